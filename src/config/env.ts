@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import cron from 'node-cron';
+import { z } from 'zod';
+import { DEFAULT_DATABASE_URL } from '../store/open-store.js';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+function optionalMatching(pattern: RegExp, expected: string) {
+  return optionalText.refine((value) => value === undefined || pattern.test(value), { message: expected });
+}
+
+const timeZone = z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as America/Toronto' });
+
+function cronExpression(fallback: string) {
+  return z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((value) => cron.validate(value), { message: 'expected a cron expression such as "0 10 * * 1-5"' });
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const envSchema = z.object({
+  SLACK_BOT_TOKEN: optionalMatching(/^xoxb-/, 'expected a bot token starting with xoxb-'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalMatching(/^xapp-/, 'expected an app-level token starting with xapp-'),
+  SLACK_API_URL: optionalText.pipe(z.url({ message: 'expected a URL such as https://slack.com/api/' }).optional()),
+  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL),
+  CORRIDOR_CHANNEL: optionalMatching(/^[CG][A-Z0-9]{2,}$/, 'expected a channel ID such as C0123456789'),
+  CORRIDOR_CHANNEL_LANG: z.enum(['fr', 'en', 'both'], { message: 'expected fr, en or both' }).default('both'),
+  CORRIDOR_ADMINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected comma-separated Slack user IDs such as U0123,U0456'))),
+  CORRIDOR_TZ: timeZone.default('America/Toronto'),
+  REMINDER_CRON: cronExpression('0 10 * * 1-5'),
+  DIGEST_CRON: cronExpression('0 9 * * 1'),
+  NOTION_TOKEN: optionalText,
+  NOTION_BASE_URL: optionalText.pipe(z.url({ message: 'expected a URL such as https://api.notion.com' }).optional()),
+  NOTION_PARTNERS_DATABASE_ID: optionalText,
+  NOTION_ACTIONS_DATABASE_ID: optionalText,
+  NOTION_MAX_RPS: z.coerce.number({ message: 'expected requests per second' }).positive().max(100).default(3),
+  NOTION_SYNC_CRON: cronExpression('*/15 * * * *'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  /** How the app reaches Slack: none (local console), HTTP receiver, or Socket Mode. */
+  slackMode: 'console' | 'http' | 'socket';
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; the error names the first faulty variable in one line. */
+export function parseConfig(source: NodeJS.ProcessEnv): Config {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`${name}: ${issue.message}`);
+  }
+  const env = result.data;
+  return { ...env, slackMode: slackModeOf(env) };
+}
+
+function slackModeOf(env: Env): Config['slackMode'] {
+  const { SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: secret, SLACK_APP_TOKEN: appToken } = env;
+  if (!token && !secret && !appToken) return 'console';
+  if (!token) throw new ConfigError('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (expected xoxb-…)');
+  if (appToken) return 'socket';
+  if (!secret) throw new ConfigError('SLACK_SIGNING_SECRET: required for the HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)');
+  return 'http';
+}
+
+/** Reads `.env` when present (without overriding variables already set), then validates. */
+export function loadConfig(envFile = '.env'): Config {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseConfig(process.env);
+}

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+
+/** Calendar date without a time zone, `YYYY-MM-DD`. */
+export const isoDate = z.iso.date();
+/** Wall-clock time in the corridor's time zone, `HH:MM`. */
+export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+/** Stable, human-readable identifier used across Slack, the store and Notion. */
+export const recordId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lowercase slug');
+export const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user ID');
+
+/** Text shown to people, in both of the corridor's languages. */
+export const bilingualText = z.object({ fr: z.string().min(1), en: z.string().min(1) });
+export type BilingualText = z.infer<typeof bilingualText>;
+
+export const jurisdictions = ['QC', 'VT', 'NH', 'MA', 'ME', 'NY', 'CT', 'RI'] as const;
+export const jurisdiction = z.enum(jurisdictions);
+export type Jurisdiction = z.infer<typeof jurisdiction>;
+
+export const partnerKinds = [
+  'innovation_zone',
+  'university',
+  'business_association',
+  'industry_cluster',
+  'research_centre',
+  'government_agency',
+  'company',
+  'other',
+] as const;
+export const partnerKind = z.enum(partnerKinds);
+export type PartnerKind = z.infer<typeof partnerKind>;
+
+export const partnerStatuses = ['signatory', 'pending'] as const;
+export const partnerStatus = z.enum(partnerStatuses);
+export type PartnerStatus = z.infer<typeof partnerStatus>;
+
+/** Fields every stored record carries: soft deletion and optimistic concurrency. */
+const recordMeta = {
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  updatedBy: z.string().nullable(),
+  removedAt: z.iso.datetime().nullable(),
+};
+
+export const partner = z.object({
+  id: recordId,
+  name: z.string().min(1).max(200),
+  /** Official name when it differs from `name`, as the source gives it. */
+  officialName: z.string().max(300).nullable(),
+  acronym: z.string().max(30).nullable(),
+  /** What the organisation is, in its own words (e.g. "Zone d'innovation quantique"). */
+  designation: bilingualText.nullable(),
+  kind: partnerKind.nullable(),
+  jurisdiction: jurisdiction.nullable(),
+  website: z.url().nullable(),
+  status: partnerStatus,
+  /** Date the MOU was signed; unknown for the founding signatories. */
+  joinedOn: isoDate.nullable(),
+  /** Date the adhesion became pending (pending partners only). */
+  pendingSince: isoDate.nullable(),
+  nextStep: bilingualText.nullable(),
+  followUpUserId: slackUserId.nullable(),
+  ...recordMeta,
+});
+export type Partner = z.infer<typeof partner>;
+
+export const personRoles = ['speaker', 'attendee', 'quoted', 'press_contact'] as const;
+
+export const person = z.object({
+  id: recordId,
+  name: z.string().min(1),
+  title: bilingualText.nullable(),
+  /** Partner the person belongs to, when the person represents one. */
+  partnerId: recordId.nullable(),
+  /** Affiliation outside the partners (e.g. a government office). */
+  affiliation: bilingualText.nullable(),
+  email: z.email().nullable(),
+  quote: bilingualText.nullable(),
+  ...recordMeta,
+});
+export type Person = z.infer<typeof person>;
+
+export const eventStatuses = ['scheduled', 'cancelled'] as const;
+
+export const corridorEvent = z.object({
+  id: recordId,
+  title: bilingualText,
+  /** Local date in the corridor's time zone. */
+  date: isoDate,
+  /** Local start time in the corridor's time zone; null for a day-long event. */
+  startTime: localTime.nullable(),
+  place: z.string().min(1).max(300),
+  summary: bilingualText.nullable(),
+  organiserIds: z.array(recordId),
+  /** Partners whose delegates attended. */
+  attendingPartnerIds: z.array(recordId),
+  speakers: z.array(z.object({ personId: recordId, role: bilingualText.nullable() })),
+  /** People present who are not speakers. */
+  attendeePersonIds: z.array(recordId),
+  status: z.enum(eventStatuses),
+  ...recordMeta,
+});
+export type CorridorEvent = z.infer<typeof corridorEvent>;
+
+export const track = z.object({
+  id: recordId,
+  position: z.number().int(),
+  title: bilingualText,
+});
+export type Track = z.infer<typeof track>;
+
+export const actionStatuses = ['open', 'in_progress', 'done', 'cancelled'] as const;
+export const actionStatus = z.enum(actionStatuses);
+export type ActionStatus = z.infer<typeof actionStatus>;
+
+export const actionItem = z.object({
+  id: recordId,
+  title: bilingualText,
+  trackId: recordId.nullable(),
+  status: actionStatus,
+  ownerUserId: slackUserId.nullable(),
+  dueOn: isoDate.nullable(),
+  partnerIds: z.array(recordId),
+  completedOn: isoDate.nullable(),
+  ...recordMeta,
+});
+export type ActionItem = z.infer<typeof actionItem>;
+
+export const sectorFigure = z.object({
+  id: recordId,
+  label: bilingualText,
+  value: z.number().nonnegative(),
+  unit: z.enum(['count', 'percent']),
+  /** The source says "more than" this value. */
+  moreThan: z.boolean(),
+});
+export type SectorFigure = z.infer<typeof sectorFigure>;
+
+/** What the corridor says about itself. */
+export const corridorProfile = z.object({
+  purpose: bilingualText,
+  ledByPartnerIds: z.array(recordId),
+  figures: z.array(sectorFigure),
+  source: bilingualText,
+});
+export type CorridorProfile = z.infer<typeof corridorProfile>;
+
+export type RecordMeta = Pick<Partner, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'removedAt'>;
+/** A record as written by callers: the store fills in the bookkeeping. */
+export type Draft<T extends RecordMeta> = Omit<T, keyof RecordMeta>;
+
+export const historyEntry = z.object({
+  id: z.number().int(),
+  entity: z.enum(['partner', 'event', 'action', 'person']),
+  entityId: recordId,
+  actor: z.string(),
+  at: z.iso.datetime(),
+  change: z.enum(['created', 'updated', 'removed', 'restored']),
+  diff: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+});
+export type HistoryEntry = z.infer<typeof historyEntry>;

@@ -1,0 +1,53 @@
+import { intervalToDuration } from 'date-fns';
+import type { Lang } from './index.js';
+import { catalogue } from './index.js';
+
+/** Today's calendar date (`YYYY-MM-DD`) in the given time zone. */
+export function localDate(now: Date, timeZone: string): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** A calendar date, e.g. "16 avril 2025" / "April 16, 2025", with the weekday when asked. */
+export function formatDate(isoDate: string, lang: Lang, options: { weekday?: boolean } = {}): string {
+  // Noon UTC keeps the calendar date whatever the formatting zone.
+  const instant = new Date(`${isoDate}T12:00:00Z`);
+  return new Intl.DateTimeFormat(catalogue(lang).locale, {
+    timeZone: 'UTC',
+    dateStyle: options.weekday ? 'full' : 'long',
+  }).format(instant);
+}
+
+/** A wall-clock time `HH:MM`, e.g. "9 h 30" / "9:30 a.m.". */
+export function formatTime(localTime: string, lang: Lang): string {
+  const [hours, minutes] = localTime.split(':').map(Number);
+  const instant = new Date(Date.UTC(2000, 0, 1, hours, minutes));
+  return new Intl.DateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', timeStyle: 'short' }).format(instant);
+}
+
+/** An instant in the corridor's zone, e.g. for "last synced at". */
+export function formatDateTime(instant: Date, lang: Lang, timeZone: string): string {
+  return new Intl.DateTimeFormat(catalogue(lang).locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
+}
+
+/** How long between two calendar dates, in years, months and days ("1 year, 7 months"). */
+export function formatAge(fromIsoDate: string, toIsoDate: string, lang: Lang): string {
+  const words = catalogue(lang).duration;
+  const start = new Date(`${fromIsoDate}T12:00:00Z`);
+  const end = new Date(`${toIsoDate}T12:00:00Z`);
+  if (end <= start) return words.today;
+  const { years = 0, months = 0, days = 0 } = intervalToDuration({ start, end });
+  const parts = [
+    years ? words.years(years) : '',
+    months ? words.months(months) : '',
+    // Days only matter while the age is under a month.
+    !years && !months && days ? words.days(days) : '',
+  ].filter(Boolean);
+  return words.join(parts.length ? parts : [words.days(days)]);
+}
+
+export function formatNumber(value: number, lang: Lang, style: 'count' | 'percent'): string {
+  return new Intl.NumberFormat(catalogue(lang).locale, style === 'percent' ? { style: 'percent' } : {}).format(
+    style === 'percent' ? value / 100 : value,
+  );
+}

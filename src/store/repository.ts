@@ -1,0 +1,67 @@
+import type {
+  ActionItem,
+  CorridorEvent,
+  CorridorProfile,
+  Draft,
+  HistoryEntry,
+  Partner,
+  Person,
+  Track,
+} from '../domain/types.js';
+
+/** Who is writing, and which version they last saw (for optimistic concurrency). */
+export interface WriteContext {
+  actor: string;
+  /** Version the writer based the change on; omitted for blind writes such as seeding. */
+  expectedVersion?: number;
+  /** Injected clock, so tests and jobs agree on "now". */
+  now?: Date;
+}
+
+export interface ListOptions {
+  includeRemoved?: boolean;
+}
+
+/** A collection of versioned, soft-deleted records. */
+export interface RecordCollection<T extends { id: string; version: number }> {
+  list(options?: ListOptions): Promise<T[]>;
+  get(id: string): Promise<T | undefined>;
+  /** Creates the record or updates it; records a history entry when something changed. */
+  save(draft: Draft<T & RecordFields>, write: WriteContext): Promise<T>;
+  /** Marks the record removed; nothing is ever hard-deleted. */
+  remove(id: string, write: WriteContext): Promise<T>;
+  restore(id: string, write: WriteContext): Promise<T>;
+}
+
+type RecordFields = Pick<Partner, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'removedAt'>;
+
+/** The one interface listeners, jobs and sync use; SQLite is its first implementation. */
+export interface CorridorStore {
+  partners: RecordCollection<Partner>;
+  people: RecordCollection<Person>;
+  events: RecordCollection<CorridorEvent>;
+  actions: RecordCollection<ActionItem>;
+  listTracks(): Promise<Track[]>;
+  getProfile(): Promise<CorridorProfile>;
+  history(entity: HistoryEntry['entity'], entityId: string): Promise<HistoryEntry[]>;
+  /** Changes recorded at or after `since`, oldest first (digests report them). */
+  changesSince(since: Date): Promise<HistoryEntry[]>;
+  close(): Promise<void>;
+}
+
+export class VersionConflictError<T = unknown> extends Error {
+  constructor(
+    readonly current: T & { version: number; updatedBy: string | null },
+    readonly expectedVersion: number,
+  ) {
+    super(`record changed meanwhile (expected version ${expectedVersion}, found ${current.version})`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+export class RecordNotFoundError extends Error {
+  constructor(readonly entity: string, readonly id: string) {
+    super(`${entity} "${id}" not found`);
+    this.name = 'RecordNotFoundError';
+  }
+}

@@ -1,0 +1,52 @@
+import type Database from 'better-sqlite3';
+import type { RecordDiff } from '../../domain/diff.js';
+import { historyEntry, type HistoryEntry } from '../../domain/types.js';
+import type { WriteContext } from '../repository.js';
+
+interface HistoryRow {
+  id: number;
+  entity: string;
+  entity_id: string;
+  actor: string;
+  at: string;
+  change: string;
+  diff: string;
+}
+
+/** Append-only log of every change: who, when, old → new values. */
+export class HistoryLog {
+  private readonly insert: Database.Statement<[string, string, string, string, string, string]>;
+  private readonly byEntity: Database.Statement<[string, string], HistoryRow>;
+  private readonly since: Database.Statement<[string], HistoryRow>;
+
+  constructor(db: Database.Database) {
+    this.insert = db.prepare('INSERT INTO history (entity, entity_id, actor, at, change, diff) VALUES (?, ?, ?, ?, ?, ?)');
+    this.byEntity = db.prepare('SELECT * FROM history WHERE entity = ? AND entity_id = ? ORDER BY id');
+    this.since = db.prepare('SELECT * FROM history WHERE at >= ? ORDER BY id');
+  }
+
+  append(entity: HistoryEntry['entity'], entityId: string, write: WriteContext, change: HistoryEntry['change'], diff: RecordDiff): void {
+    const at = (write.now ?? new Date()).toISOString();
+    this.insert.run(entity, entityId, write.actor, at, change, JSON.stringify(diff));
+  }
+
+  forEntity(entity: HistoryEntry['entity'], entityId: string): HistoryEntry[] {
+    return this.byEntity.all(entity, entityId).map(toEntry);
+  }
+
+  changedSince(since: Date): HistoryEntry[] {
+    return this.since.all(since.toISOString()).map(toEntry);
+  }
+}
+
+function toEntry(row: HistoryRow): HistoryEntry {
+  return historyEntry.parse({
+    id: row.id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    actor: row.actor,
+    at: row.at,
+    change: row.change,
+    diff: JSON.parse(row.diff),
+  });
+}

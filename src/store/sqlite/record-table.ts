@@ -1,0 +1,143 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import { diffRecords } from '../../domain/diff.js';
+import type { Draft, HistoryEntry, RecordMeta } from '../../domain/types.js';
+import {
+  RecordNotFoundError,
+  VersionConflictError,
+  type ListOptions,
+  type RecordCollection,
+  type WriteContext,
+} from '../repository.js';
+import type { HistoryLog } from './history-log.js';
+
+interface Row {
+  id: string;
+  body: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+  removed_at: string | null;
+}
+
+type StoredRecord = RecordMeta & { id: string };
+
+/** One table of JSON records, validated by a zod schema on the way in and out. */
+export class RecordTable<T extends StoredRecord> implements RecordCollection<T> {
+  private readonly selectAll: Database.Statement<[], Row>;
+  private readonly selectOne: Database.Statement<[string], Row>;
+  private readonly upsert: Database.Statement<[Row]>;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly table: 'partners' | 'people' | 'events' | 'actions',
+    private readonly entity: HistoryEntry['entity'],
+    private readonly schema: z.ZodType<T>,
+    private readonly historyLog: HistoryLog,
+  ) {
+    this.selectAll = db.prepare(`SELECT * FROM ${table} ORDER BY created_at, id`);
+    this.selectOne = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
+    this.upsert = db.prepare(
+      `INSERT INTO ${table} (id, body, version, created_at, updated_at, updated_by, removed_at)
+       VALUES (@id, @body, @version, @created_at, @updated_at, @updated_by, @removed_at)
+       ON CONFLICT (id) DO UPDATE SET body = excluded.body, version = excluded.version,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by, removed_at = excluded.removed_at`,
+    );
+  }
+
+  async list(options: ListOptions = {}): Promise<T[]> {
+    return this.selectAll
+      .all()
+      .map((row) => this.fromRow(row))
+      .filter((record) => options.includeRemoved || record.removedAt === null);
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    const row = this.selectOne.get(id);
+    return row ? this.fromRow(row) : undefined;
+  }
+
+  async save(draft: Draft<T>, write: WriteContext): Promise<T> {
+    return this.db.transaction(() => {
+      const current = this.currentRow(draft.id as string);
+      const next = this.schema.parse({
+        ...draft,
+        ...this.nextMeta(current, write),
+        removedAt: current?.removed_at ?? null,
+      });
+      const diff = diffRecords(current && this.fromRow(current), next);
+      if (current && Object.keys(diff).length === 0) return this.fromRow(current);
+      this.write(next);
+      this.historyLog.append(this.entity, next.id, write, current ? 'updated' : 'created', diff);
+      return next;
+    }).immediate();
+  }
+
+  async remove(id: string, write: WriteContext): Promise<T> {
+    return this.setRemoved(id, write, true);
+  }
+
+  async restore(id: string, write: WriteContext): Promise<T> {
+    return this.setRemoved(id, write, false);
+  }
+
+  private setRemoved(id: string, write: WriteContext, removed: boolean): T {
+    return this.db.transaction(() => {
+      const current = this.currentRow(id);
+      if (!current) throw new RecordNotFoundError(this.entity, id);
+      const before = this.fromRow(current);
+      if ((before.removedAt !== null) === removed) return before;
+      const meta = this.nextMeta(current, write);
+      const next = this.schema.parse({ ...before, ...meta, removedAt: removed ? meta.updatedAt : null });
+      this.write(next);
+      this.historyLog.append(this.entity, id, write, removed ? 'removed' : 'restored', {
+        removedAt: { from: before.removedAt, to: next.removedAt },
+      });
+      return next;
+    }).immediate();
+  }
+
+  private currentRow(id: string): Row | undefined {
+    return this.selectOne.get(id);
+  }
+
+  /** Bumps the version, refusing a write based on a version that is no longer current. */
+  private nextMeta(current: Row | undefined, write: WriteContext) {
+    if (current && write.expectedVersion !== undefined && write.expectedVersion !== current.version) {
+      throw new VersionConflictError(this.fromRow(current), write.expectedVersion);
+    }
+    const now = (write.now ?? new Date()).toISOString();
+    return {
+      version: current ? current.version + 1 : 1,
+      createdAt: current?.created_at ?? now,
+      updatedAt: now,
+      updatedBy: write.actor,
+    };
+  }
+
+  private write(record: T): void {
+    const { version, createdAt, updatedAt, updatedBy, removedAt, ...body } = record;
+    this.upsert.run({
+      id: record.id,
+      body: JSON.stringify(body),
+      version,
+      created_at: createdAt,
+      updated_at: updatedAt,
+      updated_by: updatedBy,
+      removed_at: removedAt,
+    });
+  }
+
+  private fromRow(row: Row): T {
+    return this.schema.parse({
+      ...JSON.parse(row.body),
+      id: row.id,
+      version: row.version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      updatedBy: row.updated_by,
+      removedAt: row.removed_at,
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import type Database from 'better-sqlite3';
+import {
+  actionItem,
+  corridorEvent,
+  corridorProfile,
+  partner,
+  person,
+  track,
+  type ActionItem,
+  type CorridorEvent,
+  type CorridorProfile,
+  type HistoryEntry,
+  type Partner,
+  type Person,
+  type Track,
+} from '../../domain/types.js';
+import type { CorridorStore } from '../repository.js';
+import { HistoryLog } from './history-log.js';
+import { RecordTable } from './record-table.js';
+
+export class SqliteCorridorStore implements CorridorStore {
+  readonly partners: RecordTable<Partner>;
+  readonly people: RecordTable<Person>;
+  readonly events: RecordTable<CorridorEvent>;
+  readonly actions: RecordTable<ActionItem>;
+  private readonly historyLog: HistoryLog;
+
+  constructor(readonly db: Database.Database) {
+    this.historyLog = new HistoryLog(db);
+    this.partners = new RecordTable(db, 'partners', 'partner', partner, this.historyLog);
+    this.people = new RecordTable(db, 'people', 'person', person, this.historyLog);
+    this.events = new RecordTable(db, 'events', 'event', corridorEvent, this.historyLog);
+    this.actions = new RecordTable(db, 'actions', 'action', actionItem, this.historyLog);
+  }
+
+  async listTracks(): Promise<Track[]> {
+    const rows = this.db.prepare<[], { body: string }>('SELECT body FROM tracks ORDER BY position').all();
+    return rows.map((row) => track.parse(JSON.parse(row.body)));
+  }
+
+  async getProfile(): Promise<CorridorProfile> {
+    const row = this.db.prepare<[], { body: string }>('SELECT body FROM profile WHERE id = 1').get();
+    if (!row) throw new Error('the corridor profile is missing: the store was not seeded');
+    return corridorProfile.parse(JSON.parse(row.body));
+  }
+
+  async history(entity: HistoryEntry['entity'], entityId: string): Promise<HistoryEntry[]> {
+    return this.historyLog.forEntity(entity, entityId);
+  }
+
+  async changesSince(since: Date): Promise<HistoryEntry[]> {
+    return this.historyLog.changedSince(since);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
