@@ -79,6 +79,99 @@ export const en = {
     partnersConcerned: 'Partners concerned',
     allDay: 'all day',
   },
+  notion: {
+    /** Names of the two databases made by `npm run notion:setup`. */
+    databaseTitles: {
+      partners: 'Corridor partners',
+      actions: 'Corridor action items',
+    },
+    /** Property names of the Partners database (the sync finds properties by these names). */
+    partnerProperties: {
+      name: 'Name',
+      corridorId: 'Corridor ID',
+      status: 'Status',
+      kind: 'Kind',
+      jurisdiction: 'Jurisdiction',
+      acronym: 'Acronym',
+      officialName: 'Official name',
+      designation: 'Designation',
+      website: 'Website',
+      joinedOn: 'Signed on',
+      pendingSince: 'Pending since',
+      nextStep: 'Next step',
+      followUp: 'Follow-up (Slack)',
+    },
+    /** Property names of the Action items database. */
+    actionProperties: {
+      title: 'Title',
+      corridorId: 'Corridor ID',
+      track: 'Track',
+      status: 'Status',
+      owner: 'Owner (Slack)',
+      dueOn: 'Due',
+      partners: 'Partners concerned',
+      completedOn: 'Completed on',
+    },
+    propertyTypes: {
+      title: 'title',
+      rich_text: 'text',
+      select: 'select',
+      date: 'date',
+      url: 'URL',
+      relation: 'relation',
+    } as Record<string, string>,
+    entity: {
+      partner: 'Partner',
+      action: 'Action item',
+    },
+    entityPlural: {
+      partner: 'Partners',
+      action: 'Action items',
+    },
+    summary: {
+      title: 'Notion sync',
+      created: 'created',
+      updated: 'updated',
+      unchanged: 'unchanged',
+      archived: 'archived',
+      pulled: 'pulled',
+      failed: 'failed',
+      requests: (count: number) => (count === 1 ? '1 request to Notion' : `${count} requests to Notion`),
+      pulledLine: (label: string, from: string, to: string) => `${label}: status changed in Notion, ${from} → ${to}`,
+      overwrittenLine: (label: string, fields: string) => `${label}: Notion edit overwritten by the corridor record (${fields})`,
+      failedLine: (label: string, reason: string) => `${label}: ${reason}`,
+      aborted: (reason: string) => `Sync stopped: ${reason}`,
+      allGood: 'Notion is in step with the corridor records.',
+      someFailed: (count: number) =>
+        count === 1 ? '1 record could not be synced; the next run will try again.' : `${count} records could not be synced; the next run will try again.`,
+      pulledHeading: 'Changes brought back from Notion',
+      overwrittenHeading: 'Notion edits overwritten',
+      failedHeading: 'Failures',
+      duplicateArchived: 'duplicate page archived',
+    },
+    errors: {
+      notConfigured: (missing: string) =>
+        `Notion is not configured: set ${missing} in .env (npm run notion:setup -- --parent <page ID or URL> creates the databases).`,
+      badId: (what: string) => `${what}: expected a Notion ID or a Notion URL`,
+      missingProperty: (database: string, property: string, type: string) =>
+        `The Notion database “${database}” has no property “${property}” (expected type: ${type}).`,
+      wrongType: (database: string, property: string, type: string, actual: string) =>
+        `The property “${property}” of the Notion database “${database}” is of type ${actual}; expected type: ${type}.`,
+      wrongRelation: (database: string, property: string) =>
+        `The property “${property}” of the Notion database “${database}” must link to the partners database.`,
+      databaseNotFound: (what: string) => `${what}: no such Notion database, or it is not shared with the integration.`,
+      unauthorized: 'Notion refused the token (NOTION_TOKEN): check it and that the integration is still installed.',
+      unreachable: (reason: string) => `Notion could not be reached: ${reason}`,
+      partnerPageMissing: (ids: string) => `partners not yet in Notion: ${ids}`,
+      parentNotFound: 'The parent page was not found, or it is not shared with the integration.',
+      usageSetup: 'Usage: npm run notion:setup -- --parent <page ID or URL> [--lang fr|en]',
+      badLang: 'expected --lang fr or --lang en',
+    },
+    setup: {
+      created: (title: string, url: string) => `Created “${title}”: ${url}`,
+      addToEnv: 'Add these lines to .env:',
+    },
+  },
 };
 
 export type Catalogue = typeof en;

@@ -79,4 +79,96 @@ export const fr: Catalogue = {
     partnersConcerned: 'Partenaires concernés',
     allDay: 'toute la journée',
   },
+  notion: {
+    databaseTitles: {
+      partners: 'Partenaires du corridor',
+      actions: 'Actions du corridor',
+    },
+    partnerProperties: {
+      name: 'Nom',
+      corridorId: 'ID du corridor',
+      status: 'Statut',
+      kind: 'Type',
+      jurisdiction: 'Territoire',
+      acronym: 'Sigle',
+      officialName: 'Nom officiel',
+      designation: 'Désignation',
+      website: 'Site Web',
+      joinedOn: 'Signé le',
+      pendingSince: 'En attente depuis le',
+      nextStep: 'Prochaine étape',
+      followUp: 'Suivi (Slack)',
+    },
+    actionProperties: {
+      title: 'Titre',
+      corridorId: 'ID du corridor',
+      track: 'Piste',
+      status: 'Statut',
+      owner: 'Responsable (Slack)',
+      dueOn: 'Échéance',
+      partners: 'Partenaires concernés',
+      completedOn: 'Terminée le',
+    },
+    propertyTypes: {
+      title: 'titre',
+      rich_text: 'texte',
+      select: 'sélection',
+      date: 'date',
+      url: 'URL',
+      relation: 'relation',
+    },
+    entity: {
+      partner: 'Partenaire',
+      action: 'Action',
+    },
+    entityPlural: {
+      partner: 'Partenaires',
+      action: 'Actions',
+    },
+    summary: {
+      title: 'Synchronisation Notion',
+      created: 'créées',
+      updated: 'mises à jour',
+      unchanged: 'inchangées',
+      archived: 'archivées',
+      pulled: 'rapatriées',
+      failed: 'en échec',
+      requests: (count: number) => (count <= 1 ? `${count} requête à Notion` : `${count} requêtes à Notion`),
+      pulledLine: (label: string, from: string, to: string) => `${label} : statut modifié dans Notion, ${from} → ${to}`,
+      overwrittenLine: (label: string, fields: string) => `${label} : modification Notion remplacée par la fiche du corridor (${fields})`,
+      failedLine: (label: string, reason: string) => `${label} : ${reason}`,
+      aborted: (reason: string) => `Synchronisation interrompue : ${reason}`,
+      allGood: 'Notion est à jour avec les fiches du corridor.',
+      someFailed: (count: number) =>
+        count <= 1
+          ? `${count} fiche n’a pas pu être synchronisée ; la prochaine exécution réessaiera.`
+          : `${count} fiches n’ont pas pu être synchronisées ; la prochaine exécution réessaiera.`,
+      pulledHeading: 'Changements rapatriés de Notion',
+      overwrittenHeading: 'Modifications Notion remplacées',
+      failedHeading: 'Échecs',
+      duplicateArchived: 'page en double archivée',
+    },
+    errors: {
+      notConfigured: (missing: string) =>
+        `Notion n’est pas configuré : définissez ${missing} dans .env (npm run notion:setup -- --parent <ID ou URL de page> crée les bases).`,
+      badId: (what: string) => `${what} : un ID Notion ou une URL Notion est attendu`,
+      missingProperty: (database: string, property: string, type: string) =>
+        `La base Notion « ${database} » n’a pas de propriété « ${property} » (type attendu : ${type}).`,
+      wrongType: (database: string, property: string, type: string, actual: string) =>
+        `La propriété « ${property} » de la base Notion « ${database} » est de type ${actual} ; type attendu : ${type}.`,
+      wrongRelation: (database: string, property: string) =>
+        `La propriété « ${property} » de la base Notion « ${database} » doit pointer vers la base des partenaires.`,
+      databaseNotFound: (what: string) => `${what} : base Notion introuvable, ou non partagée avec l’intégration.`,
+      unauthorized: 'Notion a refusé le jeton (NOTION_TOKEN) : vérifiez-le, ainsi que l’installation de l’intégration.',
+      unreachable: (reason: string) => `Notion est injoignable : ${reason}`,
+      partnerPageMissing: (ids: string) => `partenaires pas encore dans Notion : ${ids}`,
+      parentNotFound: 'La page parente est introuvable, ou n’est pas partagée avec l’intégration.',
+      usageSetup: 'Usage : npm run notion:setup -- --parent <ID ou URL de page> [--lang fr|en]',
+      badLang: '--lang fr ou --lang en est attendu',
+    },
+    setup: {
+      created: (title: string, url: string) => `« ${title} » créée : ${url}`,
+      addToEnv: 'Ajoutez ces lignes à .env :',
+    },
+  },
 };

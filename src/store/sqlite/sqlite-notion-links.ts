@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+import type { NotionLink, NotionLinkEntity, NotionLinks } from '../notion-links.js';
+
+interface LinkRow {
+  data_source_id: string;
+  entity: NotionLinkEntity;
+  record_id: string;
+  page_id: string;
+  pushed_hash: string;
+  pushed_values: string;
+  pushed_at: string;
+  notion_edited_at: string | null;
+  archived: number;
+}
+
+/** NotionLinks in the store's SQLite file (migration 003): `new SqliteNotionLinks(store.db)`. */
+export class SqliteNotionLinks implements NotionLinks {
+  private readonly selectAll: Database.Statement<[string, string], LinkRow>;
+  private readonly selectOne: Database.Statement<[string, string, string], LinkRow>;
+  private readonly upsert: Database.Statement<[LinkRow]>;
+  private readonly selectSource: Database.Statement<[string], { data_source_id: string }>;
+  private readonly upsertSource: Database.Statement<[string, string, string]>;
+
+  constructor(db: Database.Database) {
+    this.selectAll = db.prepare('SELECT * FROM notion_links WHERE data_source_id = ? AND entity = ? ORDER BY record_id');
+    this.selectOne = db.prepare('SELECT * FROM notion_links WHERE data_source_id = ? AND entity = ? AND record_id = ?');
+    this.upsert = db.prepare(
+      `INSERT INTO notion_links (data_source_id, entity, record_id, page_id, pushed_hash, pushed_values, pushed_at, notion_edited_at, archived)
+       VALUES (@data_source_id, @entity, @record_id, @page_id, @pushed_hash, @pushed_values, @pushed_at, @notion_edited_at, @archived)
+       ON CONFLICT (data_source_id, entity, record_id) DO UPDATE SET page_id = excluded.page_id,
+         pushed_hash = excluded.pushed_hash, pushed_values = excluded.pushed_values, pushed_at = excluded.pushed_at,
+         notion_edited_at = excluded.notion_edited_at, archived = excluded.archived`,
+    );
+    this.selectSource = db.prepare('SELECT data_source_id FROM notion_data_sources WHERE database_id = ?');
+    this.upsertSource = db.prepare(
+      `INSERT INTO notion_data_sources (database_id, data_source_id, resolved_at) VALUES (?, ?, ?)
+       ON CONFLICT (database_id) DO UPDATE SET data_source_id = excluded.data_source_id, resolved_at = excluded.resolved_at`,
+    );
+  }
+
+  async list(dataSourceId: string, entity: NotionLinkEntity): Promise<NotionLink[]> {
+    return this.selectAll.all(dataSourceId, entity).map(fromRow);
+  }
+
+  async get(dataSourceId: string, entity: NotionLinkEntity, recordId: string): Promise<NotionLink | undefined> {
+    const row = this.selectOne.get(dataSourceId, entity, recordId);
+    return row ? fromRow(row) : undefined;
+  }
+
+  async save(link: NotionLink): Promise<void> {
+    this.upsert.run({
+      data_source_id: link.dataSourceId,
+      entity: link.entity,
+      record_id: link.recordId,
+      page_id: link.pageId,
+      pushed_hash: link.pushedHash,
+      pushed_values: JSON.stringify(link.pushedValues),
+      pushed_at: link.pushedAt,
+      notion_edited_at: link.notionEditedAt,
+      archived: link.archived ? 1 : 0,
+    });
+  }
+
+  async dataSourceOf(databaseId: string): Promise<string | undefined> {
+    return this.selectSource.get(databaseId)?.data_source_id;
+  }
+
+  async rememberDataSource(databaseId: string, dataSourceId: string, at: Date): Promise<void> {
+    this.upsertSource.run(databaseId, dataSourceId, at.toISOString());
+  }
+}
+
+function fromRow(row: LinkRow): NotionLink {
+  return {
+    dataSourceId: row.data_source_id,
+    entity: row.entity,
+    recordId: row.record_id,
+    pageId: row.page_id,
+    pushedHash: row.pushed_hash,
+    pushedValues: JSON.parse(row.pushed_values) as Record<string, unknown>,
+    pushedAt: row.pushed_at,
+    notionEditedAt: row.notion_edited_at,
+    archived: row.archived === 1,
+  };
+}
