@@ -20,7 +20,7 @@ export interface ActionMappingContext {
 
 export interface MappedAction {
   fields: ActionFields;
-  /** Partners concerned that have no Notion page yet, so the relation cannot name them. */
+  /** Partners concerned without a page in `partnerPages` (not yet synced, or removed). */
   missingPartners: string[];
 }
 

@@ -1,0 +1,45 @@
+/** `npm run notion:setup -- --parent <page ID or URL> [--lang fr|en]`: creates the two databases. */
+import { catalogue } from '../i18n/index.js';
+import { notionClientFromConfig } from '../notion/client.js';
+import { NotionIdError, parseNotionId } from '../notion/ids.js';
+import { createCorridorDatabases, ParentPageNotFoundError } from '../notion/setup.js';
+import { openStore } from '../store/open-store.js';
+import { cliLang, option, readConfig, runCli, CliError } from './cli-support.js';
+
+runCli(async () => {
+  const argv = process.argv.slice(2);
+  const config = readConfig();
+  const lang = cliLang(argv, config, catalogue('en').notion.errors.badLang);
+  const words = catalogue(lang).notion;
+  const parent = option(argv, 'parent');
+  if (!parent) throw new CliError(words.errors.usageSetup, 2);
+  let parentPageId: string;
+  try {
+    parentPageId = parseNotionId(parent, '--parent');
+  } catch (error) {
+    if (error instanceof NotionIdError) throw new CliError(words.errors.badId('--parent'), 2);
+    throw error;
+  }
+  if (!config.NOTION_TOKEN) throw new CliError(words.errors.notConfigured('NOTION_TOKEN'));
+  const store = await openStore(config.DATABASE_URL);
+  const tracks = await store.listTracks();
+  await store.close();
+  const { client } = notionClientFromConfig(config);
+  try {
+    const created = await createCorridorDatabases({ notion: client, parentPageId, lang, tracks });
+    process.stdout.write(
+      [
+        words.setup.created(created.partners.title, created.partners.url),
+        words.setup.created(created.actions.title, created.actions.url),
+        words.setup.addToEnv,
+        `NOTION_PARTNERS_DATABASE_ID=${created.partners.databaseId}`,
+        `NOTION_ACTIONS_DATABASE_ID=${created.actions.databaseId}`,
+        '',
+      ].join('\n'),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof ParentPageNotFoundError) throw new CliError(words.errors.parentNotFound);
+    throw error;
+  }
+});

@@ -1,0 +1,93 @@
+import type { Config } from '../config/env.js';
+import type { BilingualText } from '../domain/types.js';
+import { catalogue } from '../i18n/index.js';
+import { notionClientFromConfig, type NotionConnection, type TransportOptions } from '../notion/client.js';
+import { NotionIdError, parseNotionId } from '../notion/ids.js';
+import { runSyncEngine, type SyncLogger, type SyncOptions } from '../notion/sync-engine.js';
+import { emptySummary, type SyncSummary } from '../notion/sync-summary.js';
+import type { NotionLinks } from '../store/notion-links.js';
+import type { CorridorStore } from '../store/repository.js';
+
+export type NotionSettings = Pick<
+  Config,
+  'NOTION_TOKEN' | 'NOTION_BASE_URL' | 'NOTION_PARTNERS_DATABASE_ID' | 'NOTION_ACTIONS_DATABASE_ID' | 'NOTION_MAX_RPS'
+> &
+  Partial<Pick<Config, 'CORRIDOR_TZ'>>;
+
+const REQUIRED = ['NOTION_TOKEN', 'NOTION_PARTNERS_DATABASE_ID', 'NOTION_ACTIONS_DATABASE_ID'] as const;
+
+/** The settings still missing for the sync to run (empty when Notion is configured). */
+export function missingNotionSettings(config: NotionSettings): string[] {
+  return REQUIRED.filter((name) => !config[name]);
+}
+
+/** Whether the Notion sync can run; the schedule and `/corridor sync` are off otherwise. */
+export function notionConfigured(config: NotionSettings): boolean {
+  return missingNotionSettings(config).length === 0;
+}
+
+/** One line saying what to set, in both languages. */
+export function notConfiguredMessage(config: NotionSettings): BilingualText {
+  const missing = missingNotionSettings(config).join(', ');
+  return { fr: catalogue('fr').notion.errors.notConfigured(missing), en: catalogue('en').notion.errors.notConfigured(missing) };
+}
+
+export interface NotionSyncJobDeps {
+  config: NotionSettings;
+  store: CorridorStore;
+  /** `new SqliteNotionLinks(store.db)` for the SQLite store. */
+  links: NotionLinks;
+  clock?: () => Date;
+  logger?: SyncLogger;
+  /** A ready client (tests, bench); built from the config otherwise. */
+  connection?: NotionConnection;
+  /** Transport settings (time-outs, back-off, clock) for a client built from the config. */
+  transport?: Partial<TransportOptions>;
+  options?: SyncOptions;
+}
+
+const running = new WeakMap<CorridorStore, Promise<SyncSummary>>();
+
+/**
+ * Runs one Notion sync and returns its summary; never throws for Notion's or the settings'
+ * sake (the summary's `aborted` says why it could not run). A call made while a sync of the
+ * same store is running joins that run instead of starting a second one.
+ */
+export function runNotionSyncJob(deps: NotionSyncJobDeps): Promise<SyncSummary> {
+  const current = running.get(deps.store);
+  if (current) return current;
+  const run = syncOnce(deps).finally(() => running.delete(deps.store));
+  running.set(deps.store, run);
+  return run;
+}
+
+async function syncOnce(deps: NotionSyncJobDeps): Promise<SyncSummary> {
+  const clock = deps.clock ?? (() => new Date());
+  const { config } = deps;
+  if (!notionConfigured(config)) return aborted(clock(), notConfiguredMessage(config));
+  let databases: { partners: string; actions: string };
+  try {
+    databases = {
+      partners: parseNotionId(config.NOTION_PARTNERS_DATABASE_ID!, 'NOTION_PARTNERS_DATABASE_ID'),
+      actions: parseNotionId(config.NOTION_ACTIONS_DATABASE_ID!, 'NOTION_ACTIONS_DATABASE_ID'),
+    };
+  } catch (error) {
+    if (!(error instanceof NotionIdError)) throw error;
+    return aborted(clock(), { fr: catalogue('fr').notion.errors.badId(error.what), en: catalogue('en').notion.errors.badId(error.what) });
+  }
+  const connection = deps.connection ?? notionClientFromConfig(config, deps.transport);
+  return runSyncEngine({
+    store: deps.store,
+    notion: connection.client,
+    databases,
+    links: deps.links,
+    clock,
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    options: { ...(config.CORRIDOR_TZ ? { timeZone: config.CORRIDOR_TZ } : {}), ...deps.options },
+    requestCount: () => connection.stats.requests,
+  });
+}
+
+function aborted(now: Date, reason: BilingualText): SyncSummary {
+  return { ...emptySummary(now), aborted: reason };
+}

@@ -1,0 +1,183 @@
+import type { types } from '@slack/bolt';
+import type { ActionStatus, BilingualText } from '../domain/types.js';
+import { catalogue, type Lang } from '../i18n/index.js';
+
+export type SyncEntity = 'partner' | 'action';
+
+export interface EntityCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  archived: number;
+  /** Records whose status was brought back from Notion into the store. */
+  pulled: number;
+  failed: number;
+}
+
+export interface PulledChange {
+  entity: SyncEntity;
+  recordId: string;
+  label: BilingualText;
+  from: ActionStatus;
+  to: ActionStatus;
+}
+
+export interface OverwrittenEdit {
+  entity: SyncEntity;
+  recordId: string;
+  label: BilingualText;
+  /** Notion property names whose Notion-side edit the store's value replaced. */
+  properties: string[];
+}
+
+export interface SyncFailure {
+  entity: SyncEntity;
+  recordId: string;
+  label: BilingualText;
+  reason: BilingualText;
+}
+
+export interface SyncSummary {
+  startedAt: string;
+  finishedAt: string;
+  counts: Record<SyncEntity, EntityCounts>;
+  pulled: PulledChange[];
+  overwritten: OverwrittenEdit[];
+  failures: SyncFailure[];
+  /** Extra pages carrying the same Corridor ID, moved to the trash. */
+  duplicatesArchived: Array<{ entity: SyncEntity; recordId: string; pageId: string }>;
+  /** Why the sync could not run at all (not configured, schema, token…); null when it ran. */
+  aborted: BilingualText | null;
+  /** HTTP requests sent to Notion, retries included. */
+  requests: number;
+}
+
+export function emptyCounts(): EntityCounts {
+  return { created: 0, updated: 0, unchanged: 0, archived: 0, pulled: 0, failed: 0 };
+}
+
+export function emptySummary(startedAt: Date): SyncSummary {
+  return {
+    startedAt: startedAt.toISOString(),
+    finishedAt: startedAt.toISOString(),
+    counts: { partner: emptyCounts(), action: emptyCounts() },
+    pulled: [],
+    overwritten: [],
+    failures: [],
+    duplicatesArchived: [],
+    aborted: null,
+    requests: 0,
+  };
+}
+
+/** Whether the run should be reported as failed (non-zero exit). */
+export function syncFailed(summary: SyncSummary): boolean {
+  return summary.aborted !== null || summary.counts.partner.failed > 0 || summary.counts.action.failed > 0;
+}
+
+/** Sum of both entities' counts. */
+export function totalCounts(summary: SyncSummary): EntityCounts {
+  const total = emptyCounts();
+  for (const counts of Object.values(summary.counts)) {
+    for (const key of Object.keys(total) as Array<keyof EntityCounts>) total[key] += counts[key];
+  }
+  return total;
+}
+
+const COUNT_KEYS = ['created', 'updated', 'unchanged', 'archived', 'pulled', 'failed'] as const;
+const LIST_LIMIT = 10;
+
+function countsLine(counts: EntityCounts, lang: Lang): string {
+  const words = catalogue(lang).notion.summary;
+  return COUNT_KEYS.map((key) => `${counts[key]} ${words[key]}`).join(', ');
+}
+
+function limited(lines: string[], lang: Lang): string[] {
+  if (lines.length <= LIST_LIMIT) return lines;
+  return [...lines.slice(0, LIST_LIMIT), catalogue(lang).common.andMore(lines.length - LIST_LIMIT)];
+}
+
+interface Section {
+  heading: string;
+  lines: string[];
+}
+
+function sections(summary: SyncSummary, lang: Lang): Section[] {
+  const words = catalogue(lang);
+  const summaryWords = words.notion.summary;
+  const result: Section[] = [];
+  if (summary.pulled.length > 0) {
+    result.push({
+      heading: summaryWords.pulledHeading,
+      lines: summary.pulled.map((change) =>
+        summaryWords.pulledLine(change.label[lang], words.actionStatus[change.from], words.actionStatus[change.to]),
+      ),
+    });
+  }
+  if (summary.overwritten.length > 0) {
+    result.push({
+      heading: summaryWords.overwrittenHeading,
+      lines: summary.overwritten.map((edit) => summaryWords.overwrittenLine(edit.label[lang], edit.properties.join(', '))),
+    });
+  }
+  const failures = summary.failures.map((failure) => summaryWords.failedLine(failure.label[lang], failure.reason[lang]));
+  const duplicates = summary.duplicatesArchived.map((duplicate) =>
+    summaryWords.failedLine(duplicate.recordId, summaryWords.duplicateArchived),
+  );
+  if (failures.length > 0) result.push({ heading: summaryWords.failedHeading, lines: failures });
+  if (duplicates.length > 0) result.push({ heading: summaryWords.duplicateArchived, lines: duplicates });
+  return result.map((section) => ({ ...section, lines: limited(section.lines, lang) }));
+}
+
+function conclusion(summary: SyncSummary, lang: Lang): string {
+  const words = catalogue(lang).notion.summary;
+  if (summary.aborted) return words.aborted(summary.aborted[lang]);
+  const failed = totalCounts(summary).failed;
+  return failed > 0 ? words.someFailed(failed) : words.allGood;
+}
+
+/** Plain-text summary, as `npm run sync` prints it. */
+export function renderSyncSummaryText(summary: SyncSummary, lang: Lang): string {
+  const words = catalogue(lang).notion;
+  const lines = [words.summary.title];
+  if (!summary.aborted) {
+    for (const entity of ['partner', 'action'] as const) {
+      lines.push(`${words.entityPlural[entity]}: ${countsLine(summary.counts[entity], lang)}`);
+    }
+  }
+  for (const section of sections(summary, lang)) {
+    lines.push(`${section.heading}:`, ...section.lines.map((line) => `  • ${line}`));
+  }
+  lines.push(conclusion(summary, lang));
+  if (summary.requests > 0) lines.push(words.summary.requests(summary.requests));
+  return lines.join('\n');
+}
+
+/** Block Kit summary, as `/corridor sync` shows it. */
+export function renderSyncSummaryBlocks(summary: SyncSummary, lang: Lang): types.KnownBlock[] {
+  const words = catalogue(lang).notion;
+  const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: words.summary.title } }];
+  if (!summary.aborted) {
+    blocks.push({
+      type: 'section',
+      fields: (['partner', 'action'] as const).map((entity) => ({
+        type: 'mrkdwn' as const,
+        text: `*${words.entityPlural[entity]}*\n${countsLine(summary.counts[entity], lang)}`,
+      })),
+    });
+  }
+  for (const section of sections(summary, lang)) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*${escapeMrkdwn(section.heading)}*\n${section.lines.map((line) => `• ${escapeMrkdwn(line)}`).join('\n')}` },
+    });
+  }
+  const context = [conclusion(summary, lang)];
+  if (summary.requests > 0) context.push(words.summary.requests(summary.requests));
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(context.join(' · ')) }] });
+  return blocks;
+}
+
+function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
