@@ -130,6 +130,7 @@ export const en = {
     },
     summary: {
       title: 'Notion sync',
+      labelled: (label: string, value: string) => `${label}: ${value}`,
       created: 'created',
       updated: 'updated',
       unchanged: 'unchanged',

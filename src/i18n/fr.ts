@@ -127,6 +127,7 @@ export const fr: Catalogue = {
     },
     summary: {
       title: 'Synchronisation Notion',
+      labelled: (label: string, value: string) => `${label} : ${value}`,
       created: 'créées',
       updated: 'mises à jour',
       unchanged: 'inchangées',

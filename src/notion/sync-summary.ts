@@ -142,11 +142,11 @@ export function renderSyncSummaryText(summary: SyncSummary, lang: Lang): string 
   const lines = [words.summary.title];
   if (!summary.aborted) {
     for (const entity of ['partner', 'action'] as const) {
-      lines.push(`${words.entityPlural[entity]}: ${countsLine(summary.counts[entity], lang)}`);
+      lines.push(words.summary.labelled(words.entityPlural[entity], countsLine(summary.counts[entity], lang)));
     }
   }
   for (const section of sections(summary, lang)) {
-    lines.push(`${section.heading}:`, ...section.lines.map((line) => `  • ${line}`));
+    lines.push(words.summary.labelled(section.heading, '').trimEnd(), ...section.lines.map((line) => `  • ${line}`));
   }
   lines.push(conclusion(summary, lang));
   if (summary.requests > 0) lines.push(words.summary.requests(summary.requests));

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { emptySummary, renderSyncSummaryBlocks, renderSyncSummaryText, syncFailed, type SyncSummary } from '../../src/notion/sync-summary.js';
+
+function summary(): SyncSummary {
+  const result = emptySummary(new Date('2025-04-17T12:00:00Z'));
+  result.counts.partner = { created: 12, updated: 0, unchanged: 0, archived: 0, pulled: 0, failed: 0 };
+  result.counts.action = { created: 0, updated: 1, unchanged: 0, archived: 0, pulled: 1, failed: 1 };
+  result.pulled.push({ entity: 'action', recordId: 'a', label: { fr: 'Annoncer', en: 'Announce' }, from: 'open', to: 'done' });
+  result.overwritten.push({ entity: 'partner', recordId: 'iseq', label: { fr: 'ISEQ', en: 'ISEQ' }, properties: ['Name', 'Kind'] });
+  result.failures.push({ entity: 'action', recordId: 'b', label: { fr: 'Suivre <x>', en: 'Follow <x>' }, reason: { fr: 'raison', en: 'reason' } });
+  result.requests = 31;
+  return result;
+}
+
+describe('sync summary', () => {
+  it('renders counts, pulled changes, overwritten edits and failures in English', () => {
+    const text = renderSyncSummaryText(summary(), 'en');
+    expect(text).toContain('Partners: 12 created, 0 updated, 0 unchanged, 0 archived, 0 pulled, 0 failed');
+    expect(text).toContain('Action items: 0 created, 1 updated, 0 unchanged, 0 archived, 1 pulled, 1 failed');
+    expect(text).toContain('Announce: status changed in Notion, Open → Done');
+    expect(text).toContain('ISEQ: Notion edit overwritten by the corridor record (Name, Kind)');
+    expect(text).toContain('Follow <x>: reason');
+    expect(text).toContain('1 record could not be synced');
+    expect(text).toContain('31 requests to Notion');
+  });
+
+  it('renders the same in French', () => {
+    const text = renderSyncSummaryText(summary(), 'fr');
+    expect(text).toContain('Partenaires : 12 créées, 0 mises à jour');
+    expect(text).toContain('Échecs :');
+    expect(text).toContain('Annoncer : statut modifié dans Notion, Ouverte → Terminée');
+    expect(text).toContain('31 requêtes à Notion');
+  });
+
+  it('renders Block Kit with the same facts, escaped', () => {
+    const blocks = renderSyncSummaryBlocks(summary(), 'en');
+    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Notion sync' } });
+    const json = JSON.stringify(blocks);
+    expect(json).toContain('12 created');
+    expect(json).toContain('Follow &lt;x&gt;');
+    expect(json).not.toContain('Follow <x>');
+  });
+
+  it('fails when a record failed or the sync was stopped', () => {
+    expect(syncFailed(summary())).toBe(true);
+    const clean = emptySummary(new Date());
+    expect(syncFailed(clean)).toBe(false);
+    const stopped = { ...clean, aborted: { fr: 'non configuré', en: 'not configured' } };
+    expect(syncFailed(stopped)).toBe(true);
+    expect(renderSyncSummaryText(stopped, 'en')).toBe('Notion sync\nSync stopped: not configured');
+  });
+});
