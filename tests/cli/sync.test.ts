@@ -1,0 +1,155 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startNotionEmulator, type NotionEmulator } from '../support/notion-emulator.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+/** tsx as a loader of node itself, so that the command runs in one process (tsx's own CLI forks one). */
+const tsxLoader = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(script: 'sync' | 'notion-setup', env: Record<string, string>, args: string[] = [], onStart?: (child: ChildProcess) => void): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', tsxLoader, join(root, `src/cli/${script}.ts`), ...args], {
+      cwd: workdir,
+      // A clean environment: no Notion or Slack settings but those given.
+      env: { PATH: process.env.PATH ?? '', HOME: workdir, DATABASE_URL: `sqlite:${join(workdir, 'corridor.sqlite')}`, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    onStart?.(child);
+  });
+}
+
+let workdir: string;
+let emulator: NotionEmulator;
+
+beforeEach(async () => {
+  workdir = mkdtempSync(join(tmpdir(), 'corridor-sync-'));
+  emulator = await startNotionEmulator();
+});
+
+afterEach(async () => {
+  await emulator.close();
+  rmSync(workdir, { recursive: true, force: true });
+});
+
+/** Runs the set-up command and returns the settings it prints. */
+async function setUp(): Promise<Record<string, string>> {
+  const env = { NOTION_TOKEN: emulator.token, NOTION_BASE_URL: emulator.url, NOTION_MAX_RPS: '100' };
+  const parent = emulator.addWorkspacePage('Corridor');
+  const result = await run('notion-setup', env, ['--parent', `https://www.notion.so/corridor/Corridor-${parent.replace(/-/g, '')}`]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  const settings = Object.fromEntries(
+    result.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('NOTION_'))
+      .map((line) => line.split('=') as [string, string]),
+  );
+  expect(Object.keys(settings)).toEqual(['NOTION_PARTNERS_DATABASE_ID', 'NOTION_ACTIONS_DATABASE_ID']);
+  return { ...env, ...settings };
+}
+
+describe('npm run sync', () => {
+  it('says in one line what to set when Notion is not configured, and exits non-zero', async () => {
+    const result = await run('sync', {});
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('NOTION_TOKEN, NOTION_PARTNERS_DATABASE_ID, NOTION_ACTIONS_DATABASE_ID');
+  });
+
+  it('refuses a bad setting in one line, without a stack trace', async () => {
+    const result = await run('sync', { NOTION_TOKEN: 'ntn_x', NOTION_PARTNERS_DATABASE_ID: 'x', NOTION_ACTIONS_DATABASE_ID: 'y', NOTION_MAX_RPS: 'fast' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('NOTION_MAX_RPS: expected requests per second');
+  });
+
+  it('creates 12 partner pages and the action item, then nothing on a second run', async () => {
+    const env = await setUp();
+    const first = await run('sync', env);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Partners: 12 created, 0 updated');
+    expect(first.stdout).toContain('Action items: 1 created, 0 updated');
+    const second = await run('sync', env, ['--lang', 'fr']);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Partenaires : 0 créées, 0 mises à jour, 12 inchangées');
+    expect(second.stdout).toContain('Actions : 0 créées, 0 mises à jour, 1 inchangées');
+    const partners = emulator.dataSourceOf(env.NOTION_PARTNERS_DATABASE_ID!);
+    expect(emulator.pagesOf(partners.id)).toHaveLength(12);
+  });
+
+  it('exits non-zero and names the property when a database lacks one', async () => {
+    const env = await setUp();
+    const source = emulator.dataSourceOf(env.NOTION_ACTIONS_DATABASE_ID!);
+    source.properties.find((property) => property.name === 'Due')!.name = 'Deadline';
+    const result = await run('sync', env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('has no property “Due” (expected type: date)');
+  });
+
+  it('leaves no duplicate after a run killed midway', async () => {
+    const env = await setUp();
+    let created = 0;
+    const killed = await run('sync', env, [], (child) => {
+      emulator.onRequest((request) => {
+        if (request.method === 'POST' && request.path === '/v1/pages' && request.status === 200 && ++created === 5) {
+          // Nothing more gets through until the process is gone, however slow the machine.
+          emulator.failNext({ kind: 'hang' }, 1000);
+          child.kill('SIGKILL');
+        }
+      });
+    });
+    emulator.onRequest(null);
+    emulator.stopFailing();
+    expect(killed.signal).toBe('SIGKILL');
+    const partners = emulator.dataSourceOf(env.NOTION_PARTNERS_DATABASE_ID!);
+    const before = emulator.pagesOf(partners.id).length;
+    expect(before).toBeGreaterThanOrEqual(5);
+    expect(before).toBeLessThan(12);
+
+    const resumed = await run('sync', env);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toContain(`Partners: ${12 - before} created`);
+    expect(emulator.pagesOf(partners.id)).toHaveLength(12);
+    const ids = emulator.pagesOf(partners.id).map((page) => emulator.readPage(page.id)['Corridor ID']);
+    expect(new Set(ids).size).toBe(12);
+  });
+});
+
+describe('npm run notion:setup', () => {
+  it('asks for the parent page in one line', async () => {
+    const result = await run('notion-setup', { NOTION_TOKEN: emulator.token, NOTION_BASE_URL: emulator.url });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('Usage: npm run notion:setup -- --parent <page ID or URL> [--lang fr|en]');
+  });
+
+  it('refuses a parent that is neither an ID nor a URL, and one not shared with the integration', async () => {
+    const bad = await run('notion-setup', { NOTION_TOKEN: emulator.token, NOTION_BASE_URL: emulator.url }, ['--parent', 'home']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('--parent: expected a Notion ID or a Notion URL');
+    const missing = await run('notion-setup', { NOTION_TOKEN: emulator.token, NOTION_BASE_URL: emulator.url, NOTION_MAX_RPS: '100' }, [
+      '--parent',
+      '393abc1eedcd80f3813be205934558c6',
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('The parent page was not found, or it is not shared with the integration.');
+  });
+});
