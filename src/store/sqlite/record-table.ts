@@ -36,7 +36,7 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
     private readonly schema: z.ZodType<T>,
     private readonly historyLog: HistoryLog,
   ) {
-    this.selectAll = db.prepare(`SELECT * FROM ${table} ORDER BY created_at, id`);
+    this.selectAll = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`);
     this.selectOne = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
     this.upsert = db.prepare(
       `INSERT INTO ${table} (id, body, version, created_at, updated_at, updated_by, removed_at)
@@ -59,6 +59,15 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
   }
 
   async save(draft: Draft<T>, write: WriteContext): Promise<T> {
+    return this.saveNow(draft, write);
+  }
+
+  /** Creates the record unless it exists; synchronous so seeding holds no lock across an await. */
+  insertIfMissing(draft: Draft<T>, write: WriteContext): void {
+    if (!this.currentRow(draft.id as string)) this.saveNow(draft, write);
+  }
+
+  private saveNow(draft: Draft<T>, write: WriteContext): T {
     return this.db.transaction(() => {
       const current = this.currentRow(draft.id as string);
       const next = this.schema.parse({
