@@ -220,7 +220,9 @@ describe('blockKitViolations', () => {
 
     it('allows emoji only as a boolean on plain_text', () => {
       expect(checkText({ ...plain('hi'), emoji: true })).toEqual([]);
-      expect(checkText({ ...plain('hi'), emoji: 'yes' })).toEqual(['emoji must be a boolean [json-pointer:/blocks/0/text/emoji]']);
+      expect(checkText({ ...plain('hi'), emoji: 'yes' })).toEqual([
+        'emoji must be a boolean [json-pointer:/blocks/0/text/emoji]',
+      ]);
       expect(checkText({ ...mrkdwn('hi'), emoji: true })).toEqual([
         'emoji is only allowed on plain_text [json-pointer:/blocks/0/text/emoji]',
       ]);

@@ -89,7 +89,9 @@ function checkModalChrome(check: SurfaceCheck, view: Record<string, unknown>, pa
     checkTextObject(check, view[button], `${path}/${button}`, { plainTextOnly: true, maxLength: LIMITS.modalButtonText });
   }
   const hasInputBlock = Array.isArray(view.blocks) && view.blocks.some((block) => isRecord(block) && block.type === 'input');
-  if (hasInputBlock && view.submit === undefined) report(check, 'submit is required when the view has input blocks', `${path}/submit`);
+  if (hasInputBlock && view.submit === undefined) {
+    report(check, 'submit is required when the view has input blocks', `${path}/submit`);
+  }
 }
 
 function checkBlocks(check: SurfaceCheck, blocks: unknown, path: string): void {

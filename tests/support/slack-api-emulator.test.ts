@@ -242,7 +242,11 @@ describe('chat methods', () => {
 
     const updated = await client.chat.update({ channel: 'C0CORRIDOR', ts, text: 'final', blocks: [sectionBlock('final')] });
     expect(updated).toMatchObject({ ok: true, channel: 'C0CORRIDOR', ts, text: 'final', message: { text: 'final' } });
-    await expect(client.chat.delete({ channel: 'C0CORRIDOR', ts })).resolves.toMatchObject({ ok: true, channel: 'C0CORRIDOR', ts });
+    await expect(client.chat.delete({ channel: 'C0CORRIDOR', ts })).resolves.toMatchObject({
+      ok: true,
+      channel: 'C0CORRIDOR',
+      ts,
+    });
     await expect(client.apiCall('chat.delete', { channel: 'C0CORRIDOR' })).rejects.toMatchObject({
       data: { error: 'message_not_found' },
     });
@@ -299,7 +303,8 @@ describe('views', () => {
 
   it('rejects invalid views with invalid_arguments and the reasons', async () => {
     const client = botClient();
-    await expect(client.views.open({ trigger_id: '1.2.abc', view: modalView('A title that is far too long') })).rejects.toMatchObject({
+    const tooLongTitle = modalView('A title that is far too long');
+    await expect(client.views.open({ trigger_id: '1.2.abc', view: tooLongTitle })).rejects.toMatchObject({
       data: {
         error: 'invalid_arguments',
         response_metadata: { messages: ['[ERROR] must be at most 24 characters (got 28) [json-pointer:/view/title/text]'] },
@@ -369,7 +374,12 @@ describe('response_url', () => {
     const response = await postToResponseUrl({ response_type: 'ephemeral', text: 'Logged your visit' });
     expect(response.status).toBe(200);
     expect(slack.callsTo('response_url')).toEqual([
-      { method: 'response_url', args: { response_type: 'ephemeral', text: 'Logged your visit' }, token: undefined, at: expect.any(Number) },
+      {
+        method: 'response_url',
+        args: { response_type: 'ephemeral', text: 'Logged your visit' },
+        token: undefined,
+        at: expect.any(Number),
+      },
     ]);
   });
 

@@ -59,7 +59,7 @@ export interface SlackApiEmulator {
   close(): Promise<void>;
 }
 
-export const RESPONSE_URL_METHOD = 'response_url';
+const RESPONSE_URL_METHOD = 'response_url';
 
 const API_PATH = '/api/';
 const RESPONSE_URL_PATH = '/response/R0CORRIDOR';

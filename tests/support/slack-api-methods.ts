@@ -162,7 +162,9 @@ function viewsUpdate(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
 }
 
 function viewsPublish(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
-  const problem = isBlank(args.user_id) ? failure('invalid_arguments', ['missing required field: user_id']) : viewProblem(args.view, 'home');
+  const problem = isBlank(args.user_id)
+    ? failure('invalid_arguments', ['missing required field: user_id'])
+    : viewProblem(args.view, 'home');
   if (problem) return problem;
   const viewId = workspace.homeViewIdFor(String(args.user_id));
   return { ok: true, view: storeView(args.view as Record<string, unknown>, workspace, viewId) };
