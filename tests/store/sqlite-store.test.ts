@@ -133,6 +133,28 @@ describe('versions and history', () => {
   });
 });
 
+describe('reads across processes', () => {
+  it('sees a write made through another connection to the same file', async () => {
+    const url = tempDatabaseUrl();
+    const writer = await open(url);
+    const reader = await open(url);
+    expect((await reader.partners.list()).find((p) => p.id === 'c2mi')!.website).toBeNull();
+    const c2mi = (await writer.partners.get('c2mi'))!;
+    await writer.partners.save({ ...toDraft(c2mi), website: 'https://example.org/' }, { actor: 'U0ADMIN' });
+    expect((await reader.partners.list()).find((p) => p.id === 'c2mi')!.website).toBe('https://example.org/');
+    await writer.partners.remove('c2mi', { actor: 'U0ADMIN' });
+    expect((await reader.partners.list()).map((p) => p.id)).not.toContain('c2mi');
+  });
+
+  it('hands out records that cannot be changed behind the store’s back', async () => {
+    const store = await open();
+    const [first] = await store.partners.list();
+    expect(() => {
+      (first as { name: string }).name = 'changed';
+    }).toThrow(TypeError);
+  });
+});
+
 describe('DATABASE_URL', () => {
   it('accepts sqlite:, file: and bare paths', () => {
     expect(sqlitePathFromUrl('sqlite:./data/x.sqlite')).toBe('./data/x.sqlite');
