@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanEnv } from '../support/run-cli.js';
+import { cleanEnv, runCli } from '../support/run-cli.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
 import { postSigned, slashCommandBody } from '../support/slack-signing.js';
 
@@ -56,5 +56,16 @@ describe('npm start with Slack credentials', () => {
 
     child!.kill('SIGTERM');
     expect(await app.exited).toBe(0);
+  });
+});
+
+describe('npm start with a token Slack refuses', () => {
+  it('says which variable to fix in one line and exits 1', async () => {
+    slack = await startSlackApiEmulator({ botToken: TOKEN });
+    const result = await runCli('src/cli/start.ts', {
+      env: cleanEnv({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_API_URL: slack.url, PORT: '0' }),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^corridor-bot: SLACK_BOT_TOKEN: Slack refused the token \(invalid_auth\)/)]);
   });
 });
