@@ -1,5 +1,7 @@
 import type { ActionStatus, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
 
+const conjunction = new Intl.ListFormat('en', { type: 'conjunction' });
+
 /** English catalogue. Its shape is the catalogue type: French must provide every entry. */
 export const en = {
   locale: 'en-CA',
@@ -8,7 +10,7 @@ export const en = {
     unknown: 'not given',
     and: 'and',
     andMore: (count: number) => `… and ${count} more`,
-    listJoin: (items: string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(items),
+    listJoin: (items: string[]) => conjunction.format(items),
     quoted: (text: string) => `“${text}”`,
     sourceNote: 'Source: press release of 17 April 2025.',
     internalError: 'Sorry, something went wrong on our side. The team has been told; please try again in a moment.',
@@ -172,6 +174,108 @@ export const en = {
       created: (title: string, url: string) => `Created “${title}”: ${url}`,
       addToEnv: 'Add these lines to .env:',
     },
+  },
+  help: {
+    title: 'Corridor bot — what I can do',
+    intro: 'Ask about the Québec – US Northeast semiconductor corridor: its partners, pending adhesions, events and action tracks. Add `--fr` or `--en` to any command to choose the language.',
+    usageLine: (usage: string, description: string) => `\`/corridor ${usage}\` — ${description}`,
+    examplesTitle: 'Examples',
+    otherLanguage: 'Les commandes existent aussi en français : `/corridor aide`.',
+  },
+  commands: {
+    help: { usage: 'help', description: 'this help' },
+    partners: { usage: 'partners [qc|vt|nh|pending]', description: 'every partner, by status; filter by jurisdiction or status' },
+    partner: { usage: 'partner <name>', description: 'one partner’s card (name, acronym or part of it)' },
+    pending: { usage: 'pending', description: 'adhesions still pending, with how long and the next step' },
+    events: { usage: 'events [upcoming|past]', description: 'the corridor’s events' },
+    event: { usage: 'event <name or date>', description: 'one event: date, place, organisers, speakers' },
+    actions: { usage: 'actions [track]', description: 'action items grouped by the four tracks' },
+    about: { usage: 'about', description: 'the corridor’s purpose, members and sector figures' },
+  },
+  unknownCommand: {
+    text: (typed: string) => `I don’t know the command “${typed}”.`,
+    didYouMean: (suggestion: string) => `Did you mean \`/corridor ${suggestion}\`?`,
+    available: (names: string) => `Commands: ${names}`,
+    seeHelp: 'Type `/corridor help` to see everything I can do.',
+  },
+  tooLong: 'That command is too long. Please keep it under 4,000 characters.',
+  partners: {
+    title: 'Corridor partners',
+    titleFiltered: (filter: string) => `Corridor partners — ${filter}`,
+    summary: (signatories: number, pending: number) =>
+      `${signatories} ${signatories === 1 ? 'signatory' : 'signatories'}, ${pending} pending ${pending === 1 ? 'adhesion' : 'adhesions'}`,
+    none: 'No partner matches this filter.',
+    unknownFilter: (typed: string, examples: string) => `I can’t filter partners by “${typed}”. Try one of: ${examples}.`,
+    cardHint: 'For one partner’s card: `/corridor partner <name>`',
+  },
+  partner: {
+    missingName: 'Which partner? For example: `/corridor partner c2mi`.',
+    notFound: (typed: string) => `No partner matches “${typed}”.`,
+    didYouMean: (name: string) => `Did you mean *${name}*?`,
+    listAll: 'See them all with `/corridor partners`.',
+    several: (typed: string, count: number) => `${count} partners match “${typed}”:`,
+    pickOne: 'Type a longer part of the name to see one card.',
+    removed: 'This partner was removed from the corridor’s records.',
+    representative: (name: string, title: string) => `${name}, ${title}`,
+  },
+  pending: {
+    title: 'Pending adhesions',
+    none: 'No adhesion is pending: every partner has signed the MOU.',
+    summary: (count: number) => (count === 1 ? '1 adhesion is pending.' : `${count} adhesions are pending.`),
+    line: (name: string, age: string) => `*${name}* — pending for ${age}`,
+    nextStep: (step: string) => `Next step: ${step}`,
+    followUp: (who: string) => `Follow-up: ${who}`,
+    noFollowUp: 'No follow-up owner yet',
+  },
+  events: {
+    title: { upcoming: 'Upcoming events', past: 'Past events', all: 'Corridor events' },
+    none: { upcoming: 'No upcoming event is planned yet.', past: 'No past event.', all: 'No event recorded yet.' },
+    unknownWhen: (typed: string) => `I don’t know “${typed}”: use \`upcoming\` or \`past\`.`,
+    line: (title: string, date: string, place: string) => `*${title}* — ${date}, ${place}`,
+    cancelled: 'cancelled',
+    summary: (count: number) => (count === 1 ? '1 event' : `${count} events`),
+  },
+  event: {
+    missing: 'Which event? Give a word of its title or its date, e.g. `/corridor event 2025-04-16`.',
+    notFound: (typed: string) => `No event matches “${typed}”.`,
+    several: (typed: string, count: number) => `${count} events match “${typed}”:`,
+    cancelled: 'This event was cancelled.',
+  },
+  actions: {
+    title: 'Action items by track',
+    titleTrack: (track: string) => `Action items — ${track}`,
+    noTrack: 'Other action items',
+    emptyTrack: 'No action item yet.',
+    unknownTrack: (typed: string) => `No track matches “${typed}”. Use a number from 1 to 4 or a word of the track’s name.`,
+    trackLine: (position: number, title: string) => `${position}. ${title}`,
+    item: (title: string, status: string) => `${title} — _${status}_`,
+    overdue: 'overdue',
+    summary: (open: number, total: number) => `${open} open of ${total} action items`,
+  },
+  about: {
+    title: 'About the corridor',
+    ledBy: (names: string) => `Led by ${names}.`,
+    members: (signatories: number, pending: number) =>
+      `*${signatories}* MOU signatories and *${pending}* adhesions pending.`,
+    figuresTitle: 'The sector in Québec',
+    moreThan: (value: string) => `more than ${value}`,
+    contact: (name: string, title: string, org: string, email: string) => `Press contact: ${name}, ${title}, ${org} — ${email}`,
+  },
+  console: {
+    banner: (timeZone: string) =>
+      [
+        'corridor-bot — local console (no Slack credentials set)',
+        `Dates in ${timeZone}. Type a command as in Slack, for example:`,
+        '  /corridor help      /corridor partners      /corridor partner c2mi',
+        '  /corridor pending   /corridor events        /corridor aide --fr',
+        'End with Ctrl-D (or type exit). To connect Slack, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see .env.example).',
+      ].join('\n'),
+    notACommand: 'Commands start with /corridor — try `/corridor help`.',
+    slackOnly: 'This command opens a form in Slack; it is not available in the local console.',
+  },
+  permissions: {
+    refused: (admins: string) => `Sorry, only the corridor’s coordinators can change its records. ${admins} can help.`,
+    refusedNoAdmins: 'Sorry, only the corridor’s coordinators can change its records, and none is set yet (CORRIDOR_ADMINS).',
   },
 };
 

@@ -1,5 +1,7 @@
 import type { Catalogue } from './en.js';
 
+const conjunction = new Intl.ListFormat('fr', { type: 'conjunction' });
+
 /** Catalogue français : le type `Catalogue` exige chaque entrée de l’anglais. */
 export const fr: Catalogue = {
   locale: 'fr-CA',
@@ -8,7 +10,7 @@ export const fr: Catalogue = {
     unknown: 'non précisé',
     and: 'et',
     andMore: (count: number) => `… et ${count} de plus`,
-    listJoin: (items: string[]) => new Intl.ListFormat('fr', { type: 'conjunction' }).format(items),
+    listJoin: (items: string[]) => conjunction.format(items),
     quoted: (text: string) => `« ${text} »`,
     sourceNote: 'Source : communiqué du 17 avril 2025.',
     internalError: 'Désolé, un problème est survenu de notre côté. L’équipe a été avertie ; veuillez réessayer dans un instant.',
@@ -52,7 +54,7 @@ export const fr: Catalogue = {
     months: (n: number) => `${n} mois`,
     days: (n: number) => (n === 1 ? '1 jour' : `${n} jours`),
     today: 'depuis aujourd’hui',
-    join: (parts: string[]) => new Intl.ListFormat('fr', { type: 'conjunction' }).format(parts),
+    join: (parts: string[]) => conjunction.format(parts),
   },
   fields: {
     status: 'Statut',
@@ -171,5 +173,107 @@ export const fr: Catalogue = {
       created: (title: string, url: string) => `« ${title} » créée : ${url}`,
       addToEnv: 'Ajoutez ces lignes à .env :',
     },
+  },
+  help: {
+    title: 'Corridor bot — ce que je sais faire',
+    intro: 'Posez vos questions sur le corridor Québec – Nord-Est américain des semi-conducteurs : ses partenaires, les adhésions en attente, les événements et les pistes d’action. Ajoutez `--fr` ou `--en` à une commande pour choisir la langue.',
+    usageLine: (usage: string, description: string) => `\`/corridor ${usage}\` — ${description}`,
+    examplesTitle: 'Exemples',
+    otherLanguage: 'Commands also work in English: `/corridor help`.',
+  },
+  commands: {
+    help: { usage: 'aide', description: 'cette aide' },
+    partners: { usage: 'partenaires [qc|vt|nh|attente]', description: 'tous les partenaires, par statut; filtre par territoire ou statut' },
+    partner: { usage: 'partenaire <nom>', description: 'la fiche d’un partenaire (nom, sigle ou partie du nom)' },
+    pending: { usage: 'attente', description: 'les adhésions en attente, depuis quand et la prochaine étape' },
+    events: { usage: 'événements [à-venir|passés]', description: 'les événements du corridor' },
+    event: { usage: 'événement <nom ou date>', description: 'un événement : date, lieu, organisateurs, conférenciers' },
+    actions: { usage: 'actions [piste]', description: 'les actions regroupées selon les quatre pistes' },
+    about: { usage: 'à-propos', description: 'la mission du corridor, ses membres et les chiffres du secteur' },
+  },
+  unknownCommand: {
+    text: (typed: string) => `Je ne connais pas la commande « ${typed} ».`,
+    didYouMean: (suggestion: string) => `Vouliez-vous dire \`/corridor ${suggestion}\` ?`,
+    available: (names: string) => `Commandes : ${names}`,
+    seeHelp: 'Tapez `/corridor aide` pour voir tout ce que je sais faire.',
+  },
+  tooLong: 'Cette commande est trop longue. Veuillez rester sous 4 000 caractères.',
+  partners: {
+    title: 'Partenaires du corridor',
+    titleFiltered: (filter: string) => `Partenaires du corridor — ${filter}`,
+    summary: (signatories: number, pending: number) =>
+      `${signatories} ${signatories > 1 ? 'signataires' : 'signataire'}, ${pending} ${pending > 1 ? 'adhésions' : 'adhésion'} en attente`,
+    none: 'Aucun partenaire ne correspond à ce filtre.',
+    unknownFilter: (typed: string, examples: string) => `Je ne peux pas filtrer les partenaires par « ${typed} ». Essayez : ${examples}.`,
+    cardHint: 'Pour la fiche d’un partenaire : `/corridor partenaire <nom>`',
+  },
+  partner: {
+    missingName: 'Quel partenaire ? Par exemple : `/corridor partenaire c2mi`.',
+    notFound: (typed: string) => `Aucun partenaire ne correspond à « ${typed} ».`,
+    didYouMean: (name: string) => `Vouliez-vous dire *${name}* ?`,
+    listAll: 'Voyez-les tous avec `/corridor partenaires`.',
+    several: (typed: string, count: number) => `${count} partenaires correspondent à « ${typed} » :`,
+    pickOne: 'Tapez une plus grande partie du nom pour voir une seule fiche.',
+    removed: 'Ce partenaire a été retiré des dossiers du corridor.',
+    representative: (name: string, title: string) => `${name}, ${title}`,
+  },
+  pending: {
+    title: 'Adhésions en attente',
+    none: 'Aucune adhésion en attente : tous les partenaires ont signé le MOU.',
+    summary: (count: number) => (count > 1 ? `${count} adhésions sont en attente.` : `${count} adhésion est en attente.`),
+    line: (name: string, age: string) => `*${name}* — en attente depuis ${age}`,
+    nextStep: (step: string) => `Prochaine étape : ${step}`,
+    followUp: (who: string) => `Suivi : ${who}`,
+    noFollowUp: 'Aucun responsable du suivi pour l’instant',
+  },
+  events: {
+    title: { upcoming: 'Événements à venir', past: 'Événements passés', all: 'Événements du corridor' },
+    none: { upcoming: 'Aucun événement à venir pour l’instant.', past: 'Aucun événement passé.', all: 'Aucun événement enregistré.' },
+    unknownWhen: (typed: string) => `Je ne connais pas « ${typed} » : utilisez \`à-venir\` ou \`passés\`.`,
+    line: (title: string, date: string, place: string) => `*${title}* — ${date}, ${place}`,
+    cancelled: 'annulé',
+    summary: (count: number) => (count > 1 ? `${count} événements` : `${count} événement`),
+  },
+  event: {
+    missing: 'Quel événement ? Donnez un mot de son titre ou sa date, p. ex. `/corridor événement 2025-04-16`.',
+    notFound: (typed: string) => `Aucun événement ne correspond à « ${typed} ».`,
+    several: (typed: string, count: number) => `${count} événements correspondent à « ${typed} » :`,
+    cancelled: 'Cet événement a été annulé.',
+  },
+  actions: {
+    title: 'Actions par piste',
+    titleTrack: (track: string) => `Actions — ${track}`,
+    noTrack: 'Autres actions',
+    emptyTrack: 'Aucune action pour l’instant.',
+    unknownTrack: (typed: string) => `Aucune piste ne correspond à « ${typed} ». Utilisez un numéro de 1 à 4 ou un mot du nom de la piste.`,
+    trackLine: (position: number, title: string) => `${position}. ${title}`,
+    item: (title: string, status: string) => `${title} — _${status}_`,
+    overdue: 'en retard',
+    summary: (open: number, total: number) => `${open} ouvertes sur ${total} actions`,
+  },
+  about: {
+    title: 'À propos du corridor',
+    ledBy: (names: string) => `Piloté par ${names}.`,
+    members: (signatories: number, pending: number) =>
+      `*${signatories}* signataires du MOU et *${pending}* adhésions en attente.`,
+    figuresTitle: 'Le secteur au Québec',
+    moreThan: (value: string) => `plus de ${value}`,
+    contact: (name: string, title: string, org: string, email: string) => `Relations de presse : ${name}, ${title}, ${org} — ${email}`,
+  },
+  console: {
+    banner: (timeZone: string) =>
+      [
+        'corridor-bot — console locale (aucun identifiant Slack configuré)',
+        `Dates en ${timeZone}. Tapez une commande comme dans Slack, par exemple :`,
+        '  /corridor aide        /corridor partenaires      /corridor partenaire c2mi',
+        '  /corridor attente     /corridor événements       /corridor help --en',
+        'Terminez avec Ctrl-D (ou tapez exit). Pour brancher Slack, définissez SLACK_BOT_TOKEN et SLACK_SIGNING_SECRET (voir .env.example).',
+      ].join('\n'),
+    notACommand: 'Les commandes commencent par /corridor — essayez `/corridor aide`.',
+    slackOnly: 'Cette commande ouvre un formulaire dans Slack ; elle n’est pas offerte dans la console locale.',
+  },
+  permissions: {
+    refused: (admins: string) => `Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers. ${admins} peuvent vous aider.`,
+    refusedNoAdmins: 'Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers, et aucun n’est encore désigné (CORRIDOR_ADMINS).',
   },
 };

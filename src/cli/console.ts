@@ -1,0 +1,52 @@
+import { createInterface } from 'node:readline';
+import type { Config } from '../config/env.js';
+import { catalogue, type Lang } from '../i18n/index.js';
+import { runCorridorCommand } from '../slack/commands/dispatch.js';
+import { renderBlocksAsText } from '../slack/views/render-text.js';
+import type { CorridorStore } from '../store/repository.js';
+
+/** The console user stands for a coordinator with admin rights, as on a local install. */
+export const CONSOLE_USER_ID = 'ULOCALCONSOLE';
+
+export interface ConsoleOptions {
+  store: CorridorStore;
+  config: Config;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  lang: Lang;
+}
+
+/** Reads `/corridor …` lines and prints each reply as text; resolves at end of input. */
+export async function runConsole({ store, config, input, output, lang }: ConsoleOptions): Promise<void> {
+  const t = catalogue(lang);
+  const interactive = 'isTTY' in input && Boolean(input.isTTY);
+  output.write(`${t.console.banner(config.CORRIDOR_TZ)}\n`);
+  const lines = createInterface({ input, terminal: false });
+  const prompt = () => interactive && output.write('> ');
+  prompt();
+  for await (const line of lines) {
+    const text = line.trim();
+    if (text === '') {
+      prompt();
+      continue;
+    }
+    if (/^(exit|quit|quitter)$/i.test(text)) break;
+    output.write(`${await answer(text, { store, config, lang })}\n\n`);
+    prompt();
+  }
+}
+
+async function answer(line: string, { store, config, lang }: Pick<ConsoleOptions, 'store' | 'config' | 'lang'>): Promise<string> {
+  const t = catalogue(lang);
+  const match = /^\/?(corridor)\b\s*(.*)$/i.exec(line);
+  if (!match) return t.console.notACommand;
+  const reply = await runCorridorCommand({
+    text: match[2] ?? '',
+    userId: CONSOLE_USER_ID,
+    lang,
+    store,
+    timeZone: config.CORRIDOR_TZ,
+    admins: [...config.CORRIDOR_ADMINS, CONSOLE_USER_ID],
+  });
+  return reply ? renderBlocksAsText(reply.blocks) : t.console.slackOnly;
+}

@@ -1,0 +1,40 @@
+import { normalize } from './text.js';
+import type { ActionItem, Track } from './types.js';
+
+export interface TrackGroup {
+  /** Null groups the items that belong to no track. */
+  track: Track | null;
+  items: ActionItem[];
+}
+
+/** Action items grouped under the corridor's tracks, in track order; items without a track last. */
+export function groupByTrack(items: ActionItem[], tracks: Track[]): TrackGroup[] {
+  const groups: TrackGroup[] = tracks.map((track) => ({
+    track,
+    items: items.filter((item) => item.trackId === track.id),
+  }));
+  const known = new Set(tracks.map((track) => track.id));
+  const untracked = items.filter((item) => item.trackId === null || !known.has(item.trackId));
+  if (untracked.length > 0) groups.push({ track: null, items: untracked });
+  return groups;
+}
+
+/** A track by its number (1–4), ID or words of its title in either language. */
+export function findTrack(query: string, tracks: Track[]): Track | undefined {
+  const typed = normalize(query);
+  if (!typed) return undefined;
+  if (/^\d+$/.test(typed)) return tracks.find((track) => track.position === Number(typed));
+  const typedWords = typed.split(' ');
+  return tracks.find((track) => {
+    const haystack = normalize([track.id, track.title.fr, track.title.en].join(' '));
+    return typedWords.every((word) => haystack.includes(word));
+  });
+}
+
+export function isOverdue(item: ActionItem, today: string): boolean {
+  return item.dueOn !== null && item.dueOn < today && (item.status === 'open' || item.status === 'in_progress');
+}
+
+export function isOpen(item: ActionItem): boolean {
+  return item.status === 'open' || item.status === 'in_progress';
+}

@@ -1,0 +1,73 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel, type Logger } from '@slack/bolt';
+import type { Config } from '../config/env.js';
+import type { CorridorStore } from '../store/repository.js';
+import { registerListeners } from './listeners/index.js';
+import { UserLanguages } from './user-lang.js';
+
+export interface CorridorApp {
+  app: App;
+  /** Starts receiving; resolves with the HTTP port (undefined in Socket Mode). */
+  start(): Promise<number | undefined>;
+  stop(): Promise<void>;
+}
+
+/** Slack refused the app's credentials at start-up: something the user must fix, not a crash. */
+export class SlackCredentialsError extends Error {}
+
+const CREDENTIAL_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
+export interface SlackAppOptions {
+  logger?: Logger;
+  logLevel?: LogLevel;
+}
+
+/** Builds the Bolt app: HTTP receiver on PORT (/slack/events), or Socket Mode with an app token. */
+export function createSlackApp(config: Config, store: CorridorStore, options: SlackAppOptions = {}): CorridorApp {
+  const common = {
+    token: config.SLACK_BOT_TOKEN,
+    clientOptions: config.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(config.SLACK_API_URL) } : {},
+    logLevel: options.logLevel ?? LogLevel.INFO,
+    // Initialise in start() so a refused token is an error we can report, not an unhandled rejection.
+    deferInitialization: true,
+    ...(options.logger ? { logger: options.logger } : {}),
+  };
+  const app =
+    config.slackMode === 'socket'
+      ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true })
+      : new App({ ...common, signingSecret: config.SLACK_SIGNING_SECRET!, port: config.PORT });
+  registerListeners(app, { config, store, userLanguages: new UserLanguages(app.client) });
+  app.error(async (error) => {
+    app.logger.error('Unhandled error in a listener:', error);
+  });
+  return {
+    app,
+    start: async () => {
+      await initialise(app);
+      const started: unknown = await app.start(config.PORT);
+      return config.slackMode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
+    },
+    stop: async () => {
+      await app.stop();
+    },
+  };
+}
+
+async function initialise(app: App): Promise<void> {
+  try {
+    await app.init();
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code && CREDENTIAL_ERRORS.has(code)) {
+      throw new SlackCredentialsError(
+        `SLACK_BOT_TOKEN: Slack refused the token (${code}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page`,
+      );
+    }
+    throw error;
+  }
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

@@ -1,0 +1,17 @@
+import { PRESS_CONTACT_ID } from '../../store/seed/communique-2025-04-17.js';
+import { aboutView } from '../views/about-view.js';
+import type { CorridorCommand } from './command.js';
+
+export const aboutCommand: CorridorCommand = {
+  name: 'about',
+  aliases: ['apropos', 'a-propos', 'info', 'corridor'],
+  help: (t) => t.commands.about,
+  async run(_args, { store, lang, t }) {
+    const [profile, partners, contact] = await Promise.all([
+      store.getProfile(),
+      store.partners.list(),
+      store.people.get(PRESS_CONTACT_ID),
+    ]);
+    return aboutView({ profile, partners, contact: contact?.removedAt ? undefined : contact, lang, t });
+  },
+};

@@ -1,0 +1,20 @@
+import { findTrack, groupByTrack } from '../../domain/actions.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
+import { actionListView } from '../views/action-list-view.js';
+import { messageView } from '../views/unknown-command-view.js';
+import type { CorridorCommand } from './command.js';
+
+export const actionsCommand: CorridorCommand = {
+  name: 'actions',
+  aliases: ['action-items', 'pistes', 'tracks', 'taches'],
+  help: (t) => t.commands.actions,
+  examples: ['actions 2'],
+  async run(args, { store, lang, t, today }) {
+    const [items, tracks] = await Promise.all([store.actions.list(), store.listTracks()]);
+    if (!args.trim()) return actionListView(groupByTrack(items, tracks), lang, t, today);
+    const track = findTrack(args, tracks);
+    if (!track) return messageView(t.actions.unknownTrack(escapeMrkdwn(args)));
+    const groups = groupByTrack(items, [track]).filter((group) => group.track !== null);
+    return actionListView(groups, lang, t, today, t.actions.titleTrack(track.title[lang]));
+  },
+};

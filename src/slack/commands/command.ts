@@ -1,0 +1,35 @@
+import type { WebClient } from '@slack/web-api';
+import type { Catalogue, Lang } from '../../i18n/index.js';
+import type { CorridorStore } from '../../store/repository.js';
+import type { Reply } from '../blocks.js';
+
+/** Everything a subcommand may use; built once per request by the dispatcher. */
+export interface CommandContext {
+  store: CorridorStore;
+  lang: Lang;
+  t: Catalogue;
+  timeZone: string;
+  now: Date;
+  /** Today's date in the corridor's time zone, `YYYY-MM-DD`. */
+  today: string;
+  userId: string;
+  isAdmin: boolean;
+  admins: readonly string[];
+  /** Present when the command came from Slack (absent in the local console): modals need it. */
+  slack?: { client: WebClient; triggerId: string; channelId: string };
+}
+
+export interface CorridorCommand {
+  /** Canonical English name, shown in help. */
+  name: string;
+  /** Other accepted names, lowercase without accents (French names, singular/plural). */
+  aliases: readonly string[];
+  /** Usage and description for the help, from the catalogue. */
+  help(t: Catalogue): { usage: string; description: string };
+  /** Example arguments shown in the help (language-neutral), e.g. `partner c2mi`. */
+  examples?: readonly string[];
+  /** Hidden commands work but are not listed in the help. */
+  hidden?: boolean;
+  /** Returns the ephemeral reply; undefined when the command answered otherwise (e.g. opened a modal). */
+  run(args: string, context: CommandContext): Promise<Reply | undefined>;
+}

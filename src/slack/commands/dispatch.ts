@@ -1,0 +1,65 @@
+import { distance } from 'fastest-levenshtein';
+import { commandTextInput, parseCommandText } from '../../domain/command-text.js';
+import { localDate } from '../../i18n/format.js';
+import { catalogue, type Lang } from '../../i18n/index.js';
+import type { CorridorStore } from '../../store/repository.js';
+import type { Reply } from '../blocks.js';
+import { messageView, unknownCommandView } from '../views/unknown-command-view.js';
+import type { CommandContext, CorridorCommand } from './command.js';
+import { corridorCommands } from './registry.js';
+
+export interface CommandRequest {
+  text: string;
+  userId: string;
+  /** Language from the user's Slack locale; `--fr` / `--en` in the text wins over it. */
+  lang: Lang;
+  store: CorridorStore;
+  timeZone: string;
+  admins: readonly string[];
+  now?: Date;
+  slack?: CommandContext['slack'];
+}
+
+/** Parses `/corridor …` text and runs the subcommand: the one path Slack and the console share. */
+export async function runCorridorCommand(request: CommandRequest): Promise<Reply | undefined> {
+  const input = commandTextInput.safeParse(request.text);
+  if (!input.success) return messageView(catalogue(request.lang).tooLong);
+  const parsed = parseCommandText(input.data);
+  const lang = parsed.lang ?? request.lang;
+  const now = request.now ?? new Date();
+  const context: CommandContext = {
+    store: request.store,
+    lang,
+    t: catalogue(lang),
+    timeZone: request.timeZone,
+    now,
+    today: localDate(now, request.timeZone),
+    userId: request.userId,
+    isAdmin: request.admins.includes(request.userId),
+    admins: request.admins,
+    slack: request.slack,
+  };
+  const commands = corridorCommands();
+  const command = parsed.name === '' ? commands[0]! : findCommand(parsed.name, commands);
+  if (!command) {
+    const names = commands.filter((c) => !c.hidden).map((c) => c.help(context.t).usage.split(' ')[0]!);
+    return unknownCommandView(parsed.name, closestCommandName(parsed.name, commands), names, context.t);
+  }
+  return command.run(parsed.rest, context);
+}
+
+export function findCommand(name: string, commands: readonly CorridorCommand[]): CorridorCommand | undefined {
+  return commands.find((command) => command.name === name || command.aliases.includes(name));
+}
+
+/** The accepted name closest to a mistyped one, when close enough to be a likely typo. */
+export function closestCommandName(typed: string, commands: readonly CorridorCommand[]): string | undefined {
+  let best: { name: string; score: number } | undefined;
+  for (const command of commands.filter((c) => !c.hidden)) {
+    for (const name of [command.name, ...command.aliases]) {
+      const score = distance(typed, name);
+      if (!best || score < best.score) best = { name, score };
+    }
+  }
+  return best && best.score <= Math.max(2, Math.floor(typed.length / 3)) ? best.name : undefined;
+}

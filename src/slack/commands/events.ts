@@ -1,0 +1,18 @@
+import { eventWhenArgument } from '../../domain/event-when.js';
+import { eventsWhen } from '../../domain/events.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
+import { eventListView } from '../views/event-views.js';
+import { messageView } from '../views/unknown-command-view.js';
+import type { CorridorCommand } from './command.js';
+
+export const eventsCommand: CorridorCommand = {
+  name: 'events',
+  aliases: ['evenements', 'evenement-list', 'agenda'],
+  help: (t) => t.commands.events,
+  examples: ['events upcoming'],
+  async run(args, { store, lang, t, today }) {
+    const when = eventWhenArgument.safeParse(args);
+    if (!when.success) return messageView(t.events.unknownWhen(escapeMrkdwn(args)));
+    return eventListView(eventsWhen(await store.events.list(), when.data, today), when.data, lang, t);
+  },
+};

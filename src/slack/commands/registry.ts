@@ -1,0 +1,23 @@
+import { aboutCommand } from './about.js';
+import { actionsCommand } from './actions.js';
+import type { CorridorCommand } from './command.js';
+import { eventCommand } from './event.js';
+import { eventsCommand } from './events.js';
+import { helpCommand } from './help.js';
+import { partnerCommand } from './partner.js';
+import { partnersCommand } from './partners.js';
+import { pendingCommand } from './pending.js';
+
+/** Every `/corridor` subcommand, in the order the help lists them. */
+export function corridorCommands(): readonly CorridorCommand[] {
+  return [
+    helpCommand,
+    partnersCommand,
+    partnerCommand,
+    pendingCommand,
+    eventsCommand,
+    eventCommand,
+    actionsCommand,
+    aboutCommand,
+  ];
+}

@@ -1,0 +1,10 @@
+import type { Config } from '../config/env.js';
+import type { CorridorStore } from '../store/repository.js';
+import type { UserLanguages } from './user-lang.js';
+
+/** What listeners need, built once at start-up. */
+export interface SlackDeps {
+  config: Config;
+  store: CorridorStore;
+  userLanguages: UserLanguages;
+}

@@ -1,0 +1,34 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { catalogue } from '../../../i18n/index.js';
+import { runCorridorCommand } from '../../commands/dispatch.js';
+import { slashCommandPayload } from '../../payloads.js';
+import type { SlackDeps } from '../../deps.js';
+
+/** `/corridor …`: parse, answer ephemerally in the ack (Slack shows it within its 3 s window). */
+export function corridorCommandListener(deps: SlackDeps) {
+  return async ({ command, ack, client, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const payload = slashCommandPayload.safeParse(command);
+    if (!payload.success) {
+      logger.warn(`Ignoring a malformed slash command payload: ${payload.error.issues[0]?.message}`);
+      await ack({ response_type: 'ephemeral', text: catalogue('en').common.internalError });
+      return;
+    }
+    const { text, user_id: userId, channel_id: channelId, trigger_id: triggerId } = payload.data;
+    const lang = await deps.userLanguages.of(userId);
+    try {
+      const reply = await runCorridorCommand({
+        text,
+        userId,
+        lang,
+        store: deps.store,
+        timeZone: deps.config.CORRIDOR_TZ,
+        admins: deps.config.CORRIDOR_ADMINS,
+        slack: { client, triggerId, channelId },
+      });
+      await ack(reply ? { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks } : undefined);
+    } catch (error) {
+      logger.error(`/corridor ${text.slice(0, 80)} failed:`, error);
+      await ack({ response_type: 'ephemeral', text: catalogue(lang).common.internalError });
+    }
+  };
+}

@@ -1,0 +1,31 @@
+import type { KnownBlock } from '@slack/types';
+import { isOpen, isOverdue, type TrackGroup } from '../../domain/actions.js';
+import type { ActionItem } from '../../domain/types.js';
+import { formatDate } from '../../i18n/format.js';
+import type { Catalogue, Lang } from '../../i18n/index.js';
+import { context, divider, fitBlocks, header, packLines, section, type Reply } from '../blocks.js';
+import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
+
+export function actionLine(item: ActionItem, lang: Lang, t: Catalogue, today: string): string {
+  const details = [
+    item.ownerUserId ? mentionUser(item.ownerUserId) : '',
+    item.dueOn ? `${t.fields.due} ${formatDate(item.dueOn, lang)}` : '',
+    isOverdue(item, today) ? `*${t.actions.overdue}*` : '',
+  ].filter(Boolean);
+  const line = t.actions.item(escapeMrkdwn(item.title[lang]), t.actionStatus[item.status]);
+  return `• ${line}${details.length ? ` · ${details.join(' · ')}` : ''}`;
+}
+
+export function actionListView(groups: TrackGroup[], lang: Lang, t: Catalogue, today: string, title = t.actions.title): Reply {
+  const items = groups.flatMap((group) => group.items);
+  const summary = t.actions.summary(items.filter(isOpen).length, items.length);
+  const blocks: KnownBlock[] = groups.flatMap((group) => {
+    const heading = group.track ? t.actions.trackLine(group.track.position, escapeMrkdwn(group.track.title[lang])) : t.actions.noTrack;
+    const lines = group.items.length ? group.items.map((item) => actionLine(item, lang, t, today)) : [`_${t.actions.emptyTrack}_`];
+    return [divider(), ...packLines([`*${heading}*`, ...lines]).map((chunk) => section(chunk))];
+  });
+  return {
+    text: `${title}: ${summary}`,
+    blocks: fitBlocks([header(title), context(summary), ...blocks], t.common.andMore),
+  };
+}

@@ -1,0 +1,79 @@
+import type { KnownBlock } from '@slack/types';
+import type { EventWhen } from '../../domain/events.js';
+import type { CorridorEvent, Partner, Person } from '../../domain/types.js';
+import { formatDate, formatTime } from '../../i18n/format.js';
+import type { Catalogue, Lang } from '../../i18n/index.js';
+import { context, fieldsSection, fitBlocks, header, packLines, section, type Reply } from '../blocks.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
+
+export interface EventDirectory {
+  partners: Map<string, Partner>;
+  people: Map<string, Person>;
+}
+
+export function eventDateText(event: CorridorEvent, lang: Lang): string {
+  const date = formatDate(event.date, lang, { weekday: true });
+  return event.startTime ? `${date}, ${formatTime(event.startTime, lang)}` : date;
+}
+
+export function eventLine(event: CorridorEvent, lang: Lang, t: Catalogue): string {
+  const line = t.events.line(escapeMrkdwn(event.title[lang]), eventDateText(event, lang), escapeMrkdwn(event.place));
+  return event.status === 'cancelled' ? `• ~${line}~ (${t.events.cancelled})` : `• ${line}`;
+}
+
+export function eventListView(events: CorridorEvent[], when: EventWhen, lang: Lang, t: Catalogue): Reply {
+  const title = t.events.title[when];
+  if (events.length === 0) return { text: t.events.none[when], blocks: [header(title), section(t.events.none[when])] };
+  const lines = events.map((event) => eventLine(event, lang, t));
+  return {
+    text: `${title}: ${t.events.summary(events.length)}`,
+    blocks: fitBlocks([header(title), ...packLines(lines).map((chunk) => section(chunk))], t.common.andMore),
+  };
+}
+
+export function eventCardView(event: CorridorEvent, directory: EventDirectory, lang: Lang, t: Catalogue): Reply {
+  const f = t.fields;
+  const partnerNames = (ids: string[]) =>
+    ids.map((id) => escapeMrkdwn(directory.partners.get(id)?.name ?? id));
+  const personText = (id: string, role?: string | null) => {
+    const person = directory.people.get(id);
+    const name = escapeMrkdwn(person?.name ?? id);
+    const title = person?.title ? `, ${escapeMrkdwn(person.title[lang])}` : '';
+    return role ? `${name}${title} — ${escapeMrkdwn(role)}` : `${name}${title}`;
+  };
+  const fields = fieldsSection([
+    [f.date, formatDate(event.date, lang, { weekday: true })],
+    [f.time, event.startTime ? formatTime(event.startTime, lang) : f.allDay],
+    [f.place, escapeMrkdwn(event.place)],
+    [f.organisers, t.common.listJoin(partnerNames(event.organiserIds))],
+  ]);
+  const speakers = event.speakers.map((speaker) => `• ${personText(speaker.personId, speaker.role?.[lang])}`);
+  const attendees = event.attendeePersonIds.map((id) => `• ${personText(id)}`);
+  const present = partnerNames(event.attendingPartnerIds);
+  const blocks: KnownBlock[] = [
+    header(event.title[lang]),
+    ...(event.status === 'cancelled' ? [section(`*${t.event.cancelled}*`)] : []),
+    ...(event.summary ? [section(escapeMrkdwn(event.summary[lang]))] : []),
+    ...(fields ? [fields] : []),
+    ...(speakers.length ? [section(`*${f.speakers}*\n${speakers.join('\n')}`)] : []),
+    ...(attendees.length ? [section(`*${f.attendees}*\n${attendees.join('\n')}`)] : []),
+    ...(present.length
+      ? packLines([`*${f.partnersPresent}* (${present.length})`, present.join(' · ')]).map((chunk) => section(chunk))
+      : []),
+  ];
+  return {
+    text: `${event.title[lang]} — ${eventDateText(event, lang)}, ${event.place}`,
+    blocks: fitBlocks(blocks, t.common.andMore),
+  };
+}
+
+export function eventSeveralView(typed: string, events: CorridorEvent[], lang: Lang, t: Catalogue): Reply {
+  const intro = t.event.several(escapeMrkdwn(typed), events.length);
+  const lines = events.map((event) => eventLine(event, lang, t));
+  return { text: intro, blocks: fitBlocks([section(intro), ...packLines(lines).map((chunk) => section(chunk))], t.common.andMore) };
+}
+
+export function eventNotFoundView(typed: string, t: Catalogue): Reply {
+  const said = t.event.notFound(escapeMrkdwn(typed));
+  return { text: said, blocks: [section(said), context(t.commands.events.usage)] };
+}

@@ -1,0 +1,51 @@
+import type { KnownBlock } from '@slack/types';
+import type { Partner, Person } from '../../domain/types.js';
+import { formatAge, formatDate } from '../../i18n/format.js';
+import type { Catalogue, Lang } from '../../i18n/index.js';
+import { context, fieldsSection, header, section, type Reply } from '../blocks.js';
+import { escapeMrkdwn, link, mentionUser } from '../mrkdwn.js';
+import { partnerTraits } from './partner-text.js';
+
+export interface PartnerCardInput {
+  partner: Partner;
+  people: Person[];
+  lang: Lang;
+  t: Catalogue;
+  today: string;
+  /** Buttons other features attach to the card (e.g. "Mark as signed"). */
+  actions?: KnownBlock[];
+}
+
+export function partnerCardView({ partner, people, lang, t, today, actions = [] }: PartnerCardInput): Reply {
+  const f = t.fields;
+  const isPending = partner.status === 'pending';
+  const about = [partner.designation?.[lang], partner.officialName && partner.officialName !== partner.name ? partner.officialName : null]
+    .filter((text): text is string => Boolean(text))
+    .map(escapeMrkdwn);
+  const fields = fieldsSection([
+    [f.status, t.status[partner.status]],
+    [f.kind, partner.kind && t.kind[partner.kind]],
+    [f.jurisdiction, partner.jurisdiction && t.jurisdiction[partner.jurisdiction]],
+    [f.acronym, partner.acronym && partner.acronym !== partner.name ? escapeMrkdwn(partner.acronym) : null],
+    [f.website, partner.website && link(partner.website, partner.website)],
+    [f.joinedOn, partner.joinedOn && formatDate(partner.joinedOn, lang)],
+    [f.pendingSince, isPending && partner.pendingSince ? formatDate(partner.pendingSince, lang) : null],
+    [f.pendingFor, isPending && partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : null],
+    [f.nextStep, isPending && partner.nextStep ? escapeMrkdwn(partner.nextStep[lang]) : null],
+    [f.followUp, partner.followUpUserId && mentionUser(partner.followUpUserId)],
+  ]);
+  const peopleLines = people.map((person) =>
+    `• ${escapeMrkdwn(person.title ? t.partner.representative(person.name, person.title[lang]) : person.name)}`,
+  );
+  const blocks: KnownBlock[] = [
+    header(partner.name),
+    ...(about.length ? [section(about.join('\n'))] : []),
+    ...(fields ? [fields] : []),
+    ...(peopleLines.length ? [section(`*${f.people}*\n${peopleLines.join('\n')}`)] : []),
+    ...(partner.removedAt ? [context(t.partner.removed)] : []),
+    ...actions,
+    context(t.common.sourceNote),
+  ];
+  const traits = partnerTraits(partner, t);
+  return { text: `${partner.name} — ${t.status[partner.status]}${traits ? ` · ${traits}` : ''}`, blocks };
+}

@@ -1,0 +1,20 @@
+import type { Partner } from '../../domain/types.js';
+import type { Catalogue } from '../../i18n/index.js';
+import { context, fitBlocks, packLines, section, type Reply } from '../blocks.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
+import { partnerLine, partnerName } from './partner-text.js';
+
+export function partnerSeveralView(typed: string, partners: Partner[], t: Catalogue): Reply {
+  const intro = t.partner.several(escapeMrkdwn(typed), partners.length);
+  const lines = partners.map((partner) => partnerLine(partner, t));
+  return {
+    text: `${intro} ${partners.map((partner) => partner.name).join(', ')}`,
+    blocks: fitBlocks([section(intro), ...packLines(lines).map((chunk) => section(chunk)), context(t.partner.pickOne)], t.common.andMore),
+  };
+}
+
+export function partnerNotFoundView(typed: string, suggestion: Partner | undefined, t: Catalogue): Reply {
+  const said = t.partner.notFound(escapeMrkdwn(typed));
+  const hint = suggestion ? t.partner.didYouMean(partnerName(suggestion)) : t.partner.listAll;
+  return { text: `${said} ${hint}`, blocks: [section(`${said} ${hint}`), ...(suggestion ? [context(t.partner.listAll)] : [])] };
+}

@@ -1,0 +1,37 @@
+import type { KnownBlock } from '@slack/types';
+import type { Partner } from '../../domain/types.js';
+import { formatAge } from '../../i18n/format.js';
+import type { Catalogue, Lang } from '../../i18n/index.js';
+import { context, fitBlocks, header, section, type Reply } from '../blocks.js';
+import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
+import { partnerName } from './partner-text.js';
+
+/** One pending adhesion as mrkdwn: name, age, next step and follow-up owner. */
+export function pendingText(partner: Partner, lang: Lang, t: Catalogue, today: string): string {
+  const age = partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : t.common.unknown;
+  return [
+    t.pending.line(partnerName(partner), age),
+    partner.nextStep ? t.pending.nextStep(escapeMrkdwn(partner.nextStep[lang])) : '',
+    partner.followUpUserId ? t.pending.followUp(mentionUser(partner.followUpUserId)) : t.pending.noFollowUp,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** Oldest first: the adhesions waiting longest need attention first. */
+export function sortPending(partners: Partner[]): Partner[] {
+  return partners
+    .filter((partner) => partner.status === 'pending')
+    .sort((a, b) => (a.pendingSince ?? '').localeCompare(b.pendingSince ?? '') || a.name.localeCompare(b.name));
+}
+
+export function pendingView(partners: Partner[], lang: Lang, t: Catalogue, today: string): Reply {
+  const pending = sortPending(partners);
+  if (pending.length === 0) return { text: t.pending.none, blocks: [header(t.pending.title), section(t.pending.none)] };
+  const items: KnownBlock[] = pending.map((partner) => section(pendingText(partner, lang, t, today)));
+  const names = pending.map((partner) => partner.name).join(', ');
+  return {
+    text: `${t.pending.summary(pending.length)} ${names}`,
+    blocks: fitBlocks([header(t.pending.title), context(t.pending.summary(pending.length)), ...items], t.common.andMore),
+  };
+}
