@@ -1,7 +1,11 @@
+import { benchNotionSync } from './notion-sync.js';
 import { benchSlashCommand } from './slash-command.js';
 
 /** `npm run bench`: every benchmark, one after the other, printed as it finishes. */
-const benches: [string, () => Promise<string[]>][] = [['slash command', benchSlashCommand]];
+const benches: [string, () => Promise<string[]>][] = [
+  ['slash command', benchSlashCommand],
+  ['notion sync', benchNotionSync],
+];
 
 for (const [name, bench] of benches) {
   try {

@@ -3,6 +3,7 @@ import type { Config } from '../config/env.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import { runCorridorCommand } from '../slack/commands/dispatch.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';
+import type { NotionSyncAccess } from '../jobs/notion-sync.js';
 import type { CorridorStore } from '../store/repository.js';
 
 /** The console user stands for a coordinator with admin rights, as on a local install. */
@@ -14,10 +15,12 @@ export interface ConsoleOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   lang: Lang;
+  /** The Notion sync, for `/corridor sync`. */
+  notion?: NotionSyncAccess;
 }
 
 /** Reads `/corridor …` lines and prints each reply as text; resolves at end of input. */
-export async function runConsole({ store, config, input, output, lang }: ConsoleOptions): Promise<void> {
+export async function runConsole({ store, config, input, output, lang, notion }: ConsoleOptions): Promise<void> {
   const t = catalogue(lang);
   const interactive = 'isTTY' in input && Boolean(input.isTTY);
   output.write(`${t.console.banner(config.CORRIDOR_TZ)}\n`);
@@ -31,12 +34,12 @@ export async function runConsole({ store, config, input, output, lang }: Console
       continue;
     }
     if (/^(exit|quit|quitter)$/i.test(text)) break;
-    output.write(`${await answer(text, { store, config, lang })}\n\n`);
+    output.write(`${await answer(text, { store, config, lang, notion })}\n\n`);
     prompt();
   }
 }
 
-async function answer(line: string, { store, config, lang }: Pick<ConsoleOptions, 'store' | 'config' | 'lang'>): Promise<string> {
+async function answer(line: string, { store, config, lang, notion }: Pick<ConsoleOptions, 'store' | 'config' | 'lang' | 'notion'>): Promise<string> {
   const t = catalogue(lang);
   const match = /^\/?(corridor)\b\s*(.*)$/i.exec(line);
   if (!match) return t.console.notACommand;
@@ -47,6 +50,7 @@ async function answer(line: string, { store, config, lang }: Pick<ConsoleOptions
     store,
     timeZone: config.CORRIDOR_TZ,
     admins: [...config.CORRIDOR_ADMINS, CONSOLE_USER_ID],
+    notion,
   });
   return reply ? renderBlocksAsText(reply.blocks) : t.console.slackOnly;
 }

@@ -145,6 +145,7 @@ export const en = {
       failedLine: (label: string, reason: string) => `${label}: ${reason}`,
       aborted: (reason: string) => `Sync stopped: ${reason}`,
       allGood: 'Notion is in step with the corridor records.',
+      started: 'Notion sync started; its summary will follow here.',
       someFailed: (count: number) =>
         count === 1 ? '1 record could not be synced; the next run will try again.' : `${count} records could not be synced; the next run will try again.`,
       pulledHeading: 'Changes brought back from Notion',
@@ -191,6 +192,7 @@ export const en = {
     event: { usage: 'event <name or date>', description: 'one event: date, place, organisers, speakers' },
     actions: { usage: 'actions [track]', description: 'action items grouped by the four tracks' },
     about: { usage: 'about', description: 'the corridor’s purpose, members and sector figures' },
+    sync: { usage: 'sync', description: 'bring the Notion pages in step now (coordinators)' },
   },
   unknownCommand: {
     text: (typed: string) => `I don’t know the command “${typed}”.`,

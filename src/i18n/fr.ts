@@ -142,6 +142,7 @@ export const fr: Catalogue = {
       failedLine: (label: string, reason: string) => `${label} : ${reason}`,
       aborted: (reason: string) => `Synchronisation interrompue : ${reason}`,
       allGood: 'Notion est à jour avec les fiches du corridor.',
+      started: 'Synchronisation Notion lancée ; son résumé suivra ici.',
       someFailed: (count: number) =>
         count <= 1
           ? `${count} fiche n’a pas pu être synchronisée ; la prochaine exécution réessaiera.`
@@ -190,6 +191,7 @@ export const fr: Catalogue = {
     event: { usage: 'événement <nom ou date>', description: 'un événement : date, lieu, organisateurs, conférenciers' },
     actions: { usage: 'actions [piste]', description: 'les actions regroupées selon les quatre pistes' },
     about: { usage: 'à-propos', description: 'la mission du corridor, ses membres et les chiffres du secteur' },
+    sync: { usage: 'synchro', description: 'mettre les pages Notion à jour maintenant (coordination)' },
   },
   unknownCommand: {
     text: (typed: string) => `Je ne connais pas la commande « ${typed} ».`,

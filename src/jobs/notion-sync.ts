@@ -1,10 +1,11 @@
+import cron from 'node-cron';
 import type { Config } from '../config/env.js';
 import type { BilingualText } from '../domain/types.js';
 import { catalogue } from '../i18n/index.js';
 import { notionClientFromConfig, type NotionConnection, type TransportOptions } from '../notion/client.js';
 import { NotionIdError, parseNotionId } from '../notion/ids.js';
-import { runSyncEngine, type SyncLogger, type SyncOptions } from '../notion/sync-engine.js';
-import { emptySummary, type SyncSummary } from '../notion/sync-summary.js';
+import { abortReason, checkNotionDatabases, runSyncEngine, type SyncLogger, type SyncOptions } from '../notion/sync-engine.js';
+import { emptySummary, renderSyncSummaryText, syncFailed, type SyncSummary } from '../notion/sync-summary.js';
 import type { NotionLinks } from '../store/notion-links.js';
 import type { CorridorStore } from '../store/repository.js';
 
@@ -90,4 +91,71 @@ async function syncOnce(deps: NotionSyncJobDeps): Promise<SyncSummary> {
 
 function aborted(now: Date, reason: BilingualText): SyncSummary {
   return { ...emptySummary(now), aborted: reason };
+}
+
+/** What `/corridor sync` needs: whether Notion is configured, and a way to run the sync. */
+export interface NotionSyncAccess {
+  configured: boolean;
+  /** The one line saying what to set, when Notion is not configured. */
+  notConfigured: BilingualText;
+  run(): Promise<SyncSummary>;
+}
+
+export function notionSyncAccess(deps: NotionSyncJobDeps): NotionSyncAccess {
+  return {
+    configured: notionConfigured(deps.config),
+    notConfigured: notConfiguredMessage(deps.config),
+    run: () => runNotionSyncJob(deps),
+  };
+}
+
+/**
+ * Runs the sync on NOTION_SYNC_CRON (in the corridor's time zone) when Notion is configured;
+ * returns a function that stops the schedule, or undefined when there is nothing to schedule.
+ */
+export function scheduleNotionSync(
+  config: NotionSettings & Pick<Config, 'NOTION_SYNC_CRON' | 'CORRIDOR_TZ'>,
+  access: NotionSyncAccess,
+  logger: SyncLogger,
+): (() => void) | undefined {
+  if (!access.configured) return undefined;
+  const task = cron.schedule(
+    config.NOTION_SYNC_CRON,
+    async () => {
+      try {
+        const summary = await access.run();
+        const log = syncFailed(summary) ? logger.warn : logger.info;
+        log.call(logger, renderSyncSummaryText(summary, 'en').replace(/\n/g, ' | '));
+      } catch (error) {
+        logger.error('scheduled Notion sync failed', { error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    { timezone: config.CORRIDOR_TZ, noOverlap: true, name: 'notion-sync' },
+  );
+  return () => {
+    void task.stop();
+  };
+}
+
+/**
+ * Checks the two databases' schema once (at start-up): returns what is wrong in one line per
+ * language, or null when the sync can run. Not configured is not a problem here: the sync is off.
+ */
+export async function checkNotionAtStartup(deps: Pick<NotionSyncJobDeps, 'config' | 'links' | 'connection' | 'transport'>): Promise<BilingualText | null> {
+  const { config } = deps;
+  if (!notionConfigured(config)) return null;
+  try {
+    const databases = {
+      partners: parseNotionId(config.NOTION_PARTNERS_DATABASE_ID!, 'NOTION_PARTNERS_DATABASE_ID'),
+      actions: parseNotionId(config.NOTION_ACTIONS_DATABASE_ID!, 'NOTION_ACTIONS_DATABASE_ID'),
+    };
+    const connection = deps.connection ?? notionClientFromConfig(config, deps.transport);
+    await checkNotionDatabases({ notion: connection.client, databases, links: deps.links });
+    return null;
+  } catch (error) {
+    if (error instanceof NotionIdError) {
+      return { fr: catalogue('fr').notion.errors.badId(error.what), en: catalogue('en').notion.errors.badId(error.what) };
+    }
+    return abortReason(error);
+  }
 }

@@ -1,6 +1,8 @@
-import type { types } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
 import type { ActionStatus, BilingualText } from '../domain/types.js';
 import { catalogue, type Lang } from '../i18n/index.js';
+import { context, fieldsSection, header, packLines, section } from '../slack/blocks.js';
+import { escapeMrkdwn } from '../slack/mrkdwn.js';
 
 export type SyncEntity = 'partner' | 'action';
 
@@ -154,30 +156,22 @@ export function renderSyncSummaryText(summary: SyncSummary, lang: Lang): string 
 }
 
 /** Block Kit summary, as `/corridor sync` shows it. */
-export function renderSyncSummaryBlocks(summary: SyncSummary, lang: Lang): types.KnownBlock[] {
+export function renderSyncSummaryBlocks(summary: SyncSummary, lang: Lang): KnownBlock[] {
   const words = catalogue(lang).notion;
-  const blocks: types.KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: words.summary.title } }];
+  const blocks: KnownBlock[] = [header(words.summary.title)];
   if (!summary.aborted) {
-    blocks.push({
-      type: 'section',
-      fields: (['partner', 'action'] as const).map((entity) => ({
-        type: 'mrkdwn' as const,
-        text: `*${words.entityPlural[entity]}*\n${countsLine(summary.counts[entity], lang)}`,
-      })),
-    });
+    const counts = fieldsSection(
+      (['partner', 'action'] as const).map((entity) => [words.entityPlural[entity], countsLine(summary.counts[entity], lang)]),
+    );
+    if (counts) blocks.push(counts);
   }
-  for (const section of sections(summary, lang)) {
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: `*${escapeMrkdwn(section.heading)}*\n${section.lines.map((line) => `• ${escapeMrkdwn(line)}`).join('\n')}` },
-    });
+  for (const part of sections(summary, lang)) {
+    for (const text of packLines([`*${escapeMrkdwn(part.heading)}*`, ...part.lines.map((line) => `• ${escapeMrkdwn(line)}`)])) {
+      blocks.push(section(text));
+    }
   }
-  const context = [conclusion(summary, lang)];
-  if (summary.requests > 0) context.push(words.summary.requests(summary.requests));
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(context.join(' · ')) }] });
+  const closing = [escapeMrkdwn(conclusion(summary, lang))];
+  if (summary.requests > 0) closing.push(words.summary.requests(summary.requests));
+  blocks.push(context(...closing));
   return blocks;
-}
-
-function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, type Logger } from '@slack/bolt';
 import type { Config } from '../config/env.js';
+import type { NotionSyncAccess } from '../jobs/notion-sync.js';
 import type { CorridorStore } from '../store/repository.js';
 import { registerListeners } from './listeners/index.js';
 import { UserLanguages } from './user-lang.js';
@@ -21,6 +22,8 @@ const CREDENTIAL_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inacti
 export interface SlackAppOptions {
   logger?: Logger;
   logLevel?: LogLevel;
+  /** The Notion sync, for `/corridor sync`. */
+  notion?: NotionSyncAccess;
 }
 
 /** Builds the Bolt app: HTTP receiver on PORT (/slack/events), or Socket Mode with an app token. */
@@ -37,7 +40,7 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     config.slackMode === 'socket'
       ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true })
       : new App({ ...common, signingSecret: config.SLACK_SIGNING_SECRET!, port: config.PORT });
-  registerListeners(app, { config, store, userLanguages: new UserLanguages(app.client) });
+  registerListeners(app, { config, store, userLanguages: new UserLanguages(app.client), notion: options.notion });
   app.error(async (error) => {
     app.logger.error('Unhandled error in a listener:', error);
   });

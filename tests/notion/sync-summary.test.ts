@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { blockKitViolations } from '../support/block-kit-limits.js';
 import { emptySummary, renderSyncSummaryBlocks, renderSyncSummaryText, syncFailed, type SyncSummary } from '../../src/notion/sync-summary.js';
 
 function summary(): SyncSummary {
@@ -34,7 +35,8 @@ describe('sync summary', () => {
 
   it('renders Block Kit with the same facts, escaped', () => {
     const blocks = renderSyncSummaryBlocks(summary(), 'en');
-    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Notion sync' } });
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: 'Notion sync' } });
+    expect(blockKitViolations(blocks, 'message')).toEqual([]);
     const json = JSON.stringify(blocks);
     expect(json).toContain('12 created');
     expect(json).toContain('Follow &lt;x&gt;');

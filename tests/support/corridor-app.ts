@@ -1,5 +1,5 @@
 import { parseConfig, type Config } from '../../src/config/env.js';
-import { createSlackApp, type CorridorApp } from '../../src/slack/app.js';
+import { createSlackApp, type CorridorApp, type SlackAppOptions } from '../../src/slack/app.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 import { silentLogger } from './silent-logger.js';
@@ -27,7 +27,11 @@ export interface RunningCorridorApp {
  * The real app on a loopback port, its Web API client pointed at the emulator, on a fresh
  * seeded store: what Slack would talk to, minus Slack.
  */
-export async function startCorridorApp(env: Record<string, string> = {}, store?: SqliteCorridorStore): Promise<RunningCorridorApp> {
+export async function startCorridorApp(
+  env: Record<string, string> = {},
+  store?: SqliteCorridorStore,
+  options: Pick<SlackAppOptions, 'notion'> = {},
+): Promise<RunningCorridorApp> {
   const slack = await startSlackApiEmulator({ botToken: BOT_TOKEN, botUserId: 'U0BOT' });
   const config = parseConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -39,7 +43,7 @@ export async function startCorridorApp(env: Record<string, string> = {}, store?:
     ...env,
   });
   const corridorStore = store ?? (await openStore('sqlite::memory:'));
-  const corridor = createSlackApp(config, corridorStore, { logger: silentLogger() });
+  const corridor = createSlackApp(config, corridorStore, { logger: silentLogger(), ...options });
   const port = await corridor.start();
   const eventsUrl = `http://127.0.0.1:${port}/slack/events`;
   return {

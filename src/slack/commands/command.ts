@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Catalogue, Lang } from '../../i18n/index.js';
+import type { NotionSyncAccess } from '../../jobs/notion-sync.js';
 import type { CorridorStore } from '../../store/repository.js';
 import type { Reply } from '../blocks.js';
 
@@ -15,6 +16,8 @@ export interface CommandContext {
   userId: string;
   isAdmin: boolean;
   admins: readonly string[];
+  /** The Notion sync, for `/corridor sync`; absent where the app was started without it. */
+  notion?: NotionSyncAccess;
   /** Present when the command came from Slack (absent in the local console): modals need it. */
   slack?: { client: WebClient; triggerId: string; channelId: string };
 }

@@ -18,6 +18,7 @@ export interface CommandRequest {
   admins: readonly string[];
   now?: Date;
   slack?: CommandContext['slack'];
+  notion?: CommandContext['notion'];
 }
 
 /** Parses `/corridor …` text and runs the subcommand: the one path Slack and the console share. */
@@ -38,6 +39,7 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
     isAdmin: request.admins.includes(request.userId),
     admins: request.admins,
     slack: request.slack,
+    notion: request.notion,
   };
   const commands = corridorCommands();
   const command = parsed.name === '' ? commands[0]! : findCommand(parsed.name, commands);

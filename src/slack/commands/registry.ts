@@ -7,6 +7,7 @@ import { helpCommand } from './help.js';
 import { partnerCommand } from './partner.js';
 import { partnersCommand } from './partners.js';
 import { pendingCommand } from './pending.js';
+import { syncCommand } from './sync.js';
 
 /** Every `/corridor` subcommand, in the order the help lists them. */
 export function corridorCommands(): readonly CorridorCommand[] {
@@ -19,5 +20,6 @@ export function corridorCommands(): readonly CorridorCommand[] {
     eventCommand,
     actionsCommand,
     aboutCommand,
+    syncCommand,
   ];
 }

@@ -24,6 +24,7 @@ export function corridorCommandListener(deps: SlackDeps) {
         timeZone: deps.config.CORRIDOR_TZ,
         admins: deps.config.CORRIDOR_ADMINS,
         slack: { client, triggerId, channelId },
+        notion: deps.notion,
       });
       await ack(reply ? { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks } : undefined);
     } catch (error) {

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { notionSyncAccess } from '../../src/jobs/notion-sync.js';
+import type { Reply } from '../../src/slack/blocks.js';
+import { runCorridorCommand } from '../../src/slack/commands/dispatch.js';
+import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
+import { blockKitViolations } from '../support/block-kit-limits.js';
+import { ADMIN_ID, startCorridorApp } from '../support/corridor-app.js';
+import { notionFixture, type NotionFixture } from '../support/notion-fixture.js';
+
+let fixture: NotionFixture;
+
+beforeEach(async () => {
+  fixture = await notionFixture();
+});
+
+afterEach(async () => {
+  await fixture.close();
+});
+
+const access = () => notionSyncAccess({ config: fixture.config, store: fixture.store, links: fixture.links, connection: fixture.connection });
+
+async function ask(text: string, userId: string, lang: 'fr' | 'en' = 'en', notion = access()): Promise<Reply> {
+  const reply = await runCorridorCommand({ text, userId, lang, store: fixture.store, timeZone: 'America/Toronto', admins: [ADMIN_ID], notion });
+  expect(reply).toBeDefined();
+  expect(blockKitViolations(reply!.blocks, 'message')).toEqual([]);
+  return reply!;
+}
+
+describe('/corridor sync', () => {
+  it('is for coordinators only', async () => {
+    const reply = await ask('sync', 'U0SOMEONE');
+    expect(reply.text).toContain('only the corridor’s coordinators');
+    expect(fixture.emulator.requests).toHaveLength(0);
+  });
+
+  it('says what to set when Notion is not configured', async () => {
+    const notion = notionSyncAccess({ config: { ...fixture.config, NOTION_TOKEN: undefined }, store: fixture.store, links: fixture.links });
+    const reply = await ask('sync', ADMIN_ID, 'en', notion);
+    expect(reply.text).toContain('Notion is not configured: set NOTION_TOKEN');
+  });
+
+  it('runs the sync and shows its summary where it can wait (console)', async () => {
+    const reply = await ask('sync', ADMIN_ID);
+    const text = renderBlocksAsText(reply.blocks);
+    expect(text).toContain('12 created');
+    expect(reply.text).toContain('Partners: 12 created');
+    expect(fixture.emulator.pagesOf(fixture.partnersDataSourceId)).toHaveLength(12);
+    const again = await ask('synchro', ADMIN_ID, 'fr');
+    expect(again.text).toContain('Partenaires : 0 créées, 0 mises à jour, 12 inchangées');
+  });
+
+  it('acknowledges at once in Slack, then posts the summary to the admin', async () => {
+    const running = await startCorridorApp({}, fixture.store, { notion: access() });
+    try {
+      const response = await running.command('sync', { user_id: ADMIN_ID });
+      expect(response.status).toBe(200);
+      expect((response.json as { text: string }).text).toBe('Notion sync started; its summary will follow here.');
+      for (let tries = 0; tries < 200 && running.slack.callsTo('chat.postEphemeral').length === 0; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      const [posted] = running.slack.callsTo('chat.postEphemeral');
+      expect(posted?.args).toMatchObject({ user: ADMIN_ID });
+      expect(String(posted?.args.text)).toContain('Partners: 12 created');
+      expect(blockKitViolations(posted?.args.blocks, 'message')).toEqual([]);
+    } finally {
+      await running.corridor.stop();
+      await running.slack.close();
+    }
+  });
+});
