@@ -91,7 +91,7 @@ const LIST_LIMIT = 10;
 
 function countsLine(counts: EntityCounts, lang: Lang): string {
   const words = catalogue(lang).notion.summary;
-  return COUNT_KEYS.map((key) => `${counts[key]} ${words[key]}`).join(', ');
+  return COUNT_KEYS.map((key) => words[key](counts[key])).join(', ');
 }
 
 function limited(lines: string[], lang: Lang): string[] {

@@ -90,8 +90,8 @@ describe('npm run sync', () => {
     expect(first.stdout).toContain('Action items: 1 created, 0 updated');
     const second = await run('sync', env, ['--lang', 'fr']);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('Partenaires : 0 créées, 0 mises à jour, 12 inchangées');
-    expect(second.stdout).toContain('Actions : 0 créées, 0 mises à jour, 1 inchangées');
+    expect(second.stdout).toContain('Partenaires : 0 créée, 0 mise à jour, 12 inchangées');
+    expect(second.stdout).toContain('Actions : 0 créée, 0 mise à jour, 1 inchangée');
     const partners = emulator.dataSourceOf(env.NOTION_PARTNERS_DATABASE_ID!);
     expect(emulator.pagesOf(partners.id)).toHaveLength(12);
   });

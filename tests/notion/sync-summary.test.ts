@@ -27,7 +27,7 @@ describe('sync summary', () => {
 
   it('renders the same in French', () => {
     const text = renderSyncSummaryText(summary(), 'fr');
-    expect(text).toContain('Partenaires : 12 créées, 0 mises à jour');
+    expect(text).toContain('Partenaires : 12 créées, 0 mise à jour');
     expect(text).toContain('Échecs :');
     expect(text).toContain('Annoncer : statut modifié dans Notion, Ouverte → Terminée');
     expect(text).toContain('31 requêtes à Notion');

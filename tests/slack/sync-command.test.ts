@@ -46,7 +46,7 @@ describe('/corridor sync', () => {
     expect(reply.text).toContain('Partners: 12 created');
     expect(fixture.emulator.pagesOf(fixture.partnersDataSourceId)).toHaveLength(12);
     const again = await ask('synchro', ADMIN_ID, 'fr');
-    expect(again.text).toContain('Partenaires : 0 créées, 0 mises à jour, 12 inchangées');
+    expect(again.text).toContain('Partenaires : 0 créée, 0 mise à jour, 12 inchangées');
   });
 
   it('acknowledges at once in Slack, then posts the summary to the admin', async () => {
