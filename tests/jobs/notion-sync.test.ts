@@ -172,6 +172,8 @@ describe('Notion sync job, incremental and two-way', () => {
 
 describe('Notion sync job, faults', () => {
   it('converges to the store with one request in five failing, without duplicates', async () => {
+    await fixture.close();
+    fixture = await notionFixture({ transport: { timeoutMs: 300 } });
     fixture.emulator.failRandomly({
       rate: 0.2,
       seed: 42,
@@ -225,6 +227,8 @@ describe('Notion sync job, faults', () => {
   });
 
   it('finds the page made by a create that got no answer instead of making a second one', async () => {
+    await fixture.close();
+    fixture = await notionFixture({ transport: { timeoutMs: 300 } });
     fixture.emulator.failNext({ kind: 'server_error', phase: 'after', match: (request) => request.method === 'POST' && request.path === '/v1/pages' }, 3);
     fixture.emulator.failNext({ kind: 'hang', phase: 'after', match: (request) => request.method === 'POST' && request.path === '/v1/pages' }, 2);
     const summary = await fixture.sync({ concurrency: 1 });

@@ -15,7 +15,7 @@ let dataSourceId: string;
 beforeEach(async () => {
   emulator = await startNotionEmulator();
   clock = virtualClock();
-  connection = createNotionClient({ token: emulator.token, baseUrl: emulator.url, maxRps: 5, clock, timeoutMs: 100, baseDelayMs: 50, random: () => 0.5 });
+  connection = createNotionClient({ token: emulator.token, baseUrl: emulator.url, maxRps: 5, clock, timeoutMs: 2000, baseDelayMs: 50, random: () => 0.5 });
   const created = await createCorridorDatabases({ notion: connection.client, parentPageId: emulator.addWorkspacePage('Corridor'), lang: 'en', tracks: seedTracks });
   databaseId = created.partners.databaseId;
   dataSourceId = created.partners.dataSourceId;
@@ -89,6 +89,7 @@ describe('Notion client transport', () => {
   });
 
   it('gives a request that hangs up after the time limit and retries it when it can be repeated', async () => {
+    connection = createNotionClient({ token: emulator.token, baseUrl: emulator.url, maxRps: 5, clock, timeoutMs: 200, baseDelayMs: 50, random: () => 0.5 });
     emulator.failNext({ kind: 'hang' });
     await connection.client.databases.retrieve({ database_id: databaseId });
     expect(connection.stats.timeouts).toBe(1);

@@ -58,7 +58,8 @@ export async function notionFixture(options: { lang?: Lang; transport?: Partial<
     baseUrl: emulator.url,
     maxRps: 3,
     clock,
-    timeoutMs: 250,
+    // Generous enough for a loaded machine; fault tests that make requests hang pass a shorter one.
+    timeoutMs: 2000,
     baseDelayMs: 100,
     random: () => 0.5,
     ...options.transport,
