@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/env.js';
 import { langFromLocale } from '../i18n/index.js';
+import { scheduleCorridorJobs } from '../jobs/schedule-jobs.js';
 import { createSlackApp } from '../slack/app.js';
 import { openStore } from '../store/open-store.js';
 import { runConsole } from './console.js';
@@ -19,7 +20,19 @@ await runCli(async () => {
   slack.app.logger.info(
     config.slackMode === 'socket' ? 'corridor-bot connected to Slack (Socket Mode)' : `corridor-bot listening on port ${config.PORT} at /slack/events`,
   );
+  const scheduler = config.CORRIDOR_CHANNEL
+    ? scheduleCorridorJobs({ config, store, logger: slack.app.logger })
+    : undefined;
+  if (scheduler) {
+    slack.app.logger.info(
+      `Reminders (${config.REMINDER_CRON}) and digests (${config.DIGEST_CRON}) scheduled in ${config.CORRIDOR_TZ} for ${config.CORRIDOR_CHANNEL}`,
+    );
+  } else {
+    slack.app.logger.warn('CORRIDOR_CHANNEL is not set: reminders and digests are not scheduled (set it to a channel ID such as C0123456789)');
+  }
   await untilSignal();
+  scheduler?.stop();
+  await scheduler?.caughtUp;
   await slack.stop();
   await store.close();
   return 0;
