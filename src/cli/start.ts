@@ -16,9 +16,9 @@ await runCli(async () => {
     return 0;
   }
   const slack = createSlackApp(config, store);
-  await slack.start();
+  const port = await slack.start();
   slack.app.logger.info(
-    config.slackMode === 'socket' ? 'corridor-bot connected to Slack (Socket Mode)' : `corridor-bot listening on port ${config.PORT} at /slack/events`,
+    port === undefined ? 'corridor-bot connected to Slack (Socket Mode)' : `corridor-bot listening on port ${port} at /slack/events`,
   );
   const scheduler = config.CORRIDOR_CHANNEL
     ? scheduleCorridorJobs({ config, store, logger: slack.app.logger })

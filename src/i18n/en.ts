@@ -1,5 +1,7 @@
 import type { ActionStatus, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
 
+const conjunction = new Intl.ListFormat('en', { type: 'conjunction' });
+
 /** English catalogue. Its shape is the catalogue type: French must provide every entry. */
 export const en = {
   locale: 'en-CA',
@@ -8,7 +10,7 @@ export const en = {
     unknown: 'not given',
     and: 'and',
     andMore: (count: number) => `… and ${count} more`,
-    listJoin: (items: string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(items),
+    listJoin: (items: string[]) => conjunction.format(items),
     quoted: (text: string) => `“${text}”`,
     sourceNote: 'Source: press release of 17 April 2025.',
     internalError: 'Sorry, something went wrong on our side. The team has been told; please try again in a moment.',

@@ -1,5 +1,7 @@
 import type { Catalogue } from './en.js';
 
+const conjunction = new Intl.ListFormat('fr', { type: 'conjunction' });
+
 /** Catalogue français : le type `Catalogue` exige chaque entrée de l’anglais. */
 export const fr: Catalogue = {
   locale: 'fr-CA',
@@ -8,7 +10,7 @@ export const fr: Catalogue = {
     unknown: 'non précisé',
     and: 'et',
     andMore: (count: number) => `… et ${count} de plus`,
-    listJoin: (items: string[]) => new Intl.ListFormat('fr', { type: 'conjunction' }).format(items),
+    listJoin: (items: string[]) => conjunction.format(items),
     quoted: (text: string) => `« ${text} »`,
     sourceNote: 'Source : communiqué du 17 avril 2025.',
     internalError: 'Désolé, un problème est survenu de notre côté. L’équipe a été avertie ; veuillez réessayer dans un instant.',
@@ -52,7 +54,7 @@ export const fr: Catalogue = {
     months: (n: number) => `${n} mois`,
     days: (n: number) => (n === 1 ? '1 jour' : `${n} jours`),
     today: 'depuis aujourd’hui',
-    join: (parts: string[]) => new Intl.ListFormat('fr', { type: 'conjunction' }).format(parts),
+    join: (parts: string[]) => conjunction.format(parts),
   },
   fields: {
     status: 'Statut',
