@@ -5,8 +5,11 @@ export interface JobLogger {
   error(message: string): void;
 }
 
-/** One line per message on stderr, prefixed like the CLI's own messages. */
-export function consoleJobLogger(stream: NodeJS.WritableStream = process.stderr): JobLogger {
+/**
+ * One line per message on stderr, prefixed like the CLI's own messages. Info lines are left out
+ * unless asked for: the CLI says the outcome on stdout, and stderr stays for what needs a person.
+ */
+export function consoleJobLogger(stream: NodeJS.WritableStream = process.stderr, { verbose = false } = {}): JobLogger {
   const write = (level: string) => (message: string) => stream.write(`corridor-bot ${level}: ${message}\n`);
-  return { info: write('info'), warn: write('warn'), error: write('error') };
+  return { info: verbose ? write('info') : () => {}, warn: write('warn'), error: write('error') };
 }
