@@ -16,7 +16,10 @@ await runCli(async () => {
     return 0;
   }
   const slack = createSlackApp(config, store);
-  const port = await slack.start();
+  const port = await slack.start().catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   slack.app.logger.info(
     port === undefined ? 'corridor-bot connected to Slack (Socket Mode)' : `corridor-bot listening on port ${port} at /slack/events`,
   );

@@ -102,6 +102,7 @@ export const en = {
   unknownCommand: {
     text: (typed: string) => `I don’t know the command “${typed}”.`,
     didYouMean: (suggestion: string) => `Did you mean \`/corridor ${suggestion}\`?`,
+    available: (names: string) => `Commands: ${names}`,
     seeHelp: 'Type `/corridor help` to see everything I can do.',
   },
   tooLong: 'That command is too long. Please keep it under 4,000 characters.',

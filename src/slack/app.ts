@@ -13,6 +13,11 @@ export interface CorridorApp {
   stop(): Promise<void>;
 }
 
+/** Slack refused the app's credentials at start-up: something the user must fix, not a crash. */
+export class SlackCredentialsError extends Error {}
+
+const CREDENTIAL_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
 export interface SlackAppOptions {
   logger?: Logger;
   logLevel?: LogLevel;
@@ -24,6 +29,8 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     token: config.SLACK_BOT_TOKEN,
     clientOptions: config.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(config.SLACK_API_URL) } : {},
     logLevel: options.logLevel ?? LogLevel.INFO,
+    // Initialise in start() so a refused token is an error we can report, not an unhandled rejection.
+    deferInitialization: true,
     ...(options.logger ? { logger: options.logger } : {}),
   };
   const app =
@@ -37,6 +44,7 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
   return {
     app,
     start: async () => {
+      await initialise(app);
       const started: unknown = await app.start(config.PORT);
       return config.slackMode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
     },
@@ -44,6 +52,20 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
       await app.stop();
     },
   };
+}
+
+async function initialise(app: App): Promise<void> {
+  try {
+    await app.init();
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code && CREDENTIAL_ERRORS.has(code)) {
+      throw new SlackCredentialsError(
+        `SLACK_BOT_TOKEN: Slack refused the token (${code}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page`,
+      );
+    }
+    throw error;
+  }
 }
 
 function withTrailingSlash(url: string): string {
