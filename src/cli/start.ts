@@ -34,8 +34,8 @@ await runCli(async () => {
     slack.app.logger.warn('CORRIDOR_CHANNEL is not set: reminders and digests are not scheduled (set it to a channel ID such as C0123456789)');
   }
   await untilSignal();
-  scheduler?.stop();
-  await scheduler?.caughtUp;
+  // Let a post under way finish, so its period is recorded before the store closes.
+  await scheduler?.stop();
   await slack.stop();
   await store.close();
   return 0;

@@ -28,7 +28,8 @@ export interface Scheduler {
   readonly caughtUp: Promise<void>;
   /** When a job fires next (null once stopped). */
   nextRun(job: JobName): Date | null;
-  stop(): void;
+  /** Stops firing; resolves once the runs already started have finished. */
+  stop(): Promise<void>;
 }
 
 /** Checks every job's cron expression and the zone, naming the variable at fault. */
@@ -55,12 +56,18 @@ export function validateSchedules(jobs: readonly Pick<ScheduledJob, 'cron' | 'so
 export function startScheduler({ timeZone, jobs, logger, catchUp = true, now = () => new Date() }: SchedulerOptions): Scheduler {
   validateSchedules(jobs, timeZone);
   const tasks = new Map<JobName, ScheduledTask>();
-  const run = async (job: ScheduledJob, trigger: Trigger) => {
-    try {
-      await job.run(trigger);
-    } catch (error) {
-      logger.error(`${job.job} (${trigger}) failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  const inFlight = new Set<Promise<void>>();
+  const run = (job: ScheduledJob, trigger: Trigger): Promise<void> => {
+    const running = (async () => {
+      try {
+        await job.run(trigger);
+      } catch (error) {
+        logger.error(`${job.job} (${trigger}) failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    })();
+    inFlight.add(running);
+    void running.finally(() => inFlight.delete(running));
+    return running;
   };
   for (const job of jobs) {
     const task = cron.createTask(job.cron, () => run(job, 'schedule'), {
@@ -83,9 +90,10 @@ export function startScheduler({ timeZone, jobs, logger, catchUp = true, now = (
   return {
     caughtUp: Promise.all(catchUps).then(() => undefined),
     nextRun: (job) => tasks.get(job)?.getNextRun() ?? null,
-    stop: () => {
+    stop: async () => {
       for (const task of tasks.values()) void task.destroy();
       tasks.clear();
+      await Promise.all(inFlight);
     },
   };
 }

@@ -33,7 +33,7 @@ function tempDatabaseUrl(): string {
 }
 
 afterEach(async () => {
-  for (const scheduler of schedulers.splice(0)) scheduler.stop();
+  for (const scheduler of schedulers.splice(0)) await scheduler.stop();
   vi.useRealTimers();
   await Promise.all(stores.splice(0).map((store) => store.close()));
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -205,10 +205,10 @@ describe('catch-up at start', () => {
   it('catches up a reminder missed this morning, but not one from a day before', async () => {
     useClock('2026-11-03T17:00:00Z'); // Tuesday 12:00
     expect(recordFirings({ catchUp: true }).map((f) => f.job).sort()).toEqual(['digest', 'remind']);
-    schedulers.splice(0).forEach((s) => s.stop());
+    await Promise.all(schedulers.splice(0).map((s) => s.stop()));
     vi.setSystemTime(new Date('2026-11-03T06:00:00Z')); // Tuesday 01:00: Monday's 10:00 belongs to Monday
     expect(recordFirings({ catchUp: true }).map((f) => f.job)).toEqual(['digest']);
-    schedulers.splice(0).forEach((s) => s.stop());
+    await Promise.all(schedulers.splice(0).map((s) => s.stop()));
     vi.setSystemTime(new Date('2026-11-02T13:30:00Z')); // Monday 08:30: this week's digest has not come yet
     expect(recordFirings({ catchUp: true })).toEqual([]);
   });
@@ -236,7 +236,7 @@ describe('catch-up at start', () => {
     const first = await start();
     await vi.advanceTimersByTimeAsync(2.5 * 3_600_000); // through 09:00 and 10:00
     expect(posted).toHaveLength(2);
-    first.scheduler.stop();
+    await first.scheduler.stop();
     await first.store.close();
     const second = await start(); // 10:30: both times came today, both already posted
     await vi.advanceTimersByTimeAsync(3_600_000);
@@ -262,13 +262,42 @@ describe('catch-up at start', () => {
     schedulers.push(first);
     await vi.advanceTimersByTimeAsync(3_600_000); // 09:00 fires and fails
     expect(await store.runs.get('digest', '2026-W45')).toMatchObject({ state: 'failed' });
-    first.stop();
+    await first.stop();
     failing = false; // someone invited the bot
     const second = startScheduler({ timeZone: TORONTO, logger: quiet, jobs: [job] });
     schedulers.push(second);
     await second.caughtUp;
     expect(posted).toHaveLength(1);
     expect(await store.runs.get('digest', '2026-W45')).toMatchObject({ state: 'done', attempts: 2 });
+  });
+});
+
+describe('stopping', () => {
+  it('stops firing, and waits for a run under way so its period gets recorded', async () => {
+    useClock('2026-11-26T14:59:00Z'); // Thursday 09:59
+    let release = () => {};
+    const finished: string[] = [];
+    const scheduler = startScheduler({
+      timeZone: TORONTO,
+      logger: quiet,
+      jobs: [
+        {
+          job: 'remind',
+          cron: REMINDER_CRON,
+          source: 'REMINDER_CRON',
+          run: () => new Promise<void>((resolve) => (release = resolve)).then(() => void finished.push('remind')),
+        },
+      ],
+    });
+    await vi.advanceTimersByTimeAsync(60_000); // 10:00: the run starts and waits
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(finished).toEqual(['remind']);
+    expect(scheduler.nextRun('remind')).toBeNull();
   });
 });
 
