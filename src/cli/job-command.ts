@@ -95,6 +95,7 @@ export function describeResult(result: JobResult): string {
         'nothing-to-post': `${what}: nothing to post (no adhesion pending, or all snoozed).`,
       }[result.reason];
     case 'failed':
-      return `${what}: not posted (${result.error}): ${result.hint}`;
+      // The hint is already on stderr, in the job's error line.
+      return `${what}: not posted (${result.error}); the period stays open for the next run.`;
   }
 }
