@@ -99,6 +99,12 @@ describe('reminder view', () => {
     expect(buttons[2]).toMatchObject({ url: urls.get('partner-1'), value: 'partner-1' });
   });
 
+  it('escapes partner names in the notification text too', () => {
+    const reply = reminderView({ partners: [partnerRecord('x', { name: '<!channel> & co' })], today: TODAY, notionUrls: new Map(), langs: ['en'] })!;
+    expect(reply.text).toContain('&lt;!channel&gt; &amp; co');
+    expect(JSON.stringify(reply)).not.toContain('<!channel>');
+  });
+
   it('posts nothing when nothing is pending', () => {
     const signed = partnerRecord('done', { status: 'signatory' });
     expect(reminderView({ partners: [signed], today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'] })).toBeUndefined();

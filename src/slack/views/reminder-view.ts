@@ -3,6 +3,7 @@ import type { Partner } from '../../domain/types.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { context, header, LIMITS, section, truncate, type Reply } from '../blocks.js';
 import { REMINDER_ACTIONS, reminderActionId, type ReminderAction } from '../action-ids.js';
+import { partnerName } from './partner-text.js';
 import { pendingText, sortPending } from './pending-view.js';
 
 export interface ReminderInput {
@@ -40,7 +41,7 @@ export function reminderView({ partners, today, notionUrls, langs }: ReminderInp
     ]),
     ...(left > 0 ? [context(...ts.map((t) => `${t.common.andMore(left)} ${t.reminder.seeAll}`))] : []),
   ];
-  const names = pending.map((partner) => partner.name).join(', ');
+  const names = pending.map(partnerName).join(', ');
   return { text: `${both((t) => t.reminder.summary(pending.length), ' / ')} ${names}`, blocks };
 }
 

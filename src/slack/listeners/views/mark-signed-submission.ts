@@ -19,7 +19,7 @@ import { partnerName } from '../../views/partner-text.js';
 export function markSignedSubmissionListener(deps: SlackDeps) {
   return async ({ ack, body, client, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const fieldError = (text: string) =>
-      ack({ response_action: 'errors', errors: { [MARK_SIGNED_DATE_BLOCK]: text.slice(0, 150) } });
+      ack({ response_action: 'errors', errors: { [MARK_SIGNED_DATE_BLOCK]: text } });
     const parsed = markSignedSubmission.safeParse(body);
     if (!parsed.success) {
       logger.warn(`Malformed mark-as-signed submission: ${parsed.error.issues[0]?.message}`);
