@@ -1,6 +1,7 @@
 import { loadConfig } from '../config/env.js';
 import { langFromLocale } from '../i18n/index.js';
-import { checkNotionAtStartup, notionSyncAccess, scheduleNotionSync } from '../jobs/notion-sync.js';
+import { checkNotionAtStartup, notionSyncAccess, partnerNotionUrls, scheduleNotionSync } from '../jobs/notion-sync.js';
+import { scheduleCorridorJobs } from '../jobs/schedule-jobs.js';
 import { createSlackApp } from '../slack/app.js';
 import { openStore } from '../store/open-store.js';
 import { SqliteNotionLinks } from '../store/sqlite/sqlite-notion-links.js';
@@ -26,6 +27,16 @@ await runCli(async () => {
   slack.app.logger.info(
     port === undefined ? 'corridor-bot connected to Slack (Socket Mode)' : `corridor-bot listening on port ${port} at /slack/events`,
   );
+  const scheduler = config.CORRIDOR_CHANNEL
+    ? scheduleCorridorJobs({ config, store, logger: slack.app.logger, notionUrlFor: partnerNotionUrls(config, links) })
+    : undefined;
+  if (scheduler) {
+    slack.app.logger.info(
+      `Reminders (${config.REMINDER_CRON}) and digests (${config.DIGEST_CRON}) scheduled in ${config.CORRIDOR_TZ} for ${config.CORRIDOR_CHANNEL}`,
+    );
+  } else {
+    slack.app.logger.warn('CORRIDOR_CHANNEL is not set: reminders and digests are not scheduled (set it to a channel ID such as C0123456789)');
+  }
   // The Notion sync: its schema checked once now (a problem is logged, the app still starts), then on schedule.
   void checkNotionAtStartup({ config, links }).then((problem) => {
     if (problem) slack.app.logger.warn(`Notion sync: ${problem.en}`);
@@ -37,6 +48,8 @@ await runCli(async () => {
   });
   await untilSignal();
   stopNotionSync?.();
+  // Let a post under way finish, so its period is recorded before the store closes.
+  await scheduler?.stop();
   await slack.stop();
   await store.close();
   return 0;

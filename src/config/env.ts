@@ -68,14 +68,22 @@ export class ConfigError extends Error {}
 
 /** Validates the environment; the error names the first faulty variable in one line. */
 export function parseConfig(source: NodeJS.ProcessEnv): Config {
+  const env = parseEnv(source);
+  return { ...env, slackMode: slackModeOf(env) };
+}
+
+/**
+ * Validates the variables without deciding how the app reaches Slack: for one-off commands
+ * such as `npm run digest`, which only post and need no signing secret or app token.
+ */
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
     throw new ConfigError(`${name}: ${issue.message}`);
   }
-  const env = result.data;
-  return { ...env, slackMode: slackModeOf(env) };
+  return result.data;
 }
 
 function slackModeOf(env: Env): Config['slackMode'] {
@@ -91,4 +99,10 @@ function slackModeOf(env: Env): Config['slackMode'] {
 export function loadConfig(envFile = '.env'): Config {
   if (existsSync(envFile)) process.loadEnvFile(envFile);
   return parseConfig(process.env);
+}
+
+/** Like loadConfig, for commands that only post (see parseEnv). */
+export function loadEnv(envFile = '.env'): Env {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseEnv(process.env);
 }

@@ -3,7 +3,7 @@ import type { Config } from '../config/env.js';
 import type { BilingualText } from '../domain/types.js';
 import { catalogue } from '../i18n/index.js';
 import { notionClientFromConfig, type NotionConnection, type TransportOptions } from '../notion/client.js';
-import { NotionIdError, parseNotionId } from '../notion/ids.js';
+import { notionPageUrl, NotionIdError, parseNotionId } from '../notion/ids.js';
 import { abortReason, checkNotionDatabases, runSyncEngine, type SyncLogger, type SyncOptions } from '../notion/sync-engine.js';
 import { emptySummary, renderSyncSummaryText, syncFailed, type SyncSummary } from '../notion/sync-summary.js';
 import type { NotionLinks } from '../store/notion-links.js';
@@ -158,4 +158,23 @@ export async function checkNotionAtStartup(deps: Pick<NotionSyncJobDeps, 'config
     }
     return abortReason(error);
   }
+}
+
+/**
+ * The Notion page of a partner once the sync has made one (and it is not in the trash), for the
+ * reminder's *Open in Notion* button; undefined otherwise.
+ */
+export function partnerNotionUrls(config: NotionSettings, links: NotionLinks): (partnerId: string) => Promise<string | undefined> {
+  return async (partnerId) => {
+    if (!config.NOTION_PARTNERS_DATABASE_ID) return undefined;
+    let databaseId: string;
+    try {
+      databaseId = parseNotionId(config.NOTION_PARTNERS_DATABASE_ID, 'NOTION_PARTNERS_DATABASE_ID');
+    } catch {
+      return undefined;
+    }
+    const dataSourceId = await links.dataSourceOf(databaseId);
+    const link = dataSourceId ? await links.get(dataSourceId, 'partner', partnerId) : undefined;
+    return link && !link.archived ? notionPageUrl(link.pageId) : undefined;
+  };
 }

@@ -28,6 +28,11 @@ export function parseNotionId(input: string, what = 'Notion ID'): string {
   return id;
 }
 
+/** The page's address in Notion (Notion redirects it to the page's full URL). */
+export function notionPageUrl(pageId: string): string {
+  return `https://www.notion.so/${normaliseNotionId(pageId).replace(/-/g, '')}`;
+}
+
 /** Dashed lower-case form of an ID as Notion returns it, so IDs compare equal whatever their source. */
 export function normaliseNotionId(id: string): string {
   const hex = id.replace(/-/g, '').toLowerCase();

@@ -8,6 +8,8 @@ import type {
   Person,
   Track,
 } from '../domain/types.js';
+import type { RunLedger } from './run-ledger.js';
+import type { SnoozeStore } from './snoozes.js';
 
 /** Who is writing, and which version they last saw (for optimistic concurrency). */
 export interface WriteContext {
@@ -46,6 +48,10 @@ export interface CorridorStore {
   history(entity: HistoryEntry['entity'], entityId: string): Promise<HistoryEntry[]>;
   /** Changes recorded at or after `since`, oldest first (digests report them). */
   changesSince(since: Date): Promise<HistoryEntry[]>;
+  /** Scheduled posts (reminders, digests) recorded by period, so each is posted once. */
+  runs: RunLedger;
+  /** Partners left out of the reminders for a while. */
+  snoozes: SnoozeStore;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkNotionAtStartup, scheduleNotionSync, type NotionSyncAccess } from '../../src/jobs/notion-sync.js';
+import { checkNotionAtStartup, partnerNotionUrls, scheduleNotionSync, type NotionSyncAccess } from '../../src/jobs/notion-sync.js';
 import { emptySummary } from '../../src/notion/sync-summary.js';
 import { notionFixture, type NotionFixture } from '../support/notion-fixture.js';
 
@@ -60,5 +60,21 @@ describe('Notion schema check at start-up', () => {
 
   it('has nothing to say when Notion is not configured', async () => {
     expect(await checkNotionAtStartup({ config: { ...fixture.config, NOTION_TOKEN: undefined }, links: fixture.links })).toBeNull();
+  });
+});
+
+describe('Notion links for the reminder', () => {
+  it('gives the page of a synced partner, and none for a removed or unknown one', async () => {
+    const urlFor = partnerNotionUrls(fixture.config, fixture.links);
+    expect(await urlFor('c2mi')).toBeUndefined();
+    await fixture.sync();
+    const page = fixture.emulator
+      .pagesOf(fixture.partnersDataSourceId)
+      .find((candidate) => fixture.emulator.readPage(candidate.id)['Corridor ID'] === 'c2mi')!;
+    expect(await urlFor('c2mi')).toBe(`https://www.notion.so/${page.id.replace(/-/g, '')}`);
+    await fixture.store.partners.remove('c2mi', { actor: 'U0TEST' });
+    await fixture.sync();
+    expect(await urlFor('c2mi')).toBeUndefined();
+    expect(await urlFor('nobody')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { aboutCommand } from './about.js';
 import { actionsCommand } from './actions.js';
 import type { CorridorCommand } from './command.js';
+import { digestCommand } from './digest.js';
 import { eventCommand } from './event.js';
 import { eventsCommand } from './events.js';
 import { helpCommand } from './help.js';
@@ -19,6 +20,7 @@ export function corridorCommands(): readonly CorridorCommand[] {
     eventsCommand,
     eventCommand,
     actionsCommand,
+    digestCommand,
     aboutCommand,
     syncCommand,
   ];

@@ -17,12 +17,16 @@ import {
 import type { CorridorStore } from '../repository.js';
 import { HistoryLog } from './history-log.js';
 import { RecordTable } from './record-table.js';
+import { SqliteRunLedger } from './sqlite-run-ledger.js';
+import { SqliteSnoozes } from './sqlite-snoozes.js';
 
 export class SqliteCorridorStore implements CorridorStore {
   readonly partners: RecordTable<Partner>;
   readonly people: RecordTable<Person>;
   readonly events: RecordTable<CorridorEvent>;
   readonly actions: RecordTable<ActionItem>;
+  readonly runs: SqliteRunLedger;
+  readonly snoozes: SqliteSnoozes;
   private readonly historyLog: HistoryLog;
 
   constructor(readonly db: Database.Database) {
@@ -31,6 +35,8 @@ export class SqliteCorridorStore implements CorridorStore {
     this.people = new RecordTable(db, 'people', 'person', person, this.historyLog);
     this.events = new RecordTable(db, 'events', 'event', corridorEvent, this.historyLog);
     this.actions = new RecordTable(db, 'actions', 'action', actionItem, this.historyLog);
+    this.runs = new SqliteRunLedger(db);
+    this.snoozes = new SqliteSnoozes(db);
   }
 
   async listTracks(): Promise<Track[]> {

@@ -1,0 +1,122 @@
+import { groupByTrack, isOpen, isOverdue } from './actions.js';
+import { eventsWhen } from './events.js';
+import { addDays } from './periods.js';
+import type { ActionItem, CorridorEvent, HistoryEntry, Partner, Track } from './types.js';
+
+/** How far ahead the digest looks for events. */
+export const DIGEST_UPCOMING_DAYS = 30;
+/** Without a previous digest, "what changed" and "just past" cover the last week. */
+export const DIGEST_DEFAULT_LOOKBACK_DAYS = 7;
+
+export interface DigestInput {
+  /** Today in the corridor's zone, `YYYY-MM-DD`. */
+  today: string;
+  /** Local date of the previous digest, when there was one. */
+  previousDigestOn: string | undefined;
+  events: CorridorEvent[];
+  partners: Partner[];
+  actions: ActionItem[];
+  tracks: Track[];
+  /** Changes recorded since the previous digest (or the lookback), oldest first. */
+  changes: HistoryEntry[];
+}
+
+export interface DigestTrack {
+  /** Null for action items that belong to no track. */
+  track: Track | null;
+  open: ActionItem[];
+  overdue: number;
+}
+
+export interface Digest {
+  today: string;
+  /** Start of "just past" and "what changed": the previous digest's date or a week ago. */
+  since: string;
+  sincePreviousDigest: boolean;
+  upcoming: CorridorEvent[];
+  recent: CorridorEvent[];
+  pending: Partner[];
+  tracks: DigestTrack[];
+  changes: {
+    newPartners: Partner[];
+    signed: Partner[];
+    completedActions: ActionItem[];
+  };
+}
+
+/** Actors whose writes are not news: loading the founding facts is not "a new partner". */
+export function isSeedActor(actor: string): boolean {
+  return actor.startsWith('seed:');
+}
+
+/** Where the digest's look back starts. */
+export function digestSince(today: string, previousDigestOn: string | undefined): string {
+  return previousDigestOn && previousDigestOn < today ? previousDigestOn : addDays(today, -DIGEST_DEFAULT_LOOKBACK_DAYS);
+}
+
+/** The digest's content, from the store's data; the views decide how much of it fits. */
+export function buildDigest(input: DigestInput): Digest {
+  const { today } = input;
+  const since = digestSince(today, input.previousDigestOn);
+  const horizon = addDays(today, DIGEST_UPCOMING_DAYS);
+  const live = <T extends { removedAt: string | null }>(records: T[]) => records.filter((record) => record.removedAt === null);
+  const events = live(input.events);
+  const upcoming = eventsWhen(events, 'upcoming', today).filter((event) => event.date <= horizon);
+  const recent = eventsWhen(events, 'past', today).filter((event) => event.date >= since);
+  const partners = live(input.partners);
+  const pending = partners
+    .filter((partner) => partner.status === 'pending')
+    .sort((a, b) => (a.pendingSince ?? '').localeCompare(b.pendingSince ?? '') || a.name.localeCompare(b.name));
+  const actions = live(input.actions);
+  const tracks = groupByTrack(actions.filter(isOpen), input.tracks).map((group) => ({
+    track: group.track,
+    open: [...group.items].sort((a, b) => overdueFirst(a, b, today)),
+    overdue: group.items.filter((item) => isOverdue(item, today)).length,
+  }));
+  return {
+    today,
+    since,
+    sincePreviousDigest: input.previousDigestOn !== undefined && input.previousDigestOn < today,
+    upcoming,
+    recent,
+    pending,
+    tracks,
+    changes: changesOf(input.changes, partners, actions),
+  };
+}
+
+function overdueFirst(a: ActionItem, b: ActionItem, today: string): number {
+  const overdue = Number(isOverdue(b, today)) - Number(isOverdue(a, today));
+  return overdue || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.id.localeCompare(b.id);
+}
+
+/** New partners, adhesions signed and actions completed, each named once, in the order they happened. */
+export function changesOf(history: HistoryEntry[], partners: Partner[], actions: ActionItem[]): Digest['changes'] {
+  const partnerById = new Map(partners.map((partner) => [partner.id, partner]));
+  const actionById = new Map(actions.map((action) => [action.id, action]));
+  const newPartnerIds = new Set<string>();
+  const signedIds = new Set<string>();
+  const completedIds = new Set<string>();
+  for (const entry of history) {
+    if (isSeedActor(entry.actor)) continue;
+    const status = entry.diff.status;
+    if (entry.entity === 'partner') {
+      if (entry.change === 'created') newPartnerIds.add(entry.entityId);
+      else if (entry.change === 'updated' && status?.from === 'pending' && status.to === 'signatory') signedIds.add(entry.entityId);
+    } else if (entry.entity === 'action' && status?.to === 'done' && status.from !== 'done') {
+      completedIds.add(entry.entityId);
+    }
+  }
+  const present = <T>(ids: Set<string>, byId: Map<string, T>, keep: (record: T) => boolean) =>
+    [...ids].map((id) => byId.get(id)).filter((record): record is T => record !== undefined && keep(record));
+  return {
+    newPartners: present(newPartnerIds, partnerById, () => true),
+    signed: present(signedIds, partnerById, (partner) => partner.status === 'signatory'),
+    completedActions: present(completedIds, actionById, (action) => action.status === 'done'),
+  };
+}
+
+export function digestIsQuiet(digest: Digest): boolean {
+  const { newPartners, signed, completedActions } = digest.changes;
+  return newPartners.length + signed.length + completedActions.length === 0;
+}

@@ -1,0 +1,31 @@
+import { partnersToRemind } from '../domain/snooze.js';
+import { localDate } from '../i18n/format.js';
+import type { Reply } from '../slack/blocks.js';
+import { channelLangs } from '../slack/views/channel-message.js';
+import { reminderView } from '../slack/views/reminder-view.js';
+import { runPostingJob, type JobDeps, type JobResult } from './run-job.js';
+
+type ComposeDeps = Pick<JobDeps, 'store' | 'config' | 'notionUrlFor' | 'logger'>;
+
+/** The reminder as it would be posted now; undefined when no adhesion is pending (or all are snoozed). */
+export async function composeReminder(deps: ComposeDeps, now: Date): Promise<Reply | undefined> {
+  const today = localDate(now, deps.config.CORRIDOR_TZ);
+  const [partners, snoozes] = await Promise.all([deps.store.partners.list(), deps.store.snoozes.active(today)]);
+  const toRemind = partnersToRemind(partners, snoozes, today);
+  const notionUrls = new Map<string, string>();
+  if (deps.notionUrlFor) {
+    for (const partner of toRemind) {
+      const url = await deps.notionUrlFor(partner.id).catch((error: unknown) => {
+        deps.logger.warn(`No Notion link for ${partner.id}: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
+      if (url) notionUrls.set(partner.id, url);
+    }
+  }
+  return reminderView({ partners: toRemind, today, notionUrls, langs: channelLangs(deps.config.CORRIDOR_CHANNEL_LANG) });
+}
+
+/** Posts today's reminder about pending adhesions to CORRIDOR_CHANNEL, once per day. */
+export async function remind(deps: JobDeps): Promise<JobResult> {
+  return runPostingJob('remind', deps, (now) => composeReminder(deps, now));
+}

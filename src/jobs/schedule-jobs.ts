@@ -1,0 +1,41 @@
+import type { Config } from '../config/env.js';
+import type { CorridorStore } from '../store/repository.js';
+import { digest } from './digest.js';
+import type { JobLogger } from './job-logger.js';
+import { remind } from './remind.js';
+import { requireChannel, type JobDeps } from './run-job.js';
+import { startScheduler, type Scheduler } from './scheduler.js';
+import { createPostingClient, SlackPoster, type Poster } from './slack-poster.js';
+
+export interface CorridorJobsOptions {
+  config: Config;
+  store: CorridorStore;
+  logger: JobLogger;
+  /** Defaults to a SlackPoster on SLACK_BOT_TOKEN and SLACK_API_URL. */
+  poster?: Poster;
+  notionUrlFor?: JobDeps['notionUrlFor'];
+  clock?: () => Date;
+}
+
+/** REMINDER_CRON and DIGEST_CRON in CORRIDOR_TZ, posting to CORRIDOR_CHANNEL; catches up at start. */
+export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlFor, clock = () => new Date() }: CorridorJobsOptions): Scheduler {
+  requireChannel(config);
+  const deps: JobDeps = {
+    store,
+    ledger: store.runs,
+    poster: poster ?? new SlackPoster(createPostingClient({ token: config.SLACK_BOT_TOKEN!, slackApiUrl: config.SLACK_API_URL }), { logger }),
+    clock,
+    config,
+    logger,
+    notionUrlFor,
+  };
+  return startScheduler({
+    timeZone: config.CORRIDOR_TZ,
+    logger,
+    now: clock,
+    jobs: [
+      { job: 'remind', cron: config.REMINDER_CRON, source: 'REMINDER_CRON', run: () => remind(deps) },
+      { job: 'digest', cron: config.DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(deps) },
+    ],
+  });
+}

@@ -1,0 +1,123 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import { ConfigError } from '../config/env.js';
+import { periodStart, type JobName } from '../domain/periods.js';
+import type { JobLogger } from './job-logger.js';
+
+export type Trigger = 'schedule' | 'catch-up';
+
+export interface ScheduledJob {
+  job: JobName;
+  /** The cron expression, read in the scheduler's time zone. */
+  cron: string;
+  /** Where the expression came from, for error messages (REMINDER_CRON, DIGEST_CRON). */
+  source: string;
+  run(trigger: Trigger): Promise<unknown>;
+}
+
+export interface SchedulerOptions {
+  timeZone: string;
+  jobs: readonly ScheduledJob[];
+  logger: JobLogger;
+  /** Run once at start a job whose time already came in the current period (default true). */
+  catchUp?: boolean;
+  now?: () => Date;
+}
+
+export interface Scheduler {
+  /** Settles when the catch-up runs started at start-up have finished. */
+  readonly caughtUp: Promise<void>;
+  /** When a job fires next (null once stopped). */
+  nextRun(job: JobName): Date | null;
+  /** Stops firing; resolves once the runs already started have finished. */
+  stop(): Promise<void>;
+}
+
+/** Checks every job's cron expression and the zone, naming the variable at fault. */
+export function validateSchedules(jobs: readonly Pick<ScheduledJob, 'cron' | 'source'>[], timeZone: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError(`CORRIDOR_TZ: "${timeZone}" is not a time zone (expected e.g. America/Toronto)`);
+  }
+  for (const { cron: expression, source } of jobs) {
+    const check = cron.validateDetailed(expression);
+    if (!check.valid) {
+      const why = check.errors[0]?.message ?? 'invalid';
+      throw new ConfigError(`${source}: "${expression}" is not a valid cron expression (${why}); expected e.g. "0 10 * * 1-5"`);
+    }
+  }
+}
+
+/**
+ * Schedules each job with node-cron in the corridor's time zone (so 10:00 stays 10:00 across
+ * daylight-saving changes), and catches up once at start a run whose time already came in the
+ * current period: the jobs themselves make sure a period is posted only once.
+ */
+export function startScheduler({ timeZone, jobs, logger, catchUp = true, now = () => new Date() }: SchedulerOptions): Scheduler {
+  validateSchedules(jobs, timeZone);
+  const tasks = new Map<JobName, ScheduledTask>();
+  const inFlight = new Set<Promise<void>>();
+  const run = (job: ScheduledJob, trigger: Trigger): Promise<void> => {
+    const running = (async () => {
+      try {
+        await job.run(trigger);
+      } catch (error) {
+        logger.error(`${job.job} (${trigger}) failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    })();
+    inFlight.add(running);
+    void running.finally(() => inFlight.delete(running));
+    return running;
+  };
+  for (const job of jobs) {
+    const task = cron.createTask(job.cron, () => run(job, 'schedule'), {
+      timezone: timeZone,
+      name: `corridor-${job.job}`,
+      noOverlap: true,
+      logger: nodeCronLogger(logger),
+    });
+    tasks.set(job.job, task);
+  }
+  const catchUps: Promise<void>[] = [];
+  for (const job of jobs) {
+    const task = tasks.get(job.job)!;
+    if (catchUp && cameEarlierInPeriod(job, task, now(), timeZone)) {
+      logger.info(`${job.job}: its time already came in this period; catching up now.`);
+      catchUps.push(run(job, 'catch-up'));
+    }
+    void task.start();
+  }
+  return {
+    caughtUp: Promise.all(catchUps).then(() => undefined),
+    nextRun: (job) => tasks.get(job)?.getNextRun() ?? null,
+    stop: async () => {
+      for (const task of tasks.values()) void task.destroy();
+      tasks.clear();
+      await Promise.all(inFlight);
+    },
+  };
+}
+
+/** Whether the schedule had a firing between the start of the current period and now. */
+export function cameEarlierInPeriod(job: Pick<ScheduledJob, 'job' | 'cron'>, matcher: Pick<ScheduledTask, 'match'>, now: Date, timeZone: string): boolean {
+  const seconds = cron.parse(job.cron).second;
+  const start = periodStart(job.job, now, timeZone).getTime();
+  const end = Math.floor(now.getTime() / 1000) * 1000;
+  for (let minute = start; minute <= end; minute += 60_000) {
+    for (const second of seconds) {
+      const instant = minute + second * 1000;
+      if (instant <= end && matcher.match(new Date(instant))) return true;
+    }
+  }
+  return false;
+}
+
+function nodeCronLogger(logger: JobLogger) {
+  const text = (message: string | Error) => (message instanceof Error ? message.message : message);
+  return {
+    info: (message: string) => logger.info(`node-cron: ${message}`),
+    warn: (message: string) => logger.warn(`node-cron: ${message}`),
+    error: (message: string | Error) => logger.error(`node-cron: ${text(message)}`),
+    debug: () => {},
+  };
+}

@@ -1,0 +1,14 @@
+import { gatherDigest } from '../../jobs/digest.js';
+import { digestView } from '../views/digest-view.js';
+import type { CorridorCommand } from './command.js';
+
+/** `/corridor digest`: this week's digest, for the caller only, in the caller's language. */
+export const digestCommand: CorridorCommand = {
+  name: 'digest',
+  aliases: ['resume', 'bilan', 'recap', 'sommaire', 'hebdo', 'weekly'],
+  help: (t) => t.commands.digest,
+  async run(_args, { store, lang, t, now, timeZone }) {
+    const digest = await gatherDigest(store, store.runs, now, timeZone);
+    return digestView(digest, lang, t);
+  },
+};

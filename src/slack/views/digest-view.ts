@@ -1,0 +1,105 @@
+import type { KnownBlock } from '@slack/types';
+import { DIGEST_UPCOMING_DAYS, digestIsQuiet, type Digest } from '../../domain/digest.js';
+import { addDays, isoWeekday } from '../../domain/periods.js';
+import { formatAge, formatDate } from '../../i18n/format.js';
+import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
+import { context, divider, fitBlocks, header, LIMITS, packLines, section, type Reply } from '../blocks.js';
+import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
+import { actionLine } from './action-list-view.js';
+import { channelLangs, multilingualMessage, type ChannelLang } from './channel-message.js';
+import { eventLine } from './event-views.js';
+import { partnerName } from './partner-text.js';
+
+/** How many items each part lists before "… and N more": the digest is a summary. */
+export const DIGEST_CAPS = {
+  upcoming: 10,
+  recent: 5,
+  pending: 10,
+  actionsPerTrack: 5,
+  changedNames: 10,
+} as const;
+
+/** The digest in one language, within `maxBlocks`. */
+export function digestView(digest: Digest, lang: Lang, t: Catalogue = catalogue(lang), maxBlocks: number = LIMITS.messageBlocks): Reply {
+  const monday = addDays(digest.today, 1 - isoWeekday(digest.today));
+  const title = t.digest.title(formatDate(monday, lang));
+  const open = digest.tracks.reduce((sum, group) => sum + group.open.length, 0);
+  const overdue = digest.tracks.reduce((sum, group) => sum + group.overdue, 0);
+  const summary = t.digest.summary(digest.upcoming.length, digest.pending.length, open, overdue);
+  const blocks: KnownBlock[] = [
+    header(title),
+    context(summary),
+    divider(),
+    ...sections([`*${t.digest.upcomingTitle(DIGEST_UPCOMING_DAYS)}*`, ...eventLines(digest, lang, t)]),
+    ...(digest.recent.length
+      ? sections([`*${t.digest.recentTitle}*`, ...capped(digest.recent, DIGEST_CAPS.recent, t, (e) => eventLine(e, lang, t))])
+      : []),
+    divider(),
+    ...sections([`*${t.digest.pendingTitle(digest.pending.length)}*`, ...pendingLines(digest, lang, t)]),
+    divider(),
+    ...sections([`*${t.digest.actionsTitle}*`, ...trackLines(digest, lang, t)]),
+    divider(),
+    ...sections(changeLines(digest, lang, t)),
+  ];
+  return { text: `${title}: ${summary}`, blocks: fitBlocks(blocks, t.common.andMore, maxBlocks) };
+}
+
+/** The digest as the channel gets it: French, then English, unless CORRIDOR_CHANNEL_LANG picks one. */
+export function channelDigestView(digest: Digest, setting: ChannelLang): Reply {
+  return multilingualMessage(channelLangs(setting), (lang, maxBlocks) => digestView(digest, lang, catalogue(lang), maxBlocks));
+}
+
+function sections(lines: string[]): KnownBlock[] {
+  return packLines(lines).map((chunk) => section(chunk));
+}
+
+function capped<T>(items: readonly T[], cap: number, t: Catalogue, line: (item: T) => string): string[] {
+  const shown = items.slice(0, cap).map(line);
+  return items.length > cap ? [...shown, `_${t.common.andMore(items.length - cap)}_`] : shown;
+}
+
+function eventLines(digest: Digest, lang: Lang, t: Catalogue): string[] {
+  if (digest.upcoming.length === 0) return [`_${t.digest.upcomingNone(DIGEST_UPCOMING_DAYS)}_`];
+  return capped(digest.upcoming, DIGEST_CAPS.upcoming, t, (event) => eventLine(event, lang, t));
+}
+
+function pendingLines(digest: Digest, lang: Lang, t: Catalogue): string[] {
+  if (digest.pending.length === 0) return [`_${t.digest.pendingNone}_`];
+  return capped(digest.pending, DIGEST_CAPS.pending, t, (partner) => {
+    const age = partner.pendingSince ? formatAge(partner.pendingSince, digest.today, lang) : t.common.unknown;
+    const followUp = partner.followUpUserId ? t.pending.followUp(mentionUser(partner.followUpUserId)) : t.pending.noFollowUp;
+    return t.digest.pendingLine(partnerName(partner), age, followUp);
+  });
+}
+
+function trackLines(digest: Digest, lang: Lang, t: Catalogue): string[] {
+  const groups = digest.tracks.filter((group) => group.track !== null || group.open.length > 0);
+  if (groups.every((group) => group.open.length === 0)) return [`_${t.digest.actionsNone}_`];
+  return groups.flatMap((group) => {
+    const heading = group.track ? t.actions.trackLine(group.track.position, escapeMrkdwn(group.track.title[lang])) : t.actions.noTrack;
+    return [
+      t.digest.trackLine(heading, group.open.length, group.overdue),
+      ...capped(group.open, DIGEST_CAPS.actionsPerTrack, t, (item) => `   ${actionLine(item, lang, t, digest.today)}`),
+    ];
+  });
+}
+
+function changeLines(digest: Digest, lang: Lang, t: Catalogue): string[] {
+  const since = formatDate(digest.since, lang);
+  const title = `*${digest.sincePreviousDigest ? t.digest.changesTitle(since) : t.digest.changesTitleFirst(since)}*`;
+  if (digestIsQuiet(digest)) return [title, `_${t.digest.changesNone}_`];
+  const names = (list: string[]) => {
+    const shown = list.slice(0, DIGEST_CAPS.changedNames);
+    const more = list.length - shown.length;
+    return more > 0 ? `${shown.join(', ')} ${t.common.andMore(more)}` : t.common.listJoin(shown);
+  };
+  const { newPartners, signed, completedActions } = digest.changes;
+  return [
+    title,
+    ...(newPartners.length ? [`• ${t.digest.newPartners(names(newPartners.map(partnerName)))}`] : []),
+    ...(signed.length ? [`• ${t.digest.signed(names(signed.map(partnerName)))}`] : []),
+    ...(completedActions.length
+      ? [`• ${t.digest.completed(names(completedActions.map((action) => escapeMrkdwn(action.title[lang]))))}`]
+      : []),
+  ];
+}

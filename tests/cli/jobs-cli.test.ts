@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanEnv, runCli } from '../support/run-cli.js';
+import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
+
+// `npm run remind` and `npm run digest` as an operator or an external scheduler runs them:
+// separate processes, a database file, and the Slack Web API emulator instead of Slack.
+
+const BOT_TOKEN = 'xoxb-corridor-cli';
+const CHANNEL = 'C0CORRIDOR';
+
+describe('--dry-run, with no credentials', () => {
+  it('npm run remind -- --dry-run prints the three pending adhesions with their ages', async () => {
+    const result = await runCli('src/cli/remind.ts', { args: ['--dry-run'] });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    for (const name of ['Venture Lab', 'CMC Microsystems', 'Department of Business and Economic Affairs – State of New Hampshire']) {
+      expect(result.stdout).toMatch(new RegExp(`${name} — pending for \\d+ years?`));
+      expect(result.stdout).toMatch(new RegExp(`${name} — en attente depuis \\d+ ans?`));
+    }
+    expect(result.stdout).toContain('[Marquer comme signée / Mark as signed] [Reporter d’une semaine / Snooze 1 week]');
+  });
+
+  it('npm run digest -- --dry-run prints the digest in French, then English', async () => {
+    const result = await runCli('src/cli/digest.ts', { args: ['--dry-run'] });
+    expect(result.code).toBe(0);
+    const french = result.stdout.indexOf('RÉSUMÉ DU CORRIDOR — SEMAINE DU');
+    const english = result.stdout.indexOf('CORRIDOR DIGEST — WEEK OF');
+    expect(french).toBeGreaterThan(0);
+    expect(english).toBeGreaterThan(french);
+    expect(result.stdout).toContain('Pending adhesions (3)');
+    expect(result.stdout).toContain('Adhésions en attente (3)');
+  });
+
+  it('follows CORRIDOR_CHANNEL_LANG', async () => {
+    const result = await runCli('src/cli/digest.ts', { args: ['--dry-run'], env: cleanEnv({ CORRIDOR_CHANNEL_LANG: 'en' }) });
+    expect(result.stdout).toContain('CORRIDOR DIGEST');
+    expect(result.stdout).not.toContain('RÉSUMÉ');
+  });
+
+  it('refuses an unknown option, and asks for a token to post for real', async () => {
+    const unknown = await runCli('src/cli/remind.ts', { args: ['--now'] });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('unknown option --now');
+    const noToken = await runCli('src/cli/digest.ts', { env: cleanEnv({ CORRIDOR_CHANNEL: CHANNEL }) });
+    expect(noToken.code).toBe(1);
+    expect(noToken.stderr).toBe('corridor-bot: SLACK_BOT_TOKEN: required to post (expected xoxb-…); add --dry-run to print the message instead\n');
+    const noChannel = await runCli('src/cli/digest.ts', { env: cleanEnv({ SLACK_BOT_TOKEN: BOT_TOKEN }) });
+    expect(noChannel.code).toBe(1);
+    expect(noChannel.stderr).toContain('CORRIDOR_CHANNEL: required');
+  });
+});
+
+describe('posting to the Web API emulator', () => {
+  let slack: SlackApiEmulator;
+
+  beforeEach(async () => {
+    slack = await startSlackApiEmulator({ botToken: BOT_TOKEN });
+  });
+
+  afterEach(async () => {
+    await slack.close();
+  });
+
+  const slackEnv = () => cleanEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url, CORRIDOR_CHANNEL: CHANNEL });
+
+  it('npm run digest twice in the same week posts one message', async () => {
+    const env = slackEnv();
+    const first = await runCli('src/cli/digest.ts', { env });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Digest \d{4}-W\d{2}: posted to C0CORRIDOR/);
+    const second = await runCli('src/cli/digest.ts', { env });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/^Digest \d{4}-W\d{2}: already posted; nothing to do\./);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('two processes at once on one database post one message', async () => {
+    const env = slackEnv();
+    await runCli('src/cli/remind.ts', { args: ['--dry-run'], env }); // creates and seeds the file first
+    const results = await Promise.all([runCli('src/cli/remind.ts', { env }), runCli('src/cli/remind.ts', { env })]);
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(results.filter((r) => r.stdout.includes('posted to C0CORRIDOR'))).toHaveLength(1);
+  });
+
+  it('after a ratelimited answer, posts once the wait is over', async () => {
+    slack.failNext('chat.postMessage', { error: 'ratelimited', retryAfterSeconds: 1 });
+    const result = await runCli('src/cli/digest.ts', { env: slackEnv() });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('posted to C0CORRIDOR');
+    expect(result.stderr).toContain('waiting 1 s (Retry-After)');
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+
+  it('on not_in_channel exits 1 with one line saying to invite the bot, and a later run posts', async () => {
+    const env = slackEnv();
+    slack.failNext('chat.postMessage', { error: 'not_in_channel' });
+    const failed = await runCli('src/cli/remind.ts', { env });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim().split('\n').filter((line) => line.includes('error'))).toHaveLength(1);
+    expect(failed.stderr).toContain('invite it (type /invite @corridor in that channel)');
+    const retried = await runCli('src/cli/remind.ts', { env });
+    expect(retried.code).toBe(0);
+    expect(retried.stdout).toContain('posted to C0CORRIDOR');
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildDigest } from '../../src/domain/digest.js';
+import { catalogue } from '../../src/i18n/index.js';
+import { REMINDER_ACTIONS } from '../../src/slack/action-ids.js';
+import { LIMITS } from '../../src/slack/blocks.js';
+import { channelDigestView, digestView } from '../../src/slack/views/digest-view.js';
+import { markSignedModal } from '../../src/slack/views/mark-signed-view.js';
+import { reminderView } from '../../src/slack/views/reminder-view.js';
+import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
+import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
+import { blockKitViolations, viewViolations } from '../support/block-kit-limits.js';
+import { actionRecord, eventRecord, historyRecord, partnerRecord } from '../support/records.js';
+
+const TODAY = '2026-11-26';
+
+function bigDigest(sizes: { partners: number; events: number; actions: number; changes: number }) {
+  const partners = Array.from({ length: sizes.partners }, (_, i) =>
+    partnerRecord(`partner-${i}`, { name: `Partner <${i}> & co`, followUpUserId: i % 2 ? 'U0FOLLOW' : null }),
+  );
+  const events = Array.from({ length: sizes.events }, (_, i) => eventRecord(`event-${i}`, i % 2 ? '2026-12-10' : '2026-11-22'));
+  const tracks = [...seedTracks.map((t) => t.id), null];
+  const actions = Array.from({ length: sizes.actions }, (_, i) =>
+    actionRecord(`action-${i}`, tracks[i % tracks.length]!, { dueOn: i % 3 ? '2026-11-01' : null, title: { fr: `Tâche ${'x'.repeat(i % 200)}`, en: `Task ${'x'.repeat(i % 200)}` } }),
+  );
+  const changes = Array.from({ length: sizes.changes }, (_, i) => historyRecord('partner', `partner-${i % Math.max(1, sizes.partners)}`, 'created', {}));
+  return buildDigest({ today: TODAY, previousDigestOn: '2026-11-19', events, partners, actions, tracks: seedTracks, changes });
+}
+
+describe('digest view', () => {
+  it('says "… and N more" instead of growing past Slack’s limits, whatever the data size', () => {
+    const digest = bigDigest({ partners: 60, events: 80, actions: 400, changes: 60 });
+    const reply = digestView(digest, 'en');
+    expect(reply.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
+    expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
+    const text = renderBlocksAsText(reply.blocks);
+    expect(text).toContain('… and 50 more'); // 60 pending, 10 shown
+    expect(text).toContain('Pending adhesions (60)');
+    expect(text).toContain('overdue');
+    // User text is escaped: a partner named "<…> & co" cannot become a link or a mention.
+    expect(JSON.stringify(reply.blocks)).toContain('Partner &lt;0&gt; &amp; co');
+  });
+
+  it('stays within 50 blocks in both languages together, French first, for any data size', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ partners: fc.nat(120), events: fc.nat(120), actions: fc.nat(600), changes: fc.nat(80) }),
+        fc.constantFrom('both' as const, 'fr' as const, 'en' as const),
+        (sizes, lang) => {
+          const reply = channelDigestView(bigDigest(sizes), lang);
+          expect(reply.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
+          expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
+          const text = renderBlocksAsText(reply.blocks);
+          const french = text.indexOf('RÉSUMÉ DU CORRIDOR');
+          const english = text.indexOf('CORRIDOR DIGEST');
+          if (lang === 'both') expect(french).toBeGreaterThanOrEqual(0);
+          if (lang === 'both') expect(english).toBeGreaterThan(french);
+          if (lang === 'fr') expect(english).toBe(-1);
+          if (lang === 'en') expect(french).toBe(-1);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('names what changed since the previous digest', () => {
+    const text = renderBlocksAsText(digestView(bigDigest({ partners: 2, events: 0, actions: 0, changes: 2 }), 'fr').blocks);
+    expect(text).toContain('Depuis le dernier résumé (19 novembre 2026)');
+    expect(text).toContain('Nouveaux partenaires : Partner <0> & co et Partner <1> & co');
+    expect(text).toContain('Aucun événement dans les 30 prochains jours.');
+  });
+});
+
+describe('reminder view', () => {
+  const urls = new Map([['partner-1', 'https://www.notion.so/Partner-1-0123456789abcdef']]);
+
+  it('lists each pending adhesion in French then English, with its buttons once', () => {
+    const partners = [
+      partnerRecord('partner-1', { name: 'Venture Lab', pendingSince: '2025-04-16', followUpUserId: 'U0FOLLOW' }),
+      partnerRecord('partner-2', { name: 'CMC Microsystems', pendingSince: '2026-10-26' }),
+    ];
+    const reply = reminderView({ partners, today: TODAY, notionUrls: urls, langs: ['fr', 'en'] })!;
+    expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
+    const text = renderBlocksAsText(reply.blocks);
+    expect(text).toContain('Venture Lab — en attente depuis 1 an et 7 mois');
+    expect(text).toContain('Venture Lab — pending for 1 year, 7 months');
+    expect(text).toContain('CMC Microsystems — pending for 1 month');
+    expect(text).toContain('Follow-up: @U0FOLLOW');
+    expect(text).toContain('Next step: Sign the MOU');
+    expect(text.indexOf('en attente depuis')).toBeLessThan(text.indexOf('pending for'));
+    const buttons = reply.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
+    expect(buttons.map((b) => ('action_id' in b ? b.action_id : ''))).toEqual([
+      `${REMINDER_ACTIONS.markSigned}.partner-1`,
+      `${REMINDER_ACTIONS.snooze}.partner-1`,
+      `${REMINDER_ACTIONS.openNotion}.partner-1`,
+      `${REMINDER_ACTIONS.markSigned}.partner-2`,
+      `${REMINDER_ACTIONS.snooze}.partner-2`,
+    ]);
+    expect(buttons[2]).toMatchObject({ url: urls.get('partner-1'), value: 'partner-1' });
+  });
+
+  it('escapes partner names in the notification text too', () => {
+    const reply = reminderView({ partners: [partnerRecord('x', { name: '<!channel> & co' })], today: TODAY, notionUrls: new Map(), langs: ['en'] })!;
+    expect(reply.text).toContain('&lt;!channel&gt; &amp; co');
+    expect(JSON.stringify(reply)).not.toContain('<!channel>');
+  });
+
+  it('posts nothing when nothing is pending', () => {
+    const signed = partnerRecord('done', { status: 'signatory' });
+    expect(reminderView({ partners: [signed], today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'] })).toBeUndefined();
+  });
+
+  it('keeps to 50 blocks with many pending adhesions and says how many are left out', () => {
+    const partners = Array.from({ length: 60 }, (_, i) => partnerRecord(`p-${String(i).padStart(2, '0')}`));
+    const reply = reminderView({ partners, today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'] })!;
+    expect(reply.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
+    expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
+    const text = renderBlocksAsText(reply.blocks);
+    expect(text).toContain('… and 37 more');
+    expect(text).toContain('… et 37 de plus');
+  });
+
+  it('speaks one language when the channel asks for one', () => {
+    const reply = reminderView({ partners: [partnerRecord('a')], today: TODAY, notionUrls: new Map(), langs: ['en'] })!;
+    const text = renderBlocksAsText(reply.blocks);
+    expect(text).toContain('[Mark as signed] [Snooze 1 week]');
+    expect(text).not.toContain('attente');
+  });
+});
+
+describe('mark-as-signed modal', () => {
+  it('asks for the date, today by default, within the modal limits', () => {
+    const partner = partnerRecord('venture-lab', { name: 'Venture Lab', version: 3 });
+    for (const lang of ['fr', 'en'] as const) {
+      const view = markSignedModal(partner, TODAY, catalogue(lang), { partnerId: partner.id, version: 3, channelId: 'C0CORRIDOR' });
+      expect(viewViolations(view)).toEqual([]);
+      expect(JSON.parse(view.private_metadata!)).toEqual({ partnerId: 'venture-lab', version: 3, channelId: 'C0CORRIDOR' });
+      expect(JSON.stringify(view.blocks)).toContain('"initial_date":"2026-11-26"');
+    }
+  });
+});

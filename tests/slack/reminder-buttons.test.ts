@@ -1,0 +1,198 @@
+import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { composeReminder } from '../../src/jobs/remind.js';
+import { localDate } from '../../src/i18n/format.js';
+import { REMINDER_ACTIONS } from '../../src/slack/action-ids.js';
+import { blockKitViolations, viewViolations } from '../support/block-kit-limits.js';
+import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+
+// The reminder's buttons through the real Bolt receiver: signed block_actions and view_submission
+// requests in, Web API calls and response_url posts out to the emulator.
+
+const GUEST_ID = 'U0GUEST';
+const TORONTO = 'America/Toronto';
+let running: RunningCorridorApp;
+let reminder: { text: string; blocks: KnownBlock[] };
+
+beforeAll(async () => {
+  running = await startCorridorApp();
+  running.slack.setUser({ id: ADMIN_ID, locale: 'en-US', real_name: 'Ada Admin' });
+  running.slack.setUser({ id: GUEST_ID, locale: 'fr-CA', real_name: 'Gaston' });
+});
+
+afterAll(async () => {
+  await running.close();
+});
+
+beforeEach(async () => {
+  running.slack.reset();
+  reminder = (await composeReminder({ store: running.store, config: running.config, logger: console }, new Date()))!;
+});
+
+/** The reminder's button of one kind for one partner, as Slack shows it. */
+function button(action: string, partnerId: string): { button: Button; blockId: string } {
+  for (const block of reminder.blocks) {
+    if (block.type !== 'actions') continue;
+    const found = (block as ActionsBlock).elements.find((e) => e.type === 'button' && e.action_id === `${action}.${partnerId}`);
+    if (found) return { button: found as Button, blockId: block.block_id! };
+  }
+  throw new Error(`no ${action} button for ${partnerId}`);
+}
+
+/** A click on the posted reminder, as Slack delivers it. */
+function click(userId: string, action: string, partnerId: string) {
+  const { button: pressed, blockId } = button(action, partnerId);
+  return running.interaction({
+    type: 'block_actions',
+    api_app_id: 'A0CORRIDOR',
+    token: 'legacy-verification-token',
+    team: { id: 'T0CORRIDOR', domain: 'corridor' },
+    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: 'T0CORRIDOR' },
+    channel: { id: 'C0CORRIDOR', name: 'corridor' },
+    container: { type: 'message', message_ts: '1700000001.000001', channel_id: 'C0CORRIDOR', is_ephemeral: false },
+    message: { type: 'message', ts: '1700000001.000001', user: 'U0BOT', text: reminder.text, blocks: reminder.blocks },
+    trigger_id: '1000000000001.1000000000002.0123456789abcdef0123456789abcdef',
+    response_url: running.slack.responseUrl,
+    actions: [{ type: 'button', action_id: pressed.action_id, block_id: blockId, value: pressed.value, text: pressed.text, action_ts: '1700000002.000002' }],
+  });
+}
+
+/** The mark-as-signed form submitted with a date, as Slack delivers it. */
+function submit(userId: string, view: Record<string, unknown>, selectedDate: string | null) {
+  return running.interaction({
+    type: 'view_submission',
+    api_app_id: 'A0CORRIDOR',
+    token: 'legacy-verification-token',
+    team: { id: 'T0CORRIDOR', domain: 'corridor' },
+    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: 'T0CORRIDOR' },
+    trigger_id: '1000000000003.1000000000004.0123456789abcdef0123456789abcdef',
+    view: {
+      ...view,
+      id: 'V0000000001',
+      team_id: 'T0CORRIDOR',
+      app_id: 'A0CORRIDOR',
+      hash: '1700000000.00000001',
+      state: { values: { signed_on: { date: { type: 'datepicker', selected_date: selectedDate } } } },
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  });
+}
+
+async function openedModal(): Promise<Record<string, unknown>> {
+  await vi.waitFor(() => expect(running.slack.callsTo('views.open')).toHaveLength(1));
+  return running.slack.callsTo('views.open')[0]!.args.view as Record<string, unknown>;
+}
+
+async function ephemeralAnswer(): Promise<{ text: string; response_type: string; replace_original: boolean; blocks: unknown }> {
+  await vi.waitFor(() => expect(running.slack.callsTo('response_url')).toHaveLength(1));
+  return running.slack.callsTo('response_url')[0]!.args as never;
+}
+
+describe('Mark as signed', () => {
+  it('from an admin: asks for the date, then moves the partner to signatories (visible in /corridor partners)', async () => {
+    const response = await click(ADMIN_ID, REMINDER_ACTIONS.markSigned, 'venture-lab');
+    expect(response.status).toBe(200);
+    const view = await openedModal();
+    expect(viewViolations(view)).toEqual([]);
+    expect(view).toMatchObject({ callback_id: 'mark_signed', title: { text: 'Mark as signed' } });
+    expect(JSON.stringify(view.blocks)).toContain(`"initial_date":"${localDate(new Date(), TORONTO)}"`);
+
+    const submitted = await submit(ADMIN_ID, view, '2025-05-01');
+    expect(submitted.status).toBe(200);
+    expect(submitted.text).toBe(''); // the form closes
+    expect(await running.store.partners.get('venture-lab')).toMatchObject({
+      status: 'signatory',
+      joinedOn: '2025-05-01',
+      pendingSince: null,
+      updatedBy: ADMIN_ID,
+    });
+    await vi.waitFor(() => expect(running.slack.callsTo('chat.postEphemeral')).toHaveLength(1));
+    expect(running.slack.callsTo('chat.postEphemeral')[0]!.args).toMatchObject({
+      user: ADMIN_ID,
+      channel: 'C0CORRIDOR',
+      text: '*Venture Lab* is now a signatory (signed on May 1, 2025).',
+    });
+
+    const partners = await running.command('partners', { user_id: ADMIN_ID });
+    const listed = JSON.stringify((partners.json as { blocks: unknown }).blocks);
+    expect(listed).toContain('MOU signatories* (10)');
+    expect(listed).toContain('Pending adhesions* (2)');
+    expect(listed.indexOf('Venture Lab')).toBeLessThan(listed.indexOf('Pending adhesions'));
+  });
+
+  it('from anyone else: changes nothing and answers with a polite ephemeral refusal naming who can help', async () => {
+    const before = await running.store.partners.get('cmc-microsystems');
+    const response = await click(GUEST_ID, REMINDER_ACTIONS.markSigned, 'cmc-microsystems');
+    expect(response.status).toBe(200);
+    const answer = await ephemeralAnswer();
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(answer.text).toBe(`Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers. <@${ADMIN_ID}> peuvent vous aider.`);
+    expect(blockKitViolations(answer.blocks, 'message')).toEqual([]);
+    expect(running.slack.callsTo('views.open')).toHaveLength(0);
+    expect(await running.store.partners.get('cmc-microsystems')).toEqual(before);
+  });
+
+  it('refuses a submission from a non-admin even with a valid form', async () => {
+    await click(ADMIN_ID, REMINDER_ACTIONS.markSigned, 'cmc-microsystems');
+    const view = await openedModal();
+    const response = await submit(GUEST_ID, view, '2025-05-01');
+    expect(response.json).toMatchObject({ response_action: 'errors', errors: { signed_on: expect.stringContaining('Désolé, seuls les coordonnateurs') } });
+    expect(await running.store.partners.get('cmc-microsystems')).toMatchObject({ status: 'pending' });
+  });
+
+  it('keeps the form open with an error for a date in the future or before the adhesion was pending', async () => {
+    await click(ADMIN_ID, REMINDER_ACTIONS.markSigned, 'cmc-microsystems');
+    const view = await openedModal();
+    const future = await submit(ADMIN_ID, view, '2099-01-01');
+    expect(future.json).toEqual({ response_action: 'errors', errors: { signed_on: 'The signing date can’t be in the future.' } });
+    const early = await submit(ADMIN_ID, view, '2024-01-01');
+    expect(early.json).toEqual({
+      response_action: 'errors',
+      errors: { signed_on: 'The adhesion was only pending from April 16, 2025; choose that day or later.' },
+    });
+    const empty = await submit(ADMIN_ID, view, null);
+    expect(empty.json).toEqual({ response_action: 'errors', errors: { signed_on: 'Choose the signing date.' } });
+    expect(await running.store.partners.get('cmc-microsystems')).toMatchObject({ status: 'pending' });
+  });
+
+  it('does not overwrite a change made while the form was open', async () => {
+    await click(ADMIN_ID, REMINDER_ACTIONS.markSigned, 'new-hampshire-bea');
+    const view = await openedModal();
+    const current = (await running.store.partners.get('new-hampshire-bea'))!;
+    const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, removedAt: _r, ...draft } = current;
+    await running.store.partners.save({ ...draft, followUpUserId: 'U0OTHER' }, { actor: 'U0OTHER' });
+    const response = await submit(ADMIN_ID, view, '2025-05-01');
+    expect(response.json).toMatchObject({ response_action: 'errors', errors: { signed_on: expect.stringContaining('U0OTHER') } });
+    expect(await running.store.partners.get('new-hampshire-bea')).toMatchObject({ status: 'pending' });
+  });
+});
+
+describe('Snooze 1 week', () => {
+  it('leaves the partner out of the reminders for a week and tells the one who clicked', async () => {
+    const response = await click(GUEST_ID, REMINDER_ACTIONS.snooze, 'cmc-microsystems');
+    expect(response.status).toBe(200);
+    const answer = await ephemeralAnswer();
+    expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(answer.text).toMatch(/^Les rappels au sujet de \*CMC Microsystems\* sont reportés jusqu’au \d+/);
+    const today = localDate(new Date(), TORONTO);
+    expect(await running.store.snoozes.active(today)).toEqual([
+      expect.objectContaining({ partnerId: 'cmc-microsystems', snoozedBy: GUEST_ID }),
+    ]);
+    const next = await composeReminder({ store: running.store, config: running.config, logger: console }, new Date());
+    expect(next?.text ?? '').not.toContain('CMC Microsystems');
+  });
+});
+
+describe('/corridor digest', () => {
+  it('shows this week’s digest to the caller only, in the caller’s language', async () => {
+    const response = await running.command('digest', { user_id: GUEST_ID });
+    const reply = response.json as { response_type: string; text: string; blocks: KnownBlock[] };
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toMatch(/^Résumé du corridor — semaine du /);
+    expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
+    expect(running.slack.callsTo('chat.postMessage')).toHaveLength(0);
+    const english = (await running.command('digest --en', { user_id: GUEST_ID })).json as { text: string };
+    expect(english.text).toMatch(/^Corridor digest — week of /);
+  });
+});

@@ -1,0 +1,71 @@
+import type { ActionItem, CorridorEvent, HistoryEntry, Partner } from '../../src/domain/types.js';
+
+/** Small record factories for tests of pure functions: valid records, overridable field by field. */
+
+const meta = { version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: null, removedAt: null };
+
+export function partnerRecord(id: string, overrides: Partial<Partner> = {}): Partner {
+  return {
+    ...meta,
+    id,
+    name: overrides.name ?? id,
+    officialName: null,
+    acronym: null,
+    designation: null,
+    kind: null,
+    jurisdiction: null,
+    website: null,
+    status: 'pending',
+    joinedOn: null,
+    pendingSince: '2026-01-15',
+    nextStep: { fr: 'Signer le MOU', en: 'Sign the MOU' },
+    followUpUserId: null,
+    ...overrides,
+  };
+}
+
+export function eventRecord(id: string, date: string, overrides: Partial<CorridorEvent> = {}): CorridorEvent {
+  return {
+    ...meta,
+    id,
+    title: { fr: `Rencontre ${id}`, en: `Meeting ${id}` },
+    date,
+    startTime: null,
+    place: 'Bromont',
+    summary: null,
+    organiserIds: [],
+    attendingPartnerIds: [],
+    speakers: [],
+    attendeePersonIds: [],
+    status: 'scheduled',
+    ...overrides,
+  };
+}
+
+export function actionRecord(id: string, trackId: string | null, overrides: Partial<ActionItem> = {}): ActionItem {
+  return {
+    ...meta,
+    id,
+    title: { fr: `Action ${id}`, en: `Action ${id}` },
+    trackId,
+    status: 'open',
+    ownerUserId: null,
+    dueOn: null,
+    partnerIds: [],
+    completedOn: null,
+    ...overrides,
+  };
+}
+
+let historyId = 0;
+
+export function historyRecord(
+  entity: HistoryEntry['entity'],
+  entityId: string,
+  change: HistoryEntry['change'],
+  diff: HistoryEntry['diff'],
+  actor = 'U0ADMIN',
+): HistoryEntry {
+  historyId += 1;
+  return { id: historyId, entity, entityId, actor, at: '2026-11-24T15:00:00.000Z', change, diff };
+}
