@@ -43,9 +43,17 @@ export const optionalUser = z.preprocess(
   z.string().refine((value) => value === '' || slackUserId.safeParse(value).success, 'invalidUser'),
 );
 
-/** One of `choices`, or '' when none was picked. */
+/** Value of a "none" option: Slack's select menus cannot be cleared once something is picked. */
+export const NO_CHOICE = '-';
+
+const asChoice = (value: unknown) => {
+  const picked = asText(value);
+  return picked === NO_CHOICE ? '' : picked;
+};
+
+/** One of `choices`, or '' when none was picked (or the "none" option). */
 export function choice<T extends string>(choices: readonly T[]) {
-  return z.preprocess(asText, z.string().refine((value) => value === '' || (choices as readonly string[]).includes(value), 'unknownChoice'));
+  return z.preprocess(asChoice, z.string().refine((value) => value === '' || (choices as readonly string[]).includes(value), 'unknownChoice'));
 }
 
 export function requiredChoice<T extends string>(choices: readonly T[]) {
