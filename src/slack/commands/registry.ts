@@ -1,9 +1,11 @@
 import { aboutCommand } from './about.js';
+import { actionCommand } from './action.js';
 import { actionsCommand } from './actions.js';
 import type { CorridorCommand } from './command.js';
 import { eventCommand } from './event.js';
 import { eventsCommand } from './events.js';
 import { helpCommand } from './help.js';
+import { historyCommand } from './history.js';
 import { partnerCommand } from './partner.js';
 import { partnersCommand } from './partners.js';
 import { pendingCommand } from './pending.js';
@@ -18,6 +20,8 @@ export function corridorCommands(): readonly CorridorCommand[] {
     eventsCommand,
     eventCommand,
     actionsCommand,
+    actionCommand,
+    historyCommand,
     aboutCommand,
   ];
 }

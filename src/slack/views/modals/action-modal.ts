@@ -40,7 +40,7 @@ export function actionModal({ item, tracks, partners, lang, t }: ActionModalInpu
       dateInput(F.due, f.due, { initial: item?.dueOn, optional: true }),
       statusSelect(F.status, item?.status ?? 'open', t),
       selectInput(F.track, f.track, trackChoices, { initial: item?.trackId ?? undefined, optional: true, placeholder: t.forms.choose }),
-      partnersInput(F.partners, f.partnersConcerned, partnerChoices(partners), {
+      partnersInput(F.partners, f.partnersConcerned, partnerChoices(partners, item?.partnerIds), {
         initial: item?.partnerIds ?? [],
         optional: true,
         placeholder: t.forms.choose,

@@ -34,7 +34,7 @@ export function eventModal({ event, partners, people, timeZone, lang, t }: Event
       dateInput(F.date, f.date, { initial: event?.date }),
       timeInput(F.time, m.time(timeZone), { initial: event?.startTime, timeZone, optional: true, hint: m.timeHint }),
       textInput(F.place, f.place, { initial: event?.place, maxLength: L.place }),
-      partnersInput(F.organisers, f.organisers, partnerChoices(partners), {
+      partnersInput(F.organisers, f.organisers, partnerChoices(partners, event?.organiserIds), {
         initial: event?.organiserIds ?? [],
         optional: true,
         placeholder: t.forms.choose,
