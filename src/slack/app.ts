@@ -1,6 +1,8 @@
 import { App, LogLevel } from '@slack/bolt';
 import type { Config } from '../config/env.js';
 import type { CorridorStore } from '../store/repository.js';
+import { HomeTabs } from './home-tabs.js';
+import { InFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
 import { UserLanguages } from './user-lang.js';
 
@@ -8,6 +10,8 @@ export interface CorridorApp {
   app: App;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Resolves once every request received so far is fully handled (work after the ack included). */
+  idle(): Promise<void>;
 }
 
 /** Builds the Bolt app: HTTP receiver on PORT (/slack/events), or Socket Mode with an app token. */
@@ -23,7 +27,11 @@ export function createSlackApp(config: Config, store: CorridorStore, logLevel = 
           clientOptions,
           logLevel,
         });
-  registerListeners(app, { config, store, userLanguages: new UserLanguages(app.client) });
+  const inFlight = new InFlight();
+  app.use(inFlight.middleware);
+  const userLanguages = new UserLanguages(app.client);
+  const home = new HomeTabs({ store, config, userLanguages });
+  registerListeners(app, { config, store, userLanguages, home });
   app.error(async (error) => {
     app.logger.error('Unhandled error in a listener:', error);
   });
@@ -34,7 +42,9 @@ export function createSlackApp(config: Config, store: CorridorStore, logLevel = 
     },
     stop: async () => {
       await app.stop();
+      await inFlight.idle();
     },
+    idle: () => inFlight.idle(),
   };
 }
 

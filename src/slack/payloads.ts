@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { viewStateValues } from '../domain/forms/state.js';
 
 /** The fields of a slash command payload this app relies on. */
 export const slashCommandPayload = z.object({
@@ -10,3 +11,45 @@ export const slashCommandPayload = z.object({
   team_id: z.string().optional(),
 });
 export type SlashCommandPayload = z.infer<typeof slashCommandPayload>;
+
+/** The fields of a view_submission payload this app relies on. */
+export const viewSubmissionPayload = z.object({
+  type: z.literal('view_submission'),
+  user: z.object({ id: z.string().min(1) }),
+  view: z.object({
+    id: z.string().min(1),
+    callback_id: z.string(),
+    private_metadata: z.string().default(''),
+    state: z.object({ values: viewStateValues }),
+  }),
+});
+export type ViewSubmissionPayload = z.infer<typeof viewSubmissionPayload>;
+
+/** The fields of a block_actions payload (a button click) this app relies on. */
+export const blockActionsPayload = z.object({
+  type: z.literal('block_actions'),
+  user: z.object({ id: z.string().min(1) }),
+  trigger_id: z.string().default(''),
+  /** Present for clicks in messages (ephemeral cards included); absent in the Home tab. */
+  response_url: z.string().optional(),
+  view: z.object({ id: z.string(), type: z.string() }).optional(),
+  actions: z
+    .array(z.object({ action_id: z.string(), block_id: z.string().optional(), value: z.string().default('') }))
+    .min(1),
+});
+export type BlockActionsPayload = z.infer<typeof blockActionsPayload>;
+
+/** A menu asking for the options matching what the user typed. */
+export const blockSuggestionPayload = z.object({
+  type: z.literal('block_suggestion'),
+  user: z.object({ id: z.string().min(1) }),
+  action_id: z.string(),
+  block_id: z.string(),
+  value: z.string().default(''),
+});
+
+export const appHomeOpenedEvent = z.object({
+  type: z.literal('app_home_opened'),
+  user: z.string().min(1),
+  tab: z.string().default('home'),
+});

@@ -82,3 +82,8 @@ export function goneModal(t: Catalogue): ModalView {
     blocks: [section(t.modals.gone.text)],
   });
 }
+
+/** A short notice in a modal, for clicks in the Home tab, which has no ephemeral messages. */
+export function noticeModal(title: string, text: string, t: Catalogue): ModalView {
+  return modal({ callbackId: 'notice_modal', title, close: t.forms.close, privateMetadata: '', blocks: [section(text)] });
+}
