@@ -1,8 +1,9 @@
 import { ConfigError } from '../config/env.js';
+import { SlackCredentialsError } from '../slack/app.js';
 import { UnsupportedDatabaseError } from '../store/open-store.js';
 
 /** Errors the user can fix: one clear line, no stack trace. */
-const USER_ERRORS = [ConfigError, UnsupportedDatabaseError];
+const USER_ERRORS = [ConfigError, UnsupportedDatabaseError, SlackCredentialsError];
 
 /** Runs a CLI entry point; known errors print one line and exit 1, others exit 2 with detail. */
 export async function runCli(main: () => Promise<number | void>): Promise<void> {

@@ -15,9 +15,12 @@ await runCli(async () => {
     return 0;
   }
   const slack = createSlackApp(config, store);
-  await slack.start();
+  const port = await slack.start().catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   slack.app.logger.info(
-    config.slackMode === 'socket' ? 'corridor-bot connected to Slack (Socket Mode)' : `corridor-bot listening on port ${config.PORT} at /slack/events`,
+    port === undefined ? 'corridor-bot connected to Slack (Socket Mode)' : `corridor-bot listening on port ${port} at /slack/events`,
   );
   await untilSignal();
   await slack.stop();

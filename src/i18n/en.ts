@@ -1,6 +1,8 @@
 import type { FormErrorCode } from '../domain/forms/errors.js';
 import type { ActionStatus, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
 
+const conjunction = new Intl.ListFormat('en', { type: 'conjunction' });
+
 /** English catalogue. Its shape is the catalogue type: French must provide every entry. */
 export const en = {
   locale: 'en-CA',
@@ -9,7 +11,7 @@ export const en = {
     unknown: 'not given',
     and: 'and',
     andMore: (count: number) => `… and ${count} more`,
-    listJoin: (items: string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(items),
+    listJoin: (items: string[]) => conjunction.format(items),
     quoted: (text: string) => `“${text}”`,
     sourceNote: 'Source: press release of 17 April 2025.',
     internalError: 'Sorry, something went wrong on our side. The team has been told; please try again in a moment.',
@@ -115,6 +117,7 @@ export const en = {
   unknownCommand: {
     text: (typed: string) => `I don’t know the command “${typed}”.`,
     didYouMean: (suggestion: string) => `Did you mean \`/corridor ${suggestion}\`?`,
+    available: (names: string) => `Commands: ${names}`,
     seeHelp: 'Type `/corridor help` to see everything I can do.',
   },
   tooLong: 'That command is too long. Please keep it under 4,000 characters.',
@@ -182,7 +185,6 @@ export const en = {
     },
     entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}`,
     seedActor: 'the founding press release',
-    empty: '—',
     yes: 'yes',
   },
   forms: {
@@ -215,7 +217,7 @@ export const en = {
       statusDate: 'Date signed, or pending since',
       statusDateHint: 'For a signatory, the date the MOU was signed; for a pending adhesion, the date it became pending.',
       nextStepHint: 'For a pending adhesion only.',
-      websitePlaceholder: 'https://…',
+      websitePlaceholder: 'https://example.org',
     },
     event: {
       titleAdd: 'New event',

@@ -2,32 +2,42 @@ import { intervalToDuration } from 'date-fns';
 import type { Lang } from './index.js';
 import { catalogue } from './index.js';
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl formatter costs far more than using one: keep one per locale and options. */
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** Today's calendar date (`YYYY-MM-DD`) in the given time zone. */
 export function localDate(now: Date, timeZone: string): string {
   // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** A calendar date, e.g. "16 avril 2025" / "April 16, 2025", with the weekday when asked. */
 export function formatDate(isoDate: string, lang: Lang, options: { weekday?: boolean } = {}): string {
   // Noon UTC keeps the calendar date whatever the formatting zone.
   const instant = new Date(`${isoDate}T12:00:00Z`);
-  return new Intl.DateTimeFormat(catalogue(lang).locale, {
-    timeZone: 'UTC',
-    dateStyle: options.weekday ? 'full' : 'long',
-  }).format(instant);
+  return dateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', dateStyle: options.weekday ? 'full' : 'long' }).format(instant);
 }
 
 /** A wall-clock time `HH:MM`, e.g. "9 h 30" / "9:30 a.m.". */
 export function formatTime(localTime: string, lang: Lang): string {
   const [hours, minutes] = localTime.split(':').map(Number);
   const instant = new Date(Date.UTC(2000, 0, 1, hours, minutes));
-  return new Intl.DateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', timeStyle: 'short' }).format(instant);
+  return dateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', timeStyle: 'short' }).format(instant);
 }
 
 /** An instant in the corridor's zone, e.g. for "last synced at". */
 export function formatDateTime(instant: Date, lang: Lang, timeZone: string): string {
-  return new Intl.DateTimeFormat(catalogue(lang).locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
+  return dateTimeFormat(catalogue(lang).locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
 }
 
 /** How long between two calendar dates, in years, months and days ("1 year, 7 months"). */

@@ -1,5 +1,7 @@
 import type { Catalogue } from './en.js';
 
+const conjunction = new Intl.ListFormat('fr', { type: 'conjunction' });
+
 /** Catalogue français : le type `Catalogue` exige chaque entrée de l’anglais. */
 export const fr: Catalogue = {
   locale: 'fr-CA',
@@ -8,7 +10,7 @@ export const fr: Catalogue = {
     unknown: 'non précisé',
     and: 'et',
     andMore: (count: number) => `… et ${count} de plus`,
-    listJoin: (items: string[]) => new Intl.ListFormat('fr', { type: 'conjunction' }).format(items),
+    listJoin: (items: string[]) => conjunction.format(items),
     quoted: (text: string) => `« ${text} »`,
     sourceNote: 'Source : communiqué du 17 avril 2025.',
     internalError: 'Désolé, un problème est survenu de notre côté. L’équipe a été avertie ; veuillez réessayer dans un instant.',
@@ -56,7 +58,7 @@ export const fr: Catalogue = {
     months: (n: number) => `${n} mois`,
     days: (n: number) => (n === 1 ? '1 jour' : `${n} jours`),
     today: 'depuis aujourd’hui',
-    join: (parts: string[]) => new Intl.ListFormat('fr', { type: 'conjunction' }).format(parts),
+    join: (parts: string[]) => conjunction.format(parts),
   },
   fields: {
     status: 'Statut',
@@ -104,16 +106,17 @@ export const fr: Catalogue = {
     partners: { usage: 'partenaires [qc|vt|nh|attente]', description: 'tous les partenaires, par statut; filtre par territoire ou statut' },
     partner: { usage: 'partenaire <nom> | ajouter | modifier <nom>', description: 'la fiche d’un partenaire (nom, sigle ou partie du nom); les coordonnateurs ajoutent et modifient les partenaires' },
     pending: { usage: 'attente', description: 'les adhésions en attente, depuis quand et la prochaine étape' },
-    events: { usage: 'evenements [a-venir|passes]', description: 'les événements du corridor' },
-    event: { usage: 'evenement <nom ou date> | ajouter | modifier <nom>', description: 'un événement : date, lieu, organisateurs, conférenciers; les coordonnateurs ajoutent et modifient les événements' },
+    events: { usage: 'événements [à-venir|passés]', description: 'les événements du corridor' },
+    event: { usage: 'événement <nom ou date> | ajouter | modifier <nom>', description: 'un événement : date, lieu, organisateurs, conférenciers; les coordonnateurs ajoutent et modifient les événements' },
     action: { usage: 'action <mots> | ajouter | modifier <mots>', description: 'une action; les coordonnateurs les ajoutent, les assignent et en changent l’échéance' },
     history: { usage: 'historique <partenaire>', description: 'chaque modification de la fiche d’un partenaire : qui, quand, avant → après' },
     actions: { usage: 'actions [piste]', description: 'les actions regroupées selon les quatre pistes' },
-    about: { usage: 'apropos', description: 'la mission du corridor, ses membres et les chiffres du secteur' },
+    about: { usage: 'à-propos', description: 'la mission du corridor, ses membres et les chiffres du secteur' },
   },
   unknownCommand: {
     text: (typed: string) => `Je ne connais pas la commande « ${typed} ».`,
     didYouMean: (suggestion: string) => `Vouliez-vous dire \`/corridor ${suggestion}\` ?`,
+    available: (names: string) => `Commandes : ${names}`,
     seeHelp: 'Tapez `/corridor aide` pour voir tout ce que je sais faire.',
   },
   tooLong: 'Cette commande est trop longue. Veuillez rester sous 4 000 caractères.',
@@ -149,13 +152,13 @@ export const fr: Catalogue = {
   events: {
     title: { upcoming: 'Événements à venir', past: 'Événements passés', all: 'Événements du corridor' },
     none: { upcoming: 'Aucun événement à venir pour l’instant.', past: 'Aucun événement passé.', all: 'Aucun événement enregistré.' },
-    unknownWhen: (typed: string) => `Je ne connais pas « ${typed} » : utilisez \`a-venir\` ou \`passes\`.`,
+    unknownWhen: (typed: string) => `Je ne connais pas « ${typed} » : utilisez \`à-venir\` ou \`passés\`.`,
     line: (title: string, date: string, place: string) => `*${title}* — ${date}, ${place}`,
     cancelled: 'annulé',
     summary: (count: number) => (count > 1 ? `${count} événements` : `${count} événement`),
   },
   event: {
-    missing: 'Quel événement ? Donnez un mot de son titre ou sa date, p. ex. `/corridor evenement 2025-04-16`.',
+    missing: 'Quel événement ? Donnez un mot de son titre ou sa date, p. ex. `/corridor événement 2025-04-16`.',
     notFound: (typed: string) => `Aucun événement ne correspond à « ${typed} ».`,
     several: (typed: string, count: number) => `${count} événements correspondent à « ${typed} » :`,
     cancelled: 'Cet événement a été annulé.',
@@ -181,7 +184,6 @@ export const fr: Catalogue = {
     },
     entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}`,
     seedActor: 'le communiqué fondateur',
-    empty: '—',
     yes: 'oui',
   },
   forms: {
@@ -214,7 +216,7 @@ export const fr: Catalogue = {
       statusDate: 'Date de signature ou de mise en attente',
       statusDateHint: 'Pour un signataire, la date de signature du MOU ; pour une adhésion en attente, la date de mise en attente.',
       nextStepHint: 'Pour une adhésion en attente seulement.',
-      websitePlaceholder: 'https://…',
+      websitePlaceholder: 'https://exemple.org',
     },
     event: {
       titleAdd: 'Nouvel événement',
@@ -331,7 +333,7 @@ export const fr: Catalogue = {
         'corridor-bot — console locale (aucun identifiant Slack configuré)',
         `Dates en ${timeZone}. Tapez une commande comme dans Slack, par exemple :`,
         '  /corridor aide        /corridor partenaires      /corridor partenaire c2mi',
-        '  /corridor attente     /corridor evenements       /corridor help --en',
+        '  /corridor attente     /corridor événements       /corridor help --en',
         'Terminez avec Ctrl-D (ou tapez exit). Pour brancher Slack, définissez SLACK_BOT_TOKEN et SLACK_SIGNING_SECRET (voir .env.example).',
       ].join('\n'),
     notACommand: 'Les commandes commencent par /corridor — essayez `/corridor aide`.',

@@ -1,4 +1,6 @@
-import { App, LogLevel } from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, LogLevel, type Logger } from '@slack/bolt';
 import type { Config } from '../config/env.js';
 import type { CorridorStore } from '../store/repository.js';
 import { HomeTabs } from './home-tabs.js';
@@ -8,25 +10,37 @@ import { UserLanguages } from './user-lang.js';
 
 export interface CorridorApp {
   app: App;
-  start(): Promise<void>;
+  /** Starts receiving; resolves with the HTTP port (undefined in Socket Mode). */
+  start(): Promise<number | undefined>;
   stop(): Promise<void>;
   /** Resolves once every request received so far is fully handled (work after the ack included). */
   idle(): Promise<void>;
 }
 
+/** Slack refused the app's credentials at start-up: something the user must fix, not a crash. */
+export class SlackCredentialsError extends Error {}
+
+const CREDENTIAL_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
+export interface SlackAppOptions {
+  logger?: Logger;
+  logLevel?: LogLevel;
+}
+
 /** Builds the Bolt app: HTTP receiver on PORT (/slack/events), or Socket Mode with an app token. */
-export function createSlackApp(config: Config, store: CorridorStore, logLevel = LogLevel.INFO): CorridorApp {
-  const clientOptions = config.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(config.SLACK_API_URL) } : {};
+export function createSlackApp(config: Config, store: CorridorStore, options: SlackAppOptions = {}): CorridorApp {
+  const common = {
+    token: config.SLACK_BOT_TOKEN,
+    clientOptions: config.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(config.SLACK_API_URL) } : {},
+    logLevel: options.logLevel ?? LogLevel.INFO,
+    // Initialise in start() so a refused token is an error we can report, not an unhandled rejection.
+    deferInitialization: true,
+    ...(options.logger ? { logger: options.logger } : {}),
+  };
   const app =
     config.slackMode === 'socket'
-      ? new App({ token: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, socketMode: true, clientOptions, logLevel })
-      : new App({
-          token: config.SLACK_BOT_TOKEN,
-          signingSecret: config.SLACK_SIGNING_SECRET!,
-          port: config.PORT,
-          clientOptions,
-          logLevel,
-        });
+      ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true })
+      : new App({ ...common, signingSecret: config.SLACK_SIGNING_SECRET!, port: config.PORT });
   const inFlight = new InFlight();
   app.use(inFlight.middleware);
   const userLanguages = new UserLanguages(app.client);
@@ -38,7 +52,9 @@ export function createSlackApp(config: Config, store: CorridorStore, logLevel = 
   return {
     app,
     start: async () => {
-      await app.start(config.PORT);
+      await initialise(app);
+      const started: unknown = await app.start(config.PORT);
+      return config.slackMode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
     },
     stop: async () => {
       await app.stop();
@@ -46,6 +62,20 @@ export function createSlackApp(config: Config, store: CorridorStore, logLevel = 
     },
     idle: () => inFlight.idle(),
   };
+}
+
+async function initialise(app: App): Promise<void> {
+  try {
+    await app.init();
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (code && CREDENTIAL_ERRORS.has(code)) {
+      throw new SlackCredentialsError(
+        `SLACK_BOT_TOKEN: Slack refused the token (${code}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page`,
+      );
+    }
+    throw error;
+  }
 }
 
 function withTrailingSlash(url: string): string {

@@ -2,6 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import { langFromLocale, type Lang } from '../i18n/index.js';
 
 const CACHE_MS = 60 * 60 * 1000;
+/** A failed lookup is retried sooner, but not on every command. */
+const FAILURE_CACHE_MS = 5 * 60 * 1000;
 /** Slack waits 3 s for an answer; the language lookup must never eat that budget. */
 const LOOKUP_TIMEOUT_MS = 800;
 
@@ -18,7 +20,7 @@ export class UserLanguages {
     const cached = this.cache.get(userId);
     if (cached && cached.until > this.clock()) return cached.lang;
     const lang = await Promise.race([this.lookUp(userId), delay(LOOKUP_TIMEOUT_MS).then(() => undefined)]);
-    if (lang) this.cache.set(userId, { lang, until: this.clock() + CACHE_MS });
+    this.cache.set(userId, { lang: lang ?? 'en', until: this.clock() + (lang ? CACHE_MS : FAILURE_CACHE_MS) });
     return lang ?? 'en';
   }
 

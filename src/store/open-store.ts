@@ -29,7 +29,7 @@ export async function openStore(databaseUrl = DEFAULT_DATABASE_URL): Promise<Sql
   const db = openDatabase(sqlitePathFromUrl(databaseUrl));
   migrate(db);
   const store = new SqliteCorridorStore(db);
-  await seedOnce(store);
+  seedOnce(store);
   return store;
 }
 

@@ -41,7 +41,10 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
   };
   const commands = corridorCommands();
   const command = parsed.name === '' ? commands[0]! : findCommand(parsed.name, commands);
-  if (!command) return unknownCommandView(parsed.name, closestCommandName(parsed.name, commands), context.t);
+  if (!command) {
+    const names = commands.filter((c) => !c.hidden).map((c) => c.help(context.t).usage.split(' ')[0]!);
+    return unknownCommandView(parsed.name, closestCommandName(parsed.name, commands), names, context.t);
+  }
   return command.run(parsed.rest, context);
 }
 

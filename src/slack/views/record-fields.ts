@@ -21,6 +21,8 @@ export interface FieldContext {
 }
 
 const MAX_VALUE = 500;
+/** Shown for a field without a value, in either language. */
+export const EMPTY_VALUE = '—';
 const DATE_KEYS = new Set(['joinedOn', 'pendingSince', 'date', 'dueOn', 'completedOn']);
 const USER_KEYS = new Set(['followUpUserId', 'ownerUserId']);
 const PARTNER_LIST_KEYS = new Set(['organiserIds', 'attendingPartnerIds', 'partnerIds']);
@@ -70,7 +72,7 @@ export function fieldLabel(key: string, t: Catalogue): string {
 
 /** One field's value as mrkdwn: dates and times localised, IDs named, user text escaped. */
 export function formatFieldValue(entity: Entity, key: string, value: unknown, { lang, t, directory }: FieldContext): string {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t.history.empty;
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return EMPTY_VALUE;
   const text = (raw: string) => truncate(escapeMrkdwn(raw), MAX_VALUE);
   if (typeof value === 'string') {
     if (USER_KEYS.has(key) && slackUserId.safeParse(value).success) return mentionUser(value);
@@ -99,7 +101,7 @@ export function formatFieldValue(entity: Entity, key: string, value: unknown, { 
     return text(names.join(', '));
   }
   if (isBilingual(value)) return text(value[lang]);
-  if (typeof value === 'boolean') return value ? t.history.yes : t.history.empty;
+  if (typeof value === 'boolean') return value ? t.history.yes : EMPTY_VALUE;
   return text(typeof value === 'object' ? JSON.stringify(value) : String(value));
 }
 

@@ -28,6 +28,12 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
   private readonly selectAll: Database.Statement<[], Row>;
   private readonly selectOne: Database.Statement<[string], Row>;
   private readonly upsert: Database.Statement<[Row]>;
+  /** Parsed records by ID: a row whose version and body are unchanged is not parsed again. */
+  private readonly parsed = new Map<string, { version: number; body: string; removedAt: string | null; record: T }>();
+  /** The whole table as last read, valid while no connection has written since (see `stamp`). */
+  private snapshot: { stamp: string; records: T[] } | undefined;
+  private localWrites = 0;
+  private readonly dataVersion: Database.Statement<[], number>;
 
   constructor(
     private readonly db: Database.Database,
@@ -36,7 +42,9 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
     private readonly schema: z.ZodType<T>,
     private readonly historyLog: HistoryLog,
   ) {
-    this.selectAll = db.prepare(`SELECT * FROM ${table} ORDER BY created_at, id`);
+    this.selectAll = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`);
+    // data_version changes when another connection (another process) commits to the file.
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.selectOne = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
     this.upsert = db.prepare(
       `INSERT INTO ${table} (id, body, version, created_at, updated_at, updated_by, removed_at)
@@ -47,10 +55,17 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
   }
 
   async list(options: ListOptions = {}): Promise<T[]> {
-    return this.selectAll
-      .all()
-      .map((row) => this.fromRow(row))
-      .filter((record) => options.includeRemoved || record.removedAt === null);
+    return this.allRecords().filter((record) => options.includeRemoved || record.removedAt === null);
+  }
+
+  /** Reads are the hot path of every slash command: re-read the table only after a write. */
+  private allRecords(): T[] {
+    const stamp = `${this.dataVersion.get()}:${this.localWrites}`;
+    if (this.snapshot?.stamp === stamp) return this.snapshot.records;
+    const records = this.selectAll.all().map((row) => this.fromRow(row));
+    // Inside a transaction the rows may yet be rolled back: do not keep them.
+    this.snapshot = this.db.inTransaction ? undefined : { stamp, records };
+    return records;
   }
 
   async get(id: string): Promise<T | undefined> {
@@ -59,6 +74,15 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
   }
 
   async save(draft: Draft<T>, write: WriteContext): Promise<T> {
+    return this.saveNow(draft, write);
+  }
+
+  /** Creates the record unless it exists; synchronous so seeding holds no lock across an await. */
+  insertIfMissing(draft: Draft<T>, write: WriteContext): void {
+    if (!this.currentRow(draft.id as string)) this.saveNow(draft, write);
+  }
+
+  private saveNow(draft: Draft<T>, write: WriteContext): T {
     return this.db.transaction(() => {
       const current = this.currentRow(draft.id as string);
       const next = this.schema.parse({
@@ -117,6 +141,7 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
   }
 
   private write(record: T): void {
+    this.localWrites++;
     const { version, createdAt, updatedAt, updatedBy, removedAt, ...body } = record;
     this.upsert.run({
       id: record.id,
@@ -130,6 +155,16 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
   }
 
   private fromRow(row: Row): T {
+    const cached = this.parsed.get(row.id);
+    if (cached && cached.version === row.version && cached.body === row.body && cached.removedAt === row.removed_at) {
+      return cached.record;
+    }
+    const record = Object.freeze(this.parseRow(row));
+    this.parsed.set(row.id, { version: row.version, body: row.body, removedAt: row.removed_at, record });
+    return record;
+  }
+
+  private parseRow(row: Row): T {
     return this.schema.parse({
       ...JSON.parse(row.body),
       id: row.id,

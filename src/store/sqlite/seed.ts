@@ -17,40 +17,21 @@ export const SEED_ACTOR = 'seed:communique-2025-04-17';
  * Loads the founding facts once. A record that already exists is left as it is, so seeding
  * never overwrites an edit, and a record removed later is not brought back.
  */
-export async function seedOnce(store: SqliteCorridorStore, now = new Date()): Promise<boolean> {
+export function seedOnce(store: SqliteCorridorStore, now = new Date()): boolean {
   const db = store.db;
-  if (db.prepare('SELECT 1 FROM seeds WHERE name = ?').get(SEED_NAME)) return false;
   const write: WriteContext = { actor: SEED_ACTOR, now };
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    // Another process may have seeded between the check and the lock.
-    if (db.prepare('SELECT 1 FROM seeds WHERE name = ?').get(SEED_NAME)) {
-      db.exec('ROLLBACK');
-      return false;
-    }
-    await insertMissing(store.partners, seedPartners, write);
-    await insertMissing(store.people, seedPeople, write);
-    await insertMissing(store.events, seedEvents, write);
-    await insertMissing(store.actions, seedActions, write);
+  const seed = db.transaction(() => {
+    // Checked inside the write lock: another process may have seeded a moment ago.
+    if (db.prepare('SELECT 1 FROM seeds WHERE name = ?').get(SEED_NAME)) return false;
+    for (const draft of seedPartners) store.partners.insertIfMissing(draft, write);
+    for (const draft of seedPeople) store.people.insertIfMissing(draft, write);
+    for (const draft of seedEvents) store.events.insertIfMissing(draft, write);
+    for (const draft of seedActions) store.actions.insertIfMissing(draft, write);
     insertStatic(db);
     db.prepare('INSERT INTO seeds (name, applied_at) VALUES (?, ?)').run(SEED_NAME, now.toISOString());
-    db.exec('COMMIT');
     return true;
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
-}
-
-interface Collection<D extends { id: string }> {
-  get(id: string): Promise<unknown>;
-  save(draft: D, write: WriteContext): Promise<unknown>;
-}
-
-async function insertMissing<D extends { id: string }>(collection: Collection<D>, drafts: D[], write: WriteContext) {
-  for (const draft of drafts) {
-    if (!(await collection.get(draft.id))) await collection.save(draft, write);
-  }
+  });
+  return seed.immediate();
 }
 
 function insertStatic(db: Database.Database): void {

@@ -1,0 +1,97 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { App, HTTPReceiver } from '@slack/bolt';
+import { silentLogger } from '../tests/support/silent-logger.js';
+import { startCorridorApp, BOT_TOKEN, SIGNING_SECRET } from '../tests/support/corridor-app.js';
+import { postSigned, slashCommandBody } from '../tests/support/slack-signing.js';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const WARM_UP = 200;
+/** Rounds alternate between the two apps so drift in machine load hits both alike. */
+const ROUNDS = 5;
+
+interface Measure {
+  throughput: number;
+  p50: number;
+  p99: number;
+}
+
+interface Sample {
+  seconds: number;
+  latencies: number[];
+}
+
+/** Sends signed `/corridor partners` requests with a fixed concurrency and times each one. */
+async function load(url: string, requests: number): Promise<Sample> {
+  const body = slashCommandBody({ text: 'partners' });
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < requests) {
+      next++;
+      const sent = performance.now();
+      const response = await postSigned(url, body, { signingSecret: SIGNING_SECRET });
+      if (response.status !== 200) throw new Error(`unexpected HTTP ${response.status}: ${response.text}`);
+      latencies.push(performance.now() - sent);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { seconds: (performance.now() - started) / 1000, latencies };
+}
+
+function summarise(samples: Sample[]): Measure {
+  const latencies = samples.flatMap((sample) => sample.latencies).sort((a, b) => a - b);
+  const seconds = samples.reduce((total, sample) => total + sample.seconds, 0);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { throughput: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+/** The floor: a Bolt app on the same receiver that acknowledges with a fixed text. */
+async function startBareApp(slackApiUrl: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const receiver = new HTTPReceiver({ signingSecret: SIGNING_SECRET, logger: silentLogger() });
+  const app = new App({ receiver, token: BOT_TOKEN, logger: silentLogger(), clientOptions: { slackApiUrl } });
+  app.command('/corridor', async ({ ack }) => {
+    await ack({ response_type: 'ephemeral', text: 'Corridor partners' });
+  });
+  const server: Server = createServer(receiver.requestListener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function benchSlashCommand(): Promise<string[]> {
+  const corridor = await startCorridorApp();
+  const bare = await startBareApp(corridor.slack.url);
+  try {
+    await load(corridor.eventsUrl, WARM_UP);
+    await load(bare.url, WARM_UP);
+    const appSamples: Sample[] = [];
+    const floorSamples: Sample[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      appSamples.push(await load(corridor.eventsUrl, REQUESTS / ROUNDS));
+      floorSamples.push(await load(bare.url, REQUESTS / ROUNDS));
+    }
+    const app = summarise(appSamples);
+    const floor = summarise(floorSamples);
+    const row = (name: string, m: Measure) =>
+      `  ${name.padEnd(26)} ${m.throughput.toFixed(0).padStart(6)} req/s   p50 ${m.p50.toFixed(2).padStart(6)} ms   p99 ${m.p99.toFixed(2).padStart(6)} ms`;
+    return [
+      `/corridor partners through the signed HTTP receiver (${REQUESTS} requests each, ${CONCURRENCY} concurrent, ${ROUNDS} alternating rounds)`,
+      row('corridor-bot', app),
+      row('bare Bolt app (fixed ack)', floor),
+      `  throughput ratio ${(app.throughput / floor.throughput).toFixed(2)}× (goal ≥ 0.8×); p99 ${app.p99.toFixed(1)} ms (Slack waits 3000 ms)`,
+    ];
+  } finally {
+    await bare.close();
+    await corridor.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const line of await benchSlashCommand()) console.log(line);
+}

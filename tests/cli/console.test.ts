@@ -1,0 +1,62 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, runCli } from '../support/run-cli.js';
+
+describe('npm start without credentials: the local console', () => {
+  it('answers /corridor pending with the three pending adhesions and exits 0 at end of input', async () => {
+    const result = await runCli('src/cli/start.ts', { input: '/corridor pending\n' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('local console');
+    for (const name of ['Venture Lab', 'CMC Microsystems', 'Department of Business and Economic Affairs – State of New Hampshire']) {
+      expect(result.stdout).toContain(name);
+    }
+    expect(result.stdout).toMatch(/pending for \d+ year/);
+  });
+
+  it('renders the same blocks as Slack, as text, in French on request', async () => {
+    const result = await runCli('src/cli/start.ts', { input: 'corridor partner udes --fr\n/corridor nimporte\n' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('UNIVERSITÉ DE SHERBROOKE');
+    expect(result.stdout).toContain('Statut: Signataire');
+    expect(result.stdout).toContain('I don’t know the command “nimporte”.');
+  });
+
+  it('follows a French LANG for its own words', async () => {
+    const result = await runCli('src/cli/start.ts', { input: '/corridor\n', env: cleanEnv({ LANG: 'fr_CA.UTF-8' }) });
+    expect(result.stdout).toContain('console locale');
+    expect(result.stdout).toContain('CORRIDOR BOT — CE QUE JE SAIS FAIRE');
+  });
+
+  it('keeps data between runs in the same database', async () => {
+    const env = cleanEnv();
+    await runCli('src/cli/start.ts', { input: '', env });
+    const again = await runCli('src/cli/start.ts', { input: '/corridor partners\n', env });
+    expect(again.stdout).toContain('9 signatories, 3 pending adhesions');
+  });
+
+  it('stops with one clear line and exit code 1 on a bad setting', async () => {
+    const result = await runCli('src/cli/start.ts', { env: cleanEnv({ PORT: 'eighty' }) });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^corridor-bot: PORT: /)]);
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses a database it cannot use, with exit code 1', async () => {
+    const result = await runCli('src/cli/start.ts', { env: cleanEnv({ DATABASE_URL: 'postgres://db/corridor' }) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^corridor-bot: DATABASE_URL uses an unsupported database \(postgres\)/);
+  });
+
+  it('creates its default database under ./data of the working directory', async () => {
+    const cwd = mkdtempSync(`${tmpdir()}/corridor-cwd-`);
+    const env = cleanEnv();
+    delete env.DATABASE_URL;
+    const result = await runCli(new URL('../../src/cli/start.ts', import.meta.url).pathname, { input: '/corridor about\n', env, cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('ABOUT THE CORRIDOR');
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(`${cwd}/data/corridor.sqlite`)).toBe(true);
+  });
+});

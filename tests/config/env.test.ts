@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, envSchema, parseConfig } from '../../src/config/env.js';
+
+describe('parseConfig', () => {
+  it('runs the local console with no Slack credentials, with documented defaults', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      slackMode: 'console',
+      PORT: 3000,
+      CORRIDOR_TZ: 'America/Toronto',
+      DATABASE_URL: 'sqlite:./data/corridor.sqlite',
+      CORRIDOR_ADMINS: [],
+      REMINDER_CRON: '0 10 * * 1-5',
+      DIGEST_CRON: '0 9 * * 1',
+      NOTION_MAX_RPS: 3,
+    });
+  });
+
+  it('chooses HTTP with a token and a signing secret, Socket Mode with an app token', () => {
+    expect(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).slackMode).toBe('http');
+    expect(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slackMode).toBe('socket');
+  });
+
+  it('splits admins and treats blank values as unset', () => {
+    const config = parseConfig({ CORRIDOR_ADMINS: ' U0ALICE, W0BOB ,', SLACK_API_URL: '  ', CORRIDOR_CHANNEL: '' });
+    expect(config.CORRIDOR_ADMINS).toEqual(['U0ALICE', 'W0BOB']);
+    expect(config.SLACK_API_URL).toBeUndefined();
+    expect(config.CORRIDOR_CHANNEL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^PORT: /],
+    [{ PORT: '70000' }, /^PORT: /],
+    [{ CORRIDOR_TZ: 'Mars/Olympus' }, /^CORRIDOR_TZ: expected an IANA time zone/],
+    [{ SLACK_API_URL: 'not a url' }, /^SLACK_API_URL: expected a URL/],
+    [{ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_SIGNING_SECRET: 's' }, /^SLACK_BOT_TOKEN: expected a bot token/],
+    [{ SLACK_SIGNING_SECRET: 's' }, /^SLACK_BOT_TOKEN: required/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /^SLACK_SIGNING_SECRET: required/],
+    [{ CORRIDOR_ADMINS: 'alice' }, /^CORRIDOR_ADMINS: expected comma-separated Slack user IDs/],
+    [{ CORRIDOR_CHANNEL: '#general' }, /^CORRIDOR_CHANNEL: expected a channel ID/],
+    [{ REMINDER_CRON: 'every monday' }, /^REMINDER_CRON: expected a cron expression/],
+    [{ DIGEST_CRON: '61 9 * * 1' }, /^DIGEST_CRON: expected a cron expression/],
+    [{ NOTION_MAX_RPS: '0' }, /^NOTION_MAX_RPS: /],
+  ])('names the faulty variable in one line: %o', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    try {
+      parseConfig(env);
+    } catch (error) {
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+});
+
+describe('.env.example', () => {
+  const example = parseEnv(readFileSync(new URL('../../.env.example', import.meta.url), 'utf8'));
+
+  it('documents every variable the app reads', () => {
+    expect(Object.keys(example).sort()).toEqual(Object.keys(envSchema.shape).sort());
+  });
+
+  it('works as it is: copied to .env it starts the local console', () => {
+    expect(parseConfig(example).slackMode).toBe('console');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandText } from '../../src/domain/command-text.js';
+import { partnerFilterArgument } from '../../src/domain/partner-filter.js';
+import { eventWhenArgument } from '../../src/domain/event-when.js';
+
+describe('parseCommandText', () => {
+  it('splits the subcommand from its arguments', () => {
+    expect(parseCommandText('partner  Université de Sherbrooke ')).toEqual({
+      lang: undefined,
+      name: 'partner',
+      rest: 'Université de Sherbrooke',
+    });
+  });
+
+  it('folds accents and case of the subcommand only', () => {
+    expect(parseCommandText('ÉVÉNEMENTS à venir')).toEqual({ lang: undefined, name: 'evenements', rest: 'à venir' });
+  });
+
+  it('takes --fr / --en anywhere and removes them', () => {
+    expect(parseCommandText('--fr partners qc')).toMatchObject({ lang: 'fr', name: 'partners', rest: 'qc' });
+    expect(parseCommandText('aide --EN')).toMatchObject({ lang: 'en', name: 'aide', rest: '' });
+  });
+
+  it('leaves look-alike flags in the text', () => {
+    expect(parseCommandText('partner --french')).toMatchObject({ lang: undefined, rest: '--french' });
+  });
+
+  it('gives an empty name for empty text', () => {
+    expect(parseCommandText('   ')).toEqual({ lang: undefined, name: '', rest: '' });
+  });
+});
+
+describe('command arguments', () => {
+  it('parses partner filters in both languages', () => {
+    expect(partnerFilterArgument.parse('QC')).toEqual({ kind: 'jurisdiction', jurisdiction: 'QC' });
+    expect(partnerFilterArgument.parse('en attente')).toEqual({ kind: 'status', status: 'pending' });
+    expect(partnerFilterArgument.parse('Signataires')).toEqual({ kind: 'status', status: 'signatory' });
+    expect(partnerFilterArgument.parse('')).toEqual({ kind: 'all' });
+    expect(partnerFilterArgument.safeParse('mars').success).toBe(false);
+  });
+
+  it('parses upcoming / past in both languages', () => {
+    expect(eventWhenArgument.parse('à venir')).toBe('upcoming');
+    expect(eventWhenArgument.parse('passés')).toBe('past');
+    expect(eventWhenArgument.parse('')).toBe('all');
+    expect(eventWhenArgument.safeParse('tomorrow').success).toBe(false);
+  });
+});

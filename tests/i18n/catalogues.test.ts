@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.js';
+import { fr } from '../../src/i18n/fr.js';
+import { formatAge, formatDate, formatNumber, formatTime, localDate } from '../../src/i18n/format.js';
+import { langFromLocale } from '../../src/i18n/index.js';
+
+/** Every leaf path with its value, so the two catalogues can be compared entry by entry. */
+function leaves(node: unknown, path = ''): [string, unknown][] {
+  if (node && typeof node === 'object') return Object.entries(node).flatMap(([key, value]) => leaves(value, `${path}.${key}`));
+  return [[path, node]];
+}
+
+/** Arguments a catalogue function accepts: a count and words, or a list of words. */
+function sampleArguments(fn: (...args: unknown[]) => unknown): unknown[] {
+  const counted = Array.from({ length: fn.length }, (_, i) => (i === 0 ? 2 : 'x'));
+  try {
+    fn(...counted);
+    return counted;
+  } catch {
+    return [['a', 'b']];
+  }
+}
+
+describe('catalogues', () => {
+  it('have the same entries in French and English', () => {
+    expect(leaves(fr).map(([path]) => path)).toEqual(leaves(en).map(([path]) => path));
+  });
+
+  it('have no empty text and translate what is not a proper name', () => {
+    const french = new Map(leaves(fr));
+    const identical: string[] = [];
+    for (const [path, value] of leaves(en)) {
+      const other = french.get(path);
+      if (typeof value === 'string') {
+        expect(value.trim(), path).not.toBe('');
+        expect(String(other).trim(), path).not.toBe('');
+        if (value === other && !/^\.(jurisdiction|locale)\./.test(`${path}.`)) identical.push(path);
+      }
+      if (typeof value === 'function') {
+        const args = sampleArguments(value as (...a: unknown[]) => unknown);
+        const english = (value as (...a: unknown[]) => unknown)(...args);
+        const translated = (other as (...a: unknown[]) => unknown)(...args);
+        expect(String(translated), path).not.toBe('');
+        if (english === translated && typeof english === 'string' && /[a-z]{4}/i.test(english)) identical.push(path);
+      }
+    }
+    // Only names shared by both languages may read the same.
+    expect(identical.filter((path) => !['.fields.date', '.help.usageLine'].includes(path))).toEqual([]);
+  });
+});
+
+describe('formatting', () => {
+  it('takes the calendar date in the corridor’s zone, not UTC', () => {
+    // 02:30 UTC on the 27th is still the 26th in Toronto.
+    expect(localDate(new Date('2026-11-27T02:30:00Z'), 'America/Toronto')).toBe('2026-11-26');
+    expect(localDate(new Date('2026-11-27T02:30:00Z'), 'UTC')).toBe('2026-11-27');
+  });
+
+  it('formats dates, times and numbers per language', () => {
+    expect(formatDate('2025-04-16', 'fr')).toBe('16 avril 2025');
+    expect(formatDate('2025-04-16', 'en')).toBe('April 16, 2025');
+    expect(formatTime('09:30', 'fr')).toMatch(/^0?9 h 30$/);
+    expect(formatTime('14:05', 'en')).toMatch(/^2:05\sp\.m\.$/);
+    expect(formatNumber(90, 'fr', 'percent')).toMatch(/^90\s%$/);
+    expect(formatNumber(90, 'en', 'percent')).toBe('90%');
+  });
+
+  it('says how long something has been pending', () => {
+    expect(formatAge('2025-04-16', '2026-11-26', 'en')).toBe('1 year, 7 months');
+    expect(formatAge('2025-04-16', '2026-11-26', 'fr')).toBe('1 an et 7 mois');
+    expect(formatAge('2026-11-20', '2026-11-26', 'en')).toBe('6 days');
+    expect(formatAge('2026-11-26', '2026-11-26', 'fr')).toBe('depuis aujourd’hui');
+  });
+
+  it('reads fr* Slack locales as French', () => {
+    expect(langFromLocale('fr-CA')).toBe('fr');
+    expect(langFromLocale('fr-FR')).toBe('fr');
+    expect(langFromLocale('en-US')).toBe('en');
+    expect(langFromLocale(undefined)).toBe('en');
+  });
+});

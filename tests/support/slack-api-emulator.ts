@@ -1,0 +1,271 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  EmulatedWorkspace,
+  METHOD_HANDLERS,
+  failure,
+  messageBlocksProblem,
+  type ApiArgs,
+  type ApiResponse,
+  type SlackUser,
+} from './slack-api-methods.js';
+
+/**
+ * A small Slack Web API emulator on loopback, for the real WebClient:
+ * `new WebClient(token, { slackApiUrl: emulator.url })`. It records every call, can be told to fail
+ * the next call to a method (rate limit, platform error, HTTP error, slow answer), and doubles as a
+ * response_url receiver so `respond()` can be asserted on.
+ */
+
+export type { SlackUser } from './slack-api-methods.js';
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | undefined;
+  /** Date.now() when the request arrived. */
+  at: number;
+}
+
+/** How the next call to a method misbehaves. Combine `delayMs` with the others to fail late. */
+export interface InjectedFailure {
+  /** Answered as HTTP 200 `{ ok: false, error }`; 'ratelimited' answers HTTP 429 instead. */
+  error?: string;
+  /** Sent as Retry-After with HTTP 429; defaults to 1 second for 'ratelimited'. */
+  retryAfterSeconds?: number;
+  /** Answered with this HTTP status and a plain-text body. */
+  httpStatus?: number;
+  /** Delays the answer, which is otherwise normal unless another field says so. */
+  delayMs?: number;
+}
+
+export interface SlackApiEmulatorOptions {
+  botToken?: string;
+  botUserId?: string;
+}
+
+export interface SlackApiEmulator {
+  /** Base URL for WebClient's `slackApiUrl`, ending in `/api/`. */
+  readonly url: string;
+  /** A response_url on this server; JSON posted to it is recorded with method 'response_url'. */
+  readonly responseUrl: string;
+  readonly calls: readonly RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  failNext(method: string, failure: InjectedFailure): void;
+  setUser(user: SlackUser): void;
+  setMissingChannel(channelId: string): void;
+  /** Forgets recorded calls and queued failures; users and missing channels stay. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const RESPONSE_URL_METHOD = 'response_url';
+
+const API_PATH = '/api/';
+const RESPONSE_URL_PATH = '/response/R0CORRIDOR';
+// WebClient form-encodes these object-valued arguments as JSON strings.
+const JSON_ENCODED_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls']);
+
+interface HttpReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+interface ParsedRequest {
+  args: ApiArgs;
+  token: string | undefined;
+}
+
+export async function startSlackApiEmulator(options: SlackApiEmulatorOptions = {}): Promise<SlackApiEmulator> {
+  const workspace = new EmulatedWorkspace({
+    teamId: 'T0CORRIDOR',
+    teamName: 'Corridor',
+    teamDomain: 'corridor',
+    botUserId: options.botUserId ?? 'U0CORRIDORBOT',
+    botId: 'B0CORRIDORBOT',
+    appId: 'A0CORRIDOR',
+  });
+  const emulator = new LoopbackSlackApi(options.botToken ?? 'xoxb-test-token', workspace);
+  await emulator.listen();
+  return emulator;
+}
+
+class LoopbackSlackApi implements SlackApiEmulator {
+  readonly calls: RecordedCall[] = [];
+  private readonly queuedFailures = new Map<string, InjectedFailure[]>();
+  private readonly delayedReplies = new Set<NodeJS.Timeout>();
+  private readonly server = createServer((req, res) => {
+    // A throwing handler is an emulator bug: surface it to the client instead of hanging the request.
+    this.handle(req, res).catch((error: unknown) => send(res, textReply(500, `emulator error: ${String(error)}`)));
+  });
+  private origin = '';
+
+  constructor(
+    private readonly botToken: string,
+    private readonly workspace: EmulatedWorkspace,
+  ) {}
+
+  get url(): string {
+    return `${this.origin}${API_PATH}`;
+  }
+
+  get responseUrl(): string {
+    return `${this.origin}${RESPONSE_URL_PATH}`;
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  failNext(method: string, failure: InjectedFailure): void {
+    const queue = this.queuedFailures.get(method) ?? [];
+    queue.push(failure);
+    this.queuedFailures.set(method, queue);
+  }
+
+  setUser(user: SlackUser): void {
+    // Fail here on a bad zone rather than inside a later users.info call.
+    if (user.tz) new Intl.DateTimeFormat('en-US', { timeZone: user.tz });
+    this.workspace.users.set(user.id, user);
+  }
+
+  setMissingChannel(channelId: string): void {
+    this.workspace.missingChannels.add(channelId);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.queuedFailures.clear();
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.delayedReplies) clearTimeout(timer);
+    this.delayedReplies.clear();
+    // Drop keep-alive and half-answered connections so close() never waits on a client.
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = methodForPath(req.url ?? '');
+    if (method === undefined || req.method !== 'POST') {
+      send(res, textReply(404, 'not found'));
+      return;
+    }
+    const request = parseRequest(req.headers, await readBody(req));
+    if (request === undefined) {
+      send(res, jsonReply(failure('invalid_json')));
+      return;
+    }
+    this.calls.push({ method, args: request.args, token: request.token, at: Date.now() });
+    const injected = this.takeQueuedFailure(method);
+    const reply = (injected && injectedReply(injected)) ?? this.answer(method, request);
+    this.sendAfter(res, reply, injected?.delayMs ?? 0);
+  }
+
+  private takeQueuedFailure(method: string): InjectedFailure | undefined {
+    return this.queuedFailures.get(method)?.shift();
+  }
+
+  private answer(method: string, { args, token }: ParsedRequest): HttpReply {
+    if (method === RESPONSE_URL_METHOD) return answerResponseUrl(args);
+    if (token === undefined) return jsonReply(failure('not_authed'));
+    if (token !== this.botToken) return jsonReply(failure('invalid_auth'));
+    const handler = METHOD_HANDLERS[method];
+    return jsonReply(handler ? handler(args, this.workspace) : failure('unknown_method'));
+  }
+
+  private sendAfter(res: ServerResponse, reply: HttpReply, delayMs: number): void {
+    if (delayMs <= 0) {
+      send(res, reply);
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.delayedReplies.delete(timer);
+      send(res, reply);
+    }, delayMs);
+    this.delayedReplies.add(timer);
+  }
+}
+
+function methodForPath(url: string): string | undefined {
+  const { pathname } = new URL(url, 'http://emulator');
+  if (pathname === RESPONSE_URL_PATH) return RESPONSE_URL_METHOD;
+  if (!pathname.startsWith(API_PATH)) return undefined;
+  return pathname.slice(API_PATH.length) || undefined;
+}
+
+function injectedReply(injected: InjectedFailure): HttpReply | undefined {
+  if (injected.httpStatus !== undefined) return textReply(injected.httpStatus, `emulated HTTP ${injected.httpStatus}`);
+  if (injected.error === 'ratelimited' || injected.retryAfterSeconds !== undefined) {
+    return jsonReply(failure('ratelimited'), 429, { 'Retry-After': String(injected.retryAfterSeconds ?? 1) });
+  }
+  if (injected.error !== undefined) return jsonReply(failure(injected.error));
+  return undefined;
+}
+
+// Like incoming webhooks, a response_url rejects bad blocks with HTTP 400 and a bare error code.
+function answerResponseUrl(args: ApiArgs): HttpReply {
+  const problem = messageBlocksProblem(args);
+  return problem ? textReply(400, String(problem.error)) : jsonReply({ ok: true });
+}
+
+function parseRequest(headers: IncomingHttpHeaders, rawBody: string): ParsedRequest | undefined {
+  const isJson = (headers['content-type'] ?? '').includes('application/json');
+  const parsed = isJson ? parseJsonArgs(rawBody) : parseFormArgs(rawBody);
+  if (parsed === undefined) return undefined;
+  const { token: tokenField, ...args } = parsed;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+  return { args, token: bearer ?? (typeof tokenField === 'string' ? tokenField : undefined) };
+}
+
+function parseJsonArgs(rawBody: string): ApiArgs | undefined {
+  if (rawBody === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(rawBody);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as ApiArgs) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseFormArgs(rawBody: string): ApiArgs {
+  const args: ApiArgs = {};
+  for (const [name, value] of new URLSearchParams(rawBody)) {
+    args[name] = JSON_ENCODED_ARGS.has(name) ? parseJsonOrKeep(value) : value;
+  }
+  return args;
+}
+
+// An argument that is not valid JSON stays a string, for the method's own checks to reject.
+function parseJsonOrKeep(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function jsonReply(body: ApiResponse, status = 200, headers: Record<string, string> = {}): HttpReply {
+  return { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+}
+
+function textReply(status: number, body: string): HttpReply {
+  return { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body };
+}
+
+function send(res: ServerResponse, reply: HttpReply): void {
+  res.writeHead(reply.status, reply.headers).end(reply.body);
+}

@@ -1,0 +1,334 @@
+import { blockKitViolations, viewViolations } from './block-kit-limits.js';
+
+/**
+ * Web API methods of the Slack emulator: argument checks and response shapes follow the method
+ * reference pages on docs.slack.dev. Responses are serialized with JSON.stringify, so fields left
+ * undefined are simply absent, as they are from Slack.
+ */
+
+export type ApiArgs = Record<string, unknown>;
+export type ApiResponse = { ok: boolean } & Record<string, unknown>;
+export type MethodHandler = (args: ApiArgs, workspace: EmulatedWorkspace) => ApiResponse;
+
+export interface SlackUser {
+  id: string;
+  name?: string;
+  real_name?: string;
+  /** IANA zone, e.g. America/Toronto; tz_label and tz_offset are derived from it. */
+  tz?: string;
+  locale?: string;
+  is_bot?: boolean;
+}
+
+export interface WorkspaceIdentity {
+  teamId: string;
+  teamName: string;
+  teamDomain: string;
+  botUserId: string;
+  botId: string;
+  appId: string;
+}
+
+// Fixed base for generated timestamps and hashes, so runs are reproducible.
+const EPOCH_SECONDS = 1_700_000_000;
+
+/** Workspace state the methods read and write; ids come from counters, not clocks or randomness. */
+export class EmulatedWorkspace {
+  readonly users = new Map<string, SlackUser>();
+  readonly missingChannels = new Set<string>();
+  readonly views = new Map<string, Record<string, unknown>>();
+  private readonly homeViewIds = new Map<string, string>();
+  private messageCount = 0;
+  private viewCount = 0;
+  private hashCount = 0;
+
+  constructor(readonly identity: WorkspaceIdentity) {
+    this.users.set(identity.botUserId, { id: identity.botUserId, name: 'corridor-bot', is_bot: true });
+  }
+
+  nextMessageTs(): string {
+    this.messageCount += 1;
+    return `${EPOCH_SECONDS + this.messageCount}.${String(this.messageCount).padStart(6, '0')}`;
+  }
+
+  nextViewId(): string {
+    this.viewCount += 1;
+    return `V${String(this.viewCount).padStart(10, '0')}`;
+  }
+
+  nextViewHash(): string {
+    this.hashCount += 1;
+    return `${EPOCH_SECONDS}.${String(this.hashCount).padStart(8, '0')}`;
+  }
+
+  /** Slack keeps one Home tab view per user, so republishing keeps its id. */
+  homeViewIdFor(userId: string): string {
+    const existing = this.homeViewIds.get(userId);
+    if (existing) return existing;
+    const created = this.nextViewId();
+    this.homeViewIds.set(userId, created);
+    return created;
+  }
+}
+
+export const METHOD_HANDLERS: Record<string, MethodHandler> = {
+  'auth.test': authTest,
+  'chat.postMessage': chatPostMessage,
+  'chat.postEphemeral': chatPostEphemeral,
+  'chat.update': chatUpdate,
+  'chat.delete': chatDelete,
+  'users.info': usersInfo,
+  'views.open': viewsOpen,
+  // Pushing takes the same trigger and modal as opening, and answers with the same shape.
+  'views.push': viewsOpen,
+  'views.update': viewsUpdate,
+  'views.publish': viewsPublish,
+  'conversations.info': conversationsInfo,
+};
+
+export function failure(error: string, messages?: string[]): ApiResponse {
+  if (!messages) return { ok: false, error };
+  return { ok: false, error, errors: messages, response_metadata: { messages: messages.map((m) => `[ERROR] ${m}`) } };
+}
+
+/** Blocks posted to a response_url obey the message limits; undefined when they do. */
+export function messageBlocksProblem(args: ApiArgs): ApiResponse | undefined {
+  if (args.blocks === undefined) return undefined;
+  const violations = blockKitViolations(args.blocks, 'message');
+  return violations.length > 0 ? failure('invalid_blocks', violations) : undefined;
+}
+
+function authTest(_args: ApiArgs, { identity }: EmulatedWorkspace): ApiResponse {
+  return {
+    ok: true,
+    url: `https://${identity.teamDomain}.slack.com/`,
+    team: identity.teamName,
+    user: 'corridor-bot',
+    team_id: identity.teamId,
+    user_id: identity.botUserId,
+    bot_id: identity.botId,
+    is_enterprise_install: false,
+  };
+}
+
+function chatPostMessage(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  const problem = channelProblem(args, workspace) ?? messageContentProblem(args);
+  if (problem) return problem;
+  const ts = workspace.nextMessageTs();
+  return { ok: true, channel: args.channel, ts, message: botMessage(args, workspace, ts) };
+}
+
+function chatPostEphemeral(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  const problem =
+    channelProblem(args, workspace) ?? (isBlank(args.user) ? failure('user_not_found') : messageContentProblem(args));
+  if (problem) return problem;
+  return { ok: true, message_ts: workspace.nextMessageTs() };
+}
+
+function chatUpdate(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  const problem =
+    channelProblem(args, workspace) ?? (isBlank(args.ts) ? failure('message_not_found') : messageContentProblem(args));
+  if (problem) return problem;
+  const ts = String(args.ts);
+  return { ok: true, channel: args.channel, ts, text: args.text ?? '', message: botMessage(args, workspace, ts) };
+}
+
+function chatDelete(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  const problem = channelProblem(args, workspace) ?? (isBlank(args.ts) ? failure('message_not_found') : undefined);
+  if (problem) return problem;
+  return { ok: true, channel: args.channel, ts: args.ts };
+}
+
+function usersInfo(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  const user = workspace.users.get(String(args.user));
+  if (!user) return failure('user_not_found');
+  return { ok: true, user: userObject(user, workspace.identity, isTrue(args.include_locale)) };
+}
+
+function viewsOpen(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  const problem = triggerProblem(args) ?? viewProblem(args.view, 'modal');
+  if (problem) return problem;
+  return { ok: true, view: storeView(args.view as Record<string, unknown>, workspace, workspace.nextViewId()) };
+}
+
+function viewsUpdate(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  const problem = viewProblem(args.view);
+  if (problem) return problem;
+  const viewId = findUpdatedViewId(args, workspace);
+  if (!viewId) return failure('not_found');
+  const current = workspace.views.get(viewId);
+  if (current && args.hash !== undefined && args.hash !== current.hash) return failure('hash_conflict');
+  return { ok: true, view: storeView(args.view as Record<string, unknown>, workspace, viewId) };
+}
+
+function viewsPublish(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  const problem = isBlank(args.user_id)
+    ? failure('invalid_arguments', ['missing required field: user_id'])
+    : viewProblem(args.view, 'home');
+  if (problem) return problem;
+  const viewId = workspace.homeViewIdFor(String(args.user_id));
+  return { ok: true, view: storeView(args.view as Record<string, unknown>, workspace, viewId) };
+}
+
+function conversationsInfo(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  const problem = channelProblem(args, workspace);
+  if (problem) return problem;
+  return { ok: true, channel: conversationObject(String(args.channel), workspace.identity) };
+}
+
+function channelProblem(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse | undefined {
+  const missing = isBlank(args.channel) || workspace.missingChannels.has(String(args.channel));
+  return missing ? failure('channel_not_found') : undefined;
+}
+
+function messageContentProblem(args: ApiArgs): ApiResponse | undefined {
+  const hasContent = !isBlank(args.text) || isNonEmptyArray(args.blocks) || isNonEmptyArray(args.attachments);
+  return hasContent ? messageBlocksProblem(args) : failure('no_text');
+}
+
+function triggerProblem(args: ApiArgs): ApiResponse | undefined {
+  const hasTrigger = !isBlank(args.trigger_id) || !isBlank(args.interactivity_pointer);
+  return hasTrigger ? undefined : failure('invalid_arguments', ['invalid `trigger_id`']);
+}
+
+function viewProblem(view: unknown, requiredType?: 'modal' | 'home'): ApiResponse | undefined {
+  if (view === undefined) return failure('invalid_arguments', ['missing required field: view']);
+  const violations = viewViolations(view);
+  if (violations.length > 0) return failure('invalid_arguments', violations);
+  const { type } = view as { type: unknown };
+  if (requiredType && type !== requiredType) {
+    return failure('invalid_arguments', [`view type must be ${requiredType} for this method [json-pointer:/view/type]`]);
+  }
+  return undefined;
+}
+
+function findUpdatedViewId(args: ApiArgs, workspace: EmulatedWorkspace): string | undefined {
+  if (!isBlank(args.view_id)) return String(args.view_id);
+  if (isBlank(args.external_id)) return undefined;
+  const byExternalId = [...workspace.views.entries()].find(([, view]) => view.external_id === args.external_id);
+  return byExternalId?.[0];
+}
+
+function storeView(view: Record<string, unknown>, workspace: EmulatedWorkspace, id: string): Record<string, unknown> {
+  const { identity } = workspace;
+  const stored = {
+    // Defaults Slack fills in, then the app's view, then fields only Slack assigns.
+    callback_id: '',
+    private_metadata: '',
+    external_id: '',
+    state: { values: {} },
+    clear_on_close: false,
+    notify_on_close: false,
+    close: null,
+    submit: null,
+    previous_view_id: null,
+    root_view_id: id,
+    ...view,
+    id,
+    team_id: identity.teamId,
+    app_id: identity.appId,
+    bot_id: identity.botId,
+    app_installed_team_id: identity.teamId,
+    hash: workspace.nextViewHash(),
+  };
+  workspace.views.set(id, stored);
+  return stored;
+}
+
+function botMessage(args: ApiArgs, { identity }: EmulatedWorkspace, ts: string): Record<string, unknown> {
+  return {
+    type: 'message',
+    text: args.text ?? '',
+    user: identity.botUserId,
+    bot_id: identity.botId,
+    app_id: identity.appId,
+    team: identity.teamId,
+    ts,
+    thread_ts: args.thread_ts,
+    blocks: args.blocks,
+    attachments: args.attachments,
+  };
+}
+
+function userObject(user: SlackUser, identity: WorkspaceIdentity, includeLocale: boolean): Record<string, unknown> {
+  const name = user.name ?? user.id.toLowerCase();
+  const realName = user.real_name ?? name;
+  const tz = user.tz ?? 'America/New_York';
+  return {
+    id: user.id,
+    team_id: identity.teamId,
+    name,
+    deleted: false,
+    real_name: realName,
+    tz,
+    ...timeZoneFacts(tz, new Date()),
+    profile: {
+      real_name: realName,
+      real_name_normalized: realName,
+      display_name: name,
+      display_name_normalized: name,
+      team: identity.teamId,
+    },
+    is_admin: false,
+    is_owner: false,
+    is_bot: user.is_bot ?? false,
+    is_app_user: false,
+    updated: EPOCH_SECONDS,
+    locale: includeLocale ? (user.locale ?? 'en-US') : undefined,
+  };
+}
+
+/** Slack reports the zone's label and offset (seconds) as they are at request time. */
+function timeZoneFacts(tz: string, at: Date): { tz_label: string; tz_offset: number } {
+  const label = timeZoneName(tz, 'long', at);
+  const offset = /GMT([+-])(\d{2}):(\d{2})/.exec(timeZoneName(tz, 'longOffset', at));
+  if (!offset) return { tz_label: label, tz_offset: 0 };
+  const [, sign, hours, minutes] = offset;
+  const seconds = Number(hours) * 3600 + Number(minutes) * 60;
+  return { tz_label: label, tz_offset: sign === '-' ? -seconds : seconds };
+}
+
+function timeZoneName(tz: string, style: 'long' | 'longOffset', at: Date): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: style }).formatToParts(at);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
+}
+
+function conversationObject(id: string, identity: WorkspaceIdentity): Record<string, unknown> {
+  const name = id.replace(/^#/, '').toLowerCase();
+  return {
+    id,
+    name,
+    name_normalized: name,
+    is_channel: id.startsWith('C'),
+    is_group: false,
+    is_im: id.startsWith('D'),
+    is_mpim: false,
+    is_private: id.startsWith('G'),
+    created: EPOCH_SECONDS,
+    creator: identity.botUserId,
+    is_archived: false,
+    is_general: false,
+    unlinked: 0,
+    is_shared: false,
+    is_org_shared: false,
+    is_ext_shared: false,
+    context_team_id: identity.teamId,
+    is_member: true,
+    topic: { value: '', creator: '', last_set: 0 },
+    purpose: { value: '', creator: '', last_set: 0 },
+    previous_names: [],
+  };
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+function isNonEmptyArray(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0;
+}
+
+// Form-encoded requests carry booleans as strings.
+function isTrue(value: unknown): boolean {
+  return value === true || value === 'true' || value === '1';
+}
