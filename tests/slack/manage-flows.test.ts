@@ -95,6 +95,15 @@ function lastHome(userId: string): Json & { blocks: Json[] } {
   return view;
 }
 
+/** Every mrkdwn text in a surface: where Slack would turn `<!channel>` into a ping. */
+function mrkdwnTexts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(mrkdwnTexts);
+  if (!node || typeof node !== 'object') return [];
+  const object = node as Json;
+  const own = object.type === 'mrkdwn' && typeof object.text === 'string' ? [object.text] : [];
+  return [...own, ...Object.values(object).flatMap(mrkdwnTexts)];
+}
+
 const changeCount = async () => (await running.store.changesSince(EPOCH)).length;
 
 describe('an admin adds an event through the modal', () => {
@@ -146,6 +155,41 @@ describe('an admin adds an event through the modal', () => {
       status_date: 'Veuillez remplir ce champ.',
       website: 'Veuillez donner une adresse Web commençant par https:// (ou http://).',
     });
+  });
+});
+
+describe('editing through the modals', () => {
+  it('edits and cancels an event from `event edit`, keeping it on record', async () => {
+    const view = await openModal('event edit 2025-04-16');
+    expect(JSON.stringify(view)).toContain('"initial_value":"Université de Sherbrooke"');
+    const ack = await submit(ADMIN_ID, view, { place: 'Sherbrooke', status: 'cancelled' });
+    expect(JSON.stringify(ack.view)).toContain('was updated');
+    const id = 'first-official-meeting-2025-04-16';
+    expect(await running.store.events.get(id)).toMatchObject({ place: 'Sherbrooke', status: 'cancelled', removedAt: null });
+    expect((await running.store.history('event', id)).at(-1)?.diff).toEqual({
+      place: { from: 'Université de Sherbrooke', to: 'Sherbrooke' },
+      status: { from: 'scheduled', to: 'cancelled' },
+    });
+  });
+
+  it('says nothing changed when the form is saved as it was', async () => {
+    const view = await openModal('partner edit c2mi');
+    const before = await changeCount();
+    const ack = await submit(ADMIN_ID, view);
+    expect(JSON.stringify(ack.view)).toContain('Nothing changed');
+    expect(await changeCount()).toBe(before);
+  });
+
+  it('escapes names typed in the modal wherever they are echoed', async () => {
+    const view = await openModal('partner add');
+    const ack = await submit(ADMIN_ID, view, { name: '<!channel> & <@U0BOSS>', status: 'pending', status_date: today() });
+    const history = await running.command('history channel', { user_id: ALICE });
+    // Slack reads mentions in mrkdwn only (plain_text, as in headers, is shown as typed).
+    const echoed = [ack.view, history.json, lastHome(ADMIN_ID)].map((surface) => mrkdwnTexts(surface).join('\n'));
+    for (const text of echoed) {
+      expect(text).toContain('&lt;!channel&gt; &amp; &lt;@U0BOSS&gt;');
+      expect(text).not.toMatch(/<!channel>|<@U0BOSS>/);
+    }
   });
 });
 

@@ -31,7 +31,10 @@ export function entryText(entry: HistoryEntry, input: HistoryInput): string {
   const when = formatDateTime(new Date(entry.at), lang, timeZone);
   const heading = t.history.entry(when, actorText(entry.actor, input), t.history.change[entry.change]);
   const colon = lang === 'fr' ? ' : ' : ': ';
-  const changes = Object.entries(entry.diff).map(([key, { from, to }]) => {
+  // The ID never changes and says nothing the header does not.
+  const changes = Object.entries(entry.diff)
+    .filter(([key]) => key !== 'id')
+    .map(([key, { from, to }]) => {
     const label = fieldLabel(key, t);
     const after = formatFieldValue(entry.entity, key, to, input);
     // A creation lists the values set; other changes show each value before and after.
