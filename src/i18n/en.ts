@@ -299,7 +299,12 @@ export const en = {
     pendingTitle: 'Pending adhesions',
     yourActionsTitle: 'Your action items',
     noActions: 'No open action item is assigned to you.',
-    more: (count: number, command: string) => `… and ${count} more: \`/corridor ${command}\``,
+    more: {
+      partners: (count: number) => `… and ${count} more: \`/corridor partners\``,
+      events: (count: number) => `… and ${count} more: \`/corridor events upcoming\``,
+      pending: (count: number) => `… and ${count} more: \`/corridor pending\``,
+      actions: (count: number) => `… and ${count} more: \`/corridor actions\``,
+    },
     toolsTitle: 'Coordinator tools',
     updated: (when: string) => `Updated ${when}`,
   },

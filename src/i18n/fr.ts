@@ -298,7 +298,12 @@ export const fr: Catalogue = {
     pendingTitle: 'Adhésions en attente',
     yourActionsTitle: 'Vos actions',
     noActions: 'Aucune action ouverte ne vous est assignée.',
-    more: (count: number, command: string) => `… et ${count} de plus : \`/corridor ${command}\``,
+    more: {
+      partners: (count: number) => `… et ${count} de plus : \`/corridor partenaires\``,
+      events: (count: number) => `… et ${count} de plus : \`/corridor événements à-venir\``,
+      pending: (count: number) => `… et ${count} de plus : \`/corridor attente\``,
+      actions: (count: number) => `… et ${count} de plus : \`/corridor actions\``,
+    },
     toolsTitle: 'Outils des coordonnateurs',
     updated: (when: string) => `Mis à jour le ${when}`,
   },

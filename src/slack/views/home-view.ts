@@ -72,7 +72,7 @@ function partnerBlocks({ partners, t }: HomeInput): KnownBlock[] {
     if (members.length === 0) return [];
     const lines = members.map((partner) => `• ${escapeMrkdwn(partner.name)}`);
     const { chunks, omitted } = cappedChunks([`*${t.statusPlural[status]}* (${members.length})`, ...lines], HOME_LIMITS.sectionsPerStatus);
-    return [...chunks.map((chunk) => section(chunk)), ...(omitted ? [context(t.home.more(omitted, 'partners'))] : [])];
+    return [...chunks.map((chunk) => section(chunk)), ...(omitted ? [context(t.home.more.partners(omitted))] : [])];
   });
   return [divider(), section(`*${t.home.partnersTitle}*`), ...groups];
 }
@@ -85,7 +85,7 @@ function eventBlocks({ events, today, lang, t }: HomeInput): KnownBlock[] {
   return [
     divider(),
     section(`*${t.home.eventsTitle}*\n${body}`),
-    ...(omitted > 0 ? [context(t.home.more(omitted, 'events upcoming'))] : []),
+    ...(omitted > 0 ? [context(t.home.more.events(omitted))] : []),
   ];
 }
 
@@ -98,7 +98,7 @@ function pendingBlocks({ partners, lang, t, today }: HomeInput): KnownBlock[] {
     divider(),
     section(`*${t.home.pendingTitle}* (${pending.length})`),
     ...shown.map((partner) => section(pendingText(partner, lang, t, today))),
-    ...(omitted > 0 ? [context(t.home.more(omitted, 'pending'))] : []),
+    ...(omitted > 0 ? [context(t.home.more.pending(omitted))] : []),
   ];
 }
 
@@ -115,7 +115,7 @@ function ownActionBlocks({ actions, viewerId, lang, t, today }: HomeInput): Know
     ...shown.map((item) =>
       section(actionLine(item, lang, t, today), actionDoneButton(item, t)),
     ),
-    ...(omitted > 0 ? [context(t.home.more(omitted, 'actions'))] : []),
+    ...(omitted > 0 ? [context(t.home.more.actions(omitted))] : []),
   ];
 }
 
