@@ -214,9 +214,7 @@ export const en = {
     partner: {
       titleAdd: 'New partner',
       titleEdit: 'Edit partner',
-      statusDate: 'Date signed, or pending since',
-      statusDateHint: 'For a signatory, the date the MOU was signed; for a pending adhesion, the date it became pending.',
-      nextStepHint: 'For a pending adhesion only.',
+      statusDateHint: 'Leave empty only for a founding signatory whose signing date is not known.',
       websitePlaceholder: 'https://example.org',
     },
     event: {

@@ -213,9 +213,7 @@ export const fr: Catalogue = {
     partner: {
       titleAdd: 'Nouveau partenaire',
       titleEdit: 'Modifier le partenaire',
-      statusDate: 'Date de signature ou de mise en attente',
-      statusDateHint: 'Pour un signataire, la date de signature du MOU ; pour une adhésion en attente, la date de mise en attente.',
-      nextStepHint: 'Pour une adhésion en attente seulement.',
+      statusDateHint: 'Laissez vide seulement pour un signataire fondateur dont la date de signature est inconnue.',
       websitePlaceholder: 'https://exemple.org',
     },
     event: {

@@ -32,9 +32,26 @@ export const blockActionsPayload = z.object({
   trigger_id: z.string().default(''),
   /** Present for clicks in messages (ephemeral cards included); absent in the Home tab. */
   response_url: z.string().optional(),
-  view: z.object({ id: z.string(), type: z.string() }).optional(),
+  /** The view clicked in (a modal or the Home tab), with its state when it is a modal. */
+  view: z
+    .object({
+      id: z.string(),
+      type: z.string(),
+      hash: z.string().optional(),
+      callback_id: z.string().optional(),
+      private_metadata: z.string().optional(),
+      state: z.object({ values: viewStateValues }).optional(),
+    })
+    .optional(),
   actions: z
-    .array(z.object({ action_id: z.string(), block_id: z.string().optional(), value: z.string().default('') }))
+    .array(
+      z.object({
+        action_id: z.string(),
+        block_id: z.string().optional(),
+        value: z.string().default(''),
+        selected_option: z.object({ value: z.string() }).nullish(),
+      }),
+    )
     .min(1),
 });
 export type BlockActionsPayload = z.infer<typeof blockActionsPayload>;

@@ -3,7 +3,7 @@ import { formatDate, formatTime, localDate } from '../../src/i18n/format.js';
 import { viewViolations } from '../support/block-kit-limits.js';
 import { ADMIN_ID, SIGNING_SECRET, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
 import { postSigned } from '../support/slack-signing.js';
-import { appHomeOpened, buttonClick, menuSearch, viewSubmission, type Typed } from '../support/slack-interactions.js';
+import { appHomeOpened, buttonClick, menuSearch, modalChoice, viewSubmission, type Typed } from '../support/slack-interactions.js';
 
 // The "manage the corridor from Slack" flows through the real Bolt receiver: signed slash commands,
 // view_submission and block_actions in; what Slack receives out (the HTTP ack body and the Web API
@@ -170,6 +170,32 @@ describe('editing through the modals', () => {
       place: { from: 'Université de Sherbrooke', to: 'Sherbrooke' },
       status: { from: 'scheduled', to: 'cancelled' },
     });
+  });
+
+  it('redraws the partner form with views.update when the adhesion status is switched', async () => {
+    const view = await openModal('partner edit venture lab');
+    const blockIds = (v: Json) => (v.blocks as Json[]).map((block) => block.block_id);
+    expect(blockIds(view)).toContain('next_step_en');
+    // Bob edits the partner while the form is open: the redrawn form must still be based on version 1.
+    const shown = (await running.store.partners.get('venture-lab'))!;
+    await running.store.partners.save({ ...shown, acronym: 'VL' }, { actor: BOB });
+
+    // The emulator numbers views and hashes from 1: this is the modal opened above.
+    const opened = { viewId: 'V0000000001', hash: '1700000000.00000001' };
+    const response = await running.interaction(modalChoice(ADMIN_ID, view, 'status', 'signatory', opened));
+    expect(response.status).toBe(200);
+    await running.corridor.idle();
+    const [update] = running.slack.callsTo('views.update');
+    expect(update?.args).toMatchObject({ view_id: opened.viewId, hash: opened.hash });
+    const redrawn = update!.args.view as Json;
+    expect(viewViolations(redrawn)).toEqual([]);
+    expect(blockIds(redrawn)).not.toContain('next_step_en');
+    expect(JSON.stringify(redrawn)).toContain('"text":"Signed on"');
+    expect(redrawn.private_metadata).toBe(view.private_metadata);
+
+    const ack = await submit(ADMIN_ID, redrawn, { status: 'signatory', status_date: '2026-01-20' });
+    expect(ack.view?.callback_id).toBe('conflict_modal');
+    expect((await running.store.partners.get('venture-lab'))?.status).toBe('pending');
   });
 
   it('says nothing changed when the form is saved as it was', async () => {

@@ -166,3 +166,31 @@ export function menuSearch(userId: string, actionId: string, blockId: string, va
     view: { id: 'V0MODAL0001', type: 'modal', callback_id: 'event_modal', private_metadata: '', blocks: [], state: { values: {} } },
   };
 }
+
+/**
+ * A block_actions from an input with dispatch_action in an open modal: `userId` picked `value` in the
+ * radio buttons or select `blockId`. `viewId` and `hash` are those Slack gave the open view.
+ */
+export function modalChoice(userId: string, view: Json, blockId: string, value: string, { viewId, hash }: { viewId: string; hash: string }): Json {
+  const state = stateFor(view, { [blockId]: value });
+  const element = (state[blockId] ?? {})[blockId] as Json;
+  return {
+    type: 'block_actions',
+    team: TEAM,
+    user: user(userId),
+    api_app_id: 'A0CORRIDOR',
+    token: 'legacy-verification-token',
+    trigger_id: '1000000000006.1000000000007.8899aabbccddeeff0011223344556677',
+    container: { type: 'view', view_id: viewId },
+    view: {
+      ...view,
+      id: viewId,
+      hash,
+      private_metadata: view.private_metadata ?? '',
+      callback_id: view.callback_id ?? '',
+      state: { values: state },
+    },
+    actions: [{ type: element.type, action_id: blockId, block_id: blockId, selected_option: element.selected_option, action_ts: '1700000003.000000' }],
+    is_enterprise_install: false,
+  };
+}

@@ -1,4 +1,5 @@
-import type { App } from '@slack/bolt';
+import type { App, BlockAction } from '@slack/bolt';
+import { PARTNER_FIELDS } from '../../domain/forms/partner-form.js';
 import type { SlackDeps } from '../deps.js';
 import { ACTION_IDS, actionIdPattern, CALLBACK_IDS, PARTNER_OPTIONS_ACTION } from '../interaction-ids.js';
 import { actionDoneClicked } from './actions/action-done.js';
@@ -9,6 +10,7 @@ import { eventCancelClicked } from './actions/event-cancel.js';
 import { eventEditClicked } from './actions/event-edit.js';
 import { partnerEditClicked } from './actions/partner-edit.js';
 import { partnerRemoveClicked } from './actions/partner-remove.js';
+import { partnerStatusSwitched } from './actions/partner-status-switched.js';
 import { corridorCommandListener } from './commands/corridor-command.js';
 import { appHomeOpened } from './events/app-home-opened.js';
 import { partnerOptions } from './options/partner-options.js';
@@ -36,6 +38,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.action(ACTION_IDS.addPartner, addPartnerClicked(deps));
   app.action(ACTION_IDS.addEvent, addEventClicked(deps));
   app.action(ACTION_IDS.addAction, addActionClicked(deps));
+  app.action<BlockAction>({ type: 'block_actions', callback_id: CALLBACK_IDS.partner, action_id: PARTNER_FIELDS.status }, partnerStatusSwitched(deps));
 
   app.options(PARTNER_OPTIONS_ACTION, partnerOptions(deps));
 

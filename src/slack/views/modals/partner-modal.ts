@@ -15,41 +15,48 @@ export interface PartnerModalInput {
   t: Catalogue;
   /** Name typed after `partner add`, to start the form with. */
   name?: string;
+  /**
+   * The adhesion status picked in the form, when it is redrawn after the user switched it
+   * (the next step only applies to a pending adhesion). Defaults to the partner's.
+   */
+  status?: Partner['status'];
+  /** The version the form was first opened on, kept when it is redrawn. */
+  version?: number | null;
 }
 
 /** Add or edit a partner, including where its adhesion stands (signed or pending, and since when). */
-export function partnerModal({ partner, lang, t, name }: PartnerModalInput): ModalView {
+export function partnerModal({ partner, lang, t, name, status = partner?.status ?? 'pending', version = partner?.version ?? null }: PartnerModalInput): ModalView {
   const f = t.fields;
   const m = t.modals.partner;
   const none = { value: NO_CHOICE, text: t.common.none };
-  const statusDate = partner ? (partner.status === 'signatory' ? partner.joinedOn : partner.pendingSince) : null;
+  const statusDate = partner && partner.status === status ? (status === 'signatory' ? partner.joinedOn : partner.pendingSince) : null;
   return modal({
     callbackId: CALLBACK_IDS.partner,
     title: partner ? m.titleEdit : m.titleAdd,
     submit: t.forms.save,
     close: t.forms.cancel,
-    privateMetadata: encodeMetadata({ id: partner?.id ?? null, version: partner?.version ?? null, lang }),
+    privateMetadata: encodeMetadata({ id: partner?.id ?? null, version, lang }),
     blocks: [
       textInput(F.name, f.name, { initial: partner?.name ?? name, maxLength: L.name }),
       textInput(F.acronym, f.acronym, { initial: partner?.acronym, maxLength: L.acronym, optional: true }),
       textInput(F.officialName, f.officialName, { initial: partner?.officialName, maxLength: L.officialName, optional: true }),
-      radioInput(
-        F.status,
-        f.status,
-        partnerStatuses.map((status) => ({ value: status, text: t.status[status] })),
-        { initial: partner?.status ?? 'pending' },
-      ),
-      dateInput(F.statusDate, m.statusDate, { initial: statusDate, optional: true, hint: m.statusDateHint }),
-      ...bilingualInputs({
-        blockIds: { fr: F.nextStepFr, en: F.nextStepEn },
-        label: f.nextStep,
-        initial: partner?.nextStep,
-        maxLength: L.nextStep,
-        multiline: true,
-        lang,
-        t,
-        hint: m.nextStepHint,
-      }),
+      // Switching the status redraws the form (views.update): the next step is for pending adhesions only.
+      {
+        ...radioInput(F.status, f.status, partnerStatuses.map((choice) => ({ value: choice, text: t.status[choice] })), { initial: status }),
+        dispatch_action: true,
+      },
+      dateInput(F.statusDate, status === 'signatory' ? f.joinedOn : f.pendingSince, { initial: statusDate, optional: true, hint: m.statusDateHint }),
+      ...(status === 'pending'
+        ? bilingualInputs({
+            blockIds: { fr: F.nextStepFr, en: F.nextStepEn },
+            label: f.nextStep,
+            initial: partner?.nextStep,
+            maxLength: L.nextStep,
+            multiline: true,
+            lang,
+            t,
+          })
+        : []),
       userInput(F.followUp, f.followUp, { initial: partner?.followUpUserId, optional: true, placeholder: t.forms.choose }),
       selectInput(F.kind, f.kind, [none, ...partnerKinds.map((kind) => ({ value: kind, text: t.kind[kind] }))], {
         initial: partner?.kind,
