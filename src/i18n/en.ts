@@ -186,6 +186,8 @@ export const en = {
     entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}`,
     seedActor: 'the founding press release',
     yes: 'yes',
+    fieldSet: (label: string, value: string) => `• ${label}: ${value}`,
+    fieldChanged: (label: string, before: string, after: string) => `• ${label}: ${before} → ${after}`,
   },
   forms: {
     save: 'Save',

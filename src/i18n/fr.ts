@@ -185,6 +185,8 @@ export const fr: Catalogue = {
     entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}`,
     seedActor: 'le communiqué fondateur',
     yes: 'oui',
+    fieldSet: (label: string, value: string) => `• ${label} : ${value}`,
+    fieldChanged: (label: string, before: string, after: string) => `• ${label} : ${before} → ${after}`,
   },
   forms: {
     save: 'Enregistrer',

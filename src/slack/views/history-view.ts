@@ -30,7 +30,6 @@ export function entryText(entry: HistoryEntry, input: HistoryInput): string {
   const { t, lang, timeZone } = input;
   const when = formatDateTime(new Date(entry.at), lang, timeZone);
   const heading = t.history.entry(when, actorText(entry.actor, input), t.history.change[entry.change]);
-  const colon = lang === 'fr' ? ' : ' : ': ';
   // The ID never changes and says nothing the header does not.
   const changes = Object.entries(entry.diff)
     .filter(([key]) => key !== 'id')
@@ -38,8 +37,8 @@ export function entryText(entry: HistoryEntry, input: HistoryInput): string {
     const label = fieldLabel(key, t);
     const after = formatFieldValue(entry.entity, key, to, input);
     // A creation lists the values set; other changes show each value before and after.
-    if (entry.change === 'created') return `• ${label}${colon}${after}`;
-    return `• ${label}${colon}${formatFieldValue(entry.entity, key, from, input)} → ${after}`;
+    if (entry.change === 'created') return t.history.fieldSet(label, after);
+    return t.history.fieldChanged(label, formatFieldValue(entry.entity, key, from, input), after);
   });
   const shown = changes.slice(0, MAX_FIELDS_PER_ENTRY);
   const omitted = changes.length - shown.length;
