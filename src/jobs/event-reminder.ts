@@ -4,6 +4,13 @@ import { localDate } from '../i18n/format.js';
 import type { CorridorStore } from '../store/repository.js';
 import { channelLanguages, eventReminderView } from '../slack/views/event-reminder-view.js';
 
+/*
+ * Not scheduled yet: the scheduler and the SQLite run ledger live on the jobs branch. To wire it,
+ * add EVENT_REMINDER_JOB to the scheduler's jobs (with its own cron, e.g. hourly: each reminder is
+ * claimed per event and date, so extra runs post nothing twice) and pass the store's run ledger and
+ * the Slack poster as `ledger` and `poster`; their shapes match the interfaces below.
+ */
+
 /** The run-ledger job name under which event reminders are recorded. */
 export const EVENT_REMINDER_JOB = 'event-reminder';
 
