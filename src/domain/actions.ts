@@ -38,3 +38,15 @@ export function isOverdue(item: ActionItem, today: string): boolean {
 export function isOpen(item: ActionItem): boolean {
   return item.status === 'open' || item.status === 'in_progress';
 }
+
+/** Action items whose ID or title (either language) holds every typed word. */
+export function findActions(query: string, items: ActionItem[]): ActionItem[] {
+  const typed = normalize(query).split(' ').filter(Boolean);
+  if (typed.length === 0) return [];
+  const exact = items.filter((item) => item.id === query.trim() || normalize(item.title.fr) === normalize(query) || normalize(item.title.en) === normalize(query));
+  if (exact.length > 0) return exact;
+  return items.filter((item) => {
+    const haystack = normalize([item.id, item.title.fr, item.title.en].join(' '));
+    return typed.every((word) => haystack.includes(word));
+  });
+}

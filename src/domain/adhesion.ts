@@ -16,3 +16,15 @@ export function markSigned(partner: Partner, signedOn: string): PartnerDraft {
 export function markPending(partner: Partner, since: string, nextStep: Partner['nextStep']): PartnerDraft {
   return { ...toDraft(partner), status: 'pending', joinedOn: null, pendingSince: since, nextStep };
 }
+
+/** Where a partner stands with the MOU, as an admin records it (dates may be unknown). */
+export type Adhesion =
+  | { status: 'signatory'; signedOn: string | null }
+  | { status: 'pending'; since: string | null; nextStep: Partner['nextStep'] };
+
+/** Sets a draft's adhesion fields consistently: a signatory has no pending date nor next step. */
+export function withAdhesion(draft: PartnerDraft, adhesion: Adhesion): PartnerDraft {
+  return adhesion.status === 'signatory'
+    ? { ...draft, status: 'signatory', joinedOn: adhesion.signedOn, pendingSince: null, nextStep: null }
+    : { ...draft, status: 'pending', joinedOn: null, pendingSince: adhesion.since, nextStep: adhesion.nextStep };
+}

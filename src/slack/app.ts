@@ -4,6 +4,8 @@ import { App, LogLevel, type Logger } from '@slack/bolt';
 import type { Config } from '../config/env.js';
 import type { NotionSyncAccess } from '../jobs/notion-sync.js';
 import type { CorridorStore } from '../store/repository.js';
+import { HomeTabs } from './home-tabs.js';
+import { InFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
 import { UserLanguages } from './user-lang.js';
 
@@ -12,6 +14,8 @@ export interface CorridorApp {
   /** Starts receiving; resolves with the HTTP port (undefined in Socket Mode). */
   start(): Promise<number | undefined>;
   stop(): Promise<void>;
+  /** Resolves once every request received so far is fully handled (work after the ack included). */
+  idle(): Promise<void>;
 }
 
 /** Slack refused the app's credentials at start-up: something the user must fix, not a crash. */
@@ -40,7 +44,11 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     config.slackMode === 'socket'
       ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true })
       : new App({ ...common, signingSecret: config.SLACK_SIGNING_SECRET!, port: config.PORT });
-  registerListeners(app, { config, store, userLanguages: new UserLanguages(app.client), notion: options.notion });
+  const inFlight = new InFlight();
+  app.use(inFlight.middleware);
+  const userLanguages = new UserLanguages(app.client);
+  const home = new HomeTabs({ store, config, userLanguages });
+  registerListeners(app, { config, store, userLanguages, home, notion: options.notion });
   app.error(async (error) => {
     app.logger.error('Unhandled error in a listener:', error);
   });
@@ -53,7 +61,9 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     },
     stop: async () => {
       await app.stop();
+      await inFlight.idle();
     },
+    idle: () => inFlight.idle(),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MARK_SIGNED_DATE_ACTION, MARK_SIGNED_DATE_BLOCK } from './action-ids.js';
+import { viewStateValues } from '../domain/forms/state.js';
 
 /** The fields of a slash command payload this app relies on. */
 export const slashCommandPayload = z.object({
@@ -53,4 +54,63 @@ export const markSignedSubmission = z.object({
       }),
     }),
   }),
+});
+
+/** The fields of a view_submission payload this app relies on. */
+export const viewSubmissionPayload = z.object({
+  type: z.literal('view_submission'),
+  user: z.object({ id: z.string().min(1) }),
+  view: z.object({
+    id: z.string().min(1),
+    callback_id: z.string(),
+    private_metadata: z.string().default(''),
+    state: z.object({ values: viewStateValues }),
+  }),
+});
+export type ViewSubmissionPayload = z.infer<typeof viewSubmissionPayload>;
+
+/** The fields of a block_actions payload (a button click) this app relies on. */
+export const blockActionsPayload = z.object({
+  type: z.literal('block_actions'),
+  user: z.object({ id: z.string().min(1) }),
+  trigger_id: z.string().default(''),
+  /** Present for clicks in messages (ephemeral cards included); absent in the Home tab. */
+  response_url: z.string().optional(),
+  /** The view clicked in (a modal or the Home tab), with its state when it is a modal. */
+  view: z
+    .object({
+      id: z.string(),
+      type: z.string(),
+      hash: z.string().optional(),
+      callback_id: z.string().optional(),
+      private_metadata: z.string().optional(),
+      state: z.object({ values: viewStateValues }).optional(),
+    })
+    .optional(),
+  actions: z
+    .array(
+      z.object({
+        action_id: z.string(),
+        block_id: z.string().optional(),
+        value: z.string().default(''),
+        selected_option: z.object({ value: z.string() }).nullish(),
+      }),
+    )
+    .min(1),
+});
+export type BlockActionsPayload = z.infer<typeof blockActionsPayload>;
+
+/** A menu asking for the options matching what the user typed. */
+export const blockSuggestionPayload = z.object({
+  type: z.literal('block_suggestion'),
+  user: z.object({ id: z.string().min(1) }),
+  action_id: z.string(),
+  block_id: z.string(),
+  value: z.string().default(''),
+});
+
+export const appHomeOpenedEvent = z.object({
+  type: z.literal('app_home_opened'),
+  user: z.string().min(1),
+  tab: z.string().default('home'),
 });

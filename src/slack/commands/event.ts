@@ -1,24 +1,49 @@
 import { findEvents } from '../../domain/events.js';
+import { normalize } from '../../domain/text.js';
+import type { CorridorEvent } from '../../domain/types.js';
+import { LIMITS, type Reply } from '../blocks.js';
+import { eventModalFor } from '../modal-loaders.js';
 import { eventCardView, eventNotFoundView, eventSeveralView } from '../views/event-views.js';
+import { eventButtons } from '../views/record-buttons.js';
 import { messageView } from '../views/unknown-command-view.js';
-import type { CorridorCommand } from './command.js';
+import type { CommandContext, CorridorCommand } from './command.js';
+import { openModal, readVerb, refusal } from './modal-command.js';
 
 export const eventCommand: CorridorCommand = {
   name: 'event',
   aliases: ['evenement', 'rencontre', 'meeting'],
   help: (t) => t.commands.event,
-  examples: ['event 2025-04-16', 'event sherbrooke'],
-  async run(args, { store, lang, t }) {
-    const query = args.trim();
-    if (!query) return messageView(t.event.missing);
-    const found = findEvents(query, await store.events.list());
+  examples: ['event 2025-04-16', 'event sherbrooke', 'event add'],
+  async run(args, context) {
+    const { store, t } = context;
+    if (!args.trim()) return messageView(t.event.missing);
+    const events = await store.events.list();
+    const verb = readVerb(args, (query) => events.some((event) => [event.id, event.title.fr, event.title.en].map(normalize).includes(normalize(query))));
+    if (verb.kind === 'add') {
+      if (!context.isAdmin) return refusal(context);
+      return openModal(context, () => eventModalFor(store, context.lang, context.timeZone));
+    }
+    const query = verb.kind === 'edit' ? verb.rest : verb.query;
+    if (verb.kind === 'edit') {
+      if (!context.isAdmin) return refusal(context);
+      if (!query) return messageView(t.event.missingEdit);
+    }
+    const found = findEvents(query, events);
     if (found.length === 0) return eventNotFoundView(query, t);
-    if (found.length > 1) return eventSeveralView(query, found, lang, t);
-    const [partners, people] = await Promise.all([store.partners.list({ includeRemoved: true }), store.people.list({ includeRemoved: true })]);
-    const directory = {
-      partners: new Map(partners.map((partner) => [partner.id, partner])),
-      people: new Map(people.map((person) => [person.id, person])),
-    };
-    return eventCardView(found[0]!, directory, lang, t);
+    if (found.length > 1) return eventSeveralView(query, found, context.lang, t);
+    const event = found[0]!;
+    if (verb.kind === 'edit') return openModal(context, () => eventModalFor(store, context.lang, context.timeZone, event));
+    return eventCard(event, context);
   },
 };
+
+async function eventCard(event: CorridorEvent, { store, lang, t, isAdmin, slack }: CommandContext): Promise<Reply> {
+  const [partners, people] = await Promise.all([store.partners.list({ includeRemoved: true }), store.people.list({ includeRemoved: true })]);
+  const directory = {
+    partners: new Map(partners.map((partner) => [partner.id, partner])),
+    people: new Map(people.map((person) => [person.id, person])),
+  };
+  const card = eventCardView(event, directory, lang, t);
+  // Buttons only where they can be clicked: in Slack, for the coordinators.
+  return isAdmin && slack ? { ...card, blocks: [...card.blocks.slice(0, LIMITS.messageBlocks - 1), eventButtons(event, lang, t)] } : card;
+}

@@ -1,10 +1,12 @@
 import { aboutCommand } from './about.js';
+import { actionCommand } from './action.js';
 import { actionsCommand } from './actions.js';
 import type { CorridorCommand } from './command.js';
 import { digestCommand } from './digest.js';
 import { eventCommand } from './event.js';
 import { eventsCommand } from './events.js';
 import { helpCommand } from './help.js';
+import { historyCommand } from './history.js';
 import { partnerCommand } from './partner.js';
 import { partnersCommand } from './partners.js';
 import { pendingCommand } from './pending.js';
@@ -21,6 +23,8 @@ export function corridorCommands(): readonly CorridorCommand[] {
     eventCommand,
     actionsCommand,
     digestCommand,
+    actionCommand,
+    historyCommand,
     aboutCommand,
     syncCommand,
   ];

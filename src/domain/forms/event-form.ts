@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { draftOf } from '../draft.js';
+import { slugify, uniqueId } from '../slug.js';
+import { normalize } from '../text.js';
+import { eventStatuses, type BilingualText, type CorridorEvent, type Draft, type Partner, type Person } from '../types.js';
+import { formErrorsFrom, type FormResult } from './errors.js';
+import { bilingual, choice, choices, nullIfBlank, optionalTime, requiredDate, text } from './fields.js';
+import type { FormValues } from './state.js';
+
+/** Block IDs of the event modal. */
+export const EVENT_FIELDS = {
+  titleFr: 'title_fr',
+  titleEn: 'title_en',
+  date: 'date',
+  time: 'time',
+  place: 'place',
+  summaryFr: 'summary_fr',
+  summaryEn: 'summary_en',
+  organisers: 'organisers',
+  speakers: 'speakers',
+  status: 'status',
+} as const;
+
+export const EVENT_LIMITS = {
+  /** A title becomes a header block, which holds 150 characters. */
+  title: 150,
+  place: 300,
+  summary: 1000,
+  organisers: 100,
+  speakersText: 3000,
+  speakerCount: 30,
+  speakerName: 150,
+  speakerRole: 200,
+} as const;
+
+export interface EventFormContext {
+  existing?: CorridorEvent;
+  /** Every event, removed ones included, so a new ID is never one already used. */
+  events: readonly CorridorEvent[];
+  partners: readonly Partner[];
+  /** Everyone on record: speakers typed by name are matched to them. */
+  people: readonly Person[];
+}
+
+export interface EventFormResult {
+  event: Draft<CorridorEvent>;
+  /** Speakers typed who are not on record yet: saved as people before the event. */
+  newPeople: Draft<Person>[];
+}
+
+export interface SpeakerLine {
+  name: string;
+  role: string;
+}
+
+const F = EVENT_FIELDS;
+const L = EVENT_LIMITS;
+
+export function parseEventForm(values: FormValues, context: EventFormContext): FormResult<EventFormResult> {
+  const { existing, events, partners, people } = context;
+  const partnerIds = new Set(partners.map((partner) => partner.id));
+  const schema = z
+    .object({
+      [F.titleFr]: text(L.title),
+      [F.titleEn]: text(L.title),
+      [F.date]: requiredDate,
+      [F.time]: optionalTime,
+      [F.place]: text(L.place).refine((value) => value !== '', 'required'),
+      [F.summaryFr]: text(L.summary),
+      [F.summaryEn]: text(L.summary),
+      [F.organisers]: choices((id) => partnerIds.has(id), L.organisers),
+      [F.speakers]: text(L.speakersText),
+      [F.status]: choice(eventStatuses),
+    })
+    .superRefine((form, issues) => {
+      if (form[F.titleFr] === '' && form[F.titleEn] === '') {
+        for (const field of [F.titleFr, F.titleEn]) issues.addIssue({ code: 'custom', path: [field], message: 'requiredOneLanguage' });
+      }
+      const lines = speakerLines(form[F.speakers]);
+      if (lines.length > L.speakerCount) {
+        issues.addIssue({ code: 'too_big', origin: 'array', maximum: L.speakerCount, inclusive: true, path: [F.speakers], message: 'tooMany', input: lines });
+      } else if (lines.some((line) => !line.name || line.name.length > L.speakerName || line.role.length > L.speakerRole)) {
+        issues.addIssue({ code: 'custom', path: [F.speakers], message: 'speakerLine' });
+      }
+    });
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return { ok: false, errors: formErrorsFrom(parsed.error.issues) };
+  const form = parsed.data;
+  const title = bilingual(form[F.titleFr], form[F.titleEn])!;
+  const date = form[F.date];
+  const id = existing?.id ?? uniqueId(slugify(`${title.en} ${date}`), new Set(events.map((event) => event.id)));
+  const { speakers, newPeople } = resolveSpeakers(speakerLines(form[F.speakers]), people, existing?.speakers ?? []);
+  const event: Draft<CorridorEvent> = {
+    ...(existing ? draftOf(existing) : { attendingPartnerIds: [], attendeePersonIds: [] }),
+    id,
+    title,
+    date,
+    startTime: nullIfBlank(form[F.time]),
+    place: form[F.place],
+    summary: bilingual(form[F.summaryFr], form[F.summaryEn]),
+    organiserIds: form[F.organisers],
+    speakers,
+    status: (nullIfBlank(form[F.status]) as CorridorEvent['status'] | null) ?? existing?.status ?? 'scheduled',
+  };
+  return { ok: true, value: { event, newPeople } };
+}
+
+/** "Name — role" per line (dash or en dash also accepted); a line without a role is just a name. */
+export function speakerLines(typed: string): SpeakerLine[] {
+  return typed
+    .split('\n')
+    .map((line) => line.replace(/^\s*[•*·]\s*/, '').trim())
+    .filter(Boolean)
+    .map((line) => {
+      const match = /^(.*?)\s+[—–-]\s+(.*)$/.exec(line);
+      return match ? { name: match[1]!.trim(), role: match[2]!.trim() } : { name: line, role: '' };
+    });
+}
+
+/** The speakers of an event as the modal shows them, one "Name — role" per line. */
+export function speakerText(event: CorridorEvent, people: readonly Person[], lang: 'fr' | 'en'): string {
+  const byId = new Map(people.map((person) => [person.id, person]));
+  return event.speakers
+    .map((speaker) => {
+      const name = byId.get(speaker.personId)?.name ?? speaker.personId;
+      return speaker.role ? `${name} — ${speaker.role[lang]}` : name;
+    })
+    .join('\n');
+}
+
+function resolveSpeakers(
+  lines: SpeakerLine[],
+  people: readonly Person[],
+  previous: CorridorEvent['speakers'],
+): { speakers: CorridorEvent['speakers']; newPeople: Draft<Person>[] } {
+  const taken = new Set(people.map((person) => person.id));
+  const newPeople: Draft<Person>[] = [];
+  const known = (name: string) =>
+    people.find((person) => person.removedAt === null && normalize(person.name) === normalize(name)) ??
+    newPeople.find((person) => normalize(person.name) === normalize(name));
+  const speakers = lines.map(({ name, role }) => {
+    let person: { id: string } | undefined = known(name);
+    if (!person) {
+      const id = uniqueId(slugify(name), taken);
+      taken.add(id);
+      const created: Draft<Person> = { id, name, title: null, partnerId: null, affiliation: null, email: null, quote: null };
+      newPeople.push(created);
+      person = created;
+    }
+    return { personId: person.id, role: keptRole(previous, person.id, role) };
+  });
+  return { speakers, newPeople };
+}
+
+/** A role typed as it was shown keeps both its languages; a new wording is used for both. */
+function keptRole(previous: CorridorEvent['speakers'], personId: string, typed: string): BilingualText | null {
+  if (!typed) return null;
+  const before = previous.find((speaker) => speaker.personId === personId)?.role;
+  if (before && (before.fr === typed || before.en === typed)) return before;
+  return { fr: typed, en: typed };
+}

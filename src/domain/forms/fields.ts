@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { isoDate, localTime, slackUserId, type BilingualText } from '../types.js';
+
+/**
+ * Field schemas for modal submissions. Each one takes the flattened Slack value (string,
+ * string[] or null/absent) and fails with an error code from errors.ts as its message.
+ */
+
+const asText = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+const asList = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+
+/** Optional text: '' when left blank. */
+export function text(max: number) {
+  return z.preprocess(asText, z.string().max(max, 'tooLong'));
+}
+
+export function requiredText(max: number) {
+  return z.preprocess(asText, z.string().min(1, 'required').max(max, 'tooLong'));
+}
+
+/** Optional `YYYY-MM-DD`; '' when not picked. */
+export const optionalDate = z.preprocess(
+  asText,
+  z.string().refine((value) => value === '' || isoDate.safeParse(value).success, 'invalidDate'),
+);
+
+export const requiredDate = z.preprocess(
+  asText,
+  z
+    .string()
+    .min(1, 'required')
+    .refine((value) => value === '' || isoDate.safeParse(value).success, 'invalidDate'),
+);
+
+/** Optional `HH:mm`, as the timepicker sends it. */
+export const optionalTime = z.preprocess(
+  asText,
+  z.string().refine((value) => value === '' || localTime.safeParse(value).success, 'invalidTime'),
+);
+
+export const optionalUser = z.preprocess(
+  asText,
+  z.string().refine((value) => value === '' || slackUserId.safeParse(value).success, 'invalidUser'),
+);
+
+/** Value of a "none" option: Slack's select menus cannot be cleared once something is picked. */
+export const NO_CHOICE = '-';
+
+const asChoice = (value: unknown) => {
+  const picked = asText(value);
+  return picked === NO_CHOICE ? '' : picked;
+};
+
+/** One of `choices`, or '' when none was picked (or the "none" option). */
+export function choice<T extends string>(choices: readonly T[]) {
+  return z.preprocess(asChoice, z.string().refine((value) => value === '' || (choices as readonly string[]).includes(value), 'unknownChoice'));
+}
+
+export function requiredChoice<T extends string>(choices: readonly T[]) {
+  return z.preprocess(
+    asText,
+    z
+      .string()
+      .min(1, 'required')
+      .refine((value) => (choices as readonly string[]).includes(value), 'unknownChoice')
+      .transform((value) => value as T),
+  );
+}
+
+/** Several of `isKnown`, at most `max`. */
+export function choices(isKnown: (value: string) => boolean, max: number) {
+  return z.preprocess(
+    asList,
+    z
+      .array(z.string())
+      .max(max, 'tooMany')
+      .refine((values) => values.every(isKnown), 'unknownChoice')
+      .transform((values) => [...new Set(values)]),
+  );
+}
+
+export function nullIfBlank(value: string): string | null {
+  return value === '' ? null : value;
+}
+
+/** A text typed in one or both languages; the other language reuses it when left blank. */
+export function bilingual(fr: string, en: string): BilingualText | null {
+  if (!fr && !en) return null;
+  return { fr: fr || en, en: en || fr };
+}

@@ -1,0 +1,28 @@
+import { matchPartner } from '../../domain/partner-match.js';
+import { historyView } from '../views/history-view.js';
+import { partnerNotFoundView, partnerSeveralView } from '../views/partner-matches-view.js';
+import { directoryOf } from '../views/record-fields.js';
+import { messageView } from '../views/unknown-command-view.js';
+import type { CorridorCommand } from './command.js';
+
+/** `history <partner>`: every change to a partner's record, removed partners included. */
+export const historyCommand: CorridorCommand = {
+  name: 'history',
+  aliases: ['historique', 'changes', 'journal', 'log'],
+  help: (t) => t.commands.history,
+  examples: ['history c2mi'],
+  async run(args, { store, lang, t, timeZone }) {
+    const query = args.trim();
+    if (!query) return messageView(t.history.missing);
+    const partners = await store.partners.list({ includeRemoved: true });
+    const match = matchPartner(query, partners);
+    if (match.kind === 'many') return partnerSeveralView(query, match.partners, t);
+    if (match.kind === 'none') return partnerNotFoundView(query, match.suggestion, t);
+    const [entries, people, tracks] = await Promise.all([
+      store.history('partner', match.partner.id),
+      store.people.list({ includeRemoved: true }),
+      store.listTracks(),
+    ]);
+    return historyView({ name: match.partner.name, entries, lang, t, timeZone, directory: directoryOf(partners, people, tracks) });
+  },
+};

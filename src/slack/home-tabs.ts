@@ -1,0 +1,70 @@
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from '@slack/bolt';
+import type { Config } from '../config/env.js';
+import { canChangeRecords } from '../domain/permissions.js';
+import { localDate } from '../i18n/format.js';
+import { catalogue } from '../i18n/index.js';
+import type { CorridorStore } from '../store/repository.js';
+import type { UserLanguages } from './user-lang.js';
+import { homeView } from './views/home-view.js';
+
+/** Users whose Home tab is refreshed after a change, most recent visitors first. */
+const MAX_TRACKED_VIEWERS = 50;
+
+/**
+ * Publishes the Home tab: when a user opens it, and again after each change for the people concerned
+ * and the recent visitors, so an open Home tab does not show stale data.
+ */
+export class HomeTabs {
+  private readonly viewers = new Map<string, true>();
+
+  constructor(
+    private readonly deps: { store: CorridorStore; config: Config; userLanguages: UserLanguages },
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** `app_home_opened`: remember the visitor and publish their view. */
+  async opened(client: WebClient, userId: string): Promise<void> {
+    this.viewers.delete(userId);
+    this.viewers.set(userId, true);
+    if (this.viewers.size > MAX_TRACKED_VIEWERS) this.viewers.delete(this.viewers.keys().next().value!);
+    await this.publish(client, [userId]);
+  }
+
+  /** After a change: republish for `userIds` (the actor, an item's owners) and recent visitors. */
+  async refresh(client: WebClient, userIds: readonly (string | null | undefined)[], logger: Logger): Promise<void> {
+    const targets = [...new Set([...userIds.filter((id): id is string => Boolean(id)), ...this.viewers.keys()])];
+    try {
+      await this.publish(client, targets);
+    } catch (error) {
+      logger.warn('Refreshing Home tabs failed:', error);
+    }
+  }
+
+  private async publish(client: WebClient, userIds: readonly string[]): Promise<void> {
+    const { store, config, userLanguages } = this.deps;
+    const [partners, events, actions] = await Promise.all([store.partners.list(), store.events.list(), store.actions.list()]);
+    const now = this.clock();
+    const today = localDate(now, config.CORRIDOR_TZ);
+    const results = await Promise.allSettled(
+      userIds.map(async (userId) => {
+        const lang = await userLanguages.of(userId);
+        const view = homeView({
+          partners,
+          events,
+          actions,
+          viewerId: userId,
+          isAdmin: canChangeRecords(userId, config.CORRIDOR_ADMINS),
+          lang,
+          t: catalogue(lang),
+          today,
+          now,
+          timeZone: config.CORRIDOR_TZ,
+        });
+        await client.views.publish({ user_id: userId, view });
+      }),
+    );
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+}

@@ -1,0 +1,25 @@
+import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
+
+/**
+ * Tracks the requests the app is still handling, so a graceful stop (or a test) can wait for the
+ * work listeners do after acknowledging Slack, such as refreshing Home tabs.
+ */
+export class InFlight {
+  private readonly running = new Set<Promise<unknown>>();
+
+  /** Global middleware: registered first, it sees every request from start to end. */
+  readonly middleware: Middleware<AnyMiddlewareArgs> = async ({ next }) => {
+    const work = next();
+    this.running.add(work);
+    try {
+      await work;
+    } finally {
+      this.running.delete(work);
+    }
+  };
+
+  /** Resolves once nothing is running (work started meanwhile is waited for too). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+}

@@ -1,0 +1,45 @@
+/** callback_ids of the app's modals and action_ids of its buttons: listeners and views share them. */
+export const CALLBACK_IDS = {
+  partner: 'partner_modal',
+  event: 'event_modal',
+  action: 'action_modal',
+  actionStatus: 'action_status_modal',
+  conflict: 'conflict_modal',
+} as const;
+
+/**
+ * Button action_ids. Buttons repeated on one surface (one *Done* per action item) carry the record
+ * ID after a colon, because action_ids must be unique within a view.
+ */
+export const ACTION_IDS = {
+  partnerEdit: 'partner_edit',
+  partnerRemove: 'partner_remove',
+  eventEdit: 'event_edit',
+  eventCancel: 'event_cancel',
+  actionDone: 'action_done',
+  addPartner: 'home_add_partner',
+  addEvent: 'home_add_event',
+  addAction: 'home_add_action',
+} as const;
+
+/** action_id of the partner picker whose options are served by block_suggestion. */
+export const PARTNER_OPTIONS_ACTION = 'partners_lookup';
+
+export function keyedActionId(base: string, id: string): string {
+  return `${base}:${id}`;
+}
+
+/** Matches `base` and `base:<id>`, for listeners. */
+export function actionIdPattern(base: string): RegExp {
+  return new RegExp(`^${base}(?::.+)?$`);
+}
+
+/** A record reference carried in a button's value: `<id>@<version>`. */
+export function recordRef(id: string, version: number): string {
+  return `${id}@${version}`;
+}
+
+export function parseRecordRef(value: string): { id: string; version: number | undefined } {
+  const match = /^(.+)@(\d+)$/.exec(value);
+  return match ? { id: match[1]!, version: Number(match[2]) } : { id: value, version: undefined };
+}

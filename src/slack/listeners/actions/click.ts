@@ -1,0 +1,76 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import { canChangeRecords } from '../../../domain/permissions.js';
+import { localDate } from '../../../i18n/format.js';
+import { catalogue, type Catalogue, type Lang } from '../../../i18n/index.js';
+import type { SlackDeps } from '../../deps.js';
+import { blockActionsPayload } from '../../payloads.js';
+import { noticeModal } from '../../views/modals/outcome-modals.js';
+import { refusalView } from '../../views/refusal-view.js';
+
+export type ClickArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** A parsed button click: who clicked which button, and where answers can go. */
+export interface Click {
+  userId: string;
+  actionId: string;
+  value: string;
+  triggerId: string;
+  lang: Lang;
+  t: Catalogue;
+  isAdmin: boolean;
+  now: Date;
+  today: string;
+}
+
+/** Acknowledges the click at once (Slack waits 3 s), then parses it. */
+export async function readClick({ ack, body }: ClickArgs, deps: SlackDeps): Promise<Click | undefined> {
+  await ack();
+  const payload = blockActionsPayload.safeParse(body);
+  if (!payload.success) return undefined;
+  const { user, trigger_id: triggerId, actions } = payload.data;
+  const action = actions[0]!;
+  const lang = await deps.userLanguages.of(user.id);
+  const now = deps.clock?.() ?? new Date();
+  return {
+    userId: user.id,
+    actionId: action.action_id,
+    value: action.value,
+    triggerId,
+    lang,
+    t: catalogue(lang),
+    isAdmin: canChangeRecords(user.id, deps.config.CORRIDOR_ADMINS),
+    now,
+    today: localDate(now, deps.config.CORRIDOR_TZ),
+  };
+}
+
+/**
+ * Tells the clicker something: an ephemeral reply under the message they clicked in, or, from the
+ * Home tab (no message to answer), a small modal.
+ */
+export async function tell(args: ClickArgs, click: Click, title: string, text: string): Promise<void> {
+  if (args.respond && args.body.response_url) {
+    await args.respond({ response_type: 'ephemeral', replace_original: false, text });
+    return;
+  }
+  if (click.triggerId) await args.client.views.open({ trigger_id: click.triggerId, view: noticeModal(title, text, click.t) });
+}
+
+export async function refuse(args: ClickArgs, click: Click, deps: SlackDeps): Promise<void> {
+  await tell(args, click, click.t.modals.refused.title, refusalView(deps.config.CORRIDOR_ADMINS, click.t).text);
+}
+
+export async function openView(args: ClickArgs, click: Click, view: ModalView): Promise<void> {
+  await args.client.views.open({ trigger_id: click.triggerId, view });
+}
+
+/** The Home tab's coordinator buttons: *Add partner*, *Add event*, *Add action item*. */
+export function addClicked(deps: SlackDeps, build: (click: Click) => Promise<ModalView>) {
+  return async (args: ClickArgs): Promise<void> => {
+    const click = await readClick(args, deps);
+    if (!click) return;
+    if (!click.isAdmin) return refuse(args, click, deps);
+    await openView(args, click, await build(click));
+  };
+}

@@ -1,0 +1,33 @@
+import { draftOf } from '../../../domain/draft.js';
+import type { CorridorEvent } from '../../../domain/types.js';
+import { VersionConflictError } from '../../../store/repository.js';
+import type { SlackDeps } from '../../deps.js';
+import { parseRecordRef } from '../../interaction-ids.js';
+import { escapeMrkdwn, mentionUser } from '../../mrkdwn.js';
+import { readClick, refuse, tell, type ClickArgs } from './click.js';
+
+/** *Cancel event* under an event card (after Slack's confirmation): marked cancelled, kept on record. */
+export function eventCancelClicked(deps: SlackDeps) {
+  return async (args: ClickArgs): Promise<void> => {
+    const click = await readClick(args, deps);
+    if (!click) return;
+    if (!click.isAdmin) return refuse(args, click, deps);
+    const { t, lang } = click;
+    const ref = parseRecordRef(click.value);
+    const event = await deps.store.events.get(ref.id);
+    if (!event || event.removedAt) return tell(args, click, t.modals.gone.title, t.changes.gone);
+    try {
+      const saved = await deps.store.events.save(
+        { ...draftOf(event), status: 'cancelled' },
+        { actor: click.userId, expectedVersion: ref.version ?? event.version, now: click.now },
+      );
+      await tell(args, click, t.modals.saved.title, t.changes.eventCancelled(escapeMrkdwn(saved.title[lang])));
+    } catch (error) {
+      if (!(error instanceof VersionConflictError)) throw error;
+      const current = error.current as CorridorEvent;
+      const who = current.updatedBy?.match(/^[UW][A-Z0-9]{2,}$/) ? mentionUser(current.updatedBy) : t.modals.conflict.someone;
+      return tell(args, click, t.modals.conflict.title, t.changes.conflict(escapeMrkdwn(current.title[lang]), who));
+    }
+    await deps.home.refresh(args.client, [click.userId], args.logger);
+  };
+}

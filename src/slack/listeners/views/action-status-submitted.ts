@@ -1,0 +1,55 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { parseActionStatusForm } from '../../../domain/forms/action-form.js';
+import { canUpdateActionStatus } from '../../../domain/permissions.js';
+import type { ActionItem } from '../../../domain/types.js';
+import { VersionConflictError } from '../../../store/repository.js';
+import type { SlackDeps } from '../../deps.js';
+import { escapeMrkdwn } from '../../mrkdwn.js';
+import { conflictModal, goneModal, refusedModal, savedModal } from '../../views/modals/outcome-modals.js';
+import { errorsAction, fieldContext, readSubmission, updateAction } from './submission.js';
+
+/** Status-only modal submitted, by an item's owner (or a coordinator). */
+export function actionStatusSubmitted(deps: SlackDeps) {
+  return async ({ ack, body, client, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const submission = readSubmission(body, deps);
+    if (!submission?.meta.id) {
+      logger.warn('Ignoring a malformed action status submission');
+      await ack();
+      return;
+    }
+    const { userId, meta, t, lang, values, today, now } = submission;
+    const { store } = deps;
+    const existing = await store.actions.get(meta.id!);
+    if (!existing || existing.removedAt !== null) {
+      await ack(updateAction(goneModal(t)));
+      return;
+    }
+    if (!canUpdateActionStatus(userId, existing, deps.config.CORRIDOR_ADMINS)) {
+      await ack(updateAction(refusedModal(deps.config.CORRIDOR_ADMINS, t)));
+      return;
+    }
+    const form = parseActionStatusForm(values, existing, today);
+    if (!form.ok) {
+      await ack(errorsAction(form.errors, t));
+      return;
+    }
+    const fields = await fieldContext(store, lang);
+    let saved: ActionItem;
+    try {
+      saved = await store.actions.save(form.value, { actor: userId, expectedVersion: meta.version ?? 0, now });
+    } catch (error) {
+      if (!(error instanceof VersionConflictError)) throw error;
+      const current = error.current as ActionItem;
+      await ack(
+        updateAction(
+          conflictModal({ entity: 'action', reopen: 'actionStatus', what: escapeMrkdwn(current.title[lang]), current, attempted: form.value, ...fields }),
+        ),
+      );
+      return;
+    }
+    const title = escapeMrkdwn(saved.title[lang]);
+    const message = saved.version === existing.version ? t.modals.saved.unchanged : t.modals.saved.actionUpdated(title);
+    await ack(updateAction(savedModal({ entity: 'action', record: saved, message, ...fields })));
+    await deps.home.refresh(client, [userId, saved.ownerUserId], logger);
+  };
+}

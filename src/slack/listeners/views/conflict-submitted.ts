@@ -1,0 +1,52 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import { canUpdateActionStatus } from '../../../domain/permissions.js';
+import type { SlackDeps } from '../../deps.js';
+import { actionModalFor, actionStatusModalFor, eventModalFor, partnerModalFor } from '../../modal-loaders.js';
+import { goneModal, refusedModal } from '../../views/modals/outcome-modals.js';
+import { readSubmission, updateAction } from './submission.js';
+
+/** "Edit again" on the conflict modal: the form again, filled with the record's current values. */
+export function conflictSubmitted(deps: SlackDeps) {
+  return async ({ ack, body, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const submission = readSubmission(body, deps);
+    if (!submission?.meta.id || !submission.meta.kind) {
+      logger.warn('Ignoring a malformed conflict submission');
+      await ack();
+      return;
+    }
+    const { meta, lang, t, userId, isAdmin } = submission;
+    const { store, config } = deps;
+    const id = meta.id!;
+    const refused = updateAction(refusedModal(config.CORRIDOR_ADMINS, t));
+    const gone = updateAction(goneModal(t));
+    let view: ModalView | undefined;
+    switch (meta.kind) {
+      case 'partner': {
+        const partner = await store.partners.get(id);
+        if (!isAdmin) return ack(refused);
+        view = partner && !partner.removedAt ? await partnerModalFor(lang, partner) : undefined;
+        break;
+      }
+      case 'event': {
+        const event = await store.events.get(id);
+        if (!isAdmin) return ack(refused);
+        view = event && !event.removedAt ? await eventModalFor(store, lang, config.CORRIDOR_TZ, event) : undefined;
+        break;
+      }
+      case 'action': {
+        const item = await store.actions.get(id);
+        if (!isAdmin) return ack(refused);
+        view = item && !item.removedAt ? await actionModalFor(store, lang, item) : undefined;
+        break;
+      }
+      case 'actionStatus': {
+        const item = await store.actions.get(id);
+        if (item && !canUpdateActionStatus(userId, item, config.CORRIDOR_ADMINS)) return ack(refused);
+        view = item && !item.removedAt ? actionStatusModalFor(lang, item) : undefined;
+        break;
+      }
+    }
+    await ack(view ? updateAction(view) : gone);
+  };
+}

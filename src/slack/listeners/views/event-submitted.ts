@@ -1,0 +1,69 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { parseEventForm } from '../../../domain/forms/event-form.js';
+import type { CorridorEvent } from '../../../domain/types.js';
+import { VersionConflictError } from '../../../store/repository.js';
+import type { SlackDeps } from '../../deps.js';
+import { escapeMrkdwn } from '../../mrkdwn.js';
+import { eventDateText } from '../../views/event-views.js';
+import { conflictModal, goneModal, refusedModal, savedModal } from '../../views/modals/outcome-modals.js';
+import { errorsAction, fieldContext, readSubmission, updateAction } from './submission.js';
+
+/** Event modal submitted: add, edit or cancel an event; speakers not on record are added as people. */
+export function eventSubmitted(deps: SlackDeps) {
+  return async ({ ack, body, client, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const submission = readSubmission(body, deps);
+    if (!submission) {
+      logger.warn('Ignoring a malformed event submission');
+      await ack();
+      return;
+    }
+    const { userId, meta, t, lang, values, now } = submission;
+    if (!submission.isAdmin) {
+      await ack(updateAction(refusedModal(deps.config.CORRIDOR_ADMINS, t)));
+      return;
+    }
+    const { store } = deps;
+    const [events, partners, people] = await Promise.all([
+      store.events.list({ includeRemoved: true }),
+      store.partners.list({ includeRemoved: true }),
+      store.people.list({ includeRemoved: true }),
+    ]);
+    const existing = meta.id ? events.find((event) => event.id === meta.id) : undefined;
+    if (meta.id && (!existing || existing.removedAt !== null)) {
+      await ack(updateAction(goneModal(t)));
+      return;
+    }
+    const form = parseEventForm(values, { existing, events, partners, people });
+    if (!form.ok) {
+      await ack(errorsAction(form.errors, t));
+      return;
+    }
+    const write = { actor: userId, now };
+    let saved: CorridorEvent;
+    try {
+      saved = await store.events.save(form.value.event, { ...write, expectedVersion: existing ? (meta.version ?? 0) : 0 });
+    } catch (error) {
+      if (!(error instanceof VersionConflictError)) throw error;
+      const current = error.current as CorridorEvent;
+      const fields = await fieldContext(store, lang);
+      await ack(
+        updateAction(
+          conflictModal({ entity: 'event', reopen: 'event', what: escapeMrkdwn(current.title[lang]), current, attempted: form.value.event, ...fields }),
+        ),
+      );
+      return;
+    }
+    // People are added once the event is accepted, so a refused submission adds nobody.
+    for (const person of form.value.newPeople) await store.people.save(person, { ...write, expectedVersion: 0 });
+    const title = escapeMrkdwn(saved.title[lang]);
+    const when = eventDateText(saved, lang);
+    const message = !existing
+      ? t.modals.saved.eventAdded(title, when)
+      : saved.version === existing.version
+        ? t.modals.saved.unchanged
+        : t.modals.saved.eventUpdated(title, when);
+    const fields = await fieldContext(store, lang);
+    await ack(updateAction(savedModal({ entity: 'event', record: saved, message, ...fields })));
+    await deps.home.refresh(client, [userId], logger);
+  };
+}

@@ -1,0 +1,138 @@
+import type { ActionsBlock, HomeView, KnownBlock } from '@slack/types';
+import { isOpen } from '../../domain/actions.js';
+import { eventsWhen } from '../../domain/events.js';
+import { partnerStatuses, type ActionItem, type CorridorEvent, type Partner } from '../../domain/types.js';
+import { formatDateTime } from '../../i18n/format.js';
+import type { Catalogue, Lang } from '../../i18n/index.js';
+import { context, divider, fitBlocks, header, LIMITS, section, truncate } from '../blocks.js';
+import { ACTION_IDS } from '../interaction-ids.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
+import { actionLine } from './action-list-view.js';
+import { button } from './buttons.js';
+import { eventLine } from './event-views.js';
+import { pendingText, sortPending } from './pending-view.js';
+import { actionDoneButton } from './record-buttons.js';
+
+export interface HomeInput {
+  partners: readonly Partner[];
+  events: readonly CorridorEvent[];
+  actions: readonly ActionItem[];
+  viewerId: string;
+  isAdmin: boolean;
+  lang: Lang;
+  t: Catalogue;
+  today: string;
+  now: Date;
+  timeZone: string;
+}
+
+/** How much of each part the Home tab shows; the rest is one command away. */
+export const HOME_LIMITS = {
+  sectionsPerStatus: 3,
+  events: 5,
+  pending: 10,
+  ownActions: 20,
+} as const;
+
+/**
+ * The Home tab: partners by status, next events, pending adhesions and the viewer's own open
+ * action items with *Done* buttons. Every part is capped, so the view stays within Slack's
+ * 100-block limit whatever the size of the store.
+ */
+export function homeView(input: HomeInput): HomeView {
+  const { t, lang, now, timeZone } = input;
+  const blocks: KnownBlock[] = [
+    header(t.home.title),
+    context(t.home.updated(formatDateTime(now, lang, timeZone))),
+    ...(input.isAdmin ? toolsBlocks(t) : []),
+    ...partnerBlocks(input),
+    ...eventBlocks(input),
+    ...pendingBlocks(input),
+    ...ownActionBlocks(input),
+  ];
+  return { type: 'home', blocks: fitBlocks(blocks, t.common.andMore, LIMITS.viewBlocks) };
+}
+
+function toolsBlocks(t: Catalogue): KnownBlock[] {
+  const buttons: ActionsBlock = {
+    type: 'actions',
+    block_id: 'coordinator_tools',
+    elements: [
+      button(t.buttons.addPartner, ACTION_IDS.addPartner, 'add'),
+      button(t.buttons.addEvent, ACTION_IDS.addEvent, 'add'),
+      button(t.buttons.addAction, ACTION_IDS.addAction, 'add'),
+    ],
+  };
+  return [section(`*${t.home.toolsTitle}*`), buttons];
+}
+
+function partnerBlocks({ partners, t }: HomeInput): KnownBlock[] {
+  const groups = partnerStatuses.flatMap((status) => {
+    const members = partners.filter((partner) => partner.status === status).sort((a, b) => a.name.localeCompare(b.name));
+    if (members.length === 0) return [];
+    const lines = members.map((partner) => `• ${escapeMrkdwn(partner.name)}`);
+    const { chunks, omitted } = cappedChunks([`*${t.statusPlural[status]}* (${members.length})`, ...lines], HOME_LIMITS.sectionsPerStatus);
+    return [...chunks.map((chunk) => section(chunk)), ...(omitted ? [context(t.home.more.partners(omitted))] : [])];
+  });
+  return [divider(), section(`*${t.home.partnersTitle}*`), ...groups];
+}
+
+function eventBlocks({ events, today, lang, t }: HomeInput): KnownBlock[] {
+  const upcoming = eventsWhen([...events], 'upcoming', today).filter((event) => event.status === 'scheduled');
+  const shown = upcoming.slice(0, HOME_LIMITS.events);
+  const body = shown.length ? shown.map((event) => eventLine(event, lang, t)).join('\n') : t.home.noEvents;
+  const omitted = upcoming.length - shown.length;
+  return [
+    divider(),
+    section(`*${t.home.eventsTitle}*\n${body}`),
+    ...(omitted > 0 ? [context(t.home.more.events(omitted))] : []),
+  ];
+}
+
+function pendingBlocks({ partners, lang, t, today }: HomeInput): KnownBlock[] {
+  const pending = sortPending([...partners]);
+  if (pending.length === 0) return [divider(), section(`*${t.home.pendingTitle}*\n${t.pending.none}`)];
+  const shown = pending.slice(0, HOME_LIMITS.pending);
+  const omitted = pending.length - shown.length;
+  return [
+    divider(),
+    section(`*${t.home.pendingTitle}* (${pending.length})`),
+    ...shown.map((partner) => section(pendingText(partner, lang, t, today))),
+    ...(omitted > 0 ? [context(t.home.more.pending(omitted))] : []),
+  ];
+}
+
+function ownActionBlocks({ actions, viewerId, lang, t, today }: HomeInput): KnownBlock[] {
+  const own = actions
+    .filter((item) => item.ownerUserId === viewerId && isOpen(item))
+    .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.id.localeCompare(b.id));
+  if (own.length === 0) return [divider(), section(`*${t.home.yourActionsTitle}*\n${t.home.noActions}`)];
+  const shown = own.slice(0, HOME_LIMITS.ownActions);
+  const omitted = own.length - shown.length;
+  return [
+    divider(),
+    section(`*${t.home.yourActionsTitle}* (${own.length})`),
+    ...shown.map((item) =>
+      section(actionLine(item, lang, t, today), actionDoneButton(item, t)),
+    ),
+    ...(omitted > 0 ? [context(t.home.more.actions(omitted))] : []),
+  ];
+}
+
+/** Lines packed into at most `max` section texts; how many lines did not fit. */
+export function cappedChunks(lines: string[], max: number): { chunks: string[]; omitted: number } {
+  const chunks: string[] = [];
+  let current = '';
+  for (let index = 0; index < lines.length; index++) {
+    const line = truncate(lines[index]!, LIMITS.sectionText);
+    if (current && current.length + 1 + line.length > LIMITS.sectionText) {
+      chunks.push(current);
+      if (chunks.length === max) return { chunks, omitted: lines.length - index };
+      current = line;
+    } else {
+      current = current ? `${current}\n${line}` : line;
+    }
+  }
+  if (current) chunks.push(current);
+  return { chunks, omitted: 0 };
+}

@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { parseActionForm, parseActionStatusForm } from '../../src/domain/forms/action-form.js';
+import { parseEventForm, speakerLines } from '../../src/domain/forms/event-form.js';
+import { NO_CHOICE } from '../../src/domain/forms/fields.js';
+import { parsePartnerForm } from '../../src/domain/forms/partner-form.js';
+import { flattenState } from '../../src/domain/forms/state.js';
+import type { ActionItem, CorridorEvent, Partner, Person } from '../../src/domain/types.js';
+import { seedActions, seedEvents, seedPartners, seedPeople, seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
+
+const meta = { version: 1, createdAt: '2025-04-17T12:00:00.000Z', updatedAt: '2025-04-17T12:00:00.000Z', updatedBy: 'seed', removedAt: null };
+const partners: Partner[] = seedPartners.map((draft) => ({ ...draft, ...meta }));
+const people: Person[] = seedPeople.map((draft) => ({ ...draft, ...meta }));
+const events: CorridorEvent[] = seedEvents.map((draft) => ({ ...draft, ...meta }));
+const actions: ActionItem[] = seedActions.map((draft) => ({ ...draft, ...meta }));
+const today = '2026-03-02';
+const byId = <T extends { id: string }>(list: T[], id: string) => list.find((item) => item.id === id)!;
+
+describe('flattenState', () => {
+  it('reads each element type as one value per block', () => {
+    expect(
+      flattenState({
+        name: { name: { type: 'plain_text_input', value: ' Nova ' } },
+        blank: { blank: { type: 'plain_text_input', value: null } },
+        date: { date: { type: 'datepicker', selected_date: '2026-05-01' } },
+        time: { time: { type: 'timepicker', selected_time: '09:30' } },
+        owner: { owner: { type: 'users_select', selected_user: 'U0BOB' } },
+        kind: { kind: { type: 'static_select', selected_option: { value: 'university' } } },
+        status: { status: { type: 'radio_buttons', selected_option: null } },
+        partners: { partners: { type: 'multi_static_select', selected_options: [{ value: 'c2mi' }, { value: 'distriq' }] } },
+        organisers: { partners_lookup: { type: 'multi_external_select', selected_options: [{ value: 'iseq' }] } },
+      }),
+    ).toEqual({
+      name: ' Nova ',
+      blank: null,
+      date: '2026-05-01',
+      time: '09:30',
+      owner: 'U0BOB',
+      kind: 'university',
+      status: null,
+      partners: ['c2mi', 'distriq'],
+      organisers: ['iseq'],
+    });
+  });
+});
+
+describe('partner form', () => {
+  const add = (values: Record<string, unknown>) => parsePartnerForm(values as never, { partners, today });
+
+  it('adds a pending partner with a fresh ID, its date and a next step reused in both languages', () => {
+    const result = add({ name: 'Nova Semi', status: 'pending', status_date: '2026-02-10', next_step_en: 'Sign in March', kind: NO_CHOICE });
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({
+        id: 'nova-semi',
+        name: 'Nova Semi',
+        status: 'pending',
+        pendingSince: '2026-02-10',
+        joinedOn: null,
+        nextStep: { fr: 'Sign in March', en: 'Sign in March' },
+        kind: null,
+      }),
+    });
+  });
+
+  it('records a signature: date signed, no pending date nor next step', () => {
+    const venture = byId(partners, 'venture-lab');
+    const result = parsePartnerForm(
+      { name: 'Venture Lab', status: 'signatory', status_date: '2026-01-15', next_step_fr: 'ignored' },
+      { existing: venture, partners, today },
+    );
+    expect(result.ok && result.value).toMatchObject({ id: 'venture-lab', status: 'signatory', joinedOn: '2026-01-15', pendingSince: null, nextStep: null });
+  });
+
+  it('maps each faulty field to its block with a reason', () => {
+    const result = add({ name: 'C2MI', acronym: 'x'.repeat(31), website: 'ftp://files', status: 'pending', status_date: '2099-01-01', follow_up: 'bob' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'name', code: 'duplicateName' },
+        { field: 'acronym', code: 'tooLong', limit: 30 },
+        { field: 'website', code: 'invalidUrl' },
+        { field: 'status_date', code: 'dateInFuture' },
+        { field: 'follow_up', code: 'invalidUser' },
+      ]),
+    );
+  });
+
+  it('needs a date for a new adhesion but not to edit a founder whose signing date is unknown', () => {
+    const missing = add({ name: 'Nova', status: 'signatory' });
+    expect(!missing.ok && missing.errors).toEqual([{ field: 'status_date', code: 'required' }]);
+    const c2mi = byId(partners, 'c2mi');
+    expect(parsePartnerForm({ name: 'C2MI', acronym: 'C2MI', status: 'signatory' }, { existing: c2mi, partners, today }).ok).toBe(true);
+  });
+
+  it('never reuses an ID, even a removed partner’s', () => {
+    const removed = { ...byId(partners, 'c2mi'), id: 'nova', name: 'Old Nova', removedAt: '2026-01-01T00:00:00.000Z' };
+    const result = parsePartnerForm({ name: 'Nova', status: 'pending', status_date: today }, { partners: [...partners, removed], today });
+    expect(result.ok && result.value.id).toBe('nova-2');
+  });
+});
+
+describe('event form', () => {
+  const context = { events, partners, people };
+
+  it('adds an event at a local time with organisers and speakers, creating unknown speakers', () => {
+    const result = parseEventForm(
+      {
+        title_fr: 'Forum du corridor',
+        date: '2026-06-11',
+        time: '09:30',
+        place: 'Burlington',
+        organisers: ['technum-quebec', 'university-of-vermont'],
+        speakers: 'Peter Welch — Keynote\n• Jane Roe',
+      },
+      context,
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.event).toMatchObject({
+      id: 'forum-du-corridor-2026-06-11',
+      title: { fr: 'Forum du corridor', en: 'Forum du corridor' },
+      startTime: '09:30',
+      status: 'scheduled',
+      speakers: [
+        { personId: 'peter-welch', role: { fr: 'Keynote', en: 'Keynote' } },
+        { personId: 'jane-roe', role: null },
+      ],
+    });
+    expect(result.value.newPeople).toEqual([expect.objectContaining({ id: 'jane-roe', name: 'Jane Roe' })]);
+  });
+
+  it('keeps a bilingual role typed as shown, and the attendance it does not edit', () => {
+    const meeting = events[0]!;
+    const result = parseEventForm(
+      {
+        title_fr: meeting.title.fr,
+        title_en: meeting.title.en,
+        date: meeting.date,
+        place: meeting.place,
+        speakers: 'Peter Welch — Morning address',
+        status: 'cancelled',
+      },
+      { ...context, existing: meeting },
+    );
+    expect(result.ok && result.value.event).toMatchObject({
+      id: meeting.id,
+      status: 'cancelled',
+      speakers: [{ personId: 'peter-welch', role: { fr: 'Allocution en matinée', en: 'Morning address' } }],
+      attendingPartnerIds: meeting.attendingPartnerIds,
+    });
+  });
+
+  it('refuses a missing title, date and place, a bad time, an unknown organiser and too many speakers', () => {
+    const result = parseEventForm(
+      { time: '25:00', organisers: ['nobody'], speakers: Array.from({ length: 31 }, (_, i) => `Speaker ${i}`).join('\n') },
+      context,
+    );
+    expect(!result.ok && result.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'title_fr', code: 'requiredOneLanguage' },
+        { field: 'title_en', code: 'requiredOneLanguage' },
+        { field: 'date', code: 'required' },
+        { field: 'place', code: 'required' },
+        { field: 'time', code: 'invalidTime' },
+        { field: 'organisers', code: 'unknownChoice' },
+        { field: 'speakers', code: 'tooMany', limit: 30 },
+      ]),
+    );
+  });
+
+  it('reads speaker lines with any dash', () => {
+    expect(speakerLines('A — x\nB – y\n\nC - z\n  D  ')).toEqual([
+      { name: 'A', role: 'x' },
+      { name: 'B', role: 'y' },
+      { name: 'C', role: 'z' },
+      { name: 'D', role: '' },
+    ]);
+  });
+});
+
+describe('action form', () => {
+  const context = { actions, tracks: seedTracks, partners, today };
+
+  it('assigns, re-dates and completes an item; completing dates it today', () => {
+    const item = actions[0]!;
+    const result = parseActionForm(
+      { title_en: item.title.en, title_fr: item.title.fr, owner: 'U0BOB', due: '2026-04-30', status: 'done', track: NO_CHOICE, partners: item.partnerIds },
+      { ...context, existing: item },
+    );
+    expect(result.ok && result.value).toMatchObject({
+      id: item.id,
+      ownerUserId: 'U0BOB',
+      dueOn: '2026-04-30',
+      status: 'done',
+      completedOn: today,
+      trackId: null,
+    });
+  });
+
+  it('reopening clears the completion date; the owner’s status form changes nothing else', () => {
+    const done = { ...actions[0]!, status: 'done' as const, completedOn: '2026-01-01', ownerUserId: 'U0BOB' };
+    const result = parseActionStatusForm({ status: 'in_progress' }, done, today);
+    expect(result.ok && result.value).toEqual({ ...toDraft(done), status: 'in_progress', completedOn: null });
+    const unknown = parseActionStatusForm({ status: 'finished' }, done, today);
+    expect(!unknown.ok && unknown.errors).toEqual([{ field: 'status', code: 'unknownChoice' }]);
+  });
+
+  it('refuses an unknown track and a bad owner', () => {
+    const result = parseActionForm({ title_en: 'Map suppliers', track: 'track-9', owner: 'not-a-user' }, context);
+    expect(!result.ok && result.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'track', code: 'unknownChoice' },
+        { field: 'owner', code: 'invalidUser' },
+      ]),
+    );
+  });
+});
+
+function toDraft(item: ActionItem) {
+  const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, removedAt: _r, ...draft } = item;
+  return draft;
+}

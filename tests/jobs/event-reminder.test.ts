@@ -1,0 +1,159 @@
+import { WebClient } from '@slack/web-api';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eventsTomorrow, nextDay } from '../../src/domain/event-reminders.js';
+import type { CorridorEvent, Draft } from '../../src/domain/types.js';
+import { remindTomorrowsEvents, type ReminderLedger, type ReminderPoster } from '../../src/jobs/event-reminder.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
+import { blockKitViolations } from '../support/block-kit-limits.js';
+import { silentLogger } from '../support/silent-logger.js';
+import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
+
+const TZ = 'America/Toronto';
+// 23:30 on 9 June in Toronto, already 10 June in UTC: "tomorrow" is 10 June in the corridor.
+const NOW = new Date('2026-06-10T03:30:00Z');
+
+/** The run ledger's contract, in memory: done keys are never claimed again, failed ones are. */
+class MemoryLedger implements ReminderLedger<{ key: string }> {
+  readonly states = new Map<string, 'claimed' | 'done' | 'failed'>();
+  async claim(job: string, period: string) {
+    const key = `${job}/${period}`;
+    const state = this.states.get(key);
+    if (state === 'claimed' || state === 'done') return undefined;
+    this.states.set(key, 'claimed');
+    return { key };
+  }
+  async complete(claim: { key: string }) {
+    this.states.set(claim.key, 'done');
+    return true;
+  }
+  async fail(claim: { key: string }) {
+    this.states.set(claim.key, 'failed');
+    return true;
+  }
+}
+
+let slack: SlackApiEmulator;
+let poster: ReminderPoster;
+let store: SqliteCorridorStore;
+let ledger: MemoryLedger;
+
+beforeAll(async () => {
+  slack = await startSlackApiEmulator({ botToken: 'xoxb-reminders' });
+  const client = new WebClient('xoxb-reminders', { slackApiUrl: slack.url, logger: silentLogger(), retryConfig: { retries: 0 } });
+  poster = {
+    post: async (message) => {
+      try {
+        const result = await client.chat.postMessage(message);
+        return { ok: true, channel: String(result.channel), ts: String(result.ts) };
+      } catch (error) {
+        return { ok: false, error: (error as { data?: { error?: string } }).data?.error ?? String(error), hint: 'check the channel' };
+      }
+    },
+  };
+});
+
+afterAll(async () => {
+  await slack.close();
+});
+
+beforeEach(async () => {
+  slack.reset();
+  store = await openStore('sqlite::memory:');
+  ledger = new MemoryLedger();
+});
+
+function event(id: string, date: string, extra: Partial<Draft<CorridorEvent>> = {}): Draft<CorridorEvent> {
+  return {
+    id,
+    title: { fr: `Rencontre ${id}`, en: `Meeting ${id}` },
+    date,
+    startTime: '18:30',
+    place: 'Burlington <VT>',
+    summary: null,
+    organiserIds: ['technum-quebec'],
+    attendingPartnerIds: [],
+    speakers: [],
+    attendeePersonIds: [],
+    status: 'scheduled',
+    ...extra,
+  };
+}
+
+const run = (channelLang: 'fr' | 'en' | 'both' = 'both', clock = () => NOW) =>
+  remindTomorrowsEvents({
+    store,
+    ledger,
+    poster,
+    clock,
+    owner: 'test:1',
+    config: { CORRIDOR_CHANNEL: 'C0CORRIDOR', CORRIDOR_CHANNEL_LANG: channelLang, CORRIDOR_TZ: TZ },
+  });
+
+describe('which events are tomorrow', () => {
+  it('takes tomorrow in the corridor’s zone and leaves cancelled and removed events out', () => {
+    const meta = { version: 1, createdAt: '', updatedAt: '', updatedBy: null, removedAt: null };
+    const events = [
+      { ...event('b', '2026-06-10', { startTime: '09:00' }), ...meta },
+      { ...event('a', '2026-06-10', { startTime: '18:00' }), ...meta },
+      { ...event('later', '2026-06-11'), ...meta },
+      { ...event('off', '2026-06-10', { status: 'cancelled' }), ...meta },
+      { ...event('gone', '2026-06-10'), ...meta, removedAt: '2026-06-01T00:00:00.000Z' },
+    ];
+    expect(eventsTomorrow(events, '2026-06-09').map((e) => e.id)).toEqual(['b', 'a']);
+    expect(nextDay('2026-12-31')).toBe('2027-01-01');
+    expect(nextDay('2028-02-28')).toBe('2028-02-29');
+  });
+});
+
+describe('remindTomorrowsEvents', () => {
+  it('posts each of tomorrow’s events once, in both languages, however often it runs', async () => {
+    await store.events.save(event('forum', '2026-06-10'), { actor: 'U0ADMIN' });
+    await store.events.save(event('next-week', '2026-06-16'), { actor: 'U0ADMIN' });
+
+    expect(await run()).toEqual([expect.objectContaining({ status: 'posted', eventId: 'forum', key: 'forum@2026-06-10' })]);
+    expect(await run()).toEqual([{ status: 'skipped', eventId: 'forum', key: 'forum@2026-06-10' }]);
+
+    const posts = slack.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    const blocks = posts[0]!.args.blocks;
+    expect(blockKitViolations(blocks, 'message')).toEqual([]);
+    const text = JSON.stringify(blocks);
+    expect(text).toContain('Rappel : *Rencontre forum* a lieu demain.');
+    expect(text).toContain('Reminder: *Meeting forum* is tomorrow.');
+    expect(text).toContain('Wednesday, June 10, 2026, 6:30 p.m.');
+    expect(text).toContain('Burlington &lt;VT&gt;');
+    expect(text).toContain('Organised by Technum Québec.');
+    expect(text.indexOf('Rappel')).toBeLessThan(text.indexOf('Reminder'));
+  });
+
+  it('reminds a re-dated event again for its new date, and a new event added later the same day', async () => {
+    await store.events.save(event('forum', '2026-06-10'), { actor: 'U0ADMIN' });
+    await run('en');
+    const forum = (await store.events.get('forum'))!;
+    await store.events.save({ ...forum, date: '2026-06-12' }, { actor: 'U0ADMIN' });
+    await store.events.save(event('pop-up', '2026-06-10'), { actor: 'U0ADMIN' });
+    expect((await run('en')).map((r) => [r.eventId, r.status])).toEqual([['pop-up', 'posted']]);
+    // Two days later, the day before the new date.
+    const results = await run('en', () => new Date('2026-06-11T14:00:00Z'));
+    expect(results.map((r) => [r.key, r.status])).toEqual([['forum@2026-06-12', 'posted']]);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(3);
+  });
+
+  it('records a failed post so that the next run retries it', async () => {
+    await store.events.save(event('forum', '2026-06-10'), { actor: 'U0ADMIN' });
+    slack.failNext('chat.postMessage', { error: 'not_in_channel' });
+    expect(await run('fr')).toEqual([{ status: 'failed', eventId: 'forum', key: 'forum@2026-06-10', error: 'not_in_channel' }]);
+    expect(ledger.states.get('event-reminder/forum@2026-06-10')).toBe('failed');
+    expect((await run('fr')).map((r) => r.status)).toEqual(['posted']);
+    expect(ledger.states.get('event-reminder/forum@2026-06-10')).toBe('done');
+  });
+
+  it('posts nothing when no event is tomorrow, and needs a channel', async () => {
+    expect(await run()).toEqual([]);
+    expect(slack.callsTo('chat.postMessage')).toEqual([]);
+    await expect(
+      remindTomorrowsEvents({ store, ledger, poster, clock: () => NOW, owner: 'x', config: { CORRIDOR_CHANNEL_LANG: 'en', CORRIDOR_TZ: TZ } }),
+    ).rejects.toThrow('CORRIDOR_CHANNEL');
+  });
+});

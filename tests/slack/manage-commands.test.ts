@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCorridorCommand } from '../../src/slack/commands/dispatch.js';
+import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
+
+// The subcommands that change records, as the local console runs them (no Slack: no modals).
+
+let store: SqliteCorridorStore;
+
+beforeEach(async () => {
+  store = await openStore('sqlite::memory:');
+});
+
+afterEach(async () => {
+  await store.close();
+});
+
+async function run(text: string, userId = 'U0ADMIN', lang: 'fr' | 'en' = 'en') {
+  const reply = await runCorridorCommand({ text, userId, lang, store, timeZone: 'America/Toronto', admins: ['U0ADMIN'] });
+  return reply ? renderBlocksAsText(reply.blocks) : '(no reply)';
+}
+
+describe('modal subcommands outside Slack', () => {
+  it('say they need Slack, in the user’s language', async () => {
+    for (const text of ['partner add', 'partner edit c2mi', 'event add', 'event edit 2025-04-16', 'action add', 'action edit announce']) {
+      expect(await run(text)).toContain('opens a form in Slack');
+    }
+    expect(await run('partenaire ajouter', 'U0ADMIN', 'fr')).toContain('ouvre un formulaire dans Slack');
+  });
+
+  it('refuse non-admins first, naming who can help', async () => {
+    expect(await run('partner add', 'U0ALICE')).toContain('only the corridor’s coordinators can change its records. @U0ADMIN can help.');
+    expect(await run('evenement modifier 2025-04-16', 'U0ALICE', 'fr')).toContain('seuls les coordonnateurs du corridor');
+  });
+
+  it('ask which record to edit when none is named, and say when none matches', async () => {
+    expect(await run('partner edit')).toContain('/corridor partner edit c2mi');
+    expect(await run('event edit')).toContain('/corridor event edit 2025-04-16');
+    expect(await run('partner edit nothing like it')).toContain('No partner matches');
+  });
+
+  it('keep lookups of a partner whose name starts with a verb', async () => {
+    await store.partners.save(
+      {
+        id: 'new-england-chips',
+        name: 'New England Chips',
+        officialName: null,
+        acronym: null,
+        designation: null,
+        kind: 'company',
+        jurisdiction: 'MA',
+        website: null,
+        status: 'pending',
+        joinedOn: null,
+        pendingSince: '2026-01-05',
+        nextStep: null,
+        followUpUserId: null,
+      },
+      { actor: 'U0ADMIN' },
+    );
+    expect(await run('partner new england chips', 'U0ALICE')).toContain('NEW ENGLAND CHIPS');
+    expect(await run('partner c2mi', 'U0ALICE')).toContain('C2MI');
+  });
+
+  it('show an action item by words of its title, with its partners', async () => {
+    const text = await run('action announce', 'U0ALICE');
+    expect(text).toContain('ANNOUNCE THE ADHESION OF NEW STRATEGIC PARTNERS');
+    expect(text).toContain('Venture Lab, CMC Microsystems');
+  });
+});
+
+describe('history', () => {
+  it('shows a seeded partner’s creation by the founding press release', async () => {
+    const text = await run('history venture lab');
+    expect(text).toContain('HISTORY — VENTURE LAB');
+    expect(text).toContain('the founding press release created');
+    expect(text).toContain('Status: Pending adhesion');
+  });
+
+  it('shows a removed partner’s history too, newest first, old → new', async () => {
+    const c2mi = (await store.partners.get('c2mi'))!;
+    await store.partners.save({ ...c2mi, website: 'https://c2mi.example' }, { actor: 'U0BOB' });
+    await store.partners.remove('c2mi', { actor: 'U0ADMIN' });
+    const text = await run('historique c2mi', 'U0ALICE', 'fr');
+    expect(text).toContain('3 modifications');
+    const removed = text.indexOf('@U0ADMIN a retiré la fiche');
+    const updated = text.indexOf('@U0BOB a modifié la fiche');
+    expect(removed).toBeGreaterThan(-1);
+    expect(updated).toBeGreaterThan(removed);
+    expect(text).toContain('Site Web : — → https://c2mi.example');
+  });
+
+  it('asks whose history when no partner is named', async () => {
+    expect(await run('history')).toContain('/corridor history c2mi');
+  });
+});
