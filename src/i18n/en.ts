@@ -498,7 +498,7 @@ export const en = {
     slackOnly: 'This command opens a form in Slack; it is not available in the local console.',
   },
   permissions: {
-    refused: (admins: string) => `Sorry, only the corridor’s coordinators can change its records. ${admins} can help.`,
+    refused: (admins: string, _count: number) => `Sorry, only the corridor’s coordinators can change its records. ${admins} can help.`,
     refusedNoAdmins: 'Sorry, only the corridor’s coordinators can change its records, and none is set yet (CORRIDOR_ADMINS).',
   },
 };

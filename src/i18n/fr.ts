@@ -496,7 +496,8 @@ export const fr: Catalogue = {
     slackOnly: 'Cette commande ouvre un formulaire dans Slack ; elle n’est pas offerte dans la console locale.',
   },
   permissions: {
-    refused: (admins: string) => `Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers. ${admins} peuvent vous aider.`,
+    refused: (admins: string, count: number) =>
+      `Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers. ${admins} ${count > 1 ? 'peuvent' : 'peut'} vous aider.`,
     refusedNoAdmins: 'Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers, et aucun n’est encore désigné (CORRIDOR_ADMINS).',
   },
 };

@@ -80,3 +80,11 @@ describe('formatting', () => {
     expect(langFromLocale(undefined)).toBe('en');
   });
 });
+
+describe('refusals', () => {
+  it('agree in number with how many coordinators can help', () => {
+    expect(fr.permissions.refused('<@U1>', 1)).toMatch(/<@U1> peut vous aider\.$/);
+    expect(fr.permissions.refused('<@U1> et <@U2>', 2)).toMatch(/peuvent vous aider\.$/);
+    expect(en.permissions.refused('<@U1>', 1)).toMatch(/<@U1> can help\.$/);
+  });
+});

@@ -54,6 +54,33 @@ async function reply(store: SqliteCorridorStore, text: string, lang: 'fr' | 'en'
   return runCorridorCommand({ text, userId: 'U0ALICE', lang, store, timeZone: 'America/Toronto', admins: [], now: new Date('2026-11-26T15:00:00Z') });
 }
 
+function mrkdwnTexts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(mrkdwnTexts);
+  if (!node || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own = record.type === 'mrkdwn' && typeof record.text === 'string' ? [record.text] : [];
+  return [...own, ...Object.values(record).flatMap(mrkdwnTexts)];
+}
+
+describe('stored text is escaped like typed text', () => {
+  it('never lets a record’s name, title or place ping anyone', async () => {
+    const store = await openStore('sqlite::memory:');
+    const write = { actor: 'U0ADMIN' };
+    const hostile = '<!channel> Chips & <@U0BOSS>';
+    const venture = (await store.partners.get('venture-lab'))!;
+    await store.partners.save({ ...toDraft(venture), name: hostile }, write);
+    const meeting = (await store.events.list())[0]!;
+    const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, removedAt: _r, ...event } = meeting;
+    await store.events.save({ ...event, title: { fr: hostile, en: hostile }, place: hostile }, write);
+    for (const text of ['partners', 'partner chips', 'partner <!channel>', 'pending', 'events', 'event 2025-04-16', 'actions', 'about', 'history chips']) {
+      const answer = (await reply(store, text, 'en'))!;
+      // plain_text is never parsed for mentions; mrkdwn and the fallback text are.
+      expect([answer.text, ...mrkdwnTexts(answer.blocks)].join('\n'), text).not.toMatch(/<!channel>|<@U0BOSS>/);
+    }
+    await store.close();
+  });
+});
+
 describe('any command text gets a valid reply', () => {
   it('within Slack’s limits, with a fallback text, never echoing a live mention', async () => {
     await fc.assert(

@@ -127,7 +127,7 @@ describe('Mark as signed', () => {
     expect(response.status).toBe(200);
     const answer = await ephemeralAnswer();
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(answer.text).toBe(`Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers. <@${ADMIN_ID}> peuvent vous aider.`);
+    expect(answer.text).toBe(`Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers. <@${ADMIN_ID}> peut vous aider.`);
     expect(blockKitViolations(answer.blocks, 'message')).toEqual([]);
     expect(running.slack.callsTo('views.open')).toHaveLength(0);
     expect(await running.store.partners.get('cmc-microsystems')).toEqual(before);

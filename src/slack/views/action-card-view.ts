@@ -13,7 +13,7 @@ export function actionCardView(item: ActionItem, input: FieldContext & { actions
   const { lang, t } = input;
   const fields = fieldsSection(recordFields('action', item, CARD_KEYS, input));
   return {
-    text: `${item.title[lang]} — ${t.actionStatus[item.status]}`,
+    text: `${escapeMrkdwn(item.title[lang])} — ${t.actionStatus[item.status]}`,
     blocks: [header(item.title[lang]), ...(fields ? [fields] : []), ...(input.actions ?? [])],
   };
 }

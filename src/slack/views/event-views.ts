@@ -62,7 +62,7 @@ export function eventCardView(event: CorridorEvent, directory: EventDirectory, l
       : []),
   ];
   return {
-    text: `${event.title[lang]} — ${eventDateText(event, lang)}, ${event.place}`,
+    text: `${escapeMrkdwn(event.title[lang])} — ${eventDateText(event, lang)}, ${escapeMrkdwn(event.place)}`,
     blocks: fitBlocks(blocks, t.common.andMore),
   };
 }

@@ -19,11 +19,13 @@ const MAX_FIELDS_PER_ENTRY = 12;
 /** Every change to a record, newest first: when, who, and each field's old → new value. */
 export function historyView(input: HistoryInput): Reply {
   const { t, name, entries } = input;
+  // The header is plain text; the fallback text is mrkdwn and gets the escaped name.
   const title = t.history.title(name);
-  if (entries.length === 0) return { text: `${title}: ${t.history.none}`, blocks: [header(title), section(t.history.none)] };
+  const fallbackTitle = t.history.title(escapeMrkdwn(name));
+  if (entries.length === 0) return { text: `${fallbackTitle}: ${t.history.none}`, blocks: [header(title), section(t.history.none)] };
   const newestFirst = [...entries].sort((a, b) => b.id - a.id);
   const blocks: KnownBlock[] = [header(title), context(t.history.summary(entries.length)), ...newestFirst.map((entry) => section(entryText(entry, input)))];
-  return { text: `${title}: ${t.history.summary(entries.length)}`, blocks: fitBlocks(blocks, t.common.andMore) };
+  return { text: `${fallbackTitle}: ${t.history.summary(entries.length)}`, blocks: fitBlocks(blocks, t.common.andMore) };
 }
 
 export function entryText(entry: HistoryEntry, input: HistoryInput): string {

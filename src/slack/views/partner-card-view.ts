@@ -47,5 +47,5 @@ export function partnerCardView({ partner, people, lang, t, today, actions = [] 
     context(t.common.sourceNote),
   ];
   const traits = partnerTraits(partner, t);
-  return { text: `${partner.name} — ${t.status[partner.status]}${traits ? ` · ${traits}` : ''}`, blocks };
+  return { text: `${escapeMrkdwn(partner.name)} — ${t.status[partner.status]}${traits ? ` · ${traits}` : ''}`, blocks };
 }

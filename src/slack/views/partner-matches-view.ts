@@ -8,7 +8,7 @@ export function partnerSeveralView(typed: string, partners: Partner[], t: Catalo
   const intro = t.partner.several(escapeMrkdwn(typed), partners.length);
   const lines = partners.map((partner) => partnerLine(partner, t));
   return {
-    text: `${intro} ${partners.map((partner) => partner.name).join(', ')}`,
+    text: `${intro} ${partners.map(partnerName).join(', ')}`,
     blocks: fitBlocks([section(intro), ...packLines(lines).map((chunk) => section(chunk)), context(t.partner.pickOne)], t.common.andMore),
   };
 }

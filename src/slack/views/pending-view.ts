@@ -29,7 +29,7 @@ export function pendingView(partners: Partner[], lang: Lang, t: Catalogue, today
   const pending = sortPending(partners);
   if (pending.length === 0) return { text: t.pending.none, blocks: [header(t.pending.title), section(t.pending.none)] };
   const items: KnownBlock[] = pending.map((partner) => section(pendingText(partner, lang, t, today)));
-  const names = pending.map((partner) => partner.name).join(', ');
+  const names = pending.map(partnerName).join(', ');
   return {
     text: `${t.pending.summary(pending.length)} ${names}`,
     blocks: fitBlocks([header(t.pending.title), context(t.pending.summary(pending.length)), ...items], t.common.andMore),
