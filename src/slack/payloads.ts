@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MARK_SIGNED_DATE_ACTION, MARK_SIGNED_DATE_BLOCK } from './action-ids.js';
+import { MARK_SIGNED_DATE } from './interaction-ids.js';
 import { viewStateValues } from '../domain/forms/state.js';
 
 /** The fields of a slash command payload this app relies on. */
@@ -50,7 +50,7 @@ export const markSignedSubmission = z.object({
       .pipe(markSignedMetadata),
     state: z.object({
       values: z.object({
-        [MARK_SIGNED_DATE_BLOCK]: z.object({ [MARK_SIGNED_DATE_ACTION]: z.object({ selected_date: z.string().nullable().optional() }) }),
+        [MARK_SIGNED_DATE.block]: z.object({ [MARK_SIGNED_DATE.action]: z.object({ selected_date: z.string().nullable().optional() }) }),
       }),
     }),
   }),

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/domain/digest.js';
 import { catalogue } from '../../src/i18n/index.js';
-import { REMINDER_ACTIONS } from '../../src/slack/action-ids.js';
 import { LIMITS } from '../../src/slack/blocks.js';
+import { ACTION_IDS, keyedActionId } from '../../src/slack/interaction-ids.js';
 import { channelDigestView, digestView } from '../../src/slack/views/digest-view.js';
 import { markSignedModal } from '../../src/slack/views/mark-signed-view.js';
 import { reminderView } from '../../src/slack/views/reminder-view.js';
@@ -90,11 +90,11 @@ describe('reminder view', () => {
     expect(text.indexOf('en attente depuis')).toBeLessThan(text.indexOf('pending for'));
     const buttons = reply.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
     expect(buttons.map((b) => ('action_id' in b ? b.action_id : ''))).toEqual([
-      `${REMINDER_ACTIONS.markSigned}.partner-1`,
-      `${REMINDER_ACTIONS.snooze}.partner-1`,
-      `${REMINDER_ACTIONS.openNotion}.partner-1`,
-      `${REMINDER_ACTIONS.markSigned}.partner-2`,
-      `${REMINDER_ACTIONS.snooze}.partner-2`,
+      keyedActionId(ACTION_IDS.reminderMarkSigned, 'partner-1'),
+      keyedActionId(ACTION_IDS.reminderSnooze, 'partner-1'),
+      keyedActionId(ACTION_IDS.reminderOpenNotion, 'partner-1'),
+      keyedActionId(ACTION_IDS.reminderMarkSigned, 'partner-2'),
+      keyedActionId(ACTION_IDS.reminderSnooze, 'partner-2'),
     ]);
     expect(buttons[2]).toMatchObject({ url: urls.get('partner-1'), value: 'partner-1' });
   });

@@ -2,7 +2,7 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { composeReminder } from '../../src/jobs/remind.js';
 import { localDate } from '../../src/i18n/format.js';
-import { REMINDER_ACTIONS } from '../../src/slack/action-ids.js';
+import { ACTION_IDS, keyedActionId } from '../../src/slack/interaction-ids.js';
 import { blockKitViolations, viewViolations } from '../support/block-kit-limits.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
 
@@ -33,7 +33,7 @@ beforeEach(async () => {
 function button(action: string, partnerId: string): { button: Button; blockId: string } {
   for (const block of reminder.blocks) {
     if (block.type !== 'actions') continue;
-    const found = (block as ActionsBlock).elements.find((e) => e.type === 'button' && e.action_id === `${action}.${partnerId}`);
+    const found = (block as ActionsBlock).elements.find((e) => e.type === 'button' && e.action_id === keyedActionId(action, partnerId));
     if (found) return { button: found as Button, blockId: block.block_id! };
   }
   throw new Error(`no ${action} button for ${partnerId}`);
@@ -91,7 +91,7 @@ async function ephemeralAnswer(): Promise<{ text: string; response_type: string;
 
 describe('Mark as signed', () => {
   it('from an admin: asks for the date, then moves the partner to signatories (visible in /corridor partners)', async () => {
-    const response = await click(ADMIN_ID, REMINDER_ACTIONS.markSigned, 'venture-lab');
+    const response = await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'venture-lab');
     expect(response.status).toBe(200);
     const view = await openedModal();
     expect(viewViolations(view)).toEqual([]);
@@ -123,7 +123,7 @@ describe('Mark as signed', () => {
 
   it('from anyone else: changes nothing and answers with a polite ephemeral refusal naming who can help', async () => {
     const before = await running.store.partners.get('cmc-microsystems');
-    const response = await click(GUEST_ID, REMINDER_ACTIONS.markSigned, 'cmc-microsystems');
+    const response = await click(GUEST_ID, ACTION_IDS.reminderMarkSigned, 'cmc-microsystems');
     expect(response.status).toBe(200);
     const answer = await ephemeralAnswer();
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
@@ -134,7 +134,7 @@ describe('Mark as signed', () => {
   });
 
   it('refuses a submission from a non-admin even with a valid form', async () => {
-    await click(ADMIN_ID, REMINDER_ACTIONS.markSigned, 'cmc-microsystems');
+    await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'cmc-microsystems');
     const view = await openedModal();
     const response = await submit(GUEST_ID, view, '2025-05-01');
     expect(response.json).toMatchObject({ response_action: 'errors', errors: { signed_on: expect.stringContaining('Désolé, seuls les coordonnateurs') } });
@@ -142,7 +142,7 @@ describe('Mark as signed', () => {
   });
 
   it('keeps the form open with an error for a date in the future or before the adhesion was pending', async () => {
-    await click(ADMIN_ID, REMINDER_ACTIONS.markSigned, 'cmc-microsystems');
+    await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'cmc-microsystems');
     const view = await openedModal();
     const future = await submit(ADMIN_ID, view, '2099-01-01');
     expect(future.json).toEqual({ response_action: 'errors', errors: { signed_on: 'The signing date can’t be in the future.' } });
@@ -157,7 +157,7 @@ describe('Mark as signed', () => {
   });
 
   it('does not overwrite a change made while the form was open', async () => {
-    await click(ADMIN_ID, REMINDER_ACTIONS.markSigned, 'new-hampshire-bea');
+    await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'new-hampshire-bea');
     const view = await openedModal();
     const current = (await running.store.partners.get('new-hampshire-bea'))!;
     const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, removedAt: _r, ...draft } = current;
@@ -170,7 +170,7 @@ describe('Mark as signed', () => {
 
 describe('Snooze 1 week', () => {
   it('leaves the partner out of the reminders for a week and tells the one who clicked', async () => {
-    const response = await click(GUEST_ID, REMINDER_ACTIONS.snooze, 'cmc-microsystems');
+    const response = await click(GUEST_ID, ACTION_IDS.reminderSnooze, 'cmc-microsystems');
     expect(response.status).toBe(200);
     const answer = await ephemeralAnswer();
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
