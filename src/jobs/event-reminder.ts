@@ -2,7 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import { eventReminderKey, eventsTomorrow } from '../domain/event-reminders.js';
 import { localDate } from '../i18n/format.js';
 import type { CorridorStore } from '../store/repository.js';
-import { channelLanguages, eventReminderView } from '../slack/views/event-reminder-view.js';
+import { channelLangs } from '../slack/views/channel-message.js';
+import { eventReminderView } from '../slack/views/event-reminder-view.js';
 
 /*
  * Not scheduled yet: the scheduler and the SQLite run ledger live on the jobs branch. To wire it,
@@ -62,7 +63,7 @@ export async function remindTomorrowsEvents<Claim>(deps: EventReminderDeps<Claim
   const events = eventsTomorrow(await deps.store.events.list(), localDate(now, deps.config.CORRIDOR_TZ));
   if (events.length === 0) return [];
   const partners = new Map((await deps.store.partners.list({ includeRemoved: true })).map((partner) => [partner.id, partner]));
-  const langs = channelLanguages(deps.config.CORRIDOR_CHANNEL_LANG);
+  const langs = channelLangs(deps.config.CORRIDOR_CHANNEL_LANG);
   const results: EventReminderResult[] = [];
   for (const event of events) {
     const key = eventReminderKey(event);
