@@ -13,17 +13,6 @@ export const slashCommandPayload = z.object({
 });
 export type SlashCommandPayload = z.infer<typeof slashCommandPayload>;
 
-/** A click on one of the reminder's buttons (block_actions). */
-export const reminderButtonPayload = z.object({
-  type: z.literal('block_actions'),
-  user: z.object({ id: z.string().min(1) }),
-  trigger_id: z.string().default(''),
-  response_url: z.string().optional(),
-  channel: z.object({ id: z.string() }).optional(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
-});
-export type ReminderButtonPayload = z.infer<typeof reminderButtonPayload>;
-
 /** What the mark-as-signed modal carries from the click to the submission. */
 export const markSignedMetadata = z.object({
   partnerId: z.string().min(1),
@@ -69,13 +58,15 @@ export const viewSubmissionPayload = z.object({
 });
 export type ViewSubmissionPayload = z.infer<typeof viewSubmissionPayload>;
 
-/** The fields of a block_actions payload (a button click) this app relies on. */
+/** The fields of a block_actions payload (a button click, a menu choice) this app relies on. */
 export const blockActionsPayload = z.object({
   type: z.literal('block_actions'),
   user: z.object({ id: z.string().min(1) }),
   trigger_id: z.string().default(''),
   /** Present for clicks in messages (ephemeral cards included); absent in the Home tab. */
   response_url: z.string().optional(),
+  /** The channel of the message clicked in (a reminder, a card); absent in the Home tab and modals. */
+  channel: z.object({ id: z.string() }).optional(),
   /** The view clicked in (a modal or the Home tab), with its state when it is a modal. */
   view: z
     .object({
