@@ -1,12 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nextDay } from '../../src/domain/event-reminders.js';
+import { localDate } from '../../src/i18n/format.js';
+import { openStore } from '../../src/store/open-store.js';
+import { eventRecord } from '../support/records.js';
 import { cleanEnv, runCli } from '../support/run-cli.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
 
-// `npm run remind` and `npm run digest` as an operator or an external scheduler runs them:
+// `npm run remind`, `npm run digest` and `npm run event-reminder` as an operator or an external scheduler runs them:
 // separate processes, a database file, and the Slack Web API emulator instead of Slack.
 
 const BOT_TOKEN = 'xoxb-corridor-cli';
 const CHANNEL = 'C0CORRIDOR';
+
+/** Adds an event taking place tomorrow (in the corridor's zone) to the database the CLI will open. */
+async function addEventTomorrow(env: NodeJS.ProcessEnv): Promise<string> {
+  const store = await openStore(env.DATABASE_URL); // creates and seeds the file
+  const tomorrow = nextDay(localDate(new Date(), 'America/Toronto'));
+  const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, removedAt: _r, ...draft } = eventRecord('forum', tomorrow, {
+    title: { fr: 'Forum de l’innovation', en: 'Innovation forum' },
+    startTime: '18:30',
+  });
+  await store.events.save(draft, { actor: 'U0ADMIN' });
+  await store.close();
+  return tomorrow;
+}
 
 describe('--dry-run, with no credentials', () => {
   it('npm run remind -- --dry-run prints the three pending adhesions with their ages', async () => {
@@ -29,6 +46,23 @@ describe('--dry-run, with no credentials', () => {
     expect(english).toBeGreaterThan(french);
     expect(result.stdout).toContain('Pending adhesions (3)');
     expect(result.stdout).toContain('Adhésions en attente (3)');
+  });
+
+  it('npm run event-reminder -- --dry-run prints tomorrow’s events in French, then English', async () => {
+    const env = cleanEnv();
+    const none = await runCli('src/cli/event-reminder.ts', { args: ['--dry-run'], env });
+    expect(none.stderr).toBe('');
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/^Dry run: nothing to post to CORRIDOR_CHANNEL \(not set\) — no event tomorrow \(\d{4}-\d{2}-\d{2}\)\.$/m);
+    const tomorrow = await addEventTomorrow(env);
+    const result = await runCli('src/cli/event-reminder.ts', { args: ['--dry-run'], env });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`the event reminder forum@${tomorrow} that would be posted`);
+    const french = result.stdout.indexOf('Rappel : Forum de l’innovation a lieu demain.');
+    const english = result.stdout.indexOf('Reminder: Innovation forum is tomorrow.');
+    expect(french).toBeGreaterThan(0);
+    expect(english).toBeGreaterThan(french);
   });
 
   it('follows CORRIDOR_CHANNEL_LANG', async () => {
@@ -72,6 +106,19 @@ describe('posting to the Web API emulator', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/^Digest \d{4}-W\d{2}: already posted; nothing to do\./);
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('npm run event-reminder twice posts tomorrow’s event once', async () => {
+    const env = slackEnv();
+    const tomorrow = await addEventTomorrow(env);
+    const first = await runCli('src/cli/event-reminder.ts', { env });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`^Event reminder forum@${tomorrow}: posted to C0CORRIDOR`));
+    const second = await runCli('src/cli/event-reminder.ts', { env });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(new RegExp(`^Event reminder forum@${tomorrow}: already posted`));
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(String(slack.callsTo('chat.postMessage')[0]!.args.text)).toContain('Innovation forum');
   });
 
   it('two processes at once on one database post one message', async () => {
