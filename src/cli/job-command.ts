@@ -5,12 +5,14 @@ import { localDate } from '../i18n/format.js';
 import { composeChannelDigest, digest } from '../jobs/digest.js';
 import { composeEventReminders, remindTomorrowsEvents, type EventReminderResult } from '../jobs/event-reminder.js';
 import { consoleJobLogger, type JobLogger } from '../jobs/job-logger.js';
+import { partnerNotionUrls } from '../jobs/notion-sync.js';
 import { composeReminder, remind } from '../jobs/remind.js';
 import type { JobDeps, JobResult } from '../jobs/run-job.js';
 import { createPostingClient, SlackPoster } from '../jobs/slack-poster.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';
 import { openStore } from '../store/open-store.js';
 import type { SqliteCorridorStore } from '../store/sqlite/sqlite-corridor-store.js';
+import { SqliteNotionLinks } from '../store/sqlite/sqlite-notion-links.js';
 
 export interface JobCommandIo {
   stdout: NodeJS.WritableStream;
@@ -24,6 +26,7 @@ interface PreviewDeps {
   store: SqliteCorridorStore;
   env: Env;
   logger: JobLogger;
+  notionUrlFor: JobDeps['notionUrlFor'];
   /** Where the post would go, for the dry run's first line. */
   where: string;
 }
@@ -42,8 +45,8 @@ const COMMANDS: Record<JobName, JobCommand> = {
   remind: {
     usage: `usage: npm run remind [-- --dry-run]\n  Posts today’s reminder about pending adhesions to CORRIDOR_CHANNEL (once a day).\n${DRY_RUN_HINT}`,
     post: async (deps) => oneResult(await remind(deps)),
-    dryRun: async ({ store, env, logger, where }, now) => {
-      const message = await composeReminder({ store, config: env, logger }, now);
+    dryRun: async ({ store, env, logger, notionUrlFor, where }, now) => {
+      const message = await composeReminder({ store, config: env, logger, notionUrlFor }, now);
       if (!message) return `Dry run: nothing to post to ${where} — no adhesion is pending (or all are snoozed).`;
       return [`Dry run: the reminder that would be posted to ${where} now:`, renderBlocksAsText(message.blocks)].join('\n');
     },
@@ -100,10 +103,12 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
   const clock = io.clock ?? (() => new Date());
   const logger = consoleJobLogger(io.stderr);
   const store = await openStore(env.DATABASE_URL);
+  // *Open in Notion* on the reminder, as the scheduled one has it, once the sync has made the pages.
+  const notionUrlFor = partnerNotionUrls(env, new SqliteNotionLinks(store.db));
   try {
     if (flags.has('--dry-run') || flags.has('-n')) {
       const where = env.CORRIDOR_CHANNEL ?? 'CORRIDOR_CHANNEL (not set)';
-      io.stdout.write(`${await command.dryRun({ store, env, logger, where }, clock())}\n`);
+      io.stdout.write(`${await command.dryRun({ store, env, logger, notionUrlFor, where }, clock())}\n`);
       return 0;
     }
     if (!env.SLACK_BOT_TOKEN) {
@@ -117,6 +122,7 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
       clock,
       config: env,
       logger,
+      notionUrlFor,
     };
     const { lines, failed } = await command.post(deps);
     io.stdout.write(`${lines.join('\n')}\n`);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nextDay } from '../../src/domain/event-reminders.js';
 import { localDate } from '../../src/i18n/format.js';
 import { openStore } from '../../src/store/open-store.js';
+import { SqliteNotionLinks } from '../../src/store/sqlite/sqlite-notion-links.js';
 import { eventRecord } from '../support/records.js';
 import { cleanEnv, runCli } from '../support/run-cli.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
@@ -25,6 +26,34 @@ async function addEventTomorrow(env: NodeJS.ProcessEnv): Promise<string> {
   return tomorrow;
 }
 
+const PARTNERS_DATABASE = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
+const PARTNERS_DATA_SOURCE = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+const CMC_PAGE = '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
+
+/** Records, as the Notion sync does, that CMC Microsystems has its page; returns the Notion settings. */
+async function syncedToNotion(env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
+  const store = await openStore(env.DATABASE_URL); // creates and seeds the file
+  const links = new SqliteNotionLinks(store.db);
+  await links.rememberDataSource(PARTNERS_DATABASE, PARTNERS_DATA_SOURCE, new Date());
+  await links.save({
+    dataSourceId: PARTNERS_DATA_SOURCE,
+    entity: 'partner',
+    recordId: 'cmc-microsystems',
+    pageId: CMC_PAGE,
+    pushedHash: 'synced',
+    pushedValues: {},
+    pushedAt: new Date().toISOString(),
+    notionEditedAt: null,
+    archived: false,
+  });
+  await store.close();
+  return {
+    NOTION_TOKEN: 'ntn_corridor_cli',
+    NOTION_PARTNERS_DATABASE_ID: PARTNERS_DATABASE.replace(/-/g, ''),
+    NOTION_ACTIONS_DATABASE_ID: '3c4d5e6f-7a8b-4c9d-8e0f-2a3b4c5d6e7f',
+  };
+}
+
 describe('--dry-run, with no credentials', () => {
   it('npm run remind -- --dry-run prints the three pending adhesions with their ages', async () => {
     const result = await runCli('src/cli/remind.ts', { args: ['--dry-run'] });
@@ -35,6 +64,16 @@ describe('--dry-run, with no credentials', () => {
       expect(result.stdout).toMatch(new RegExp(`${name} — en attente depuis \\d+ ans?`));
     }
     expect(result.stdout).toContain('[Marquer comme signée / Mark as signed] [Reporter d’une semaine / Snooze 1 week]');
+  });
+
+  it('npm run remind -- --dry-run has *Open in Notion* for the partners the Notion sync has a page for', async () => {
+    const env = cleanEnv();
+    const result = await runCli('src/cli/remind.ts', { args: ['--dry-run'], env: { ...env, ...(await syncedToNotion(env)) } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const withNotion = '[Marquer comme signée / Mark as signed] [Reporter d’une semaine / Snooze 1 week] [Ouvrir dans Notion / Open in Notion]';
+    expect(result.stdout.split(withNotion)).toHaveLength(2);
+    expect(result.stdout.indexOf(withNotion)).toBeGreaterThan(result.stdout.indexOf('CMC Microsystems — pending for'));
   });
 
   it('npm run digest -- --dry-run prints the digest in French, then English', async () => {
@@ -106,6 +145,15 @@ describe('posting to the Web API emulator', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/^Digest \d{4}-W\d{2}: already posted; nothing to do\./);
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('npm run remind links a synced partner to its Notion page', async () => {
+    const env = slackEnv();
+    const result = await runCli('src/cli/remind.ts', { env: { ...env, ...(await syncedToNotion(env)) } });
+    expect(result.code).toBe(0);
+    const buttons = JSON.stringify(slack.callsTo('chat.postMessage')[0]!.args.blocks);
+    expect(buttons).toContain(`"url":"https://www.notion.so/${CMC_PAGE.replace(/-/g, '')}"`);
+    expect(buttons.match(/www\.notion\.so/g)).toHaveLength(1);
   });
 
   it('npm run event-reminder twice posts tomorrow’s event once', async () => {
