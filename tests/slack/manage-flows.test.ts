@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatDate, formatTime, localDate } from '../../src/i18n/format.js';
 import { viewViolations } from '../support/block-kit-limits.js';
-import { ADMIN_ID, SIGNING_SECRET, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
-import { postSigned } from '../support/slack-signing.js';
+import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
 import { appHomeOpened, buttonClick, menuSearch, modalChoice, viewSubmission, type Typed } from '../support/slack-interactions.js';
 
 // The "manage the corridor from Slack" flows through the real Bolt receiver: signed slash commands,
@@ -78,10 +77,7 @@ async function ask(text: string, userId = ADMIN_ID): Promise<{ text: string; all
 }
 
 async function openHome(userId: string): Promise<Json & { blocks: Json[] }> {
-  const response = await postSigned(running.eventsUrl, JSON.stringify(appHomeOpened(userId)), {
-    signingSecret: SIGNING_SECRET,
-    contentType: 'application/json',
-  });
+  const response = await running.event(appHomeOpened(userId));
   expect(response.status).toBe(200);
   await running.corridor.idle();
   return lastHome(userId);
@@ -413,10 +409,7 @@ describe('App Home tab', () => {
   });
 
   it('ignores the Messages tab and gives coordinators their Add buttons', async () => {
-    const response = await postSigned(running.eventsUrl, JSON.stringify(appHomeOpened(ALICE, 'messages')), {
-      signingSecret: SIGNING_SECRET,
-      contentType: 'application/json',
-    });
+    const response = await running.event(appHomeOpened(ALICE, 'messages'));
     expect(response.status).toBe(200);
     await running.corridor.idle();
     expect(running.slack.callsTo('views.publish')).toEqual([]);

@@ -5,6 +5,7 @@ import { localDate } from '../../src/i18n/format.js';
 import { ACTION_IDS, keyedActionId } from '../../src/slack/interaction-ids.js';
 import { blockKitViolations, viewViolations } from '../support/block-kit-limits.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { appHomeOpened } from '../support/slack-interactions.js';
 
 // The reminder's buttons through the real Bolt receiver: signed block_actions and view_submission
 // requests in, Web API calls and response_url posts out to the emulator.
@@ -165,6 +166,25 @@ describe('Mark as signed', () => {
     const response = await submit(ADMIN_ID, view, '2025-05-01');
     expect(response.json).toMatchObject({ response_action: 'errors', errors: { signed_on: expect.stringContaining('U0OTHER') } });
     expect(await running.store.partners.get('new-hampshire-bea')).toMatchObject({ status: 'pending' });
+  });
+});
+
+describe('Mark as signed, seen from the Home tab', () => {
+  it('republishes the Home tab of a recent visitor once the partner is signed', async () => {
+    expect((await running.event(appHomeOpened(GUEST_ID))).status).toBe(200);
+    await running.corridor.idle();
+    const homes = () => running.slack.callsTo('views.publish').filter((call) => call.args.user_id === GUEST_ID);
+    expect(homes()).toHaveLength(1);
+    const pendingBefore = (await running.store.partners.list()).filter((partner) => partner.status === 'pending').length;
+    expect(JSON.stringify(homes()[0]!.args.view)).toContain(`Adhésions en attente* (${pendingBefore})`);
+
+    await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'new-hampshire-bea');
+    const submitted = await submit(ADMIN_ID, await openedModal(), '2025-05-01');
+    expect(submitted.text).toBe('');
+    await running.corridor.idle();
+    expect(await running.store.partners.get('new-hampshire-bea')).toMatchObject({ status: 'signatory' });
+    expect(homes()).toHaveLength(2);
+    expect(JSON.stringify(homes()[1]!.args.view)).toContain(`Adhésions en attente* (${pendingBefore - 1})`);
   });
 });
 

@@ -66,6 +66,7 @@ export function markSignedSubmissionListener(deps: SlackDeps) {
         logger.warn(`Could not confirm the signing to ${user.id}: ${error instanceof Error ? error.message : String(error)}`);
       });
     }
+    await deps.home.refresh(client, [user.id], logger);
   };
 }
 
