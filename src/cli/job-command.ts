@@ -11,6 +11,7 @@ import type { JobDeps, JobResult } from '../jobs/run-job.js';
 import { createPostingClient, SlackPoster } from '../jobs/slack-poster.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';
 import { openStore } from '../store/open-store.js';
+import { CliError } from './cli-support.js';
 import type { SqliteCorridorStore } from '../store/sqlite/sqlite-corridor-store.js';
 import { SqliteNotionLinks } from '../store/sqlite/sqlite-notion-links.js';
 
@@ -95,10 +96,7 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
     return 0;
   }
   const unknown = argv.filter((arg) => arg !== '--dry-run' && arg !== '-n');
-  if (unknown.length > 0) {
-    io.stderr.write(`corridor-bot: unknown option ${unknown[0]}\n${command.usage}\n`);
-    return 1;
-  }
+  if (unknown.length > 0) throw new CliError(`unknown option ${unknown[0]}; ${command.usage.split('\n')[0]}`);
   const env = (io.env ?? (() => loadEnv()))();
   const clock = io.clock ?? (() => new Date());
   const logger = consoleJobLogger(io.stderr);

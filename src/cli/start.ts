@@ -6,7 +6,7 @@ import { createSlackApp } from '../slack/app.js';
 import { openStore } from '../store/open-store.js';
 import { SqliteNotionLinks } from '../store/sqlite/sqlite-notion-links.js';
 import { runConsole } from './console.js';
-import { runCli } from './exit.js';
+import { runCli } from './cli-support.js';
 
 /** `npm start`: the Slack app when credentials are set, otherwise the local console. */
 await runCli(async () => {

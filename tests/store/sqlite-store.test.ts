@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toDraft } from '../../src/domain/adhesion.js';
-import { openStore, sqlitePathFromUrl, UnsupportedDatabaseError } from '../../src/store/open-store.js';
+import { DatabaseOpenError, openStore, sqlitePathFromUrl, UnsupportedDatabaseError } from '../../src/store/open-store.js';
 import { VersionConflictError } from '../../src/store/repository.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 
@@ -167,5 +167,17 @@ describe('DATABASE_URL', () => {
     expect(() => sqlitePathFromUrl('postgres://db/corridor')).toThrow(UnsupportedDatabaseError);
     expect(() => sqlitePathFromUrl('postgres://db/corridor')).toThrow(/postgres/);
     expect(() => sqlitePathFromUrl('sqlite:')).toThrow(UnsupportedDatabaseError);
+  });
+
+  it('names the setting when the file cannot be opened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corridor-open-'));
+    try {
+      const notADatabase = join(dir, 'notes.txt');
+      writeFileSync(notADatabase, 'not a database, but long enough to have a header of sorts: '.repeat(4));
+      await expect(openStore(`sqlite:${notADatabase}`)).rejects.toThrow(DatabaseOpenError);
+      await expect(openStore(`sqlite:${dir}`)).rejects.toThrow(/^DATABASE_URL: cannot open /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
