@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { draftOf } from '../../src/domain/draft.js';
 import { parseActionForm, parseActionStatusForm } from '../../src/domain/forms/action-form.js';
 import { parseEventForm, speakerLines } from '../../src/domain/forms/event-form.js';
 import { NO_CHOICE } from '../../src/domain/forms/fields.js';
@@ -200,7 +201,7 @@ describe('action form', () => {
   it('reopening clears the completion date; the owner’s status form changes nothing else', () => {
     const done = { ...actions[0]!, status: 'done' as const, completedOn: '2026-01-01', ownerUserId: 'U0BOB' };
     const result = parseActionStatusForm({ status: 'in_progress' }, done, today);
-    expect(result.ok && result.value).toEqual({ ...toDraft(done), status: 'in_progress', completedOn: null });
+    expect(result.ok && result.value).toEqual({ ...draftOf(done), status: 'in_progress', completedOn: null });
     const unknown = parseActionStatusForm({ status: 'finished' }, done, today);
     expect(!unknown.ok && unknown.errors).toEqual([{ field: 'status', code: 'unknownChoice' }]);
   });
@@ -215,8 +216,3 @@ describe('action form', () => {
     );
   });
 });
-
-function toDraft(item: ActionItem) {
-  const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, removedAt: _r, ...draft } = item;
-  return draft;
-}

@@ -1,5 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { draftOf } from '../../src/domain/draft.js';
 import { composeReminder } from '../../src/jobs/remind.js';
 import { localDate } from '../../src/i18n/format.js';
 import { ACTION_IDS, keyedActionId } from '../../src/slack/interaction-ids.js';
@@ -161,8 +162,7 @@ describe('Mark as signed', () => {
     await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'new-hampshire-bea');
     const view = await openedModal();
     const current = (await running.store.partners.get('new-hampshire-bea'))!;
-    const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, removedAt: _r, ...draft } = current;
-    await running.store.partners.save({ ...draft, followUpUserId: 'U0OTHER' }, { actor: 'U0OTHER' });
+    await running.store.partners.save({ ...draftOf(current), followUpUserId: 'U0OTHER' }, { actor: 'U0OTHER' });
     const response = await submit(ADMIN_ID, view, '2025-05-01');
     expect(response.json).toMatchObject({ response_action: 'errors', errors: { signed_on: expect.stringContaining('U0OTHER') } });
     expect(await running.store.partners.get('new-hampshire-bea')).toMatchObject({ status: 'pending' });
