@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { draftOf } from '../../src/domain/draft.js';
 import { nextDay } from '../../src/domain/event-reminders.js';
 import { localDate } from '../../src/i18n/format.js';
 import { openStore } from '../../src/store/open-store.js';
@@ -17,11 +18,8 @@ const CHANNEL = 'C0CORRIDOR';
 async function addEventTomorrow(env: NodeJS.ProcessEnv): Promise<string> {
   const store = await openStore(env.DATABASE_URL); // creates and seeds the file
   const tomorrow = nextDay(localDate(new Date(), 'America/Toronto'));
-  const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, removedAt: _r, ...draft } = eventRecord('forum', tomorrow, {
-    title: { fr: 'Forum de l’innovation', en: 'Innovation forum' },
-    startTime: '18:30',
-  });
-  await store.events.save(draft, { actor: 'U0ADMIN' });
+  const forum = eventRecord('forum', tomorrow, { title: { fr: 'Forum de l’innovation', en: 'Innovation forum' }, startTime: '18:30' });
+  await store.events.save(draftOf(forum), { actor: 'U0ADMIN' });
   await store.close();
   return tomorrow;
 }

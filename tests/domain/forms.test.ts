@@ -5,14 +5,10 @@ import { parseEventForm, speakerLines } from '../../src/domain/forms/event-form.
 import { NO_CHOICE } from '../../src/domain/forms/fields.js';
 import { parsePartnerForm } from '../../src/domain/forms/partner-form.js';
 import { flattenState } from '../../src/domain/forms/state.js';
-import type { ActionItem, CorridorEvent, Partner, Person } from '../../src/domain/types.js';
-import { seedActions, seedEvents, seedPartners, seedPeople, seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
+import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
+import { seedRecords } from '../support/records.js';
 
-const meta = { version: 1, createdAt: '2025-04-17T12:00:00.000Z', updatedAt: '2025-04-17T12:00:00.000Z', updatedBy: 'seed', removedAt: null };
-const partners: Partner[] = seedPartners.map((draft) => ({ ...draft, ...meta }));
-const people: Person[] = seedPeople.map((draft) => ({ ...draft, ...meta }));
-const events: CorridorEvent[] = seedEvents.map((draft) => ({ ...draft, ...meta }));
-const actions: ActionItem[] = seedActions.map((draft) => ({ ...draft, ...meta }));
+const { partners, people, events, actions } = seedRecords({ updatedBy: 'seed' });
 const today = '2026-03-02';
 const byId = <T extends { id: string }>(list: T[], id: string) => list.find((item) => item.id === id)!;
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../src/config/env.js';
+import { draftOf } from '../../src/domain/draft.js';
 import { eventsTomorrow, nextDay } from '../../src/domain/event-reminders.js';
 import type { CorridorEvent, Draft } from '../../src/domain/types.js';
 import { remindTomorrowsEvents } from '../../src/jobs/event-reminder.js';
@@ -13,6 +14,7 @@ import type { ChannelMessage, Poster } from '../../src/jobs/slack-poster.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 import { blockKitViolations } from '../support/block-kit-limits.js';
+import { eventRecord } from '../support/records.js';
 import { silentLogger } from '../support/silent-logger.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
 
@@ -59,21 +61,9 @@ async function ledgerState(key: string) {
   return (await store.runs.get('event-reminder', key))?.state;
 }
 
-function event(id: string, date: string, extra: Partial<Draft<CorridorEvent>> = {}): Draft<CorridorEvent> {
-  return {
-    id,
-    title: { fr: `Rencontre ${id}`, en: `Meeting ${id}` },
-    date,
-    startTime: '18:30',
-    place: 'Burlington <VT>',
-    summary: null,
-    organiserIds: ['technum-quebec'],
-    attendingPartnerIds: [],
-    speakers: [],
-    attendeePersonIds: [],
-    status: 'scheduled',
-    ...extra,
-  };
+/** An event to save: in Burlington at 18:30, organised by Technum Québec. */
+function event(id: string, date: string, extra: Partial<CorridorEvent> = {}): Draft<CorridorEvent> {
+  return draftOf(eventRecord(id, date, { startTime: '18:30', place: 'Burlington <VT>', organiserIds: ['technum-quebec'], ...extra }));
 }
 
 const run = (channelLang: 'fr' | 'en' | 'both' = 'both', clock = () => NOW) =>
@@ -89,13 +79,12 @@ const run = (channelLang: 'fr' | 'en' | 'both' = 'both', clock = () => NOW) =>
 
 describe('which events are tomorrow', () => {
   it('takes tomorrow in the corridor’s zone and leaves cancelled and removed events out', () => {
-    const meta = { version: 1, createdAt: '', updatedAt: '', updatedBy: null, removedAt: null };
     const events = [
-      { ...event('b', '2026-06-10', { startTime: '09:00' }), ...meta },
-      { ...event('a', '2026-06-10', { startTime: '18:00' }), ...meta },
-      { ...event('later', '2026-06-11'), ...meta },
-      { ...event('off', '2026-06-10', { status: 'cancelled' }), ...meta },
-      { ...event('gone', '2026-06-10'), ...meta, removedAt: '2026-06-01T00:00:00.000Z' },
+      eventRecord('b', '2026-06-10', { startTime: '09:00' }),
+      eventRecord('a', '2026-06-10', { startTime: '18:00' }),
+      eventRecord('later', '2026-06-11'),
+      eventRecord('off', '2026-06-10', { status: 'cancelled' }),
+      eventRecord('gone', '2026-06-10', { removedAt: '2026-06-01T00:00:00.000Z' }),
     ];
     expect(eventsTomorrow(events, '2026-06-09').map((e) => e.id)).toEqual(['b', 'a']);
     expect(nextDay('2026-12-31')).toBe('2027-01-01');
