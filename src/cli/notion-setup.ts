@@ -1,23 +1,25 @@
 /** `npm run notion:setup -- --parent <page ID or URL> [--lang fr|en]`: creates the two databases. */
+import { APIErrorCode, APIResponseError } from '@notionhq/client';
+import { loadConfig } from '../config/env.js';
 import { catalogue } from '../i18n/index.js';
 import { notionClientFromConfig } from '../notion/client.js';
 import { NotionIdError, parseNotionId } from '../notion/ids.js';
 import { createCorridorDatabases, ParentPageNotFoundError } from '../notion/setup.js';
 import { openStore } from '../store/open-store.js';
-import { cliLang, option, readConfig, runCli, CliError } from './cli-support.js';
+import { cliLang, CliError, option, runCli } from './cli-support.js';
 
-runCli(async () => {
+await runCli(async () => {
   const argv = process.argv.slice(2);
-  const config = readConfig();
+  const config = loadConfig();
   const lang = cliLang(argv, config, catalogue('en').notion.errors.badLang);
   const words = catalogue(lang).notion;
   const parent = option(argv, 'parent');
-  if (!parent) throw new CliError(words.errors.usageSetup, 2);
+  if (!parent) throw new CliError(words.errors.usageSetup);
   let parentPageId: string;
   try {
     parentPageId = parseNotionId(parent, '--parent');
   } catch (error) {
-    if (error instanceof NotionIdError) throw new CliError(words.errors.badId('--parent'), 2);
+    if (error instanceof NotionIdError) throw new CliError(words.errors.badId('--parent'));
     throw error;
   }
   if (!config.NOTION_TOKEN) throw new CliError(words.errors.notConfigured('NOTION_TOKEN'));
@@ -40,6 +42,7 @@ runCli(async () => {
     return 0;
   } catch (error) {
     if (error instanceof ParentPageNotFoundError) throw new CliError(words.errors.parentNotFound);
+    if (APIResponseError.isAPIResponseError(error) && error.code === APIErrorCode.Unauthorized) throw new CliError(words.errors.unauthorized);
     throw error;
   }
 });

@@ -1,4 +1,4 @@
-import { runCli } from './exit.js';
+import { runCli } from './cli-support.js';
 import { runJobCommand } from './job-command.js';
 
 /** `npm run remind [-- --dry-run]` */

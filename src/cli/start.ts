@@ -6,7 +6,7 @@ import { createSlackApp } from '../slack/app.js';
 import { openStore } from '../store/open-store.js';
 import { SqliteNotionLinks } from '../store/sqlite/sqlite-notion-links.js';
 import { runConsole } from './console.js';
-import { runCli } from './exit.js';
+import { runCli } from './cli-support.js';
 
 /** `npm start`: the Slack app when credentials are set, otherwise the local console. */
 await runCli(async () => {
@@ -32,10 +32,10 @@ await runCli(async () => {
     : undefined;
   if (scheduler) {
     slack.app.logger.info(
-      `Reminders (${config.REMINDER_CRON}) and digests (${config.DIGEST_CRON}) scheduled in ${config.CORRIDOR_TZ} for ${config.CORRIDOR_CHANNEL}`,
+      `Reminders (${config.REMINDER_CRON}), digests (${config.DIGEST_CRON}) and event reminders (${config.EVENT_REMINDER_CRON}) scheduled in ${config.CORRIDOR_TZ} for ${config.CORRIDOR_CHANNEL}`,
     );
   } else {
-    slack.app.logger.warn('CORRIDOR_CHANNEL is not set: reminders and digests are not scheduled (set it to a channel ID such as C0123456789)');
+    slack.app.logger.warn('CORRIDOR_CHANNEL is not set: reminders, digests and event reminders are not scheduled (set it to a channel ID such as C0123456789)');
   }
   // The Notion sync: its schema checked once now (a problem is logged, the app still starts), then on schedule.
   void checkNotionAtStartup({ config, links }).then((problem) => {

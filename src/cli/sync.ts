@@ -1,21 +1,20 @@
 /** `npm run sync`: one Notion sync, its summary on stdout; exit code 1 if anything failed. */
+import { loadConfig } from '../config/env.js';
 import { catalogue } from '../i18n/index.js';
 import { missingNotionSettings, notionConfigured, runNotionSyncJob } from '../jobs/notion-sync.js';
 import { renderSyncSummaryText, syncFailed } from '../notion/sync-summary.js';
 import { openStore } from '../store/open-store.js';
 import { SqliteNotionLinks } from '../store/sqlite/sqlite-notion-links.js';
-import { cliLang, readConfig, runCli, CliError } from './cli-support.js';
+import { cliLang, CliError, runCli } from './cli-support.js';
 
-runCli(async () => {
+await runCli(async () => {
   const argv = process.argv.slice(2);
-  const config = readConfig();
+  const config = loadConfig();
   const lang = cliLang(argv, config, catalogue('en').notion.errors.badLang);
   if (!notionConfigured(config)) {
     throw new CliError(catalogue(lang).notion.errors.notConfigured(missingNotionSettings(config).join(', ')));
   }
-  const store = await openStore(config.DATABASE_URL).catch((error: unknown) => {
-    throw new CliError(`DATABASE_URL: ${error instanceof Error ? error.message : String(error)}`);
-  });
+  const store = await openStore(config.DATABASE_URL);
   try {
     const verbose = argv.includes('--verbose');
     const log = (level: string) => (message: string, data?: Record<string, unknown>) => {

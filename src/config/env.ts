@@ -49,6 +49,7 @@ export const envSchema = z.object({
   CORRIDOR_TZ: timeZone.default('America/Toronto'),
   REMINDER_CRON: cronExpression('0 10 * * 1-5'),
   DIGEST_CRON: cronExpression('0 9 * * 1'),
+  EVENT_REMINDER_CRON: cronExpression('0 9 * * *'),
   NOTION_TOKEN: optionalText,
   NOTION_BASE_URL: optionalText.pipe(z.url({ message: 'expected a URL such as https://api.notion.com' }).optional()),
   NOTION_PARTNERS_DATABASE_ID: optionalText,

@@ -1,14 +1,19 @@
 /**
  * Calendar arithmetic in the corridor's time zone, for the scheduled jobs: which period a run
- * belongs to (a day for reminders, an ISO week for digests) and when that period began.
- * Pure: every function takes the instant and the zone it works with.
+ * belongs to (a day for reminders and event reminders, an ISO week for digests) and when that
+ * period began. Pure: every function takes the instant and the zone it works with.
  */
 
-export type JobName = 'remind' | 'digest';
-export const JOB_NAMES: readonly JobName[] = ['remind', 'digest'];
+export type JobName = 'remind' | 'digest' | 'event-reminder';
+export const JOB_NAMES: readonly JobName[] = ['remind', 'digest', 'event-reminder'];
 
-/** What one run covers: a reminder a day, a digest a week. */
-export const JOB_PERIOD: Record<JobName, 'day' | 'isoWeek'> = { remind: 'day', digest: 'isoWeek' };
+/**
+ * What one run covers: a reminder a day, a digest a week, the day-before reminders of events a day.
+ * The event reminder records each post in the run ledger under its event and date (see
+ * `eventReminderKey`) rather than under the day, so a day can hold several; its period says when
+ * a missed run is caught up.
+ */
+export const JOB_PERIOD: Record<JobName, 'day' | 'isoWeek'> = { remind: 'day', digest: 'isoWeek', 'event-reminder': 'day' };
 
 interface LocalParts {
   year: number;

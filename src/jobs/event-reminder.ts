@@ -1,87 +1,70 @@
-import type { KnownBlock } from '@slack/types';
-import { eventReminderKey, eventsTomorrow } from '../domain/event-reminders.js';
+import { eventReminderKey, eventsTomorrow, nextDay } from '../domain/event-reminders.js';
+import type { CorridorEvent } from '../domain/types.js';
 import { localDate } from '../i18n/format.js';
+import type { Reply } from '../slack/blocks.js';
+import { channelLangs } from '../slack/views/channel-message.js';
+import { eventReminderView } from '../slack/views/event-reminder-view.js';
 import type { CorridorStore } from '../store/repository.js';
-import { channelLanguages, eventReminderView } from '../slack/views/event-reminder-view.js';
-
-/*
- * Not scheduled yet: the scheduler and the SQLite run ledger live on the jobs branch. To wire it,
- * add EVENT_REMINDER_JOB to the scheduler's jobs (with its own cron, e.g. hourly: each reminder is
- * claimed per event and date, so extra runs post nothing twice) and pass the store's run ledger and
- * the Slack poster as `ledger` and `poster`; their shapes match the interfaces below.
- */
+import { postOnce, requireChannel, type JobConfig, type JobDeps, type JobResult } from './run-job.js';
 
 /** The run-ledger job name under which event reminders are recorded. */
 export const EVENT_REMINDER_JOB = 'event-reminder';
 
-/** A crashed run's claim is taken over after this (as for the other scheduled posts). */
-const DEFAULT_STALE_CLAIM_MS = 15 * 60 * 1000;
-
-/**
- * What the reminder needs from the exactly-once run ledger: claim a key before posting, then record
- * the outcome. A key that is done is never claimed again; a failed one may be retried.
- */
-export interface ReminderLedger<Claim> {
-  claim(job: string, period: string, options: { owner: string; now: Date; staleAfterMs: number }): Promise<Claim | undefined>;
-  complete(claim: Claim, result: { channel: string; messageTs: string; now: Date }): Promise<boolean>;
-  fail(claim: Claim, error: string, now: Date): Promise<boolean>;
-}
-
-export type PostOutcome = { ok: true; channel: string; ts: string } | { ok: false; error: string; hint: string };
-
-/** Posts one message to a channel, describing Slack's refusals instead of throwing. */
-export interface ReminderPoster {
-  post(message: { channel: string; text: string; blocks: KnownBlock[] }): Promise<PostOutcome>;
-}
-
-export interface EventReminderDeps<Claim> {
-  store: Pick<CorridorStore, 'events' | 'partners'>;
-  ledger: ReminderLedger<Claim>;
-  poster: ReminderPoster;
-  clock: () => Date;
-  config: { CORRIDOR_CHANNEL?: string; CORRIDOR_CHANNEL_LANG: 'fr' | 'en' | 'both'; CORRIDOR_TZ: string };
-  /** Names this process in the ledger. */
-  owner: string;
-  staleClaimMs?: number;
-}
-
 export type EventReminderResult =
-  | { status: 'posted'; eventId: string; key: string; ts: string }
+  | { status: 'posted'; eventId: string; key: string; channel: string; ts: string }
+  /** Posted before, or being posted by another run. */
   | { status: 'skipped'; eventId: string; key: string }
   | { status: 'failed'; eventId: string; key: string; error: string };
+
+export interface EventReminder {
+  event: CorridorEvent;
+  /** Its record in the run ledger: the event and its date. */
+  key: string;
+  message: Reply;
+}
+
+/** The reminders of tomorrow's events (in CORRIDOR_TZ), as they would be posted now. */
+export async function composeEventReminders(
+  deps: { store: Pick<CorridorStore, 'events' | 'partners'>; config: JobConfig },
+  now: Date,
+): Promise<{ tomorrow: string; reminders: EventReminder[] }> {
+  const today = localDate(now, deps.config.CORRIDOR_TZ);
+  const events = eventsTomorrow(await deps.store.events.list(), today);
+  if (events.length === 0) return { tomorrow: nextDay(today), reminders: [] };
+  const partners = new Map((await deps.store.partners.list({ includeRemoved: true })).map((partner) => [partner.id, partner]));
+  const langs = channelLangs(deps.config.CORRIDOR_CHANNEL_LANG);
+  return {
+    tomorrow: nextDay(today),
+    reminders: events.map((event) => ({ event, key: eventReminderKey(event), message: eventReminderView({ event, partners, langs }) })),
+  };
+}
 
 /**
  * Tells the channel about each event taking place tomorrow in CORRIDOR_TZ, once per event and
  * date: every reminder is claimed in the run ledger first, so running this several times a day,
- * from several processes, or again after a restart posts each reminder exactly once.
+ * from several processes, or again after a restart posts each reminder exactly once, and an
+ * event re-dated or added later is still reminded the day before.
  */
-export async function remindTomorrowsEvents<Claim>(deps: EventReminderDeps<Claim>): Promise<EventReminderResult[]> {
-  const channel = deps.config.CORRIDOR_CHANNEL;
-  if (!channel) throw new Error('CORRIDOR_CHANNEL: required to post event reminders (a channel ID such as C0123456789)');
+export async function remindTomorrowsEvents(deps: JobDeps): Promise<EventReminderResult[]> {
+  requireChannel(deps.config);
   const now = deps.clock();
-  const events = eventsTomorrow(await deps.store.events.list(), localDate(now, deps.config.CORRIDOR_TZ));
-  if (events.length === 0) return [];
-  const partners = new Map((await deps.store.partners.list({ includeRemoved: true })).map((partner) => [partner.id, partner]));
-  const langs = channelLanguages(deps.config.CORRIDOR_CHANNEL_LANG);
+  const { reminders } = await composeEventReminders(deps, now);
   const results: EventReminderResult[] = [];
-  for (const event of events) {
-    const key = eventReminderKey(event);
-    const claim = await deps.ledger.claim(EVENT_REMINDER_JOB, key, { owner: deps.owner, now, staleAfterMs: deps.staleClaimMs ?? DEFAULT_STALE_CLAIM_MS });
-    if (claim === undefined) {
-      results.push({ status: 'skipped', eventId: event.id, key });
-      continue;
-    }
-    const message = eventReminderView({ event, partners, langs });
-    const outcome = await deps.poster.post({ channel, text: message.text, blocks: message.blocks }).catch(
-      (error: unknown): PostOutcome => ({ ok: false, error: error instanceof Error ? error.message : String(error), hint: '' }),
-    );
-    if (outcome.ok) {
-      await deps.ledger.complete(claim, { channel: outcome.channel, messageTs: outcome.ts, now: deps.clock() });
-      results.push({ status: 'posted', eventId: event.id, key, ts: outcome.ts });
-    } else {
-      await deps.ledger.fail(claim, `${outcome.error}: ${outcome.hint}`, deps.clock());
-      results.push({ status: 'failed', eventId: event.id, key, error: outcome.error });
-    }
+  for (const { event, key, message } of reminders) {
+    const result = await postOnce(EVENT_REMINDER_JOB, key, deps, async () => message, now);
+    results.push(eventResult(event.id, result));
   }
   return results;
+}
+
+function eventResult(eventId: string, result: JobResult): EventReminderResult {
+  const key = result.period;
+  switch (result.status) {
+    case 'posted':
+      return { status: 'posted', eventId, key, channel: result.channel, ts: result.ts };
+    case 'skipped':
+      return { status: 'skipped', eventId, key };
+    case 'failed':
+      return { status: 'failed', eventId, key, error: result.error };
+  }
 }

@@ -5,7 +5,7 @@ import { catalogue } from '../i18n/index.js';
 import { notionClientFromConfig, type NotionConnection, type TransportOptions } from '../notion/client.js';
 import { notionPageUrl, NotionIdError, parseNotionId } from '../notion/ids.js';
 import { abortReason, checkNotionDatabases, runSyncEngine, type SyncLogger, type SyncOptions } from '../notion/sync-engine.js';
-import { emptySummary, renderSyncSummaryText, syncFailed, type SyncSummary } from '../notion/sync-summary.js';
+import { emptySummary, renderSyncSummaryText, syncFailed, type PulledChange, type SyncSummary } from '../notion/sync-summary.js';
 import type { NotionLinks } from '../store/notion-links.js';
 import type { CorridorStore } from '../store/repository.js';
 
@@ -45,6 +45,8 @@ export interface NotionSyncJobDeps {
   /** Transport settings (time-outs, back-off, clock) for a client built from the config. */
   transport?: Partial<TransportOptions>;
   options?: SyncOptions;
+  /** Called once a run is over, before it resolves (joined calls included). */
+  afterRun?: (summary: SyncSummary) => Promise<void>;
 }
 
 const running = new WeakMap<CorridorStore, Promise<SyncSummary>>();
@@ -57,7 +59,12 @@ const running = new WeakMap<CorridorStore, Promise<SyncSummary>>();
 export function runNotionSyncJob(deps: NotionSyncJobDeps): Promise<SyncSummary> {
   const current = running.get(deps.store);
   if (current) return current;
-  const run = syncOnce(deps).finally(() => running.delete(deps.store));
+  const run = syncOnce(deps)
+    .then(async (summary) => {
+      await deps.afterRun?.(summary);
+      return summary;
+    })
+    .finally(() => running.delete(deps.store));
   running.set(deps.store, run);
   return run;
 }
@@ -99,13 +106,30 @@ export interface NotionSyncAccess {
   /** The one line saying what to set, when Notion is not configured. */
   notConfigured: BilingualText;
   run(): Promise<SyncSummary>;
+  /**
+   * Calls `listener` after each run (scheduled or asked for) that brought statuses back from
+   * Notion into the store, before the run resolves; a listener's failure is logged, not thrown.
+   */
+  onPulled(listener: (changes: readonly PulledChange[]) => Promise<void>): void;
 }
 
 export function notionSyncAccess(deps: NotionSyncJobDeps): NotionSyncAccess {
+  const listeners: ((changes: readonly PulledChange[]) => Promise<void>)[] = [];
+  const afterRun = async (summary: SyncSummary) => {
+    if (summary.pulled.length === 0) return;
+    for (const listener of listeners) {
+      await listener(summary.pulled).catch((error: unknown) => {
+        deps.logger?.warn('after the Notion sync', { error: error instanceof Error ? error.message : String(error) });
+      });
+    }
+  };
   return {
     configured: notionConfigured(deps.config),
     notConfigured: notConfiguredMessage(deps.config),
-    run: () => runNotionSyncJob(deps),
+    run: () => runNotionSyncJob({ ...deps, afterRun }),
+    onPulled: (listener) => {
+      listeners.push(listener);
+    },
   };
 }
 

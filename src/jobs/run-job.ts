@@ -35,7 +35,7 @@ export type JobResult =
     }
   | { status: 'failed'; job: JobName; period: string; error: string; hint: string };
 
-const JOB_LABEL: Record<JobName, string> = { remind: 'reminder', digest: 'digest' };
+const JOB_LABEL: Record<JobName, string> = { remind: 'reminder', digest: 'digest', 'event-reminder': 'event reminder' };
 
 export function defaultOwner(): string {
   return `${hostname()}:${process.pid}`;
@@ -43,24 +43,34 @@ export function defaultOwner(): string {
 
 export function requireChannel(config: JobConfig): string {
   if (!config.CORRIDOR_CHANNEL) {
-    throw new ConfigError('CORRIDOR_CHANNEL: required to post reminders and digests (a channel ID such as C0123456789)');
+    throw new ConfigError('CORRIDOR_CHANNEL: required to post reminders, digests and event reminders (a channel ID such as C0123456789)');
   }
   return config.CORRIDOR_CHANNEL;
 }
 
-/**
- * Posts a job's message for the current period exactly once: the period is claimed in the
- * ledger first, and marked done only when Slack accepted the message. A failure is recorded
- * as failed, which a later run (the next firing, a restart's catch-up, the CLI) may retry.
- */
+/** Posts a job's message for the current period (a day, an ISO week) exactly once; see postOnce. */
 export async function runPostingJob(
   job: JobName,
   deps: JobDeps,
   compose: (now: Date) => Promise<Reply | undefined>,
 ): Promise<JobResult> {
-  const channel = requireChannel(deps.config);
   const now = deps.clock();
-  const period = periodKey(job, now, deps.config.CORRIDOR_TZ);
+  return postOnce(job, periodKey(job, now, deps.config.CORRIDOR_TZ), deps, compose, now);
+}
+
+/**
+ * Posts a job's message for one period exactly once: the period is claimed in the ledger first,
+ * and marked done only when Slack accepted the message. A failure is recorded as failed, which
+ * a later run (the next firing, a restart's catch-up, the CLI) may retry.
+ */
+export async function postOnce(
+  job: JobName,
+  period: string,
+  deps: JobDeps,
+  compose: (now: Date) => Promise<Reply | undefined>,
+  now: Date = deps.clock(),
+): Promise<JobResult> {
+  const channel = requireChannel(deps.config);
   const label = `${JOB_LABEL[job]} ${period}`;
   const claim = await deps.ledger.claim(job, period, {
     owner: deps.owner ?? defaultOwner(),

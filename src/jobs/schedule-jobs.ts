@@ -1,6 +1,7 @@
 import type { Config } from '../config/env.js';
 import type { CorridorStore } from '../store/repository.js';
 import { digest } from './digest.js';
+import { remindTomorrowsEvents } from './event-reminder.js';
 import type { JobLogger } from './job-logger.js';
 import { remind } from './remind.js';
 import { requireChannel, type JobDeps } from './run-job.js';
@@ -17,7 +18,7 @@ export interface CorridorJobsOptions {
   clock?: () => Date;
 }
 
-/** REMINDER_CRON and DIGEST_CRON in CORRIDOR_TZ, posting to CORRIDOR_CHANNEL; catches up at start. */
+/** REMINDER_CRON, DIGEST_CRON and EVENT_REMINDER_CRON in CORRIDOR_TZ, posting to CORRIDOR_CHANNEL; catches up at start. */
 export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlFor, clock = () => new Date() }: CorridorJobsOptions): Scheduler {
   requireChannel(config);
   const deps: JobDeps = {
@@ -36,6 +37,7 @@ export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlF
     jobs: [
       { job: 'remind', cron: config.REMINDER_CRON, source: 'REMINDER_CRON', run: () => remind(deps) },
       { job: 'digest', cron: config.DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(deps) },
+      { job: 'event-reminder', cron: config.EVENT_REMINDER_CRON, source: 'EVENT_REMINDER_CRON', run: () => remindTomorrowsEvents(deps) },
     ],
   });
 }

@@ -1,5 +1,6 @@
 import { APIErrorCode, APIResponseError, UnknownHTTPResponseError, type Client } from '@notionhq/client';
 import { z } from 'zod';
+import { draftOf } from '../domain/draft.js';
 import type { ActionItem, BilingualText, Draft, Partner, Track } from '../domain/types.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import { localDate } from '../i18n/format.js';
@@ -306,7 +307,7 @@ export async function runSyncEngine(deps: SyncEngineDeps): Promise<SyncSummary> 
       if (storeChanged && !(Date.parse(page.last_edited_time) > Date.parse(action.updatedAt))) return undefined;
       const now = clock();
       const draft: Draft<ActionItem> = {
-        ...withoutMeta(action),
+        ...draftOf(action),
         status: fromNotion,
         completedOn: fromNotion === 'done' ? (action.completedOn ?? localDate(now, timeZone)) : null,
       };
@@ -509,13 +510,6 @@ function reportOrphans(index: Map<string, NotionPage[]>, known: Set<string>, ent
   for (const [id, pages] of index) {
     if (!known.has(id)) logger.warn('Notion page with an unknown Corridor ID left as it is', { entity, corridorId: id, pages: pages.length });
   }
-}
-
-function withoutMeta<T extends { version: number; createdAt: string; updatedAt: string; updatedBy: string | null; removedAt: string | null }>(
-  record: T,
-): Omit<T, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'removedAt'> {
-  const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, removedAt: _r, ...rest } = record;
-  return rest;
 }
 
 async function forEachLimit<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {

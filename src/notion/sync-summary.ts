@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { ActionStatus, BilingualText } from '../domain/types.js';
 import { catalogue, type Lang } from '../i18n/index.js';
-import { context, fieldsSection, header, packLines, section } from '../slack/blocks.js';
+import { context, fieldsSection, header, lineSections } from '../slack/blocks.js';
 import { escapeMrkdwn } from '../slack/mrkdwn.js';
 
 export type SyncEntity = 'partner' | 'action';
@@ -166,9 +166,7 @@ export function renderSyncSummaryBlocks(summary: SyncSummary, lang: Lang): Known
     if (counts) blocks.push(counts);
   }
   for (const part of sections(summary, lang)) {
-    for (const text of packLines([`*${escapeMrkdwn(part.heading)}*`, ...part.lines.map((line) => `• ${escapeMrkdwn(line)}`)])) {
-      blocks.push(section(text));
-    }
+    blocks.push(...lineSections([`*${escapeMrkdwn(part.heading)}*`, ...part.lines.map((line) => `• ${escapeMrkdwn(line)}`)]));
   }
   const closing = [escapeMrkdwn(conclusion(summary, lang))];
   if (summary.requests > 0) closing.push(words.summary.requests(summary.requests));

@@ -49,6 +49,14 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
   const userLanguages = new UserLanguages(app.client);
   const home = new HomeTabs({ store, config, userLanguages });
   registerListeners(app, { config, store, userLanguages, home, notion: options.notion });
+  // Statuses the Notion sync brings back change Home tabs too, whether the sync ran on schedule or on /corridor sync.
+  options.notion?.onPulled((changes) =>
+    home.refreshActions(
+      app.client,
+      changes.filter((change) => change.entity === 'action').map((change) => change.recordId),
+      app.logger,
+    ),
+  );
   app.error(async (error) => {
     app.logger.error('Unhandled error in a listener:', error);
   });

@@ -54,18 +54,30 @@ export function truncate(text: string, max: number): string {
 
 /** Packs lines into as few section texts as fit Slack's 3,000-character limit. */
 export function packLines(lines: string[], max = LIMITS.sectionText): string[] {
+  return packLinesWithin(lines, Infinity, max).chunks;
+}
+
+/** Like packLines, into at most `maxChunks` texts; `omitted` counts the lines that did not fit. */
+export function packLinesWithin(lines: string[], maxChunks: number, max = LIMITS.sectionText): { chunks: string[]; omitted: number } {
   const chunks: string[] = [];
   let current = '';
-  for (const line of lines.map((l) => truncate(l, max))) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = truncate(lines[index]!, max);
     if (current && current.length + 1 + line.length > max) {
       chunks.push(current);
+      if (chunks.length === maxChunks) return { chunks, omitted: lines.length - index };
       current = line;
     } else {
       current = current ? `${current}\n${line}` : line;
     }
   }
   if (current) chunks.push(current);
-  return chunks;
+  return { chunks, omitted: 0 };
+}
+
+/** Lines as section blocks, packed as few as fit (see packLines). */
+export function lineSections(lines: string[]): SectionBlock[] {
+  return packLines(lines).map((chunk) => section(chunk));
 }
 
 /**

@@ -41,6 +41,15 @@ export class HomeTabs {
     }
   }
 
+  /**
+   * After statuses of action items changed outside the app (the Notion sync): republish for the
+   * items' owners and recent visitors.
+   */
+  async refreshActions(client: WebClient, actionIds: readonly string[], logger: Logger): Promise<void> {
+    const items = await Promise.all(actionIds.map((id) => this.deps.store.actions.get(id)));
+    await this.refresh(client, items.map((item) => item?.ownerUserId), logger);
+  }
+
   private async publish(client: WebClient, userIds: readonly string[]): Promise<void> {
     const { store, config, userLanguages } = this.deps;
     const [partners, events, actions] = await Promise.all([store.partners.list(), store.events.list(), store.actions.list()]);

@@ -5,11 +5,13 @@ export const CALLBACK_IDS = {
   action: 'action_modal',
   actionStatus: 'action_status_modal',
   conflict: 'conflict_modal',
+  markSigned: 'mark_signed',
 } as const;
 
 /**
- * Button action_ids. Buttons repeated on one surface (one *Done* per action item) carry the record
- * ID after a colon, because action_ids must be unique within a view.
+ * Button action_ids. Buttons repeated on one surface (one *Done* per action item, the reminder's
+ * buttons per partner) carry the record ID after a colon (`keyedActionId`), because action_ids
+ * must be unique within a view or message; listeners match them with `actionIdPattern`.
  */
 export const ACTION_IDS = {
   partnerEdit: 'partner_edit',
@@ -20,18 +22,27 @@ export const ACTION_IDS = {
   addPartner: 'home_add_partner',
   addEvent: 'home_add_event',
   addAction: 'home_add_action',
+  reminderMarkSigned: 'reminder_mark_signed',
+  reminderSnooze: 'reminder_snooze',
+  reminderOpenNotion: 'reminder_open_notion',
 } as const;
+
+/** The mark-as-signed modal's one input: its block_id (where errors show) and its datepicker's action_id. */
+export const MARK_SIGNED_DATE = { block: 'signed_on', action: 'date' } as const;
 
 /** action_id of the partner picker whose options are served by block_suggestion. */
 export const PARTNER_OPTIONS_ACTION = 'partners_lookup';
 
+/** Slack's limit on an action_id's length. */
+const MAX_ACTION_ID = 255;
+
 export function keyedActionId(base: string, id: string): string {
-  return `${base}:${id}`;
+  return `${base}:${id}`.slice(0, MAX_ACTION_ID);
 }
 
 /** Matches `base` and `base:<id>`, for listeners. */
 export function actionIdPattern(base: string): RegExp {
-  return new RegExp(`^${base}(?::.+)?$`);
+  return new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?::.+)?$`);
 }
 
 /** A record reference carried in a button's value: `<id>@<version>`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MARK_SIGNED_DATE_ACTION, MARK_SIGNED_DATE_BLOCK } from './action-ids.js';
+import { MARK_SIGNED_DATE } from './interaction-ids.js';
 import { viewStateValues } from '../domain/forms/state.js';
 
 /** The fields of a slash command payload this app relies on. */
@@ -12,17 +12,6 @@ export const slashCommandPayload = z.object({
   team_id: z.string().optional(),
 });
 export type SlashCommandPayload = z.infer<typeof slashCommandPayload>;
-
-/** A click on one of the reminder's buttons (block_actions). */
-export const reminderButtonPayload = z.object({
-  type: z.literal('block_actions'),
-  user: z.object({ id: z.string().min(1) }),
-  trigger_id: z.string().default(''),
-  response_url: z.string().optional(),
-  channel: z.object({ id: z.string() }).optional(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
-});
-export type ReminderButtonPayload = z.infer<typeof reminderButtonPayload>;
 
 /** What the mark-as-signed modal carries from the click to the submission. */
 export const markSignedMetadata = z.object({
@@ -50,7 +39,7 @@ export const markSignedSubmission = z.object({
       .pipe(markSignedMetadata),
     state: z.object({
       values: z.object({
-        [MARK_SIGNED_DATE_BLOCK]: z.object({ [MARK_SIGNED_DATE_ACTION]: z.object({ selected_date: z.string().nullable().optional() }) }),
+        [MARK_SIGNED_DATE.block]: z.object({ [MARK_SIGNED_DATE.action]: z.object({ selected_date: z.string().nullable().optional() }) }),
       }),
     }),
   }),
@@ -69,13 +58,15 @@ export const viewSubmissionPayload = z.object({
 });
 export type ViewSubmissionPayload = z.infer<typeof viewSubmissionPayload>;
 
-/** The fields of a block_actions payload (a button click) this app relies on. */
+/** The fields of a block_actions payload (a button click, a menu choice) this app relies on. */
 export const blockActionsPayload = z.object({
   type: z.literal('block_actions'),
   user: z.object({ id: z.string().min(1) }),
   trigger_id: z.string().default(''),
   /** Present for clicks in messages (ephemeral cards included); absent in the Home tab. */
   response_url: z.string().optional(),
+  /** The channel of the message clicked in (a reminder, a card); absent in the Home tab and modals. */
+  channel: z.object({ id: z.string() }).optional(),
   /** The view clicked in (a modal or the Home tab), with its state when it is a modal. */
   view: z
     .object({

@@ -9,6 +9,9 @@ export const DEFAULT_DATABASE_URL = 'sqlite:./data/corridor.sqlite';
 
 export class UnsupportedDatabaseError extends Error {}
 
+/** The database file named by DATABASE_URL cannot be created or opened (a missing right, a directory…). */
+export class DatabaseOpenError extends Error {}
+
 /** `sqlite:<path>`, `file:<path>`, a bare path, or `sqlite::memory:`. */
 export function sqlitePathFromUrl(databaseUrl: string): string {
   const match = /^(?:sqlite|file):(?:\/\/)?(.*)$/.exec(databaseUrl);
@@ -34,11 +37,15 @@ export async function openStore(databaseUrl = DEFAULT_DATABASE_URL): Promise<Sql
 }
 
 export function openDatabase(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  // Two processes on one file wait for each other instead of failing at once.
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  return db;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    const db = new Database(path);
+    // Two processes on one file wait for each other instead of failing at once.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    throw new DatabaseOpenError(`DATABASE_URL: cannot open ${path} (${error instanceof Error ? error.message : String(error)})`);
+  }
 }

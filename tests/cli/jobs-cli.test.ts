@@ -1,12 +1,56 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { draftOf } from '../../src/domain/draft.js';
+import { nextDay } from '../../src/domain/event-reminders.js';
+import { localDate } from '../../src/i18n/format.js';
+import { openStore } from '../../src/store/open-store.js';
+import { SqliteNotionLinks } from '../../src/store/sqlite/sqlite-notion-links.js';
+import { eventRecord } from '../support/records.js';
 import { cleanEnv, runCli } from '../support/run-cli.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
 
-// `npm run remind` and `npm run digest` as an operator or an external scheduler runs them:
+// `npm run remind`, `npm run digest` and `npm run event-reminder` as an operator or an external scheduler runs them:
 // separate processes, a database file, and the Slack Web API emulator instead of Slack.
 
 const BOT_TOKEN = 'xoxb-corridor-cli';
 const CHANNEL = 'C0CORRIDOR';
+
+/** Adds an event taking place tomorrow (in the corridor's zone) to the database the CLI will open. */
+async function addEventTomorrow(env: NodeJS.ProcessEnv): Promise<string> {
+  const store = await openStore(env.DATABASE_URL); // creates and seeds the file
+  const tomorrow = nextDay(localDate(new Date(), 'America/Toronto'));
+  const forum = eventRecord('forum', tomorrow, { title: { fr: 'Forum de l’innovation', en: 'Innovation forum' }, startTime: '18:30' });
+  await store.events.save(draftOf(forum), { actor: 'U0ADMIN' });
+  await store.close();
+  return tomorrow;
+}
+
+const PARTNERS_DATABASE = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
+const PARTNERS_DATA_SOURCE = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+const CMC_PAGE = '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
+
+/** Records, as the Notion sync does, that CMC Microsystems has its page; returns the Notion settings. */
+async function syncedToNotion(env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
+  const store = await openStore(env.DATABASE_URL); // creates and seeds the file
+  const links = new SqliteNotionLinks(store.db);
+  await links.rememberDataSource(PARTNERS_DATABASE, PARTNERS_DATA_SOURCE, new Date());
+  await links.save({
+    dataSourceId: PARTNERS_DATA_SOURCE,
+    entity: 'partner',
+    recordId: 'cmc-microsystems',
+    pageId: CMC_PAGE,
+    pushedHash: 'synced',
+    pushedValues: {},
+    pushedAt: new Date().toISOString(),
+    notionEditedAt: null,
+    archived: false,
+  });
+  await store.close();
+  return {
+    NOTION_TOKEN: 'ntn_corridor_cli',
+    NOTION_PARTNERS_DATABASE_ID: PARTNERS_DATABASE.replace(/-/g, ''),
+    NOTION_ACTIONS_DATABASE_ID: '3c4d5e6f-7a8b-4c9d-8e0f-2a3b4c5d6e7f',
+  };
+}
 
 describe('--dry-run, with no credentials', () => {
   it('npm run remind -- --dry-run prints the three pending adhesions with their ages', async () => {
@@ -20,6 +64,16 @@ describe('--dry-run, with no credentials', () => {
     expect(result.stdout).toContain('[Marquer comme signée / Mark as signed] [Reporter d’une semaine / Snooze 1 week]');
   });
 
+  it('npm run remind -- --dry-run has *Open in Notion* for the partners the Notion sync has a page for', async () => {
+    const env = cleanEnv();
+    const result = await runCli('src/cli/remind.ts', { args: ['--dry-run'], env: { ...env, ...(await syncedToNotion(env)) } });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const withNotion = '[Marquer comme signée / Mark as signed] [Reporter d’une semaine / Snooze 1 week] [Ouvrir dans Notion / Open in Notion]';
+    expect(result.stdout.split(withNotion)).toHaveLength(2);
+    expect(result.stdout.indexOf(withNotion)).toBeGreaterThan(result.stdout.indexOf('CMC Microsystems — pending for'));
+  });
+
   it('npm run digest -- --dry-run prints the digest in French, then English', async () => {
     const result = await runCli('src/cli/digest.ts', { args: ['--dry-run'] });
     expect(result.code).toBe(0);
@@ -31,6 +85,23 @@ describe('--dry-run, with no credentials', () => {
     expect(result.stdout).toContain('Adhésions en attente (3)');
   });
 
+  it('npm run event-reminder -- --dry-run prints tomorrow’s events in French, then English', async () => {
+    const env = cleanEnv();
+    const none = await runCli('src/cli/event-reminder.ts', { args: ['--dry-run'], env });
+    expect(none.stderr).toBe('');
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/^Dry run: nothing to post to CORRIDOR_CHANNEL \(not set\) — no event tomorrow \(\d{4}-\d{2}-\d{2}\)\.$/m);
+    const tomorrow = await addEventTomorrow(env);
+    const result = await runCli('src/cli/event-reminder.ts', { args: ['--dry-run'], env });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`the event reminder forum@${tomorrow} that would be posted`);
+    const french = result.stdout.indexOf('Rappel : Forum de l’innovation a lieu demain.');
+    const english = result.stdout.indexOf('Reminder: Innovation forum is tomorrow.');
+    expect(french).toBeGreaterThan(0);
+    expect(english).toBeGreaterThan(french);
+  });
+
   it('follows CORRIDOR_CHANNEL_LANG', async () => {
     const result = await runCli('src/cli/digest.ts', { args: ['--dry-run'], env: cleanEnv({ CORRIDOR_CHANNEL_LANG: 'en' }) });
     expect(result.stdout).toContain('CORRIDOR DIGEST');
@@ -40,7 +111,7 @@ describe('--dry-run, with no credentials', () => {
   it('refuses an unknown option, and asks for a token to post for real', async () => {
     const unknown = await runCli('src/cli/remind.ts', { args: ['--now'] });
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('unknown option --now');
+    expect(unknown.stderr).toBe('corridor-bot: unknown option --now; usage: npm run remind [-- --dry-run]\n');
     const noToken = await runCli('src/cli/digest.ts', { env: cleanEnv({ CORRIDOR_CHANNEL: CHANNEL }) });
     expect(noToken.code).toBe(1);
     expect(noToken.stderr).toBe('corridor-bot: SLACK_BOT_TOKEN: required to post (expected xoxb-…); add --dry-run to print the message instead\n');
@@ -72,6 +143,28 @@ describe('posting to the Web API emulator', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/^Digest \d{4}-W\d{2}: already posted; nothing to do\./);
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('npm run remind links a synced partner to its Notion page', async () => {
+    const env = slackEnv();
+    const result = await runCli('src/cli/remind.ts', { env: { ...env, ...(await syncedToNotion(env)) } });
+    expect(result.code).toBe(0);
+    const buttons = JSON.stringify(slack.callsTo('chat.postMessage')[0]!.args.blocks);
+    expect(buttons).toContain(`"url":"https://www.notion.so/${CMC_PAGE.replace(/-/g, '')}"`);
+    expect(buttons.match(/www\.notion\.so/g)).toHaveLength(1);
+  });
+
+  it('npm run event-reminder twice posts tomorrow’s event once', async () => {
+    const env = slackEnv();
+    const tomorrow = await addEventTomorrow(env);
+    const first = await runCli('src/cli/event-reminder.ts', { env });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`^Event reminder forum@${tomorrow}: posted to C0CORRIDOR`));
+    const second = await runCli('src/cli/event-reminder.ts', { env });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(new RegExp(`^Event reminder forum@${tomorrow}: already posted`));
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(String(slack.callsTo('chat.postMessage')[0]!.args.text)).toContain('Innovation forum');
   });
 
   it('two processes at once on one database post one message', async () => {

@@ -77,8 +77,18 @@ describe('npm run sync', () => {
 
   it('refuses a bad setting in one line, without a stack trace', async () => {
     const result = await run('sync', { NOTION_TOKEN: 'ntn_x', NOTION_PARTNERS_DATABASE_ID: 'x', NOTION_ACTIONS_DATABASE_ID: 'y', NOTION_MAX_RPS: 'fast' });
-    expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('NOTION_MAX_RPS: expected requests per second');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('corridor-bot: NOTION_MAX_RPS: expected requests per second\n');
+  });
+
+  it('refuses an unsupported database and a bad --lang in one line', async () => {
+    const settings = { NOTION_TOKEN: 'ntn_x', NOTION_PARTNERS_DATABASE_ID: 'x', NOTION_ACTIONS_DATABASE_ID: 'y' };
+    const postgres = await run('sync', { ...settings, DATABASE_URL: 'postgres://db/corridor' });
+    expect(postgres.code).toBe(1);
+    expect(postgres.stderr).toBe('corridor-bot: DATABASE_URL uses an unsupported database (postgres); expected sqlite:<path to a file>\n');
+    const lang = await run('sync', settings, ['--lang', 'de']);
+    expect(lang.code).toBe(1);
+    expect(lang.stderr).toBe('corridor-bot: expected --lang fr or --lang en\n');
   });
 
   it('creates 12 partner pages and the action item, then nothing on a second run', async () => {
@@ -137,19 +147,28 @@ describe('npm run sync', () => {
 describe('npm run notion:setup', () => {
   it('asks for the parent page in one line', async () => {
     const result = await run('notion-setup', { NOTION_TOKEN: emulator.token, NOTION_BASE_URL: emulator.url });
-    expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe('Usage: npm run notion:setup -- --parent <page ID or URL> [--lang fr|en]');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('corridor-bot: Usage: npm run notion:setup -- --parent <page ID or URL> [--lang fr|en]\n');
+  });
+
+  it('says in one line that Notion refused the token', async () => {
+    const result = await run('notion-setup', { NOTION_TOKEN: 'ntn_not_the_right_one', NOTION_BASE_URL: emulator.url }, [
+      '--parent',
+      emulator.addWorkspacePage('Corridor'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('corridor-bot: Notion refused the token (NOTION_TOKEN): check it and that the integration is still installed.\n');
   });
 
   it('refuses a parent that is neither an ID nor a URL, and one not shared with the integration', async () => {
     const bad = await run('notion-setup', { NOTION_TOKEN: emulator.token, NOTION_BASE_URL: emulator.url }, ['--parent', 'home']);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr.trim()).toBe('--parent: expected a Notion ID or a Notion URL');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('corridor-bot: --parent: expected a Notion ID or a Notion URL\n');
     const missing = await run('notion-setup', { NOTION_TOKEN: emulator.token, NOTION_BASE_URL: emulator.url, NOTION_MAX_RPS: '100' }, [
       '--parent',
       '393abc1eedcd80f3813be205934558c6',
     ]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr.trim()).toBe('The parent page was not found, or it is not shared with the integration.');
+    expect(missing.stderr).toBe('corridor-bot: The parent page was not found, or it is not shared with the integration.\n');
   });
 });

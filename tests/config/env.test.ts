@@ -14,6 +14,7 @@ describe('parseConfig', () => {
       CORRIDOR_ADMINS: [],
       REMINDER_CRON: '0 10 * * 1-5',
       DIGEST_CRON: '0 9 * * 1',
+      EVENT_REMINDER_CRON: '0 9 * * *',
       NOTION_MAX_RPS: 3,
     });
   });
@@ -42,6 +43,7 @@ describe('parseConfig', () => {
     [{ CORRIDOR_CHANNEL: '#general' }, /^CORRIDOR_CHANNEL: expected a channel ID/],
     [{ REMINDER_CRON: 'every monday' }, /^REMINDER_CRON: expected a cron expression/],
     [{ DIGEST_CRON: '61 9 * * 1' }, /^DIGEST_CRON: expected a cron expression/],
+    [{ EVENT_REMINDER_CRON: 'daily' }, /^EVENT_REMINDER_CRON: expected a cron expression/],
     [{ NOTION_MAX_RPS: '0' }, /^NOTION_MAX_RPS: /],
   ])('names the faulty variable in one line: %o', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);

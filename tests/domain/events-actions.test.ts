@@ -1,42 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findTrack, groupByTrack, isOverdue } from '../../src/domain/actions.js';
 import { eventsWhen, findEvents } from '../../src/domain/events.js';
-import type { ActionItem, CorridorEvent } from '../../src/domain/types.js';
+import type { ActionItem } from '../../src/domain/types.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
+import { actionRecord, eventRecord } from '../support/records.js';
 
-const meta = { version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: null, removedAt: null };
-
-function event(id: string, date: string, title = id): CorridorEvent {
-  return {
-    ...meta,
-    id,
-    title: { fr: title, en: title },
-    date,
-    startTime: null,
-    place: 'Bromont',
-    summary: null,
-    organiserIds: [],
-    attendingPartnerIds: [],
-    speakers: [],
-    attendeePersonIds: [],
-    status: 'scheduled',
-  };
-}
-
-function action(id: string, trackId: string | null, overrides: Partial<ActionItem> = {}): ActionItem {
-  return {
-    ...meta,
-    id,
-    title: { fr: id, en: id },
-    trackId,
-    status: 'open',
-    ownerUserId: null,
-    dueOn: null,
-    partnerIds: [],
-    completedOn: null,
-    ...overrides,
-  };
-}
+const event = (id: string, date: string, title = id) => eventRecord(id, date, { title: { fr: title, en: title } });
+const action = (id: string, trackId: string | null, overrides: Partial<ActionItem> = {}) =>
+  actionRecord(id, trackId, { title: { fr: id, en: id }, ...overrides });
 
 describe('events', () => {
   const events = [event('b', '2026-12-01'), event('a', '2026-11-26'), event('old', '2025-04-16'), event('older', '2024-01-01')];

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { draftOf } from '../../src/domain/draft.js';
 import { parseActionForm, parseActionStatusForm } from '../../src/domain/forms/action-form.js';
 import { parseEventForm, speakerLines } from '../../src/domain/forms/event-form.js';
 import { NO_CHOICE } from '../../src/domain/forms/fields.js';
 import { parsePartnerForm } from '../../src/domain/forms/partner-form.js';
 import { flattenState } from '../../src/domain/forms/state.js';
-import type { ActionItem, CorridorEvent, Partner, Person } from '../../src/domain/types.js';
-import { seedActions, seedEvents, seedPartners, seedPeople, seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
+import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
+import { seedRecords } from '../support/records.js';
 
-const meta = { version: 1, createdAt: '2025-04-17T12:00:00.000Z', updatedAt: '2025-04-17T12:00:00.000Z', updatedBy: 'seed', removedAt: null };
-const partners: Partner[] = seedPartners.map((draft) => ({ ...draft, ...meta }));
-const people: Person[] = seedPeople.map((draft) => ({ ...draft, ...meta }));
-const events: CorridorEvent[] = seedEvents.map((draft) => ({ ...draft, ...meta }));
-const actions: ActionItem[] = seedActions.map((draft) => ({ ...draft, ...meta }));
+const { partners, people, events, actions } = seedRecords({ updatedBy: 'seed' });
 const today = '2026-03-02';
 const byId = <T extends { id: string }>(list: T[], id: string) => list.find((item) => item.id === id)!;
 
@@ -200,7 +197,7 @@ describe('action form', () => {
   it('reopening clears the completion date; the owner’s status form changes nothing else', () => {
     const done = { ...actions[0]!, status: 'done' as const, completedOn: '2026-01-01', ownerUserId: 'U0BOB' };
     const result = parseActionStatusForm({ status: 'in_progress' }, done, today);
-    expect(result.ok && result.value).toEqual({ ...toDraft(done), status: 'in_progress', completedOn: null });
+    expect(result.ok && result.value).toEqual({ ...draftOf(done), status: 'in_progress', completedOn: null });
     const unknown = parseActionStatusForm({ status: 'finished' }, done, today);
     expect(!unknown.ok && unknown.errors).toEqual([{ field: 'status', code: 'unknownChoice' }]);
   });
@@ -215,8 +212,3 @@ describe('action form', () => {
     );
   });
 });
-
-function toDraft(item: ActionItem) {
-  const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, removedAt: _r, ...draft } = item;
-  return draft;
-}

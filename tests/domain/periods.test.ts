@@ -74,7 +74,7 @@ describe('period starts', () => {
       fc.property(
         fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2060-01-01T00:00:00Z'), noInvalidDate: true }),
         fc.constantFrom(...zones),
-        fc.constantFrom('remind' as const, 'digest' as const),
+        fc.constantFrom('remind' as const, 'digest' as const, 'event-reminder' as const),
         (now, zone, job) => {
           const start = periodStart(job, now, zone);
           expect(start.getTime()).toBeLessThanOrEqual(now.getTime());

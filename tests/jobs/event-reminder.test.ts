@@ -1,11 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WebClient } from '@slack/web-api';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseConfig } from '../../src/config/env.js';
+import { draftOf } from '../../src/domain/draft.js';
 import { eventsTomorrow, nextDay } from '../../src/domain/event-reminders.js';
 import type { CorridorEvent, Draft } from '../../src/domain/types.js';
-import { remindTomorrowsEvents, type ReminderLedger, type ReminderPoster } from '../../src/jobs/event-reminder.js';
+import { remindTomorrowsEvents } from '../../src/jobs/event-reminder.js';
+import type { JobLogger } from '../../src/jobs/job-logger.js';
+import { scheduleCorridorJobs } from '../../src/jobs/schedule-jobs.js';
+import type { ChannelMessage, Poster } from '../../src/jobs/slack-poster.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 import { blockKitViolations } from '../support/block-kit-limits.js';
+import { eventRecord } from '../support/records.js';
 import { silentLogger } from '../support/silent-logger.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
 
@@ -13,30 +22,11 @@ const TZ = 'America/Toronto';
 // 23:30 on 9 June in Toronto, already 10 June in UTC: "tomorrow" is 10 June in the corridor.
 const NOW = new Date('2026-06-10T03:30:00Z');
 
-/** The run ledger's contract, in memory: done keys are never claimed again, failed ones are. */
-class MemoryLedger implements ReminderLedger<{ key: string }> {
-  readonly states = new Map<string, 'claimed' | 'done' | 'failed'>();
-  async claim(job: string, period: string) {
-    const key = `${job}/${period}`;
-    const state = this.states.get(key);
-    if (state === 'claimed' || state === 'done') return undefined;
-    this.states.set(key, 'claimed');
-    return { key };
-  }
-  async complete(claim: { key: string }) {
-    this.states.set(claim.key, 'done');
-    return true;
-  }
-  async fail(claim: { key: string }) {
-    this.states.set(claim.key, 'failed');
-    return true;
-  }
-}
+const quiet: JobLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
 let slack: SlackApiEmulator;
-let poster: ReminderPoster;
+let poster: Poster;
 let store: SqliteCorridorStore;
-let ledger: MemoryLedger;
 
 beforeAll(async () => {
   slack = await startSlackApiEmulator({ botToken: 'xoxb-reminders' });
@@ -60,45 +50,41 @@ afterAll(async () => {
 beforeEach(async () => {
   slack.reset();
   store = await openStore('sqlite::memory:');
-  ledger = new MemoryLedger();
 });
 
-function event(id: string, date: string, extra: Partial<Draft<CorridorEvent>> = {}): Draft<CorridorEvent> {
-  return {
-    id,
-    title: { fr: `Rencontre ${id}`, en: `Meeting ${id}` },
-    date,
-    startTime: '18:30',
-    place: 'Burlington <VT>',
-    summary: null,
-    organiserIds: ['technum-quebec'],
-    attendingPartnerIds: [],
-    speakers: [],
-    attendeePersonIds: [],
-    status: 'scheduled',
-    ...extra,
-  };
+afterEach(async () => {
+  await store.close();
+});
+
+/** The state of one event's reminder in the store's run ledger. */
+async function ledgerState(key: string) {
+  return (await store.runs.get('event-reminder', key))?.state;
+}
+
+/** An event to save: in Burlington at 18:30, organised by Technum Québec. */
+function event(id: string, date: string, extra: Partial<CorridorEvent> = {}): Draft<CorridorEvent> {
+  return draftOf(eventRecord(id, date, { startTime: '18:30', place: 'Burlington <VT>', organiserIds: ['technum-quebec'], ...extra }));
 }
 
 const run = (channelLang: 'fr' | 'en' | 'both' = 'both', clock = () => NOW) =>
   remindTomorrowsEvents({
     store,
-    ledger,
+    ledger: store.runs,
     poster,
     clock,
+    logger: quiet,
     owner: 'test:1',
     config: { CORRIDOR_CHANNEL: 'C0CORRIDOR', CORRIDOR_CHANNEL_LANG: channelLang, CORRIDOR_TZ: TZ },
   });
 
 describe('which events are tomorrow', () => {
   it('takes tomorrow in the corridor’s zone and leaves cancelled and removed events out', () => {
-    const meta = { version: 1, createdAt: '', updatedAt: '', updatedBy: null, removedAt: null };
     const events = [
-      { ...event('b', '2026-06-10', { startTime: '09:00' }), ...meta },
-      { ...event('a', '2026-06-10', { startTime: '18:00' }), ...meta },
-      { ...event('later', '2026-06-11'), ...meta },
-      { ...event('off', '2026-06-10', { status: 'cancelled' }), ...meta },
-      { ...event('gone', '2026-06-10'), ...meta, removedAt: '2026-06-01T00:00:00.000Z' },
+      eventRecord('b', '2026-06-10', { startTime: '09:00' }),
+      eventRecord('a', '2026-06-10', { startTime: '18:00' }),
+      eventRecord('later', '2026-06-11'),
+      eventRecord('off', '2026-06-10', { status: 'cancelled' }),
+      eventRecord('gone', '2026-06-10', { removedAt: '2026-06-01T00:00:00.000Z' }),
     ];
     expect(eventsTomorrow(events, '2026-06-09').map((e) => e.id)).toEqual(['b', 'a']);
     expect(nextDay('2026-12-31')).toBe('2027-01-01');
@@ -144,16 +130,88 @@ describe('remindTomorrowsEvents', () => {
     await store.events.save(event('forum', '2026-06-10'), { actor: 'U0ADMIN' });
     slack.failNext('chat.postMessage', { error: 'not_in_channel' });
     expect(await run('fr')).toEqual([{ status: 'failed', eventId: 'forum', key: 'forum@2026-06-10', error: 'not_in_channel' }]);
-    expect(ledger.states.get('event-reminder/forum@2026-06-10')).toBe('failed');
+    expect(await ledgerState('forum@2026-06-10')).toBe('failed');
     expect((await run('fr')).map((r) => r.status)).toEqual(['posted']);
-    expect(ledger.states.get('event-reminder/forum@2026-06-10')).toBe('done');
+    expect(await ledgerState('forum@2026-06-10')).toBe('done');
   });
 
   it('posts nothing when no event is tomorrow, and needs a channel', async () => {
     expect(await run()).toEqual([]);
     expect(slack.callsTo('chat.postMessage')).toEqual([]);
     await expect(
-      remindTomorrowsEvents({ store, ledger, poster, clock: () => NOW, owner: 'x', config: { CORRIDOR_CHANNEL_LANG: 'en', CORRIDOR_TZ: TZ } }),
+      remindTomorrowsEvents({ store, ledger: store.runs, poster, clock: () => NOW, logger: quiet, owner: 'x', config: { CORRIDOR_CHANNEL_LANG: 'en', CORRIDOR_TZ: TZ } }),
     ).rejects.toThrow('CORRIDOR_CHANNEL');
+  });
+});
+
+describe('on EVENT_REMINDER_CRON, with the other scheduled posts', () => {
+  const dirs: string[] = [];
+
+  afterEach(() => {
+    vi.useRealTimers();
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fires at 09:00 in Toronto, lists tomorrow’s events in both languages, and posts each once across a restart', async () => {
+    // Tuesday 9 June 2026, 08:00 EDT.
+    vi.useFakeTimers({ now: new Date('2026-06-09T12:00:00Z'), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    const dir = mkdtempSync(join(tmpdir(), 'corridor-event-reminder-'));
+    dirs.push(dir);
+    const url = `sqlite:${join(dir, 'corridor.sqlite')}`;
+    const posted: (ChannelMessage & { at: string })[] = [];
+    const recording: Poster = {
+      post: async (message) => {
+        posted.push({ ...message, at: new Date().toISOString() });
+        return { ok: true, channel: message.channel, ts: `${posted.length}.000001` };
+      },
+    };
+    const eventPosts = () => posted.filter((message) => message.text.includes('is tomorrow'));
+    const config = parseConfig({ CORRIDOR_CHANNEL: 'C0CORRIDOR' });
+    expect(config.EVENT_REMINDER_CRON).toBe('0 9 * * *');
+    let fileStore = await openStore(url);
+    await fileStore.events.save(event('forum', '2026-06-10'), { actor: 'U0ADMIN' });
+    await fileStore.events.save(event('atelier', '2026-06-10', { startTime: '09:00', place: 'Sherbrooke' }), { actor: 'U0ADMIN' });
+    await fileStore.events.save(event('later', '2026-06-12'), { actor: 'U0ADMIN' });
+    const start = async () => {
+      const scheduler = scheduleCorridorJobs({ config, store: fileStore, logger: quiet, poster: recording });
+      await scheduler.caughtUp;
+      return scheduler;
+    };
+    let scheduler = await start();
+    try {
+      expect(eventPosts()).toEqual([]); // 09:00 has not come yet today
+      expect(scheduler.nextRun('event-reminder')?.toISOString()).toBe('2026-06-09T13:00:00.000Z');
+
+      await vi.advanceTimersByTimeAsync(90 * 60_000); // to 09:30
+      expect(eventPosts().map((message) => message.at)).toEqual(['2026-06-09T13:00:00.000Z', '2026-06-09T13:00:00.000Z']);
+      const [atelier, forum] = eventPosts().map((message) => JSON.stringify(message.blocks));
+      for (const [text, id] of [[atelier!, 'atelier'], [forum!, 'forum']] as const) {
+        expect(text).toContain(`Rappel : *Rencontre ${id}* a lieu demain.`);
+        expect(text).toContain(`Reminder: *Meeting ${id}* is tomorrow.`);
+        expect(text.indexOf('Rappel')).toBeLessThan(text.indexOf('Reminder'));
+      }
+      expect(atelier).toContain('Wednesday, June 10, 2026, 9:00 a.m.');
+      expect(forum).toContain('Wednesday, June 10, 2026, 6:30 p.m.');
+
+      // A restart later the same day catches the job up, and finds both reminders posted.
+      await scheduler.stop();
+      await fileStore.close();
+      fileStore = await openStore(url);
+      scheduler = await start();
+      expect(eventPosts()).toHaveLength(2);
+      expect(await fileStore.runs.get('event-reminder', 'forum@2026-06-10')).toMatchObject({ state: 'done', attempts: 1 });
+      expect(await fileStore.runs.get('event-reminder', 'atelier@2026-06-10')).toMatchObject({ state: 'done', attempts: 1 });
+
+      // Two days on, the day before the next event.
+      await vi.advanceTimersByTimeAsync(2 * 86_400_000);
+      expect(eventPosts().map((message) => [message.at, message.text.includes('Meeting later')])).toEqual([
+        ['2026-06-09T13:00:00.000Z', false],
+        ['2026-06-09T13:00:00.000Z', false],
+        ['2026-06-11T13:00:00.000Z', true],
+      ]);
+    } finally {
+      await scheduler.stop();
+      await fileStore.close();
+    }
   });
 });

@@ -18,7 +18,12 @@ const logger = () => {
 
 describe('Notion sync schedule', () => {
   it('is off while Notion is not configured', () => {
-    const access: NotionSyncAccess = { configured: false, notConfigured: { fr: '', en: '' }, run: () => Promise.reject(new Error('not expected')) };
+    const access: NotionSyncAccess = {
+      configured: false,
+      notConfigured: { fr: '', en: '' },
+      run: () => Promise.reject(new Error('not expected')),
+      onPulled: () => {},
+    };
     expect(scheduleNotionSync({ ...fixture.config, NOTION_SYNC_CRON: '* * * * * *', CORRIDOR_TZ: 'America/Toronto' }, access, logger())).toBeUndefined();
   });
 
@@ -31,6 +36,7 @@ describe('Notion sync schedule', () => {
         runs += 1;
         return emptySummary(new Date());
       },
+      onPulled: () => {},
     };
     const log = logger();
     // Every second (node-cron's six-field form), so the test need not wait long.

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionItem, Partner } from '../../src/domain/types.js';
 import { actionFieldsFromPage, actionFieldsToProperties, actionStatusFromLabel, actionToFields } from '../../src/notion/action-properties.js';
 import { partnerFieldsFromPage, partnerFieldsToProperties, partnerToFields } from '../../src/notion/partner-properties.js';
 import { NotionValueError, type PropertyValueRequest } from '../../src/notion/property-values.js';
 import { actionPropertyNames, partnerPropertyNames } from '../../src/notion/schema.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
+import { actionRecord, partnerRecord } from '../support/records.js';
 
-const meta = { version: 1, createdAt: '2025-04-17T12:00:00.000Z', updatedAt: '2025-04-17T12:00:00.000Z', updatedBy: null, removedAt: null };
-
-const iseq: Partner = {
-  ...meta,
-  id: 'iseq',
+const iseq = partnerRecord('iseq', {
   name: 'ISEQ',
   officialName: 'Pôle d’excellence en systèmes électroniques du Québec',
   acronym: 'ISEQ',
@@ -23,7 +19,7 @@ const iseq: Partner = {
   pendingSince: null,
   nextStep: null,
   followUpUserId: 'U0123ABC',
-};
+});
 
 /** What Notion sends back for request-shaped values (the shapes of the recordings). */
 function asResponse(properties: Record<string, PropertyValueRequest>) {
@@ -68,17 +64,13 @@ describe('partner properties', () => {
 });
 
 describe('action properties', () => {
-  const action: ActionItem = {
-    ...meta,
-    id: 'announce-new-adhesions',
+  const action = actionRecord('announce-new-adhesions', 'value-chains', {
     title: { fr: 'Annoncer les adhésions', en: 'Announce the adhesions' },
-    trackId: 'value-chains',
     status: 'in_progress',
     ownerUserId: 'U0123ABC',
     dueOn: '2025-06-30',
     partnerIds: ['venture-lab', 'cmc-microsystems', 'gone'],
-    completedOn: null,
-  };
+  });
   const pages = new Map([
     ['venture-lab', 'bbbbbbbb-0000-4000-8000-000000000000'],
     ['cmc-microsystems', 'aaaaaaaa-0000-4000-8000-000000000000'],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toDraft } from '../../src/domain/adhesion.js';
+import { draftOf } from '../../src/domain/draft.js';
 import { runCorridorCommand } from '../../src/slack/commands/dispatch.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
@@ -16,17 +16,17 @@ async function largeStore(): Promise<SqliteCorridorStore> {
   const write = { actor: 'U0ADMIN' };
   for (let i = 0; i < 600; i++) {
     await store.partners.save(
-      { ...toDraft(template), id: `partner-${i}`, name: `Partner ${i} ${'Microélectronique & <systèmes> '.repeat(6)}`, acronym: null, status: i % 3 ? 'signatory' : 'pending', pendingSince: '2025-01-01' },
+      { ...draftOf(template), id: `partner-${i}`, name: `Partner ${i} ${'Microélectronique & <systèmes> '.repeat(6)}`, acronym: null, status: i % 3 ? 'signatory' : 'pending', pendingSince: '2025-01-01' },
       write,
     );
   }
   const meeting = (await store.events.list())[0]!;
-  const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, removedAt: _r, ...eventDraft } = meeting;
+  const eventDraft = draftOf(meeting);
   for (let i = 0; i < 300; i++) {
     await store.events.save({ ...eventDraft, id: `event-${i}`, date: `2027-0${(i % 9) + 1}-1${i % 10}`, attendingPartnerIds: Array.from({ length: 600 }, (_, n) => `partner-${n}`) }, write);
   }
   const action = (await store.actions.list())[0]!;
-  const { version: _av, createdAt: _ac, updatedAt: _au, updatedBy: _ab, removedAt: _ar, ...actionDraft } = action;
+  const actionDraft = draftOf(action);
   for (let i = 0; i < 300; i++) {
     await store.actions.save({ ...actionDraft, id: `action-${i}`, trackId: ['mutual-knowledge', 'value-chains', null][i % 3] ?? null, title: { fr: `Action ${i} ${'x'.repeat(200)}`, en: `Action ${i} ${'y'.repeat(200)}` } }, write);
   }
@@ -68,10 +68,9 @@ describe('stored text is escaped like typed text', () => {
     const write = { actor: 'U0ADMIN' };
     const hostile = '<!channel> Chips & <@U0BOSS>';
     const venture = (await store.partners.get('venture-lab'))!;
-    await store.partners.save({ ...toDraft(venture), name: hostile }, write);
+    await store.partners.save({ ...draftOf(venture), name: hostile }, write);
     const meeting = (await store.events.list())[0]!;
-    const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, removedAt: _r, ...event } = meeting;
-    await store.events.save({ ...event, title: { fr: hostile, en: hostile }, place: hostile }, write);
+    await store.events.save({ ...draftOf(meeting), title: { fr: hostile, en: hostile }, place: hostile }, write);
     for (const text of ['partners', 'partner chips', 'partner <!channel>', 'pending', 'events', 'event 2025-04-16', 'actions', 'about', 'history chips']) {
       const answer = (await reply(store, text, 'en'))!;
       // plain_text is never parsed for mentions; mrkdwn and the fallback text are.

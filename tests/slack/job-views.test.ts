@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/domain/digest.js';
 import { catalogue } from '../../src/i18n/index.js';
-import { REMINDER_ACTIONS } from '../../src/slack/action-ids.js';
 import { LIMITS } from '../../src/slack/blocks.js';
+import { ACTION_IDS, keyedActionId } from '../../src/slack/interaction-ids.js';
+import { channelLangs } from '../../src/slack/views/channel-message.js';
 import { channelDigestView, digestView } from '../../src/slack/views/digest-view.js';
+import { eventReminderView } from '../../src/slack/views/event-reminder-view.js';
 import { markSignedModal } from '../../src/slack/views/mark-signed-view.js';
 import { reminderView } from '../../src/slack/views/reminder-view.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
@@ -90,11 +92,11 @@ describe('reminder view', () => {
     expect(text.indexOf('en attente depuis')).toBeLessThan(text.indexOf('pending for'));
     const buttons = reply.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
     expect(buttons.map((b) => ('action_id' in b ? b.action_id : ''))).toEqual([
-      `${REMINDER_ACTIONS.markSigned}.partner-1`,
-      `${REMINDER_ACTIONS.snooze}.partner-1`,
-      `${REMINDER_ACTIONS.openNotion}.partner-1`,
-      `${REMINDER_ACTIONS.markSigned}.partner-2`,
-      `${REMINDER_ACTIONS.snooze}.partner-2`,
+      keyedActionId(ACTION_IDS.reminderMarkSigned, 'partner-1'),
+      keyedActionId(ACTION_IDS.reminderSnooze, 'partner-1'),
+      keyedActionId(ACTION_IDS.reminderOpenNotion, 'partner-1'),
+      keyedActionId(ACTION_IDS.reminderMarkSigned, 'partner-2'),
+      keyedActionId(ACTION_IDS.reminderSnooze, 'partner-2'),
     ]);
     expect(buttons[2]).toMatchObject({ url: urls.get('partner-1'), value: 'partner-1' });
   });
@@ -137,5 +139,26 @@ describe('mark-as-signed modal', () => {
       expect(JSON.parse(view.private_metadata!)).toEqual({ partnerId: 'venture-lab', version: 3, channelId: 'C0CORRIDOR' });
       expect(JSON.stringify(view.blocks)).toContain('"initial_date":"2026-11-26"');
     }
+  });
+});
+
+describe('event reminder view', () => {
+  const organiser = partnerRecord('udes', { name: 'Université de Sherbrooke' });
+  const event = eventRecord('forum', '2026-11-27', { title: { fr: 'Forum <!channel>', en: 'Forum <!channel>' }, organiserIds: ['udes'] });
+
+  it('composes the channel’s languages like the other posts: French, a divider, then English', () => {
+    const reply = eventReminderView({ event, partners: new Map([['udes', organiser]]), langs: channelLangs('both') });
+    expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
+    expect(reply.blocks.map((block) => block.type)).toEqual(['section', 'context', 'divider', 'section', 'context']);
+    const text = renderBlocksAsText(reply.blocks);
+    expect(text.indexOf('a lieu demain')).toBeLessThan(text.indexOf('is tomorrow'));
+    expect(text).toContain('Organised by Université de Sherbrooke.');
+    expect(channelLangs('en')).toEqual(['en']);
+  });
+
+  it('escapes the title in the notification text too', () => {
+    const reply = eventReminderView({ event, partners: new Map(), langs: ['fr', 'en'] });
+    expect(reply.text).toContain('Forum &lt;!channel&gt;');
+    expect(JSON.stringify(reply)).not.toContain('<!channel>');
   });
 });

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { draftOf } from '../../src/domain/draft.js';
 import { formatDate, formatTime, localDate } from '../../src/i18n/format.js';
 import { viewViolations } from '../support/block-kit-limits.js';
-import { ADMIN_ID, SIGNING_SECRET, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
-import { postSigned } from '../support/slack-signing.js';
+import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { partnerRecord } from '../support/records.js';
 import { appHomeOpened, buttonClick, menuSearch, modalChoice, viewSubmission, type Typed } from '../support/slack-interactions.js';
 
 // The "manage the corridor from Slack" flows through the real Bolt receiver: signed slash commands,
@@ -78,10 +79,7 @@ async function ask(text: string, userId = ADMIN_ID): Promise<{ text: string; all
 }
 
 async function openHome(userId: string): Promise<Json & { blocks: Json[] }> {
-  const response = await postSigned(running.eventsUrl, JSON.stringify(appHomeOpened(userId)), {
-    signingSecret: SIGNING_SECRET,
-    contentType: 'application/json',
-  });
+  const response = await running.event(appHomeOpened(userId));
   expect(response.status).toBe(200);
   await running.corridor.idle();
   return lastHome(userId);
@@ -413,10 +411,7 @@ describe('App Home tab', () => {
   });
 
   it('ignores the Messages tab and gives coordinators their Add buttons', async () => {
-    const response = await postSigned(running.eventsUrl, JSON.stringify(appHomeOpened(ALICE, 'messages')), {
-      signingSecret: SIGNING_SECRET,
-      contentType: 'application/json',
-    });
+    const response = await running.event(appHomeOpened(ALICE, 'messages'));
     expect(response.status).toBe(200);
     await running.corridor.idle();
     expect(running.slack.callsTo('views.publish')).toEqual([]);
@@ -440,21 +435,14 @@ describe('with 500 partners in the store', () => {
   beforeEach(async () => {
     for (let i = 0; i < 500; i++) {
       await running.store.partners.save(
-        {
-          id: `partner-${i}`,
-          name: `Partner ${i} of the northeast corridor`,
-          officialName: null,
-          acronym: null,
-          designation: null,
-          kind: null,
-          jurisdiction: null,
-          website: null,
-          status: i % 2 ? 'signatory' : 'pending',
-          joinedOn: null,
-          pendingSince: i % 2 ? null : '2025-06-01',
-          nextStep: null,
-          followUpUserId: null,
-        },
+        draftOf(
+          partnerRecord(`partner-${i}`, {
+            name: `Partner ${i} of the northeast corridor`,
+            status: i % 2 ? 'signatory' : 'pending',
+            pendingSince: i % 2 ? null : '2025-06-01',
+            nextStep: null,
+          }),
+        ),
         { actor: ADMIN_ID },
       );
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ActionItem, CorridorEvent, Partner } from '../../src/domain/types.js';
+import type { ActionItem, Partner } from '../../src/domain/types.js';
 import { catalogue, LANGS } from '../../src/i18n/index.js';
 import { homeView } from '../../src/slack/views/home-view.js';
 import { actionModal, actionStatusModal } from '../../src/slack/views/modals/action-modal.js';
@@ -9,14 +9,11 @@ import { decodeMetadata } from '../../src/slack/views/modals/metadata.js';
 import { conflictModal } from '../../src/slack/views/modals/outcome-modals.js';
 import { partnerModal } from '../../src/slack/views/modals/partner-modal.js';
 import { directoryOf } from '../../src/slack/views/record-fields.js';
-import { seedActions, seedEvents, seedPartners, seedPeople, seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
+import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
 import { viewViolations } from '../support/block-kit-limits.js';
+import { seedRecords } from '../support/records.js';
 
-const meta = { version: 3, createdAt: '2025-04-17T12:00:00.000Z', updatedAt: '2025-04-17T12:00:00.000Z', updatedBy: 'U0BOB', removedAt: null };
-const partners: Partner[] = seedPartners.map((draft) => ({ ...draft, ...meta }));
-const events: CorridorEvent[] = seedEvents.map((draft) => ({ ...draft, ...meta }));
-const actions: ActionItem[] = seedActions.map((draft) => ({ ...draft, ...meta }));
-const people = seedPeople.map((draft) => ({ ...draft, ...meta }));
+const { partners, events, actions, people } = seedRecords({ version: 3, updatedBy: 'U0BOB' });
 
 function manyPartners(count: number): Partner[] {
   return Array.from({ length: count }, (_, i) => ({

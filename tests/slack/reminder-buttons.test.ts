@@ -1,10 +1,12 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { draftOf } from '../../src/domain/draft.js';
 import { composeReminder } from '../../src/jobs/remind.js';
 import { localDate } from '../../src/i18n/format.js';
-import { REMINDER_ACTIONS } from '../../src/slack/action-ids.js';
+import { ACTION_IDS, keyedActionId } from '../../src/slack/interaction-ids.js';
 import { blockKitViolations, viewViolations } from '../support/block-kit-limits.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { appHomeOpened } from '../support/slack-interactions.js';
 
 // The reminder's buttons through the real Bolt receiver: signed block_actions and view_submission
 // requests in, Web API calls and response_url posts out to the emulator.
@@ -33,7 +35,7 @@ beforeEach(async () => {
 function button(action: string, partnerId: string): { button: Button; blockId: string } {
   for (const block of reminder.blocks) {
     if (block.type !== 'actions') continue;
-    const found = (block as ActionsBlock).elements.find((e) => e.type === 'button' && e.action_id === `${action}.${partnerId}`);
+    const found = (block as ActionsBlock).elements.find((e) => e.type === 'button' && e.action_id === keyedActionId(action, partnerId));
     if (found) return { button: found as Button, blockId: block.block_id! };
   }
   throw new Error(`no ${action} button for ${partnerId}`);
@@ -91,7 +93,7 @@ async function ephemeralAnswer(): Promise<{ text: string; response_type: string;
 
 describe('Mark as signed', () => {
   it('from an admin: asks for the date, then moves the partner to signatories (visible in /corridor partners)', async () => {
-    const response = await click(ADMIN_ID, REMINDER_ACTIONS.markSigned, 'venture-lab');
+    const response = await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'venture-lab');
     expect(response.status).toBe(200);
     const view = await openedModal();
     expect(viewViolations(view)).toEqual([]);
@@ -123,7 +125,7 @@ describe('Mark as signed', () => {
 
   it('from anyone else: changes nothing and answers with a polite ephemeral refusal naming who can help', async () => {
     const before = await running.store.partners.get('cmc-microsystems');
-    const response = await click(GUEST_ID, REMINDER_ACTIONS.markSigned, 'cmc-microsystems');
+    const response = await click(GUEST_ID, ACTION_IDS.reminderMarkSigned, 'cmc-microsystems');
     expect(response.status).toBe(200);
     const answer = await ephemeralAnswer();
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
@@ -134,7 +136,7 @@ describe('Mark as signed', () => {
   });
 
   it('refuses a submission from a non-admin even with a valid form', async () => {
-    await click(ADMIN_ID, REMINDER_ACTIONS.markSigned, 'cmc-microsystems');
+    await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'cmc-microsystems');
     const view = await openedModal();
     const response = await submit(GUEST_ID, view, '2025-05-01');
     expect(response.json).toMatchObject({ response_action: 'errors', errors: { signed_on: expect.stringContaining('Désolé, seuls les coordonnateurs') } });
@@ -142,7 +144,7 @@ describe('Mark as signed', () => {
   });
 
   it('keeps the form open with an error for a date in the future or before the adhesion was pending', async () => {
-    await click(ADMIN_ID, REMINDER_ACTIONS.markSigned, 'cmc-microsystems');
+    await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'cmc-microsystems');
     const view = await openedModal();
     const future = await submit(ADMIN_ID, view, '2099-01-01');
     expect(future.json).toEqual({ response_action: 'errors', errors: { signed_on: 'The signing date can’t be in the future.' } });
@@ -157,20 +159,38 @@ describe('Mark as signed', () => {
   });
 
   it('does not overwrite a change made while the form was open', async () => {
-    await click(ADMIN_ID, REMINDER_ACTIONS.markSigned, 'new-hampshire-bea');
+    await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'new-hampshire-bea');
     const view = await openedModal();
     const current = (await running.store.partners.get('new-hampshire-bea'))!;
-    const { version: _v, createdAt: _c, updatedAt: _u, updatedBy: _b, removedAt: _r, ...draft } = current;
-    await running.store.partners.save({ ...draft, followUpUserId: 'U0OTHER' }, { actor: 'U0OTHER' });
+    await running.store.partners.save({ ...draftOf(current), followUpUserId: 'U0OTHER' }, { actor: 'U0OTHER' });
     const response = await submit(ADMIN_ID, view, '2025-05-01');
     expect(response.json).toMatchObject({ response_action: 'errors', errors: { signed_on: expect.stringContaining('U0OTHER') } });
     expect(await running.store.partners.get('new-hampshire-bea')).toMatchObject({ status: 'pending' });
   });
 });
 
+describe('Mark as signed, seen from the Home tab', () => {
+  it('republishes the Home tab of a recent visitor once the partner is signed', async () => {
+    expect((await running.event(appHomeOpened(GUEST_ID))).status).toBe(200);
+    await running.corridor.idle();
+    const homes = () => running.slack.callsTo('views.publish').filter((call) => call.args.user_id === GUEST_ID);
+    expect(homes()).toHaveLength(1);
+    const pendingBefore = (await running.store.partners.list()).filter((partner) => partner.status === 'pending').length;
+    expect(JSON.stringify(homes()[0]!.args.view)).toContain(`Adhésions en attente* (${pendingBefore})`);
+
+    await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'new-hampshire-bea');
+    const submitted = await submit(ADMIN_ID, await openedModal(), '2025-05-01');
+    expect(submitted.text).toBe('');
+    await running.corridor.idle();
+    expect(await running.store.partners.get('new-hampshire-bea')).toMatchObject({ status: 'signatory' });
+    expect(homes()).toHaveLength(2);
+    expect(JSON.stringify(homes()[1]!.args.view)).toContain(`Adhésions en attente* (${pendingBefore - 1})`);
+  });
+});
+
 describe('Snooze 1 week', () => {
   it('leaves the partner out of the reminders for a week and tells the one who clicked', async () => {
-    const response = await click(GUEST_ID, REMINDER_ACTIONS.snooze, 'cmc-microsystems');
+    const response = await click(GUEST_ID, ACTION_IDS.reminderSnooze, 'cmc-microsystems');
     expect(response.status).toBe(200);
     const answer = await ephemeralAnswer();
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });

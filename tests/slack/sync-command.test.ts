@@ -6,6 +6,7 @@ import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import { blockKitViolations } from '../support/block-kit-limits.js';
 import { ADMIN_ID, startCorridorApp } from '../support/corridor-app.js';
 import { notionFixture, type NotionFixture } from '../support/notion-fixture.js';
+import { appHomeOpened } from '../support/slack-interactions.js';
 
 let fixture: NotionFixture;
 
@@ -62,6 +63,40 @@ describe('/corridor sync', () => {
       expect(posted?.args).toMatchObject({ user: ADMIN_ID });
       expect(String(posted?.args.text)).toContain('Partners: 12 created');
       expect(blockKitViolations(posted?.args.blocks, 'message')).toEqual([]);
+    } finally {
+      await running.corridor.stop();
+      await running.slack.close();
+    }
+  });
+
+  it('republishes the Home tabs of the items’ owners and recent visitors when statuses come back from Notion', async () => {
+    const item = (await fixture.store.actions.get('announce-new-adhesions'))!;
+    await fixture.store.actions.save({ ...item, ownerUserId: 'U0ALICE' }, { actor: ADMIN_ID });
+    await fixture.sync();
+    const running = await startCorridorApp({}, fixture.store, { notion: access() });
+    try {
+      const homes = (userId: string) => running.slack.callsTo('views.publish').filter((call) => call.args.user_id === userId);
+      await running.event(appHomeOpened('U0BOB'));
+      await running.corridor.idle();
+      expect(homes('U0BOB')).toHaveLength(1);
+
+      // A sync that brings nothing back leaves the Home tabs alone.
+      await running.command('sync', { user_id: ADMIN_ID });
+      for (let tries = 0; tries < 200 && running.slack.callsTo('chat.postEphemeral').length < 1; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(running.slack.callsTo('views.publish')).toHaveLength(1);
+
+      const [page] = fixture.emulator.pagesOf(fixture.actionsDataSourceId);
+      fixture.emulator.editPage(page!.id, { Status: { select: { name: 'Done' } } });
+      await running.command('sync', { user_id: ADMIN_ID });
+      for (let tries = 0; tries < 200 && running.slack.callsTo('chat.postEphemeral').length < 2; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(String(running.slack.callsTo('chat.postEphemeral')[1]?.args.text)).toContain('brought back');
+      expect(homes('U0BOB')).toHaveLength(2);
+      expect(homes('U0ALICE')).toHaveLength(1);
+      expect(JSON.stringify(homes('U0ALICE')[0]!.args.view)).toContain('No open action item is assigned to you.');
     } finally {
       await running.corridor.stop();
       await running.slack.close();

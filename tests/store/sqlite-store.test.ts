@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toDraft } from '../../src/domain/adhesion.js';
-import { openStore, sqlitePathFromUrl, UnsupportedDatabaseError } from '../../src/store/open-store.js';
+import { draftOf } from '../../src/domain/draft.js';
+import { DatabaseOpenError, openStore, sqlitePathFromUrl, UnsupportedDatabaseError } from '../../src/store/open-store.js';
 import { VersionConflictError } from '../../src/store/repository.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 
@@ -67,7 +67,7 @@ describe('seed from the 17 April 2025 release', () => {
     const url = tempDatabaseUrl();
     const first = await open(url);
     const c2mi = (await first.partners.get('c2mi'))!;
-    await first.partners.save({ ...toDraft(c2mi), website: 'https://example.org/' }, { actor: 'U0ADMIN' });
+    await first.partners.save({ ...draftOf(c2mi), website: 'https://example.org/' }, { actor: 'U0ADMIN' });
     await first.partners.remove('venture-lab', { actor: 'U0ADMIN' });
     await first.close();
 
@@ -90,7 +90,7 @@ describe('versions and history', () => {
   it('bumps the version and records old → new values', async () => {
     const store = await open();
     const before = (await store.partners.get('distriq'))!;
-    const after = await store.partners.save({ ...toDraft(before), jurisdiction: 'QC' }, { actor: 'U0ADMIN', expectedVersion: 1 });
+    const after = await store.partners.save({ ...draftOf(before), jurisdiction: 'QC' }, { actor: 'U0ADMIN', expectedVersion: 1 });
     expect(after.version).toBe(2);
     expect(after.updatedBy).toBe('U0ADMIN');
     const history = await store.history('partner', 'distriq');
@@ -100,8 +100,8 @@ describe('versions and history', () => {
   it('refuses a write based on a stale version and keeps the current record', async () => {
     const store = await open();
     const base = (await store.partners.get('distriq'))!;
-    await store.partners.save({ ...toDraft(base), jurisdiction: 'QC' }, { actor: 'U0ALICE', expectedVersion: 1 });
-    const stale = store.partners.save({ ...toDraft(base), acronym: 'DQ' }, { actor: 'U0BOB', expectedVersion: 1 });
+    await store.partners.save({ ...draftOf(base), jurisdiction: 'QC' }, { actor: 'U0ALICE', expectedVersion: 1 });
+    const stale = store.partners.save({ ...draftOf(base), acronym: 'DQ' }, { actor: 'U0BOB', expectedVersion: 1 });
     await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
     await expect(stale).rejects.toMatchObject({ current: { version: 2, updatedBy: 'U0ALICE', jurisdiction: 'QC' } });
     expect((await store.partners.get('distriq'))!.acronym).toBeNull();
@@ -110,7 +110,7 @@ describe('versions and history', () => {
   it('writes nothing when nothing changed', async () => {
     const store = await open();
     const base = (await store.partners.get('iseq'))!;
-    const same = await store.partners.save(toDraft(base), { actor: 'U0ADMIN' });
+    const same = await store.partners.save(draftOf(base), { actor: 'U0ADMIN' });
     expect(same.version).toBe(1);
     expect(await store.history('partner', 'iseq')).toHaveLength(1);
   });
@@ -118,7 +118,7 @@ describe('versions and history', () => {
   it('rejects a record that breaks the schema, leaving the store unchanged', async () => {
     const store = await open();
     const base = (await store.partners.get('iseq'))!;
-    await expect(store.partners.save({ ...toDraft(base), website: 'not a url' }, { actor: 'U0ADMIN' })).rejects.toThrow();
+    await expect(store.partners.save({ ...draftOf(base), website: 'not a url' }, { actor: 'U0ADMIN' })).rejects.toThrow();
     expect((await store.partners.get('iseq'))!.website).toBeNull();
   });
 
@@ -140,7 +140,7 @@ describe('reads across processes', () => {
     const reader = await open(url);
     expect((await reader.partners.list()).find((p) => p.id === 'c2mi')!.website).toBeNull();
     const c2mi = (await writer.partners.get('c2mi'))!;
-    await writer.partners.save({ ...toDraft(c2mi), website: 'https://example.org/' }, { actor: 'U0ADMIN' });
+    await writer.partners.save({ ...draftOf(c2mi), website: 'https://example.org/' }, { actor: 'U0ADMIN' });
     expect((await reader.partners.list()).find((p) => p.id === 'c2mi')!.website).toBe('https://example.org/');
     await writer.partners.remove('c2mi', { actor: 'U0ADMIN' });
     expect((await reader.partners.list()).map((p) => p.id)).not.toContain('c2mi');
@@ -167,5 +167,17 @@ describe('DATABASE_URL', () => {
     expect(() => sqlitePathFromUrl('postgres://db/corridor')).toThrow(UnsupportedDatabaseError);
     expect(() => sqlitePathFromUrl('postgres://db/corridor')).toThrow(/postgres/);
     expect(() => sqlitePathFromUrl('sqlite:')).toThrow(UnsupportedDatabaseError);
+  });
+
+  it('names the setting when the file cannot be opened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corridor-open-'));
+    try {
+      const notADatabase = join(dir, 'notes.txt');
+      writeFileSync(notADatabase, 'not a database, but long enough to have a header of sorts: '.repeat(4));
+      await expect(openStore(`sqlite:${notADatabase}`)).rejects.toThrow(DatabaseOpenError);
+      await expect(openStore(`sqlite:${dir}`)).rejects.toThrow(/^DATABASE_URL: cannot open /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

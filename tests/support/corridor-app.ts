@@ -20,6 +20,8 @@ export interface RunningCorridorApp {
   command(text: string, fields?: SlashCommandFields): Promise<SignedPostResponse>;
   /** Sends a signed interaction payload (block_actions, view_submission…). */
   interaction(payload: object): Promise<SignedPostResponse>;
+  /** Sends a signed Events API callback (app_home_opened…), as JSON. */
+  event(payload: object): Promise<SignedPostResponse>;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startCorridorApp(
     command: (text, fields = {}) =>
       postSigned(eventsUrl, slashCommandBody({ response_url: slack.responseUrl, ...fields, text }), { signingSecret: SIGNING_SECRET }),
     interaction: (payload) => postSigned(eventsUrl, interactionBody(payload), { signingSecret: SIGNING_SECRET }),
+    event: (payload) => postSigned(eventsUrl, JSON.stringify(payload), { signingSecret: SIGNING_SECRET, contentType: 'application/json' }),
     close: async () => {
       await corridor.stop();
       await slack.close();

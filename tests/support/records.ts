@@ -1,8 +1,12 @@
-import type { ActionItem, CorridorEvent, HistoryEntry, Partner } from '../../src/domain/types.js';
+import type { ActionItem, CorridorEvent, HistoryEntry, Partner, RecordMeta } from '../../src/domain/types.js';
+import { seedActions, seedEvents, seedPartners, seedPeople } from '../../src/store/seed/communique-2025-04-17.js';
 
-/** Small record factories for tests of pure functions: valid records, overridable field by field. */
+/**
+ * Small record factories for tests: valid records, overridable field by field (`draftOf` turns one
+ * into a draft to save in a store), and the seed's records as a store would hold them.
+ */
 
-const meta = { version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: null, removedAt: null };
+const meta: RecordMeta = { version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: null, removedAt: null };
 
 export function partnerRecord(id: string, overrides: Partial<Partner> = {}): Partner {
   return {
@@ -54,6 +58,17 @@ export function actionRecord(id: string, trackId: string | null, overrides: Part
     partnerIds: [],
     completedOn: null,
     ...overrides,
+  };
+}
+
+/** The seed's drafts as stored records (version 1, unless `overrides` says otherwise). */
+export function seedRecords(overrides: Partial<RecordMeta> = {}) {
+  const stored = { ...meta, ...overrides };
+  return {
+    partners: seedPartners.map((record): Partner => ({ ...record, ...stored })),
+    people: seedPeople.map((record) => ({ ...record, ...stored })),
+    events: seedEvents.map((record): CorridorEvent => ({ ...record, ...stored })),
+    actions: seedActions.map((record): ActionItem => ({ ...record, ...stored })),
   };
 }
 

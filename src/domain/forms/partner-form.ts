@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { toDraft, withAdhesion } from '../adhesion.js';
+import { withAdhesion } from '../adhesion.js';
+import { draftOf } from '../draft.js';
 import { slugify, uniqueId } from '../slug.js';
 import { normalize } from '../text.js';
 import { jurisdictions, partnerKinds, partnerStatuses, type Draft, type Partner } from '../types.js';
@@ -83,7 +84,7 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
   const name = form[F.name];
   const id = existing?.id ?? uniqueId(slugify(name), new Set(partners.map((partner) => partner.id)));
   const draft: Draft<Partner> = {
-    ...(existing ? toDraft(existing) : emptyPartner(id)),
+    ...(existing ? draftOf(existing) : emptyPartner(id)),
     id,
     name,
     acronym: nullIfBlank(form[F.acronym]),

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { ActionItem } from '../../domain/types.js';
 import type { Catalogue } from '../../i18n/index.js';
-import { context, fieldsSection, fitBlocks, header, packLines, section, type Reply } from '../blocks.js';
+import { context, fieldsSection, fitBlocks, header, lineSections, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { actionLine } from './action-list-view.js';
 import { recordFields, type FieldContext } from './record-fields.js';
@@ -24,7 +24,7 @@ export function actionSeveralView(typed: string, items: ActionItem[], input: Fie
   const lines = items.map((item) => actionLine(item, lang, t, today));
   return {
     text: intro,
-    blocks: fitBlocks([section(intro), ...packLines(lines).map((chunk) => section(chunk)), context(t.action.pickOne)], t.common.andMore),
+    blocks: fitBlocks([section(intro), ...lineSections(lines), context(t.action.pickOne)], t.common.andMore),
   };
 }
 

@@ -3,7 +3,7 @@ import { isOpen, isOverdue, type TrackGroup } from '../../domain/actions.js';
 import type { ActionItem } from '../../domain/types.js';
 import { formatDate } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
-import { context, divider, fitBlocks, header, packLines, section, type Reply } from '../blocks.js';
+import { context, divider, fitBlocks, header, lineSections, type Reply } from '../blocks.js';
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
 
 export function actionLine(item: ActionItem, lang: Lang, t: Catalogue, today: string): string {
@@ -22,7 +22,7 @@ export function actionListView(groups: TrackGroup[], lang: Lang, t: Catalogue, t
   const blocks: KnownBlock[] = groups.flatMap((group) => {
     const heading = group.track ? t.actions.trackLine(group.track.position, escapeMrkdwn(group.track.title[lang])) : t.actions.noTrack;
     const lines = group.items.length ? group.items.map((item) => actionLine(item, lang, t, today)) : [`_${t.actions.emptyTrack}_`];
-    return [divider(), ...packLines([`*${heading}*`, ...lines]).map((chunk) => section(chunk))];
+    return [divider(), ...lineSections([`*${heading}*`, ...lines])];
   });
   return {
     text: `${title}: ${summary}`,

@@ -3,7 +3,7 @@ import { DIGEST_UPCOMING_DAYS, digestIsQuiet, type Digest } from '../../domain/d
 import { addDays, isoWeekday } from '../../domain/periods.js';
 import { formatAge, formatDate } from '../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
-import { context, divider, fitBlocks, header, LIMITS, packLines, section, type Reply } from '../blocks.js';
+import { context, divider, fitBlocks, header, LIMITS, lineSections, type Reply } from '../blocks.js';
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
 import { actionLine } from './action-list-view.js';
 import { channelLangs, multilingualMessage, type ChannelLang } from './channel-message.js';
@@ -30,16 +30,16 @@ export function digestView(digest: Digest, lang: Lang, t: Catalogue = catalogue(
     header(title),
     context(summary),
     divider(),
-    ...sections([`*${t.digest.upcomingTitle(DIGEST_UPCOMING_DAYS)}*`, ...eventLines(digest, lang, t)]),
+    ...lineSections([`*${t.digest.upcomingTitle(DIGEST_UPCOMING_DAYS)}*`, ...eventLines(digest, lang, t)]),
     ...(digest.recent.length
-      ? sections([`*${t.digest.recentTitle}*`, ...capped(digest.recent, DIGEST_CAPS.recent, t, (e) => eventLine(e, lang, t))])
+      ? lineSections([`*${t.digest.recentTitle}*`, ...capped(digest.recent, DIGEST_CAPS.recent, t, (e) => eventLine(e, lang, t))])
       : []),
     divider(),
-    ...sections([`*${t.digest.pendingTitle(digest.pending.length)}*`, ...pendingLines(digest, lang, t)]),
+    ...lineSections([`*${t.digest.pendingTitle(digest.pending.length)}*`, ...pendingLines(digest, lang, t)]),
     divider(),
-    ...sections([`*${t.digest.actionsTitle}*`, ...trackLines(digest, lang, t)]),
+    ...lineSections([`*${t.digest.actionsTitle}*`, ...trackLines(digest, lang, t)]),
     divider(),
-    ...sections(changeLines(digest, lang, t)),
+    ...lineSections(changeLines(digest, lang, t)),
   ];
   return { text: `${title}: ${summary}`, blocks: fitBlocks(blocks, t.common.andMore, maxBlocks) };
 }
@@ -47,10 +47,6 @@ export function digestView(digest: Digest, lang: Lang, t: Catalogue = catalogue(
 /** The digest as the channel gets it: French, then English, unless CORRIDOR_CHANNEL_LANG picks one. */
 export function channelDigestView(digest: Digest, setting: ChannelLang): Reply {
   return multilingualMessage(channelLangs(setting), (lang, maxBlocks) => digestView(digest, lang, catalogue(lang), maxBlocks));
-}
-
-function sections(lines: string[]): KnownBlock[] {
-  return packLines(lines).map((chunk) => section(chunk));
 }
 
 function capped<T>(items: readonly T[], cap: number, t: Catalogue, line: (item: T) => string): string[] {

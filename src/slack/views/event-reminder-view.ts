@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { CorridorEvent, Partner } from '../../domain/types.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
-import { context, divider, section, type Reply } from '../blocks.js';
+import { context, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
+import { multilingualMessage } from './channel-message.js';
 import { eventDateText } from './event-views.js';
 
 export interface EventReminderInput {
@@ -14,7 +15,7 @@ export interface EventReminderInput {
 
 /** The channel message the day before an event: what, when (in the corridor's zone), where, by whom. */
 export function eventReminderView({ event, partners, langs }: EventReminderInput): Reply {
-  const parts = langs.map((lang) => {
+  return multilingualMessage(langs, (lang) => {
     const t = catalogue(lang);
     const title = escapeMrkdwn(event.title[lang]);
     const organisers = event.organiserIds.map((id) => escapeMrkdwn(partners.get(id)?.name ?? id));
@@ -22,15 +23,7 @@ export function eventReminderView({ event, partners, langs }: EventReminderInput
       section(`${t.reminders.eventTomorrow(title)}\n${t.reminders.details(eventDateText(event, lang), escapeMrkdwn(event.place))}`),
       ...(organisers.length ? [context(t.reminders.organisedBy(t.common.listJoin(organisers)))] : []),
     ];
-    return { text: t.reminders.eventTomorrow(event.title[lang]).replace(/\*/g, ''), blocks };
+    // The notification text is mrkdwn too: the title stays escaped there, only the bold goes.
+    return { text: t.reminders.eventTomorrow(title).replace(/\*/g, ''), blocks };
   });
-  return {
-    text: parts.map((part) => part.text).join(' / '),
-    blocks: parts.flatMap((part, index) => (index === 0 ? part.blocks : [divider(), ...part.blocks])),
-  };
-}
-
-/** CORRIDOR_CHANNEL_LANG as the list of languages a channel message is written in. */
-export function channelLanguages(setting: 'fr' | 'en' | 'both'): Lang[] {
-  return setting === 'both' ? ['fr', 'en'] : [setting];
 }

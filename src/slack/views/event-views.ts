@@ -3,7 +3,7 @@ import type { EventWhen } from '../../domain/events.js';
 import type { CorridorEvent, Partner, Person } from '../../domain/types.js';
 import { formatDate, formatTime } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
-import { context, fieldsSection, fitBlocks, header, packLines, section, type Reply } from '../blocks.js';
+import { context, fieldsSection, fitBlocks, header, lineSections, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 
 export interface EventDirectory {
@@ -27,7 +27,7 @@ export function eventListView(events: CorridorEvent[], when: EventWhen, lang: La
   const lines = events.map((event) => eventLine(event, lang, t));
   return {
     text: `${title}: ${t.events.summary(events.length)}`,
-    blocks: fitBlocks([header(title), ...packLines(lines).map((chunk) => section(chunk))], t.common.andMore),
+    blocks: fitBlocks([header(title), ...lineSections(lines)], t.common.andMore),
   };
 }
 
@@ -58,7 +58,7 @@ export function eventCardView(event: CorridorEvent, directory: EventDirectory, l
     ...(speakers.length ? [section(`*${f.speakers}*\n${speakers.join('\n')}`)] : []),
     ...(attendees.length ? [section(`*${f.attendees}*\n${attendees.join('\n')}`)] : []),
     ...(present.length
-      ? packLines([`*${f.partnersPresent}* (${present.length})`, present.join(' · ')]).map((chunk) => section(chunk))
+      ? lineSections([`*${f.partnersPresent}* (${present.length})`, present.join(' · ')])
       : []),
   ];
   return {
@@ -70,7 +70,7 @@ export function eventCardView(event: CorridorEvent, directory: EventDirectory, l
 export function eventSeveralView(typed: string, events: CorridorEvent[], lang: Lang, t: Catalogue): Reply {
   const intro = t.event.several(escapeMrkdwn(typed), events.length);
   const lines = events.map((event) => eventLine(event, lang, t));
-  return { text: intro, blocks: fitBlocks([section(intro), ...packLines(lines).map((chunk) => section(chunk))], t.common.andMore) };
+  return { text: intro, blocks: fitBlocks([section(intro), ...lineSections(lines)], t.common.andMore) };
 }
 
 export function eventNotFoundView(typed: string, t: Catalogue): Reply {

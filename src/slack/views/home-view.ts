@@ -4,7 +4,7 @@ import { eventsWhen } from '../../domain/events.js';
 import { partnerStatuses, type ActionItem, type CorridorEvent, type Partner } from '../../domain/types.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
-import { context, divider, fitBlocks, header, LIMITS, section, truncate } from '../blocks.js';
+import { context, divider, fitBlocks, header, LIMITS, packLinesWithin, section } from '../blocks.js';
 import { ACTION_IDS } from '../interaction-ids.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { actionLine } from './action-list-view.js';
@@ -71,7 +71,7 @@ function partnerBlocks({ partners, t }: HomeInput): KnownBlock[] {
     const members = partners.filter((partner) => partner.status === status).sort((a, b) => a.name.localeCompare(b.name));
     if (members.length === 0) return [];
     const lines = members.map((partner) => `• ${escapeMrkdwn(partner.name)}`);
-    const { chunks, omitted } = cappedChunks([`*${t.statusPlural[status]}* (${members.length})`, ...lines], HOME_LIMITS.sectionsPerStatus);
+    const { chunks, omitted } = packLinesWithin([`*${t.statusPlural[status]}* (${members.length})`, ...lines], HOME_LIMITS.sectionsPerStatus);
     return [...chunks.map((chunk) => section(chunk)), ...(omitted ? [context(t.home.more.partners(omitted))] : [])];
   });
   return [divider(), section(`*${t.home.partnersTitle}*`), ...groups];
@@ -90,49 +90,45 @@ function eventBlocks({ events, today, lang, t }: HomeInput): KnownBlock[] {
 }
 
 function pendingBlocks({ partners, lang, t, today }: HomeInput): KnownBlock[] {
-  const pending = sortPending([...partners]);
-  if (pending.length === 0) return [divider(), section(`*${t.home.pendingTitle}*\n${t.pending.none}`)];
-  const shown = pending.slice(0, HOME_LIMITS.pending);
-  const omitted = pending.length - shown.length;
-  return [
-    divider(),
-    section(`*${t.home.pendingTitle}* (${pending.length})`),
-    ...shown.map((partner) => section(pendingText(partner, lang, t, today))),
-    ...(omitted > 0 ? [context(t.home.more.pending(omitted))] : []),
-  ];
+  return cappedList({
+    title: t.home.pendingTitle,
+    items: sortPending([...partners]),
+    cap: HOME_LIMITS.pending,
+    empty: t.pending.none,
+    block: (partner) => section(pendingText(partner, lang, t, today)),
+    more: t.home.more.pending,
+  });
 }
 
 function ownActionBlocks({ actions, viewerId, lang, t, today }: HomeInput): KnownBlock[] {
-  const own = actions
-    .filter((item) => item.ownerUserId === viewerId && isOpen(item))
-    .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.id.localeCompare(b.id));
-  if (own.length === 0) return [divider(), section(`*${t.home.yourActionsTitle}*\n${t.home.noActions}`)];
-  const shown = own.slice(0, HOME_LIMITS.ownActions);
-  const omitted = own.length - shown.length;
-  return [
-    divider(),
-    section(`*${t.home.yourActionsTitle}* (${own.length})`),
-    ...shown.map((item) =>
-      section(actionLine(item, lang, t, today), actionDoneButton(item, t)),
-    ),
-    ...(omitted > 0 ? [context(t.home.more.actions(omitted))] : []),
-  ];
+  return cappedList({
+    title: t.home.yourActionsTitle,
+    items: actions
+      .filter((item) => item.ownerUserId === viewerId && isOpen(item))
+      .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.id.localeCompare(b.id)),
+    cap: HOME_LIMITS.ownActions,
+    empty: t.home.noActions,
+    block: (item) => section(actionLine(item, lang, t, today), actionDoneButton(item, t)),
+    more: t.home.more.actions,
+  });
 }
 
-/** Lines packed into at most `max` section texts; how many lines did not fit. */
-export function cappedChunks(lines: string[], max: number): { chunks: string[]; omitted: number } {
-  const chunks: string[] = [];
-  let current = '';
-  for (let index = 0; index < lines.length; index++) {
-    const line = truncate(lines[index]!, LIMITS.sectionText);
-    if (current && current.length + 1 + line.length > LIMITS.sectionText) {
-      chunks.push(current);
-      if (chunks.length === max) return { chunks, omitted: lines.length - index };
-      current = line;
-    } else {
-      current = current ? `${current}\n${line}` : line;
-    }
-  }
-  if (current) chunks.push(current);
-  return { chunks, omitted: 0 };
+/** A titled part of the Home tab: its count, at most `cap` items, then "… and N more"; or a line saying it is empty. */
+function cappedList<T>(part: {
+  title: string;
+  items: readonly T[];
+  cap: number;
+  empty: string;
+  block: (item: T) => KnownBlock;
+  more: (omitted: number) => string;
+}): KnownBlock[] {
+  const { title, items, cap } = part;
+  if (items.length === 0) return [divider(), section(`*${title}*\n${part.empty}`)];
+  const omitted = Math.max(0, items.length - cap);
+  return [
+    divider(),
+    section(`*${title}* (${items.length})`),
+    ...items.slice(0, cap).map(part.block),
+    ...(omitted > 0 ? [context(part.more(omitted))] : []),
+  ];
 }

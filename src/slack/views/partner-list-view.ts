@@ -1,6 +1,6 @@
 import { partnerStatuses, type Partner } from '../../domain/types.js';
 import type { Catalogue } from '../../i18n/index.js';
-import { context, divider, fitBlocks, header, packLines, section, type Reply } from '../blocks.js';
+import { context, divider, fitBlocks, header, lineSections, section, type Reply } from '../blocks.js';
 import { partnerLine } from './partner-text.js';
 import type { KnownBlock } from '@slack/types';
 
@@ -14,7 +14,7 @@ export function partnerListView(partners: Partner[], t: Catalogue, filterLabel?:
     const members = partners.filter((partner) => partner.status === status);
     if (members.length === 0) return [];
     const lines = [`*${t.statusPlural[status]}* (${members.length})`, ...members.map((partner) => partnerLine(partner, t))];
-    return [divider(), ...packLines(lines).map((chunk) => section(chunk))];
+    return [divider(), ...lineSections(lines)];
   });
   return {
     text: `${title}: ${summary}`,

@@ -1,6 +1,6 @@
 import type { Partner } from '../../domain/types.js';
 import type { Catalogue } from '../../i18n/index.js';
-import { context, fitBlocks, packLines, section, type Reply } from '../blocks.js';
+import { context, fitBlocks, lineSections, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { partnerLine, partnerName } from './partner-text.js';
 
@@ -9,7 +9,7 @@ export function partnerSeveralView(typed: string, partners: Partner[], t: Catalo
   const lines = partners.map((partner) => partnerLine(partner, t));
   return {
     text: `${intro} ${partners.map(partnerName).join(', ')}`,
-    blocks: fitBlocks([section(intro), ...packLines(lines).map((chunk) => section(chunk)), context(t.partner.pickOne)], t.common.andMore),
+    blocks: fitBlocks([section(intro), ...lineSections(lines), context(t.partner.pickOne)], t.common.andMore),
   };
 }
 

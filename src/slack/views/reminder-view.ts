@@ -2,7 +2,7 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Partner } from '../../domain/types.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { context, header, LIMITS, section, truncate, type Reply } from '../blocks.js';
-import { REMINDER_ACTIONS, reminderActionId, type ReminderAction } from '../action-ids.js';
+import { ACTION_IDS, keyedActionId } from '../interaction-ids.js';
 import { partnerName } from './partner-text.js';
 import { pendingText, sortPending } from './pending-view.js';
 
@@ -47,20 +47,20 @@ export function reminderView({ partners, today, notionUrls, langs }: ReminderInp
 
 function partnerButtons(partner: Partner, ts: Catalogue[], notionUrl: string | undefined): ActionsBlock {
   const label = (text: (t: Catalogue) => string) => truncate(ts.map(text).join(' / '), LIMITS.buttonText);
-  const button = (action: ReminderAction, text: string, extra: Partial<Button> = {}): Button => ({
+  const button = (action: string, text: string, extra: Partial<Button> = {}): Button => ({
     type: 'button',
-    action_id: reminderActionId(action, partner.id),
+    action_id: keyedActionId(action, partner.id),
     text: { type: 'plain_text', text, emoji: true },
     value: partner.id,
     ...extra,
   });
   return {
     type: 'actions',
-    block_id: `reminder.${partner.id}`.slice(0, 255),
+    block_id: `reminder_buttons:${partner.id}`.slice(0, 255),
     elements: [
-      button(REMINDER_ACTIONS.markSigned, label((t) => t.reminder.markSigned), { style: 'primary' }),
-      button(REMINDER_ACTIONS.snooze, label((t) => t.reminder.snooze)),
-      ...(notionUrl ? [button(REMINDER_ACTIONS.openNotion, label((t) => t.reminder.openNotion), { url: notionUrl })] : []),
+      button(ACTION_IDS.reminderMarkSigned, label((t) => t.reminder.markSigned), { style: 'primary' }),
+      button(ACTION_IDS.reminderSnooze, label((t) => t.reminder.snooze)),
+      ...(notionUrl ? [button(ACTION_IDS.reminderOpenNotion, label((t) => t.reminder.openNotion), { url: notionUrl })] : []),
     ],
   };
 }

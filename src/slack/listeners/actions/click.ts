@@ -16,6 +16,8 @@ export interface Click {
   actionId: string;
   value: string;
   triggerId: string;
+  /** The channel of the message clicked in; undefined in the Home tab and in modals. */
+  channelId: string | undefined;
   lang: Lang;
   t: Catalogue;
   isAdmin: boolean;
@@ -24,11 +26,14 @@ export interface Click {
 }
 
 /** Acknowledges the click at once (Slack waits 3 s), then parses it. */
-export async function readClick({ ack, body }: ClickArgs, deps: SlackDeps): Promise<Click | undefined> {
+export async function readClick({ ack, body, logger }: ClickArgs, deps: SlackDeps): Promise<Click | undefined> {
   await ack();
   const payload = blockActionsPayload.safeParse(body);
-  if (!payload.success) return undefined;
-  const { user, trigger_id: triggerId, actions } = payload.data;
+  if (!payload.success) {
+    logger.warn(`Ignoring a malformed click: ${payload.error.issues[0]?.message}`);
+    return undefined;
+  }
+  const { user, trigger_id: triggerId, channel, actions } = payload.data;
   const action = actions[0]!;
   const lang = await deps.userLanguages.of(user.id);
   const now = deps.clock?.() ?? new Date();
@@ -37,6 +42,7 @@ export async function readClick({ ack, body }: ClickArgs, deps: SlackDeps): Prom
     actionId: action.action_id,
     value: action.value,
     triggerId,
+    channelId: channel?.id,
     lang,
     t: catalogue(lang),
     isAdmin: canChangeRecords(user.id, deps.config.CORRIDOR_ADMINS),

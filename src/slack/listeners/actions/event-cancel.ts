@@ -3,7 +3,8 @@ import type { CorridorEvent } from '../../../domain/types.js';
 import { VersionConflictError } from '../../../store/repository.js';
 import type { SlackDeps } from '../../deps.js';
 import { parseRecordRef } from '../../interaction-ids.js';
-import { escapeMrkdwn, mentionUser } from '../../mrkdwn.js';
+import { escapeMrkdwn } from '../../mrkdwn.js';
+import { whoChanged } from '../../views/modals/outcome-modals.js';
 import { readClick, refuse, tell, type ClickArgs } from './click.js';
 
 /** *Cancel event* under an event card (after Slack's confirmation): marked cancelled, kept on record. */
@@ -25,8 +26,7 @@ export function eventCancelClicked(deps: SlackDeps) {
     } catch (error) {
       if (!(error instanceof VersionConflictError)) throw error;
       const current = error.current as CorridorEvent;
-      const who = current.updatedBy?.match(/^[UW][A-Z0-9]{2,}$/) ? mentionUser(current.updatedBy) : t.modals.conflict.someone;
-      return tell(args, click, t.modals.conflict.title, t.changes.conflict(escapeMrkdwn(current.title[lang]), who));
+      return tell(args, click, t.modals.conflict.title, t.changes.conflict(escapeMrkdwn(current.title[lang]), whoChanged(current.updatedBy, t)));
     }
     await deps.home.refresh(args.client, [click.userId], args.logger);
   };

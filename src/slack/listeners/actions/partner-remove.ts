@@ -1,7 +1,8 @@
 import { RecordNotFoundError, VersionConflictError } from '../../../store/repository.js';
 import type { SlackDeps } from '../../deps.js';
 import { parseRecordRef } from '../../interaction-ids.js';
-import { escapeMrkdwn, mentionUser } from '../../mrkdwn.js';
+import { escapeMrkdwn } from '../../mrkdwn.js';
+import { whoChanged } from '../../views/modals/outcome-modals.js';
 import type { Partner } from '../../../domain/types.js';
 import { readClick, refuse, tell, type ClickArgs } from './click.js';
 
@@ -20,8 +21,7 @@ export function partnerRemoveClicked(deps: SlackDeps) {
       if (error instanceof RecordNotFoundError) return tell(args, click, t.modals.gone.title, t.changes.gone);
       if (!(error instanceof VersionConflictError)) throw error;
       const current = error.current as Partner;
-      const who = current.updatedBy?.match(/^[UW][A-Z0-9]{2,}$/) ? mentionUser(current.updatedBy) : t.modals.conflict.someone;
-      return tell(args, click, t.modals.conflict.title, t.changes.conflict(escapeMrkdwn(current.name), who));
+      return tell(args, click, t.modals.conflict.title, t.changes.conflict(escapeMrkdwn(current.name), whoChanged(current.updatedBy, t)));
     }
     await deps.home.refresh(args.client, [click.userId], args.logger);
   };

@@ -1,20 +1,11 @@
-import type { RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { Reply } from '../../blocks.js';
+import type { Click, ClickArgs } from './click.js';
 
-interface EphemeralTarget {
-  respond: RespondFn;
-  client: WebClient;
-  responseUrl: string | undefined;
-  channelId: string | undefined;
-  userId: string;
-}
-
-/** Answers the one who clicked, without touching the shared message. */
-export async function replyEphemeral(target: EphemeralTarget, reply: Reply): Promise<void> {
-  if (target.responseUrl) {
-    await target.respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks });
-  } else if (target.channelId) {
-    await target.client.chat.postEphemeral({ channel: target.channelId, user: target.userId, text: reply.text, blocks: reply.blocks });
+/** Answers the one who clicked in a channel message with blocks, without touching the shared message. */
+export async function replyEphemeral(args: ClickArgs, click: Click, reply: Reply): Promise<void> {
+  if (args.body.response_url) {
+    await args.respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks });
+  } else if (click.channelId) {
+    await args.client.chat.postEphemeral({ channel: click.channelId, user: click.userId, text: reply.text, blocks: reply.blocks });
   }
 }

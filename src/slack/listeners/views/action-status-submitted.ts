@@ -1,16 +1,13 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { parseActionStatusForm } from '../../../domain/forms/action-form.js';
 import { canUpdateActionStatus } from '../../../domain/permissions.js';
-import type { ActionItem } from '../../../domain/types.js';
-import { VersionConflictError } from '../../../store/repository.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { conflictModal, goneModal, refusedModal, savedModal } from '../../views/modals/outcome-modals.js';
-import { errorsAction, fieldContext, readSubmission, updateAction } from './submission.js';
+import { errorsAction, fieldContext, readSubmission, saveUnlessChanged, updateAction, type SubmissionArgs } from './submission.js';
 
 /** Status-only modal submitted, by an item's owner (or a coordinator). */
 export function actionStatusSubmitted(deps: SlackDeps) {
-  return async ({ ack, body, client, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, client, logger }: SubmissionArgs): Promise<void> => {
     const submission = readSubmission(body, deps);
     if (!submission?.meta.id) {
       logger.warn('Ignoring a malformed action status submission');
@@ -34,19 +31,13 @@ export function actionStatusSubmitted(deps: SlackDeps) {
       return;
     }
     const fields = await fieldContext(store, lang);
-    let saved: ActionItem;
-    try {
-      saved = await store.actions.save(form.value, { actor: userId, expectedVersion: meta.version ?? 0, now });
-    } catch (error) {
-      if (!(error instanceof VersionConflictError)) throw error;
-      const current = error.current as ActionItem;
-      await ack(
-        updateAction(
-          conflictModal({ entity: 'action', reopen: 'actionStatus', what: escapeMrkdwn(current.title[lang]), current, attempted: form.value, ...fields }),
-        ),
-      );
-      return;
-    }
+    const saved = await saveUnlessChanged(
+      ack,
+      () => store.actions.save(form.value, { actor: userId, expectedVersion: meta.version ?? 0, now }),
+      (current) =>
+        conflictModal({ entity: 'action', reopen: 'actionStatus', what: escapeMrkdwn(current.title[lang]), current, attempted: form.value, ...fields }),
+    );
+    if (!saved) return;
     const title = escapeMrkdwn(saved.title[lang]);
     const message = saved.version === existing.version ? t.modals.saved.unchanged : t.modals.saved.actionUpdated(title);
     await ack(updateAction(savedModal({ entity: 'action', record: saved, message, ...fields })));

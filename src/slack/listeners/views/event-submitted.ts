@@ -1,27 +1,17 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { parseEventForm } from '../../../domain/forms/event-form.js';
-import type { CorridorEvent } from '../../../domain/types.js';
-import { VersionConflictError } from '../../../store/repository.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { eventDateText } from '../../views/event-views.js';
-import { conflictModal, goneModal, refusedModal, savedModal } from '../../views/modals/outcome-modals.js';
-import { errorsAction, fieldContext, readSubmission, updateAction } from './submission.js';
+import { conflictModal, goneModal, savedModal } from '../../views/modals/outcome-modals.js';
+import { errorsAction, fieldContext, readAdminSubmission, saveUnlessChanged, updateAction, type SubmissionArgs } from './submission.js';
 
 /** Event modal submitted: add, edit or cancel an event; speakers not on record are added as people. */
 export function eventSubmitted(deps: SlackDeps) {
-  return async ({ ack, body, client, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const submission = readSubmission(body, deps);
-    if (!submission) {
-      logger.warn('Ignoring a malformed event submission');
-      await ack();
-      return;
-    }
+  return async (args: SubmissionArgs): Promise<void> => {
+    const { ack, client, logger } = args;
+    const submission = await readAdminSubmission(args, deps, 'event');
+    if (!submission) return;
     const { userId, meta, t, lang, values, now } = submission;
-    if (!submission.isAdmin) {
-      await ack(updateAction(refusedModal(deps.config.CORRIDOR_ADMINS, t)));
-      return;
-    }
     const { store } = deps;
     const [events, partners, people] = await Promise.all([
       store.events.list({ includeRemoved: true }),
@@ -39,20 +29,15 @@ export function eventSubmitted(deps: SlackDeps) {
       return;
     }
     const write = { actor: userId, now };
-    let saved: CorridorEvent;
-    try {
-      saved = await store.events.save(form.value.event, { ...write, expectedVersion: existing ? (meta.version ?? 0) : 0 });
-    } catch (error) {
-      if (!(error instanceof VersionConflictError)) throw error;
-      const current = error.current as CorridorEvent;
-      const fields = await fieldContext(store, lang);
-      await ack(
-        updateAction(
-          conflictModal({ entity: 'event', reopen: 'event', what: escapeMrkdwn(current.title[lang]), current, attempted: form.value.event, ...fields }),
-        ),
-      );
-      return;
-    }
+    const saved = await saveUnlessChanged(
+      ack,
+      () => store.events.save(form.value.event, { ...write, expectedVersion: existing ? (meta.version ?? 0) : 0 }),
+      async (current) => {
+        const fields = await fieldContext(store, lang);
+        return conflictModal({ entity: 'event', reopen: 'event', what: escapeMrkdwn(current.title[lang]), current, attempted: form.value.event, ...fields });
+      },
+    );
+    if (!saved) return;
     // People are added once the event is accepted, so a refused submission adds nobody.
     for (const person of form.value.newPeople) await store.people.save(person, { ...write, expectedVersion: 0 });
     const title = escapeMrkdwn(saved.title[lang]);

@@ -5,8 +5,8 @@ import { checkSigningDate, type SigningDateProblem } from '../../../domain/signi
 import { formatDate, localDate } from '../../../i18n/format.js';
 import { catalogue, type Catalogue } from '../../../i18n/index.js';
 import { VersionConflictError } from '../../../store/repository.js';
-import { MARK_SIGNED_DATE_ACTION, MARK_SIGNED_DATE_BLOCK } from '../../action-ids.js';
 import type { SlackDeps } from '../../deps.js';
+import { MARK_SIGNED_DATE } from '../../interaction-ids.js';
 import { markSignedSubmission } from '../../payloads.js';
 import { plain } from '../../views/render-text.js';
 import { refusalView } from '../../views/refusal-view.js';
@@ -19,7 +19,7 @@ import { partnerName } from '../../views/partner-text.js';
 export function markSignedSubmissionListener(deps: SlackDeps) {
   return async ({ ack, body, client, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const fieldError = (text: string) =>
-      ack({ response_action: 'errors', errors: { [MARK_SIGNED_DATE_BLOCK]: text } });
+      ack({ response_action: 'errors', errors: { [MARK_SIGNED_DATE.block]: text } });
     const parsed = markSignedSubmission.safeParse(body);
     if (!parsed.success) {
       logger.warn(`Malformed mark-as-signed submission: ${parsed.error.issues[0]?.message}`);
@@ -44,7 +44,7 @@ export function markSignedSubmissionListener(deps: SlackDeps) {
       return;
     }
     const today = localDate(new Date(), deps.config.CORRIDOR_TZ);
-    const selected = view.state.values[MARK_SIGNED_DATE_BLOCK][MARK_SIGNED_DATE_ACTION].selected_date;
+    const selected = view.state.values[MARK_SIGNED_DATE.block][MARK_SIGNED_DATE.action].selected_date;
     const check = checkSigningDate(selected, today, partner.pendingSince);
     if (!check.ok) {
       await fieldError(problemText(check.problem, partner.pendingSince, t, lang));
@@ -66,6 +66,7 @@ export function markSignedSubmissionListener(deps: SlackDeps) {
         logger.warn(`Could not confirm the signing to ${user.id}: ${error instanceof Error ? error.message : String(error)}`);
       });
     }
+    await deps.home.refresh(client, [user.id], logger);
   };
 }
 

@@ -1,13 +1,15 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { FormError } from '../../../domain/forms/errors.js';
 import { flattenState, type FormValues } from '../../../domain/forms/state.js';
 import { canChangeRecords } from '../../../domain/permissions.js';
 import { localDate } from '../../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../../i18n/index.js';
-import type { CorridorStore } from '../../../store/repository.js';
+import { VersionConflictError, type CorridorStore } from '../../../store/repository.js';
 import type { SlackDeps } from '../../deps.js';
 import { viewSubmissionPayload } from '../../payloads.js';
 import { decodeMetadata, type ModalMetadata } from '../../views/modals/metadata.js';
+import { refusedModal } from '../../views/modals/outcome-modals.js';
 import { directoryOf, type FieldContext } from '../../views/record-fields.js';
 
 /** A parsed view_submission: who submitted which form, for which record version, with what values. */
@@ -40,6 +42,44 @@ export function readSubmission(body: unknown, deps: SlackDeps): Submission | und
     now,
     today: localDate(now, deps.config.CORRIDOR_TZ),
   };
+}
+
+export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * Reads a coordinators' form (partner, event, action item). A malformed submission is logged and
+ * the form closed; anyone else gets the refusal in place of the form. Undefined in both cases.
+ */
+export async function readAdminSubmission({ ack, body, logger }: SubmissionArgs, deps: SlackDeps, form: string): Promise<Submission | undefined> {
+  const submission = readSubmission(body, deps);
+  if (!submission) {
+    logger.warn(`Ignoring a malformed ${form} submission`);
+    await ack();
+    return undefined;
+  }
+  if (!submission.isAdmin) {
+    await ack(updateAction(refusedModal(deps.config.CORRIDOR_ADMINS, submission.t)));
+    return undefined;
+  }
+  return submission;
+}
+
+/**
+ * Saves over the version the form showed. When the record changed meanwhile nothing is overwritten:
+ * the form gives way to `conflictView` of the current record, and the result is undefined.
+ */
+export async function saveUnlessChanged<T>(
+  ack: SubmissionArgs['ack'],
+  save: () => Promise<T>,
+  conflictView: (current: T) => ModalView | Promise<ModalView>,
+): Promise<T | undefined> {
+  try {
+    return await save();
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error;
+    await ack(updateAction(await conflictView(error.current as T)));
+    return undefined;
+  }
 }
 
 /** Field errors shown under the inputs; the modal stays open with what the user typed. */

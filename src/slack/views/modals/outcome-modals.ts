@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { diffRecords } from '../../../domain/diff.js';
+import { slackUserId } from '../../../domain/types.js';
 import type { Catalogue } from '../../../i18n/index.js';
 import { fieldsSection, section } from '../../blocks.js';
 import { CALLBACK_IDS } from '../../interaction-ids.js';
@@ -34,13 +35,18 @@ export interface ConflictModalInput extends FieldContext {
   attempted: object;
 }
 
+/** Who last changed a record, as a mention when it was a Slack user, else "someone" (the seed, the Notion sync). */
+export function whoChanged(updatedBy: string | null, t: Catalogue): string {
+  return updatedBy && slackUserId.safeParse(updatedBy).success ? mentionUser(updatedBy) : t.modals.conflict.someone;
+}
+
 /**
  * The record changed since the form was opened: nothing is overwritten. Shows who changed it, its
  * current values and what the user had typed, and offers to edit the current version again.
  */
 export function conflictModal(input: ConflictModalInput): ModalView {
   const { t, lang, entity, current, attempted } = input;
-  const who = current.updatedBy && /^[UW][A-Z0-9]{2,}$/.test(current.updatedBy) ? mentionUser(current.updatedBy) : t.modals.conflict.someone;
+  const who = whoChanged(current.updatedBy, t);
   const currentFields = fieldsSection(recordFields(entity, current, SUMMARY_KEYS[entity], input));
   const yours = Object.entries(diffRecords(current, attempted))
     .slice(0, 10)
