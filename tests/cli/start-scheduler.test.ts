@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanEnv } from '../support/run-cli.js';
+import { cleanEnv, spawnTs } from '../support/run-cli.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const TSX = new URL('node_modules/.bin/tsx', `file://${ROOT}`).pathname;
 const BOT_TOKEN = 'xoxb-corridor-start';
 
 let slack: SlackApiEmulator | undefined;
@@ -26,7 +23,7 @@ describe('npm start with Slack configured', () => {
       REMINDER_CRON: '* * * * *',
       DIGEST_CRON: '* * * * *',
     });
-    const child = spawn(TSX, ['src/cli/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnTs('src/cli/start.ts', [], { env });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanEnv, runCli } from '../support/run-cli.js';
+import { cleanEnv, runCli, spawnTs } from '../support/run-cli.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
 import { postSigned, slashCommandBody } from '../support/slack-signing.js';
 
 const SECRET = 'start-test-signing-secret';
 const TOKEN = 'xoxb-start-test';
-const TSX = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
 
 let child: ChildProcess | undefined;
 let slack: SlackApiEmulator | undefined;
@@ -18,7 +17,7 @@ afterEach(async () => {
 
 /** Starts `npm start`'s entry point and resolves with the port it reports listening on. */
 function startApp(env: NodeJS.ProcessEnv): Promise<{ port: number; output: () => string; exited: Promise<number | null> }> {
-  child = spawn(TSX, ['src/cli/start.ts'], { cwd: new URL('../../', import.meta.url).pathname, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawnTs('src/cli/start.ts', [], { env });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child!.on('close', resolve));
   return new Promise((resolve, reject) => {

@@ -1,14 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startNotionEmulator, type NotionEmulator } from '../support/notion-emulator.js';
+import { spawnTs } from '../support/run-cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-/** tsx as a loader of node itself, so that the command runs in one process (tsx's own CLI forks one). */
-const tsxLoader = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 
 interface Run {
   code: number | null;
@@ -19,12 +18,12 @@ interface Run {
 
 function run(script: 'sync' | 'notion-setup', env: Record<string, string>, args: string[] = [], onStart?: (child: ChildProcess) => void): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsxLoader, join(root, `src/cli/${script}.ts`), ...args], {
+    const child = spawnTs(`src/cli/${script}.ts`, args, {
       cwd: workdir,
       // A clean environment: no Notion or Slack settings but those given.
       env: { PATH: process.env.PATH ?? '', HOME: workdir, DATABASE_URL: `sqlite:${join(workdir, 'corridor.sqlite')}`, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    child.stdin.end();
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

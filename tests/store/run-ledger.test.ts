@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
+import { spawnTs } from '../support/run-cli.js';
 
 const opened: SqliteCorridorStore[] = [];
 const dirs: string[] = [];
@@ -101,12 +101,12 @@ describe('run ledger', () => {
     const url = tempDatabaseUrl();
     await (await open(url)).close();
     const startAt = Date.now() + 2500;
-    const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
     const worker = new URL('./claim-worker.ts', import.meta.url).pathname;
     const outputs = await Promise.all(
       Array.from({ length: 4 }, () =>
         new Promise<string>((resolve, reject) => {
-          const child = spawn(tsx, [worker, url, String(startAt)], { stdio: ['ignore', 'pipe', 'inherit'] });
+          const child = spawnTs(worker, [url, String(startAt)]);
+          child.stderr.pipe(process.stderr);
           let out = '';
           child.stdout.on('data', (chunk) => (out += chunk));
           child.on('error', reject);

@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams, type SpawnOptionsWithoutStdio } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface CliResult {
   code: number | null;
@@ -10,7 +11,15 @@ export interface CliResult {
 }
 
 const ROOT = new URL('../../', import.meta.url);
-const TSX = new URL('node_modules/.bin/tsx', ROOT).pathname;
+export const PROJECT_ROOT = fileURLToPath(ROOT);
+/** tsx as node's own loader: the command runs in one process, so killing it leaves no orphan behind. */
+const TSX_LOADER = pathToFileURL(join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+/** Starts a TypeScript entry point (a path from the project root, or absolute) under node. */
+export function spawnTs(script: string, args: string[], options: SpawnOptionsWithoutStdio = {}): ChildProcessWithoutNullStreams {
+  const path = script.startsWith('/') ? script : join(PROJECT_ROOT, script);
+  return spawn(process.execPath, ['--import', TSX_LOADER, path, ...args], { cwd: PROJECT_ROOT, ...options, stdio: 'pipe' });
+}
 
 /** Environment with no credentials: a user's machine before any set-up. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -21,11 +30,7 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 /** Runs a CLI entry point (e.g. `src/cli/start.ts`) as a user would, from the project root. */
 export function runCli(script: string, options: { args?: string[]; input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...(options.args ?? [])], {
-      cwd: options.cwd ?? ROOT.pathname,
-      env: options.env ?? cleanEnv(),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnTs(script, options.args ?? [], { cwd: options.cwd ?? PROJECT_ROOT, env: options.env ?? cleanEnv() });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

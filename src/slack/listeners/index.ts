@@ -23,30 +23,41 @@ import { conflictSubmitted } from './views/conflict-submitted.js';
 import { eventSubmitted } from './views/event-submitted.js';
 import { markSignedSubmissionListener } from './views/mark-signed-submission.js';
 import { partnerSubmitted } from './views/partner-submitted.js';
+import { clickRouter, submissionRouter } from './routes.js';
 
 /** Every listener the app has, registered in one place. */
 export function registerListeners(app: App, deps: SlackDeps): void {
   app.command('/corridor', corridorCommandListener(deps));
 
-  app.view(CALLBACK_IDS.partner, partnerSubmitted(deps));
-  app.view(CALLBACK_IDS.event, eventSubmitted(deps));
-  app.view(CALLBACK_IDS.action, actionSubmitted(deps));
-  app.view(CALLBACK_IDS.actionStatus, actionStatusSubmitted(deps));
-  app.view(CALLBACK_IDS.conflict, conflictSubmitted(deps));
-  app.view(CALLBACK_IDS.markSigned, markSignedSubmissionListener(deps));
+  app.view(
+    { type: 'view_submission', callback_id: /.*/ },
+    submissionRouter([
+      { callbackId: CALLBACK_IDS.partner, listener: partnerSubmitted(deps) },
+      { callbackId: CALLBACK_IDS.event, listener: eventSubmitted(deps) },
+      { callbackId: CALLBACK_IDS.action, listener: actionSubmitted(deps) },
+      { callbackId: CALLBACK_IDS.actionStatus, listener: actionStatusSubmitted(deps) },
+      { callbackId: CALLBACK_IDS.conflict, listener: conflictSubmitted(deps) },
+      { callbackId: CALLBACK_IDS.markSigned, listener: markSignedSubmissionListener(deps) },
+    ]),
+  );
 
-  app.action(actionIdPattern(ACTION_IDS.partnerEdit), partnerEditClicked(deps));
-  app.action(actionIdPattern(ACTION_IDS.partnerRemove), partnerRemoveClicked(deps));
-  app.action(actionIdPattern(ACTION_IDS.eventEdit), eventEditClicked(deps));
-  app.action(actionIdPattern(ACTION_IDS.eventCancel), eventCancelClicked(deps));
-  app.action(actionIdPattern(ACTION_IDS.actionDone), actionDoneClicked(deps));
-  app.action(actionIdPattern(ACTION_IDS.reminderMarkSigned), markSignedButtonListener(deps));
-  app.action(actionIdPattern(ACTION_IDS.reminderSnooze), snoozeButtonListener(deps));
-  app.action(actionIdPattern(ACTION_IDS.reminderOpenNotion), openNotionButtonListener());
-  app.action(ACTION_IDS.addPartner, addPartnerClicked(deps));
-  app.action(ACTION_IDS.addEvent, addEventClicked(deps));
-  app.action(ACTION_IDS.addAction, addActionClicked(deps));
-  app.action<BlockAction>({ type: 'block_actions', callback_id: CALLBACK_IDS.partner, action_id: PARTNER_FIELDS.status }, partnerStatusSwitched(deps));
+  app.action<BlockAction>(
+    { type: 'block_actions' },
+    clickRouter([
+      { actionId: actionIdPattern(ACTION_IDS.partnerEdit), listener: partnerEditClicked(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.partnerRemove), listener: partnerRemoveClicked(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.eventEdit), listener: eventEditClicked(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.eventCancel), listener: eventCancelClicked(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.actionDone), listener: actionDoneClicked(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.reminderMarkSigned), listener: markSignedButtonListener(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.reminderSnooze), listener: snoozeButtonListener(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.reminderOpenNotion), listener: openNotionButtonListener() },
+      { actionId: ACTION_IDS.addPartner, listener: addPartnerClicked(deps) },
+      { actionId: ACTION_IDS.addEvent, listener: addEventClicked(deps) },
+      { actionId: ACTION_IDS.addAction, listener: addActionClicked(deps) },
+      { actionId: PARTNER_FIELDS.status, callbackId: CALLBACK_IDS.partner, listener: partnerStatusSwitched(deps) },
+    ]),
+  );
 
   app.options(PARTNER_OPTIONS_ACTION, partnerOptions(deps));
 

@@ -1,0 +1,47 @@
+import type { ClickArgs } from './actions/click.js';
+import type { SubmissionArgs } from './views/submission.js';
+
+export interface ClickRoute {
+  /** The button's action_id, or a pattern for keyed IDs (`partner_edit:<id>`). */
+  actionId: string | RegExp;
+  /** Only clicks inside the modal with this callback_id. */
+  callbackId?: string;
+  listener: (args: ClickArgs) => Promise<void>;
+}
+
+export interface SubmissionRoute {
+  callbackId: string;
+  listener: (args: SubmissionArgs) => Promise<void>;
+}
+
+/**
+ * Bolt runs the middleware of every registered listener for every request it receives, so one
+ * Bolt listener per button made each slash command pay for all of them. One Bolt listener per
+ * kind of interaction dispatches through these tables instead.
+ */
+export function clickRouter(routes: readonly ClickRoute[]) {
+  return async (args: ClickArgs): Promise<void> => {
+    const actionId = args.action.action_id;
+    const callbackId = args.body.view?.callback_id;
+    const route = routes.find(
+      (candidate) => matches(candidate.actionId, actionId) && (candidate.callbackId === undefined || candidate.callbackId === callbackId),
+    );
+    if (route) return route.listener(args);
+    // A button from an older message, or one that needs no answer: acknowledge so Slack shows no error.
+    args.logger.debug(`No listener for the button ${actionId}`);
+    await args.ack();
+  };
+}
+
+export function submissionRouter(routes: readonly SubmissionRoute[]) {
+  return async (args: SubmissionArgs): Promise<void> => {
+    const route = routes.find((candidate) => candidate.callbackId === args.view.callback_id);
+    if (route) return route.listener(args);
+    args.logger.warn(`No listener for the form ${args.view.callback_id}`);
+    await args.ack();
+  };
+}
+
+function matches(expected: string | RegExp, actual: string): boolean {
+  return typeof expected === 'string' ? expected === actual : expected.test(actual);
+}
