@@ -2,12 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startNotionEmulator, type NotionEmulator } from '../support/notion-emulator.js';
 import { spawnTs } from '../support/run-cli.js';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
 interface Run {
   code: number | null;
