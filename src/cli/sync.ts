@@ -1,18 +1,16 @@
 /** `npm run sync`: one Notion sync, its summary on stdout; exit code 1 if anything failed. */
-import { loadConfig } from '../config/env.js';
-import { catalogue } from '../i18n/index.js';
+import { bothLanguages, loadConfig } from '../config/env.js';
 import { missingNotionSettings, notionConfigured, runNotionSyncJob } from '../jobs/notion-sync.js';
 import { renderSyncSummaryText, syncFailed } from '../notion/sync-summary.js';
 import { openStore } from '../store/open-store.js';
 import { SqliteNotionLinks } from '../store/sqlite/sqlite-notion-links.js';
-import { cliLang, CliError, runCli } from './cli-support.js';
+import { CliError, runCli } from './cli-support.js';
 
-await runCli(async () => {
+await runCli(async (lang) => {
   const argv = process.argv.slice(2);
   const config = loadConfig();
-  const lang = cliLang(argv, config, catalogue('en').notion.errors.badLang);
   if (!notionConfigured(config)) {
-    throw new CliError(catalogue(lang).notion.errors.notConfigured(missingNotionSettings(config).join(', ')));
+    throw new CliError(bothLanguages((words) => words.notion.errors.notConfigured(missingNotionSettings(config).join(', '))));
   }
   const store = await openStore(config.DATABASE_URL);
   try {
@@ -31,4 +29,4 @@ await runCli(async () => {
   } finally {
     await store.close();
   }
-});
+}, { langOption: true });

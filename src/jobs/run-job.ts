@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { ConfigError, type Config } from '../config/env.js';
+import { bothLanguages, ConfigError, type Config } from '../config/env.js';
 import { periodKey, type JobName } from '../domain/periods.js';
 import { DEFAULT_STALE_CLAIM_MS, type RunLedger } from '../store/run-ledger.js';
 import type { CorridorStore } from '../store/repository.js';
@@ -43,7 +43,7 @@ export function defaultOwner(): string {
 
 export function requireChannel(config: JobConfig): string {
   if (!config.CORRIDOR_CHANNEL) {
-    throw new ConfigError('CORRIDOR_CHANNEL: required to post reminders, digests and event reminders (a channel ID such as C0123456789)');
+    throw new ConfigError(bothLanguages((words) => words.cli.errors.channelRequired));
   }
   return config.CORRIDOR_CHANNEL;
 }

@@ -1,5 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import { ConfigError } from '../config/env.js';
+import { bothLanguages, ConfigError } from '../config/env.js';
 import { periodStart, type JobName } from '../domain/periods.js';
 import type { JobLogger } from './job-logger.js';
 
@@ -37,13 +37,13 @@ export function validateSchedules(jobs: readonly Pick<ScheduledJob, 'cron' | 'so
   try {
     new Intl.DateTimeFormat('en', { timeZone });
   } catch {
-    throw new ConfigError(`CORRIDOR_TZ: "${timeZone}" is not a time zone (expected e.g. America/Toronto)`);
+    throw new ConfigError(bothLanguages((words) => words.cli.errors.badTimeZone(timeZone)));
   }
   for (const { cron: expression, source } of jobs) {
     const check = cron.validateDetailed(expression);
     if (!check.valid) {
       const why = check.errors[0]?.message ?? 'invalid';
-      throw new ConfigError(`${source}: "${expression}" is not a valid cron expression (${why}); expected e.g. "0 10 * * 1-5"`);
+      throw new ConfigError(bothLanguages((words) => words.cli.errors.badCron(source, expression, why)));
     }
   }
 }
