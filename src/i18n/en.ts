@@ -563,6 +563,19 @@ export const en = {
       eventFailed: (what: string, error: string) => `${what}: not posted (${error}); the next run will try again.`,
       noEventTomorrow: (tomorrow: string) => `Event reminders: no event tomorrow (${tomorrow}); nothing to post.`,
     },
+    /** The lines a job logs: on stderr for the CLI, through Bolt's logger in the server. */
+    log: {
+      label: { remind: 'reminder', digest: 'digest', 'event-reminder': 'event reminder' },
+      anotherRun: (label: string, owner: string) => `${label}: another run (${owner}) is posting it; nothing to do here.`,
+      alreadyPosted: (label: string) => `${label}: already posted; nothing to do.`,
+      alreadyRun: (label: string) => `${label}: already run; nothing to do.`,
+      nothingToPost: (label: string) => `${label}: nothing to post.`,
+      notPosted: (label: string, error: string, hint: string) => `${label} not posted (${error}): ${hint} The period stays open for a retry.`,
+      staleClaim: (label: string) => `${label}: posted, but its claim had been taken over as stale meanwhile.`,
+      posted: (label: string, channel: string, ts: string) => `${label} posted to ${channel} (ts ${ts}).`,
+      noNotionLink: (partner: string, reason: string) => `No Notion link for ${partner}: ${reason}`,
+      unknownOwner: 'unknown',
+    },
     /** What to do when Slack refuses a post. */
     slack: {
       rateLimited: (seconds: string) => `Slack asked to wait ${seconds} s; the next run will post it.`,
@@ -578,6 +591,7 @@ export const en = {
       missingScope: 'the bot token lacks the chat:write scope: add it under OAuth & Permissions and reinstall the app.',
       badLayout: 'Slack rejected the message’s layout; this is a bug to report.',
       refused: (code: string) => `Slack refused the post (${code}).`,
+      waiting: (seconds: string) => `Slack rate-limited the post; waiting ${seconds} s (Retry-After) before trying again.`,
     },
   },
 };

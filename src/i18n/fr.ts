@@ -562,6 +562,18 @@ export const fr: Catalogue = {
       eventFailed: (what: string, error: string) => `${what} : non publié (${error}) ; la prochaine exécution réessaiera.`,
       noEventTomorrow: (tomorrow: string) => `Rappels d’événements : aucun événement demain (${tomorrow}) ; rien à publier.`,
     },
+    log: {
+      label: { remind: 'rappel', digest: 'bilan', 'event-reminder': 'rappel d’événement' },
+      anotherRun: (label: string, owner: string) => `${label} : une autre exécution (${owner}) le publie ; rien à faire ici.`,
+      alreadyPosted: (label: string) => `${label} : déjà publié ; rien à faire.`,
+      alreadyRun: (label: string) => `${label} : déjà exécuté ; rien à faire.`,
+      nothingToPost: (label: string) => `${label} : rien à publier.`,
+      notPosted: (label: string, error: string, hint: string) => `${label} non publié (${error}) : ${hint} La période reste ouverte pour une nouvelle tentative.`,
+      staleClaim: (label: string) => `${label} : publié, mais sa réservation avait entre-temps été reprise comme périmée.`,
+      posted: (label: string, channel: string, ts: string) => `${label} publié dans ${channel} (ts ${ts}).`,
+      noNotionLink: (partner: string, reason: string) => `Aucun lien Notion pour ${partner} : ${reason}`,
+      unknownOwner: 'inconnue',
+    },
     slack: {
       rateLimited: (seconds: string) => `Slack demande d’attendre ${seconds} s ; la prochaine exécution le publiera.`,
       http: (status: string) => `Slack a répondu HTTP ${status} malgré les nouvelles tentatives ; la prochaine exécution réessaiera.`,
@@ -576,6 +588,7 @@ export const fr: Catalogue = {
       missingScope: 'il manque au jeton du bot la portée chat:write : ajoutez-la sous OAuth & Permissions et réinstallez l’app.',
       badLayout: 'Slack a refusé la mise en page du message ; c’est un bogue à signaler.',
       refused: (code: string) => `Slack a refusé la publication (${code}).`,
+      waiting: (seconds: string) => `Slack limite le débit de la publication ; attente de ${seconds} s (Retry-After) avant de réessayer.`,
     },
   },
 };

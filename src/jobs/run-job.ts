@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { bothLanguages, ConfigError, type Config } from '../config/env.js';
 import { periodKey, type JobName } from '../domain/periods.js';
+import { catalogue, type Lang } from '../i18n/index.js';
 import { DEFAULT_STALE_CLAIM_MS, type RunLedger } from '../store/run-ledger.js';
 import type { CorridorStore } from '../store/repository.js';
 import type { Reply } from '../slack/blocks.js';
@@ -22,6 +23,8 @@ export interface JobDeps {
   /** Names this process in the run ledger. */
   owner?: string;
   staleClaimMs?: number;
+  /** The language of the log lines: the CLI's; English (the default) in the server, where they go to Bolt's logger. */
+  lang?: Lang;
 }
 
 export type JobResult =
@@ -34,8 +37,6 @@ export type JobResult =
       reason: 'already-done' | 'already-run' | 'in-progress' | 'nothing-to-post';
     }
   | { status: 'failed'; job: JobName; period: string; error: string; hint: string };
-
-const JOB_LABEL: Record<JobName, string> = { remind: 'reminder', digest: 'digest', 'event-reminder': 'event reminder' };
 
 export function defaultOwner(): string {
   return `${hostname()}:${process.pid}`;
@@ -71,7 +72,8 @@ export async function postOnce(
   now: Date = deps.clock(),
 ): Promise<JobResult> {
   const channel = requireChannel(deps.config);
-  const label = `${JOB_LABEL[job]} ${period}`;
+  const log = catalogue(deps.lang ?? 'en').cli.log;
+  const label = `${log.label[job]} ${period}`;
   const claim = await deps.ledger.claim(job, period, {
     owner: deps.owner ?? defaultOwner(),
     now,
@@ -82,8 +84,10 @@ export async function postOnce(
     const reason = existing?.state === 'done' ? 'already-done' : existing?.state === 'skipped' ? 'already-run' : 'in-progress';
     deps.logger.info(
       reason === 'in-progress'
-        ? `${label}: another run (${existing?.claimedBy ?? 'unknown'}) is posting it; nothing to do here.`
-        : `${label}: already ${reason === 'already-done' ? 'posted' : 'run'}; nothing to do.`,
+        ? log.anotherRun(label, existing?.claimedBy ?? log.unknownOwner)
+        : reason === 'already-done'
+          ? log.alreadyPosted(label)
+          : log.alreadyRun(label),
     );
     return { status: 'skipped', job, period, reason };
   }
@@ -96,17 +100,17 @@ export async function postOnce(
   }
   if (!message) {
     await deps.ledger.skip(claim, deps.clock());
-    deps.logger.info(`${label}: nothing to post.`);
+    deps.logger.info(log.nothingToPost(label));
     return { status: 'skipped', job, period, reason: 'nothing-to-post' };
   }
   const outcome = await deps.poster.post({ channel, text: message.text, blocks: message.blocks });
   if (!outcome.ok) {
     await deps.ledger.fail(claim, `${outcome.error}: ${outcome.hint}`, deps.clock());
-    deps.logger.error(`${label} not posted (${outcome.error}): ${outcome.hint} The period stays open for a retry.`);
+    deps.logger.error(log.notPosted(label, outcome.error, outcome.hint));
     return { status: 'failed', job, period, error: outcome.error, hint: outcome.hint };
   }
   const kept = await deps.ledger.complete(claim, { channel: outcome.channel, messageTs: outcome.ts, now: deps.clock() });
-  if (!kept) deps.logger.warn(`${label}: posted, but its claim had been taken over as stale meanwhile.`);
-  deps.logger.info(`${label} posted to ${outcome.channel} (ts ${outcome.ts}).`);
+  if (!kept) deps.logger.warn(log.staleClaim(label));
+  deps.logger.info(log.posted(label, outcome.channel, outcome.ts));
   return { status: 'posted', job, period, channel: outcome.channel, ts: outcome.ts };
 }

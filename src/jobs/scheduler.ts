@@ -54,6 +54,7 @@ export function validateSchedules(jobs: readonly Pick<ScheduledJob, 'cron' | 'so
  * current period: the jobs themselves make sure a period is posted only once.
  */
 export function startScheduler({ timeZone, jobs, logger, catchUp = true, now = () => new Date() }: SchedulerOptions): Scheduler {
+  // These log lines go to the running server's logger (Bolt's) and stay in English.
   validateSchedules(jobs, timeZone);
   const tasks = new Map<JobName, ScheduledTask>();
   const inFlight = new Set<Promise<void>>();
