@@ -1,21 +1,11 @@
-import { bothLanguages, ConfigError } from '../config/env.js';
-import type { BilingualText } from '../domain/types.js';
+import { ConfigError } from '../config/env.js';
+import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue, langFromLocale, type Lang } from '../i18n/index.js';
 import { SlackCredentialsError } from '../slack/app.js';
 import { DatabaseOpenError, UnsupportedDatabaseError } from '../store/open-store.js';
 
 /** A mistake the user can fix (bad input, Notion not configured, a refused parent page…). */
-export class CliError extends Error {
-  /** The line in both languages; `message` is the English one. */
-  readonly text: BilingualText;
-
-  constructor(text: string | BilingualText) {
-    const both = typeof text === 'string' ? { fr: text, en: text } : text;
-    super(both.en);
-    this.name = 'CliError';
-    this.text = both;
-  }
-}
+export class CliError extends BilingualError {}
 
 /**
  * Errors the user can fix: bad config, bad input, an unsupported or unreachable database,
@@ -43,7 +33,7 @@ export async function runCli(main: (lang: Lang) => Promise<number | void>, optio
     process.exitCode = (await main(lang)) ?? 0;
   } catch (error) {
     if (USER_ERRORS.some((kind) => error instanceof kind)) {
-      const text = error instanceof CliError || error instanceof ConfigError ? error.text[lang] : (error as Error).message;
+      const text = error instanceof BilingualError ? error.text[lang] : (error as Error).message;
       process.stderr.write(`corridor-bot: ${firstLine(text)}\n`);
       process.exitCode = 1;
       return;

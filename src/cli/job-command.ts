@@ -1,6 +1,7 @@
-import { bothLanguages, ConfigError, loadEnv, type Env } from '../config/env.js';
+import { ConfigError, loadEnv, type Env } from '../config/env.js';
 import { nextDay } from '../domain/event-reminders.js';
 import type { JobName } from '../domain/periods.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
 import { localDate } from '../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../i18n/index.js';
 import { composeChannelDigest, digest } from '../jobs/digest.js';

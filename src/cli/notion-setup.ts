@@ -1,6 +1,7 @@
 /** `npm run notion:setup -- --parent <page ID or URL> [--lang fr|en]`: creates the two databases. */
 import { APIErrorCode, APIResponseError } from '@notionhq/client';
-import { bothLanguages, loadConfig } from '../config/env.js';
+import { loadConfig } from '../config/env.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue } from '../i18n/index.js';
 import { notionClientFromConfig } from '../notion/client.js';
 import { NotionIdError, parseNotionId } from '../notion/ids.js';

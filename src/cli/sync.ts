@@ -1,5 +1,6 @@
 /** `npm run sync`: one Notion sync, its summary on stdout; exit code 1 if anything failed. */
-import { bothLanguages, loadConfig } from '../config/env.js';
+import { loadConfig } from '../config/env.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
 import { missingNotionSettings, notionConfigured, runNotionSyncJob } from '../jobs/notion-sync.js';
 import { renderSyncSummaryText, syncFailed } from '../notion/sync-summary.js';
 import { openStore } from '../store/open-store.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import cron from 'node-cron';
 import { z } from 'zod';
-import type { BilingualText } from '../domain/types.js';
+import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue } from '../i18n/index.js';
 import { DEFAULT_DATABASE_URL } from '../store/open-store.js';
 
@@ -71,25 +71,8 @@ export interface Config extends Env {
   slackMode: 'console' | 'http' | 'socket';
 }
 
-/**
- * A configuration the user must fix, in one line. `message` is the English text; `text` holds
- * both languages, for the CLI to print the user's.
- */
-export class ConfigError extends Error {
-  readonly text: BilingualText;
-
-  constructor(text: string | BilingualText) {
-    const both = typeof text === 'string' ? { fr: text, en: text } : text;
-    super(both.en);
-    this.name = 'ConfigError';
-    this.text = both;
-  }
-}
-
-/** The same sentence from both catalogues. */
-export function bothLanguages(render: (words: ReturnType<typeof catalogue>) => string): BilingualText {
-  return { fr: render(catalogue('fr')), en: render(catalogue('en')) };
-}
+/** A configuration the user must fix, in one line, in both languages (`message`: the English). */
+export class ConfigError extends BilingualError {}
 
 /** Validates the environment; the error names the first faulty variable in one line. */
 export function parseConfig(source: NodeJS.ProcessEnv): Config {

@@ -530,6 +530,11 @@ export const fr: Catalogue = {
       badTimeZone: (timeZone: string) => `CORRIDOR_TZ : « ${timeZone} » n’est pas un fuseau horaire (attendu : par exemple America/Toronto)`,
       badCron: (variable: string, expression: string, why: string) =>
         `${variable} : « ${expression} » n’est pas une expression cron valide (${why}) ; attendu : par exemple « 0 10 * * 1-5 »`,
+      noDatabaseFile: 'DATABASE_URL ne nomme aucun fichier : attendu par exemple sqlite:./data/corridor.sqlite',
+      unsupportedDatabase: (scheme: string) => `DATABASE_URL désigne une base de données non prise en charge (${scheme}) ; attendu : sqlite:<chemin d’un fichier>`,
+      cannotOpenDatabase: (path: string, reason: string) => `DATABASE_URL : impossible d’ouvrir ${path} (${reason})`,
+      slackRefusedToken: (code: string) =>
+        `SLACK_BOT_TOKEN : Slack a refusé le jeton (${code}) ; copiez le Bot User OAuth Token (xoxb-…) de la page OAuth & Permissions de l’app`,
     },
     jobs: {
       dryRunHint: '  --dry-run  affiche le message au lieu de le publier ; aucun identifiant Slack requis',

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
-import { bothLanguages, ConfigError, type Config } from '../config/env.js';
+import { ConfigError, type Config } from '../config/env.js';
 import { periodKey, type JobName } from '../domain/periods.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import { DEFAULT_STALE_CLAIM_MS, type RunLedger } from '../store/run-ledger.js';
 import type { CorridorStore } from '../store/repository.js';

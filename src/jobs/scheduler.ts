@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import { bothLanguages, ConfigError } from '../config/env.js';
+import { ConfigError } from '../config/env.js';
 import { periodStart, type JobName } from '../domain/periods.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
 import type { JobLogger } from './job-logger.js';
 
 export type Trigger = 'schedule' | 'catch-up';

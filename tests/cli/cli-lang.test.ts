@@ -43,6 +43,14 @@ describe('npm start', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('names an unsupported database in French too', async () => {
+    const result = await runCli('src/cli/start.ts', { env: cleanEnv({ ...FRENCH, DATABASE_URL: 'postgres://db/corridor' }) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'corridor-bot: DATABASE_URL désigne une base de données non prise en charge (postgres) ; attendu : sqlite:<chemin d’un fichier>\n',
+    );
+  });
+
   it('prints it in English under LANG=C.UTF-8', async () => {
     const result = await runCli('src/cli/start.ts', { env: cleanEnv({ ...ENGLISH, PORT: 'abc' }) });
     expect(result.code).toBe(1);
