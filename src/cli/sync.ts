@@ -16,6 +16,8 @@ await runCli(async (lang) => {
   const store = await openStore(config.DATABASE_URL);
   try {
     const verbose = argv.includes('--verbose');
+    // The sync engine's log lines are shared with the running server (Bolt's logger) and stay in English;
+    // the summary below and the errors runCli prints follow the CLI's language.
     const log = (level: string) => (message: string, data?: Record<string, unknown>) => {
       if (verbose || level !== 'info') process.stderr.write(`${level}: ${message}${data ? ` ${JSON.stringify(data)}` : ''}\n`);
     };
