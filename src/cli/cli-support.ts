@@ -1,15 +1,11 @@
-import { ConfigError, type Config } from '../config/env.js';
-import type { Lang } from '../i18n/index.js';
+import { ConfigError } from '../config/env.js';
+import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
+import { catalogue, langFromLocale, type Lang } from '../i18n/index.js';
 import { SlackCredentialsError } from '../slack/app.js';
 import { DatabaseOpenError, UnsupportedDatabaseError } from '../store/open-store.js';
 
 /** A mistake the user can fix (bad input, Notion not configured, a refused parent page…). */
-export class CliError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
+export class CliError extends BilingualError {}
 
 /**
  * Errors the user can fix: bad config, bad input, an unsupported or unreachable database,
@@ -17,20 +13,33 @@ export class CliError extends Error {
  */
 const USER_ERRORS = [CliError, ConfigError, UnsupportedDatabaseError, DatabaseOpenError, SlackCredentialsError];
 
+export interface RunCliOptions {
+  /** The command takes `--lang fr|en` (sync, notion:setup); the others follow LANG only. */
+  langOption?: boolean;
+  argv?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
- * Runs a CLI entry point to its exit code. A user error prints one line and exits 1; anything
- * else is unexpected: one line and exit 2, with the stack trace only when DEBUG is set.
+ * Runs a CLI entry point to its exit code, in the CLI's language (see cliLang), which `main`
+ * receives. A user error prints one line and exits 1; anything else is unexpected: one line and
+ * exit 2, with the stack trace only when DEBUG is set.
  */
-export async function runCli(main: () => Promise<number | void>): Promise<void> {
+export async function runCli(main: (lang: Lang) => Promise<number | void>, options: RunCliOptions = {}): Promise<void> {
+  const { langOption = false, argv = process.argv.slice(2), env = process.env } = options;
+  const lang = cliLang(langOption ? argv : [], env);
   try {
-    process.exitCode = (await main()) ?? 0;
+    if (langOption) checkLangOption(argv);
+    process.exitCode = (await main(lang)) ?? 0;
   } catch (error) {
     if (USER_ERRORS.some((kind) => error instanceof kind)) {
-      process.stderr.write(`corridor-bot: ${firstLine((error as Error).message)}\n`);
+      const text = error instanceof BilingualError ? error.text[lang] : (error as Error).message;
+      process.stderr.write(`corridor-bot: ${firstLine(text)}\n`);
       process.exitCode = 1;
       return;
     }
-    process.stderr.write(`corridor-bot: unexpected error: ${firstLine(error instanceof Error ? error.message : String(error))}\n`);
+    const message = firstLine(error instanceof Error ? error.message : String(error));
+    process.stderr.write(`corridor-bot: ${catalogue(lang).cli.unexpected(message)}\n`);
     if (process.env.DEBUG) console.error(error);
     process.exitCode = 2;
   }
@@ -50,10 +59,19 @@ export function option(argv: readonly string[], name: string): string | undefine
   return undefined;
 }
 
-/** `--lang fr|en`, else the channel's language (French when it is French only). */
-export function cliLang(argv: readonly string[], config: Pick<Config, 'CORRIDOR_CHANNEL_LANG'> | undefined, badLang: string): Lang {
+/**
+ * The one place deciding a CLI's language: `--lang fr|en` for the commands that take it (pass
+ * their arguments; an empty list for the others), otherwise LANG (`fr…` reads French, anything
+ * else English).
+ */
+export function cliLang(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
   const given = option(argv, 'lang');
-  if (given === undefined) return config?.CORRIDOR_CHANNEL_LANG === 'fr' ? 'fr' : 'en';
-  if (given !== 'fr' && given !== 'en') throw new CliError(badLang);
-  return given;
+  if (given === 'fr' || given === 'en') return given;
+  return langFromLocale(env.LANG);
+}
+
+/** Refuses a `--lang` other than fr or en. */
+export function checkLangOption(argv: readonly string[]): void {
+  const given = option(argv, 'lang');
+  if (given !== undefined && given !== 'fr' && given !== 'en') throw new CliError(bothLanguages((words) => words.notion.errors.badLang));
 }

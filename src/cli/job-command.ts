@@ -1,7 +1,9 @@
 import { ConfigError, loadEnv, type Env } from '../config/env.js';
 import { nextDay } from '../domain/event-reminders.js';
 import type { JobName } from '../domain/periods.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
 import { localDate } from '../i18n/format.js';
+import { catalogue, type Catalogue, type Lang } from '../i18n/index.js';
 import { composeChannelDigest, digest } from '../jobs/digest.js';
 import { composeEventReminders, remindTomorrowsEvents, type EventReminderResult } from '../jobs/event-reminder.js';
 import { consoleJobLogger, type JobLogger } from '../jobs/job-logger.js';
@@ -21,6 +23,8 @@ export interface JobCommandIo {
   /** Defaults to reading `.env` and the process environment. */
   env?: () => Env;
   clock?: () => Date;
+  /** The language of the lines printed (the CLI's, see cliLang); English by default. */
+  lang?: Lang;
 }
 
 interface PreviewDeps {
@@ -30,58 +34,64 @@ interface PreviewDeps {
   notionUrlFor: JobDeps['notionUrlFor'];
   /** Where the post would go, for the dry run's first line. */
   where: string;
+  lang: Lang;
 }
 
 interface JobCommand {
-  usage: string;
   /** Posts what is due now; the lines say what happened, one per post. */
-  post(deps: JobDeps): Promise<{ lines: string[]; failed: boolean }>;
+  post(deps: JobDeps, words: CliWords): Promise<{ lines: string[]; failed: boolean }>;
   /** The text of what would be posted now. */
-  dryRun(deps: PreviewDeps, now: Date): Promise<string>;
+  dryRun(deps: PreviewDeps, now: Date, words: CliWords): Promise<string>;
 }
 
-const DRY_RUN_HINT = '  --dry-run  print the message instead of posting it; needs no Slack credentials';
+type CliWords = Catalogue['cli']['jobs'];
+
+/** The first line of `--help`, also quoted by the unknown-option error. */
+function usageLine(job: JobName, words: CliWords): string {
+  return words.usage[job];
+}
+
+function usage(job: JobName, words: CliWords): string {
+  return [usageLine(job, words), words.purpose[job], words.dryRunHint].join('\n');
+}
 
 const COMMANDS: Record<JobName, JobCommand> = {
   remind: {
-    usage: `usage: npm run remind [-- --dry-run]\n  Posts today’s reminder about pending adhesions to CORRIDOR_CHANNEL (once a day).\n${DRY_RUN_HINT}`,
-    post: async (deps) => oneResult(await remind(deps)),
-    dryRun: async ({ store, env, logger, notionUrlFor, where }, now) => {
-      const message = await composeReminder({ store, config: env, logger, notionUrlFor }, now);
-      if (!message) return `Dry run: nothing to post to ${where} — no adhesion is pending (or all are snoozed).`;
-      return [`Dry run: the reminder that would be posted to ${where} now:`, renderBlocksAsText(message.blocks)].join('\n');
+    post: async (deps, words) => oneResult(await remind(deps), words),
+    dryRun: async ({ store, env, logger, notionUrlFor, where, lang }, now, words) => {
+      const message = await composeReminder({ store, config: env, logger, notionUrlFor, lang }, now);
+      if (!message) return words.dryRun.noReminder(where);
+      return [words.dryRun.reminder(where), renderBlocksAsText(message.blocks)].join('\n');
     },
   },
   digest: {
-    usage: `usage: npm run digest [-- --dry-run]\n  Posts this week’s digest to CORRIDOR_CHANNEL (once a week).\n${DRY_RUN_HINT}`,
-    post: async (deps) => oneResult(await digest(deps)),
-    dryRun: async ({ store, env, where }, now) => {
+    post: async (deps, words) => oneResult(await digest(deps), words),
+    dryRun: async ({ store, env, where }, now, words) => {
       const message = await composeChannelDigest({ store, ledger: store.runs, config: env }, now);
-      return [`Dry run: the digest that would be posted to ${where} now:`, renderBlocksAsText(message.blocks)].join('\n');
+      return [words.dryRun.digest(where), renderBlocksAsText(message.blocks)].join('\n');
     },
   },
   'event-reminder': {
-    usage: `usage: npm run event-reminder [-- --dry-run]\n  Reminds CORRIDOR_CHANNEL of tomorrow’s events (once per event).\n${DRY_RUN_HINT}`,
-    post: async (deps) => {
+    post: async (deps, words) => {
       const results = await remindTomorrowsEvents(deps);
       if (results.length === 0) {
         const tomorrow = nextDay(localDate(deps.clock(), deps.config.CORRIDOR_TZ));
-        return { lines: [`Event reminders: no event tomorrow (${tomorrow}); nothing to post.`], failed: false };
+        return { lines: [words.noEventTomorrow(tomorrow)], failed: false };
       }
-      return { lines: results.map(describeEventResult), failed: results.some((result) => result.status === 'failed') };
+      return { lines: results.map((result) => describeEventResult(result, words)), failed: results.some((result) => result.status === 'failed') };
     },
-    dryRun: async ({ store, env, where }, now) => {
+    dryRun: async ({ store, env, where }, now, words) => {
       const { tomorrow, reminders } = await composeEventReminders({ store, config: env }, now);
-      if (reminders.length === 0) return `Dry run: nothing to post to ${where} — no event tomorrow (${tomorrow}).`;
+      if (reminders.length === 0) return words.dryRun.noEvent(where, tomorrow);
       return reminders
-        .map(({ key, message }) => [`Dry run: the event reminder ${key} that would be posted to ${where} now:`, renderBlocksAsText(message.blocks)].join('\n'))
+        .map(({ key, message }) => [words.dryRun.eventReminder(key, where), renderBlocksAsText(message.blocks)].join('\n'))
         .join('\n\n');
     },
   },
 };
 
-function oneResult(result: JobResult): { lines: string[]; failed: boolean } {
-  return { lines: [describeResult(result)], failed: result.status === 'failed' };
+function oneResult(result: JobResult, words: CliWords): { lines: string[]; failed: boolean } {
+  return { lines: [describeResult(result, words)], failed: result.status === 'failed' };
 }
 
 /**
@@ -90,13 +100,18 @@ function oneResult(result: JobResult): { lines: string[]; failed: boolean } {
  */
 export async function runJobCommand(job: JobName, argv: readonly string[], io: JobCommandIo): Promise<number> {
   const command = COMMANDS[job];
+  const lang = io.lang ?? 'en';
+  const words = catalogue(lang).cli.jobs;
   const flags = new Set(argv);
   if (flags.has('--help') || flags.has('-h')) {
-    io.stdout.write(`${command.usage}\n`);
+    io.stdout.write(`${usage(job, words)}\n`);
     return 0;
   }
   const unknown = argv.filter((arg) => arg !== '--dry-run' && arg !== '-n');
-  if (unknown.length > 0) throw new CliError(`unknown option ${unknown[0]}; ${command.usage.split('\n')[0]}`);
+  if (unknown[0] !== undefined) {
+    const option = unknown[0];
+    throw new CliError(bothLanguages((all) => all.cli.unknownOption(option, usageLine(job, all.cli.jobs))));
+  }
   const env = (io.env ?? (() => loadEnv()))();
   const clock = io.clock ?? (() => new Date());
   const logger = consoleJobLogger(io.stderr);
@@ -105,24 +120,25 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
   const notionUrlFor = partnerNotionUrls(env, new SqliteNotionLinks(store.db));
   try {
     if (flags.has('--dry-run') || flags.has('-n')) {
-      const where = env.CORRIDOR_CHANNEL ?? 'CORRIDOR_CHANNEL (not set)';
-      io.stdout.write(`${await command.dryRun({ store, env, logger, notionUrlFor, where }, clock())}\n`);
+      const where = env.CORRIDOR_CHANNEL ?? words.channelNotSet;
+      io.stdout.write(`${await command.dryRun({ store, env, logger, notionUrlFor, where, lang }, clock(), words)}\n`);
       return 0;
     }
     if (!env.SLACK_BOT_TOKEN) {
-      throw new ConfigError('SLACK_BOT_TOKEN: required to post (expected xoxb-…); add --dry-run to print the message instead');
+      throw new ConfigError(bothLanguages((all) => all.cli.errors.tokenRequiredToPost));
     }
     const client = createPostingClient({ token: env.SLACK_BOT_TOKEN, slackApiUrl: env.SLACK_API_URL });
     const deps: JobDeps = {
       store,
       ledger: store.runs,
-      poster: new SlackPoster(client, { logger }),
+      poster: new SlackPoster(client, { logger, lang }),
       clock,
       config: env,
       logger,
       notionUrlFor,
+      lang,
     };
-    const { lines, failed } = await command.post(deps);
+    const { lines, failed } = await command.post(deps, words);
     io.stdout.write(`${lines.join('\n')}\n`);
     return failed ? 1 : 0;
   } finally {
@@ -130,34 +146,33 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
   }
 }
 
-const RESULT_LABEL: Record<JobName, string> = { remind: 'Reminder', digest: 'Digest', 'event-reminder': 'Event reminder' };
-
-export function describeResult(result: JobResult): string {
-  const what = `${RESULT_LABEL[result.job]} ${result.period}`;
+/** The outcome of one post, in one line (`words`: English by default). */
+export function describeResult(result: JobResult, words: CliWords = catalogue('en').cli.jobs): string {
+  const what = `${words.label[result.job]} ${result.period}`;
   switch (result.status) {
     case 'posted':
-      return `${what}: posted to ${result.channel} (ts ${result.ts}).`;
+      return words.posted(what, result.channel, result.ts);
     case 'skipped':
       return {
-        'already-done': `${what}: already posted; nothing to do.`,
-        'already-run': `${what}: already run (there was nothing to post); nothing to do.`,
-        'in-progress': `${what}: another run is posting it right now; nothing to do.`,
-        'nothing-to-post': `${what}: nothing to post (no adhesion pending, or all snoozed).`,
-      }[result.reason];
+        'already-done': words.alreadyDone,
+        'already-run': words.alreadyRun,
+        'in-progress': words.inProgress,
+        'nothing-to-post': words.nothingToPost,
+      }[result.reason](what);
     case 'failed':
       // The hint is already on stderr, in the job's error line.
-      return `${what}: not posted (${result.error}); the period stays open for the next run.`;
+      return words.failed(what, result.error);
   }
 }
 
-function describeEventResult(result: EventReminderResult): string {
-  const what = `Event reminder ${result.key}`;
+function describeEventResult(result: EventReminderResult, words: CliWords): string {
+  const what = `${words.label['event-reminder']} ${result.key}`;
   switch (result.status) {
     case 'posted':
-      return `${what}: posted to ${result.channel} (ts ${result.ts}).`;
+      return words.posted(what, result.channel, result.ts);
     case 'skipped':
-      return `${what}: already posted (or being posted); nothing to do.`;
+      return words.eventSkipped(what);
     case 'failed':
-      return `${what}: not posted (${result.error}); the next run will try again.`;
+      return words.eventFailed(what, result.error);
   }
 }

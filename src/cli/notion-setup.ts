@@ -1,28 +1,28 @@
 /** `npm run notion:setup -- --parent <page ID or URL> [--lang fr|en]`: creates the two databases. */
 import { APIErrorCode, APIResponseError } from '@notionhq/client';
 import { loadConfig } from '../config/env.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue } from '../i18n/index.js';
 import { notionClientFromConfig } from '../notion/client.js';
 import { NotionIdError, parseNotionId } from '../notion/ids.js';
 import { createCorridorDatabases, ParentPageNotFoundError } from '../notion/setup.js';
 import { openStore } from '../store/open-store.js';
-import { cliLang, CliError, option, runCli } from './cli-support.js';
+import { CliError, option, runCli } from './cli-support.js';
 
-await runCli(async () => {
+await runCli(async (lang) => {
   const argv = process.argv.slice(2);
   const config = loadConfig();
-  const lang = cliLang(argv, config, catalogue('en').notion.errors.badLang);
   const words = catalogue(lang).notion;
   const parent = option(argv, 'parent');
-  if (!parent) throw new CliError(words.errors.usageSetup);
+  if (!parent) throw new CliError(bothLanguages((w) => w.notion.errors.usageSetup));
   let parentPageId: string;
   try {
     parentPageId = parseNotionId(parent, '--parent');
   } catch (error) {
-    if (error instanceof NotionIdError) throw new CliError(words.errors.badId('--parent'));
+    if (error instanceof NotionIdError) throw new CliError(bothLanguages((w) => w.notion.errors.badId('--parent')));
     throw error;
   }
-  if (!config.NOTION_TOKEN) throw new CliError(words.errors.notConfigured('NOTION_TOKEN'));
+  if (!config.NOTION_TOKEN) throw new CliError(bothLanguages((w) => w.notion.errors.notConfigured('NOTION_TOKEN')));
   const store = await openStore(config.DATABASE_URL);
   const tracks = await store.listTracks();
   await store.close();
@@ -41,8 +41,8 @@ await runCli(async () => {
     );
     return 0;
   } catch (error) {
-    if (error instanceof ParentPageNotFoundError) throw new CliError(words.errors.parentNotFound);
-    if (APIResponseError.isAPIResponseError(error) && error.code === APIErrorCode.Unauthorized) throw new CliError(words.errors.unauthorized);
+    if (error instanceof ParentPageNotFoundError) throw new CliError(bothLanguages((w) => w.notion.errors.parentNotFound));
+    if (APIResponseError.isAPIResponseError(error) && error.code === APIErrorCode.Unauthorized) throw new CliError(bothLanguages((w) => w.notion.errors.unauthorized));
     throw error;
   }
-});
+}, { langOption: true });

@@ -1,5 +1,4 @@
 import { loadConfig } from '../config/env.js';
-import { langFromLocale } from '../i18n/index.js';
 import { checkNotionAtStartup, notionSyncAccess, partnerNotionUrls, scheduleNotionSync } from '../jobs/notion-sync.js';
 import { scheduleCorridorJobs } from '../jobs/schedule-jobs.js';
 import { createSlackApp } from '../slack/app.js';
@@ -9,13 +8,13 @@ import { runConsole } from './console.js';
 import { runCli } from './cli-support.js';
 
 /** `npm start`: the Slack app when credentials are set, otherwise the local console. */
-await runCli(async () => {
+await runCli(async (lang) => {
   const config = loadConfig();
   const store = await openStore(config.DATABASE_URL);
   const links = new SqliteNotionLinks(store.db);
   const notion = notionSyncAccess({ config, store, links });
   if (config.slackMode === 'console') {
-    await runConsole({ store, config, input: process.stdin, output: process.stdout, lang: langFromLocale(process.env.LANG), notion });
+    await runConsole({ store, config, input: process.stdin, output: process.stdout, lang, notion });
     await store.close();
     return 0;
   }
@@ -24,6 +23,7 @@ await runCli(async () => {
     await store.close();
     throw error;
   });
+  // The running server's log lines go through Bolt's logger and stay in English.
   slack.app.logger.info(
     port === undefined ? 'corridor-bot connected to Slack (Socket Mode)' : `corridor-bot listening on port ${port} at /slack/events`,
   );

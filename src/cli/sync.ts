@@ -1,22 +1,23 @@
 /** `npm run sync`: one Notion sync, its summary on stdout; exit code 1 if anything failed. */
 import { loadConfig } from '../config/env.js';
-import { catalogue } from '../i18n/index.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
 import { missingNotionSettings, notionConfigured, runNotionSyncJob } from '../jobs/notion-sync.js';
 import { renderSyncSummaryText, syncFailed } from '../notion/sync-summary.js';
 import { openStore } from '../store/open-store.js';
 import { SqliteNotionLinks } from '../store/sqlite/sqlite-notion-links.js';
-import { cliLang, CliError, runCli } from './cli-support.js';
+import { CliError, runCli } from './cli-support.js';
 
-await runCli(async () => {
+await runCli(async (lang) => {
   const argv = process.argv.slice(2);
   const config = loadConfig();
-  const lang = cliLang(argv, config, catalogue('en').notion.errors.badLang);
   if (!notionConfigured(config)) {
-    throw new CliError(catalogue(lang).notion.errors.notConfigured(missingNotionSettings(config).join(', ')));
+    throw new CliError(bothLanguages((words) => words.notion.errors.notConfigured(missingNotionSettings(config).join(', '))));
   }
   const store = await openStore(config.DATABASE_URL);
   try {
     const verbose = argv.includes('--verbose');
+    // The sync engine's log lines are shared with the running server (Bolt's logger) and stay in English;
+    // the summary below and the errors runCli prints follow the CLI's language.
     const log = (level: string) => (message: string, data?: Record<string, unknown>) => {
       if (verbose || level !== 'info') process.stderr.write(`${level}: ${message}${data ? ` ${JSON.stringify(data)}` : ''}\n`);
     };
@@ -31,4 +32,4 @@ await runCli(async () => {
   } finally {
     await store.close();
   }
-});
+}, { langOption: true });

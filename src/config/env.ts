@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
+import { catalogue } from '../i18n/index.js';
 import { DEFAULT_DATABASE_URL } from '../store/open-store.js';
+
+/** Why a variable is refused, in English; the French text is in the same catalogue section. */
+const expected = catalogue('en').config;
+type Described = keyof typeof expected;
 
 const optionalText = z
   .string()
@@ -13,14 +19,14 @@ function optionalMatching(pattern: RegExp, expected: string) {
   return optionalText.refine((value) => value === undefined || pattern.test(value), { message: expected });
 }
 
-const timeZone = z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as America/Toronto' });
+const timeZone = z.string().refine(isTimeZone, { message: expected.CORRIDOR_TZ });
 
-function cronExpression(fallback: string) {
+function cronExpression(fallback: string, variable: Described) {
   return z
     .string()
     .trim()
     .default(fallback)
-    .refine((value) => cron.validate(value), { message: 'expected a cron expression such as "0 10 * * 1-5"' });
+    .refine((value) => cron.validate(value), { message: expected[variable] });
 }
 
 function isTimeZone(value: string): boolean {
@@ -33,29 +39,29 @@ function isTimeZone(value: string): boolean {
 }
 
 export const envSchema = z.object({
-  SLACK_BOT_TOKEN: optionalMatching(/^xoxb-/, 'expected a bot token starting with xoxb-'),
+  SLACK_BOT_TOKEN: optionalMatching(/^xoxb-/, expected.SLACK_BOT_TOKEN),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalMatching(/^xapp-/, 'expected an app-level token starting with xapp-'),
-  SLACK_API_URL: optionalText.pipe(z.url({ message: 'expected a URL such as https://slack.com/api/' }).optional()),
-  PORT: z.coerce.number({ message: 'expected a port number' }).int().min(0).max(65535).default(3000),
+  SLACK_APP_TOKEN: optionalMatching(/^xapp-/, expected.SLACK_APP_TOKEN),
+  SLACK_API_URL: optionalText.pipe(z.url({ message: expected.SLACK_API_URL }).optional()),
+  PORT: z.coerce.number({ message: expected.PORT }).int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL),
-  CORRIDOR_CHANNEL: optionalMatching(/^[CG][A-Z0-9]{2,}$/, 'expected a channel ID such as C0123456789'),
-  CORRIDOR_CHANNEL_LANG: z.enum(['fr', 'en', 'both'], { message: 'expected fr, en or both' }).default('both'),
+  CORRIDOR_CHANNEL: optionalMatching(/^[CG][A-Z0-9]{2,}$/, expected.CORRIDOR_CHANNEL),
+  CORRIDOR_CHANNEL_LANG: z.enum(['fr', 'en', 'both'], { message: expected.CORRIDOR_CHANNEL_LANG }).default('both'),
   CORRIDOR_ADMINS: z
     .string()
     .default('')
     .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected comma-separated Slack user IDs such as U0123,U0456'))),
+    .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, expected.CORRIDOR_ADMINS))),
   CORRIDOR_TZ: timeZone.default('America/Toronto'),
-  REMINDER_CRON: cronExpression('0 10 * * 1-5'),
-  DIGEST_CRON: cronExpression('0 9 * * 1'),
-  EVENT_REMINDER_CRON: cronExpression('0 9 * * *'),
+  REMINDER_CRON: cronExpression('0 10 * * 1-5', 'REMINDER_CRON'),
+  DIGEST_CRON: cronExpression('0 9 * * 1', 'DIGEST_CRON'),
+  EVENT_REMINDER_CRON: cronExpression('0 9 * * *', 'EVENT_REMINDER_CRON'),
   NOTION_TOKEN: optionalText,
-  NOTION_BASE_URL: optionalText.pipe(z.url({ message: 'expected a URL such as https://api.notion.com' }).optional()),
+  NOTION_BASE_URL: optionalText.pipe(z.url({ message: expected.NOTION_BASE_URL }).optional()),
   NOTION_PARTNERS_DATABASE_ID: optionalText,
   NOTION_ACTIONS_DATABASE_ID: optionalText,
-  NOTION_MAX_RPS: z.coerce.number({ message: 'expected requests per second' }).positive().max(100).default(3),
-  NOTION_SYNC_CRON: cronExpression('*/15 * * * *'),
+  NOTION_MAX_RPS: z.coerce.number({ message: expected.NOTION_MAX_RPS }).positive().max(100).default(3),
+  NOTION_SYNC_CRON: cronExpression('*/15 * * * *', 'NOTION_SYNC_CRON'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -65,7 +71,8 @@ export interface Config extends Env {
   slackMode: 'console' | 'http' | 'socket';
 }
 
-export class ConfigError extends Error {}
+/** A configuration the user must fix, in one line, in both languages (`message`: the English). */
+export class ConfigError extends BilingualError {}
 
 /** Validates the environment; the error names the first faulty variable in one line. */
 export function parseConfig(source: NodeJS.ProcessEnv): Config {
@@ -82,6 +89,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
+    if (Object.hasOwn(expected, name)) {
+      throw new ConfigError(bothLanguages((words) => `${name}: ${words.config[name as Described]}`));
+    }
     throw new ConfigError(`${name}: ${issue.message}`);
   }
   return result.data;
@@ -90,9 +100,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 function slackModeOf(env: Env): Config['slackMode'] {
   const { SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: secret, SLACK_APP_TOKEN: appToken } = env;
   if (!token && !secret && !appToken) return 'console';
-  if (!token) throw new ConfigError('SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (expected xoxb-…)');
+  if (!token) throw new ConfigError(bothLanguages((words) => words.cli.errors.tokenRequired));
   if (appToken) return 'socket';
-  if (!secret) throw new ConfigError('SLACK_SIGNING_SECRET: required for the HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)');
+  if (!secret) throw new ConfigError(bothLanguages((words) => words.cli.errors.secretRequired));
   return 'http';
 }
 

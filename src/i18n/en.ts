@@ -501,6 +501,104 @@ export const en = {
     refused: (admins: string, _count: number) => `Sorry, only the corridor’s coordinators can change its records. ${admins} can help.`,
     refusedNoAdmins: 'Sorry, only the corridor’s coordinators can change its records, and none is set yet (CORRIDOR_ADMINS).',
   },
+  /** Why a variable of the environment (.env) is refused, keyed by its name. */
+  config: {
+    SLACK_BOT_TOKEN: 'expected a bot token starting with xoxb-',
+    SLACK_APP_TOKEN: 'expected an app-level token starting with xapp-',
+    SLACK_API_URL: 'expected a URL such as https://slack.com/api/',
+    PORT: 'expected a port number',
+    DATABASE_URL: 'expected sqlite:<path to a file>',
+    CORRIDOR_CHANNEL: 'expected a channel ID such as C0123456789',
+    CORRIDOR_CHANNEL_LANG: 'expected fr, en or both',
+    CORRIDOR_ADMINS: 'expected comma-separated Slack user IDs such as U0123,U0456',
+    CORRIDOR_TZ: 'expected an IANA time zone such as America/Toronto',
+    REMINDER_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
+    DIGEST_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
+    EVENT_REMINDER_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
+    NOTION_BASE_URL: 'expected a URL such as https://api.notion.com',
+    NOTION_MAX_RPS: 'expected requests per second',
+    NOTION_SYNC_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
+  },
+  /** What the command-line entry points print (npm start, sync, notion:setup, remind, digest, event-reminder). */
+  cli: {
+    unexpected: (message: string) => `unexpected error: ${message}`,
+    unknownOption: (option: string, usage: string) => `unknown option ${option}; ${usage}`,
+    errors: {
+      tokenRequired: 'SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set (expected xoxb-…)',
+      secretRequired: 'SLACK_SIGNING_SECRET: required for the HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)',
+      tokenRequiredToPost: 'SLACK_BOT_TOKEN: required to post (expected xoxb-…); add --dry-run to print the message instead',
+      channelRequired: 'CORRIDOR_CHANNEL: required to post reminders, digests and event reminders (a channel ID such as C0123456789)',
+      badTimeZone: (timeZone: string) => `CORRIDOR_TZ: "${timeZone}" is not a time zone (expected e.g. America/Toronto)`,
+      badCron: (variable: string, expression: string, why: string) =>
+        `${variable}: "${expression}" is not a valid cron expression (${why}); expected e.g. "0 10 * * 1-5"`,
+      noDatabaseFile: 'DATABASE_URL names no file: expected e.g. sqlite:./data/corridor.sqlite',
+      unsupportedDatabase: (scheme: string) => `DATABASE_URL uses an unsupported database (${scheme}); expected sqlite:<path to a file>`,
+      cannotOpenDatabase: (path: string, reason: string) => `DATABASE_URL: cannot open ${path} (${reason})`,
+      slackRefusedToken: (code: string) =>
+        `SLACK_BOT_TOKEN: Slack refused the token (${code}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page`,
+    },
+    jobs: {
+      dryRunHint: '  --dry-run  print the message instead of posting it; needs no Slack credentials',
+      usage: {
+        remind: 'usage: npm run remind [-- --dry-run]',
+        digest: 'usage: npm run digest [-- --dry-run]',
+        'event-reminder': 'usage: npm run event-reminder [-- --dry-run]',
+      },
+      purpose: {
+        remind: '  Posts today’s reminder about pending adhesions to CORRIDOR_CHANNEL (once a day).',
+        digest: '  Posts this week’s digest to CORRIDOR_CHANNEL (once a week).',
+        'event-reminder': '  Reminds CORRIDOR_CHANNEL of tomorrow’s events (once per event).',
+      },
+      channelNotSet: 'CORRIDOR_CHANNEL (not set)',
+      dryRun: {
+        noReminder: (where: string) => `Dry run: nothing to post to ${where} — no adhesion is pending (or all are snoozed).`,
+        reminder: (where: string) => `Dry run: the reminder that would be posted to ${where} now:`,
+        digest: (where: string) => `Dry run: the digest that would be posted to ${where} now:`,
+        noEvent: (where: string, tomorrow: string) => `Dry run: nothing to post to ${where} — no event tomorrow (${tomorrow}).`,
+        eventReminder: (key: string, where: string) => `Dry run: the event reminder ${key} that would be posted to ${where} now:`,
+      },
+      label: { remind: 'Reminder', digest: 'Digest', 'event-reminder': 'Event reminder' },
+      posted: (what: string, channel: string, ts: string) => `${what}: posted to ${channel} (ts ${ts}).`,
+      alreadyDone: (what: string) => `${what}: already posted; nothing to do.`,
+      alreadyRun: (what: string) => `${what}: already run (there was nothing to post); nothing to do.`,
+      inProgress: (what: string) => `${what}: another run is posting it right now; nothing to do.`,
+      nothingToPost: (what: string) => `${what}: nothing to post (no adhesion pending, or all snoozed).`,
+      failed: (what: string, error: string) => `${what}: not posted (${error}); the period stays open for the next run.`,
+      eventSkipped: (what: string) => `${what}: already posted (or being posted); nothing to do.`,
+      eventFailed: (what: string, error: string) => `${what}: not posted (${error}); the next run will try again.`,
+      noEventTomorrow: (tomorrow: string) => `Event reminders: no event tomorrow (${tomorrow}); nothing to post.`,
+    },
+    /** The lines a job logs: on stderr for the CLI, through Bolt's logger in the server. */
+    log: {
+      label: { remind: 'reminder', digest: 'digest', 'event-reminder': 'event reminder' },
+      anotherRun: (label: string, owner: string) => `${label}: another run (${owner}) is posting it; nothing to do here.`,
+      alreadyPosted: (label: string) => `${label}: already posted; nothing to do.`,
+      alreadyRun: (label: string) => `${label}: already run; nothing to do.`,
+      nothingToPost: (label: string) => `${label}: nothing to post.`,
+      notPosted: (label: string, error: string, hint: string) => `${label} not posted (${error}): ${hint} The period stays open for a retry.`,
+      staleClaim: (label: string) => `${label}: posted, but its claim had been taken over as stale meanwhile.`,
+      posted: (label: string, channel: string, ts: string) => `${label} posted to ${channel} (ts ${ts}).`,
+      noNotionLink: (partner: string, reason: string) => `No Notion link for ${partner}: ${reason}`,
+      unknownOwner: 'unknown',
+    },
+    /** What to do when Slack refuses a post. */
+    slack: {
+      rateLimited: (seconds: string) => `Slack asked to wait ${seconds} s; the next run will post it.`,
+      http: (status: string) => `Slack answered HTTP ${status} even after retries; the next run will try again.`,
+      unreachable: (reason: string) => `Slack could not be reached (${reason}); check the network or SLACK_API_URL.`,
+      keptRateLimiting: 'Slack kept rate-limiting the post through every retry; the next run will post it.',
+      notInChannel: (channel: string) =>
+        `the bot is not a member of channel ${channel}: invite it (type /invite @corridor in that channel), then run it again.`,
+      channelNotFound: (channel: string) =>
+        `CORRIDOR_CHANNEL=${channel} is not a channel the bot can see: fix the channel ID (channel details → the ID at the bottom, C… or G…), or invite the bot if the channel is private.`,
+      archived: (channel: string) => `channel ${channel} is archived: unarchive it or set CORRIDOR_CHANNEL to another channel.`,
+      badToken: 'Slack rejects SLACK_BOT_TOKEN: set the Bot User OAuth Token (xoxb-…) from the app’s OAuth & Permissions page.',
+      missingScope: 'the bot token lacks the chat:write scope: add it under OAuth & Permissions and reinstall the app.',
+      badLayout: 'Slack rejected the message’s layout; this is a bug to report.',
+      refused: (code: string) => `Slack refused the post (${code}).`,
+      waiting: (seconds: string) => `Slack rate-limited the post; waiting ${seconds} s (Retry-After) before trying again.`,
+    },
+  },
 };
 
 export type Catalogue = typeof en;

@@ -1,11 +1,12 @@
 import { partnersToRemind } from '../domain/snooze.js';
 import { localDate } from '../i18n/format.js';
+import { catalogue } from '../i18n/index.js';
 import type { Reply } from '../slack/blocks.js';
 import { channelLangs } from '../slack/views/channel-message.js';
 import { reminderView } from '../slack/views/reminder-view.js';
 import { runPostingJob, type JobDeps, type JobResult } from './run-job.js';
 
-type ComposeDeps = Pick<JobDeps, 'store' | 'config' | 'notionUrlFor' | 'logger'>;
+type ComposeDeps = Pick<JobDeps, 'store' | 'config' | 'notionUrlFor' | 'logger' | 'lang'>;
 
 /** The reminder as it would be posted now; undefined when no adhesion is pending (or all are snoozed). */
 export async function composeReminder(deps: ComposeDeps, now: Date): Promise<Reply | undefined> {
@@ -16,7 +17,7 @@ export async function composeReminder(deps: ComposeDeps, now: Date): Promise<Rep
   if (deps.notionUrlFor) {
     for (const partner of toRemind) {
       const url = await deps.notionUrlFor(partner.id).catch((error: unknown) => {
-        deps.logger.warn(`No Notion link for ${partner.id}: ${error instanceof Error ? error.message : String(error)}`);
+        deps.logger.warn(catalogue(deps.lang ?? 'en').cli.log.noNotionLink(partner.id, error instanceof Error ? error.message : String(error)));
         return undefined;
       });
       if (url) notionUrls.set(partner.id, url);

@@ -1,6 +1,8 @@
 import { hostname } from 'node:os';
 import { ConfigError, type Config } from '../config/env.js';
 import { periodKey, type JobName } from '../domain/periods.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
+import { catalogue, type Lang } from '../i18n/index.js';
 import { DEFAULT_STALE_CLAIM_MS, type RunLedger } from '../store/run-ledger.js';
 import type { CorridorStore } from '../store/repository.js';
 import type { Reply } from '../slack/blocks.js';
@@ -22,6 +24,8 @@ export interface JobDeps {
   /** Names this process in the run ledger. */
   owner?: string;
   staleClaimMs?: number;
+  /** The language of the log lines: the CLI's; English (the default) in the server, where they go to Bolt's logger. */
+  lang?: Lang;
 }
 
 export type JobResult =
@@ -35,15 +39,13 @@ export type JobResult =
     }
   | { status: 'failed'; job: JobName; period: string; error: string; hint: string };
 
-const JOB_LABEL: Record<JobName, string> = { remind: 'reminder', digest: 'digest', 'event-reminder': 'event reminder' };
-
 export function defaultOwner(): string {
   return `${hostname()}:${process.pid}`;
 }
 
 export function requireChannel(config: JobConfig): string {
   if (!config.CORRIDOR_CHANNEL) {
-    throw new ConfigError('CORRIDOR_CHANNEL: required to post reminders, digests and event reminders (a channel ID such as C0123456789)');
+    throw new ConfigError(bothLanguages((words) => words.cli.errors.channelRequired));
   }
   return config.CORRIDOR_CHANNEL;
 }
@@ -71,7 +73,8 @@ export async function postOnce(
   now: Date = deps.clock(),
 ): Promise<JobResult> {
   const channel = requireChannel(deps.config);
-  const label = `${JOB_LABEL[job]} ${period}`;
+  const log = catalogue(deps.lang ?? 'en').cli.log;
+  const label = `${log.label[job]} ${period}`;
   const claim = await deps.ledger.claim(job, period, {
     owner: deps.owner ?? defaultOwner(),
     now,
@@ -82,8 +85,10 @@ export async function postOnce(
     const reason = existing?.state === 'done' ? 'already-done' : existing?.state === 'skipped' ? 'already-run' : 'in-progress';
     deps.logger.info(
       reason === 'in-progress'
-        ? `${label}: another run (${existing?.claimedBy ?? 'unknown'}) is posting it; nothing to do here.`
-        : `${label}: already ${reason === 'already-done' ? 'posted' : 'run'}; nothing to do.`,
+        ? log.anotherRun(label, existing?.claimedBy ?? log.unknownOwner)
+        : reason === 'already-done'
+          ? log.alreadyPosted(label)
+          : log.alreadyRun(label),
     );
     return { status: 'skipped', job, period, reason };
   }
@@ -96,17 +101,17 @@ export async function postOnce(
   }
   if (!message) {
     await deps.ledger.skip(claim, deps.clock());
-    deps.logger.info(`${label}: nothing to post.`);
+    deps.logger.info(log.nothingToPost(label));
     return { status: 'skipped', job, period, reason: 'nothing-to-post' };
   }
   const outcome = await deps.poster.post({ channel, text: message.text, blocks: message.blocks });
   if (!outcome.ok) {
     await deps.ledger.fail(claim, `${outcome.error}: ${outcome.hint}`, deps.clock());
-    deps.logger.error(`${label} not posted (${outcome.error}): ${outcome.hint} The period stays open for a retry.`);
+    deps.logger.error(log.notPosted(label, outcome.error, outcome.hint));
     return { status: 'failed', job, period, error: outcome.error, hint: outcome.hint };
   }
   const kept = await deps.ledger.complete(claim, { channel: outcome.channel, messageTs: outcome.ts, now: deps.clock() });
-  if (!kept) deps.logger.warn(`${label}: posted, but its claim had been taken over as stale meanwhile.`);
-  deps.logger.info(`${label} posted to ${outcome.channel} (ts ${outcome.ts}).`);
+  if (!kept) deps.logger.warn(log.staleClaim(label));
+  deps.logger.info(log.posted(label, outcome.channel, outcome.ts));
   return { status: 'posted', job, period, channel: outcome.channel, ts: outcome.ts };
 }

@@ -21,6 +21,7 @@ export interface CorridorJobsOptions {
 /** REMINDER_CRON, DIGEST_CRON and EVENT_REMINDER_CRON in CORRIDOR_TZ, posting to CORRIDOR_CHANNEL; catches up at start. */
 export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlFor, clock = () => new Date() }: CorridorJobsOptions): Scheduler {
   requireChannel(config);
+  // In the running server the jobs log through Bolt's logger, in English (no `lang`: the default).
   const deps: JobDeps = {
     store,
     ledger: store.runs,

@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { ConfigError } from '../config/env.js';
 import { periodStart, type JobName } from '../domain/periods.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
 import type { JobLogger } from './job-logger.js';
 
 export type Trigger = 'schedule' | 'catch-up';
@@ -37,13 +38,13 @@ export function validateSchedules(jobs: readonly Pick<ScheduledJob, 'cron' | 'so
   try {
     new Intl.DateTimeFormat('en', { timeZone });
   } catch {
-    throw new ConfigError(`CORRIDOR_TZ: "${timeZone}" is not a time zone (expected e.g. America/Toronto)`);
+    throw new ConfigError(bothLanguages((words) => words.cli.errors.badTimeZone(timeZone)));
   }
   for (const { cron: expression, source } of jobs) {
     const check = cron.validateDetailed(expression);
     if (!check.valid) {
       const why = check.errors[0]?.message ?? 'invalid';
-      throw new ConfigError(`${source}: "${expression}" is not a valid cron expression (${why}); expected e.g. "0 10 * * 1-5"`);
+      throw new ConfigError(bothLanguages((words) => words.cli.errors.badCron(source, expression, why)));
     }
   }
 }
@@ -54,6 +55,7 @@ export function validateSchedules(jobs: readonly Pick<ScheduledJob, 'cron' | 'so
  * current period: the jobs themselves make sure a period is posted only once.
  */
 export function startScheduler({ timeZone, jobs, logger, catchUp = true, now = () => new Date() }: SchedulerOptions): Scheduler {
+  // These log lines go to the running server's logger (Bolt's) and stay in English.
   validateSchedules(jobs, timeZone);
   const tasks = new Map<JobName, ScheduledTask>();
   const inFlight = new Set<Promise<void>>();

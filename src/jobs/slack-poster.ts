@@ -10,6 +10,7 @@ import {
   type Logger,
   type RetryOptions,
 } from '@slack/web-api';
+import { catalogue, type Catalogue, type Lang } from '../i18n/index.js';
 import type { JobLogger } from './job-logger.js';
 
 export interface ChannelMessage {
@@ -59,6 +60,8 @@ export function createPostingClient({ token, slackApiUrl, retryConfig = POSTING_
 
 export interface SlackPosterOptions {
   logger: JobLogger;
+  /** The language of the hints and warnings: the CLI's; English (the default) in the server. */
+  lang?: Lang;
   minIntervalMs?: number;
   /** Injected for tests: milliseconds now, and a wait. */
   now?: () => number;
@@ -81,7 +84,7 @@ export class SlackPoster implements Poster {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     client.on(WebClientEvent.RATE_LIMITED, (retryAfterSeconds: number) => {
-      options.logger.warn(`Slack rate-limited the post; waiting ${retryAfterSeconds} s (Retry-After) before trying again.`);
+      options.logger.warn(catalogue(options.lang ?? 'en').cli.slack.waiting(String(retryAfterSeconds)));
     });
   }
 
@@ -112,7 +115,7 @@ export class SlackPoster implements Poster {
       });
       return { ok: true, channel: result.channel ?? message.channel, ts: result.ts ?? '' };
     } catch (error) {
-      return describePostError(error, message.channel);
+      return describePostError(error, message.channel, this.options.lang);
     } finally {
       this.lastPostAt.set(message.channel, this.now());
     }
@@ -121,40 +124,38 @@ export class SlackPoster implements Poster {
 
 const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive']);
 
-/** Slack's refusal as a code and one sentence saying what to do. */
-export function describePostError(error: unknown, channel: string): PostOutcome & { ok: false } {
+/**
+ * Slack's refusal as a code and one sentence saying what to do, in the operator's language: the
+ * CLI's, or English for the running server, whose log lines (Bolt's logger) stay English.
+ */
+export function describePostError(error: unknown, channel: string, lang: Lang = 'en'): PostOutcome & { ok: false } {
+  const words = catalogue(lang).cli.slack;
   if (error instanceof WebAPIPlatformError) {
     const code = error.data.error;
-    return { ok: false, error: code, hint: platformHint(code, channel) };
+    return { ok: false, error: code, hint: platformHint(code, channel, words) };
   }
   if (error instanceof WebAPIRateLimitedError) {
-    return { ok: false, error: 'ratelimited', hint: `Slack asked to wait ${error.retryAfter} s; the next run will post it.` };
+    return { ok: false, error: 'ratelimited', hint: words.rateLimited(String(error.retryAfter)) };
   }
   if (error instanceof WebAPIHTTPError) {
-    return { ok: false, error: `http_${error.statusCode}`, hint: `Slack answered HTTP ${error.statusCode} even after retries; the next run will try again.` };
+    return { ok: false, error: `http_${error.statusCode}`, hint: words.http(String(error.statusCode)) };
   }
   if (error instanceof WebAPIRequestError) {
-    return { ok: false, error: 'request_failed', hint: `Slack could not be reached (${error.original.message}); check the network or SLACK_API_URL.` };
+    return { ok: false, error: 'request_failed', hint: words.unreachable(error.original.message) };
   }
   const text = error instanceof Error ? error.message : String(error);
   if (/rate limit/i.test(text)) {
-    return { ok: false, error: 'ratelimited', hint: 'Slack kept rate-limiting the post through every retry; the next run will post it.' };
+    return { ok: false, error: 'ratelimited', hint: words.keptRateLimiting };
   }
   return { ok: false, error: 'unexpected', hint: text };
 }
 
-function platformHint(code: string, channel: string): string {
-  if (code === 'not_in_channel') {
-    return `the bot is not a member of channel ${channel}: invite it (type /invite @corridor in that channel), then run it again.`;
-  }
-  if (code === 'channel_not_found') {
-    return `CORRIDOR_CHANNEL=${channel} is not a channel the bot can see: fix the channel ID (channel details → the ID at the bottom, C… or G…), or invite the bot if the channel is private.`;
-  }
-  if (code === 'is_archived') return `channel ${channel} is archived: unarchive it or set CORRIDOR_CHANNEL to another channel.`;
-  if (AUTH_ERRORS.has(code)) {
-    return 'Slack rejects SLACK_BOT_TOKEN: set the Bot User OAuth Token (xoxb-…) from the app’s OAuth & Permissions page.';
-  }
-  if (code === 'missing_scope') return 'the bot token lacks the chat:write scope: add it under OAuth & Permissions and reinstall the app.';
-  if (code === 'invalid_blocks' || code === 'invalid_arguments') return 'Slack rejected the message’s layout; this is a bug to report.';
-  return `Slack refused the post (${code}).`;
+function platformHint(code: string, channel: string, words: Catalogue['cli']['slack']): string {
+  if (code === 'not_in_channel') return words.notInChannel(channel);
+  if (code === 'channel_not_found') return words.channelNotFound(channel);
+  if (code === 'is_archived') return words.archived(channel);
+  if (AUTH_ERRORS.has(code)) return words.badToken;
+  if (code === 'missing_scope') return words.missingScope;
+  if (code === 'invalid_blocks' || code === 'invalid_arguments') return words.badLayout;
+  return words.refused(code);
 }

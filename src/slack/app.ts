@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, type Logger } from '@slack/bolt';
 import type { Config } from '../config/env.js';
+import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import type { NotionSyncAccess } from '../jobs/notion-sync.js';
 import type { CorridorStore } from '../store/repository.js';
 import { HomeTabs } from './home-tabs.js';
@@ -19,7 +20,7 @@ export interface CorridorApp {
 }
 
 /** Slack refused the app's credentials at start-up: something the user must fix, not a crash. */
-export class SlackCredentialsError extends Error {}
+export class SlackCredentialsError extends BilingualError {}
 
 const CREDENTIAL_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
 
@@ -81,9 +82,7 @@ async function initialise(app: App): Promise<void> {
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
     if (code && CREDENTIAL_ERRORS.has(code)) {
-      throw new SlackCredentialsError(
-        `SLACK_BOT_TOKEN: Slack refused the token (${code}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page`,
-      );
+      throw new SlackCredentialsError(bothLanguages((words) => words.cli.errors.slackRefusedToken(code)));
     }
     throw error;
   }

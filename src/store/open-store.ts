@@ -1,28 +1,28 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import { migrate } from './sqlite/migrate.js';
 import { seedOnce } from './sqlite/seed.js';
 import { SqliteCorridorStore } from './sqlite/sqlite-corridor-store.js';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/corridor.sqlite';
 
-export class UnsupportedDatabaseError extends Error {}
+export class UnsupportedDatabaseError extends BilingualError {}
 
 /** The database file named by DATABASE_URL cannot be created or opened (a missing right, a directory…). */
-export class DatabaseOpenError extends Error {}
+export class DatabaseOpenError extends BilingualError {}
 
 /** `sqlite:<path>`, `file:<path>`, a bare path, or `sqlite::memory:`. */
 export function sqlitePathFromUrl(databaseUrl: string): string {
   const match = /^(?:sqlite|file):(?:\/\/)?(.*)$/.exec(databaseUrl);
   if (match) {
-    if (!match[1]) throw new UnsupportedDatabaseError('DATABASE_URL names no file: expected e.g. sqlite:./data/corridor.sqlite');
+    if (!match[1]) throw new UnsupportedDatabaseError(bothLanguages((words) => words.cli.errors.noDatabaseFile));
     return match[1];
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(databaseUrl)) {
-    throw new UnsupportedDatabaseError(
-      `DATABASE_URL uses an unsupported database (${databaseUrl.split(':')[0]}); expected sqlite:<path to a file>`,
-    );
+    const scheme = databaseUrl.split(':')[0] ?? '';
+    throw new UnsupportedDatabaseError(bothLanguages((words) => words.cli.errors.unsupportedDatabase(scheme)));
   }
   return databaseUrl;
 }
@@ -46,6 +46,7 @@ export function openDatabase(path: string): Database.Database {
     db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {
-    throw new DatabaseOpenError(`DATABASE_URL: cannot open ${path} (${error instanceof Error ? error.message : String(error)})`);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseOpenError(bothLanguages((words) => words.cli.errors.cannotOpenDatabase(path, reason)));
   }
 }

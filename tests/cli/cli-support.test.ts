@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CliError, runCli } from '../../src/cli/cli-support.js';
 import { ConfigError } from '../../src/config/env.js';
 import { SlackCredentialsError } from '../../src/slack/app.js';
@@ -13,6 +13,11 @@ function capture() {
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(...args));
   return { written, logged };
 }
+
+// The lines below are English: the language of the shell running the tests must not matter.
+beforeEach(() => {
+  vi.stubEnv('LANG', 'C.UTF-8');
+});
 
 afterEach(() => {
   vi.restoreAllMocks();
