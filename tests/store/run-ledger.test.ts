@@ -1,30 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/open-store.js';
-import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
+import { describe, expect, it } from 'vitest';
 import { spawnTs } from '../support/run-cli.js';
+import { tempStores } from '../support/temp-stores.js';
 
-const opened: SqliteCorridorStore[] = [];
-const dirs: string[] = [];
-
-async function open(url = 'sqlite::memory:') {
-  const store = await openStore(url);
-  opened.push(store);
-  return store;
-}
-
-function tempDatabaseUrl(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'corridor-ledger-'));
-  dirs.push(dir);
-  return `sqlite:${join(dir, 'corridor.sqlite')}`;
-}
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { open, databaseUrl } = tempStores('ledger');
+const tempDatabaseUrl = () => databaseUrl();
 
 const T0 = new Date('2026-11-26T15:00:00Z');
 const STALE = 15 * 60_000;

@@ -1,31 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { draftOf } from '../../src/domain/draft.js';
 import { DatabaseOpenError, openStore, sqlitePathFromUrl, UnsupportedDatabaseError } from '../../src/store/open-store.js';
 import { VersionConflictError } from '../../src/store/repository.js';
-import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
+import { tempStores } from '../support/temp-stores.js';
 
-const opened: SqliteCorridorStore[] = [];
-const dirs: string[] = [];
-
-async function open(url = 'sqlite::memory:') {
-  const store = await openStore(url);
-  opened.push(store);
-  return store;
-}
-
-function tempDatabaseUrl(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'corridor-store-'));
-  dirs.push(dir);
-  return `sqlite:${join(dir, 'nested', 'corridor.sqlite')}`;
-}
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((store) => store.close()));
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { open, databaseUrl } = tempStores('store');
+const tempDatabaseUrl = () => databaseUrl(join('nested', 'corridor.sqlite'));
 
 describe('seed from the 17 April 2025 release', () => {
   it('holds 9 signatories and 3 pending adhesions', async () => {
