@@ -10,8 +10,7 @@ import { runNotionSyncJob, type NotionSettings } from '../src/jobs/notion-sync.j
 import { createNotionClient } from '../src/notion/client.js';
 import { createCorridorDatabases } from '../src/notion/setup.js';
 import { syncFailed, totalCounts } from '../src/notion/sync-summary.js';
-import { openStore } from '../src/store/open-store.js';
-import { SqliteNotionLinks } from '../src/store/sqlite/sqlite-notion-links.js';
+import { openSqliteStore } from '../src/store/open-store.js';
 import { startNotionEmulator } from '../tests/support/notion-emulator.js';
 
 const PARTNERS = Number(process.env.BENCH_NOTION_PARTNERS ?? 1000);
@@ -38,9 +37,9 @@ function extraPartner(index: number): Omit<Partner, 'version' | 'createdAt' | 'u
 
 export async function benchNotionSync(): Promise<string[]> {
   const emulator = await startNotionEmulator();
-  const store = await openStore('sqlite::memory:');
+  const store = await openSqliteStore('sqlite::memory:');
   try {
-    const links = new SqliteNotionLinks(store.db);
+    const links = store.notionLinks;
     const write = { actor: 'bench' };
     const seeded = (await store.partners.list()).length;
     for (let index = seeded; index < PARTNERS; index += 1) await store.partners.save(extraPartner(index), write);

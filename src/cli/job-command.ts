@@ -14,8 +14,7 @@ import { createPostingClient, SlackPoster } from '../jobs/slack-poster.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';
 import { openStore } from '../store/open-store.js';
 import { CliError } from './cli-support.js';
-import type { SqliteCorridorStore } from '../store/sqlite/sqlite-corridor-store.js';
-import { SqliteNotionLinks } from '../store/sqlite/sqlite-notion-links.js';
+import type { CorridorStore } from '../store/repository.js';
 
 export interface JobCommandIo {
   stdout: NodeJS.WritableStream;
@@ -28,7 +27,7 @@ export interface JobCommandIo {
 }
 
 interface PreviewDeps {
-  store: SqliteCorridorStore;
+  store: CorridorStore;
   env: Env;
   logger: JobLogger;
   notionUrlFor: JobDeps['notionUrlFor'];
@@ -117,7 +116,7 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
   const logger = consoleJobLogger(io.stderr);
   const store = await openStore(env.DATABASE_URL);
   // *Open in Notion* on the reminder, as the scheduled one has it, once the sync has made the pages.
-  const notionUrlFor = partnerNotionUrls(env, new SqliteNotionLinks(store.db));
+  const notionUrlFor = partnerNotionUrls(env, store.notionLinks);
   try {
     if (flags.has('--dry-run') || flags.has('-n')) {
       const where = env.CORRIDOR_CHANNEL ?? words.channelNotSet;

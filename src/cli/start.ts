@@ -3,7 +3,6 @@ import { checkNotionAtStartup, notionSyncAccess, partnerNotionUrls, scheduleNoti
 import { scheduleCorridorJobs } from '../jobs/schedule-jobs.js';
 import { createSlackApp } from '../slack/app.js';
 import { openStore } from '../store/open-store.js';
-import { SqliteNotionLinks } from '../store/sqlite/sqlite-notion-links.js';
 import { runConsole } from './console.js';
 import { runCli } from './cli-support.js';
 
@@ -11,7 +10,7 @@ import { runCli } from './cli-support.js';
 await runCli(async (lang) => {
   const config = loadConfig();
   const store = await openStore(config.DATABASE_URL);
-  const links = new SqliteNotionLinks(store.db);
+  const links = store.notionLinks;
   const notion = notionSyncAccess({ config, store, links });
   if (config.slackMode === 'console') {
     await runConsole({ store, config, input: process.stdin, output: process.stdout, lang, notion });

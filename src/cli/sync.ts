@@ -4,7 +4,6 @@ import { bothLanguages } from '../i18n/bilingual-error.js';
 import { missingNotionSettings, notionConfigured, runNotionSyncJob } from '../jobs/notion-sync.js';
 import { renderSyncSummaryText, syncFailed } from '../notion/sync-summary.js';
 import { openStore } from '../store/open-store.js';
-import { SqliteNotionLinks } from '../store/sqlite/sqlite-notion-links.js';
 import { CliError, runCli } from './cli-support.js';
 
 await runCli(async (lang) => {
@@ -24,7 +23,7 @@ await runCli(async (lang) => {
     const summary = await runNotionSyncJob({
       config,
       store,
-      links: new SqliteNotionLinks(store.db),
+      links: store.notionLinks,
       logger: { info: log('info'), warn: verbose ? log('warn') : () => {}, error: log('error') },
     });
     process.stdout.write(`${renderSyncSummaryText(summary, lang)}\n`);

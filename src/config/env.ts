@@ -45,6 +45,13 @@ export const envSchema = z.object({
   SLACK_API_URL: optionalText.pipe(z.url({ message: expected.SLACK_API_URL }).optional()),
   PORT: z.coerce.number({ message: expected.PORT }).int().min(0).max(65535).default(3000),
   DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL),
+  DATABASE_POOL_MAX: z.coerce.number({ message: expected.DATABASE_POOL_MAX }).int().min(1).max(100).default(10),
+  /** text (Bolt's console lines) or json (one object per line, for log collectors). */
+  LOG_FORMAT: z.enum(['text', 'json'], { message: expected.LOG_FORMAT }).default('text'),
+  /** Where /healthz, /readyz and /metrics listen in Socket Mode (in HTTP mode they share PORT). */
+  HEALTH_PORT: optionalMatching(/^\d{1,5}$/, expected.HEALTH_PORT)
+    .refine((value) => value === undefined || Number(value) <= 65535, { message: expected.HEALTH_PORT })
+    .transform((value) => (value === undefined ? undefined : Number(value))),
   CORRIDOR_CHANNEL: optionalMatching(/^[CG][A-Z0-9]{2,}$/, expected.CORRIDOR_CHANNEL),
   CORRIDOR_CHANNEL_LANG: z.enum(['fr', 'en', 'both'], { message: expected.CORRIDOR_CHANNEL_LANG }).default('both'),
   CORRIDOR_ADMINS: z

@@ -507,7 +507,7 @@ export const en = {
     SLACK_APP_TOKEN: 'expected an app-level token starting with xapp-',
     SLACK_API_URL: 'expected a URL such as https://slack.com/api/',
     PORT: 'expected a port number',
-    DATABASE_URL: 'expected sqlite:<path to a file>',
+    DATABASE_URL: 'expected sqlite:<path to a file> or postgres://user:password@host/database',
     CORRIDOR_CHANNEL: 'expected a channel ID such as C0123456789',
     CORRIDOR_CHANNEL_LANG: 'expected fr, en or both',
     CORRIDOR_ADMINS: 'expected comma-separated Slack user IDs such as U0123,U0456',
@@ -517,6 +517,9 @@ export const en = {
     EVENT_REMINDER_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
     NOTION_BASE_URL: 'expected a URL such as https://api.notion.com',
     NOTION_MAX_RPS: 'expected requests per second',
+    DATABASE_POOL_MAX: 'expected a number of connections from 1 to 100',
+    LOG_FORMAT: 'expected text or json',
+    HEALTH_PORT: 'expected a port number',
     NOTION_SYNC_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
   },
   /** What the command-line entry points print (npm start, sync, notion:setup, remind, digest, event-reminder). */
@@ -532,7 +535,7 @@ export const en = {
       badCron: (variable: string, expression: string, why: string) =>
         `${variable}: "${expression}" is not a valid cron expression (${why}); expected e.g. "0 10 * * 1-5"`,
       noDatabaseFile: 'DATABASE_URL names no file: expected e.g. sqlite:./data/corridor.sqlite',
-      unsupportedDatabase: (scheme: string) => `DATABASE_URL uses an unsupported database (${scheme}); expected sqlite:<path to a file>`,
+      unsupportedDatabase: (scheme: string) => `DATABASE_URL uses an unsupported database (${scheme}); expected sqlite:<path to a file> or postgres://…`,
       cannotOpenDatabase: (path: string, reason: string) => `DATABASE_URL: cannot open ${path} (${reason})`,
       slackRefusedToken: (code: string) =>
         `SLACK_BOT_TOKEN: Slack refused the token (${code}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page`,

@@ -506,7 +506,7 @@ export const fr: Catalogue = {
     SLACK_APP_TOKEN: 'attendu : un jeton d’application commençant par xapp-',
     SLACK_API_URL: 'attendu : une URL comme https://slack.com/api/',
     PORT: 'attendu : un numéro de port',
-    DATABASE_URL: 'attendu : sqlite:<chemin d’un fichier>',
+    DATABASE_URL: 'attendu : sqlite:<chemin d’un fichier> ou postgres://utilisateur:mot-de-passe@hôte/base',
     CORRIDOR_CHANNEL: 'attendu : un identifiant de canal comme C0123456789',
     CORRIDOR_CHANNEL_LANG: 'attendu : fr, en ou both',
     CORRIDOR_ADMINS: 'attendu : des identifiants d’utilisateurs Slack séparés par des virgules, comme U0123,U0456',
@@ -516,6 +516,9 @@ export const fr: Catalogue = {
     EVENT_REMINDER_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
     NOTION_BASE_URL: 'attendu : une URL comme https://api.notion.com',
     NOTION_MAX_RPS: 'attendu : un nombre de requêtes par seconde',
+    DATABASE_POOL_MAX: 'attendu : un nombre de connexions de 1 à 100',
+    LOG_FORMAT: 'attendu : text ou json',
+    HEALTH_PORT: 'attendu : un numéro de port',
     NOTION_SYNC_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
   },
   cli: {
@@ -531,7 +534,7 @@ export const fr: Catalogue = {
       badCron: (variable: string, expression: string, why: string) =>
         `${variable} : « ${expression} » n’est pas une expression cron valide (${why}) ; attendu : par exemple « 0 10 * * 1-5 »`,
       noDatabaseFile: 'DATABASE_URL ne nomme aucun fichier : attendu par exemple sqlite:./data/corridor.sqlite',
-      unsupportedDatabase: (scheme: string) => `DATABASE_URL désigne une base de données non prise en charge (${scheme}) ; attendu : sqlite:<chemin d’un fichier>`,
+      unsupportedDatabase: (scheme: string) => `DATABASE_URL désigne une base de données non prise en charge (${scheme}) ; attendu : sqlite:<chemin d’un fichier> ou postgres://…`,
       cannotOpenDatabase: (path: string, reason: string) => `DATABASE_URL : impossible d’ouvrir ${path} (${reason})`,
       slackRefusedToken: (code: string) =>
         `SLACK_BOT_TOKEN : Slack a refusé le jeton (${code}) ; copiez le Bot User OAuth Token (xoxb-…) de la page OAuth & Permissions de l’app`,

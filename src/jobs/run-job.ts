@@ -3,7 +3,7 @@ import { ConfigError, type Config } from '../config/env.js';
 import { periodKey, type JobName } from '../domain/periods.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue, type Lang } from '../i18n/index.js';
-import { DEFAULT_STALE_CLAIM_MS, type RunLedger } from '../store/run-ledger.js';
+import { DEFAULT_CLAIM_LEASE_MS, type RunLedger } from '../store/run-ledger.js';
 import type { CorridorStore } from '../store/repository.js';
 import type { Reply } from '../slack/blocks.js';
 import type { JobLogger } from './job-logger.js';
@@ -23,7 +23,7 @@ export interface JobDeps {
   notionUrlFor?: (partnerId: string) => Promise<string | undefined>;
   /** Names this process in the run ledger. */
   owner?: string;
-  staleClaimMs?: number;
+  claimLeaseMs?: number;
   /** The language of the log lines: the CLI's; English (the default) in the server, where they go to Bolt's logger. */
   lang?: Lang;
 }
@@ -78,7 +78,7 @@ export async function postOnce(
   const claim = await deps.ledger.claim(job, period, {
     owner: deps.owner ?? defaultOwner(),
     now,
-    staleAfterMs: deps.staleClaimMs ?? DEFAULT_STALE_CLAIM_MS,
+    leaseMs: deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS,
   });
   if (!claim) {
     const existing = await deps.ledger.get(job, period);

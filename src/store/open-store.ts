@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import { migrate } from './sqlite/migrate.js';
 import { seedOnce } from './sqlite/seed.js';
+import type { CorridorStore } from './repository.js';
 import { SqliteCorridorStore } from './sqlite/sqlite-corridor-store.js';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/corridor.sqlite';
@@ -27,8 +28,30 @@ export function sqlitePathFromUrl(databaseUrl: string): string {
   return databaseUrl;
 }
 
+export interface OpenStoreOptions {
+  /** PostgreSQL: the pool's size (DATABASE_POOL_MAX). */
+  poolMax?: number;
+}
+
+/** Whether DATABASE_URL names a PostgreSQL server. */
+export function isPostgresUrl(databaseUrl: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(databaseUrl);
+}
+
+/**
+ * Opens the store DATABASE_URL names, creating, migrating and seeding it as needed: PostgreSQL
+ * for postgres:// and postgresql:// URLs, the embedded SQLite file otherwise.
+ */
+export async function openStore(databaseUrl = DEFAULT_DATABASE_URL, options: OpenStoreOptions = {}): Promise<CorridorStore> {
+  if (isPostgresUrl(databaseUrl)) {
+    const { openPostgresStore } = await import('./postgres/open-postgres-store.js');
+    return openPostgresStore(databaseUrl, options);
+  }
+  return openSqliteStore(databaseUrl);
+}
+
 /** Opens (creating, migrating and seeding as needed) the embedded store. */
-export async function openStore(databaseUrl = DEFAULT_DATABASE_URL): Promise<SqliteCorridorStore> {
+export async function openSqliteStore(databaseUrl = DEFAULT_DATABASE_URL): Promise<SqliteCorridorStore> {
   const db = openDatabase(sqlitePathFromUrl(databaseUrl));
   migrate(db);
   const store = new SqliteCorridorStore(db);

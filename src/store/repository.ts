@@ -8,6 +8,8 @@ import type {
   Person,
   Track,
 } from '../domain/types.js';
+import type { Coordination } from './coordination.js';
+import type { NotionLinks } from './notion-links.js';
 import type { RunLedger } from './run-ledger.js';
 import type { SnoozeStore } from './snoozes.js';
 
@@ -37,8 +39,10 @@ export interface RecordCollection<T extends { id: string; version: number }> {
 
 type RecordFields = Pick<Partner, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'removedAt'>;
 
-/** The one interface listeners, jobs and sync use; SQLite is its first implementation. */
+/** The one interface listeners, jobs and sync use: SQLite (embedded) or PostgreSQL (replicas). */
 export interface CorridorStore {
+  /** Which database is behind it, for logs, metrics and the bench. */
+  readonly kind: 'sqlite' | 'postgres';
   partners: RecordCollection<Partner>;
   people: RecordCollection<Person>;
   events: RecordCollection<CorridorEvent>;
@@ -52,6 +56,12 @@ export interface CorridorStore {
   runs: RunLedger;
   /** Partners left out of the reminders for a while. */
   snoozes: SnoozeStore;
+  /** Which Notion page shows which record (the Notion sync's bookkeeping). */
+  notionLinks: NotionLinks;
+  /** Deliveries, leases and Home tab viewers shared by every replica. */
+  coordination: Coordination;
+  /** Resolves when the database answers and its migrations are applied; rejects otherwise (readiness). */
+  ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -12,6 +12,8 @@ export interface RunRecord {
   state: RunState;
   claimedBy: string;
   claimedAt: Date;
+  /** Until when the claim holds unless its holder renews it (null once finished). */
+  leaseUntil: Date | null;
   finishedAt: Date | null;
   attempts: number;
   channel: string | null;
@@ -19,37 +21,49 @@ export interface RunRecord {
   error: string | null;
 }
 
-/** Proof of holding a period; finishing it needs the token. */
+/** Proof of holding a period; finishing or renewing it needs the token. */
 export interface RunClaim {
   job: JobName;
   period: string;
   token: string;
+  /** 1 for the first try; more when an earlier try failed or its holder vanished (the post may exist already). */
   attempt: number;
 }
 
 export interface ClaimOptions {
-  /** Names the process in the record (host and pid), for whoever reads the table. */
+  /** Names the process in the record (`host:pid:instance`, see process-identity), for takeovers and for whoever reads the table. */
   owner: string;
   now: Date;
-  /** A claim older than this is taken to belong to a process that died; it can be claimed again. */
-  staleAfterMs: number;
+  /** How long the claim holds without renewal; a claim whose lease ran out belongs to a process that is gone. */
+  leaseMs: number;
 }
 
-/** A crashed run becomes retryable after this; far longer than any post, even with retries. */
-export const DEFAULT_STALE_CLAIM_MS = 15 * 60 * 1000;
+/**
+ * A claim lives as long as its holder renews it: the holder renews every LEASE/4 while posting, so
+ * a holder that died (or lost its database) leaves a claim that lapses within a minute, which any
+ * replica may then take over. Far longer than the clock skew between replicas.
+ */
+export const DEFAULT_CLAIM_LEASE_MS = 60_000;
 
 /** Every scheduled post recorded under its period, claimed atomically before posting. */
 export interface RunLedger {
   /**
-   * Claims the period when it was never run, failed, or its claim went stale; undefined when
-   * it is done, skipped or claimed by a live run. Atomic across processes sharing the store.
+   * Claims the period when it was never run, failed, or its claim's lease ran out; undefined
+   * when it is done, skipped or claimed by a live run. Atomic across processes sharing the store.
    */
   claim(job: JobName, period: string, options: ClaimOptions): Promise<RunClaim | undefined>;
-  /** Slack accepted the message. False when the claim was lost meanwhile (taken over as stale). */
+  /**
+   * Takes over a claim whose holder is known to be gone (same host, process dead) before its lease
+   * runs out: only while the record is still claimed by `deadOwner`.
+   */
+  takeOver(job: JobName, period: string, deadOwner: string, options: ClaimOptions): Promise<RunClaim | undefined>;
+  /** Extends the lease of a claim still held; false when it was lost (taken over). */
+  renew(claim: RunClaim, now: Date, leaseMs: number): Promise<boolean>;
+  /** Slack accepted the message. False when the claim was lost meanwhile (taken over). */
   complete(claim: RunClaim, result: { channel: string; messageTs: string; now: Date }): Promise<boolean>;
   /** The run had nothing to post (no pending adhesion). */
   skip(claim: RunClaim, now: Date): Promise<boolean>;
-  /** The post failed; the period stays retryable. */
+  /** The post failed (or the process is stopping); the period stays retryable. */
   fail(claim: RunClaim, error: string, now: Date): Promise<boolean>;
   get(job: JobName, period: string): Promise<RunRecord | undefined>;
   /** The latest run Slack accepted, for "what changed since the previous digest". */

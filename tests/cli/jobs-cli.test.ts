@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftOf } from '../../src/domain/draft.js';
 import { nextDay } from '../../src/domain/event-reminders.js';
 import { localDate } from '../../src/i18n/format.js';
-import { openStore } from '../../src/store/open-store.js';
-import { SqliteNotionLinks } from '../../src/store/sqlite/sqlite-notion-links.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
 import { eventRecord } from '../support/records.js';
 import { cleanEnv, runCli } from '../support/run-cli.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
@@ -16,7 +15,7 @@ const CHANNEL = 'C0CORRIDOR';
 
 /** Adds an event taking place tomorrow (in the corridor's zone) to the database the CLI will open. */
 async function addEventTomorrow(env: NodeJS.ProcessEnv): Promise<string> {
-  const store = await openStore(env.DATABASE_URL); // creates and seeds the file
+  const store = await openSqliteStore(env.DATABASE_URL); // creates and seeds the file
   const tomorrow = nextDay(localDate(new Date(), 'America/Toronto'));
   const forum = eventRecord('forum', tomorrow, { title: { fr: 'Forum de l’innovation', en: 'Innovation forum' }, startTime: '18:30' });
   await store.events.save(draftOf(forum), { actor: 'U0ADMIN' });
@@ -30,8 +29,8 @@ const CMC_PAGE = '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
 
 /** Records, as the Notion sync does, that CMC Microsystems has its page; returns the Notion settings. */
 async function syncedToNotion(env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
-  const store = await openStore(env.DATABASE_URL); // creates and seeds the file
-  const links = new SqliteNotionLinks(store.db);
+  const store = await openSqliteStore(env.DATABASE_URL); // creates and seeds the file
+  const links = store.notionLinks;
   await links.rememberDataSource(PARTNERS_DATABASE, PARTNERS_DATA_SOURCE, new Date());
   await links.save({
     dataSourceId: PARTNERS_DATA_SOURCE,

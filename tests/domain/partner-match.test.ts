@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isInitialism, matchPartner } from '../../src/domain/partner-match.js';
 import type { Partner } from '../../src/domain/types.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
 
 let partners: Partner[];
 
 beforeAll(async () => {
-  const store = await openStore('sqlite::memory:');
+  const store = await openSqliteStore('sqlite::memory:');
   partners = await store.partners.list();
   await store.close();
 });

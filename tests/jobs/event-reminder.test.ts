@@ -11,7 +11,7 @@ import { remindTomorrowsEvents } from '../../src/jobs/event-reminder.js';
 import type { JobLogger } from '../../src/jobs/job-logger.js';
 import { scheduleCorridorJobs } from '../../src/jobs/schedule-jobs.js';
 import type { ChannelMessage, Poster } from '../../src/jobs/slack-poster.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 import { blockKitViolations } from '../support/block-kit-limits.js';
 import { eventRecord } from '../support/records.js';
@@ -49,7 +49,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   slack.reset();
-  store = await openStore('sqlite::memory:');
+  store = await openSqliteStore('sqlite::memory:');
 });
 
 afterEach(async () => {
@@ -168,7 +168,7 @@ describe('on EVENT_REMINDER_CRON, with the other scheduled posts', () => {
     const eventPosts = () => posted.filter((message) => message.text.includes('is tomorrow'));
     const config = parseConfig({ CORRIDOR_CHANNEL: 'C0CORRIDOR' });
     expect(config.EVENT_REMINDER_CRON).toBe('0 9 * * *');
-    let fileStore = await openStore(url);
+    let fileStore = await openSqliteStore(url);
     await fileStore.events.save(event('forum', '2026-06-10'), { actor: 'U0ADMIN' });
     await fileStore.events.save(event('atelier', '2026-06-10', { startTime: '09:00', place: 'Sherbrooke' }), { actor: 'U0ADMIN' });
     await fileStore.events.save(event('later', '2026-06-12'), { actor: 'U0ADMIN' });
@@ -196,7 +196,7 @@ describe('on EVENT_REMINDER_CRON, with the other scheduled posts', () => {
       // A restart later the same day catches the job up, and finds both reminders posted.
       await scheduler.stop();
       await fileStore.close();
-      fileStore = await openStore(url);
+      fileStore = await openSqliteStore(url);
       scheduler = await start();
       expect(eventPosts()).toHaveLength(2);
       expect(await fileStore.runs.get('event-reminder', 'forum@2026-06-10')).toMatchObject({ state: 'done', attempts: 1 });

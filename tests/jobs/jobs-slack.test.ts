@@ -6,7 +6,7 @@ import { remind } from '../../src/jobs/remind.js';
 import type { JobDeps } from '../../src/jobs/run-job.js';
 import { createPostingClient, POSTING_RETRY, SlackPoster } from '../../src/jobs/slack-poster.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 import { blockKitViolations } from '../support/block-kit-limits.js';
 import { silentLogger } from '../support/silent-logger.js';
@@ -24,7 +24,7 @@ let store: SqliteCorridorStore;
 
 beforeEach(async () => {
   slack = await startSlackApiEmulator({ botToken: BOT_TOKEN });
-  store = await openStore('sqlite::memory:');
+  store = await openSqliteStore('sqlite::memory:');
 });
 
 afterEach(async () => {

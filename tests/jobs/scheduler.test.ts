@@ -10,7 +10,7 @@ import { remind } from '../../src/jobs/remind.js';
 import type { JobDeps } from '../../src/jobs/run-job.js';
 import { startScheduler, validateSchedules, type Scheduler, type Trigger } from '../../src/jobs/scheduler.js';
 import type { ChannelMessage, Poster } from '../../src/jobs/slack-poster.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 
 // node-cron 4 arms a setTimeout for the next match and reads `new Date()` when it fires: with
@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 async function memoryStore(): Promise<SqliteCorridorStore> {
-  const store = await openStore('sqlite::memory:');
+  const store = await openSqliteStore('sqlite::memory:');
   stores.push(store);
   return store;
 }
@@ -173,7 +173,7 @@ describe('schedules in America/Toronto', () => {
     const { poster, posted } = recordingPoster();
     const fired: string[] = [];
     for (const instance of ['a', 'b']) {
-      const store = await openStore(url);
+      const store = await openSqliteStore(url);
       stores.push(store);
       schedulers.push(
         startScheduler({
@@ -218,7 +218,7 @@ describe('catch-up at start', () => {
     const url = tempDatabaseUrl();
     const { poster, posted } = recordingPoster();
     const start = async () => {
-      const store = await openStore(url);
+      const store = await openSqliteStore(url);
       stores.push(store);
       const deps = jobDeps(store, poster);
       const scheduler = startScheduler({

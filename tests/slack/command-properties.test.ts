@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftOf } from '../../src/domain/draft.js';
 import { runCorridorCommand } from '../../src/slack/commands/dispatch.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 import { blockKitViolations } from '../support/block-kit-limits.js';
 
@@ -11,7 +11,7 @@ let large: SqliteCorridorStore;
 
 /** A store grown far beyond the corridor's size: 600 partners with long names, 300 events, 300 actions. */
 async function largeStore(): Promise<SqliteCorridorStore> {
-  const store = await openStore('sqlite::memory:');
+  const store = await openSqliteStore('sqlite::memory:');
   const template = (await store.partners.get('c2mi'))!;
   const write = { actor: 'U0ADMIN' };
   for (let i = 0; i < 600; i++) {
@@ -34,7 +34,7 @@ async function largeStore(): Promise<SqliteCorridorStore> {
 }
 
 beforeAll(async () => {
-  small = await openStore('sqlite::memory:');
+  small = await openSqliteStore('sqlite::memory:');
   large = await largeStore();
 }, 60_000);
 
@@ -64,7 +64,7 @@ function mrkdwnTexts(node: unknown): string[] {
 
 describe('stored text is escaped like typed text', () => {
   it('never lets a record’s name, title or place ping anyone', async () => {
-    const store = await openStore('sqlite::memory:');
+    const store = await openSqliteStore('sqlite::memory:');
     const write = { actor: 'U0ADMIN' };
     const hostile = '<!channel> Chips & <@U0BOSS>';
     const venture = (await store.partners.get('venture-lab'))!;

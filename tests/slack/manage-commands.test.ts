@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCorridorCommand } from '../../src/slack/commands/dispatch.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 
 // The subcommands that change records, as the local console runs them (no Slack: no modals).
@@ -9,7 +9,7 @@ import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor
 let store: SqliteCorridorStore;
 
 beforeEach(async () => {
-  store = await openStore('sqlite::memory:');
+  store = await openSqliteStore('sqlite::memory:');
 });
 
 afterEach(async () => {

@@ -7,7 +7,7 @@ const tempDatabaseUrl = () => databaseUrl();
 
 const T0 = new Date('2026-11-26T15:00:00Z');
 const STALE = 15 * 60_000;
-const claimOptions = (owner: string, now = T0) => ({ owner, now, staleAfterMs: STALE });
+const claimOptions = (owner: string, now = T0) => ({ owner, now, leaseMs: STALE });
 
 describe('run ledger', () => {
   it('lets one run claim a period; a second claim is refused while it runs and after it is done', async () => {

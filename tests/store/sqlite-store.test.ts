@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draftOf } from '../../src/domain/draft.js';
-import { DatabaseOpenError, openStore, sqlitePathFromUrl, UnsupportedDatabaseError } from '../../src/store/open-store.js';
+import { DatabaseOpenError, openSqliteStore, sqlitePathFromUrl, UnsupportedDatabaseError } from '../../src/store/open-store.js';
 import { VersionConflictError } from '../../src/store/repository.js';
 import { tempStores } from '../support/temp-stores.js';
 
@@ -157,8 +157,8 @@ describe('DATABASE_URL', () => {
     try {
       const notADatabase = join(dir, 'notes.txt');
       writeFileSync(notADatabase, 'not a database, but long enough to have a header of sorts: '.repeat(4));
-      await expect(openStore(`sqlite:${notADatabase}`)).rejects.toThrow(DatabaseOpenError);
-      await expect(openStore(`sqlite:${dir}`)).rejects.toThrow(/^DATABASE_URL: cannot open /);
+      await expect(openSqliteStore(`sqlite:${notADatabase}`)).rejects.toThrow(DatabaseOpenError);
+      await expect(openSqliteStore(`sqlite:${dir}`)).rejects.toThrow(/^DATABASE_URL: cannot open /);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

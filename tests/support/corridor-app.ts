@@ -1,6 +1,6 @@
 import { parseConfig, type Config } from '../../src/config/env.js';
 import { createSlackApp, type CorridorApp, type SlackAppOptions } from '../../src/slack/app.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 import { silentLogger } from './silent-logger.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from './slack-api-emulator.js';
@@ -44,7 +44,7 @@ export async function startCorridorApp(
     CORRIDOR_CHANNEL: 'C0CORRIDOR',
     ...env,
   });
-  const corridorStore = store ?? (await openStore('sqlite::memory:'));
+  const corridorStore = store ?? (await openSqliteStore('sqlite::memory:'));
   const corridor = createSlackApp(config, corridorStore, { logger: silentLogger(), ...options });
   const port = await corridor.start();
   const eventsUrl = `http://127.0.0.1:${port}/slack/events`;

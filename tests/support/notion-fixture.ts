@@ -9,9 +9,8 @@ import { actionPropertyNames, partnerPropertyNames } from '../../src/notion/sche
 import type { SyncOptions } from '../../src/notion/sync-engine.js';
 import type { SyncSummary } from '../../src/notion/sync-summary.js';
 import type { NotionLinks } from '../../src/store/notion-links.js';
-import { openStore } from '../../src/store/open-store.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
-import { SqliteNotionLinks } from '../../src/store/sqlite/sqlite-notion-links.js';
 import { startNotionEmulator, type NotionEmulator } from './notion-emulator.js';
 
 /** A clock whose sleeps return at once and move time forward: pacing and back-off cost nothing. */
@@ -50,8 +49,8 @@ export interface NotionFixture {
 export async function notionFixture(options: { lang?: Lang; transport?: Partial<TransportOptions>; now?: () => Date } = {}): Promise<NotionFixture> {
   const lang = options.lang ?? 'en';
   const emulator = await startNotionEmulator(options.now ? { now: options.now } : {});
-  const store = await openStore('sqlite::memory:');
-  const links = new SqliteNotionLinks(store.db);
+  const store = await openSqliteStore('sqlite::memory:');
+  const links = store.notionLinks;
   const clock = virtualClock();
   const connection = createNotionClient({
     token: emulator.token,

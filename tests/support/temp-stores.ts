@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { openStore } from '../../src/store/open-store.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 
 /**
@@ -20,7 +20,7 @@ export function tempStores(prefix: string) {
   return {
     /** Opens (migrating and seeding) a store that is closed after the test. */
     async open(url = 'sqlite::memory:'): Promise<SqliteCorridorStore> {
-      const store = await openStore(url);
+      const store = await openSqliteStore(url);
       opened.push(store);
       return store;
     },

@@ -16,17 +16,22 @@ import {
 } from '../../domain/types.js';
 import type { CorridorStore } from '../repository.js';
 import { HistoryLog } from './history-log.js';
+import { SqliteCoordination } from './sqlite-coordination.js';
+import { SqliteNotionLinks } from './sqlite-notion-links.js';
 import { RecordTable } from './record-table.js';
 import { SqliteRunLedger } from './sqlite-run-ledger.js';
 import { SqliteSnoozes } from './sqlite-snoozes.js';
 
 export class SqliteCorridorStore implements CorridorStore {
+  readonly kind = 'sqlite';
   readonly partners: RecordTable<Partner>;
   readonly people: RecordTable<Person>;
   readonly events: RecordTable<CorridorEvent>;
   readonly actions: RecordTable<ActionItem>;
   readonly runs: SqliteRunLedger;
   readonly snoozes: SqliteSnoozes;
+  readonly notionLinks: SqliteNotionLinks;
+  readonly coordination: SqliteCoordination;
   private readonly historyLog: HistoryLog;
 
   constructor(readonly db: Database.Database) {
@@ -37,6 +42,13 @@ export class SqliteCorridorStore implements CorridorStore {
     this.actions = new RecordTable(db, 'actions', 'action', actionItem, this.historyLog);
     this.runs = new SqliteRunLedger(db);
     this.snoozes = new SqliteSnoozes(db);
+    this.notionLinks = new SqliteNotionLinks(db);
+    this.coordination = new SqliteCoordination(db);
+  }
+
+  /** The file is local: it answers as long as it is open. */
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
   }
 
   async listTracks(): Promise<Track[]> {

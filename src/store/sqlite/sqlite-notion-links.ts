@@ -13,7 +13,7 @@ interface LinkRow {
   archived: number;
 }
 
-/** NotionLinks in the store's SQLite file (migration 003): `new SqliteNotionLinks(store.db)`. */
+/** NotionLinks in the store's SQLite file (migration 003); reached as `store.notionLinks`. */
 export class SqliteNotionLinks implements NotionLinks {
   private readonly selectAll: Database.Statement<[string, string], LinkRow>;
   private readonly selectOne: Database.Statement<[string, string, string], LinkRow>;

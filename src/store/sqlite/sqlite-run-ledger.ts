@@ -2,20 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { JobName } from '../../domain/periods.js';
 import type { ClaimOptions, RunClaim, RunLedger, RunRecord, RunState } from '../run-ledger.js';
-
-interface RunRow {
-  job: string;
-  period: string;
-  state: string;
-  claim_token: string | null;
-  claimed_by: string;
-  claimed_at: string;
-  finished_at: string | null;
-  attempts: number;
-  channel: string | null;
-  message_ts: string | null;
-  error: string | null;
-}
+import { runRecordFromRow, type RunRow } from '../run-row.js';
 
 interface ClaimParams {
   job: string;
@@ -23,7 +10,18 @@ interface ClaimParams {
   token: string;
   owner: string;
   now: string;
-  staleBefore: string;
+  leaseUntil: string;
+}
+
+interface FinishParams {
+  job: string;
+  period: string;
+  token: string;
+  state: RunState;
+  now: string;
+  channel: string | null;
+  ts: string | null;
+  error: string | null;
 }
 
 /**
@@ -33,45 +31,57 @@ interface ClaimParams {
  */
 export class SqliteRunLedger implements RunLedger {
   private readonly claimStatement: Database.Statement<[ClaimParams], RunRow>;
-  private readonly finishStatement: Database.Statement<
-    [{ job: string; period: string; token: string; state: RunState; now: string; channel: string | null; ts: string | null; error: string | null }]
-  >;
+  private readonly takeOverStatement: Database.Statement<[ClaimParams & { deadOwner: string }], RunRow>;
+  private readonly renewStatement: Database.Statement<[{ job: string; period: string; token: string; leaseUntil: string }]>;
+  private readonly finishStatement: Database.Statement<[FinishParams]>;
   private readonly getStatement: Database.Statement<[string, string], RunRow>;
   private readonly lastDoneStatement: Database.Statement<[string], RunRow>;
 
   constructor(db: Database.Database) {
     this.claimStatement = db.prepare(
-      `INSERT INTO job_runs (job, period, state, claim_token, claimed_by, claimed_at, attempts)
-       VALUES (@job, @period, 'claimed', @token, @owner, @now, 1)
+      `INSERT INTO job_runs (job, period, state, claim_token, claimed_by, claimed_at, lease_until, attempts)
+       VALUES (@job, @period, 'claimed', @token, @owner, @now, @leaseUntil, 1)
        ON CONFLICT (job, period) DO UPDATE SET
          state = 'claimed', claim_token = excluded.claim_token, claimed_by = excluded.claimed_by,
-         claimed_at = excluded.claimed_at, attempts = job_runs.attempts + 1,
+         claimed_at = excluded.claimed_at, lease_until = excluded.lease_until, attempts = job_runs.attempts + 1,
          finished_at = NULL, error = NULL
-       WHERE job_runs.state = 'failed' OR (job_runs.state = 'claimed' AND job_runs.claimed_at < @staleBefore)
+       WHERE job_runs.state = 'failed' OR (job_runs.state = 'claimed' AND COALESCE(job_runs.lease_until, job_runs.claimed_at) < @now)
        RETURNING *`,
+    );
+    this.takeOverStatement = db.prepare(
+      `UPDATE job_runs SET claim_token = @token, claimed_by = @owner, claimed_at = @now, lease_until = @leaseUntil,
+         attempts = attempts + 1, error = NULL
+       WHERE job = @job AND period = @period AND state = 'claimed' AND claimed_by = @deadOwner
+       RETURNING *`,
+    );
+    this.renewStatement = db.prepare(
+      `UPDATE job_runs SET lease_until = @leaseUntil
+       WHERE job = @job AND period = @period AND claim_token = @token AND state = 'claimed'`,
     );
     this.finishStatement = db.prepare(
       `UPDATE job_runs SET state = @state, finished_at = @now, channel = @channel, message_ts = @ts, error = @error,
-         claim_token = NULL
+         claim_token = NULL, lease_until = NULL
        WHERE job = @job AND period = @period AND claim_token = @token AND state = 'claimed'`,
     );
     this.getStatement = db.prepare('SELECT * FROM job_runs WHERE job = ? AND period = ?');
-    this.lastDoneStatement = db.prepare(
-      `SELECT * FROM job_runs WHERE job = ? AND state = 'done' ORDER BY finished_at DESC LIMIT 1`,
-    );
+    this.lastDoneStatement = db.prepare(`SELECT * FROM job_runs WHERE job = ? AND state = 'done' ORDER BY finished_at DESC LIMIT 1`);
   }
 
   async claim(job: JobName, period: string, options: ClaimOptions): Promise<RunClaim | undefined> {
     const token = randomUUID();
-    const row = this.claimStatement.get({
-      job,
-      period,
-      token,
-      owner: options.owner,
-      now: options.now.toISOString(),
-      staleBefore: new Date(options.now.getTime() - options.staleAfterMs).toISOString(),
-    });
+    const row = this.claimStatement.get(claimParams(job, period, token, options));
     return row ? { job, period, token, attempt: row.attempts } : undefined;
+  }
+
+  async takeOver(job: JobName, period: string, deadOwner: string, options: ClaimOptions): Promise<RunClaim | undefined> {
+    const token = randomUUID();
+    const row = this.takeOverStatement.get({ ...claimParams(job, period, token, options), deadOwner });
+    return row ? { job, period, token, attempt: row.attempts } : undefined;
+  }
+
+  async renew(claim: RunClaim, now: Date, leaseMs: number): Promise<boolean> {
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    return this.renewStatement.run({ job: claim.job, period: claim.period, token: claim.token, leaseUntil }).changes === 1;
   }
 
   async complete(claim: RunClaim, result: { channel: string; messageTs: string; now: Date }): Promise<boolean> {
@@ -88,43 +98,27 @@ export class SqliteRunLedger implements RunLedger {
 
   async get(job: JobName, period: string): Promise<RunRecord | undefined> {
     const row = this.getStatement.get(job, period);
-    return row && toRecord(row);
+    return row && runRecordFromRow(row);
   }
 
   async lastDone(job: JobName): Promise<RunRecord | undefined> {
     const row = this.lastDoneStatement.get(job);
-    return row && toRecord(row);
+    return row && runRecordFromRow(row);
   }
 
-  private finish(
-    claim: RunClaim,
-    state: RunState,
-    now: Date,
-    fields: { channel: string | null; ts: string | null; error: string | null },
-  ): boolean {
-    const { changes } = this.finishStatement.run({
-      job: claim.job,
-      period: claim.period,
-      token: claim.token,
-      state,
-      now: now.toISOString(),
-      ...fields,
-    });
+  private finish(claim: RunClaim, state: RunState, now: Date, fields: { channel: string | null; ts: string | null; error: string | null }): boolean {
+    const { changes } = this.finishStatement.run({ job: claim.job, period: claim.period, token: claim.token, state, now: now.toISOString(), ...fields });
     return changes === 1;
   }
 }
 
-function toRecord(row: RunRow): RunRecord {
+function claimParams(job: JobName, period: string, token: string, options: ClaimOptions): ClaimParams {
   return {
-    job: row.job as JobName,
-    period: row.period,
-    state: row.state as RunState,
-    claimedBy: row.claimed_by,
-    claimedAt: new Date(row.claimed_at),
-    finishedAt: row.finished_at ? new Date(row.finished_at) : null,
-    attempts: row.attempts,
-    channel: row.channel,
-    messageTs: row.message_ts,
-    error: row.error,
+    job,
+    period,
+    token,
+    owner: options.owner,
+    now: options.now.toISOString(),
+    leaseUntil: new Date(options.now.getTime() + options.leaseMs).toISOString(),
   };
 }
