@@ -81,3 +81,14 @@ export class RecordNotFoundError extends Error {
     this.name = 'RecordNotFoundError';
   }
 }
+
+/**
+ * The database could not take a write in time (another process holds its write lock, or a lock
+ * wait timed out): nothing was written, and the same write may be tried again in a moment.
+ */
+export class StoreBusyError extends Error {
+  constructor(readonly reason: string) {
+    super(`the database is busy (${reason}); try again in a moment`);
+    this.name = 'StoreBusyError';
+  }
+}
