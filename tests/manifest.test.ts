@@ -32,7 +32,8 @@ describe('manifest.yml', () => {
   it('declares the /corridor command with a usage hint, and only the scopes the app uses', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/corridor']);
     expect(manifest.features.slash_commands[0].usage_hint).toMatch(/partners/);
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands', 'users:read']);
+    // The history scopes let a retried scheduled post look for itself in the channel before posting again.
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'commands', 'groups:history', 'users:read']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
   });

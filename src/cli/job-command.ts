@@ -10,6 +10,7 @@ import { consoleJobLogger, type JobLogger } from '../jobs/job-logger.js';
 import { partnerNotionUrls } from '../jobs/notion-sync.js';
 import { composeReminder, remind } from '../jobs/remind.js';
 import type { JobDeps, JobResult } from '../jobs/run-job.js';
+import { DEFAULT_CLAIM_LEASE_MS } from '../store/run-ledger.js';
 import { createPostingClient, SlackPoster } from '../jobs/slack-poster.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';
 import { openStore } from '../store/open-store.js';
@@ -56,7 +57,7 @@ function usage(job: JobName, words: CliWords): string {
 
 const COMMANDS: Record<JobName, JobCommand> = {
   remind: {
-    post: async (deps, words) => oneResult(await remind(deps), words),
+    post: async (deps, words) => oneResult(await untilSettled(() => remind(deps), deps), words),
     dryRun: async ({ store, env, logger, notionUrlFor, where, lang }, now, words) => {
       const message = await composeReminder({ store, config: env, logger, notionUrlFor, lang }, now);
       if (!message) return words.dryRun.noReminder(where);
@@ -64,7 +65,7 @@ const COMMANDS: Record<JobName, JobCommand> = {
     },
   },
   digest: {
-    post: async (deps, words) => oneResult(await digest(deps), words),
+    post: async (deps, words) => oneResult(await untilSettled(() => digest(deps), deps), words),
     dryRun: async ({ store, env, where }, now, words) => {
       const message = await composeChannelDigest({ store, ledger: store.runs, config: env }, now);
       return [words.dryRun.digest(where), renderBlocksAsText(message.blocks)].join('\n');
@@ -89,8 +90,31 @@ const COMMANDS: Record<JobName, JobCommand> = {
   },
 };
 
+/** Polling interval while another run holds the period. */
+const WAIT_POLL_MS = 1000;
+
+/**
+ * Runs the job; while another run holds the period, waits for it to finish or for its claim to
+ * lapse (then this run takes over), so the command reports what really happened to the post.
+ */
+async function untilSettled(run: () => Promise<JobResult>, deps: JobDeps): Promise<JobResult> {
+  const giveUpAt = Date.now() + (deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS) + 5000;
+  let result = await run();
+  if (result.status === 'skipped' && result.reason === 'in-progress') {
+    const log = catalogue(deps.lang ?? 'en').cli.log;
+    deps.logger.warn(log.waitingForOtherRun(`${log.label[result.job]} ${result.period}`, result.heldBy ?? log.unknownOwner));
+  }
+  while (result.status === 'skipped' && result.reason === 'in-progress' && Date.now() < giveUpAt) {
+    await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
+    result = await run();
+  }
+  return result;
+}
+
+/** A post another run still holds counts as not done: the command never reports success for it. */
 function oneResult(result: JobResult, words: CliWords): { lines: string[]; failed: boolean } {
-  return { lines: [describeResult(result, words)], failed: result.status === 'failed' };
+  const stillHeld = result.status === 'skipped' && result.reason === 'in-progress';
+  return { lines: [describeResult(result, words)], failed: result.status === 'failed' || stillHeld };
 }
 
 /**
@@ -150,12 +174,12 @@ export function describeResult(result: JobResult, words: CliWords = catalogue('e
   const what = `${words.label[result.job]} ${result.period}`;
   switch (result.status) {
     case 'posted':
-      return words.posted(what, result.channel, result.ts);
+      return result.found ? words.found(what, result.channel, result.ts) : words.posted(what, result.channel, result.ts);
     case 'skipped':
+      if (result.reason === 'in-progress') return words.stillInProgress(what, result.heldBy ?? '?');
       return {
         'already-done': words.alreadyDone,
         'already-run': words.alreadyRun,
-        'in-progress': words.inProgress,
         'nothing-to-post': words.nothingToPost,
       }[result.reason](what);
     case 'failed':

@@ -564,7 +564,9 @@ export const en = {
       posted: (what: string, channel: string, ts: string) => `${what}: posted to ${channel} (ts ${ts}).`,
       alreadyDone: (what: string) => `${what}: already posted; nothing to do.`,
       alreadyRun: (what: string) => `${what}: already run (there was nothing to post); nothing to do.`,
-      inProgress: (what: string) => `${what}: another run is posting it right now; nothing to do.`,
+      stillInProgress: (what: string, owner: string) =>
+        `${what}: another run (${owner}) is still posting it and renewing its claim; run this again later to see the outcome.`,
+      found: (what: string, channel: string, ts: string) => `${what}: already in ${channel} (ts ${ts}), posted by an earlier run that stopped before recording it; recorded.`,
       nothingToPost: (what: string) => `${what}: nothing to post (no adhesion pending, or all snoozed).`,
       failed: (what: string, error: string) => `${what}: not posted (${error}); the period stays open for the next run.`,
       eventSkipped: (what: string) => `${what}: already posted (or being posted); nothing to do.`,
@@ -583,6 +585,14 @@ export const en = {
       posted: (label: string, channel: string, ts: string) => `${label} posted to ${channel} (ts ${ts}).`,
       noNotionLink: (partner: string, reason: string) => `No Notion link for ${partner}: ${reason}`,
       unknownOwner: 'unknown',
+      takingOver: (label: string, owner: string) => `${label}: the run that was posting it (${owner}) is gone; taking over.`,
+      foundEarlierPost: (label: string, ts: string) => `${label}: already in the channel (ts ${ts}), posted by an earlier run; recorded, not posted again.`,
+      cannotCheckEarlierPost: (label: string, error: string, hint: string) =>
+        `${label}: an earlier run may have posted it, and the channel's history could not be read (${error}): ${hint} Not posted, to avoid a double post; the period stays open.`,
+      historyScopeMissing: (label: string) =>
+        `${label}: the channel's history cannot be read (missing channels:history or groups:history scope), so an earlier post cannot be looked for; posting anyway. Add the scopes and reinstall the app.`,
+      retryIn: (label: string, seconds: string) => `${label}: trying again in ${seconds} s, within the period.`,
+      waitingForOtherRun: (label: string, owner: string) => `${label}: another run (${owner}) holds it; waiting for it to finish or lapse.`,
     },
     /** What to do when Slack refuses a post. */
     slack: {
@@ -600,6 +610,7 @@ export const en = {
       badLayout: 'Slack rejected the message’s layout; this is a bug to report.',
       refused: (code: string) => `Slack refused the post (${code}).`,
       waiting: (seconds: string) => `Slack rate-limited the post; waiting ${seconds} s (Retry-After) before trying again.`,
+      noAnswer: (seconds: string) => `Slack did not answer within ${seconds} s; the period stays open and will be tried again (the post is looked for first, so it is never doubled).`,
     },
   },
 };

@@ -563,7 +563,9 @@ export const fr: Catalogue = {
       posted: (what: string, channel: string, ts: string) => `${what} : publié dans ${channel} (ts ${ts}).`,
       alreadyDone: (what: string) => `${what} : déjà publié ; rien à faire.`,
       alreadyRun: (what: string) => `${what} : déjà exécuté (il n’y avait rien à publier) ; rien à faire.`,
-      inProgress: (what: string) => `${what} : une autre exécution le publie en ce moment ; rien à faire.`,
+      stillInProgress: (what: string, owner: string) =>
+        `${what} : une autre exécution (${owner}) le publie encore et renouvelle sa réservation ; relancez plus tard pour voir le résultat.`,
+      found: (what: string, channel: string, ts: string) => `${what} : déjà dans ${channel} (ts ${ts}), publié par une exécution arrêtée avant de l’enregistrer ; enregistré.`,
       nothingToPost: (what: string) => `${what} : rien à publier (aucune adhésion en attente, ou toutes reportées).`,
       failed: (what: string, error: string) => `${what} : non publié (${error}) ; la période reste ouverte pour la prochaine exécution.`,
       eventSkipped: (what: string) => `${what} : déjà publié (ou en cours de publication) ; rien à faire.`,
@@ -581,6 +583,14 @@ export const fr: Catalogue = {
       posted: (label: string, channel: string, ts: string) => `${label} publié dans ${channel} (ts ${ts}).`,
       noNotionLink: (partner: string, reason: string) => `Aucun lien Notion pour ${partner} : ${reason}`,
       unknownOwner: 'inconnue',
+      takingOver: (label: string, owner: string) => `${label} : l’exécution qui le publiait (${owner}) a disparu ; reprise.`,
+      foundEarlierPost: (label: string, ts: string) => `${label} : déjà dans le canal (ts ${ts}), publié par une exécution précédente ; enregistré, pas republié.`,
+      cannotCheckEarlierPost: (label: string, error: string, hint: string) =>
+        `${label} : une exécution précédente l’a peut-être publié, et l’historique du canal est illisible (${error}) : ${hint} Non publié, pour éviter un doublon ; la période reste ouverte.`,
+      historyScopeMissing: (label: string) =>
+        `${label} : l’historique du canal est illisible (portée channels:history ou groups:history manquante), on ne peut donc pas y chercher une publication antérieure ; publication quand même. Ajoutez les portées et réinstallez l’app.`,
+      retryIn: (label: string, seconds: string) => `${label} : nouvelle tentative dans ${seconds} s, dans la période.`,
+      waitingForOtherRun: (label: string, owner: string) => `${label} : une autre exécution (${owner}) le tient ; attente de sa fin ou de son expiration.`,
     },
     slack: {
       rateLimited: (seconds: string) => `Slack demande d’attendre ${seconds} s ; la prochaine exécution le publiera.`,
@@ -597,6 +607,7 @@ export const fr: Catalogue = {
       badLayout: 'Slack a refusé la mise en page du message ; c’est un bogue à signaler.',
       refused: (code: string) => `Slack a refusé la publication (${code}).`,
       waiting: (seconds: string) => `Slack limite le débit de la publication ; attente de ${seconds} s (Retry-After) avant de réessayer.`,
+      noAnswer: (seconds: string) => `Slack n’a pas répondu en ${seconds} s ; la période reste ouverte et sera retentée (la publication est d’abord recherchée : jamais de doublon).`,
     },
   },
 };

@@ -12,8 +12,8 @@ export const EVENT_REMINDER_JOB = 'event-reminder';
 
 export type EventReminderResult =
   | { status: 'posted'; eventId: string; key: string; channel: string; ts: string }
-  /** Posted before, or being posted by another run. */
-  | { status: 'skipped'; eventId: string; key: string }
+  /** Posted before, or being posted by another run (in-progress). */
+  | { status: 'skipped'; eventId: string; key: string; inProgress: boolean }
   | { status: 'failed'; eventId: string; key: string; error: string };
 
 export interface EventReminder {
@@ -63,7 +63,7 @@ function eventResult(eventId: string, result: JobResult): EventReminderResult {
     case 'posted':
       return { status: 'posted', eventId, key, channel: result.channel, ts: result.ts };
     case 'skipped':
-      return { status: 'skipped', eventId, key };
+      return { status: 'skipped', eventId, key, inProgress: result.reason === 'in-progress' };
     case 'failed':
       return { status: 'failed', eventId, key, error: result.error };
   }

@@ -1,12 +1,13 @@
-import { hostname } from 'node:os';
 import { ConfigError, type Config } from '../config/env.js';
 import { periodKey, type JobName } from '../domain/periods.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue, type Lang } from '../i18n/index.js';
-import { DEFAULT_CLAIM_LEASE_MS, type RunLedger } from '../store/run-ledger.js';
+import { metrics } from '../ops/metrics.js';
+import type { RunClaim, RunLedger, RunRecord } from '../store/run-ledger.js';
 import type { CorridorStore } from '../store/repository.js';
 import type { Reply } from '../slack/blocks.js';
 import type { JobLogger } from './job-logger.js';
+import { claimPeriod, holdClaim } from './period-claim.js';
 import type { Poster } from './slack-poster.js';
 
 export type JobConfig = Pick<Config, 'CORRIDOR_CHANNEL' | 'CORRIDOR_CHANNEL_LANG' | 'CORRIDOR_TZ'>;
@@ -21,7 +22,7 @@ export interface JobDeps {
   logger: JobLogger;
   /** The partner's Notion page, once the Notion sync has recorded one; none by default. */
   notionUrlFor?: (partnerId: string) => Promise<string | undefined>;
-  /** Names this process in the run ledger. */
+  /** Names this process in the run ledger (REPLICA_ID by default). */
   owner?: string;
   claimLeaseMs?: number;
   /** The language of the log lines: the CLI's; English (the default) in the server, where they go to Bolt's logger. */
@@ -29,19 +30,18 @@ export interface JobDeps {
 }
 
 export type JobResult =
-  | { status: 'posted'; job: JobName; period: string; channel: string; ts: string }
+  /** `found`: an earlier try had posted it; this one recorded it. */
+  | { status: 'posted'; job: JobName; period: string; channel: string; ts: string; found?: boolean }
   | {
       status: 'skipped';
       job: JobName;
       period: string;
       /** already-done: posted before; already-run: ran before with nothing to post; in-progress: another run holds it. */
       reason: 'already-done' | 'already-run' | 'in-progress' | 'nothing-to-post';
+      /** in-progress: who holds the claim. */
+      heldBy?: string;
     }
   | { status: 'failed'; job: JobName; period: string; error: string; hint: string };
-
-export function defaultOwner(): string {
-  return `${hostname()}:${process.pid}`;
-}
 
 export function requireChannel(config: JobConfig): string {
   if (!config.CORRIDOR_CHANNEL) {
@@ -60,10 +60,15 @@ export async function runPostingJob(
   return postOnce(job, periodKey(job, now, deps.config.CORRIDOR_TZ), deps, compose, now);
 }
 
+/** How far back the channel is searched for a post an earlier try may have made. */
+const EARLIER_POST_LOOKBACK_MS = 8 * 24 * 60 * 60 * 1000;
+
 /**
- * Posts a job's message for one period exactly once: the period is claimed in the ledger first,
- * and marked done only when Slack accepted the message. A failure is recorded as failed, which
- * a later run (the next firing, a restart's catch-up, the CLI) may retry.
+ * Posts a job's message for one period exactly once: the period is claimed in the ledger first
+ * (its lease renewed while posting), and marked done only when Slack accepted the message. A
+ * failure is recorded as failed, which a later run may retry; a retry first looks for the post in
+ * the channel (Slack keeps the period as message metadata), so a post Slack accepted from a run
+ * that died before recording it is recorded, not posted again.
  */
 export async function postOnce(
   job: JobName,
@@ -73,24 +78,32 @@ export async function postOnce(
   now: Date = deps.clock(),
 ): Promise<JobResult> {
   const channel = requireChannel(deps.config);
-  const log = catalogue(deps.lang ?? 'en').cli.log;
-  const label = `${log.label[job]} ${period}`;
-  const claim = await deps.ledger.claim(job, period, {
-    owner: deps.owner ?? defaultOwner(),
-    now,
-    leaseMs: deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS,
-  });
-  if (!claim) {
-    const existing = await deps.ledger.get(job, period);
-    const reason = existing?.state === 'done' ? 'already-done' : existing?.state === 'skipped' ? 'already-run' : 'in-progress';
-    deps.logger.info(
-      reason === 'in-progress'
-        ? log.anotherRun(label, existing?.claimedBy ?? log.unknownOwner)
-        : reason === 'already-done'
-          ? log.alreadyPosted(label)
-          : log.alreadyRun(label),
-    );
-    return { status: 'skipped', job, period, reason };
+  const attempt = await claimPeriod(job, period, deps, now);
+  if (!('claim' in attempt)) return counted(alreadyHandled(job, period, attempt.existing, deps));
+  const release = holdClaim(attempt.claim, deps);
+  try {
+    return counted(await postClaimed({ job, period, channel, claim: attempt.claim, deps, compose, now }));
+  } finally {
+    release();
+  }
+}
+
+interface ClaimedPost {
+  job: JobName;
+  period: string;
+  channel: string;
+  claim: RunClaim;
+  deps: JobDeps;
+  compose: (now: Date) => Promise<Reply | undefined>;
+  now: Date;
+}
+
+async function postClaimed(post: ClaimedPost): Promise<JobResult> {
+  const { job, period, channel, claim, deps, compose, now } = post;
+  const { log, label } = words(job, period, deps);
+  if (claim.attempt > 1) {
+    const earlier = await findEarlierPost(post);
+    if (earlier) return earlier;
   }
   let message: Reply | undefined;
   try {
@@ -104,7 +117,7 @@ export async function postOnce(
     deps.logger.info(log.nothingToPost(label));
     return { status: 'skipped', job, period, reason: 'nothing-to-post' };
   }
-  const outcome = await deps.poster.post({ channel, text: message.text, blocks: message.blocks });
+  const outcome = await deps.poster.post({ channel, text: message.text, blocks: message.blocks, key: { job, period } });
   if (!outcome.ok) {
     await deps.ledger.fail(claim, `${outcome.error}: ${outcome.hint}`, deps.clock());
     deps.logger.error(log.notPosted(label, outcome.error, outcome.hint));
@@ -114,4 +127,48 @@ export async function postOnce(
   if (!kept) deps.logger.warn(log.staleClaim(label));
   deps.logger.info(log.posted(label, outcome.channel, outcome.ts));
   return { status: 'posted', job, period, channel: outcome.channel, ts: outcome.ts };
+}
+
+/** On a retry: the post an earlier try made, recorded as done; a failure when the channel cannot be read. */
+async function findEarlierPost({ job, period, channel, claim, deps, now }: ClaimedPost): Promise<JobResult | undefined> {
+  const { log, label } = words(job, period, deps);
+  const found = await deps.poster.findPosted(channel, { job, period }, new Date(now.getTime() - EARLIER_POST_LOOKBACK_MS));
+  if (found.ok && found.ts) {
+    await deps.ledger.complete(claim, { channel, messageTs: found.ts, now: deps.clock() });
+    deps.logger.warn(log.foundEarlierPost(label, found.ts));
+    return { status: 'posted', job, period, channel, ts: found.ts, found: true };
+  }
+  if (found.ok) return undefined;
+  if (found.error === 'missing_scope') {
+    deps.logger.warn(log.historyScopeMissing(label));
+    return undefined;
+  }
+  await deps.ledger.fail(claim, `history: ${found.error}: ${found.hint}`, deps.clock());
+  deps.logger.error(log.cannotCheckEarlierPost(label, found.error, found.hint));
+  return { status: 'failed', job, period, error: found.error, hint: found.hint };
+}
+
+function alreadyHandled(job: JobName, period: string, existing: RunRecord | undefined, deps: JobDeps): JobResult {
+  const { log, label } = words(job, period, deps);
+  const reason = existing?.state === 'done' ? 'already-done' : existing?.state === 'skipped' ? 'already-run' : 'in-progress';
+  deps.logger.info(
+    reason === 'in-progress'
+      ? log.anotherRun(label, existing?.claimedBy ?? log.unknownOwner)
+      : reason === 'already-done'
+        ? log.alreadyPosted(label)
+        : log.alreadyRun(label),
+  );
+  return { status: 'skipped', job, period, reason, ...(reason === 'in-progress' ? { heldBy: existing?.claimedBy ?? log.unknownOwner } : {}) };
+}
+
+function words(job: JobName, period: string, deps: JobDeps) {
+  const log = catalogue(deps.lang ?? 'en').cli.log;
+  return { log, label: `${log.label[job]} ${period}` };
+}
+
+/** Every outcome counted in the metrics, by job. */
+function counted(result: JobResult): JobResult {
+  const outcome = result.status === 'posted' ? (result.found ? 'found' : 'posted') : result.status === 'failed' ? 'failed' : result.reason;
+  metrics.scheduledPosts.inc({ job: result.job, outcome });
+  return result;
 }

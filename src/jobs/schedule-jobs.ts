@@ -1,10 +1,11 @@
 import type { Config } from '../config/env.js';
 import type { CorridorStore } from '../store/repository.js';
 import { digest } from './digest.js';
-import { remindTomorrowsEvents } from './event-reminder.js';
+import { remindTomorrowsEvents, type EventReminderResult } from './event-reminder.js';
 import type { JobLogger } from './job-logger.js';
 import { remind } from './remind.js';
-import { requireChannel, type JobDeps } from './run-job.js';
+import { retryDelay } from './retry-within-period.js';
+import { requireChannel, type JobDeps, type JobResult } from './run-job.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
 import { createPostingClient, SlackPoster, type Poster } from './slack-poster.js';
 
@@ -36,9 +37,32 @@ export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlF
     logger,
     now: clock,
     jobs: [
-      { job: 'remind', cron: config.REMINDER_CRON, source: 'REMINDER_CRON', run: () => remind(deps) },
-      { job: 'digest', cron: config.DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(deps) },
-      { job: 'event-reminder', cron: config.EVENT_REMINDER_CRON, source: 'EVENT_REMINDER_CRON', run: () => remindTomorrowsEvents(deps) },
+      { job: 'remind', cron: config.REMINDER_CRON, source: 'REMINDER_CRON', run: () => remind(deps), retryIn: retryOne },
+      { job: 'digest', cron: config.DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(deps), retryIn: retryOne },
+      {
+        job: 'event-reminder',
+        cron: config.EVENT_REMINDER_CRON,
+        source: 'EVENT_REMINDER_CRON',
+        run: () => remindTomorrowsEvents(deps),
+        retryIn: (outcome, retries) => retryEvents((outcome as EventReminderResult[] | undefined) ?? [], retries),
+      },
     ],
   });
+}
+
+function retryOne(outcome: unknown, retries: number): number | undefined {
+  const result = outcome as JobResult | undefined;
+  if (!result) return undefined;
+  return retryDelay({ failed: result.status === 'failed', inProgress: result.status === 'skipped' && result.reason === 'in-progress' }, retries);
+}
+
+/** Event reminders are retried like the other posts: after a failure, or once another run's claim may have lapsed. */
+function retryEvents(results: readonly EventReminderResult[], retries: number): number | undefined {
+  return retryDelay(
+    {
+      failed: results.some((result) => result.status === 'failed'),
+      inProgress: results.some((result) => result.status === 'skipped' && result.inProgress),
+    },
+    retries,
+  );
 }

@@ -1,10 +1,10 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { ConfigError } from '../config/env.js';
-import { periodStart, type JobName } from '../domain/periods.js';
+import { periodKey, periodStart, type JobName } from '../domain/periods.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
 import type { JobLogger } from './job-logger.js';
 
-export type Trigger = 'schedule' | 'catch-up';
+export type Trigger = 'schedule' | 'catch-up' | 'retry';
 
 export interface ScheduledJob {
   job: JobName;
@@ -13,6 +13,11 @@ export interface ScheduledJob {
   /** Where the expression came from, for error messages (REMINDER_CRON, DIGEST_CRON). */
   source: string;
   run(trigger: Trigger): Promise<unknown>;
+  /**
+   * How long to wait before running again within the same period, given what the run returned and
+   * how many retries came before; undefined when the period is settled.
+   */
+  retryIn?(outcome: unknown, retries: number): number | undefined;
 }
 
 export interface SchedulerOptions {
@@ -59,17 +64,32 @@ export function startScheduler({ timeZone, jobs, logger, catchUp = true, now = (
   validateSchedules(jobs, timeZone);
   const tasks = new Map<JobName, ScheduledTask>();
   const inFlight = new Set<Promise<void>>();
-  const run = (job: ScheduledJob, trigger: Trigger): Promise<void> => {
+  const retries = new Set<NodeJS.Timeout>();
+  let stopped = false;
+  const run = (job: ScheduledJob, trigger: Trigger, retriesSoFar = 0): Promise<void> => {
+    const period = periodKey(job.job, now(), timeZone);
     const running = (async () => {
+      let outcome: unknown;
       try {
-        await job.run(trigger);
+        outcome = await job.run(trigger);
       } catch (error) {
         logger.error(`${job.job} (${trigger}) failed: ${error instanceof Error ? error.message : String(error)}`);
       }
+      const wait = stopped ? undefined : job.retryIn?.(outcome, retriesSoFar);
+      if (wait !== undefined) scheduleRetry(job, period, wait, retriesSoFar + 1);
     })();
     inFlight.add(running);
     void running.finally(() => inFlight.delete(running));
     return running;
+  };
+  // A period still open is tried again within the period, not only at the next start.
+  const scheduleRetry = (job: ScheduledJob, period: string, wait: number, retriesSoFar: number) => {
+    logger.info(`${job.job} ${period}: trying again in ${Math.round(wait / 1000)} s, within the period.`);
+    const timer = setTimeout(() => {
+      retries.delete(timer);
+      if (!stopped && periodKey(job.job, now(), timeZone) === period) void run(job, 'retry', retriesSoFar);
+    }, wait);
+    retries.add(timer);
   };
   for (const job of jobs) {
     const task = cron.createTask(job.cron, () => run(job, 'schedule'), {
@@ -93,6 +113,9 @@ export function startScheduler({ timeZone, jobs, logger, catchUp = true, now = (
     caughtUp: Promise.all(catchUps).then(() => undefined),
     nextRun: (job) => tasks.get(job)?.getNextRun() ?? null,
     stop: async () => {
+      stopped = true;
+      for (const timer of retries) clearTimeout(timer);
+      retries.clear();
       for (const task of tasks.values()) void task.destroy();
       tasks.clear();
       await Promise.all(inFlight);

@@ -6,17 +6,27 @@ import {
   WebAPIRateLimitedError,
   WebAPIRequestError,
   WebClient,
-  WebClientEvent,
   type Logger,
   type RetryOptions,
 } from '@slack/web-api';
 import { catalogue, type Catalogue, type Lang } from '../i18n/index.js';
 import type { JobLogger } from './job-logger.js';
 
+/** What a scheduled post stands for: Slack keeps it as the message's metadata, so the post can be found again. */
+export interface PostKey {
+  job: string;
+  period: string;
+}
+
+/** The metadata event type of every scheduled post (see Poster.findPosted). */
+export const POST_METADATA_EVENT = 'corridor_scheduled_post';
+
 export interface ChannelMessage {
   channel: string;
   text: string;
   blocks: KnownBlock[];
+  /** Carried as message metadata, for scheduled posts. */
+  key?: PostKey;
 }
 
 export type PostOutcome =
@@ -24,36 +34,55 @@ export type PostOutcome =
   /** `error` is Slack's code (or a short description); `hint` says what to do about it. */
   | { ok: false; error: string; hint: string };
 
+/** Whether a post is already in the channel: its ts when found. */
+export type FindOutcome = { ok: true; ts: string | undefined } | { ok: false; error: string; hint: string };
+
 /** Posts a message to a channel; never throws for Slack's answers, it describes them. */
 export interface Poster {
   post(message: ChannelMessage): Promise<PostOutcome>;
+  /**
+   * Looks for a message posted under `key` since `oldest` in the channel's recent history: a run
+   * that died after Slack accepted its post, but before recording it, left it there.
+   */
+  findPosted(channel: string, key: PostKey, oldest: Date): Promise<FindOutcome>;
 }
 
+/** One call to Slack waits at most this long for an answer. */
+export const SLACK_CALL_TIMEOUT_MS = 10_000;
+
 /**
- * How the posting client retries: HTTP 5xx and network errors back off from 1 s, and rate limits
- * wait as long as Slack's Retry-After says; five retries in all, so a run gives up within
- * minutes and never outlives its claim in the run ledger.
+ * How the posting client retries HTTP 5xx and network errors: twice, from 1 s. With the call
+ * time-out, a post gives up within the deadline below, far within a run-ledger claim's lease.
  */
-export const POSTING_RETRY: RetryOptions = { retries: 5, factor: 2, minTimeout: 1000, maxTimeout: 30_000, randomize: true };
+export const POSTING_RETRY: RetryOptions = { retries: 2, factor: 2, minTimeout: 1000, maxTimeout: 4000, randomize: true };
+
+/** A post (rate-limit waits included) ends by then: the CLI must end within a minute. */
+export const POST_DEADLINE_MS = 45_000;
 
 /** Slack allows about one message per second per channel. */
 export const MIN_POST_INTERVAL_MS = 1000;
+
+/** How far back, and how many messages at most, a lost post is looked for. */
+const HISTORY_PAGES = 5;
+const HISTORY_PAGE_SIZE = 200;
 
 export interface PostingClientOptions {
   token: string;
   /** SLACK_API_URL, for an emulator or a proxy. */
   slackApiUrl?: string;
   retryConfig?: RetryOptions;
+  timeoutMs?: number;
   logger?: Logger;
 }
 
-/** A WebClient for scheduled posts: waits out rate limits itself (Retry-After) and retries 5xx. */
-export function createPostingClient({ token, slackApiUrl, retryConfig = POSTING_RETRY, logger }: PostingClientOptions): WebClient {
+/** A WebClient for scheduled posts: every call has a time-out; 5xx and network errors are retried. */
+export function createPostingClient({ token, slackApiUrl, retryConfig = POSTING_RETRY, timeoutMs = SLACK_CALL_TIMEOUT_MS, logger }: PostingClientOptions): WebClient {
   return new WebClient(token, {
     ...(slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : `${slackApiUrl}/` } : {}),
     retryConfig,
-    // WebClient waits Retry-After seconds and retries by itself; it tells us through RATE_LIMITED.
-    rejectRateLimitedCalls: false,
+    timeout: timeoutMs,
+    // Rate limits come back to the poster, which waits Retry-After only while the deadline allows.
+    rejectRateLimitedCalls: true,
     ...(logger ? { logger } : { logLevel: LogLevel.ERROR }),
   });
 }
@@ -63,6 +92,7 @@ export interface SlackPosterOptions {
   /** The language of the hints and warnings: the CLI's; English (the default) in the server. */
   lang?: Lang;
   minIntervalMs?: number;
+  deadlineMs?: number;
   /** Injected for tests: milliseconds now, and a wait. */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -73,6 +103,7 @@ export class SlackPoster implements Poster {
   private readonly lastPostAt = new Map<string, number>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly minIntervalMs: number;
+  private readonly deadlineMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
 
@@ -81,11 +112,9 @@ export class SlackPoster implements Poster {
     private readonly options: SlackPosterOptions,
   ) {
     this.minIntervalMs = options.minIntervalMs ?? MIN_POST_INTERVAL_MS;
+    this.deadlineMs = options.deadlineMs ?? POST_DEADLINE_MS;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    client.on(WebClientEvent.RATE_LIMITED, (retryAfterSeconds: number) => {
-      options.logger.warn(catalogue(options.lang ?? 'en').cli.slack.waiting(String(retryAfterSeconds)));
-    });
   }
 
   post(message: ChannelMessage): Promise<PostOutcome> {
@@ -99,6 +128,33 @@ export class SlackPoster implements Poster {
     return next;
   }
 
+  async findPosted(channel: string, key: PostKey, oldest: Date): Promise<FindOutcome> {
+    try {
+      const ts = await withDeadline(this.searchHistory(channel, key, oldest), this.deadlineMs);
+      return { ok: true, ts };
+    } catch (error) {
+      return describePostError(error, channel, this.options.lang);
+    }
+  }
+
+  private async searchHistory(channel: string, key: PostKey, oldest: Date): Promise<string | undefined> {
+    let cursor: string | undefined;
+    for (let page = 0; page < HISTORY_PAGES; page += 1) {
+      const result = await this.client.conversations.history({
+        channel,
+        oldest: (oldest.getTime() / 1000).toFixed(6),
+        limit: HISTORY_PAGE_SIZE,
+        include_all_metadata: true,
+        ...(cursor ? { cursor } : {}),
+      });
+      const found = result.messages?.find((message) => isPostOf(message.metadata, key));
+      if (found?.ts) return found.ts;
+      cursor = result.response_metadata?.next_cursor || undefined;
+      if (!result.has_more || !cursor) return undefined;
+    }
+    return undefined;
+  }
+
   private async paced(message: ChannelMessage): Promise<PostOutcome> {
     const last = this.lastPostAt.get(message.channel);
     if (last !== undefined) {
@@ -106,20 +162,54 @@ export class SlackPoster implements Poster {
       if (wait > 0) await this.sleep(wait);
     }
     try {
-      const result = await this.client.chat.postMessage({
-        channel: message.channel,
-        text: message.text,
-        blocks: message.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-      return { ok: true, channel: result.channel ?? message.channel, ts: result.ts ?? '' };
+      return await withDeadline(this.postWaitingOutRateLimits(message, this.now() + this.deadlineMs), this.deadlineMs);
     } catch (error) {
-      return describePostError(error, message.channel, this.options.lang);
+      return describePostError(error, message.channel, this.options.lang, this.deadlineMs);
     } finally {
       this.lastPostAt.set(message.channel, this.now());
     }
   }
+
+  /** Waits Retry-After and tries again, as long as the wait ends before the deadline. */
+  private async postWaitingOutRateLimits(message: ChannelMessage, deadline: number): Promise<PostOutcome> {
+    for (;;) {
+      try {
+        const result = await this.client.chat.postMessage({
+          channel: message.channel,
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+          ...(message.key ? { metadata: { event_type: POST_METADATA_EVENT, event_payload: { ...message.key } } } : {}),
+        });
+        return { ok: true, channel: result.channel ?? message.channel, ts: result.ts ?? '' };
+      } catch (error) {
+        if (!(error instanceof WebAPIRateLimitedError) || this.now() + error.retryAfter * 1000 >= deadline) throw error;
+        this.options.logger.warn(catalogue(this.options.lang ?? 'en').cli.slack.waiting(String(error.retryAfter)));
+        await this.sleep(error.retryAfter * 1000);
+      }
+    }
+  }
+}
+
+function isPostOf(metadata: { event_type?: string; event_payload?: Record<string, unknown> } | undefined, key: PostKey): boolean {
+  return metadata?.event_type === POST_METADATA_EVENT && metadata.event_payload?.job === key.job && metadata.event_payload?.period === key.period;
+}
+
+/** Slack did not answer in time (the call may still land: the next try looks for it first). */
+export class SlackDeadlineError extends Error {
+  constructor(readonly afterMs: number) {
+    super(`Slack did not answer within ${Math.round(afterMs / 1000)} s`);
+    this.name = 'SlackDeadlineError';
+  }
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SlackDeadlineError(ms)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive']);
@@ -128,8 +218,11 @@ const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'tok
  * Slack's refusal as a code and one sentence saying what to do, in the operator's language: the
  * CLI's, or English for the running server, whose log lines (Bolt's logger) stay English.
  */
-export function describePostError(error: unknown, channel: string, lang: Lang = 'en'): PostOutcome & { ok: false } {
+export function describePostError(error: unknown, channel: string, lang: Lang = 'en', deadlineMs = POST_DEADLINE_MS): PostOutcome & { ok: false } {
   const words = catalogue(lang).cli.slack;
+  if (error instanceof SlackDeadlineError) {
+    return { ok: false, error: 'timeout', hint: words.noAnswer(String(Math.round(deadlineMs / 1000))) };
+  }
   if (error instanceof WebAPIPlatformError) {
     const code = error.data.error;
     return { ok: false, error: code, hint: platformHint(code, channel, words) };
@@ -141,6 +234,9 @@ export function describePostError(error: unknown, channel: string, lang: Lang = 
     return { ok: false, error: `http_${error.statusCode}`, hint: words.http(String(error.statusCode)) };
   }
   if (error instanceof WebAPIRequestError) {
+    if (/timeout/i.test(error.original.message)) {
+      return { ok: false, error: 'timeout', hint: words.noAnswer(String(Math.round(SLACK_CALL_TIMEOUT_MS / 1000))) };
+    }
     return { ok: false, error: 'request_failed', hint: words.unreachable(error.original.message) };
   }
   const text = error instanceof Error ? error.message : String(error);

@@ -40,6 +40,7 @@ beforeAll(async () => {
         return { ok: false, error: (error as { data?: { error?: string } }).data?.error ?? String(error), hint: 'check the channel' };
       }
     },
+    findPosted: async () => ({ ok: true, ts: undefined }),
   };
 });
 
@@ -98,7 +99,7 @@ describe('remindTomorrowsEvents', () => {
     await store.events.save(event('next-week', '2026-06-16'), { actor: 'U0ADMIN' });
 
     expect(await run()).toEqual([expect.objectContaining({ status: 'posted', eventId: 'forum', key: 'forum@2026-06-10' })]);
-    expect(await run()).toEqual([{ status: 'skipped', eventId: 'forum', key: 'forum@2026-06-10' }]);
+    expect(await run()).toEqual([{ status: 'skipped', eventId: 'forum', key: 'forum@2026-06-10', inProgress: false }]);
 
     const posts = slack.callsTo('chat.postMessage');
     expect(posts).toHaveLength(1);
@@ -164,6 +165,7 @@ describe('on EVENT_REMINDER_CRON, with the other scheduled posts', () => {
         posted.push({ ...message, at: new Date().toISOString() });
         return { ok: true, channel: message.channel, ts: `${posted.length}.000001` };
       },
+      findPosted: async () => ({ ok: true, ts: undefined }),
     };
     const eventPosts = () => posted.filter((message) => message.text.includes('is tomorrow'));
     const config = parseConfig({ CORRIDOR_CHANNEL: 'C0CORRIDOR' });

@@ -45,13 +45,17 @@ async function memoryStore(): Promise<SqliteCorridorStore> {
   return store;
 }
 
-/** A poster that records what it would post and always succeeds. */
+/** A poster that records what it would post and always succeeds; it finds its own posts again by key. */
 function recordingPoster(): { poster: Poster; posted: ChannelMessage[] } {
   const posted: ChannelMessage[] = [];
   const poster: Poster = {
     post: async (message) => {
       posted.push(message);
       return { ok: true, channel: message.channel, ts: `${posted.length}.000001` };
+    },
+    findPosted: async (_channel, key) => {
+      const index = posted.findIndex((message) => message.key?.job === key.job && message.key.period === key.period);
+      return { ok: true, ts: index < 0 ? undefined : `${index + 1}.000001` };
     },
   };
   return { poster, posted };
@@ -256,6 +260,7 @@ describe('catch-up at start', () => {
         posted.push(m.text);
         return { ok: true, channel: m.channel, ts: '1.0' };
       },
+      findPosted: async () => ({ ok: true, ts: undefined }),
     };
     const job = { job: 'digest' as const, cron: DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(jobDeps(store, poster)) };
     const first = startScheduler({ timeZone: TORONTO, logger: quiet, jobs: [job] });

@@ -37,6 +37,8 @@ export class EmulatedWorkspace {
   readonly users = new Map<string, SlackUser>();
   readonly missingChannels = new Set<string>();
   readonly views = new Map<string, Record<string, unknown>>();
+  /** Messages posted with chat.postMessage, per channel, oldest first (conversations.history reads them). */
+  readonly messages = new Map<string, Record<string, unknown>[]>();
   private readonly homeViewIds = new Map<string, string>();
   private messageCount = 0;
   private viewCount = 0;
@@ -46,9 +48,10 @@ export class EmulatedWorkspace {
     this.users.set(identity.botUserId, { id: identity.botUserId, name: 'corridor-bot', is_bot: true });
   }
 
+  /** Like Slack's: the time of posting in seconds, made unique by a counter in the microseconds. */
   nextMessageTs(): string {
     this.messageCount += 1;
-    return `${EPOCH_SECONDS + this.messageCount}.${String(this.messageCount).padStart(6, '0')}`;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.messageCount).padStart(6, '0')}`;
   }
 
   nextViewId(): string {
@@ -84,6 +87,7 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
   'views.update': viewsUpdate,
   'views.publish': viewsPublish,
   'conversations.info': conversationsInfo,
+  'conversations.history': conversationsHistory,
 };
 
 export function failure(error: string, messages?: string[]): ApiResponse {
@@ -115,7 +119,38 @@ function chatPostMessage(args: ApiArgs, workspace: EmulatedWorkspace): ApiRespon
   const problem = channelProblem(args, workspace) ?? messageContentProblem(args);
   if (problem) return problem;
   const ts = workspace.nextMessageTs();
-  return { ok: true, channel: args.channel, ts, message: botMessage(args, workspace, ts) };
+  const message = botMessage(args, workspace, ts);
+  const channel = String(args.channel);
+  workspace.messages.set(channel, [...(workspace.messages.get(channel) ?? []), message]);
+  return { ok: true, channel: args.channel, ts, message: withoutMetadata(message) };
+}
+
+/** Slack returns a message's metadata only to whoever asks for it (include_all_metadata). */
+function withoutMetadata(message: Record<string, unknown>): Record<string, unknown> {
+  const { metadata: _metadata, ...rest } = message;
+  return rest;
+}
+
+/** Newest first, `limit` per page (default 100, at most 999), between `oldest` and `latest`, paged by cursor. */
+function conversationsHistory(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  const problem = channelProblem(args, workspace);
+  if (problem) return problem;
+  const oldest = Number(args.oldest ?? 0);
+  const latest = args.latest === undefined ? Infinity : Number(args.latest);
+  const limit = Math.min(Number(args.limit ?? 100), 999);
+  const offset = args.cursor === undefined || args.cursor === '' ? 0 : Number(Buffer.from(String(args.cursor), 'base64').toString());
+  const inRange = [...(workspace.messages.get(String(args.channel)) ?? [])]
+    .reverse()
+    .filter((message) => Number(message.ts) >= oldest && Number(message.ts) <= latest);
+  const page = inRange.slice(offset, offset + limit).map((message) => (isTrue(args.include_all_metadata) ? message : withoutMetadata(message)));
+  const hasMore = offset + limit < inRange.length;
+  return {
+    ok: true,
+    messages: page,
+    has_more: hasMore,
+    pin_count: 0,
+    response_metadata: { next_cursor: hasMore ? Buffer.from(String(offset + limit)).toString('base64') : '' },
+  };
 }
 
 function chatPostEphemeral(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
@@ -247,6 +282,7 @@ function botMessage(args: ApiArgs, { identity }: EmulatedWorkspace, ts: string):
     thread_ts: args.thread_ts,
     blocks: args.blocks,
     attachments: args.attachments,
+    metadata: args.metadata,
   };
 }
 
