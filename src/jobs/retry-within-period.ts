@@ -1,4 +1,5 @@
 import { DEFAULT_CLAIM_LEASE_MS } from '../store/run-ledger.js';
+import type { JobResult } from './run-job.js';
 
 /** First wait after a failed post, doubled at each further failure up to the cap. */
 export const FIRST_RETRY_MS = 60_000;
@@ -18,4 +19,11 @@ export function retryDelay(
   if (outcome.failed) return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, retriesSoFar), MAX_RETRY_MS);
   if (outcome.inProgress) return leaseMs + LEASE_MARGIN_MS;
   return undefined;
+}
+
+/** retryDelay for a job that posts one message per period (the reminder, the digest). */
+export function retryOnePost(outcome: unknown, retries: number): number | undefined {
+  const result = outcome as JobResult | undefined;
+  if (!result) return undefined;
+  return retryDelay({ failed: result.status === 'failed', inProgress: result.status === 'skipped' && result.reason === 'in-progress' }, retries);
 }

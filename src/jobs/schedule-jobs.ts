@@ -4,8 +4,8 @@ import { digest } from './digest.js';
 import { remindTomorrowsEvents, type EventReminderResult } from './event-reminder.js';
 import type { JobLogger } from './job-logger.js';
 import { remind } from './remind.js';
-import { retryDelay } from './retry-within-period.js';
-import { requireChannel, type JobDeps, type JobResult } from './run-job.js';
+import { retryDelay, retryOnePost } from './retry-within-period.js';
+import { requireChannel, type JobDeps } from './run-job.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
 import { createPostingClient, SlackPoster, type Poster } from './slack-poster.js';
 
@@ -37,8 +37,8 @@ export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlF
     logger,
     now: clock,
     jobs: [
-      { job: 'remind', cron: config.REMINDER_CRON, source: 'REMINDER_CRON', run: () => remind(deps), retryIn: retryOne },
-      { job: 'digest', cron: config.DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(deps), retryIn: retryOne },
+      { job: 'remind', cron: config.REMINDER_CRON, source: 'REMINDER_CRON', run: () => remind(deps), retryIn: retryOnePostPost },
+      { job: 'digest', cron: config.DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(deps), retryIn: retryOnePostPost },
       {
         job: 'event-reminder',
         cron: config.EVENT_REMINDER_CRON,
@@ -48,12 +48,6 @@ export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlF
       },
     ],
   });
-}
-
-function retryOne(outcome: unknown, retries: number): number | undefined {
-  const result = outcome as JobResult | undefined;
-  if (!result) return undefined;
-  return retryDelay({ failed: result.status === 'failed', inProgress: result.status === 'skipped' && result.reason === 'in-progress' }, retries);
 }
 
 /** Event reminders are retried like the other posts: after a failure, or once another run's claim may have lapsed. */

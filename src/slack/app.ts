@@ -5,6 +5,7 @@ import type { Config } from '../config/env.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import type { NotionSyncAccess } from '../jobs/notion-sync.js';
 import type { CorridorStore } from '../store/repository.js';
+import { handleEachEventOnce } from './deliveries.js';
 import { HomeTabs } from './home-tabs.js';
 import { InFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
@@ -47,6 +48,7 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
       : new App({ ...common, signingSecret: config.SLACK_SIGNING_SECRET!, port: config.PORT });
   const inFlight = new InFlight();
   app.use(inFlight.middleware);
+  app.use(handleEachEventOnce(store.coordination));
   const userLanguages = new UserLanguages(app.client);
   const home = new HomeTabs({ store, config, userLanguages });
   registerListeners(app, { config, store, userLanguages, home, notion: options.notion });

@@ -13,11 +13,10 @@ const MAX_TRACKED_VIEWERS = 50;
 
 /**
  * Publishes the Home tab: when a user opens it, and again after each change for the people concerned
- * and the recent visitors, so an open Home tab does not show stale data.
+ * and the recent visitors, so an open Home tab does not show stale data. Visitors are kept in the
+ * database, so whichever replica makes a change refreshes every recent visitor's tab.
  */
 export class HomeTabs {
-  private readonly viewers = new Map<string, true>();
-
   constructor(
     private readonly deps: { store: CorridorStore; config: Config; userLanguages: UserLanguages },
     private readonly clock: () => Date = () => new Date(),
@@ -25,16 +24,15 @@ export class HomeTabs {
 
   /** `app_home_opened`: remember the visitor and publish their view. */
   async opened(client: WebClient, userId: string): Promise<void> {
-    this.viewers.delete(userId);
-    this.viewers.set(userId, true);
-    if (this.viewers.size > MAX_TRACKED_VIEWERS) this.viewers.delete(this.viewers.keys().next().value!);
+    await this.deps.store.coordination.rememberHomeViewer(userId, this.clock());
     await this.publish(client, [userId]);
   }
 
   /** After a change: republish for `userIds` (the actor, an item's owners) and recent visitors. */
   async refresh(client: WebClient, userIds: readonly (string | null | undefined)[], logger: Logger): Promise<void> {
-    const targets = [...new Set([...userIds.filter((id): id is string => Boolean(id)), ...this.viewers.keys()])];
     try {
+      const viewers = await this.deps.store.coordination.recentHomeViewers(MAX_TRACKED_VIEWERS);
+      const targets = [...new Set([...userIds.filter((id): id is string => Boolean(id)), ...viewers])];
       await this.publish(client, targets);
     } catch (error) {
       logger.warn('Refreshing Home tabs failed:', error);

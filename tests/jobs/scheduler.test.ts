@@ -8,6 +8,7 @@ import { digest } from '../../src/jobs/digest.js';
 import type { JobLogger } from '../../src/jobs/job-logger.js';
 import { remind } from '../../src/jobs/remind.js';
 import type { JobDeps } from '../../src/jobs/run-job.js';
+import { retryOnePost } from '../../src/jobs/retry-within-period.js';
 import { startScheduler, validateSchedules, type Scheduler, type Trigger } from '../../src/jobs/scheduler.js';
 import type { ChannelMessage, Poster } from '../../src/jobs/slack-poster.js';
 import { openSqliteStore } from '../../src/store/open-store.js';
@@ -274,6 +275,68 @@ describe('catch-up at start', () => {
     await second.caughtUp;
     expect(posted).toHaveLength(1);
     expect(await store.runs.get('digest', '2026-W45')).toMatchObject({ state: 'done', attempts: 2 });
+  });
+});
+
+describe('retries within the period', () => {
+  it('tries a failed post again within the period, backing off, and stops once it is posted', async () => {
+    useClock('2026-11-02T13:59:00Z'); // Monday 08:59 in Toronto
+    const store = await memoryStore();
+    let failures = 2;
+    const posted: string[] = [];
+    const poster: Poster = {
+      post: async (m) => {
+        if (failures-- > 0) return { ok: false, error: 'http_503', hint: 'Slack answered 503' };
+        posted.push(m.text);
+        return { ok: true, channel: m.channel, ts: '1.0' };
+      },
+      findPosted: async () => ({ ok: true, ts: undefined }),
+    };
+    const deps = jobDeps(store, poster);
+    const scheduler = startScheduler({
+      timeZone: TORONTO,
+      logger: quiet,
+      jobs: [{ job: 'digest', cron: DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(deps), retryIn: retryOnePost }],
+    });
+    schedulers.push(scheduler);
+    await vi.advanceTimersByTimeAsync(60_000); // 09:00: fails
+    expect(await store.runs.get('digest', '2026-W45')).toMatchObject({ state: 'failed', attempts: 1 });
+    await vi.advanceTimersByTimeAsync(60_000); // 09:01: the first retry fails too
+    expect(await store.runs.get('digest', '2026-W45')).toMatchObject({ state: 'failed', attempts: 2 });
+    await vi.advanceTimersByTimeAsync(119_000); // the next one waits twice as long
+    expect(posted).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(posted).toHaveLength(1);
+    expect(await store.runs.get('digest', '2026-W45')).toMatchObject({ state: 'done', attempts: 3 });
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(posted).toHaveLength(1);
+  });
+
+  it('does not carry a retry over into the next period', async () => {
+    useClock('2026-11-02T13:59:00Z'); // Monday 08:59
+    const store = await memoryStore();
+    const attempts: string[] = [];
+    const scheduler = startScheduler({
+      timeZone: TORONTO,
+      logger: quiet,
+      jobs: [
+        {
+          job: 'remind',
+          cron: '59 23 * * *', // 23:59: the retry a minute later falls on the next day
+          source: 'REMINDER_CRON',
+          run: async () => {
+            attempts.push(new Date().toISOString());
+            return { status: 'failed', job: 'remind', period: '2026-11-02', error: 'http_503', hint: '' };
+          },
+          retryIn: retryOnePost,
+        },
+      ],
+      catchUp: false,
+    });
+    schedulers.push(scheduler);
+    await vi.advanceTimersByTimeAsync(15 * 3_600_000 + 5 * 60_000); // past midnight
+    expect(attempts).toEqual(['2026-11-03T04:59:00.000Z']);
+    void store;
   });
 });
 
