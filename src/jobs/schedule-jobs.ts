@@ -37,8 +37,8 @@ export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlF
     logger,
     now: clock,
     jobs: [
-      { job: 'remind', cron: config.REMINDER_CRON, source: 'REMINDER_CRON', run: () => remind(deps), retryIn: retryOnePostPost },
-      { job: 'digest', cron: config.DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(deps), retryIn: retryOnePostPost },
+      { job: 'remind', cron: config.REMINDER_CRON, source: 'REMINDER_CRON', run: () => remind(deps), retryIn: retryOnePost },
+      { job: 'digest', cron: config.DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(deps), retryIn: retryOnePost },
       {
         job: 'event-reminder',
         cron: config.EVENT_REMINDER_CRON,
