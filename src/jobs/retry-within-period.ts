@@ -4,12 +4,16 @@ import type { JobResult } from './run-job.js';
 /** First wait after a failed post, doubled at each further failure up to the cap. */
 export const FIRST_RETRY_MS = 60_000;
 export const MAX_RETRY_MS = 30 * 60_000;
-/** After another run's claim: its lease, and a little more, tells whether its holder is gone. */
+/**
+ * While another run holds the period: look again this often (a cheap claim attempt), so a holder
+ * that died on this host is taken over soon, and one elsewhere once its lease lapses.
+ */
+export const IN_PROGRESS_RECHECK_MS = 15_000;
 const LEASE_MARGIN_MS = 5_000;
 
 /**
- * When to try a scheduled job again within its period: after a failure (back-off), or once
- * another run's claim would have lapsed (its holder may die); never once everything is settled.
+ * When to try a scheduled job again within its period: after a failure (back-off), or while
+ * another run holds it (its holder may die); never once everything is settled.
  */
 export function retryDelay(
   outcome: { failed: boolean; inProgress: boolean },
@@ -17,7 +21,7 @@ export function retryDelay(
   leaseMs = DEFAULT_CLAIM_LEASE_MS,
 ): number | undefined {
   if (outcome.failed) return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, retriesSoFar), MAX_RETRY_MS);
-  if (outcome.inProgress) return leaseMs + LEASE_MARGIN_MS;
+  if (outcome.inProgress) return Math.min(IN_PROGRESS_RECHECK_MS, leaseMs + LEASE_MARGIN_MS);
   return undefined;
 }
 

@@ -1,0 +1,152 @@
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dropFreshDatabases, freshPostgresUrl } from '../support/postgres.js';
+import { cleanEnv, spawnTs } from '../support/run-cli.js';
+import { startSlackApiEmulator, type RecordedCall, type SlackApiEmulator } from '../support/slack-api-emulator.js';
+import { viewSubmission, type Json } from '../support/slack-interactions.js';
+import { interactionBody, postSigned, slashCommandBody } from '../support/slack-signing.js';
+
+// Several real `npm start` processes on one PostgreSQL database, in HTTP mode, each with its own
+// port, all talking to one Slack Web API emulator: they must behave as one app.
+
+const SECRET = 'replicas-signing-secret';
+const TOKEN = 'xoxb-replicas';
+const ADMIN = 'U0ADMIN';
+const CHANNEL = 'C0CORRIDOR';
+
+interface Replica {
+  child: ChildProcess;
+  port: number;
+  exited: Promise<number | null>;
+  output: () => string;
+}
+
+let slack: SlackApiEmulator;
+const replicas: Replica[] = [];
+
+beforeEach(async () => {
+  slack = await startSlackApiEmulator({ botToken: TOKEN, botUserId: 'U0BOT' });
+});
+
+afterEach(async () => {
+  for (const replica of replicas.splice(0)) replica.child.kill('SIGKILL');
+  await slack.close();
+  await dropFreshDatabases();
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startReplica(databaseUrl: string, extra: Record<string, string> = {}): Promise<Replica> {
+  const port = await freePort();
+  const env = cleanEnv({
+    DATABASE_URL: databaseUrl,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: TOKEN,
+    SLACK_API_URL: slack.url,
+    PORT: String(port),
+    CORRIDOR_CHANNEL: CHANNEL,
+    CORRIDOR_ADMINS: ADMIN,
+    ...extra,
+  });
+  const child = spawnTs('src/cli/start.ts', [], { env });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const replica = { child, port, exited, output: () => output };
+  replicas.push(replica);
+  await until(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status === 200, 30_000, () => output);
+  return replica;
+}
+
+async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number, explain: () => string = () => ''): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms ${explain()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const eventsUrl = (replica: Replica) => `http://127.0.0.1:${replica.port}/slack/events`;
+
+function command(replica: Replica, text: string, userId = 'U0MEMBER') {
+  return postSigned(eventsUrl(replica), slashCommandBody({ text, user_id: userId, response_url: slack.responseUrl }), { signingSecret: SECRET });
+}
+
+function postsOf(job: string): RecordedCall[] {
+  return slack.callsTo('chat.postMessage').filter((call) => (call.args.metadata as { event_payload?: { job?: string } } | undefined)?.event_payload?.job === job);
+}
+
+const textOf = (json: unknown) => JSON.stringify(json);
+
+describe('replicas on one PostgreSQL database', () => {
+  it('post the week’s digest once however many fire it, and each answers /corridor pending', async () => {
+    const url = await freshPostgresUrl('replicas_digest');
+    // Every minute, so each replica catches up at start and fires again while the others run.
+    const every = { DIGEST_CRON: '* * * * *' };
+    const started = await Promise.all([startReplica(url, every), startReplica(url, every), startReplica(url, every)]);
+    await until(() => postsOf('digest').length > 0, 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(postsOf('digest')).toHaveLength(1);
+    expect(postsOf('remind').length).toBeLessThanOrEqual(1);
+    for (const replica of started) {
+      const pending = await command(replica, 'pending');
+      expect(pending.status).toBe(200);
+      for (const name of ['Venture Lab', 'CMC Microsystems']) expect(textOf(pending.json)).toContain(name);
+    }
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const runs = await db.query("SELECT state, attempts FROM job_runs WHERE job = 'digest'");
+    const partners = await db.query('SELECT count(*)::int AS n FROM partners');
+    await db.end();
+    expect(runs.rows).toEqual([{ state: 'done', attempts: 1 }]);
+    expect(partners.rows[0].n).toBe(12); // seeded once by three replicas starting together
+  }, 90_000);
+
+  it('post exactly once when the replica posting is killed in the middle of its post', async () => {
+    const url = await freshPostgresUrl('replicas_kill');
+    // Slack takes the first digest but answers late: its poster dies before recording it.
+    slack.failNext('chat.postMessage', { delayMs: 60_000 });
+    const [first, second] = await Promise.all([startReplica(url, { DIGEST_CRON: '* * * * *' }), startReplica(url, { DIGEST_CRON: '* * * * *' })]);
+    await until(() => slack.callsTo('chat.postMessage').length > 0, 20_000);
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const holder = await db.query<{ claimed_by: string }>("SELECT claimed_by FROM job_runs WHERE job = 'digest' AND state = 'claimed'");
+    const holderPid = Number(holder.rows[0]!.claimed_by.split(':').at(-2));
+    const victim = [first, second].find((replica) => replica.child.pid === holderPid)!;
+    expect(victim).toBeDefined();
+    victim.child.kill('SIGKILL');
+    await victim.exited;
+    // The survivor sees the holder gone (same host, dead pid), takes over, finds the post in the channel.
+    await until(async () => (await db.query("SELECT state FROM job_runs WHERE job = 'digest'")).rows[0]?.state === 'done', 70_000);
+    const done = await db.query("SELECT state, attempts, message_ts FROM job_runs WHERE job = 'digest'");
+    await db.end();
+    expect(postsOf('digest')).toHaveLength(1);
+    expect(done.rows[0]).toMatchObject({ state: 'done', attempts: 2 });
+  }, 120_000);
+
+  it('show a change made through one replica’s modal in the other’s very next answer', async () => {
+    const url = await freshPostgresUrl('replicas_modal');
+    const [a, b] = await Promise.all([startReplica(url), startReplica(url)]);
+    const opened = await command(a, 'partner edit c2mi', ADMIN);
+    expect(opened.status).toBe(200);
+    await until(() => slack.callsTo('views.open').length === 1, 10_000);
+    const view = slack.callsTo('views.open')[0]!.args.view as Json;
+    const submitted = await postSigned(
+      eventsUrl(a),
+      interactionBody(viewSubmission(ADMIN, view, { website: 'https://c2mi.ca/' })),
+      { signingSecret: SECRET },
+    );
+    expect(submitted.status).toBe(200);
+    const card = await command(b, 'partner c2mi');
+    expect(textOf(card.json)).toContain('https://c2mi.ca/');
+  }, 90_000);
+});
