@@ -1,0 +1,56 @@
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { StoreBusyError } from '../repository.js';
+
+/** Something that runs a query: the pool, or the client of a transaction. */
+export type Queryable = Pick<Pool, 'query'> | PoolClient;
+
+/**
+ * SQLSTATEs meaning "not now": a lock wait that hit lock_timeout, a deadlock broken by the server,
+ * a serialization failure, a statement cancelled by statement_timeout. Nothing was written.
+ */
+const BUSY_CODES: Record<string, string> = {
+  '55P03': 'a lock wait timed out',
+  '40P01': 'a deadlock was broken',
+  '40001': 'a concurrent write conflicted',
+  '57014': 'a statement timed out',
+};
+
+export function asBusy(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code in BUSY_CODES ? new StoreBusyError(BUSY_CODES[code]!) : error;
+}
+
+/** The pool with errors the caller can act on: a lock wait that timed out becomes StoreBusyError. */
+export class PgDatabase {
+  constructor(readonly pool: Pool) {}
+
+  async rows<R extends QueryResultRow>(sql: string, params: unknown[] = [], on: Queryable = this.pool): Promise<R[]> {
+    try {
+      return (await on.query<R>(sql, params)).rows;
+    } catch (error) {
+      throw asBusy(error);
+    }
+  }
+
+  async row<R extends QueryResultRow>(sql: string, params: unknown[] = [], on: Queryable = this.pool): Promise<R | undefined> {
+    return (await this.rows<R>(sql, params, on))[0];
+  }
+
+  /** Runs `work` in one transaction on one connection; rolls back on any error. */
+  async transaction<R>(work: (client: PoolClient) => Promise<R>): Promise<R> {
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw asBusy(error);
+    });
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw asBusy(error);
+    } finally {
+      client.release();
+    }
+  }
+}
