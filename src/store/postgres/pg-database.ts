@@ -41,16 +41,18 @@ export class PgDatabase {
     const client = await this.pool.connect().catch((error: unknown) => {
       throw asBusy(error);
     });
+    // A connection whose ROLLBACK failed is broken: the pool must discard it, not reuse it.
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw asBusy(error);
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 }
