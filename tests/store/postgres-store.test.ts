@@ -11,6 +11,7 @@ import { StoreBusyError, VersionConflictError } from '../../src/store/repository
 import { freePort, startEmbeddedPostgres } from '../support/postgres-global-setup.js';
 import { postgresAdminUrl, withDatabase } from '../support/postgres.js';
 import { raceWorkers } from '../support/race.js';
+import { cleanEnv, runCli } from '../support/run-cli.js';
 import { tempStores } from '../support/temp-stores.js';
 
 const { open, databaseUrl } = tempStores('pg', 'postgres');
@@ -128,6 +129,14 @@ describe('opening a server that cannot be used', () => {
     const error = await openFailure(`${postgresAdminUrl()}?sslmode=require`);
     expectOneMaskedLine(error, decodeURIComponent(admin().password));
     expect(error.text.en).toContain('the URL asks for TLS (sslmode) but the server does not offer it');
+  });
+
+  it('makes npm start print one line and exit 1, without the password', async () => {
+    const url = `postgres://corridor:Secret-42@127.0.0.1:${await freePort()}/corridor`;
+    const result = await runCli('src/cli/start.ts', { env: cleanEnv({ DATABASE_URL: url }) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^corridor-bot: DATABASE_URL: cannot open postgres:\/\/corridor:\*\*\*@127\.0\.0\.1:\d+\/corridor \(nothing answers at 127\.0\.0\.1:\d+\)\n$/);
+    expect(result.stderr + result.stdout).not.toContain('Secret-42');
   });
 
   it('refuses a server older than PostgreSQL 13', () => {
