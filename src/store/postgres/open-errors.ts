@@ -31,7 +31,7 @@ function reasonFor(error: unknown, url: UrlParts): Reason {
   if (code === '28000' && /no encryption/i.test(message)) return (w) => postgres(w).tlsRequired;
   if (/does not support SSL/i.test(message)) return (w) => postgres(w).tlsUnavailable;
   if (/certificate|self[- ]signed|altname/i.test(message)) return (w) => postgres(w).tlsUntrusted(mask(message, url));
-  if ((code && UNREACHABLE.has(code)) || /timeout|terminated unexpectedly/i.test(message)) return (w) => postgres(w).unreachable(url.hostPort);
+  if ((code && UNREACHABLE.has(code)) || /connection timeout|timeout expired|Connection terminated/i.test(message)) return (w) => postgres(w).unreachable(url.hostPort);
   return () => mask(message, url);
 }
 

@@ -17,7 +17,10 @@ const BUSY_CODES: Record<string, string> = {
 
 export function asBusy(error: unknown): unknown {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code in BUSY_CODES ? new StoreBusyError(BUSY_CODES[code]!) : error;
+  if (typeof code === 'string' && code in BUSY_CODES) return new StoreBusyError(BUSY_CODES[code]!);
+  // Every connection of the pool stayed in use for connectionTimeoutMillis.
+  if (error instanceof Error && /timeout exceeded when trying to connect/.test(error.message)) return new StoreBusyError('no free connection');
+  return error;
 }
 
 /** The pool with errors the caller can act on: a lock wait that timed out becomes StoreBusyError. */
