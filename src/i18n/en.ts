@@ -537,6 +537,15 @@ export const en = {
       noDatabaseFile: 'DATABASE_URL names no file: expected e.g. sqlite:./data/corridor.sqlite',
       unsupportedDatabase: (scheme: string) => `DATABASE_URL uses an unsupported database (${scheme}); expected sqlite:<path to a file> or postgres://…`,
       cannotOpenDatabase: (path: string, reason: string) => `DATABASE_URL: cannot open ${path} (${reason})`,
+      postgres: {
+        unreachable: (where: string) => `nothing answers at ${where}`,
+        passwordRefused: (user: string) => `the server refused the password of user ${user}`,
+        databaseMissing: (name: string) => `the server has no database named ${name}`,
+        serverTooOld: (version: string) => `PostgreSQL ${version} is too old; version 13 or later is needed`,
+        tlsUnavailable: 'the URL asks for TLS (sslmode) but the server does not offer it',
+        tlsRequired: 'the server accepts only TLS connections: add ?sslmode=require to the URL',
+        tlsUntrusted: (detail: string) => `the server’s TLS certificate is not trusted (${detail})`,
+      },
       slackRefusedToken: (code: string) =>
         `SLACK_BOT_TOKEN: Slack refused the token (${code}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page`,
     },

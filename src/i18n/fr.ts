@@ -536,6 +536,15 @@ export const fr: Catalogue = {
       noDatabaseFile: 'DATABASE_URL ne nomme aucun fichier : attendu par exemple sqlite:./data/corridor.sqlite',
       unsupportedDatabase: (scheme: string) => `DATABASE_URL désigne une base de données non prise en charge (${scheme}) ; attendu : sqlite:<chemin d’un fichier> ou postgres://…`,
       cannotOpenDatabase: (path: string, reason: string) => `DATABASE_URL : impossible d’ouvrir ${path} (${reason})`,
+      postgres: {
+        unreachable: (where: string) => `rien ne répond à ${where}`,
+        passwordRefused: (user: string) => `le serveur a refusé le mot de passe de l’utilisateur ${user}`,
+        databaseMissing: (name: string) => `le serveur n’a pas de base de données nommée ${name}`,
+        serverTooOld: (version: string) => `PostgreSQL ${version} est trop ancien ; la version 13 ou plus récente est requise`,
+        tlsUnavailable: 'l’URL demande TLS (sslmode) mais le serveur ne le propose pas',
+        tlsRequired: 'le serveur n’accepte que les connexions TLS : ajoutez ?sslmode=require à l’URL',
+        tlsUntrusted: (detail: string) => `le certificat TLS du serveur n’est pas reconnu (${detail})`,
+      },
       slackRefusedToken: (code: string) =>
         `SLACK_BOT_TOKEN : Slack a refusé le jeton (${code}) ; copiez le Bot User OAuth Token (xoxb-…) de la page OAuth & Permissions de l’app`,
     },

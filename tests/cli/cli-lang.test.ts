@@ -44,10 +44,10 @@ describe('npm start', () => {
   });
 
   it('names an unsupported database in French too', async () => {
-    const result = await runCli('src/cli/start.ts', { env: cleanEnv({ ...FRENCH, DATABASE_URL: 'postgres://db/corridor' }) });
+    const result = await runCli('src/cli/start.ts', { env: cleanEnv({ ...FRENCH, DATABASE_URL: 'mysql://db/corridor' }) });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'corridor-bot: DATABASE_URL désigne une base de données non prise en charge (postgres) ; attendu : sqlite:<chemin d’un fichier>\n',
+      'corridor-bot: DATABASE_URL désigne une base de données non prise en charge (mysql) ; attendu : sqlite:<chemin d’un fichier> ou postgres://…\n',
     );
   });
 

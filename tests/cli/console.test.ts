@@ -44,9 +44,9 @@ describe('npm start without credentials: the local console', () => {
   });
 
   it('refuses a database it cannot use, with exit code 1', async () => {
-    const result = await runCli('src/cli/start.ts', { env: cleanEnv({ DATABASE_URL: 'postgres://db/corridor' }) });
+    const result = await runCli('src/cli/start.ts', { env: cleanEnv({ DATABASE_URL: 'mysql://db/corridor' }) });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^corridor-bot: DATABASE_URL uses an unsupported database \(postgres\)/);
+    expect(result.stderr).toMatch(/^corridor-bot: DATABASE_URL uses an unsupported database \(mysql\)/);
   });
 
   it('creates its default database under ./data of the working directory', async () => {

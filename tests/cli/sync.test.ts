@@ -79,9 +79,9 @@ describe('npm run sync', () => {
 
   it('refuses an unsupported database and a bad --lang in one line', async () => {
     const settings = { NOTION_TOKEN: 'ntn_x', NOTION_PARTNERS_DATABASE_ID: 'x', NOTION_ACTIONS_DATABASE_ID: 'y' };
-    const postgres = await run('sync', { ...settings, DATABASE_URL: 'postgres://db/corridor' });
-    expect(postgres.code).toBe(1);
-    expect(postgres.stderr).toBe('corridor-bot: DATABASE_URL uses an unsupported database (postgres); expected sqlite:<path to a file>\n');
+    const mysql = await run('sync', { ...settings, DATABASE_URL: 'mysql://db/corridor' });
+    expect(mysql.code).toBe(1);
+    expect(mysql.stderr).toBe('corridor-bot: DATABASE_URL uses an unsupported database (mysql); expected sqlite:<path to a file> or postgres://…\n');
     const lang = await run('sync', settings, ['--lang', 'de']);
     expect(lang.code).toBe(1);
     expect(lang.stderr).toBe('corridor-bot: expected --lang fr or --lang en\n');

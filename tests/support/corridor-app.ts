@@ -1,7 +1,7 @@
 import { parseConfig, type Config } from '../../src/config/env.js';
 import { createSlackApp, type CorridorApp, type SlackAppOptions } from '../../src/slack/app.js';
 import { openSqliteStore } from '../../src/store/open-store.js';
-import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
+import type { CorridorStore } from '../../src/store/repository.js';
 import { silentLogger } from './silent-logger.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from './slack-api-emulator.js';
 import { interactionBody, postSigned, slashCommandBody, type SignedPostResponse, type SlashCommandFields } from './slack-signing.js';
@@ -12,7 +12,7 @@ export const ADMIN_ID = 'U0ADMIN';
 
 export interface RunningCorridorApp {
   config: Config;
-  store: SqliteCorridorStore;
+  store: CorridorStore;
   slack: SlackApiEmulator;
   corridor: CorridorApp;
   eventsUrl: string;
@@ -31,7 +31,7 @@ export interface RunningCorridorApp {
  */
 export async function startCorridorApp(
   env: Record<string, string> = {},
-  store?: SqliteCorridorStore,
+  store?: CorridorStore,
   options: Pick<SlackAppOptions, 'notion'> = {},
 ): Promise<RunningCorridorApp> {
   const slack = await startSlackApiEmulator({ botToken: BOT_TOKEN, botUserId: 'U0BOT' });

@@ -1,23 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { RecordDiff } from '../../domain/diff.js';
-import { historyEntry, type HistoryEntry } from '../../domain/types.js';
+import type { HistoryEntry } from '../../domain/types.js';
+import { historyEntryFromRow, type HistoryRow } from '../record-row.js';
 import type { WriteContext } from '../repository.js';
-
-interface HistoryRow {
-  id: number;
-  entity: string;
-  entity_id: string;
-  actor: string;
-  at: string;
-  change: string;
-  diff: string;
-}
 
 /** Append-only log of every change: who, when, old → new values. */
 export class HistoryLog {
   private readonly insert: Database.Statement<[string, string, string, string, string, string]>;
-  private readonly byEntity: Database.Statement<[string, string], HistoryRow>;
-  private readonly since: Database.Statement<[string], HistoryRow>;
+  private readonly byEntity: Database.Statement<[string, string], HistoryRow & { id: number; diff: string }>;
+  private readonly since: Database.Statement<[string], HistoryRow & { id: number; diff: string }>;
 
   constructor(db: Database.Database) {
     this.insert = db.prepare('INSERT INTO history (entity, entity_id, actor, at, change, diff) VALUES (?, ?, ?, ?, ?, ?)');
@@ -31,22 +22,10 @@ export class HistoryLog {
   }
 
   forEntity(entity: HistoryEntry['entity'], entityId: string): HistoryEntry[] {
-    return this.byEntity.all(entity, entityId).map(toEntry);
+    return this.byEntity.all(entity, entityId).map(historyEntryFromRow);
   }
 
   changedSince(since: Date): HistoryEntry[] {
-    return this.since.all(since.toISOString()).map(toEntry);
+    return this.since.all(since.toISOString()).map(historyEntryFromRow);
   }
-}
-
-function toEntry(row: HistoryRow): HistoryEntry {
-  return historyEntry.parse({
-    id: row.id,
-    entity: row.entity,
-    entityId: row.entity_id,
-    actor: row.actor,
-    at: row.at,
-    change: row.change,
-    diff: JSON.parse(row.diff),
-  });
 }

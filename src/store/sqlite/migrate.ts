@@ -1,23 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
+import { loadMigrations as loadMigrationFiles } from '../migration-files.js';
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 
-interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-export function loadMigrations(): Migration[] {
-  return readdirSync(MIGRATIONS_DIR)
-    .filter((file) => /^\d{3}_.+\.sql$/.test(file))
-    .sort()
-    .map((file) => ({
-      version: Number(file.slice(0, 3)),
-      name: file,
-      sql: readFileSync(new URL(file, MIGRATIONS_DIR), 'utf8'),
-    }));
+export function loadMigrations() {
+  return loadMigrationFiles(MIGRATIONS_DIR);
 }
 
 /**

@@ -1,14 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { diffRecords } from '../../domain/diff.js';
-import type { Draft, HistoryEntry, RecordMeta } from '../../domain/types.js';
-import {
-  RecordNotFoundError,
-  VersionConflictError,
-  type ListOptions,
-  type RecordCollection,
-  type WriteContext,
-} from '../repository.js';
+import type { Draft, HistoryEntry } from '../../domain/types.js';
+import { bodyOf, planRemoval, planSave, recordFromRow, type PlannedWrite, type StoredRecord } from '../record-row.js';
+import type { ListOptions, RecordCollection, WriteContext } from '../repository.js';
 import type { HistoryLog } from './history-log.js';
 
 interface Row {
@@ -20,8 +14,6 @@ interface Row {
   updated_by: string | null;
   removed_at: string | null;
 }
-
-type StoredRecord = RecordMeta & { id: string };
 
 /** One table of JSON records, validated by a zod schema on the way in and out. */
 export class RecordTable<T extends StoredRecord> implements RecordCollection<T> {
@@ -79,22 +71,13 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
 
   /** Creates the record unless it exists; synchronous so seeding holds no lock across an await. */
   insertIfMissing(draft: Draft<T>, write: WriteContext): void {
-    if (!this.currentRow(draft.id as string)) this.saveNow(draft, write);
+    if (!this.selectOne.get(draft.id as string)) this.saveNow(draft, write);
   }
 
   private saveNow(draft: Draft<T>, write: WriteContext): T {
     return this.db.transaction(() => {
-      const current = this.currentRow(draft.id as string);
-      const next = this.schema.parse({
-        ...draft,
-        ...this.nextMeta(current, write),
-        removedAt: current?.removed_at ?? null,
-      });
-      const diff = diffRecords(current && this.fromRow(current), next);
-      if (current && Object.keys(diff).length === 0) return this.fromRow(current);
-      this.write(next);
-      this.historyLog.append(this.entity, next.id, write, current ? 'updated' : 'created', diff);
-      return next;
+      const current = this.currentRecord(draft.id as string);
+      return this.apply(planSave(this.schema, current, draft, write), write) ?? current!;
     }).immediate();
   }
 
@@ -108,49 +91,34 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
 
   private setRemoved(id: string, write: WriteContext, removed: boolean): T {
     return this.db.transaction(() => {
-      const current = this.currentRow(id);
-      if (!current) throw new RecordNotFoundError(this.entity, id);
-      const before = this.fromRow(current);
-      if ((before.removedAt !== null) === removed) return before;
-      const meta = this.nextMeta(current, write);
-      const next = this.schema.parse({ ...before, ...meta, removedAt: removed ? meta.updatedAt : null });
-      this.write(next);
-      this.historyLog.append(this.entity, id, write, removed ? 'removed' : 'restored', {
-        removedAt: { from: before.removedAt, to: next.removedAt },
-      });
-      return next;
+      const current = this.currentRecord(id);
+      return this.apply(planRemoval(this.schema, this.entity, id, current, write, removed), write) ?? current!;
     }).immediate();
   }
 
-  private currentRow(id: string): Row | undefined {
-    return this.selectOne.get(id);
+  private currentRecord(id: string): T | undefined {
+    const row = this.selectOne.get(id);
+    return row && this.fromRow(row);
   }
 
-  /** Bumps the version, refusing a write based on a version that is no longer current. */
-  private nextMeta(current: Row | undefined, write: WriteContext) {
-    if (current && write.expectedVersion !== undefined && write.expectedVersion !== current.version) {
-      throw new VersionConflictError(this.fromRow(current), write.expectedVersion);
-    }
-    const now = (write.now ?? new Date()).toISOString();
-    return {
-      version: current ? current.version + 1 : 1,
-      createdAt: current?.created_at ?? now,
-      updatedAt: now,
-      updatedBy: write.actor,
-    };
+  /** Writes the planned record with its history entry (inside the caller's transaction). */
+  private apply(plan: PlannedWrite<T> | undefined, write: WriteContext): T | undefined {
+    if (!plan) return undefined;
+    this.write(plan.next);
+    this.historyLog.append(this.entity, plan.next.id, write, plan.change, plan.diff);
+    return plan.next;
   }
 
   private write(record: T): void {
     this.localWrites++;
-    const { version, createdAt, updatedAt, updatedBy, removedAt, ...body } = record;
     this.upsert.run({
       id: record.id,
-      body: JSON.stringify(body),
-      version,
-      created_at: createdAt,
-      updated_at: updatedAt,
-      updated_by: updatedBy,
-      removed_at: removedAt,
+      body: JSON.stringify(bodyOf(record)),
+      version: record.version,
+      created_at: record.createdAt,
+      updated_at: record.updatedAt,
+      updated_by: record.updatedBy,
+      removed_at: record.removedAt,
     });
   }
 
@@ -159,20 +127,8 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
     if (cached && cached.version === row.version && cached.body === row.body && cached.removedAt === row.removed_at) {
       return cached.record;
     }
-    const record = Object.freeze(this.parseRow(row));
+    const record = recordFromRow(this.schema, row);
     this.parsed.set(row.id, { version: row.version, body: row.body, removedAt: row.removed_at, record });
     return record;
-  }
-
-  private parseRow(row: Row): T {
-    return this.schema.parse({
-      ...JSON.parse(row.body),
-      id: row.id,
-      version: row.version,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      updatedBy: row.updated_by,
-      removedAt: row.removed_at,
-    });
   }
 }

@@ -1,32 +1,24 @@
 import type Database from 'better-sqlite3';
-import type { WriteContext } from '../repository.js';
-import {
-  SEED_NAME,
-  seedActions,
-  seedEvents,
-  seedPartners,
-  seedPeople,
-  seedProfile,
-  seedTracks,
-} from '../seed/communique-2025-04-17.js';
+import type { StoredRecord } from '../record-row.js';
+import { SEED_NAME, seedProfile, seedRecordSets, seedTracks, seedWrite } from '../seed/seed-plan.js';
+import type { RecordTable } from './record-table.js';
 import type { SqliteCorridorStore } from './sqlite-corridor-store.js';
 
-export const SEED_ACTOR = 'seed:communique-2025-04-17';
+export { SEED_ACTOR } from '../seed/seed-plan.js';
 
 /**
- * Loads the founding facts once. A record that already exists is left as it is, so seeding
- * never overwrites an edit, and a record removed later is not brought back.
+ * Loads the founding facts once (see seedRecordSets), inside the file's write lock: another
+ * process may have seeded a moment ago.
  */
 export function seedOnce(store: SqliteCorridorStore, now = new Date()): boolean {
   const db = store.db;
-  const write: WriteContext = { actor: SEED_ACTOR, now };
+  const write = seedWrite(now);
   const seed = db.transaction(() => {
-    // Checked inside the write lock: another process may have seeded a moment ago.
     if (db.prepare('SELECT 1 FROM seeds WHERE name = ?').get(SEED_NAME)) return false;
-    for (const draft of seedPartners) store.partners.insertIfMissing(draft, write);
-    for (const draft of seedPeople) store.people.insertIfMissing(draft, write);
-    for (const draft of seedEvents) store.events.insertIfMissing(draft, write);
-    for (const draft of seedActions) store.actions.insertIfMissing(draft, write);
+    for (const { collection, drafts } of seedRecordSets) {
+      const table = store[collection] as unknown as RecordTable<StoredRecord>;
+      for (const draft of drafts) table.insertIfMissing(draft, write);
+    }
     insertStatic(db);
     db.prepare('INSERT INTO seeds (name, applied_at) VALUES (?, ?)').run(SEED_NAME, now.toISOString());
     return true;

@@ -1,0 +1,381 @@
+// The behaviour every store must have, run against SQLite and PostgreSQL alike so the two
+// cannot drift. Facts about one database only live in sqlite-store.test.ts and postgres-store.test.ts.
+import { describe, expect, it } from 'vitest';
+import { draftOf } from '../../src/domain/draft.js';
+import { VersionConflictError } from '../../src/store/repository.js';
+import type { NotionLink } from '../../src/store/notion-links.js';
+import { raceWorkers } from '../support/race.js';
+import { tempStores, type StoreKind } from '../support/temp-stores.js';
+
+const T0 = new Date('2026-11-26T15:00:00Z');
+const LEASE = 15 * 60_000;
+const claimOptions = (owner: string, now = T0) => ({ owner, now, leaseMs: LEASE });
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
+  const { open, databaseUrl } = tempStores('contract', kind);
+
+  describe('seed from the 17 April 2025 release', () => {
+    it('holds 9 signatories and 3 pending adhesions', async () => {
+      const partners = await (await open()).partners.list();
+      expect(partners.filter((p) => p.status === 'signatory')).toHaveLength(9);
+      expect(partners.filter((p) => p.status === 'pending').map((p) => p.name)).toEqual([
+        'Venture Lab',
+        'CMC Microsystems',
+        'Department of Business and Economic Affairs – State of New Hampshire',
+      ]);
+    });
+
+    it('carries no doubled name from the release text', async () => {
+      const partners = await (await open()).partners.list();
+      for (const partner of partners) expect(partner.name).not.toMatch(/(State of New Hampshire).*\1/);
+    });
+
+    it('leaves what the release does not say empty', async () => {
+      const partners = await (await open()).partners.list();
+      expect(partners.every((p) => p.website === null)).toBe(true);
+      expect(partners.find((p) => p.id === 'c2mi')).toMatchObject({ kind: null, jurisdiction: null, joinedOn: null });
+      expect(partners.filter((p) => p.status === 'pending').every((p) => p.pendingSince === '2025-04-16')).toBe(true);
+    });
+
+    it('records the meeting, the people and the four tracks', async () => {
+      const store = await open();
+      const [event] = await store.events.list();
+      expect(event).toMatchObject({ date: '2025-04-16', place: 'Université de Sherbrooke', organiserIds: ['technum-quebec', 'amcham-quebec'] });
+      expect(event!.speakers.map((s) => s.personId)).toEqual(['peter-welch']);
+      expect(event!.attendingPartnerIds).toHaveLength(12);
+      expect((await store.people.list()).map((p) => p.name)).toEqual(
+        expect.arrayContaining(['Peter Welch', 'René Sylvestre', 'Manon Duclos', 'Michel Belval', 'Stéphanie Latour']),
+      );
+      expect(await store.listTracks()).toHaveLength(4);
+      expect((await store.getProfile()).figures.map((f) => f.value)).toEqual([900, 90, 75, 50]);
+    });
+
+    it('seeds once: a reopened store keeps later edits and removals', async () => {
+      const url = await databaseUrl();
+      const first = await open(url);
+      const c2mi = (await first.partners.get('c2mi'))!;
+      await first.partners.save({ ...draftOf(c2mi), website: 'https://example.org/' }, { actor: 'U0ADMIN' });
+      await first.partners.remove('venture-lab', { actor: 'U0ADMIN' });
+      await first.close();
+
+      const second = await open(url);
+      expect((await second.partners.get('c2mi'))!.website).toBe('https://example.org/');
+      expect((await second.partners.list()).map((p) => p.id)).not.toContain('venture-lab');
+      expect((await second.partners.list({ includeRemoved: true })).map((p) => p.id)).toContain('venture-lab');
+    });
+
+    it('lets two stores open one new database at once without double seeding', async () => {
+      const url = await databaseUrl();
+      const [a, b] = await Promise.all([open(url), open(url)]);
+      expect(await a.partners.list()).toHaveLength(12);
+      expect(await b.partners.list()).toHaveLength(12);
+      const created = (await a.changesSince(new Date(0))).filter((h) => h.change === 'created');
+      expect(new Set(created.map((h) => `${h.entity}:${h.entityId}`)).size).toBe(created.length);
+      expect(await b.changesSince(new Date(0))).toHaveLength(created.length);
+    });
+  });
+
+  describe('versions and history', () => {
+    it('bumps the version and records old → new values', async () => {
+      const store = await open();
+      const before = (await store.partners.get('distriq'))!;
+      const after = await store.partners.save({ ...draftOf(before), jurisdiction: 'QC' }, { actor: 'U0ADMIN', expectedVersion: 1 });
+      expect(after.version).toBe(2);
+      expect(after.updatedBy).toBe('U0ADMIN');
+      expect(after.createdAt).toBe(before.createdAt);
+      expect(await store.partners.get('distriq')).toEqual(after);
+      const history = await store.history('partner', 'distriq');
+      expect(history.at(-1)).toMatchObject({ actor: 'U0ADMIN', change: 'updated', diff: { jurisdiction: { from: null, to: 'QC' } } });
+    });
+
+    it('refuses a write based on a stale version and keeps the current record', async () => {
+      const store = await open();
+      const base = (await store.partners.get('distriq'))!;
+      await store.partners.save({ ...draftOf(base), jurisdiction: 'QC' }, { actor: 'U0ALICE', expectedVersion: 1 });
+      const stale = store.partners.save({ ...draftOf(base), acronym: 'DQ' }, { actor: 'U0BOB', expectedVersion: 1 });
+      await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(stale).rejects.toMatchObject({ current: { version: 2, updatedBy: 'U0ALICE', jurisdiction: 'QC' } });
+      expect((await store.partners.get('distriq'))!.acronym).toBeNull();
+      expect(await store.history('partner', 'distriq')).toHaveLength(2);
+    });
+
+    it('writes nothing when nothing changed', async () => {
+      const store = await open();
+      const base = (await store.partners.get('iseq'))!;
+      const same = await store.partners.save(draftOf(base), { actor: 'U0ADMIN' });
+      expect(same.version).toBe(1);
+      expect(await store.history('partner', 'iseq')).toHaveLength(1);
+    });
+
+    it('rejects a record that breaks the schema, leaving the store unchanged', async () => {
+      const store = await open();
+      const base = (await store.partners.get('iseq'))!;
+      await expect(store.partners.save({ ...draftOf(base), website: 'not a url' }, { actor: 'U0ADMIN' })).rejects.toThrow();
+      expect((await store.partners.get('iseq'))!.website).toBeNull();
+      expect(await store.history('partner', 'iseq')).toHaveLength(1);
+    });
+
+    it('creates a new record at version 1, listed after the seeded ones', async () => {
+      const store = await open();
+      const base = (await store.partners.get('iseq'))!;
+      const created = await store.partners.save({ ...draftOf(base), id: 'new-partner', name: 'New Partner' }, { actor: 'U0ADMIN', now: T0 });
+      expect(created).toMatchObject({ version: 1, createdAt: T0.toISOString(), updatedAt: T0.toISOString(), removedAt: null });
+      expect((await store.partners.list()).at(-1)!.id).toBe('new-partner');
+      expect(await store.history('partner', 'new-partner')).toMatchObject([{ change: 'created', actor: 'U0ADMIN', at: T0.toISOString() }]);
+    });
+
+    it('soft-deletes and restores, with history', async () => {
+      const store = await open();
+      await store.events.remove('first-official-meeting-2025-04-16', { actor: 'U0ADMIN' });
+      expect(await store.events.list()).toHaveLength(0);
+      expect((await store.events.get('first-official-meeting-2025-04-16'))!.removedAt).not.toBeNull();
+      await store.events.restore('first-official-meeting-2025-04-16', { actor: 'U0ADMIN' });
+      expect(await store.events.list()).toHaveLength(1);
+      const changes = (await store.history('event', 'first-official-meeting-2025-04-16')).map((h) => h.change);
+      expect(changes).toEqual(['created', 'removed', 'restored']);
+    });
+
+    it('refuses to remove a record that does not exist', async () => {
+      const store = await open();
+      await expect(store.partners.remove('nobody', { actor: 'U0ADMIN' })).rejects.toThrow(/partner "nobody" not found/);
+    });
+
+    it('lists the changes made since a moment, oldest first', async () => {
+      const store = await open();
+      // After the seeding, which happened at the wall clock's now.
+      const since = new Date(Date.now() + 86_400_000);
+      const later = (ms: number) => new Date(since.getTime() + ms);
+      const iseq = (await store.partners.get('iseq'))!;
+      await store.partners.save({ ...draftOf(iseq), acronym: 'IS' }, { actor: 'U1', now: later(0) });
+      await store.partners.remove('c2mi', { actor: 'U2', now: later(60_000) });
+      await store.actions.remove((await store.actions.list())[0]!.id, { actor: 'U3', now: later(-60_000) });
+      const changes = await store.changesSince(since);
+      expect(changes.map((h) => [h.entityId, h.change, h.at])).toEqual([
+        ['iseq', 'updated', later(0).toISOString()],
+        ['c2mi', 'removed', later(60_000).toISOString()],
+      ]);
+      expect(await store.changesSince(later(120_000))).toEqual([]);
+    });
+  });
+
+  describe('reads across processes', () => {
+    it('sees a write made through another connection to the same database', async () => {
+      const url = await databaseUrl();
+      const writer = await open(url);
+      const reader = await open(url);
+      expect((await reader.partners.list()).find((p) => p.id === 'c2mi')!.website).toBeNull();
+      const c2mi = (await writer.partners.get('c2mi'))!;
+      await writer.partners.save({ ...draftOf(c2mi), website: 'https://example.org/' }, { actor: 'U0ADMIN' });
+      expect((await reader.partners.list()).find((p) => p.id === 'c2mi')!.website).toBe('https://example.org/');
+      expect((await reader.partners.get('c2mi'))!.version).toBe(2);
+      await writer.partners.remove('c2mi', { actor: 'U0ADMIN' });
+      expect((await reader.partners.list()).map((p) => p.id)).not.toContain('c2mi');
+    });
+
+    it('hands out records that cannot be changed behind the store’s back', async () => {
+      const store = await open();
+      const [first] = await store.partners.list();
+      expect(() => {
+        (first as { name: string }).name = 'changed';
+      }).toThrow(TypeError);
+    });
+  });
+
+  describe('run ledger', () => {
+    it('lets one run claim a period; a second claim is refused while it runs and after it is done', async () => {
+      const { runs } = await open();
+      const claim = await runs.claim('digest', '2026-W48', claimOptions('a'));
+      expect(claim).toMatchObject({ attempt: 1 });
+      expect(await runs.claim('digest', '2026-W48', claimOptions('b'))).toBeUndefined();
+      expect(await runs.get('digest', '2026-W48')).toMatchObject({ state: 'claimed', claimedBy: 'a', claimedAt: T0, leaseUntil: at(LEASE) });
+      expect(await runs.complete(claim!, { channel: 'C0CORRIDOR', messageTs: '1.000001', now: T0 })).toBe(true);
+      expect(await runs.claim('digest', '2026-W48', claimOptions('c', at(7 * 86_400_000)))).toBeUndefined();
+      expect(await runs.get('digest', '2026-W48')).toMatchObject({ state: 'done', claimedBy: 'a', messageTs: '1.000001', attempts: 1, leaseUntil: null, finishedAt: T0 });
+      // Other periods and other jobs are separate.
+      expect(await runs.claim('digest', '2026-W49', claimOptions('d'))).toBeDefined();
+      expect(await runs.claim('remind', '2026-11-26', claimOptions('d'))).toBeDefined();
+    });
+
+    it('leaves a failed period retryable, and counts the attempts', async () => {
+      const { runs } = await open();
+      const first = await runs.claim('remind', '2026-11-26', claimOptions('a'));
+      expect(await runs.fail(first!, 'not_in_channel', T0)).toBe(true);
+      expect(await runs.get('remind', '2026-11-26')).toMatchObject({ state: 'failed', error: 'not_in_channel' });
+      const second = await runs.claim('remind', '2026-11-26', claimOptions('b'));
+      expect(second).toMatchObject({ attempt: 2 });
+      expect(await runs.get('remind', '2026-11-26')).toMatchObject({ state: 'claimed', claimedBy: 'b', error: null, finishedAt: null });
+    });
+
+    it('treats a skipped run (nothing to post) as run', async () => {
+      const { runs } = await open();
+      const claim = await runs.claim('remind', '2026-11-26', claimOptions('a'));
+      expect(await runs.skip(claim!, T0)).toBe(true);
+      expect(await runs.claim('remind', '2026-11-26', claimOptions('b'))).toBeUndefined();
+      expect(await runs.lastDone('remind')).toBeUndefined();
+    });
+
+    it('takes over a claim whose lease ran out, and not before', async () => {
+      const { runs } = await open();
+      const crashed = await runs.claim('digest', '2026-W48', claimOptions('crashed'));
+      expect(await runs.claim('digest', '2026-W48', claimOptions('b', at(LEASE - 1000)))).toBeUndefined();
+      const takeover = await runs.claim('digest', '2026-W48', claimOptions('c', at(LEASE + 1000)));
+      expect(takeover).toMatchObject({ attempt: 2 });
+      // The crashed run cannot renew or finish a claim it lost.
+      expect(await runs.renew(crashed!, at(LEASE + 1000), LEASE)).toBe(false);
+      expect(await runs.complete(crashed!, { channel: 'C1', messageTs: '1.1', now: at(LEASE + 1000) })).toBe(false);
+      expect(await runs.complete(takeover!, { channel: 'C1', messageTs: '2.2', now: at(LEASE + 1000) })).toBe(true);
+      expect(await runs.get('digest', '2026-W48')).toMatchObject({ state: 'done', claimedBy: 'c', messageTs: '2.2' });
+    });
+
+    it('keeps a renewed claim alive past its first lease', async () => {
+      const { runs } = await open();
+      const claim = await runs.claim('digest', '2026-W48', claimOptions('a'));
+      expect(await runs.renew(claim!, at(LEASE - 1000), LEASE)).toBe(true);
+      expect(await runs.get('digest', '2026-W48')).toMatchObject({ leaseUntil: at(2 * LEASE - 1000) });
+      expect(await runs.claim('digest', '2026-W48', claimOptions('b', at(LEASE + 1000)))).toBeUndefined();
+      expect(await runs.claim('digest', '2026-W48', claimOptions('b', at(2 * LEASE)))).toBeDefined();
+    });
+
+    it('takes over a named dead owner’s claim at once, and only that owner’s', async () => {
+      const { runs } = await open();
+      const dead = await runs.claim('digest', '2026-W48', claimOptions('host:1:dead'));
+      expect(await runs.takeOver('digest', '2026-W48', 'host:2:alive', claimOptions('host:3:new'))).toBeUndefined();
+      const taken = await runs.takeOver('digest', '2026-W48', 'host:1:dead', claimOptions('host:3:new', at(1000)));
+      expect(taken).toMatchObject({ attempt: 2 });
+      expect(await runs.get('digest', '2026-W48')).toMatchObject({ state: 'claimed', claimedBy: 'host:3:new', leaseUntil: at(1000 + LEASE) });
+      expect(await runs.skip(dead!, at(2000))).toBe(false);
+      expect(await runs.fail(taken!, 'boom', at(2000))).toBe(true);
+      expect(await runs.takeOver('digest', '2026-W48', 'host:3:new', claimOptions('host:4:other'))).toBeUndefined();
+    });
+
+    it('gives the latest digest Slack accepted', async () => {
+      const { runs } = await open();
+      for (const [period, day] of [['2026-W47', '2026-11-16'], ['2026-W48', '2026-11-23']] as const) {
+        const claim = await runs.claim('digest', period, claimOptions('a', new Date(`${day}T14:00:00Z`)));
+        await runs.complete(claim!, { channel: 'C1', messageTs: period, now: new Date(`${day}T14:00:01Z`) });
+      }
+      const failing = await runs.claim('digest', '2026-W49', claimOptions('a', new Date('2026-11-30T14:00:00Z')));
+      await runs.fail(failing!, 'boom', new Date('2026-11-30T14:00:01Z'));
+      expect(await runs.lastDone('digest')).toMatchObject({ period: '2026-W48', finishedAt: new Date('2026-11-23T14:00:01Z') });
+    });
+
+    it('remembers claims across a restart (the same database opened again)', async () => {
+      const url = await databaseUrl();
+      const before = await open(url);
+      const claim = await before.runs.claim('digest', '2026-W48', claimOptions('a'));
+      await before.runs.complete(claim!, { channel: 'C1', messageTs: '1.1', now: T0 });
+      await before.close();
+      const after = await open(url);
+      expect(await after.runs.claim('digest', '2026-W48', claimOptions('b'))).toBeUndefined();
+    });
+
+    it('grants a period to exactly one of several processes claiming it at once', async () => {
+      const url = await databaseUrl();
+      await (await open(url)).close();
+      const outputs = await raceWorkers(new URL('./claim-worker.ts', import.meta.url), [url], 4);
+      expect(outputs.sort()).toEqual(['claimed', 'refused', 'refused', 'refused']);
+    });
+  });
+
+  describe('snoozes', () => {
+    it('keeps the longer snooze and forgets ended ones', async () => {
+      const { snoozes } = await open();
+      await snoozes.snooze({ partnerId: 'venture-lab', until: '2026-12-03', snoozedBy: 'U1', snoozedAt: T0.toISOString() });
+      await snoozes.snooze({ partnerId: 'venture-lab', until: '2026-12-01', snoozedBy: 'U2', snoozedAt: T0.toISOString() });
+      await snoozes.snooze({ partnerId: 'cmc-microsystems', until: '2026-11-27', snoozedBy: 'U1', snoozedAt: T0.toISOString() });
+      expect(await snoozes.active('2026-11-26')).toEqual([
+        { partnerId: 'cmc-microsystems', until: '2026-11-27', snoozedBy: 'U1', snoozedAt: T0.toISOString() },
+        { partnerId: 'venture-lab', until: '2026-12-03', snoozedBy: 'U2', snoozedAt: T0.toISOString() },
+      ]);
+      expect((await snoozes.active('2026-11-27')).map((s) => s.partnerId)).toEqual(['venture-lab']);
+    });
+  });
+
+  describe('Notion links', () => {
+    const link: NotionLink = {
+      dataSourceId: 'ds-1',
+      entity: 'partner',
+      recordId: 'c2mi',
+      pageId: 'page-1',
+      pushedHash: 'h1',
+      pushedValues: { Name: 'C2MI', Status: 'signatory', Tags: ['a', 'b'], Nested: { z: 1, a: 2 } },
+      pushedAt: '2026-11-26T15:00:00.000Z',
+      notionEditedAt: null,
+      archived: false,
+    };
+
+    it('saves, reads back exactly and updates a link', async () => {
+      const { notionLinks } = await open();
+      await notionLinks.save(link);
+      const read = await notionLinks.get('ds-1', 'partner', 'c2mi');
+      expect(read).toEqual(link);
+      expect(JSON.stringify(read!.pushedValues)).toBe(JSON.stringify(link.pushedValues));
+      await notionLinks.save({ ...link, pushedHash: 'h2', notionEditedAt: '2026-11-26T15:01:00.000Z', archived: true });
+      expect(await notionLinks.get('ds-1', 'partner', 'c2mi')).toMatchObject({ pushedHash: 'h2', archived: true, notionEditedAt: '2026-11-26T15:01:00.000Z' });
+      expect(await notionLinks.get('ds-2', 'partner', 'c2mi')).toBeUndefined();
+    });
+
+    it('lists one data source’s links of one kind, by record', async () => {
+      const { notionLinks } = await open();
+      await notionLinks.save({ ...link, recordId: 'venture-lab', pageId: 'p2' });
+      await notionLinks.save(link);
+      await notionLinks.save({ ...link, entity: 'action', recordId: 'a1', pageId: 'p3' });
+      await notionLinks.save({ ...link, dataSourceId: 'ds-2', pageId: 'p4' });
+      expect((await notionLinks.list('ds-1', 'partner')).map((l) => l.recordId)).toEqual(['c2mi', 'venture-lab']);
+    });
+
+    it('remembers the data source behind a database, the latest one winning', async () => {
+      const { notionLinks } = await open();
+      expect(await notionLinks.dataSourceOf('db-1')).toBeUndefined();
+      await notionLinks.rememberDataSource('db-1', 'ds-1', T0);
+      await notionLinks.rememberDataSource('db-1', 'ds-9', at(1000));
+      expect(await notionLinks.dataSourceOf('db-1')).toBe('ds-9');
+    });
+  });
+
+  describe('coordination', () => {
+    it('sees a delivery first once, from any connection', async () => {
+      const url = await databaseUrl();
+      const [a, b] = [await open(url), await open(url)];
+      expect(await a.coordination.firstDelivery('Ev1', T0)).toBe(true);
+      expect(await b.coordination.firstDelivery('Ev1', at(1000))).toBe(false);
+      expect(await b.coordination.firstDelivery('Ev2', at(1000))).toBe(true);
+      // A day later the first one is forgotten.
+      expect(await a.coordination.firstDelivery('Ev3', at(2 * 86_400_000))).toBe(true);
+      expect(await a.coordination.firstDelivery('Ev1', at(2 * 86_400_000))).toBe(true);
+    });
+
+    it('holds a lease for one holder until it lapses or is released', async () => {
+      const { coordination } = await open();
+      expect(await coordination.acquireLease('sync', 'a', 60_000, T0)).toBe(true);
+      expect(await coordination.acquireLease('sync', 'b', 60_000, at(1000))).toBe(false);
+      expect(await coordination.leaseHolder('sync', at(1000))).toBe('a');
+      expect(await coordination.acquireLease('sync', 'a', 60_000, at(30_000))).toBe(true);
+      expect(await coordination.acquireLease('sync', 'b', 60_000, at(61_000))).toBe(false);
+      expect(await coordination.leaseHolder('sync', at(91_000))).toBeUndefined();
+      expect(await coordination.acquireLease('sync', 'b', 60_000, at(91_000))).toBe(true);
+      await coordination.releaseLease('sync', 'a');
+      expect(await coordination.leaseHolder('sync', at(92_000))).toBe('b');
+      await coordination.releaseLease('sync', 'b');
+      expect(await coordination.leaseHolder('sync', at(92_000))).toBeUndefined();
+      expect(await coordination.acquireLease('sync', 'a', 60_000, at(93_000))).toBe(true);
+    });
+
+    it('gives the most recent Home tab viewers first', async () => {
+      const { coordination } = await open();
+      await coordination.rememberHomeViewer('U1', T0);
+      await coordination.rememberHomeViewer('U2', at(1000));
+      await coordination.rememberHomeViewer('U3', at(2000));
+      await coordination.rememberHomeViewer('U1', at(3000));
+      expect(await coordination.recentHomeViewers(2)).toEqual(['U1', 'U3']);
+      expect(await coordination.recentHomeViewers(10)).toEqual(['U1', 'U3', 'U2']);
+    });
+  });
+
+  it('answers a ping', async () => {
+    const store = await open();
+    expect(store.kind).toBe(kind);
+    await expect(store.ping(2000)).resolves.toBeUndefined();
+  });
+});
