@@ -6,7 +6,7 @@ import { releaseHeldClaims } from '../../src/jobs/period-claim.js';
 import type { JobDeps } from '../../src/jobs/run-job.js';
 import { createPostingClient, POST_METADATA_EVENT, POSTING_RETRY, SlackPoster } from '../../src/jobs/slack-poster.js';
 import { REPLICA_ID } from '../../src/ops/process-identity.js';
-import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
+import type { CorridorStore } from '../../src/store/repository.js';
 import { silentLogger } from '../support/silent-logger.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
 import { tempStores } from '../support/temp-stores.js';
@@ -24,7 +24,7 @@ const DEAD_HERE = `${hostname()}:4194000:dead01`;
 
 const { open } = tempStores('once');
 let slack: SlackApiEmulator;
-let store: SqliteCorridorStore;
+let store: CorridorStore;
 
 beforeEach(async () => {
   slack = await startSlackApiEmulator({ botToken: BOT_TOKEN });

@@ -6,22 +6,23 @@ import { tempStores } from '../support/temp-stores.js';
 // Two replicas of the app on one database, each with its own Bolt receiver and Slack emulator:
 // what one handled, the other knows.
 
-const { open, databaseUrl } = tempStores('replicas');
+const stores = { sqlite: tempStores('replicas', 'sqlite'), postgres: tempStores('replicas', 'postgres') };
 const apps: RunningCorridorApp[] = [];
 afterEach(async () => {
   await Promise.all(apps.splice(0).map((app) => app.close()));
 });
 
-async function twoReplicas(): Promise<[RunningCorridorApp, RunningCorridorApp]> {
-  const url = databaseUrl();
+async function twoReplicas(kind: keyof typeof stores): Promise<[RunningCorridorApp, RunningCorridorApp]> {
+  const { open, databaseUrl } = stores[kind];
+  const url = await databaseUrl();
   const [a, b] = await Promise.all([startCorridorApp({}, await open(url)), startCorridorApp({}, await open(url))]);
   apps.push(a, b);
   return [a, b];
 }
 
-describe('replicas on one database', () => {
+describe.each(['sqlite', 'postgres'] as const)('replicas on one %s database', (kind) => {
   it('handle an event Slack retries to another replica once', async () => {
-    const [a, b] = await twoReplicas();
+    const [a, b] = await twoReplicas(kind);
     const delivery = appHomeOpened('U0VISITOR', 'home', 'Ev0RETRIED');
     expect((await a.event(delivery)).status).toBe(200);
     await a.corridor.idle();
@@ -37,7 +38,7 @@ describe('replicas on one database', () => {
   });
 
   it('refresh the Home tab of a visitor seen by another replica after a change', async () => {
-    const [a, b] = await twoReplicas();
+    const [a, b] = await twoReplicas(kind);
     await a.event(appHomeOpened('U0VISITOR'));
     await a.corridor.idle();
     const c2mi = (await b.store.partners.get('c2mi'))!;

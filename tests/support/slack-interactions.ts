@@ -4,7 +4,7 @@
  * values), a button clicked, the Home tab opened, a searched menu typed in.
  */
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 interface Option {
   text: { type: string; text: string };
