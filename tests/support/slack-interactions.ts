@@ -136,14 +136,17 @@ export function buttonClick(userId: string, actionId: string, value: string, { r
   };
 }
 
-/** The Events API callback for a user opening the app's Home tab (sent as JSON). */
+let eventCount = 0;
+
+/** The Events API callback for a user opening the app's Home tab (sent as JSON); each has its own event_id, as from Slack. */
 export function appHomeOpened(userId: string, tab: 'home' | 'messages' = 'home'): Json {
+  eventCount += 1;
   return {
     token: 'legacy-verification-token',
     team_id: TEAM.id,
     api_app_id: 'A0CORRIDOR',
     type: 'event_callback',
-    event_id: `Ev0HOME${userId}`,
+    event_id: `Ev0HOME${userId}${eventCount}`,
     event_time: 1_700_000_000,
     event: { type: 'app_home_opened', user: userId, channel: 'D0CORRIDOR', tab, event_ts: '1700000000.000100' },
     authorizations: [{ team_id: TEAM.id, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
