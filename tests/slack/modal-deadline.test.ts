@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalogue } from '../../src/i18n/index.js';
+import { ACTION_IDS, keyedActionId } from '../../src/slack/interaction-ids.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { buttonClick } from '../support/slack-interactions.js';
 
 // A modal command acknowledges first and opens the modal after: Slack shows "/corridor failed" when
 // the command is not answered within 3 s, and a trigger_id dies after 3 s anyway.
@@ -53,5 +55,18 @@ describe('a modal command when Slack is slow to open the modal', () => {
     await running.corridor.idle();
     expect(running.slack.callsTo('views.open')).toHaveLength(1);
     expect(running.slack.callsTo('response_url')).toEqual([]);
+  });
+});
+
+describe('a button that opens a modal when Slack is slow to open it', () => {
+  it('acknowledges the click at once, tries once, and answers politely under the message', async () => {
+    running.slack.failNext('views.open', { delayMs: 5_000 });
+    const actionId = keyedActionId(ACTION_IDS.reminderMarkSigned, 'cmc-microsystems');
+    const started = Date.now();
+    const response = await running.interaction(buttonClick(ADMIN_ID, actionId, 'cmc-microsystems', { responseUrl: running.slack.responseUrl }));
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(await politeLine()).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: catalogue('en').common.modalUnavailable });
+    expect(running.slack.callsTo('views.open')).toHaveLength(1);
   });
 });
