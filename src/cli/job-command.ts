@@ -138,7 +138,7 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
   const env = (io.env ?? (() => loadEnv()))();
   const clock = io.clock ?? (() => new Date());
   const logger = consoleJobLogger(io.stderr);
-  const store = await openStore(env.DATABASE_URL);
+  const store = await openStore(env.DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX });
   // *Open in Notion* on the reminder, as the scheduled one has it, once the sync has made the pages.
   const notionUrlFor = partnerNotionUrls(env, store.notionLinks);
   try {

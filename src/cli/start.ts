@@ -5,11 +5,16 @@ import { createSlackApp } from '../slack/app.js';
 import { openStore } from '../store/open-store.js';
 import { runConsole } from './console.js';
 import { runCli } from './cli-support.js';
+import { installProcessGuards } from './process-guards.js';
+import { shutDown } from './shutdown.js';
+import { botShutdownSteps, SHUTDOWN_DEADLINE_MS } from './shutdown-steps.js';
+
+installProcessGuards();
 
 /** `npm start`: the Slack app when credentials are set, otherwise the local console. */
 await runCli(async (lang) => {
   const config = loadConfig();
-  const store = await openStore(config.DATABASE_URL);
+  const store = await openStore(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
   const links = store.notionLinks;
   const notion = notionSyncAccess({ config, store, links });
   if (config.slackMode === 'console') {
@@ -46,17 +51,17 @@ await runCli(async (lang) => {
     error: (message, data) => slack.app.logger.error(message, data ?? ''),
   });
   await untilSignal();
-  stopNotionSync?.();
-  // Let a post under way finish, so its period is recorded before the store closes.
-  await scheduler?.stop();
-  await slack.stop();
-  await store.close();
+  await shutDown(botShutdownSteps({ slack, store, scheduler, stopNotionSync }), {
+    deadlineMs: SHUTDOWN_DEADLINE_MS,
+    log: (line) => slack.app.logger.warn(line),
+  });
   return 0;
 });
 
 function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    // `on`, not `once`: a second signal during shutdown must not kill the process mid-way.
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
   });
 }

@@ -15,6 +15,7 @@ export const en = {
     quoted: (text: string) => `“${text}”`,
     sourceNote: 'Source: press release of 17 April 2025.',
     internalError: 'Sorry, something went wrong on our side. The team has been told; please try again in a moment.',
+    modalUnavailable: 'Sorry, Slack did not open the form in time. Please run the command again.',
   },
   status: {
     signatory: 'Signatory',

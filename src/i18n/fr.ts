@@ -14,6 +14,7 @@ export const fr: Catalogue = {
     quoted: (text: string) => `« ${text} »`,
     sourceNote: 'Source : communiqué du 17 avril 2025.',
     internalError: 'Désolé, un problème est survenu de notre côté. L’équipe a été avertie ; veuillez réessayer dans un instant.',
+    modalUnavailable: 'Désolé, Slack n’a pas ouvert le formulaire à temps. Veuillez relancer la commande.',
   },
   status: {
     signatory: 'Signataire',

@@ -5,10 +5,13 @@ import type { Config } from '../config/env.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import type { NotionSyncAccess } from '../jobs/notion-sync.js';
 import type { CorridorStore } from '../store/repository.js';
-import { handleEachEventOnce } from './deliveries.js';
 import { HomeTabs } from './home-tabs.js';
 import { InFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
+import { GuardedReceiver } from './receiver/guarded-receiver.js';
+import { markFailures } from './receiver/request-record.js';
+import { apiClientOptions, modalClient } from './slack-clients.js';
+import { UnknownPayloads } from './unknown-payloads.js';
 import { UserLanguages } from './user-lang.js';
 
 export interface CorridorApp {
@@ -18,6 +21,8 @@ export interface CorridorApp {
   stop(): Promise<void>;
   /** Resolves once every request received so far is fully handled (work after the ack included). */
   idle(): Promise<void>;
+  /** How many requests are still being handled. */
+  running(): number;
 }
 
 /** Slack refused the app's credentials at start-up: something the user must fix, not a crash. */
@@ -34,24 +39,27 @@ export interface SlackAppOptions {
 
 /** Builds the Bolt app: HTTP receiver on PORT (/slack/events), or Socket Mode with an app token. */
 export function createSlackApp(config: Config, store: CorridorStore, options: SlackAppOptions = {}): CorridorApp {
+  const logger = options.logger;
+  const unknown = new UnknownPayloads();
   const common = {
     token: config.SLACK_BOT_TOKEN,
-    clientOptions: config.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(config.SLACK_API_URL) } : {},
+    clientOptions: apiClientOptions(config),
     logLevel: options.logLevel ?? LogLevel.INFO,
     // Initialise in start() so a refused token is an error we can report, not an unhandled rejection.
     deferInitialization: true,
-    ...(options.logger ? { logger: options.logger } : {}),
+    ...(logger ? { logger } : {}),
   };
   const app =
     config.slackMode === 'socket'
       ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true })
-      : new App({ ...common, signingSecret: config.SLACK_SIGNING_SECRET!, port: config.PORT });
+      : new App({ ...common, receiver: httpReceiver(config, store, unknown, options) });
   const inFlight = new InFlight();
   app.use(inFlight.middleware);
-  app.use(handleEachEventOnce(store.coordination));
+  app.use(markFailures);
   const userLanguages = new UserLanguages(app.client);
   const home = new HomeTabs({ store, config, userLanguages });
-  registerListeners(app, { config, store, userLanguages, home, notion: options.notion });
+  const modals = modalClient(config, logger);
+  registerListeners(app, { config, store, userLanguages, home, notion: options.notion, modalClient: modals, unknown });
   // Statuses the Notion sync brings back change Home tabs too, whether the sync ran on schedule or on /corridor sync.
   options.notion?.onPulled((changes) =>
     home.refreshActions(
@@ -75,6 +83,7 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
       await inFlight.idle();
     },
     idle: () => inFlight.idle(),
+    running: () => inFlight.size,
   };
 }
 
@@ -90,6 +99,14 @@ async function initialise(app: App): Promise<void> {
   }
 }
 
-function withTrailingSlash(url: string): string {
-  return url.endsWith('/') ? url : `${url}/`;
+/** Bolt's HTTP receiver, guarded against bodies that would crash it (see GuardedReceiver). */
+function httpReceiver(config: Config, store: CorridorStore, unknown: UnknownPayloads, options: SlackAppOptions): GuardedReceiver {
+  return new GuardedReceiver({
+    signingSecret: config.SLACK_SIGNING_SECRET!,
+    port: config.PORT,
+    unknown,
+    firstDelivery: (eventId) => store.coordination.firstDelivery(`event:${eventId}`, new Date()),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+  });
 }

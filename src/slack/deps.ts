@@ -1,7 +1,9 @@
+import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config/env.js';
 import type { NotionSyncAccess } from '../jobs/notion-sync.js';
 import type { CorridorStore } from '../store/repository.js';
 import type { HomeTabs } from './home-tabs.js';
+import type { UnknownPayloads } from './unknown-payloads.js';
 import type { UserLanguages } from './user-lang.js';
 
 /** What listeners need, built once at start-up. */
@@ -14,4 +16,8 @@ export interface SlackDeps {
   clock?: () => Date;
   /** The Notion sync, for `/corridor sync`. */
   notion?: NotionSyncAccess;
+  /** Opens modals from slash commands within the trigger's 3 s (see slack-clients.ts). */
+  modalClient: WebClient;
+  /** Payloads no listener understands, logged once per kind. */
+  unknown: UnknownPayloads;
 }

@@ -18,6 +18,11 @@ export class InFlight {
     }
   };
 
+  /** How many requests are still being handled. */
+  get size(): number {
+    return this.running.size;
+  }
+
   /** Resolves once nothing is running (work started meanwhile is waited for too). */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);

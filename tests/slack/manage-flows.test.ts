@@ -46,8 +46,9 @@ async function openModal(text: string, userId = ADMIN_ID): Promise<Json> {
   const before = running.slack.callsTo('views.open').length;
   const response = await running.command(text, { user_id: userId });
   expect(response.status).toBe(200);
-  // An empty acknowledgement: the answer is the modal, not a message.
+  // An empty acknowledgement: the answer is the modal, opened once the command is acknowledged.
   expect(response.text).toBe('');
+  await running.corridor.idle();
   const calls = running.slack.callsTo('views.open');
   expect(calls).toHaveLength(before + 1);
   expect(calls.at(-1)!.args.trigger_id).toBeTruthy();

@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import type { NotionSyncAccess } from '../../jobs/notion-sync.js';
@@ -19,7 +20,13 @@ export interface CommandContext {
   /** The Notion sync, for `/corridor sync`; absent where the app was started without it. */
   notion?: NotionSyncAccess;
   /** Present when the command came from Slack (absent in the local console): modals need it. */
-  slack?: { client: WebClient; triggerId: string; channelId: string };
+  slack?: {
+    client: WebClient;
+    triggerId: string;
+    channelId: string;
+    /** Acknowledges the command, then opens the modal; on failure the user reads `failureText`. */
+    openModal(build: () => Promise<ModalView> | ModalView, failureText: string): Promise<void>;
+  };
 }
 
 export interface CorridorCommand {

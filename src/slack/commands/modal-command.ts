@@ -31,6 +31,6 @@ export function refusal(context: CommandContext): Reply {
 /** Opens a modal from a slash command; the console, which has no Slack, says it needs Slack. */
 export async function openModal(context: CommandContext, build: () => Promise<ModalView> | ModalView): Promise<Reply | undefined> {
   if (!context.slack) return messageView(context.t.console.slackOnly);
-  await context.slack.client.views.open({ trigger_id: context.slack.triggerId, view: await build() });
+  await context.slack.openModal(build, context.t.common.modalUnavailable);
   return undefined;
 }

@@ -16,6 +16,7 @@ import { partnerStatusSwitched } from './actions/partner-status-switched.js';
 import { snoozeButtonListener } from './actions/snooze.js';
 import { corridorCommandListener } from './commands/corridor-command.js';
 import { appHomeOpened } from './events/app-home-opened.js';
+import { otherEvents } from './events/other-events.js';
 import { partnerOptions } from './options/partner-options.js';
 import { actionStatusSubmitted } from './views/action-status-submitted.js';
 import { actionSubmitted } from './views/action-submitted.js';
@@ -38,7 +39,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       { callbackId: CALLBACK_IDS.actionStatus, listener: actionStatusSubmitted(deps) },
       { callbackId: CALLBACK_IDS.conflict, listener: conflictSubmitted(deps) },
       { callbackId: CALLBACK_IDS.markSigned, listener: markSignedSubmissionListener(deps) },
-    ]),
+    ], deps.unknown),
   );
 
   app.action<BlockAction>(
@@ -56,10 +57,12 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       { actionId: ACTION_IDS.addEvent, listener: addEventClicked(deps) },
       { actionId: ACTION_IDS.addAction, listener: addActionClicked(deps) },
       { actionId: PARTNER_FIELDS.status, callbackId: CALLBACK_IDS.partner, listener: partnerStatusSwitched(deps) },
-    ]),
+    ], deps.unknown),
   );
 
   app.options(PARTNER_OPTIONS_ACTION, partnerOptions(deps));
 
   app.event('app_home_opened', appHomeOpened(deps));
+  // Bolt acknowledges every event itself, so only a catch-all can tell which ones nobody handles.
+  app.event(/.*/, otherEvents(['app_home_opened'], deps.unknown));
 }

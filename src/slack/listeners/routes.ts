@@ -1,5 +1,6 @@
 import type { ClickArgs } from './actions/click.js';
 import type { SubmissionArgs } from './views/submission.js';
+import { UnknownPayloads } from '../unknown-payloads.js';
 
 export interface ClickRoute {
   /** The button's action_id, or a pattern for keyed IDs (`partner_edit:<id>`). */
@@ -19,7 +20,7 @@ export interface SubmissionRoute {
  * Bolt listener per button made each slash command pay for all of them. One Bolt listener per
  * kind of interaction dispatches through these tables instead.
  */
-export function clickRouter(routes: readonly ClickRoute[]) {
+export function clickRouter(routes: readonly ClickRoute[], unknown = new UnknownPayloads()) {
   return async (args: ClickArgs): Promise<void> => {
     const actionId = args.action.action_id;
     const callbackId = args.body.view?.callback_id;
@@ -28,16 +29,16 @@ export function clickRouter(routes: readonly ClickRoute[]) {
     );
     if (route) return route.listener(args);
     // A button from an older message, or one that needs no answer: acknowledge so Slack shows no error.
-    args.logger.debug(`No listener for the button ${actionId}`);
+    unknown.note(`button ${actionId.slice(0, 80)}`, args.logger);
     await args.ack();
   };
 }
 
-export function submissionRouter(routes: readonly SubmissionRoute[]) {
+export function submissionRouter(routes: readonly SubmissionRoute[], unknown = new UnknownPayloads()) {
   return async (args: SubmissionArgs): Promise<void> => {
     const route = routes.find((candidate) => candidate.callbackId === args.view.callback_id);
     if (route) return route.listener(args);
-    args.logger.warn(`No listener for the form ${args.view.callback_id}`);
+    unknown.note(`form ${args.view.callback_id.slice(0, 80)}`, args.logger);
     await args.ack();
   };
 }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
 import { canChangeRecords } from '../../../domain/permissions.js';
 import { localDate } from '../../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../../i18n/index.js';
@@ -23,6 +24,8 @@ export interface Click {
   isAdmin: boolean;
   now: Date;
   today: string;
+  /** Opens modals within the trigger's 3 s, with no retry (see slack-clients.ts). */
+  modalClient: WebClient;
 }
 
 /** Acknowledges the click at once (Slack waits 3 s), then parses it. */
@@ -48,6 +51,7 @@ export async function readClick({ ack, body, logger }: ClickArgs, deps: SlackDep
     isAdmin: canChangeRecords(user.id, deps.config.CORRIDOR_ADMINS),
     now,
     today: localDate(now, deps.config.CORRIDOR_TZ),
+    modalClient: deps.modalClient,
   };
 }
 
@@ -60,15 +64,21 @@ export async function tell(args: ClickArgs, click: Click, title: string, text: s
     await args.respond({ response_type: 'ephemeral', replace_original: false, text });
     return;
   }
-  if (click.triggerId) await args.client.views.open({ trigger_id: click.triggerId, view: noticeModal(title, text, click.t) });
+  if (click.triggerId) await click.modalClient.views.open({ trigger_id: click.triggerId, view: noticeModal(title, text, click.t) });
 }
 
 export async function refuse(args: ClickArgs, click: Click, deps: SlackDeps): Promise<void> {
   await tell(args, click, click.t.modals.refused.title, refusalView(deps.config.CORRIDOR_ADMINS, click.t).text);
 }
 
+/** Opens a modal for the click; when Slack does not, a click in a message gets a polite line instead. */
 export async function openView(args: ClickArgs, click: Click, view: ModalView): Promise<void> {
-  await args.client.views.open({ trigger_id: click.triggerId, view });
+  try {
+    await click.modalClient.views.open({ trigger_id: click.triggerId, view });
+  } catch (error) {
+    args.logger.warn(`Could not open a modal for ${click.actionId}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    if (args.body.response_url) await args.respond({ response_type: 'ephemeral', replace_original: false, text: click.t.common.modalUnavailable });
+  }
 }
 
 /** The Home tab's coordinator buttons: *Add partner*, *Add event*, *Add action item*. */

@@ -2,11 +2,12 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { catalogue } from '../../../i18n/index.js';
 import { runCorridorCommand } from '../../commands/dispatch.js';
 import { slashCommandPayload } from '../../payloads.js';
+import { modalOpener } from './modal-opener.js';
 import type { SlackDeps } from '../../deps.js';
 
 /** `/corridor …`: parse, answer ephemerally in the ack (Slack shows it within its 3 s window). */
 export function corridorCommandListener(deps: SlackDeps) {
-  return async ({ command, ack, client, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ command, ack, respond, client, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const payload = slashCommandPayload.safeParse(command);
     if (!payload.success) {
       logger.warn(`Ignoring a malformed slash command payload: ${payload.error.issues[0]?.message}`);
@@ -15,6 +16,7 @@ export function corridorCommandListener(deps: SlackDeps) {
     }
     const { text, user_id: userId, channel_id: channelId, trigger_id: triggerId } = payload.data;
     const lang = await deps.userLanguages.of(userId);
+    const modal = modalOpener({ ack, respond, modalClient: deps.modalClient, triggerId, logger });
     try {
       const reply = await runCorridorCommand({
         text,
@@ -23,13 +25,14 @@ export function corridorCommandListener(deps: SlackDeps) {
         store: deps.store,
         timeZone: deps.config.CORRIDOR_TZ,
         admins: deps.config.CORRIDOR_ADMINS,
-        slack: { client, triggerId, channelId },
+        slack: { client, triggerId, channelId, openModal: modal.open },
         notion: deps.notion,
       });
-      await ack(reply ? { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks } : undefined);
+      if (!modal.state.acked) await ack(reply ? { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks } : undefined);
     } catch (error) {
       logger.error(`/corridor ${text.slice(0, 80)} failed:`, error);
-      await ack({ response_type: 'ephemeral', text: catalogue(lang).common.internalError });
+      const apology = { response_type: 'ephemeral' as const, text: catalogue(lang).common.internalError };
+      await (modal.state.acked ? respond(apology) : ack(apology));
     }
   };
 }

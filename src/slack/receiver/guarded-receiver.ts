@@ -1,0 +1,101 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, type Logger } from '@slack/bolt';
+import { metrics } from '../../ops/metrics.js';
+import type { UnknownPayloads } from '../unknown-payloads.js';
+import { screenBody } from './body-screen.js';
+import { trackRequests } from './tracked-requests.js';
+
+export const EVENTS_PATH = '/slack/events';
+
+export interface GuardedReceiverOptions {
+  signingSecret: string;
+  port: number;
+  unknown: UnknownPayloads;
+  /** See RequestTracking.firstDelivery. */
+  firstDelivery(eventId: string): Promise<boolean>;
+  /** Defaults to the app's own logger. */
+  logger?: Logger;
+  logLevel?: LogLevel;
+}
+
+/**
+ * Bolt's own HTTP receiver, with two guards: bodies that are not a JSON object are answered 400
+ * before Bolt sees them (Bolt would crash on them), and every request is tracked (see trackRequests).
+ */
+export class GuardedReceiver extends HTTPReceiver {
+  private log: Logger | undefined;
+
+  constructor(private readonly guard: GuardedReceiverOptions) {
+    super({ signingSecret: guard.signingSecret, port: guard.port, endpoints: [EVENTS_PATH], ...loggingOptions(guard) });
+    this.log = guard.logger;
+    this.requestListener = screenRequests(this.requestListener, {
+      signingSecret: guard.signingSecret,
+      unknown: guard.unknown,
+      logger: () => this.guardLogger(),
+    });
+  }
+
+  override init(app: App): void {
+    this.log ??= app.logger;
+    // The receiver only ever calls processEvent on its app.
+    const processEvent = trackRequests((event) => app.processEvent(event), {
+      logger: this.guardLogger(),
+      unknown: this.guard.unknown,
+      firstDelivery: this.guard.firstDelivery,
+    });
+    super.init({ processEvent } as unknown as App);
+  }
+
+  private guardLogger(): Logger {
+    if (!this.log) throw new Error('GuardedReceiver used before App.init');
+    return this.log;
+  }
+}
+
+function loggingOptions(guard: GuardedReceiverOptions): { logger: Logger } | { logLevel: LogLevel } {
+  return guard.logger ? { logger: guard.logger } : { logLevel: guard.logLevel ?? LogLevel.INFO };
+}
+
+interface Screening {
+  signingSecret: string;
+  unknown: UnknownPayloads;
+  logger: () => Logger;
+}
+
+function screenRequests(boltListener: RequestListener, screening: Screening): RequestListener {
+  return (req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method !== 'POST' || pathname !== EVENTS_PATH) return boltListener(req, res);
+    screen(req, res, boltListener, screening).catch((error: unknown) => {
+      screening.logger().error(`Could not read a request to ${EVENTS_PATH}: ${String(error)}`);
+      if (!res.headersSent) HTTPModuleFunctions.buildNoBodyResponse(res, 500);
+    });
+  };
+}
+
+async function screen(req: IncomingMessage, res: ServerResponse, boltListener: RequestListener, screening: Screening): Promise<void> {
+  let buffered;
+  try {
+    // Bolt reuses a body already buffered on the request, so reading it here costs nothing more.
+    buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, HTTPModuleFunctions.defaultBodyLimit);
+  } catch (error) {
+    const tooLarge = HTTPModuleFunctions.isRawBodyError(error) && error.statusCode === 413;
+    screening.logger().warn(tooLarge ? 'Refused a request body over the size limit' : `Could not read a request body: ${String(error)}`);
+    HTTPModuleFunctions.buildNoBodyResponse(res, tooLarge ? 413 : 400);
+    return;
+  }
+  if (screenBody(buffered) !== 'not-an-object') {
+    boltListener(buffered, res);
+    return;
+  }
+  try {
+    await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ signingSecret: screening.signingSecret }, buffered);
+  } catch {
+    // Unsigned or forged: the same 401 Bolt gives, without saying more.
+    HTTPModuleFunctions.buildNoBodyResponse(res, 401);
+    return;
+  }
+  screening.unknown.note('rejected: not a JSON object', screening.logger(), 'a signed body that is not a JSON object (answered 400)');
+  metrics.requests.inc({ kind: 'unknown', outcome: 'rejected' });
+  HTTPModuleFunctions.buildNoBodyResponse(res, 400);
+}
