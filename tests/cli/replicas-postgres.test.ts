@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dropFreshDatabases, freshPostgresUrl } from '../support/postgres.js';
-import { cleanEnv, spawnTs } from '../support/run-cli.js';
+import { cleanEnv, runCli, spawnTs } from '../support/run-cli.js';
 import { startSlackApiEmulator, type RecordedCall, type SlackApiEmulator } from '../support/slack-api-emulator.js';
 import { viewSubmission, type Json } from '../support/slack-interactions.js';
 import { interactionBody, postSigned, slashCommandBody } from '../support/slack-signing.js';
@@ -86,6 +86,26 @@ function postsOf(job: string): RecordedCall[] {
 }
 
 const textOf = (json: unknown) => JSON.stringify(json);
+
+describe('npm start on PostgreSQL with no Slack credentials', () => {
+  it('answers /corridor pending from an empty database, and a second start seeds nothing twice', async () => {
+    const url = await freshPostgresUrl('console');
+    for (let run = 0; run < 2; run++) {
+      const result = await runCli('src/cli/start.ts', { input: '/corridor pending\n', env: cleanEnv({ DATABASE_URL: url }) });
+      expect(result.code).toBe(0);
+      for (const name of ['Venture Lab', 'CMC Microsystems', 'Department of Business and Economic Affairs – State of New Hampshire']) {
+        expect(result.stdout).toContain(name);
+      }
+    }
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    const counts = await db.query("SELECT (SELECT count(*)::int FROM partners) AS partners, (SELECT count(*)::int FROM history WHERE change = 'created') AS created, (SELECT count(*)::int FROM seeds) AS seeds, (SELECT (SELECT count(*) FROM partners) + (SELECT count(*) FROM people) + (SELECT count(*) FROM events) + (SELECT count(*) FROM actions))::int AS records");
+    await db.end();
+    expect(counts.rows[0]).toMatchObject({ partners: 12, seeds: 1 });
+    // One history entry per seeded record: nothing was seeded twice.
+    expect(counts.rows[0].created).toBe(counts.rows[0].records);
+  }, 60_000);
+});
 
 describe('replicas on one PostgreSQL database', () => {
   it('post the week’s digest once however many fire it, and each answers /corridor pending', async () => {
