@@ -15,6 +15,8 @@ export const en = {
     quoted: (text: string) => `“${text}”`,
     sourceNote: 'Source: press release of 17 April 2025.',
     internalError: 'Sorry, something went wrong on our side. The team has been told; please try again in a moment.',
+    storeBusy: 'The database is busy — try again in a moment.',
+    storeBusyTitle: 'Database busy',
   },
   status: {
     signatory: 'Signatory',
@@ -307,6 +309,7 @@ export const en = {
       unknownChoice: 'This choice is no longer available; please choose again.',
       duplicateName: 'A partner already has this name.',
       speakerLine: 'One speaker per line: “Name — role” (names under 150 characters, roles under 200).',
+      invisibleCharacter: 'Please remove the invisible or text-direction characters (often pasted along with the text).',
     } satisfies Record<FormErrorCode, string | ((limit: number) => string)>,
   },
   modals: {
@@ -537,6 +540,9 @@ export const en = {
       noDatabaseFile: 'DATABASE_URL names no file: expected e.g. sqlite:./data/corridor.sqlite',
       unsupportedDatabase: (scheme: string) => `DATABASE_URL uses an unsupported database (${scheme}); expected sqlite:<path to a file> or postgres://…`,
       cannotOpenDatabase: (path: string, reason: string) => `DATABASE_URL: cannot open ${path} (${reason})`,
+      damagedDatabase: (path: string) =>
+        `DATABASE_URL: the database file ${path} is damaged; restore it from a backup, or move it away to start an empty one`,
+      databaseBusy: (path: string) => `DATABASE_URL: ${path} stayed locked by another process; try again in a moment`,
       slackRefusedToken: (code: string) =>
         `SLACK_BOT_TOKEN: Slack refused the token (${code}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page`,
     },

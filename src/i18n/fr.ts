@@ -14,6 +14,8 @@ export const fr: Catalogue = {
     quoted: (text: string) => `« ${text} »`,
     sourceNote: 'Source : communiqué du 17 avril 2025.',
     internalError: 'Désolé, un problème est survenu de notre côté. L’équipe a été avertie ; veuillez réessayer dans un instant.',
+    storeBusy: 'La base de données est occupée — réessayez dans un instant.',
+    storeBusyTitle: 'Base occupée',
   },
   status: {
     signatory: 'Signataire',
@@ -305,6 +307,7 @@ export const fr: Catalogue = {
       unknownChoice: 'Ce choix n’est plus offert ; veuillez choisir de nouveau.',
       duplicateName: 'Un partenaire porte déjà ce nom.',
       speakerLine: 'Un conférencier par ligne : « Nom — rôle » (noms de moins de 150 caractères, rôles de moins de 200).',
+      invisibleCharacter: 'Veuillez retirer les caractères invisibles ou de direction du texte (souvent collés avec lui).',
     },
   },
   modals: {
@@ -536,6 +539,9 @@ export const fr: Catalogue = {
       noDatabaseFile: 'DATABASE_URL ne nomme aucun fichier : attendu par exemple sqlite:./data/corridor.sqlite',
       unsupportedDatabase: (scheme: string) => `DATABASE_URL désigne une base de données non prise en charge (${scheme}) ; attendu : sqlite:<chemin d’un fichier> ou postgres://…`,
       cannotOpenDatabase: (path: string, reason: string) => `DATABASE_URL : impossible d’ouvrir ${path} (${reason})`,
+      damagedDatabase: (path: string) =>
+        `DATABASE_URL : le fichier de base de données ${path} est endommagé ; restaurez-le depuis une sauvegarde, ou déplacez-le pour repartir d’une base vide`,
+      databaseBusy: (path: string) => `DATABASE_URL : ${path} est resté verrouillé par un autre processus ; réessayez dans un instant`,
       slackRefusedToken: (code: string) =>
         `SLACK_BOT_TOKEN : Slack a refusé le jeton (${code}) ; copiez le Bot User OAuth Token (xoxb-…) de la page OAuth & Permissions de l’app`,
     },

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { catalogue } from '../../../i18n/index.js';
+import { StoreBusyError } from '../../../store/repository.js';
 import { runCorridorCommand } from '../../commands/dispatch.js';
 import { slashCommandPayload } from '../../payloads.js';
 import type { SlackDeps } from '../../deps.js';
@@ -28,6 +29,11 @@ export function corridorCommandListener(deps: SlackDeps) {
       });
       await ack(reply ? { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks } : undefined);
     } catch (error) {
+      if (error instanceof StoreBusyError) {
+        logger.warn(`/corridor ${text.slice(0, 80)}: ${error.message}`);
+        await ack({ response_type: 'ephemeral', text: catalogue(lang).common.storeBusy });
+        return;
+      }
       logger.error(`/corridor ${text.slice(0, 80)} failed:`, error);
       await ack({ response_type: 'ephemeral', text: catalogue(lang).common.internalError });
     }
