@@ -307,7 +307,7 @@ export const fr: Catalogue = {
       unknownChoice: 'Ce choix n’est plus offert ; veuillez choisir de nouveau.',
       duplicateName: 'Un partenaire porte déjà ce nom.',
       speakerLine: 'Un conférencier par ligne : « Nom — rôle » (noms de moins de 150 caractères, rôles de moins de 200).',
-      invisibleCharacter: 'Veuillez retirer les caractères invisibles ou de direction du texte (souvent collés avec lui).',
+      invisibleCharacter: 'Veuillez retirer les caractères invisibles ou de sens d’écriture (souvent collés avec le texte).',
     },
   },
   modals: {
