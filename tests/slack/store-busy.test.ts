@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localDate } from '../../src/i18n/format.js';
 import { ACTION_IDS, keyedActionId } from '../../src/slack/interaction-ids.js';
@@ -16,6 +17,7 @@ type Json = Record<string, unknown>;
 
 const { open, databaseUrl } = tempStores('slack-busy');
 const GUEST = 'U0GUEST';
+const FRENCH_ADMIN = 'U0ADMINFR';
 const LOCK_SECONDS = 10;
 /** Slack shows an error when an interaction is not answered within 3 s. */
 const SLACK_WINDOW_MS = 3_000;
@@ -37,8 +39,9 @@ const children: ChildProcess[] = [];
 beforeEach(async () => {
   const url = databaseUrl();
   path = sqlitePathFromUrl(url);
-  running = await startCorridorApp({ CORRIDOR_ADMINS: ADMIN_ID }, await open(url));
+  running = await startCorridorApp({ CORRIDOR_ADMINS: `${ADMIN_ID},${FRENCH_ADMIN}` }, await open(url));
   running.slack.setUser({ id: ADMIN_ID, locale: 'en-US', real_name: 'Ada Admin' });
+  running.slack.setUser({ id: FRENCH_ADMIN, locale: 'fr-CA', real_name: 'Fanny Admin' });
   running.slack.setUser({ id: GUEST, locale: 'fr-CA', real_name: 'Gaston' });
 });
 
@@ -113,4 +116,40 @@ describe('while another process holds the database file’s write lock', () => {
     expect(await running.store.partners.get('nova-semi')).toMatchObject({ name: 'Nova Semi', status: 'pending' });
     expect((await running.store.history('partner', 'nova-semi')).map((entry) => entry.change)).toEqual(['created']);
   }, 30_000);
+});
+
+describe('the busy notice elsewhere', () => {
+  it('shows under the mark-as-signed date, in French, and as a notice for a Home tab button', async () => {
+    const markSigned = buttonClick(FRENCH_ADMIN, keyedActionId(ACTION_IDS.reminderMarkSigned, 'cmc-microsystems'), 'cmc-microsystems', {
+      responseUrl: running.slack.responseUrl,
+    });
+    await running.interaction(markSigned);
+    await running.corridor.idle();
+    const form = running.slack.callsTo('views.open').at(-1)!.args.view as Json;
+    const item = (await running.store.actions.list()).find((candidate) => candidate.status !== 'done')!;
+    const today = localDate(new Date(), running.config.CORRIDOR_TZ);
+
+    // Another connection's transaction holds the lock for the whole of both waits.
+    const locker = new Database(path);
+    try {
+      locker.exec('BEGIN IMMEDIATE');
+      const [submitted] = await Promise.all([
+        running.interaction(viewSubmission(FRENCH_ADMIN, form, { signed_on: today })),
+        running.interaction(buttonClick(ADMIN_ID, keyedActionId(ACTION_IDS.actionDone, item.id), item.id)),
+      ]);
+      await running.corridor.idle();
+      expect(submitted.json).toEqual({
+        response_action: 'errors',
+        errors: { signed_on: 'La base de données est occupée — réessayez dans un instant.' },
+      });
+      const notice = running.slack.callsTo('views.open').at(-1)!.args.view as Json;
+      expect(notice).toMatchObject({ title: { text: 'Database busy' } });
+      expect(JSON.stringify(notice)).toContain('The database is busy — try again in a moment.');
+    } finally {
+      locker.exec('ROLLBACK');
+      locker.close();
+    }
+    expect(await running.store.partners.get('cmc-microsystems')).toMatchObject({ status: 'pending' });
+    expect(await running.store.actions.get(item.id)).toMatchObject({ status: item.status, version: item.version });
+  });
 });
