@@ -67,14 +67,16 @@ describe('the same form delivered twice', () => {
     expect(await created('partner')).toHaveLength(1);
   });
 
-  it('adds one record even when both deliveries are handled at once', async () => {
-    const view = await openModal('action add');
-    const payload = viewSubmission(ADMIN_ID, view, { title_en: 'Book the venue' }, 'V0REPEAT002');
+  it('adds one record (and one new speaker) when both deliveries arrive together', async () => {
+    const view = await openModal('event add');
+    const typed = { title_en: 'Venue visit', date: '2027-04-02', place: 'Sherbrooke', speakers: 'John Poe — Guide' };
+    const payload = viewSubmission(ADMIN_ID, view, typed, 'V0REPEAT002');
     const answers = await Promise.all([running.interaction(payload), running.interaction(payload)]);
     await running.corridor.idle();
     // Both see the item saved: the second is not told it was changed meanwhile.
     expect(answers.map((answer) => ((answer.json as { view?: Json }).view ?? {}).callback_id)).toEqual(['saved_modal', 'saved_modal']);
-    expect(await created('action')).toHaveLength(1);
+    expect(await created('event')).toHaveLength(1);
+    expect((await created('person')).map((entry) => entry.entityId)).toEqual(['john-poe']);
   });
 
   it('still adds a second record from a second form with the same values', async () => {

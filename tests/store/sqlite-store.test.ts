@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { draftOf } from '../../src/domain/draft.js';
 import { DatabaseOpenError, openSqliteStore, sqlitePathFromUrl, UnsupportedDatabaseError } from '../../src/store/open-store.js';
 import { VersionConflictError } from '../../src/store/repository.js';
+import { partnerRecord } from '../support/records.js';
 import { tempStores } from '../support/temp-stores.js';
 
 const { open, databaseUrl } = tempStores('store');
@@ -113,6 +114,25 @@ describe('versions and history', () => {
     expect(await store.events.list()).toHaveLength(1);
     const changes = (await store.history('event', 'first-official-meeting-2025-04-16')).map((h) => h.change);
     expect(changes).toEqual(['created', 'removed', 'restored']);
+  });
+});
+
+describe('records created from a form', () => {
+  it('creates one record per form however often it is saved, even under another ID', async () => {
+    const store = await open();
+    const draft = draftOf(partnerRecord('nova-semi', { name: 'Nova Semi' }));
+    const write = { actor: 'U0ADMIN', expectedVersion: 0, formId: 'V0FORM0001' };
+    const first = await store.partners.save(draft, write);
+    // A second delivery parsed after the first saved picks the next free ID: it still finds the first.
+    expect(await store.partners.save({ ...draft, id: 'nova-semi-2' }, write)).toEqual(first);
+    expect(await store.partners.save(draft, write)).toEqual(first);
+    expect(await store.partners.get('nova-semi-2')).toBeUndefined();
+    expect((await store.history('partner', 'nova-semi')).map((entry) => entry.change)).toEqual(['created']);
+    expect(await store.partners.createdByForm('V0FORM0001')).toEqual(first);
+    expect(await store.partners.createdByForm('V0FORM0002')).toBeUndefined();
+    expect(await store.actions.createdByForm('V0FORM0001')).toBeUndefined();
+    // Another form with the same values is another record.
+    expect(await store.partners.save({ ...draft, id: 'nova-semi-2' }, { ...write, formId: 'V0FORM0002' })).toMatchObject({ id: 'nova-semi-2' });
   });
 });
 

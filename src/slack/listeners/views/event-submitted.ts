@@ -1,4 +1,5 @@
 import { parseEventForm } from '../../../domain/forms/event-form.js';
+import { VersionConflictError } from '../../../store/repository.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { eventDateText } from '../../views/event-views.js';
@@ -41,7 +42,12 @@ export function eventSubmitted(deps: SlackDeps) {
     if (!saved) return;
     // People are added once the event is accepted, so a refused submission adds nobody. Should the
     // database turn busy here, submitting again adds the ones missing (the others now match by name).
-    for (const person of form.value.newPeople) await store.people.save(person, { ...write, expectedVersion: 0 });
+    for (const person of form.value.newPeople) {
+      // Added meanwhile under the same ID (the same submission delivered twice at once): the same person.
+      await store.people.save(person, { ...write, expectedVersion: 0 }).catch((error: unknown) => {
+        if (!(error instanceof VersionConflictError)) throw error;
+      });
+    }
     const title = escapeMrkdwn(saved.title[lang]);
     const when = eventDateText(saved, lang);
     const message = !existing
