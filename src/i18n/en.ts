@@ -16,6 +16,8 @@ export const en = {
     sourceNote: 'Source: press release of 17 April 2025.',
     internalError: 'Sorry, something went wrong on our side. The team has been told; please try again in a moment.',
     modalUnavailable: 'Sorry, Slack did not open the form in time. Please run the command again.',
+    storeBusy: 'The database is busy — try again in a moment.',
+    storeBusyTitle: 'Database busy',
   },
   status: {
     signatory: 'Signatory',
@@ -308,6 +310,7 @@ export const en = {
       unknownChoice: 'This choice is no longer available; please choose again.',
       duplicateName: 'A partner already has this name.',
       speakerLine: 'One speaker per line: “Name — role” (names under 150 characters, roles under 200).',
+      invisibleCharacter: 'Please remove the invisible or text-direction characters (often pasted along with the text).',
     } satisfies Record<FormErrorCode, string | ((limit: number) => string)>,
   },
   modals: {
@@ -547,6 +550,9 @@ export const en = {
         tlsRequired: 'the server accepts only TLS connections: add ?sslmode=require to the URL',
         tlsUntrusted: (detail: string) => `the server’s TLS certificate is not trusted (${detail})`,
       },
+      damagedDatabase: (path: string) =>
+        `DATABASE_URL: the database file ${path} is damaged; restore it from a backup, or move it away to start an empty one`,
+      databaseBusy: (path: string) => `DATABASE_URL: ${path} stayed locked by another process; try again in a moment`,
       slackRefusedToken: (code: string) =>
         `SLACK_BOT_TOKEN: Slack refused the token (${code}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page`,
     },

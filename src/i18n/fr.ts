@@ -15,6 +15,8 @@ export const fr: Catalogue = {
     sourceNote: 'Source : communiqué du 17 avril 2025.',
     internalError: 'Désolé, un problème est survenu de notre côté. L’équipe a été avertie ; veuillez réessayer dans un instant.',
     modalUnavailable: 'Désolé, Slack n’a pas ouvert le formulaire à temps. Veuillez relancer la commande.',
+    storeBusy: 'La base de données est occupée — réessayez dans un instant.',
+    storeBusyTitle: 'Base occupée',
   },
   status: {
     signatory: 'Signataire',
@@ -306,6 +308,7 @@ export const fr: Catalogue = {
       unknownChoice: 'Ce choix n’est plus offert ; veuillez choisir de nouveau.',
       duplicateName: 'Un partenaire porte déjà ce nom.',
       speakerLine: 'Un conférencier par ligne : « Nom — rôle » (noms de moins de 150 caractères, rôles de moins de 200).',
+      invisibleCharacter: 'Veuillez retirer les caractères invisibles ou de sens d’écriture (souvent collés avec le texte).',
     },
   },
   modals: {
@@ -546,6 +549,9 @@ export const fr: Catalogue = {
         tlsRequired: 'le serveur n’accepte que les connexions TLS : ajoutez ?sslmode=require à l’URL',
         tlsUntrusted: (detail: string) => `le certificat TLS du serveur n’est pas reconnu (${detail})`,
       },
+      damagedDatabase: (path: string) =>
+        `DATABASE_URL : le fichier de base de données ${path} est endommagé ; restaurez-le depuis une sauvegarde, ou déplacez-le pour repartir d’une base vide`,
+      databaseBusy: (path: string) => `DATABASE_URL : ${path} est resté verrouillé par un autre processus ; réessayez dans un instant`,
       slackRefusedToken: (code: string) =>
         `SLACK_BOT_TOKEN : Slack a refusé le jeton (${code}) ; copiez le Bot User OAuth Token (xoxb-…) de la page OAuth & Permissions de l’app`,
     },

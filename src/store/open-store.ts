@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import { migrate } from './sqlite/migrate.js';
 import { seedOnce } from './sqlite/seed.js';
-import type { CorridorStore } from './repository.js';
-import { SqliteCorridorStore } from './sqlite/sqlite-corridor-store.js';
+import { StoreBusyError, type CorridorStore } from './repository.js';
+import { BACKGROUND_WRITE_PATIENCE_MS, whenNotBusy } from './sqlite/busy-retry.js';
+import { SqliteCorridorStore, type WritePatience } from './sqlite/sqlite-corridor-store.js';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/corridor.sqlite';
 
@@ -51,25 +52,51 @@ export async function openStore(databaseUrl = DEFAULT_DATABASE_URL, options: Ope
 }
 
 /** Opens (creating, migrating and seeding as needed) the embedded store. */
-export async function openSqliteStore(databaseUrl = DEFAULT_DATABASE_URL): Promise<SqliteCorridorStore> {
-  const db = openDatabase(sqlitePathFromUrl(databaseUrl));
-  migrate(db);
-  const store = new SqliteCorridorStore(db);
-  seedOnce(store);
-  return store;
+export async function openSqliteStore(databaseUrl = DEFAULT_DATABASE_URL, patience?: WritePatience): Promise<SqliteCorridorStore> {
+  const path = sqlitePathFromUrl(databaseUrl);
+  const db = openDatabase(path);
+  try {
+    // Another process (a job, a backup) may hold the lock for a while; nobody waits on start-up.
+    await whenNotBusy(() => db.pragma('journal_mode = WAL'), BACKGROUND_WRITE_PATIENCE_MS);
+    checkIntact(db, path);
+    await whenNotBusy(() => migrate(db), BACKGROUND_WRITE_PATIENCE_MS);
+    const store = new SqliteCorridorStore(db, patience);
+    await whenNotBusy(() => seedOnce(store), BACKGROUND_WRITE_PATIENCE_MS);
+    return store;
+  } catch (error) {
+    db.close();
+    throw openingError(error, path);
+  }
 }
 
 export function openDatabase(path: string): Database.Database {
   try {
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
     const db = new Database(path);
-    // Two processes on one file wait for each other instead of failing at once.
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
+    // No waiting inside SQLite: it would freeze the event loop, and everyone's answers with it.
+    // Writes wait for another process's lock asynchronously instead (see busy-retry.ts).
+    db.pragma('busy_timeout = 0');
     db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new DatabaseOpenError(bothLanguages((words) => words.cli.errors.cannotOpenDatabase(path, reason)));
+    throw openingError(error, path);
   }
+}
+
+/** Damaged pages are found at start, not in the middle of someone's change. */
+function checkIntact(db: Database.Database, path: string): void {
+  const result: unknown = db.pragma('quick_check', { simple: true });
+  if (result !== 'ok') throw damaged(path);
+}
+
+function openingError(error: unknown, path: string): Error {
+  if (error instanceof DatabaseOpenError) return error;
+  if (error instanceof StoreBusyError) return new DatabaseOpenError(bothLanguages((words) => words.cli.errors.databaseBusy(path)));
+  if (error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code)) return damaged(path);
+  const reason = error instanceof Error ? error.message : String(error);
+  return new DatabaseOpenError(bothLanguages((words) => words.cli.errors.cannotOpenDatabase(path, reason)));
+}
+
+function damaged(path: string): DatabaseOpenError {
+  return new DatabaseOpenError(bothLanguages((words) => words.cli.errors.damagedDatabase(path)));
 }

@@ -20,6 +20,12 @@ export interface WriteContext {
   expectedVersion?: number;
   /** Injected clock, so tests and jobs agree on "now". */
   now?: Date;
+  /**
+   * The form submission (Slack's view ID) a new record comes from. Slack may deliver a submission
+   * twice: a save carrying a formId that already created a record of this kind returns that
+   * record, unchanged, instead of creating another. Recorded with the creation, atomically.
+   */
+  formId?: string;
 }
 
 export interface ListOptions {
@@ -35,6 +41,8 @@ export interface RecordCollection<T extends { id: string; version: number }> {
   /** Marks the record removed; nothing is ever hard-deleted. */
   remove(id: string, write: WriteContext): Promise<T>;
   restore(id: string, write: WriteContext): Promise<T>;
+  /** The record a save with this `formId` created, if any (see WriteContext.formId). */
+  createdByForm(formId: string): Promise<T | undefined>;
 }
 
 type RecordFields = Pick<Partner, 'version' | 'createdAt' | 'updatedAt' | 'updatedBy' | 'removedAt'>;

@@ -96,6 +96,48 @@ describe('partner form', () => {
   });
 });
 
+describe('names and titles with invisible or text-direction characters', () => {
+  it('refuses them under the partner name, acronym and official name', () => {
+    const result = parsePartnerForm(
+      { name: 'Nova\u200BSemi', acronym: 'N\u202ES', official_name: 'Nova\u00ADSemi Inc.', status: 'pending', status_date: today } as never,
+      { partners, today },
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { field: 'name', code: 'invisibleCharacter' },
+        { field: 'acronym', code: 'invisibleCharacter' },
+        { field: 'official_name', code: 'invisibleCharacter' },
+      ],
+    });
+  });
+
+  it('does not let C, zero-width space, 2MI sit next to C2MI: the duplicate check ignores them', () => {
+    const c2mi = byId(partners, 'c2mi');
+    const lookalike = { ...c2mi, id: 'c-2mi', name: 'C\u200B2MI' };
+    // Even a name stored with the character (before this check existed) clashes.
+    const result = parsePartnerForm({ name: 'C2MI ', status: 'pending', status_date: today } as never, { partners: [lookalike], today });
+    expect(result).toEqual({ ok: false, errors: [{ field: 'name', code: 'duplicateName' }] });
+  });
+
+  it('refuses them in event titles and speakers, and in action item titles', () => {
+    const event = parseEventForm({ title_en: 'Forum\u2066', title_fr: 'Forum', date: '2026-05-01', place: 'Sherbrooke', speakers: 'Jane\u200DRoe — Keynote' } as never, {
+      events,
+      partners,
+      people,
+    });
+    expect(event).toEqual({
+      ok: false,
+      errors: [
+        { field: 'title_en', code: 'invisibleCharacter' },
+        { field: 'speakers', code: 'invisibleCharacter' },
+      ],
+    });
+    const action = parseActionForm({ title_fr: 'Sui\uFEFFvi', title_en: 'Follow-up' } as never, { actions, tracks: seedTracks, partners, today });
+    expect(action).toEqual({ ok: false, errors: [{ field: 'title_fr', code: 'invisibleCharacter' }] });
+  });
+});
+
 describe('event form', () => {
   const context = { events, partners, people };
 

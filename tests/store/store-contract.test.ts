@@ -5,6 +5,7 @@ import { draftOf } from '../../src/domain/draft.js';
 import { VersionConflictError } from '../../src/store/repository.js';
 import type { NotionLink } from '../../src/store/notion-links.js';
 import { raceWorkers } from '../support/race.js';
+import { partnerRecord } from '../support/records.js';
 import { tempStores, type StoreKind } from '../support/temp-stores.js';
 
 const T0 = new Date('2026-11-26T15:00:00Z');
@@ -14,6 +15,34 @@ const at = (ms: number) => new Date(T0.getTime() + ms);
 
 describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
   const { open, databaseUrl } = tempStores('contract', kind);
+
+  describe('records created from a form', () => {
+    it('creates one record per form however often it is saved, even under another ID', async () => {
+      const store = await open();
+      const draft = draftOf(partnerRecord('nova-semi', { name: 'Nova Semi' }));
+      const write = { actor: 'U0ADMIN', expectedVersion: 0, formId: 'V0FORM0001' };
+      const first = await store.partners.save(draft, write);
+      // A second delivery parsed after the first saved picks the next free ID: it still finds the first.
+      expect(await store.partners.save({ ...draft, id: 'nova-semi-2' }, write)).toEqual(first);
+      expect(await store.partners.save(draft, write)).toEqual(first);
+      expect(await store.partners.get('nova-semi-2')).toBeUndefined();
+      expect((await store.history('partner', 'nova-semi')).map((entry) => entry.change)).toEqual(['created']);
+      expect(await store.partners.createdByForm('V0FORM0001')).toEqual(first);
+      expect(await store.partners.createdByForm('V0FORM0002')).toBeUndefined();
+      expect(await store.actions.createdByForm('V0FORM0001')).toBeUndefined();
+      // Another form with the same values is another record.
+      expect(await store.partners.save({ ...draft, id: 'nova-semi-2' }, { ...write, formId: 'V0FORM0002' })).toMatchObject({ id: 'nova-semi-2' });
+    });
+
+    it('creates one record when two deliveries of a form are saved at the same moment', async () => {
+      const store = await open();
+      const draft = draftOf(partnerRecord('nova-semi', { name: 'Nova Semi' }));
+      const write = { actor: 'U0ADMIN', formId: 'V0FORM0003' };
+      const [a, b] = await Promise.all([store.partners.save(draft, write), store.partners.save({ ...draft, id: 'nova-semi-2' }, write)]);
+      expect(a).toEqual(b);
+      expect((await store.partners.list()).filter((partner) => partner.name === 'Nova Semi')).toHaveLength(1);
+    });
+  });
 
   describe('seed from the 17 April 2025 release', () => {
     it('holds 9 signatories and 3 pending adhesions', async () => {

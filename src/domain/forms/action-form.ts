@@ -3,7 +3,7 @@ import { draftOf } from '../draft.js';
 import { slugify, uniqueId } from '../slug.js';
 import { actionStatuses, type ActionItem, type ActionStatus, type Draft, type Partner, type Track } from '../types.js';
 import { formErrorsFrom, type FormResult } from './errors.js';
-import { bilingual, choice, choices, nullIfBlank, optionalDate, optionalUser, requiredChoice, text } from './fields.js';
+import { bilingual, choice, choices, nameText, nullIfBlank, optionalDate, optionalUser, requiredChoice } from './fields.js';
 import type { FormValues } from './state.js';
 
 /** Block IDs of the action item modal. */
@@ -36,8 +36,8 @@ export function parseActionForm(values: FormValues, context: ActionFormContext):
   const partnerIds = new Set(partners.map((partner) => partner.id));
   const schema = z
     .object({
-      [F.titleFr]: text(L.title),
-      [F.titleEn]: text(L.title),
+      [F.titleFr]: nameText(L.title),
+      [F.titleEn]: nameText(L.title),
       [F.track]: choice(tracks.map((track) => track.id)),
       [F.partners]: choices((id) => partnerIds.has(id), L.partners),
       [F.owner]: optionalUser,

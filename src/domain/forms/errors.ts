@@ -14,6 +14,7 @@ export const formErrorCodes = [
   'unknownChoice',
   'duplicateName',
   'speakerLine',
+  'invisibleCharacter',
 ] as const;
 export type FormErrorCode = (typeof formErrorCodes)[number];
 

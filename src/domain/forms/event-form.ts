@@ -4,7 +4,7 @@ import { slugify, uniqueId } from '../slug.js';
 import { normalize } from '../text.js';
 import { eventStatuses, type BilingualText, type CorridorEvent, type Draft, type Partner, type Person } from '../types.js';
 import { formErrorsFrom, type FormResult } from './errors.js';
-import { bilingual, choice, choices, nullIfBlank, optionalTime, requiredDate, text } from './fields.js';
+import { bilingual, choice, choices, nameText, nullIfBlank, optionalTime, requiredDate, text } from './fields.js';
 import type { FormValues } from './state.js';
 
 /** Block IDs of the event modal. */
@@ -61,15 +61,16 @@ export function parseEventForm(values: FormValues, context: EventFormContext): F
   const partnerIds = new Set(partners.map((partner) => partner.id));
   const schema = z
     .object({
-      [F.titleFr]: text(L.title),
-      [F.titleEn]: text(L.title),
+      [F.titleFr]: nameText(L.title),
+      [F.titleEn]: nameText(L.title),
       [F.date]: requiredDate,
       [F.time]: optionalTime,
       [F.place]: text(L.place).refine((value) => value !== '', 'required'),
       [F.summaryFr]: text(L.summary),
       [F.summaryEn]: text(L.summary),
       [F.organisers]: choices((id) => partnerIds.has(id), L.organisers),
-      [F.speakers]: text(L.speakersText),
+      // Speakers' names become people on record: held to the same rule as names.
+      [F.speakers]: nameText(L.speakersText),
       [F.status]: choice(eventStatuses),
     })
     .superRefine((form, issues) => {

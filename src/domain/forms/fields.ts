@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasInvisibleCharacters } from '../text.js';
 import { isoDate, localTime, slackUserId, type BilingualText } from '../types.js';
 
 /**
@@ -16,6 +17,17 @@ export function text(max: number) {
 
 export function requiredText(max: number) {
   return z.preprocess(asText, z.string().min(1, 'required').max(max, 'tooLong'));
+}
+
+const visible = (value: string) => !hasInvisibleCharacters(value);
+
+/** Optional name or title: refuses characters that hide or reorder what is shown (see text.ts). */
+export function nameText(max: number) {
+  return text(max).refine(visible, 'invisibleCharacter');
+}
+
+export function requiredNameText(max: number) {
+  return requiredText(max).refine(visible, 'invisibleCharacter');
 }
 
 /** Optional `YYYY-MM-DD`; '' when not picked. */

@@ -5,7 +5,7 @@ import { slugify, uniqueId } from '../slug.js';
 import { normalize } from '../text.js';
 import { jurisdictions, partnerKinds, partnerStatuses, type Draft, type Partner } from '../types.js';
 import { formErrorsFrom, type FormResult } from './errors.js';
-import { bilingual, choice, nullIfBlank, optionalDate, optionalUser, requiredChoice, requiredText, text } from './fields.js';
+import { bilingual, choice, nameText, nullIfBlank, optionalDate, optionalUser, requiredChoice, requiredNameText, text } from './fields.js';
 import type { FormValues } from './state.js';
 
 /** Block IDs of the partner modal. */
@@ -52,9 +52,9 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
   const { existing, partners, today } = context;
   const schema = z
     .object({
-      [F.name]: requiredText(L.name),
-      [F.acronym]: text(L.acronym),
-      [F.officialName]: text(L.officialName),
+      [F.name]: requiredNameText(L.name),
+      [F.acronym]: nameText(L.acronym),
+      [F.officialName]: nameText(L.officialName),
       [F.kind]: choice(partnerKinds),
       [F.jurisdiction]: choice(jurisdictions),
       [F.website]: text(L.website).refine((value) => value === '' || webUrl.safeParse(value).success, 'invalidUrl'),

@@ -25,6 +25,7 @@ import { eventSubmitted } from './views/event-submitted.js';
 import { markSignedSubmissionListener } from './views/mark-signed-submission.js';
 import { partnerSubmitted } from './views/partner-submitted.js';
 import { clickRouter, submissionRouter } from './routes.js';
+import { busyClick, busyForm } from './store-busy.js';
 
 /** Every listener the app has, registered in one place. */
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -39,7 +40,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       { callbackId: CALLBACK_IDS.actionStatus, listener: actionStatusSubmitted(deps) },
       { callbackId: CALLBACK_IDS.conflict, listener: conflictSubmitted(deps) },
       { callbackId: CALLBACK_IDS.markSigned, listener: markSignedSubmissionListener(deps) },
-    ], deps.unknown),
+    ], deps.unknown, busyForm(deps)),
   );
 
   app.action<BlockAction>(
@@ -57,7 +58,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       { actionId: ACTION_IDS.addEvent, listener: addEventClicked(deps) },
       { actionId: ACTION_IDS.addAction, listener: addActionClicked(deps) },
       { actionId: PARTNER_FIELDS.status, callbackId: CALLBACK_IDS.partner, listener: partnerStatusSwitched(deps) },
-    ], deps.unknown),
+    ], deps.unknown, busyClick(deps)),
   );
 
   app.options(PARTNER_OPTIONS_ACTION, partnerOptions(deps));

@@ -32,11 +32,35 @@ export class PgRecordTable<T extends StoredRecord> implements RecordCollection<T
     return row && recordFromRow(this.schema, row);
   }
 
+  async createdByForm(formId: string): Promise<T | undefined> {
+    return this.createdIn(undefined, formId);
+  }
+
   async save(draft: Draft<T>, write: WriteContext): Promise<T> {
     return this.db.transaction(async (client) => {
+      if (write.formId !== undefined) {
+        // Two deliveries of one form wait for each other here, then the second finds the first's record.
+        await this.db.rows('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`form:${this.entity}:${write.formId}`], client);
+        const created = await this.createdIn(client, write.formId);
+        if (created) return created;
+      }
       const current = await this.lockedRecord(client, draft.id as string);
-      return (await this.apply(client, planSave(this.schema, current, draft, write), write)) ?? current!;
+      const saved = (await this.apply(client, planSave(this.schema, current, draft, write), write)) ?? current!;
+      if (!current && write.formId !== undefined) {
+        await this.db.rows('INSERT INTO form_creations (form_id, entity, record_id, created_at) VALUES ($1, $2, $3, $4)', [write.formId, this.entity, saved.id, saved.createdAt], client);
+      }
+      return saved;
     });
+  }
+
+  /** The record a form created (inside the caller's transaction when given one). */
+  private async createdIn(client: PoolClient | undefined, formId: string): Promise<T | undefined> {
+    const row = await this.db.row<RecordRow>(
+      `SELECT r.* FROM form_creations f JOIN ${this.table} r ON r.id = f.record_id WHERE f.form_id = $1 AND f.entity = $2`,
+      [formId, this.entity],
+      client,
+    );
+    return row && recordFromRow(this.schema, row);
   }
 
   /** Creates the record unless it exists, inside the seeding transaction. */

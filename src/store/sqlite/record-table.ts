@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Draft, HistoryEntry } from '../../domain/types.js';
 import { bodyOf, planRemoval, planSave, recordFromRow, type PlannedWrite, type StoredRecord } from '../record-row.js';
 import type { ListOptions, RecordCollection, WriteContext } from '../repository.js';
+import { USER_WRITE_PATIENCE_MS, whenNotBusy } from './busy-retry.js';
 import type { HistoryLog } from './history-log.js';
 
 interface Row {
@@ -26,6 +27,8 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
   private snapshot: { stamp: string; records: T[] } | undefined;
   private localWrites = 0;
   private readonly dataVersion: Database.Statement<[], number>;
+  private readonly selectCreation: Database.Statement<[string, string], string>;
+  private readonly insertCreation: Database.Statement<[string, string, string, string]>;
 
   constructor(
     private readonly db: Database.Database,
@@ -33,11 +36,15 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
     private readonly entity: HistoryEntry['entity'],
     private readonly schema: z.ZodType<T>,
     private readonly historyLog: HistoryLog,
+    /** How long a write waits for another process's lock before StoreBusyError. */
+    private readonly patienceMs = USER_WRITE_PATIENCE_MS,
   ) {
     this.selectAll = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`);
     // data_version changes when another connection (another process) commits to the file.
     this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.selectOne = db.prepare(`SELECT * FROM ${table} WHERE id = ?`);
+    this.selectCreation = db.prepare<[string, string], string>('SELECT record_id FROM form_creations WHERE form_id = ? AND entity = ?').pluck();
+    this.insertCreation = db.prepare('INSERT INTO form_creations (form_id, entity, record_id, created_at) VALUES (?, ?, ?, ?)');
     this.upsert = db.prepare(
       `INSERT INTO ${table} (id, body, version, created_at, updated_at, updated_by, removed_at)
        VALUES (@id, @body, @version, @created_at, @updated_at, @updated_by, @removed_at)
@@ -47,7 +54,9 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
   }
 
   async list(options: ListOptions = {}): Promise<T[]> {
-    return this.allRecords().filter((record) => options.includeRemoved || record.removedAt === null);
+    // In WAL mode a read never waits for a writer; the retry only covers a rare transient lock.
+    const records = await whenNotBusy(() => this.allRecords(), this.patienceMs);
+    return records.filter((record) => options.includeRemoved || record.removedAt === null);
   }
 
   /** Reads are the hot path of every slash command: re-read the table only after a write. */
@@ -61,12 +70,17 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
   }
 
   async get(id: string): Promise<T | undefined> {
-    const row = this.selectOne.get(id);
+    const row = await whenNotBusy(() => this.selectOne.get(id), this.patienceMs);
+    return row ? this.fromRow(row) : undefined;
+  }
+
+  async createdByForm(formId: string): Promise<T | undefined> {
+    const row = await whenNotBusy(() => this.createdBy(formId), this.patienceMs);
     return row ? this.fromRow(row) : undefined;
   }
 
   async save(draft: Draft<T>, write: WriteContext): Promise<T> {
-    return this.saveNow(draft, write);
+    return whenNotBusy(() => this.saveNow(draft, write), this.patienceMs);
   }
 
   /** Creates the record unless it exists; synchronous so seeding holds no lock across an await. */
@@ -76,17 +90,21 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
 
   private saveNow(draft: Draft<T>, write: WriteContext): T {
     return this.db.transaction(() => {
+      const created = write.formId === undefined ? undefined : this.createdBy(write.formId);
+      if (created) return this.fromRow(created);
       const current = this.currentRecord(draft.id as string);
-      return this.apply(planSave(this.schema, current, draft, write), write) ?? current!;
+      const saved = this.apply(planSave(this.schema, current, draft, write), write) ?? current!;
+      if (!current && write.formId) this.insertCreation.run(write.formId, this.entity, saved.id, saved.createdAt);
+      return saved;
     }).immediate();
   }
 
   async remove(id: string, write: WriteContext): Promise<T> {
-    return this.setRemoved(id, write, true);
+    return whenNotBusy(() => this.setRemoved(id, write, true), this.patienceMs);
   }
 
   async restore(id: string, write: WriteContext): Promise<T> {
-    return this.setRemoved(id, write, false);
+    return whenNotBusy(() => this.setRemoved(id, write, false), this.patienceMs);
   }
 
   private setRemoved(id: string, write: WriteContext, removed: boolean): T {
@@ -94,6 +112,15 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
       const current = this.currentRecord(id);
       return this.apply(planRemoval(this.schema, this.entity, id, current, write, removed), write) ?? current!;
     }).immediate();
+  }
+
+  /**
+   * The record an earlier delivery of the same form created. Read inside the write lock, so two
+   * deliveries handled at once still create one record.
+   */
+  private createdBy(formId: string): Row | undefined {
+    const createdId = this.selectCreation.get(formId, this.entity);
+    return createdId === undefined ? undefined : this.selectOne.get(createdId);
   }
 
   private currentRecord(id: string): T | undefined {

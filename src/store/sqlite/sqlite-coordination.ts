@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Coordination } from '../coordination.js';
+import { USER_WRITE_PATIENCE_MS, whenNotBusy } from './busy-retry.js';
 
 /** Deliveries older than this are forgotten: Slack retries within minutes. */
 const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
@@ -14,7 +15,10 @@ export class SqliteCoordination implements Coordination {
   private readonly touchViewer: Database.Statement<[string, string]>;
   private readonly selectViewers: Database.Statement<[number], { user_id: string }>;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly patienceMs = USER_WRITE_PATIENCE_MS,
+  ) {
     this.insertDelivery = db.prepare('INSERT INTO deliveries (key, seen_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
     this.forgetDeliveries = db.prepare('DELETE FROM deliveries WHERE seen_at < ?');
     this.takeLease = db.prepare(
@@ -32,18 +36,19 @@ export class SqliteCoordination implements Coordination {
   }
 
   async firstDelivery(key: string, at: Date): Promise<boolean> {
-    const first = this.insertDelivery.run(key, at.toISOString()).changes === 1;
-    if (first) this.forgetDeliveries.run(new Date(at.getTime() - DELIVERY_MEMORY_MS).toISOString());
+    const first = await this.whenFree(() => this.insertDelivery.run(key, at.toISOString()).changes === 1);
+    // Forgetting old deliveries is housekeeping: a busy database just leaves it to the next one.
+    if (first) await this.whenFree(() => this.forgetDeliveries.run(new Date(at.getTime() - DELIVERY_MEMORY_MS).toISOString())).catch(() => undefined);
     return first;
   }
 
   async acquireLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean> {
     const until = new Date(now.getTime() + ttlMs).toISOString();
-    return this.takeLease.get({ name, holder, until, now: now.toISOString() }) !== undefined;
+    return (await this.whenFree(() => this.takeLease.get({ name, holder, until, now: now.toISOString() }))) !== undefined;
   }
 
   async releaseLease(name: string, holder: string): Promise<void> {
-    this.dropLease.run(name, holder);
+    await this.whenFree(() => this.dropLease.run(name, holder));
   }
 
   async leaseHolder(name: string, now: Date): Promise<string | undefined> {
@@ -51,10 +56,14 @@ export class SqliteCoordination implements Coordination {
   }
 
   async rememberHomeViewer(userId: string, at: Date): Promise<void> {
-    this.touchViewer.run(userId, at.toISOString());
+    await this.whenFree(() => this.touchViewer.run(userId, at.toISOString()));
   }
 
   async recentHomeViewers(limit: number): Promise<string[]> {
     return this.selectViewers.all(limit).map((row) => row.user_id);
+  }
+
+  private whenFree<T>(write: () => T): Promise<T> {
+    return whenNotBusy(write, this.patienceMs);
   }
 }

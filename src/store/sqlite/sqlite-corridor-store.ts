@@ -15,12 +15,23 @@ import {
   type Track,
 } from '../../domain/types.js';
 import type { CorridorStore } from '../repository.js';
+import { BACKGROUND_WRITE_PATIENCE_MS, USER_WRITE_PATIENCE_MS } from './busy-retry.js';
 import { HistoryLog } from './history-log.js';
 import { SqliteCoordination } from './sqlite-coordination.js';
 import { SqliteNotionLinks } from './sqlite-notion-links.js';
 import { RecordTable } from './record-table.js';
 import { SqliteRunLedger } from './sqlite-run-ledger.js';
 import { SqliteSnoozes } from './sqlite-snoozes.js';
+
+/** How long writes wait for another process's lock before StoreBusyError (tests shorten them). */
+export interface WritePatience {
+  /** Writes someone waits on in Slack: records, snoozes, coordination. */
+  userMs: number;
+  /** Writes of scheduled jobs: the run ledger, Notion links. */
+  backgroundMs: number;
+}
+
+const DEFAULT_PATIENCE: WritePatience = { userMs: USER_WRITE_PATIENCE_MS, backgroundMs: BACKGROUND_WRITE_PATIENCE_MS };
 
 export class SqliteCorridorStore implements CorridorStore {
   readonly kind = 'sqlite';
@@ -34,16 +45,20 @@ export class SqliteCorridorStore implements CorridorStore {
   readonly coordination: SqliteCoordination;
   private readonly historyLog: HistoryLog;
 
-  constructor(readonly db: Database.Database) {
+  constructor(
+    readonly db: Database.Database,
+    patience: WritePatience = DEFAULT_PATIENCE,
+  ) {
+    const { userMs, backgroundMs } = patience;
     this.historyLog = new HistoryLog(db);
-    this.partners = new RecordTable(db, 'partners', 'partner', partner, this.historyLog);
-    this.people = new RecordTable(db, 'people', 'person', person, this.historyLog);
-    this.events = new RecordTable(db, 'events', 'event', corridorEvent, this.historyLog);
-    this.actions = new RecordTable(db, 'actions', 'action', actionItem, this.historyLog);
-    this.runs = new SqliteRunLedger(db);
-    this.snoozes = new SqliteSnoozes(db);
-    this.notionLinks = new SqliteNotionLinks(db);
-    this.coordination = new SqliteCoordination(db);
+    this.partners = new RecordTable(db, 'partners', 'partner', partner, this.historyLog, userMs);
+    this.people = new RecordTable(db, 'people', 'person', person, this.historyLog, userMs);
+    this.events = new RecordTable(db, 'events', 'event', corridorEvent, this.historyLog, userMs);
+    this.actions = new RecordTable(db, 'actions', 'action', actionItem, this.historyLog, userMs);
+    this.runs = new SqliteRunLedger(db, backgroundMs);
+    this.snoozes = new SqliteSnoozes(db, userMs);
+    this.notionLinks = new SqliteNotionLinks(db, backgroundMs);
+    this.coordination = new SqliteCoordination(db, userMs);
   }
 
   /** The file is local: it answers as long as it is open. */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { NotionLink, NotionLinkEntity, NotionLinks } from '../notion-links.js';
+import { BACKGROUND_WRITE_PATIENCE_MS, whenNotBusy } from './busy-retry.js';
 
 interface LinkRow {
   data_source_id: string;
@@ -21,7 +22,11 @@ export class SqliteNotionLinks implements NotionLinks {
   private readonly selectSource: Database.Statement<[string], { data_source_id: string }>;
   private readonly upsertSource: Database.Statement<[string, string, string]>;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    /** The Notion sync writes these; nobody waits on it in Slack. */
+    private readonly patienceMs = BACKGROUND_WRITE_PATIENCE_MS,
+  ) {
     this.selectAll = db.prepare('SELECT * FROM notion_links WHERE data_source_id = ? AND entity = ? ORDER BY record_id');
     this.selectOne = db.prepare('SELECT * FROM notion_links WHERE data_source_id = ? AND entity = ? AND record_id = ?');
     this.upsert = db.prepare(
@@ -48,7 +53,7 @@ export class SqliteNotionLinks implements NotionLinks {
   }
 
   async save(link: NotionLink): Promise<void> {
-    this.upsert.run({
+    const row: LinkRow = {
       data_source_id: link.dataSourceId,
       entity: link.entity,
       record_id: link.recordId,
@@ -58,7 +63,8 @@ export class SqliteNotionLinks implements NotionLinks {
       pushed_at: link.pushedAt,
       notion_edited_at: link.notionEditedAt,
       archived: link.archived ? 1 : 0,
-    });
+    };
+    await whenNotBusy(() => this.upsert.run(row), this.patienceMs);
   }
 
   async dataSourceOf(databaseId: string): Promise<string | undefined> {
@@ -66,7 +72,7 @@ export class SqliteNotionLinks implements NotionLinks {
   }
 
   async rememberDataSource(databaseId: string, dataSourceId: string, at: Date): Promise<void> {
-    this.upsertSource.run(databaseId, dataSourceId, at.toISOString());
+    await whenNotBusy(() => this.upsertSource.run(databaseId, dataSourceId, at.toISOString()), this.patienceMs);
   }
 }
 

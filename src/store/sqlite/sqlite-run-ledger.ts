@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { JobName } from '../../domain/periods.js';
 import type { ClaimOptions, RunClaim, RunLedger, RunRecord, RunState } from '../run-ledger.js';
 import { runRecordFromRow, type RunRow } from '../run-row.js';
+import { BACKGROUND_WRITE_PATIENCE_MS, whenNotBusy } from './busy-retry.js';
 
 interface ClaimParams {
   job: string;
@@ -37,7 +38,11 @@ export class SqliteRunLedger implements RunLedger {
   private readonly getStatement: Database.Statement<[string, string], RunRow>;
   private readonly lastDoneStatement: Database.Statement<[string], RunRow>;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    /** Scheduled jobs write here; nobody waits on them in Slack. */
+    private readonly patienceMs = BACKGROUND_WRITE_PATIENCE_MS,
+  ) {
     this.claimStatement = db.prepare(
       `INSERT INTO job_runs (job, period, state, claim_token, claimed_by, claimed_at, lease_until, attempts)
        VALUES (@job, @period, 'claimed', @token, @owner, @now, @leaseUntil, 1)
@@ -69,19 +74,20 @@ export class SqliteRunLedger implements RunLedger {
 
   async claim(job: JobName, period: string, options: ClaimOptions): Promise<RunClaim | undefined> {
     const token = randomUUID();
-    const row = this.claimStatement.get(claimParams(job, period, token, options));
+    const row = await this.whenFree(() => this.claimStatement.get(claimParams(job, period, token, options)));
     return row ? { job, period, token, attempt: row.attempts } : undefined;
   }
 
   async takeOver(job: JobName, period: string, deadOwner: string, options: ClaimOptions): Promise<RunClaim | undefined> {
     const token = randomUUID();
-    const row = this.takeOverStatement.get({ ...claimParams(job, period, token, options), deadOwner });
+    const row = await this.whenFree(() => this.takeOverStatement.get({ ...claimParams(job, period, token, options), deadOwner }));
     return row ? { job, period, token, attempt: row.attempts } : undefined;
   }
 
   async renew(claim: RunClaim, now: Date, leaseMs: number): Promise<boolean> {
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-    return this.renewStatement.run({ job: claim.job, period: claim.period, token: claim.token, leaseUntil }).changes === 1;
+    const { changes } = await this.whenFree(() => this.renewStatement.run({ job: claim.job, period: claim.period, token: claim.token, leaseUntil }));
+    return changes === 1;
   }
 
   async complete(claim: RunClaim, result: { channel: string; messageTs: string; now: Date }): Promise<boolean> {
@@ -106,9 +112,14 @@ export class SqliteRunLedger implements RunLedger {
     return row && runRecordFromRow(row);
   }
 
-  private finish(claim: RunClaim, state: RunState, now: Date, fields: { channel: string | null; ts: string | null; error: string | null }): boolean {
-    const { changes } = this.finishStatement.run({ job: claim.job, period: claim.period, token: claim.token, state, now: now.toISOString(), ...fields });
+  private async finish(claim: RunClaim, state: RunState, now: Date, fields: { channel: string | null; ts: string | null; error: string | null }): Promise<boolean> {
+    const params = { job: claim.job, period: claim.period, token: claim.token, state, now: now.toISOString(), ...fields };
+    const { changes } = await this.whenFree(() => this.finishStatement.run(params));
     return changes === 1;
+  }
+
+  private whenFree<T>(write: () => T): Promise<T> {
+    return whenNotBusy(write, this.patienceMs);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { catalogue } from '../../../i18n/index.js';
+import { StoreBusyError } from '../../../store/repository.js';
 import { runCorridorCommand } from '../../commands/dispatch.js';
 import { slashCommandPayload } from '../../payloads.js';
 import { modalOpener } from './modal-opener.js';
@@ -30,6 +31,11 @@ export function corridorCommandListener(deps: SlackDeps) {
       });
       if (!modal.state.acked) await ack(reply ? { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks } : undefined);
     } catch (error) {
+      if (error instanceof StoreBusyError) {
+        logger.warn(`/corridor ${text.slice(0, 80)}: ${error.message}`);
+        await ack({ response_type: 'ephemeral', text: catalogue(lang).common.storeBusy });
+        return;
+      }
       logger.error(`/corridor ${text.slice(0, 80)} failed:`, error);
       const apology = { response_type: 'ephemeral' as const, text: catalogue(lang).common.internalError };
       await (modal.state.acked ? respond(apology) : ack(apology));

@@ -10,7 +10,7 @@ export function actionSubmitted(deps: SlackDeps) {
     const { ack, client, logger } = args;
     const submission = await readAdminSubmission(args, deps, 'action item');
     if (!submission) return;
-    const { userId, meta, t, lang, values, today, now } = submission;
+    const { userId, viewId, meta, t, lang, values, today, now } = submission;
     const { store } = deps;
     const [actions, partners, tracks] = await Promise.all([
       store.actions.list({ includeRemoved: true }),
@@ -30,7 +30,8 @@ export function actionSubmitted(deps: SlackDeps) {
     const fields = await fieldContext(store, lang);
     const saved = await saveUnlessChanged(
       ack,
-      () => store.actions.save(form.value, { actor: userId, expectedVersion: existing ? (meta.version ?? 0) : 0, now }),
+      // A new item is keyed on the form: delivered twice, the second finds the first's item.
+      () => store.actions.save(form.value, { actor: userId, now, ...(existing ? { expectedVersion: meta.version ?? 0 } : { expectedVersion: 0, formId: viewId }) }),
       (current) => conflictModal({ entity: 'action', reopen: 'action', what: escapeMrkdwn(current.title[lang]), current, attempted: form.value, ...fields }),
     );
     if (!saved) return;

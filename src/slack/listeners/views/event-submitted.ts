@@ -1,4 +1,5 @@
 import { parseEventForm } from '../../../domain/forms/event-form.js';
+import { VersionConflictError } from '../../../store/repository.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { eventDateText } from '../../views/event-views.js';
@@ -11,7 +12,7 @@ export function eventSubmitted(deps: SlackDeps) {
     const { ack, client, logger } = args;
     const submission = await readAdminSubmission(args, deps, 'event');
     if (!submission) return;
-    const { userId, meta, t, lang, values, now } = submission;
+    const { userId, viewId, meta, t, lang, values, now } = submission;
     const { store } = deps;
     const [events, partners, people] = await Promise.all([
       store.events.list({ includeRemoved: true }),
@@ -31,15 +32,22 @@ export function eventSubmitted(deps: SlackDeps) {
     const write = { actor: userId, now };
     const saved = await saveUnlessChanged(
       ack,
-      () => store.events.save(form.value.event, { ...write, expectedVersion: existing ? (meta.version ?? 0) : 0 }),
+      // A new event is keyed on the form: delivered twice, the second finds the first's event.
+      () => store.events.save(form.value.event, { ...write, ...(existing ? { expectedVersion: meta.version ?? 0 } : { expectedVersion: 0, formId: viewId }) }),
       async (current) => {
         const fields = await fieldContext(store, lang);
         return conflictModal({ entity: 'event', reopen: 'event', what: escapeMrkdwn(current.title[lang]), current, attempted: form.value.event, ...fields });
       },
     );
     if (!saved) return;
-    // People are added once the event is accepted, so a refused submission adds nobody.
-    for (const person of form.value.newPeople) await store.people.save(person, { ...write, expectedVersion: 0 });
+    // People are added once the event is accepted, so a refused submission adds nobody. Should the
+    // database turn busy here, submitting again adds the ones missing (the others now match by name).
+    for (const person of form.value.newPeople) {
+      // Added meanwhile under the same ID (the same submission delivered twice at once): the same person.
+      await store.people.save(person, { ...write, expectedVersion: 0 }).catch((error: unknown) => {
+        if (!(error instanceof VersionConflictError)) throw error;
+      });
+    }
     const title = escapeMrkdwn(saved.title[lang]);
     const when = eventDateText(saved, lang);
     const message = !existing

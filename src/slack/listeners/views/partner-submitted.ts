@@ -10,7 +10,14 @@ export function partnerSubmitted(deps: SlackDeps) {
     const { ack, client, logger } = args;
     const submission = await readAdminSubmission(args, deps, 'partner');
     if (!submission) return;
-    const { userId, meta, t, lang, values, today, now } = submission;
+    const { userId, viewId, meta, t, lang, values, today, now } = submission;
+    // The same submission delivered again: its partner exists (and would clash with its own name).
+    const created = meta.id ? undefined : await deps.store.partners.createdByForm(viewId);
+    if (created) {
+      const fields = await fieldContext(deps.store, lang);
+      await ack(updateAction(savedModal({ entity: 'partner', record: created, message: t.modals.saved.partnerAdded(escapeMrkdwn(created.name)), ...fields })));
+      return;
+    }
     const partners = await deps.store.partners.list({ includeRemoved: true });
     const existing = meta.id ? partners.find((partner) => partner.id === meta.id) : undefined;
     if (meta.id && (!existing || existing.removedAt !== null)) {
@@ -26,7 +33,12 @@ export function partnerSubmitted(deps: SlackDeps) {
     const saved = await saveUnlessChanged(
       ack,
       // Version 0 means "must not exist yet": two coordinators adding the same partner cannot overwrite each other.
-      () => deps.store.partners.save(form.value, { actor: userId, expectedVersion: existing ? (meta.version ?? 0) : 0, now }),
+      () =>
+        deps.store.partners.save(form.value, {
+          actor: userId,
+          now,
+          ...(existing ? { expectedVersion: meta.version ?? 0 } : { expectedVersion: 0, formId: viewId }),
+        }),
       (current) => conflictModal({ entity: 'partner', reopen: 'partner', what: escapeMrkdwn(current.name), current, attempted: form.value, ...fields }),
     );
     if (!saved) return;

@@ -15,6 +15,8 @@ import { directoryOf, type FieldContext } from '../../views/record-fields.js';
 /** A parsed view_submission: who submitted which form, for which record version, with what values. */
 export interface Submission {
   userId: string;
+  /** Slack's ID of the submitted view: the same on a repeated delivery of the same submission. */
+  viewId: string;
   meta: ModalMetadata;
   lang: Lang;
   t: Catalogue;
@@ -34,6 +36,7 @@ export function readSubmission(body: unknown, deps: SlackDeps): Submission | und
   const now = deps.clock?.() ?? new Date();
   return {
     userId: user.id,
+    viewId: view.id,
     meta,
     lang: meta.lang,
     t: catalogue(meta.lang),

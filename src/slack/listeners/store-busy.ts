@@ -1,0 +1,45 @@
+import { catalogue, type Lang } from '../../i18n/index.js';
+import type { SlackDeps } from '../deps.js';
+import { blockActionsPayload } from '../payloads.js';
+import { decodeMetadata } from '../views/modals/metadata.js';
+import { noticeModal } from '../views/modals/outcome-modals.js';
+import type { ClickArgs } from './actions/click.js';
+import type { SubmissionArgs } from './views/submission.js';
+
+/**
+ * A form submitted while the database was busy (StoreBusyError: nothing was written): the notice
+ * goes under the form's first input, so the form stays open with everything the user typed.
+ */
+export function busyForm(deps: SlackDeps) {
+  return async (args: SubmissionArgs): Promise<void> => {
+    const { view, body } = args;
+    const lang = decodeMetadata(view.private_metadata)?.lang ?? (await deps.userLanguages.of(body.user.id));
+    const field = view.blocks.find((block) => block.type === 'input' && block.block_id)?.block_id;
+    const text = catalogue(lang).common.storeBusy;
+    // A form without inputs (the conflict notice) cannot show a field error: say it in its place.
+    if (!field) {
+      await args.ack({ response_action: 'update', view: noticeModal(catalogue(lang).common.storeBusyTitle, text, catalogue(lang)) });
+      return;
+    }
+    await args.ack({ response_action: 'errors', errors: { [field]: text } });
+  };
+}
+
+/** A click that found the database busy (already acknowledged): one polite line to the clicker. */
+export function busyClick(deps: SlackDeps) {
+  return async (args: ClickArgs): Promise<void> => {
+    const payload = blockActionsPayload.safeParse(args.body);
+    if (!payload.success) return;
+    const { user, response_url: responseUrl, channel, trigger_id: triggerId } = payload.data;
+    const lang: Lang = await deps.userLanguages.of(user.id);
+    const t = catalogue(lang);
+    if (responseUrl) {
+      await args.respond({ response_type: 'ephemeral', replace_original: false, text: t.common.storeBusy });
+    } else if (channel) {
+      await args.client.chat.postEphemeral({ channel: channel.id, user: user.id, text: t.common.storeBusy });
+    } else if (triggerId) {
+      // The Home tab has no ephemeral messages: a small notice instead.
+      await args.client.views.open({ trigger_id: triggerId, view: noticeModal(t.common.storeBusyTitle, t.common.storeBusy, t) });
+    }
+  };
+}
