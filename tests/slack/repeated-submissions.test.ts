@@ -22,6 +22,7 @@ afterEach(async () => {
 
 async function openModal(text: string): Promise<Json> {
   await running.command(text, { user_id: ADMIN_ID });
+  await running.corridor.idle();
   return running.slack.callsTo('views.open').at(-1)!.args.view as Json;
 }
 

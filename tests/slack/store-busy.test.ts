@@ -73,6 +73,7 @@ describe('while another process holds the database file’s write lock', () => {
   it('answers others at once, tells the submitter the database is busy, and saves once it is released', async () => {
     const opened = await running.command('partner add', { user_id: ADMIN_ID });
     expect(opened.text).toBe('');
+    await running.corridor.idle();
     const view = running.slack.callsTo('views.open').at(-1)!.args.view as Json;
     const typed = { name: 'Nova Semi', status: 'pending', status_date: localDate(new Date(), running.config.CORRIDOR_TZ) };
     const changesBefore = (await running.store.changesSince(new Date(0))).length;
