@@ -5,6 +5,7 @@ import type { Config } from '../config/env.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import type { NotionSyncAccess } from '../jobs/notion-sync.js';
 import type { CorridorStore } from '../store/repository.js';
+import { healthRoutes } from './health-routes.js';
 import { HomeTabs } from './home-tabs.js';
 import { InFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
@@ -41,10 +42,13 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     deferInitialization: true,
     ...(options.logger ? { logger: options.logger } : {}),
   };
+  // /healthz, /readyz, /metrics: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
+  const customRoutes = healthRoutes(store);
+  const socketHealth = config.HEALTH_PORT === undefined ? {} : { customRoutes, installerOptions: { port: config.HEALTH_PORT } };
   const app =
     config.slackMode === 'socket'
-      ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true })
-      : new App({ ...common, signingSecret: config.SLACK_SIGNING_SECRET!, port: config.PORT });
+      ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, ...socketHealth })
+      : new App({ ...common, signingSecret: config.SLACK_SIGNING_SECRET!, port: config.PORT, customRoutes });
   const inFlight = new InFlight();
   app.use(inFlight.middleware);
   const userLanguages = new UserLanguages(app.client);
