@@ -74,7 +74,7 @@ function isPlainObject(value: object): boolean {
  * The secrets in an environment, to scrub wherever they appear: values of secret-sounding
  * variables, and the password of every URL (DATABASE_URL's).
  */
-export function knownSecrets(env: Record<string, unknown>): string[] {
+export function knownSecrets(env: object): string[] {
   const secrets = new Set<string>();
   for (const [key, value] of Object.entries(env)) {
     if (typeof value !== 'string') continue;
