@@ -11,7 +11,7 @@ import { runCli } from './cli-support.js';
 /** `npm start`: the Slack app when credentials are set, otherwise the local console. */
 await runCli(async (lang) => {
   const config = loadConfig();
-  const store = await openStore(config.DATABASE_URL);
+  const store = await openStore(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
   const links = store.notionLinks;
   const notion = notionSyncAccess({ config, store, links });
   if (config.slackMode === 'console') {
