@@ -12,19 +12,19 @@ const WARM_UP = 200;
 /** Rounds alternate between the two apps so drift in machine load hits both alike. */
 const ROUNDS = 5;
 
-interface Measure {
+export interface Measure {
   throughput: number;
   p50: number;
   p99: number;
 }
 
-interface Sample {
+export interface Sample {
   seconds: number;
   latencies: number[];
 }
 
 /** Sends signed `/corridor partners` requests with a fixed concurrency and times each one. */
-async function load(url: string, requests: number): Promise<Sample> {
+export async function load(url: string, requests: number): Promise<Sample> {
   const body = slashCommandBody({ text: 'partners' });
   const latencies: number[] = [];
   let next = 0;
@@ -58,7 +58,7 @@ async function sendSigned(url: string, body: string): Promise<Response> {
   return response;
 }
 
-function summarise(samples: Sample[]): Measure {
+export function summarise(samples: Sample[]): Measure {
   const latencies = samples.flatMap((sample) => sample.latencies).sort((a, b) => a - b);
   const seconds = samples.reduce((total, sample) => total + sample.seconds, 0);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;

@@ -1,6 +1,8 @@
 import { loadConfig } from '../config/env.js';
 import { checkNotionAtStartup, notionSyncAccess, partnerNotionUrls, scheduleNotionSync } from '../jobs/notion-sync.js';
 import { scheduleCorridorJobs } from '../jobs/schedule-jobs.js';
+import { createLogger } from '../ops/logger.js';
+import { knownSecrets } from '../ops/redact.js';
 import { createSlackApp } from '../slack/app.js';
 import { openStore } from '../store/open-store.js';
 import { runConsole } from './console.js';
@@ -22,7 +24,8 @@ await runCli(async (lang) => {
     await store.close();
     return 0;
   }
-  const slack = createSlackApp(config, store, { notion });
+  const logger = createLogger({ format: config.LOG_FORMAT, secrets: knownSecrets(config) });
+  const slack = createSlackApp(config, store, { notion, logger });
   const port = await slack.start().catch(async (error: unknown) => {
     await store.close();
     throw error;

@@ -1,10 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, type Logger } from '@slack/bolt';
+import { App, LogLevel, type CustomRoute, type Logger } from '@slack/bolt';
 import type { Config } from '../config/env.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import type { NotionSyncAccess } from '../jobs/notion-sync.js';
 import type { CorridorStore } from '../store/repository.js';
+import { healthRoutes } from './health-routes.js';
 import { HomeTabs } from './home-tabs.js';
 import { InFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
@@ -49,10 +50,13 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     deferInitialization: true,
     ...(logger ? { logger } : {}),
   };
+  // /healthz, /readyz, /metrics: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
+  const customRoutes = healthRoutes(store);
+  const socketHealth = config.HEALTH_PORT === undefined ? {} : { customRoutes, installerOptions: { port: config.HEALTH_PORT } };
   const app =
     config.slackMode === 'socket'
-      ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true })
-      : new App({ ...common, receiver: httpReceiver(config, store, unknown, options) });
+      ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, ...socketHealth })
+      : new App({ ...common, receiver: httpReceiver(config, store, unknown, options, customRoutes) });
   const inFlight = new InFlight();
   app.use(inFlight.middleware);
   app.use(markFailures);
@@ -100,10 +104,17 @@ async function initialise(app: App): Promise<void> {
 }
 
 /** Bolt's HTTP receiver, guarded against bodies that would crash it (see GuardedReceiver). */
-function httpReceiver(config: Config, store: CorridorStore, unknown: UnknownPayloads, options: SlackAppOptions): GuardedReceiver {
+function httpReceiver(
+  config: Config,
+  store: CorridorStore,
+  unknown: UnknownPayloads,
+  options: SlackAppOptions,
+  customRoutes: CustomRoute[],
+): GuardedReceiver {
   return new GuardedReceiver({
     signingSecret: config.SLACK_SIGNING_SECRET!,
     port: config.PORT,
+    customRoutes,
     unknown,
     firstDelivery: (eventId) => store.coordination.firstDelivery(`event:${eventId}`, new Date()),
     ...(options.logger ? { logger: options.logger } : {}),

@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, type Logger } from '@slack/bolt';
+import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, type CustomRoute, type Logger } from '@slack/bolt';
 import { metrics } from '../../ops/metrics.js';
 import type { UnknownPayloads } from '../unknown-payloads.js';
 import { screenBody } from './body-screen.js';
@@ -11,6 +11,8 @@ export interface GuardedReceiverOptions {
   signingSecret: string;
   port: number;
   unknown: UnknownPayloads;
+  /** Routes served beside /slack/events (health and metrics). */
+  customRoutes?: CustomRoute[];
   /** See RequestTracking.firstDelivery. */
   firstDelivery(eventId: string): Promise<boolean>;
   /** Defaults to the app's own logger. */
@@ -26,7 +28,13 @@ export class GuardedReceiver extends HTTPReceiver {
   private log: Logger | undefined;
 
   constructor(private readonly guard: GuardedReceiverOptions) {
-    super({ signingSecret: guard.signingSecret, port: guard.port, endpoints: [EVENTS_PATH], ...loggingOptions(guard) });
+    super({
+      signingSecret: guard.signingSecret,
+      port: guard.port,
+      endpoints: [EVENTS_PATH],
+      customRoutes: guard.customRoutes ?? [],
+      ...loggingOptions(guard),
+    });
     this.log = guard.logger;
     this.requestListener = screenRequests(this.requestListener, {
       signingSecret: guard.signingSecret,

@@ -1,0 +1,104 @@
+/**
+ * Resident memory of the compiled app (HTTP mode, SQLite file) after 10,000 `/corridor` commands
+ * sent by a load generator in its own process, read from the app's own /metrics; then how long it
+ * takes to stop on SIGTERM. Goals: RSS ≤ 100 MB; stopped within 10 s.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BOT_TOKEN, SIGNING_SECRET } from '../tests/support/corridor-app.js';
+import { spawnTs } from '../tests/support/run-cli.js';
+import { startSlackApiEmulator } from '../tests/support/slack-api-emulator.js';
+import { benchDir, benchEnv, exitOf, freePort, metricValue, requireBuild, startCompiled, until200 } from './app-process.js';
+
+const COMMANDS = Number(process.env.BENCH_MEMORY_COMMANDS ?? 10_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const MB = 1024 * 1024;
+
+interface LoadResult {
+  requests: number;
+  seconds: number;
+  failures: number;
+}
+
+function runLoadGenerator(args: string[]): Promise<LoadResult> {
+  const child = spawnTs('bench/load-generator.ts', args);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stdin.end();
+  return new Promise((resolve, reject) => {
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout) as LoadResult) : reject(new Error(`load generator exited with ${code}: ${stderr}`))));
+  });
+}
+
+async function memory(base: string): Promise<{ rss: number; heap: number }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  return { rss: metricValue(text, 'corridor_process_resident_memory_bytes'), heap: metricValue(text, 'corridor_nodejs_heap_size_used_bytes') };
+}
+
+/** V8's young generation and old-space limit held small: what NODE_OPTIONS can do where memory is tight. */
+export const SMALL_HEAP = '--max-semi-space-size=1 --max-old-space-size=64';
+
+async function measure(slackApiUrl: string, responseUrl: string, nodeOptions: string | undefined): Promise<string[]> {
+  const dir = benchDir();
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env = benchEnv(dir, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApiUrl, PORT: String(port) });
+  const app = startCompiled(dir, nodeOptions ? { ...env, NODE_OPTIONS: nodeOptions } : env);
+  app.stdout.resume();
+  app.stderr.resume();
+  try {
+    await until200(`${base}/readyz`, app);
+    const atReady = await memory(base);
+    const load = await runLoadGenerator([`${base}/slack/events`, String(COMMANDS), String(CONCURRENCY), responseUrl]);
+    const after = await memory(base);
+    const stopping = performance.now();
+    app.kill('SIGTERM');
+    const code = await exitOf(app);
+    const stopMs = performance.now() - stopping;
+    const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+    return [
+      `  ${nodeOptions ? `NODE_OPTIONS='${nodeOptions}'` : 'default Node settings'}`,
+      `    RSS at ready ${mb(atReady.rss)} (heap used ${mb(atReady.heap)})`,
+      `    RSS after ${load.requests} commands ${mb(after.rss)} (heap used ${mb(after.heap)}); goal ≤ 100 MB: ${after.rss <= 100 * MB ? 'met' : 'not met'}`,
+      `    load: ${(load.requests / load.seconds).toFixed(0)} commands/s, ${load.failures} not answered 200`,
+      `    SIGTERM to exit ${stopMs.toFixed(0)} ms (exit code ${code}; goal ≤ 10,000 ms)`,
+    ];
+  } finally {
+    if (app.exitCode === null) app.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What the app cannot go under: Node alone, and Node with the modules `npm start` loads, nothing started. */
+function floors(): string {
+  const dist = (path: string) => pathToFileURL(fileURLToPath(new URL(`../dist/src/${path}`, import.meta.url))).href;
+  const modules = ['slack/app.js', 'jobs/schedule-jobs.js', 'jobs/notion-sync.js', 'store/open-store.js', 'ops/logger.js'].map(dist);
+  const rss = (code: string) => {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `${code}; console.log(process.memoryUsage().rss)`], { encoding: 'utf8' });
+    return `${(Number(run.stdout.trim()) / MB).toFixed(1)} MB`;
+  };
+  const imports = modules.map((url) => `await import(${JSON.stringify(url)})`).join('; ');
+  return `  floor: RSS of Node alone ${rss('')}; with the app's modules loaded, nothing started ${rss(imports)}`;
+}
+
+export async function benchMemory(): Promise<string[]> {
+  requireBuild();
+  const slack = await startSlackApiEmulator({ botToken: BOT_TOKEN, botUserId: 'U0BOT' });
+  try {
+    return [
+      `Memory of the compiled app (HTTP, SQLite file): ${COMMANDS} /corridor commands, ${CONCURRENCY} concurrent, from a separate process`,
+      floors(),
+      ...(await measure(slack.url, slack.responseUrl, undefined)),
+      ...(await measure(slack.url, slack.responseUrl, SMALL_HEAP)),
+    ];
+  } finally {
+    await slack.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const line of await benchMemory()) console.log(line);
+}
