@@ -1,9 +1,10 @@
 /** `npm run notion:setup -- --parent <page ID or URL> [--lang fr|en]`: creates the two databases. */
-import { APIErrorCode, APIResponseError } from '@notionhq/client';
+import { APIErrorCode, APIResponseError, UnknownHTTPResponseError } from '@notionhq/client';
 import { loadConfig } from '../config/env.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue } from '../i18n/index.js';
-import { notionClientFromConfig } from '../notion/client.js';
+import { NotionNotAnsweringError, type UnansweredKind } from '../notion/circuit-breaker.js';
+import { notionClientFromConfig, NotionTransportError } from '../notion/client.js';
 import { NotionIdError, parseNotionId } from '../notion/ids.js';
 import { createCorridorDatabases, ParentPageNotFoundError } from '../notion/setup.js';
 import { openStore } from '../store/open-store.js';
@@ -43,6 +44,16 @@ await runCli(async (lang) => {
   } catch (error) {
     if (error instanceof ParentPageNotFoundError) throw new CliError(bothLanguages((w) => w.notion.errors.parentNotFound));
     if (APIResponseError.isAPIResponseError(error) && error.code === APIErrorCode.Unauthorized) throw new CliError(bothLanguages((w) => w.notion.errors.unauthorized));
+    const kind = unansweredKind(error);
+    if (kind) throw new CliError(bothLanguages((w) => w.notion.errors.setupNotAnswering(w.notion.errors.noAnswer[kind])));
     throw error;
   }
 }, { langOption: true });
+
+/** Notion unreachable, hanging or failing on its side: the user can only check the address and retry. */
+function unansweredKind(error: unknown): UnansweredKind | undefined {
+  if (error instanceof NotionTransportError || error instanceof NotionNotAnsweringError) return error.kind;
+  if (APIResponseError.isAPIResponseError(error) && error.status >= 500) return 'server_error';
+  if (UnknownHTTPResponseError.isUnknownHTTPResponseError(error) && error.status >= 500) return 'server_error';
+  return undefined;
+}

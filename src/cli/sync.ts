@@ -1,6 +1,10 @@
-/** `npm run sync`: one Notion sync, its summary on stdout; exit code 1 if anything failed. */
+/**
+ * `npm run sync`: one Notion sync, its summary on stdout; exit code 1 if anything failed. When
+ * Notion stops answering, one line on stderr instead (what was done, what is left) and exit code 1.
+ */
 import { loadConfig } from '../config/env.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
+import { catalogue } from '../i18n/index.js';
 import { missingNotionSettings, notionConfigured, runNotionSyncJob } from '../jobs/notion-sync.js';
 import { renderSyncSummaryText, syncFailed } from '../notion/sync-summary.js';
 import { openStore } from '../store/open-store.js';
@@ -23,9 +27,11 @@ await runCli(async (lang) => {
     const summary = await runNotionSyncJob({
       config,
       store,
-      links: store.notionLinks,
       logger: { info: log('info'), warn: verbose ? log('warn') : () => {}, error: log('error') },
     });
+    // Notion stopped answering: one line saying so, what was done and what is left; exit 1.
+    const reason = summary.interrupted ? summary.aborted : null;
+    if (reason) throw new CliError({ fr: catalogue('fr').notion.summary.aborted(reason.fr), en: catalogue('en').notion.summary.aborted(reason.en) });
     process.stdout.write(`${renderSyncSummaryText(summary, lang)}\n`);
     return syncFailed(summary) ? 1 : 0;
   } finally {

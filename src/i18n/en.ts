@@ -169,6 +169,8 @@ export const en = {
       overwrittenHeading: 'Notion edits overwritten',
       failedHeading: 'Failures',
       duplicateArchived: 'duplicate page archived',
+      alreadyRunning: (replica: string | null, since: string | null) =>
+        `A Notion sync is already running${replica ? ` on ${replica}` : ''}${since ? ` (since ${since})` : ''}; this one was not started.`,
     },
     errors: {
       notConfigured: (missing: string) =>
@@ -183,6 +185,17 @@ export const en = {
       databaseNotFound: (what: string) => `${what}: no such Notion database, or it is not shared with the integration.`,
       unauthorized: 'Notion refused the token (NOTION_TOKEN): check it and that the integration is still installed.',
       unreachable: (reason: string) => `Notion could not be reached: ${reason}`,
+      notAnswering: (cause: string, done: number, total: number, remaining: number) =>
+        `Notion is not answering (${cause}): ${done} of ${total} records done, ${remaining} left for the next sync.`,
+      /** Why the sync decided Notion is not answering. */
+      unanswered: {
+        timeout: (count: number) => `${count} requests in a row timed out`,
+        network: (count: number) => `${count} connections in a row failed`,
+        server_error: (count: number) => `${count} requests in a row failed with a server error`,
+      },
+      noAnswer: { timeout: 'no answer in time', network: 'the connection failed', server_error: 'server error' },
+      setupNotAnswering: (reason: string) =>
+        `Notion is not answering (${reason}); no database was created. Check NOTION_BASE_URL and the network, then try again.`,
       partnerPageMissing: (ids: string) => `partners not yet in Notion: ${ids}`,
       parentNotFound: 'The parent page was not found, or it is not shared with the integration.',
       usageSetup: 'Usage: npm run notion:setup -- --parent <page ID or URL> [--lang fr|en]',

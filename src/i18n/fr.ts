@@ -167,6 +167,8 @@ export const fr: Catalogue = {
       overwrittenHeading: 'Modifications Notion remplacées',
       failedHeading: 'Échecs',
       duplicateArchived: 'page en double archivée',
+      alreadyRunning: (replica: string | null, since: string | null) =>
+        `Une synchronisation Notion est déjà en cours${replica ? ` sur ${replica}` : ''}${since ? ` (depuis ${since})` : ''} ; celle-ci n’a pas été lancée.`,
     },
     errors: {
       notConfigured: (missing: string) =>
@@ -181,6 +183,16 @@ export const fr: Catalogue = {
       databaseNotFound: (what: string) => `${what} : base Notion introuvable, ou non partagée avec l’intégration.`,
       unauthorized: 'Notion a refusé le jeton (NOTION_TOKEN) : vérifiez-le, ainsi que l’installation de l’intégration.',
       unreachable: (reason: string) => `Notion est injoignable : ${reason}`,
+      notAnswering: (cause: string, done: number, total: number, remaining: number) =>
+        `Notion ne répond pas (${cause}) : ${done} ${done <= 1 ? 'fiche traitée' : 'fiches traitées'} sur ${total}, ${remaining} ${remaining <= 1 ? 'restante' : 'restantes'} pour la prochaine synchronisation.`,
+      unanswered: {
+        timeout: (count: number) => `${count} requêtes de suite sans réponse dans le délai`,
+        network: (count: number) => `${count} connexions de suite en échec`,
+        server_error: (count: number) => `${count} requêtes de suite en erreur serveur`,
+      },
+      noAnswer: { timeout: 'pas de réponse dans le délai', network: 'la connexion a échoué', server_error: 'erreur serveur' },
+      setupNotAnswering: (reason: string) =>
+        `Notion ne répond pas (${reason}) ; aucune base n’a été créée. Vérifiez NOTION_BASE_URL et le réseau, puis réessayez.`,
       partnerPageMissing: (ids: string) => `partenaires pas encore dans Notion : ${ids}`,
       parentNotFound: 'La page parente est introuvable, ou n’est pas partagée avec l’intégration.',
       usageSetup: 'Usage : npm run notion:setup -- --parent <ID ou URL de page> [--lang fr|en]',

@@ -5,9 +5,20 @@ import { catalogue } from '../i18n/index.js';
 import { notionClientFromConfig, type NotionConnection, type TransportOptions } from '../notion/client.js';
 import { notionPageUrl, NotionIdError, parseNotionId } from '../notion/ids.js';
 import { abortReason, checkNotionDatabases, runSyncEngine, type SyncLogger, type SyncOptions } from '../notion/sync-engine.js';
-import { emptySummary, renderSyncSummaryText, syncFailed, type PulledChange, type SyncSummary } from '../notion/sync-summary.js';
+import {
+  alreadyRunningText,
+  emptySummary,
+  renderSyncSummaryText,
+  syncFailed,
+  type PulledChange,
+  type RunningSync,
+  type SyncSummary,
+} from '../notion/sync-summary.js';
+import { metrics } from '../ops/metrics.js';
+import { REPLICA_ID } from '../ops/process-identity.js';
 import type { NotionLinks } from '../store/notion-links.js';
 import type { CorridorStore } from '../store/repository.js';
+import { takeSyncLease } from './sync-lease.js';
 
 export type NotionSettings = Pick<
   Config,
@@ -36,8 +47,8 @@ export function notConfiguredMessage(config: NotionSettings): BilingualText {
 export interface NotionSyncJobDeps {
   config: NotionSettings;
   store: CorridorStore;
-  /** `new SqliteNotionLinks(store.db)` for the SQLite store. */
-  links: NotionLinks;
+  /** Defaults to `store.notionLinks`. */
+  links?: NotionLinks;
   clock?: () => Date;
   logger?: SyncLogger;
   /** A ready client (tests, bench); built from the config otherwise. */
@@ -47,26 +58,77 @@ export interface NotionSyncJobDeps {
   options?: SyncOptions;
   /** Called once a run is over, before it resolves (joined calls included). */
   afterRun?: (summary: SyncSummary) => Promise<void>;
+  /** This process among the replicas (REPLICA_ID); tests stand for two processes with two IDs. */
+  replicaId?: string;
+  /** The shared lease's TTL and renewal period (60 s, every 15 s). */
+  lease?: { ttlMs?: number; renewEveryMs?: number };
 }
 
-const running = new WeakMap<CorridorStore, Promise<SyncSummary>>();
+/** A sync asked for: started (or joined, in this process), or refused because one runs elsewhere. */
+export type SyncStart =
+  | { status: 'started'; done: Promise<SyncSummary> }
+  | { status: 'busy'; running: RunningSync; summary: SyncSummary };
+
+const running = new WeakMap<CorridorStore, Promise<SyncStart>>();
+
+/**
+ * Starts one Notion sync unless one is running: a call made while this process syncs the same
+ * store joins that run; while another replica syncs (it holds the shared lease), the call is
+ * refused with who runs it. Resolves once that is decided, before the sync itself is over.
+ */
+export function startNotionSync(deps: NotionSyncJobDeps): Promise<SyncStart> {
+  const current = running.get(deps.store);
+  if (current) return current;
+  const start = beginSync(deps);
+  running.set(deps.store, start);
+  const forget = () => {
+    running.delete(deps.store);
+  };
+  start.then((started) => (started.status === 'started' ? started.done : undefined)).then(forget, forget);
+  return start;
+}
 
 /**
  * Runs one Notion sync and returns its summary; never throws for Notion's or the settings'
- * sake (the summary's `aborted` says why it could not run). A call made while a sync of the
- * same store is running joins that run instead of starting a second one.
+ * sake (the summary's `aborted` says why it could not run, `alreadyRunning` that another did).
  */
-export function runNotionSyncJob(deps: NotionSyncJobDeps): Promise<SyncSummary> {
-  const current = running.get(deps.store);
-  if (current) return current;
-  const run = syncOnce(deps)
+export async function runNotionSyncJob(deps: NotionSyncJobDeps): Promise<SyncSummary> {
+  const started = await startNotionSync(deps);
+  return started.status === 'started' ? started.done : started.summary;
+}
+
+async function beginSync(deps: NotionSyncJobDeps): Promise<SyncStart> {
+  const clock = deps.clock ?? (() => new Date());
+  const startedAt = performance.now();
+  const observe = (summary: SyncSummary): SyncSummary => {
+    metrics.syncSeconds.observe({ outcome: syncOutcome(summary) }, (performance.now() - startedAt) / 1000);
+    return summary;
+  };
+  const lease = await takeSyncLease(deps.store.coordination, {
+    replicaId: deps.replicaId ?? REPLICA_ID,
+    now: clock,
+    ...deps.lease,
+    ...(deps.logger ? { warn: deps.logger.warn.bind(deps.logger) } : {}),
+  });
+  if ('busy' in lease) {
+    deps.logger?.info('Notion sync not started: another one is running', { ...lease.busy });
+    const summary = observe({ ...emptySummary(clock()), alreadyRunning: lease.busy });
+    return { status: 'busy', running: lease.busy, summary };
+  }
+  const done = syncOnce(deps)
+    .finally(() => lease.held.release())
     .then(async (summary) => {
+      observe(summary);
       await deps.afterRun?.(summary);
       return summary;
-    })
-    .finally(() => running.delete(deps.store));
-  running.set(deps.store, run);
-  return run;
+    });
+  return { status: 'started', done };
+}
+
+function syncOutcome(summary: SyncSummary): 'ok' | 'failed' | 'aborted' | 'busy' {
+  if (summary.alreadyRunning) return 'busy';
+  if (summary.aborted) return 'aborted';
+  return syncFailed(summary) ? 'failed' : 'ok';
 }
 
 async function syncOnce(deps: NotionSyncJobDeps): Promise<SyncSummary> {
@@ -84,15 +146,18 @@ async function syncOnce(deps: NotionSyncJobDeps): Promise<SyncSummary> {
     return aborted(clock(), { fr: catalogue('fr').notion.errors.badId(error.what), en: catalogue('en').notion.errors.badId(error.what) });
   }
   const connection = deps.connection ?? notionClientFromConfig(config, deps.transport);
+  // A connection kept from an earlier run (tests, bench) starts this one with a closed breaker.
+  connection.breaker.reset();
   return runSyncEngine({
     store: deps.store,
     notion: connection.client,
     databases,
-    links: deps.links,
+    links: deps.links ?? deps.store.notionLinks,
     clock,
     ...(deps.logger ? { logger: deps.logger } : {}),
     options: { ...(config.CORRIDOR_TZ ? { timeZone: config.CORRIDOR_TZ } : {}), ...deps.options },
     requestCount: () => connection.stats.requests,
+    breaker: connection.breaker,
   });
 }
 
@@ -106,6 +171,8 @@ export interface NotionSyncAccess {
   /** The one line saying what to set, when Notion is not configured. */
   notConfigured: BilingualText;
   run(): Promise<SyncSummary>;
+  /** Starts a sync (or joins this process's), or says that another replica is running one. */
+  start(): Promise<SyncStart>;
   /**
    * Calls `listener` after each run (scheduled or asked for) that brought statuses back from
    * Notion into the store, before the run resolves; a listener's failure is logged, not thrown.
@@ -127,6 +194,7 @@ export function notionSyncAccess(deps: NotionSyncJobDeps): NotionSyncAccess {
     configured: notionConfigured(deps.config),
     notConfigured: notConfiguredMessage(deps.config),
     run: () => runNotionSyncJob({ ...deps, afterRun }),
+    start: () => startNotionSync({ ...deps, afterRun }),
     onPulled: (listener) => {
       listeners.push(listener);
     },
@@ -148,6 +216,11 @@ export function scheduleNotionSync(
     async () => {
       try {
         const summary = await access.run();
+        if (summary.alreadyRunning) {
+          // Another replica is syncing: this tick just says so.
+          logger.info(`Notion sync skipped: ${alreadyRunningText(summary.alreadyRunning, 'en')}`);
+          return;
+        }
         const log = syncFailed(summary) ? logger.warn : logger.info;
         log.call(logger, renderSyncSummaryText(summary, 'en').replace(/\n/g, ' | '));
       } catch (error) {
@@ -165,7 +238,9 @@ export function scheduleNotionSync(
  * Checks the two databases' schema once (at start-up): returns what is wrong in one line per
  * language, or null when the sync can run. Not configured is not a problem here: the sync is off.
  */
-export async function checkNotionAtStartup(deps: Pick<NotionSyncJobDeps, 'config' | 'links' | 'connection' | 'transport'>): Promise<BilingualText | null> {
+export async function checkNotionAtStartup(
+  deps: Pick<NotionSyncJobDeps, 'config' | 'connection' | 'transport'> & { links: NotionLinks },
+): Promise<BilingualText | null> {
   const { config } = deps;
   if (!notionConfigured(config)) return null;
   try {

@@ -1,5 +1,7 @@
 import { Client, LogLevel } from '@notionhq/client';
 import type { Config } from '../config/env.js';
+import { metrics } from '../ops/metrics.js';
+import { CircuitBreaker, NotionNotAnsweringError, routeOf, type UnansweredKind } from './circuit-breaker.js';
 
 /** The API version whose model (databases holding data sources) the sync is written for. */
 export const NOTION_VERSION = '2025-09-03';
@@ -21,6 +23,8 @@ export interface TransportOptions {
   maxRps: number;
   /** Time allowed for one attempt, answer included. */
   timeoutMs?: number;
+  /** Unanswered requests of one kind in a row after which nothing more is sent (see CircuitBreaker). */
+  breakerThreshold?: number;
   /** Attempts per request for 5xx answers, timeouts and network errors. */
   maxAttempts?: number;
   /** How many 429 answers one request may get before giving up. */
@@ -93,7 +97,9 @@ export function createPacedFetch(options: TransportOptions) {
   const clock = options.clock ?? realClock;
   const random = options.random ?? Math.random;
   const fetchImpl = options.fetch ?? fetch;
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  // Notion answers within a second or two; a minute-long wait per request would let a hung
+  // Notion hold a sync for as long as there are records.
+  const timeoutMs = options.timeoutMs ?? 12_000;
   const maxAttempts = options.maxAttempts ?? 5;
   const maxRateLimitWaits = options.maxRateLimitWaits ?? 10;
   const baseDelayMs = options.baseDelayMs ?? 500;
@@ -101,6 +107,8 @@ export function createPacedFetch(options: TransportOptions) {
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
   const interval = 1000 / options.maxRps;
   const stats: TransportStats = { requests: 0, rateLimited: 0, retries: 0, timeouts: 0, serverErrors: 0 };
+  const breaker = new CircuitBreaker(options.breakerThreshold ?? 3);
+  const inFlight = new Set<AbortController>();
   let nextSlot = Number.NEGATIVE_INFINITY;
 
   /** Reserves the next free slot; requests are spaced by 1/maxRps whatever their number in flight. */
@@ -111,6 +119,17 @@ export function createPacedFetch(options: TransportOptions) {
     if (at > now) await clock.sleep(at - now);
   }
 
+  function unanswered(route: string, kind: UnansweredKind): void {
+    breaker.unanswered(route, kind);
+    // Once tripped, the requests still waiting are cut short: no use waiting out their time-outs.
+    if (breaker.tripped) for (const controller of inFlight) controller.abort();
+  }
+
+  function retrying(): void {
+    stats.retries += 1;
+    metrics.notionRetries.inc();
+  }
+
   function backoff(attempt: number): number {
     const base = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
     return base / 2 + (random() * base) / 2;
@@ -118,9 +137,12 @@ export function createPacedFetch(options: TransportOptions) {
 
   async function once(url: string, init: FetchInit): Promise<SimpleResponse> {
     await takeSlot();
+    // The breaker may have tripped while this request waited for its slot.
+    breaker.check();
     stats.requests += 1;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    inFlight.add(controller);
     try {
       const response = await fetchImpl(url, { method: init.method, headers: init.headers, body: init.body, signal: controller.signal });
       // The body is read within the same time limit: a server may send headers and then stall.
@@ -128,33 +150,42 @@ export function createPacedFetch(options: TransportOptions) {
       return { ok: response.ok, status: response.status, headers: response.headers, text: async () => text };
     } finally {
       clearTimeout(timer);
+      inFlight.delete(controller);
     }
   }
 
   async function pacedFetch(url: string, init: FetchInit = {}): Promise<SimpleResponse> {
     const method = (init.method ?? 'GET').toUpperCase();
     const path = new URL(url).pathname;
+    const route = routeOf(method, path);
     const repeatable = isRepeatable(method, url);
     let failures = 0;
     let waits = 0;
     for (;;) {
+      breaker.check();
       let response: SimpleResponse;
       try {
         response = await once(url, init);
       } catch (error) {
+        if (error instanceof NotionNotAnsweringError) throw error;
         const kind = isAbort(error) ? 'timeout' : 'network';
+        metrics.notionRequests.inc({ outcome: kind });
+        if (breaker.tripped) throw breaker.tripped;
         if (kind === 'timeout') stats.timeouts += 1;
+        unanswered(route, kind);
         failures += 1;
         if (!repeatable || failures >= maxAttempts) throw new NotionTransportError(kind, method, path, error);
-        stats.retries += 1;
+        retrying();
         await clock.sleep(backoff(failures));
         continue;
       }
+      metrics.notionRequests.inc({ outcome: outcomeOf(response.status) });
       if (COME_BACK_LATER.has(response.status)) {
+        breaker.answered(route);
         stats.rateLimited += 1;
         waits += 1;
         if (waits > maxRateLimitWaits) return response;
-        stats.retries += 1;
+        retrying();
         const wait = Math.min(maxRetryAfterMs, retryAfterMs(response.headers) ?? backoff(waits));
         // Every request waits, not only this one: Notion asked the whole integration to slow down.
         nextSlot = Math.max(nextSlot, clock.now() + wait);
@@ -163,16 +194,30 @@ export function createPacedFetch(options: TransportOptions) {
       if (RETRYABLE_STATUS.has(response.status)) {
         stats.serverErrors += 1;
         failures += 1;
-        if (!repeatable || failures >= maxAttempts) return response;
-        stats.retries += 1;
+        if (!repeatable) return response;
+        if (failures >= maxAttempts) {
+          // Only a 5xx that outlasted every retry says Notion is down; a single one may be a blip.
+          unanswered(route, 'server_error');
+          return response;
+        }
+        retrying();
         await clock.sleep(backoff(failures));
         continue;
       }
+      breaker.answered(route);
       return response;
     }
   }
 
-  return { fetch: pacedFetch, stats };
+  return { fetch: pacedFetch, stats, breaker };
+}
+
+/** The metrics label of an answer (see metrics.notionRequests). */
+function outcomeOf(status: number): 'ok' | 'rate_limited' | 'server_error' | 'client_error' {
+  if (COME_BACK_LATER.has(status)) return 'rate_limited';
+  if (status >= 500) return 'server_error';
+  if (status >= 400) return 'client_error';
+  return 'ok';
 }
 
 function isAbort(error: unknown): boolean {
@@ -193,6 +238,8 @@ export function retryAfterMs(headers: Headers): number | undefined {
 export interface NotionConnection {
   client: Client;
   stats: TransportStats;
+  /** Trips when Notion stops answering; reset it before reusing the connection for a new run. */
+  breaker: CircuitBreaker;
 }
 
 export interface NotionClientOptions extends TransportOptions {
@@ -215,7 +262,7 @@ export function createNotionClient(options: NotionClientOptions): NotionConnecti
     logLevel: LogLevel.ERROR,
     logger: () => {},
   });
-  return { client, stats: paced.stats };
+  return { client, stats: paced.stats, breaker: paced.breaker };
 }
 
 /** Builds the client from the environment (NOTION_TOKEN, NOTION_BASE_URL, NOTION_MAX_RPS). */

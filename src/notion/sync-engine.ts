@@ -7,6 +7,7 @@ import { localDate } from '../i18n/format.js';
 import type { NotionLink, NotionLinks } from '../store/notion-links.js';
 import type { CorridorStore } from '../store/repository.js';
 import { actionFieldsFromPage, actionStatusFromLabel, actionStatusLabel, actionToFields } from './action-properties.js';
+import { NotionNotAnsweringError } from './circuit-breaker.js';
 import { NotionTransportError } from './client.js';
 import { normaliseNotionId } from './ids.js';
 import { partnerFieldsFromPage, partnerToFields } from './partner-properties.js';
@@ -30,7 +31,7 @@ import {
   type PartnersDatabase,
   type ResolvedDatabase,
 } from './schema.js';
-import { emptySummary, type SyncEntity, type SyncSummary } from './sync-summary.js';
+import { emptySummary, notAnsweringReason, type SyncEntity, type SyncSummary } from './sync-summary.js';
 
 /** Actor written in the store's history when a change comes from Notion. */
 export const NOTION_SYNC_ACTOR = 'notion-sync';
@@ -62,13 +63,18 @@ export interface SyncEngineDeps {
   store: CorridorStore;
   notion: Client;
   databases: NotionDatabaseIds;
-  links: NotionLinks;
+  /** Defaults to `store.notionLinks`. */
+  links?: NotionLinks;
   clock?: () => Date;
   logger?: SyncLogger;
   options?: SyncOptions;
   /** Requests sent so far by the client's transport, to report in the summary. */
   requestCount?: () => number;
+  /** The transport's circuit breaker: once it trips, the run stops (see NotionNotAnsweringError). */
+  breaker?: { readonly tripped: NotionNotAnsweringError | null };
 }
+
+type CheckDeps = Pick<SyncEngineDeps, 'notion' | 'databases' | 'clock'> & { links: NotionLinks };
 
 export interface CheckedDatabases {
   partners: PartnersDatabase;
@@ -79,7 +85,7 @@ export interface CheckedDatabases {
  * Finds the data source behind each database and checks its properties (start-up and each
  * sync). Throws NotionSchemaError naming what is missing or of the wrong type.
  */
-export async function checkNotionDatabases(deps: Pick<SyncEngineDeps, 'notion' | 'databases' | 'links' | 'clock'>): Promise<CheckedDatabases> {
+export async function checkNotionDatabases(deps: CheckDeps): Promise<CheckedDatabases> {
   const now = deps.clock?.() ?? new Date();
   const partnersSource = await dataSourceOf(deps, deps.databases.partners, now);
   const partners = checkPartnersSchema(deps.databases.partners, partnersSource);
@@ -99,7 +105,7 @@ const databaseShape = z.object({ data_sources: z.array(z.object({ id: z.string()
 const dataSourceParent = z.object({ parent: z.object({ database_id: z.string().optional() }).loose(), in_trash: z.boolean().optional() }).loose();
 
 async function dataSourceOf(
-  deps: Pick<SyncEngineDeps, 'notion' | 'databases' | 'links'>,
+  deps: CheckDeps,
   databaseId: string,
   now: Date,
 ): Promise<unknown> {
@@ -225,31 +231,52 @@ export async function runSyncEngine(deps: SyncEngineDeps): Promise<SyncSummary> 
   const concurrency = Math.max(1, deps.options?.concurrency ?? 3);
   const createAttempts = Math.max(1, deps.options?.createAttempts ?? 4);
   const timeZone = deps.options?.timeZone ?? 'America/Toronto';
-  const { store, notion, links } = deps;
+  const { store, notion } = deps;
+  const links = deps.links ?? store.notionLinks;
   const requestsAtStart = deps.requestCount?.() ?? 0;
   const summary = emptySummary(clock());
+  /** Set once Notion stopped answering: the records not yet through are left for the next run. */
+  let halted: NotionNotAnsweringError | null = null;
+  let remaining = 0;
   const finish = () => {
     summary.finishedAt = clock().toISOString();
     summary.requests = (deps.requestCount?.() ?? 0) - requestsAtStart;
+    if (halted) {
+      const total = partners.length + actions.length;
+      summary.interrupted = { kind: halted.kind, done: total - remaining, remaining };
+      summary.aborted = notAnsweringReason(summary.interrupted, halted.count);
+      logger.warn('notion sync stopped: Notion is not answering', { route: halted.route, kind: halted.kind, remaining });
+    }
     return summary;
   };
+  /** The breaker's error when `error` means Notion stopped answering, null otherwise. */
+  const haltOn = (error: unknown): NotionNotAnsweringError | null => {
+    if (error instanceof NotionNotAnsweringError) return error;
+    return error instanceof NotionTransportError ? (deps.breaker?.tripped ?? null) : null;
+  };
+
+  // Read first, so that a stop says how many records are left.
+  const partners = await store.partners.list({ includeRemoved: true });
+  const actions = await store.actions.list({ includeRemoved: true });
+  const tracks = new Map<string, Track>((await store.listTracks()).map((track) => [track.id, track]));
 
   let checked: CheckedDatabases;
   let partnerPagesInNotion: NotionPage[];
   let actionPagesInNotion: NotionPage[];
   try {
-    checked = await checkNotionDatabases(deps);
+    checked = await checkNotionDatabases({ ...deps, links });
     partnerPagesInNotion = await queryAll(notion, checked.partners.dataSourceId);
     actionPagesInNotion = await queryAll(notion, checked.actions.dataSourceId);
   } catch (error) {
+    halted = haltOn(error);
+    if (halted) {
+      remaining = partners.length + actions.length;
+      return finish();
+    }
     summary.aborted = abortReason(error);
     logger.error('notion sync could not start', { error: error instanceof Error ? error.message : String(error) });
     return finish();
   }
-
-  const partners = await store.partners.list({ includeRemoved: true });
-  const actions = await store.actions.list({ includeRemoved: true });
-  const tracks = new Map<string, Track>((await store.listTracks()).map((track) => [track.id, track]));
 
   const partnerIndex = indexByCorridorId(partnerPagesInNotion, checked.partners.names.corridorId);
   const actionIndex = indexByCorridorId(actionPagesInNotion, checked.actions.names.corridorId);
@@ -461,10 +488,20 @@ export async function runSyncEngine(deps: SyncEngineDeps): Promise<SyncSummary> 
     onPage?: (record: R, pageId: string) => void,
   ) {
     await forEachLimit(records, concurrency, async (record) => {
+      if (halted) {
+        remaining += 1;
+        return;
+      }
       try {
         const pageId = await syncRecord(spec, index, record);
         if (pageId && onPage) onPage(record, pageId);
       } catch (error) {
+        const halt = haltOn(error);
+        if (halt) {
+          halted ??= halt;
+          remaining += 1;
+          return;
+        }
         logger.warn('record not synced', { entity: spec.entity, record: record.id, error: error instanceof Error ? error.message : String(error) });
         fail(spec as EntitySpec<R, string>, record, errorText(error));
       }
@@ -475,6 +512,7 @@ export async function runSyncEngine(deps: SyncEngineDeps): Promise<SyncSummary> 
     if (partner.removedAt === null) partnerPages.set(partner.id, pageId);
   });
   await syncAll(actionSpec, actionIndex, actions);
+  if (halted) return finish();
   logger.info('notion sync finished', { partners: summary.counts.partner, actions: summary.counts.action });
   return finish();
 }

@@ -1,8 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { ActionStatus, BilingualText } from '../domain/types.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import { context, fieldsSection, header, lineSections } from '../slack/blocks.js';
 import { escapeMrkdwn } from '../slack/mrkdwn.js';
+import type { UnansweredKind } from './circuit-breaker.js';
 
 export type SyncEntity = 'partner' | 'action';
 
@@ -48,10 +50,30 @@ export interface SyncSummary {
   failures: SyncFailure[];
   /** Extra pages carrying the same Corridor ID, moved to the trash. */
   duplicatesArchived: Array<{ entity: SyncEntity; recordId: string; pageId: string }>;
-  /** Why the sync could not run at all (not configured, schema, token…); null when it ran. */
+  /** Why the sync could not run at all, or stopped (not configured, schema, token, Notion not answering…); null when it ran. */
   aborted: BilingualText | null;
+  /** Set when Notion stopped answering and the run stopped short (`aborted` says so in one line). */
+  interrupted: SyncInterruption | null;
+  /** Set when another sync was running: this one did not start. */
+  alreadyRunning: RunningSync | null;
   /** HTTP requests sent to Notion, retries included. */
   requests: number;
+}
+
+export interface SyncInterruption {
+  kind: UnansweredKind;
+  /** Records gone through (written, unchanged or failed) before the stop. */
+  done: number;
+  /** Records left for the next run. */
+  remaining: number;
+}
+
+/** The sync under way elsewhere, as far as its lease tells. */
+export interface RunningSync {
+  /** The replica running it (host:pid:tag), when known. */
+  replica: string | null;
+  /** When it started (ISO instant), when known. */
+  since: string | null;
 }
 
 export function emptyCounts(): EntityCounts {
@@ -68,8 +90,25 @@ export function emptySummary(startedAt: Date): SyncSummary {
     failures: [],
     duplicatesArchived: [],
     aborted: null,
+    interrupted: null,
+    alreadyRunning: null,
     requests: 0,
   };
+}
+
+/** The one line saying that Notion stopped answering, what was done and what remains. */
+export function notAnsweringReason(interruption: SyncInterruption, unanswered: number): BilingualText {
+  const { kind, done, remaining } = interruption;
+  return bothLanguages((words) => {
+    const errors = words.notion.errors;
+    return errors.notAnswering(errors.unanswered[kind](unanswered), done, done + remaining, remaining);
+  });
+}
+
+/** One line: a sync is already running (where and since when, if known), so this one did not start. */
+export function alreadyRunningText(running: RunningSync, lang: Lang): string {
+  const since = running.since ? `${running.since.slice(0, 10)} ${running.since.slice(11, 16)} UTC` : null;
+  return catalogue(lang).notion.summary.alreadyRunning(running.replica, since);
 }
 
 /** Whether the run should be reported as failed (non-zero exit). */
@@ -133,16 +172,20 @@ function sections(summary: SyncSummary, lang: Lang): Section[] {
 
 function conclusion(summary: SyncSummary, lang: Lang): string {
   const words = catalogue(lang).notion.summary;
+  if (summary.alreadyRunning) return alreadyRunningText(summary.alreadyRunning, lang);
   if (summary.aborted) return words.aborted(summary.aborted[lang]);
   const failed = totalCounts(summary).failed;
   return failed > 0 ? words.someFailed(failed) : words.allGood;
 }
 
-/** Plain-text summary, as `npm run sync` prints it. */
+/**
+ * Plain-text summary, as `npm run sync` prints it. Page titles and error texts come from Notion
+ * as they are: for Slack's `text`, use renderSyncSummaryFallback.
+ */
 export function renderSyncSummaryText(summary: SyncSummary, lang: Lang): string {
   const words = catalogue(lang).notion;
   const lines = [words.summary.title];
-  if (!summary.aborted) {
+  if (!summary.aborted && !summary.alreadyRunning) {
     for (const entity of ['partner', 'action'] as const) {
       lines.push(words.summary.labelled(words.entityPlural[entity], countsLine(summary.counts[entity], lang)));
     }
@@ -159,7 +202,7 @@ export function renderSyncSummaryText(summary: SyncSummary, lang: Lang): string 
 export function renderSyncSummaryBlocks(summary: SyncSummary, lang: Lang): KnownBlock[] {
   const words = catalogue(lang).notion;
   const blocks: KnownBlock[] = [header(words.summary.title)];
-  if (!summary.aborted) {
+  if (!summary.aborted && !summary.alreadyRunning) {
     const counts = fieldsSection(
       (['partner', 'action'] as const).map((entity) => [words.entityPlural[entity], countsLine(summary.counts[entity], lang)]),
     );
@@ -172,4 +215,12 @@ export function renderSyncSummaryBlocks(summary: SyncSummary, lang: Lang): Known
   if (summary.requests > 0) closing.push(words.summary.requests(summary.requests));
   blocks.push(context(...closing));
   return blocks;
+}
+
+/**
+ * The plain-text summary as Slack's `text` (notifications, screen readers): Slack reads it as
+ * mrkdwn too, so Notion's text is escaped as in the blocks (a `<!channel>` page title pings no one).
+ */
+export function renderSyncSummaryFallback(summary: SyncSummary, lang: Lang): string {
+  return escapeMrkdwn(renderSyncSummaryText(summary, lang));
 }

@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import { SYNC_LEASE } from '../../src/jobs/sync-lease.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
 import { startNotionEmulator, type NotionEmulator } from '../support/notion-emulator.js';
 import { spawnTs } from '../support/run-cli.js';
 
@@ -138,6 +141,66 @@ describe('npm run sync', () => {
     const ids = emulator.pagesOf(partners.id).map((page) => emulator.readPage(page.id)['Corridor ID']);
     expect(new Set(ids).size).toBe(12);
   });
+});
+
+describe('npm run sync when Notion stops answering', () => {
+  it('stops within two minutes with one line saying Notion is not answering, and exits 1', async () => {
+    const env = await setUp();
+    emulator.failRandomly({ rate: 1, faults: [{ kind: 'hang', match: (request) => request.method === 'POST' && request.path === '/v1/pages' }] });
+    const started = Date.now();
+    const result = await run('sync', env);
+    const elapsed = Date.now() - started;
+    expect(result.code).toBe(1);
+    expect(elapsed).toBeLessThan(120_000);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^corridor-bot: Sync stopped: Notion is not answering \(3 requests in a row timed out\): 0 of 13 records done, 13 left for the next sync\.\n$/,
+    );
+    // Three creations in flight time out, and the run stops: not four attempts for each of 13 records.
+    expect(emulator.requests.filter((request) => request.method === 'POST' && request.path === '/v1/pages').length).toBeLessThanOrEqual(5);
+  }, 130_000);
+
+  it('does not start while another process holds the sync lease, and says where', async () => {
+    const env = await setUp();
+    const other = await openSqliteStore(`sqlite:${join(workdir, 'corridor.sqlite')}`);
+    try {
+      await other.coordination.acquireLease(SYNC_LEASE, 'other-host:4242:abcdef#1@2026-01-05T14:30:00.000Z', 60_000, new Date());
+      const result = await run('sync', env);
+      expect(result.stdout).toContain('A Notion sync is already running on other-host:4242:abcdef (since 2026-01-05 14:30 UTC); this one was not started.');
+      expect(result.code).toBe(0);
+      expect(emulator.requests.filter((request) => request.path === '/v1/pages')).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+/** A loopback address where nothing listens: connections are refused. */
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+describe('npm run notion:setup when Notion cannot be reached', () => {
+  it('says so in one line and exits 1 when the connection is refused', async () => {
+    const result = await run('notion-setup', { NOTION_TOKEN: emulator.token, NOTION_BASE_URL: await closedPortUrl() }, ['--parent', emulator.addWorkspacePage('Corridor')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'corridor-bot: Notion is not answering (the connection failed); no database was created. Check NOTION_BASE_URL and the network, then try again.\n',
+    );
+  });
+
+  it('says so in one line and exits 1 when Notion hangs, in French too', async () => {
+    emulator.failRandomly({ rate: 1, faults: [{ kind: 'hang' }] });
+    const result = await run('notion-setup', { NOTION_TOKEN: emulator.token, NOTION_BASE_URL: emulator.url }, ['--parent', emulator.addWorkspacePage('Corridor'), '--lang', 'fr']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'corridor-bot: Notion ne répond pas (pas de réponse dans le délai) ; aucune base n’a été créée. Vérifiez NOTION_BASE_URL et le réseau, puis réessayez.\n',
+    );
+  }, 60_000);
 });
 
 describe('npm run notion:setup', () => {

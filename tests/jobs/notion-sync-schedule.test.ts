@@ -22,6 +22,7 @@ describe('Notion sync schedule', () => {
       configured: false,
       notConfigured: { fr: '', en: '' },
       run: () => Promise.reject(new Error('not expected')),
+      start: () => Promise.reject(new Error('not expected')),
       onPulled: () => {},
     };
     expect(scheduleNotionSync({ ...fixture.config, NOTION_SYNC_CRON: '* * * * * *', CORRIDOR_TZ: 'America/Toronto' }, access, logger())).toBeUndefined();
@@ -36,6 +37,7 @@ describe('Notion sync schedule', () => {
         runs += 1;
         return emptySummary(new Date());
       },
+      start: () => Promise.reject(new Error('not expected')),
       onPulled: () => {},
     };
     const log = logger();

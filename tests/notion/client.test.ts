@@ -1,6 +1,7 @@
 import { APIResponseError } from '@notionhq/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNotionClient, NotionTransportError, retryAfterMs, type NotionConnection } from '../../src/notion/client.js';
+import { metrics } from '../../src/ops/metrics.js';
 import { createCorridorDatabases } from '../../src/notion/setup.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
 import { virtualClock } from '../support/notion-fixture.js';
@@ -56,6 +57,19 @@ describe('Notion client transport', () => {
     expect(emulator.requests.map((request) => request.status)).toEqual([429, 200]);
     expect(Math.max(...clock.slept)).toBeGreaterThanOrEqual(2000);
     expect(connection.stats.rateLimited).toBe(1);
+  });
+
+  it('counts requests by outcome and retries in the metrics', async () => {
+    const count = async (outcome: string) => (await metrics.notionRequests.get()).values.find((value) => value.labels.outcome === outcome)?.value ?? 0;
+    const retries = async () => (await metrics.notionRetries.get()).values[0]?.value ?? 0;
+    const before = { rateLimited: await count('rate_limited'), ok: await count('ok'), notFound: await count('client_error'), retries: await retries() };
+    emulator.failNext({ kind: 'rate_limit', retryAfterSeconds: 1 });
+    await connection.client.databases.retrieve({ database_id: databaseId });
+    await connection.client.databases.retrieve({ database_id: '393abc1eedcd80f3813be205934558c6' }).catch(() => undefined);
+    expect((await count('rate_limited')) - before.rateLimited).toBe(1);
+    expect((await count('ok')) - before.ok).toBe(1);
+    expect((await count('client_error')) - before.notFound).toBe(1);
+    expect((await retries()) - before.retries).toBe(1);
   });
 
   it('answers 429 on a page creation by waiting too: Notion did not act on it', async () => {

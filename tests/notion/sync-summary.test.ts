@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { blockKitViolations } from '../support/block-kit-limits.js';
-import { emptySummary, renderSyncSummaryBlocks, renderSyncSummaryText, syncFailed, type SyncSummary } from '../../src/notion/sync-summary.js';
+import {
+  emptySummary,
+  renderSyncSummaryBlocks,
+  renderSyncSummaryFallback,
+  renderSyncSummaryText,
+  syncFailed,
+  type SyncSummary,
+} from '../../src/notion/sync-summary.js';
 
 function summary(): SyncSummary {
   const result = emptySummary(new Date('2025-04-17T12:00:00Z'));
@@ -50,5 +57,30 @@ describe('sync summary', () => {
     const stopped = { ...clean, aborted: { fr: 'non configuré', en: 'not configured' } };
     expect(syncFailed(stopped)).toBe(true);
     expect(renderSyncSummaryText(stopped, 'en')).toBe('Notion sync\nSync stopped: not configured');
+  });
+
+  it('escapes Notion’s text in the plain-text fallback Slack shows in notifications', () => {
+    const result = summary();
+    result.failures.push({
+      entity: 'partner',
+      recordId: 'c',
+      label: { fr: '<!channel> R&D', en: '<!channel> R&D' },
+      reason: { fr: 'Notion : <!here> <@U0BOSS>', en: 'Notion: <!here> <@U0BOSS>' },
+    });
+    const text = renderSyncSummaryFallback(result, 'en');
+    expect(text).toContain('&lt;!channel&gt; R&amp;D: Notion: &lt;!here&gt; &lt;@U0BOSS&gt;');
+    expect(text).not.toMatch(/<!channel>|<!here>|<@U0BOSS>/);
+    expect(renderSyncSummaryFallback(result, 'fr')).toContain('&lt;!channel&gt; R&amp;D : Notion : &lt;!here&gt;');
+    // The plain text the command line prints stays as it is.
+    expect(renderSyncSummaryText(result, 'en')).toContain('<!channel> R&D: Notion: <!here>');
+  });
+
+  it('says in one line that another sync is running, without counts, and is not a failure', () => {
+    const result = { ...emptySummary(new Date()), alreadyRunning: { replica: 'web-2:17:a1b2c3', since: '2025-04-17T12:05:09.000Z' } };
+    expect(renderSyncSummaryText(result, 'en')).toBe(
+      'Notion sync\nA Notion sync is already running on web-2:17:a1b2c3 (since 2025-04-17 12:05 UTC); this one was not started.',
+    );
+    expect(renderSyncSummaryText(result, 'fr')).toContain('Une synchronisation Notion est déjà en cours sur web-2:17:a1b2c3 (depuis 2025-04-17 12:05 UTC)');
+    expect(syncFailed(result)).toBe(false);
   });
 });

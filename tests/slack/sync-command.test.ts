@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { notionSyncAccess } from '../../src/jobs/notion-sync.js';
+import { SYNC_LEASE } from '../../src/jobs/sync-lease.js';
 import type { Reply } from '../../src/slack/blocks.js';
 import { runCorridorCommand } from '../../src/slack/commands/dispatch.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
@@ -18,7 +19,7 @@ afterEach(async () => {
   await fixture.close();
 });
 
-const access = () => notionSyncAccess({ config: fixture.config, store: fixture.store, links: fixture.links, connection: fixture.connection });
+const access = () => notionSyncAccess({ config: fixture.config, store: fixture.store, connection: fixture.connection });
 
 async function ask(text: string, userId: string, lang: 'fr' | 'en' = 'en', notion = access()): Promise<Reply> {
   const reply = await runCorridorCommand({ text, userId, lang, store: fixture.store, timeZone: 'America/Toronto', admins: [ADMIN_ID], notion });
@@ -50,6 +51,18 @@ describe('/corridor sync', () => {
     expect(again.text).toContain('Partenaires : 0 créée, 0 mise à jour, 12 inchangées');
   });
 
+  it('escapes page titles in the summary’s plain text, so that a <!channel> pings no one', async () => {
+    const item = (await fixture.store.actions.get('announce-new-adhesions'))!;
+    await fixture.store.actions.save({ ...item, title: { fr: '<!channel> R&D', en: '<!channel> R&D' } }, { actor: ADMIN_ID });
+    await fixture.sync();
+    const [page] = fixture.emulator.pagesOf(fixture.actionsDataSourceId);
+    fixture.emulator.editPage(page!.id, { Status: { select: { name: 'Done' } } });
+    const reply = await ask('sync', ADMIN_ID);
+    expect(reply.text).toContain('&lt;!channel&gt; R&amp;D: status changed in Notion');
+    expect(reply.text).not.toContain('<!channel>');
+    expect(JSON.stringify(reply.blocks)).not.toContain('<!channel>');
+  });
+
   it('acknowledges at once in Slack, then posts the summary to the admin', async () => {
     const running = await startCorridorApp({}, fixture.store, { notion: access() });
     try {
@@ -63,6 +76,24 @@ describe('/corridor sync', () => {
       expect(posted?.args).toMatchObject({ user: ADMIN_ID });
       expect(String(posted?.args.text)).toContain('Partners: 12 created');
       expect(blockKitViolations(posted?.args.blocks, 'message')).toEqual([]);
+    } finally {
+      await running.corridor.stop();
+      await running.slack.close();
+    }
+  });
+
+  it('answers at once, ephemerally, that a sync is running on another replica instead of starting one', async () => {
+    await fixture.store.coordination.acquireLease(SYNC_LEASE, 'web-2:17:a1b2c3#4@2025-04-17T12:05:09.000Z', 60_000, new Date());
+    const running = await startCorridorApp({}, fixture.store, { notion: access() });
+    try {
+      const response = await running.command('sync', { user_id: ADMIN_ID });
+      expect(response.status).toBe(200);
+      const body = response.json as { text: string; response_type?: string };
+      expect(body.text).toBe('A Notion sync is already running on web-2:17:a1b2c3 (since 2025-04-17 12:05 UTC); this one was not started.');
+      expect(body.response_type ?? 'ephemeral').toBe('ephemeral');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(running.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+      expect(fixture.emulator.requests).toHaveLength(0);
     } finally {
       await running.corridor.stop();
       await running.slack.close();

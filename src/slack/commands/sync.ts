@@ -1,5 +1,6 @@
-import { renderSyncSummaryBlocks, renderSyncSummaryText } from '../../notion/sync-summary.js';
+import { alreadyRunningText, renderSyncSummaryBlocks, renderSyncSummaryFallback, type SyncSummary } from '../../notion/sync-summary.js';
 import type { Reply } from '../blocks.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
 import { refusalView } from '../views/refusal-view.js';
 import { messageView } from '../views/unknown-command-view.js';
 import type { CorridorCommand } from './command.js';
@@ -14,14 +15,16 @@ export const syncCommand: CorridorCommand = {
     if (!notion || !notion.configured) {
       return messageView(notion ? notion.notConfigured[lang] : t.notion.errors.notConfigured('NOTION_TOKEN, NOTION_PARTNERS_DATABASE_ID, NOTION_ACTIONS_DATABASE_ID'));
     }
-    const summaryReply = (summary: Awaited<ReturnType<typeof notion.run>>): Reply => ({
-      text: renderSyncSummaryText(summary, lang),
+    const summaryReply = (summary: SyncSummary): Reply => ({
+      text: renderSyncSummaryFallback(summary, lang),
       blocks: renderSyncSummaryBlocks(summary, lang),
     });
-    if (!slack) return summaryReply(await notion.run());
+    const started = await notion.start();
+    // Another replica is syncing: say so rather than start a second sync.
+    if (started.status === 'busy') return messageView(escapeMrkdwn(alreadyRunningText(started.running, lang)));
+    if (!slack) return summaryReply(await started.done);
     // A sync at Notion's pace takes longer than Slack's 3 s: acknowledge now, post the summary after.
-    void notion
-      .run()
+    void started.done
       .then((summary) => slack.client.chat.postEphemeral({ channel: slack.channelId, user: userId, ...summaryReply(summary) }))
       .catch(() => {
         // The summary could not be posted (channel gone, app removed): the sync itself is done.
