@@ -24,7 +24,7 @@ await runCli(async (lang) => {
     throw error;
   }
   if (!config.NOTION_TOKEN) throw new CliError(bothLanguages((w) => w.notion.errors.notConfigured('NOTION_TOKEN')));
-  const store = await openStore(config.DATABASE_URL);
+  const store = await openStore(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
   const tracks = await store.listTracks();
   await store.close();
   const { client } = notionClientFromConfig(config);

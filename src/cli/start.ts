@@ -17,8 +17,7 @@ installProcessGuards();
 await runCli(async (lang) => {
   const config = loadConfig();
   const store = await openStore(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
-  const links = store.notionLinks;
-  const notion = notionSyncAccess({ config, store, links });
+  const notion = notionSyncAccess({ config, store });
   if (config.slackMode === 'console') {
     await runConsole({ store, config, input: process.stdin, output: process.stdout, lang, notion });
     await store.close();
@@ -35,7 +34,7 @@ await runCli(async (lang) => {
     port === undefined ? 'corridor-bot connected to Slack (Socket Mode)' : `corridor-bot listening on port ${port} at /slack/events`,
   );
   const scheduler = config.CORRIDOR_CHANNEL
-    ? scheduleCorridorJobs({ config, store, logger: slack.app.logger, notionUrlFor: partnerNotionUrls(config, links) })
+    ? scheduleCorridorJobs({ config, store, logger: slack.app.logger, notionUrlFor: partnerNotionUrls(config, store.notionLinks) })
     : undefined;
   if (scheduler) {
     slack.app.logger.info(
@@ -45,7 +44,7 @@ await runCli(async (lang) => {
     slack.app.logger.warn('CORRIDOR_CHANNEL is not set: reminders, digests and event reminders are not scheduled (set it to a channel ID such as C0123456789)');
   }
   // The Notion sync: its schema checked once now (a problem is logged, the app still starts), then on schedule.
-  void checkNotionAtStartup({ config, links }).then((problem) => {
+  void checkNotionAtStartup({ config, links: store.notionLinks }).then((problem) => {
     if (problem) slack.app.logger.warn(`Notion sync: ${problem.en}`);
   });
   const stopNotionSync = scheduleNotionSync(config, notion, {

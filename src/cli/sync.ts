@@ -16,7 +16,7 @@ await runCli(async (lang) => {
   if (!notionConfigured(config)) {
     throw new CliError(bothLanguages((words) => words.notion.errors.notConfigured(missingNotionSettings(config).join(', '))));
   }
-  const store = await openStore(config.DATABASE_URL);
+  const store = await openStore(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
   try {
     const verbose = argv.includes('--verbose');
     // The sync engine's log lines are shared with the running server (Bolt's logger) and stay in English;

@@ -3,7 +3,7 @@ import { notionSyncAccess, runNotionSyncJob, scheduleNotionSync, startNotionSync
 import { parseHolder, SYNC_LEASE } from '../../src/jobs/sync-lease.js';
 import type { SyncSummary } from '../../src/notion/sync-summary.js';
 import { runCorridorCommand } from '../../src/slack/commands/dispatch.js';
-import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
+import type { CorridorStore } from '../../src/store/repository.js';
 import { ADMIN_ID } from '../support/corridor-app.js';
 import { notionFixture, type NotionFixture } from '../support/notion-fixture.js';
 import { tempStores } from '../support/temp-stores.js';
@@ -11,12 +11,12 @@ import { tempStores } from '../support/temp-stores.js';
 const stores = tempStores('notion-lease');
 let fixture: NotionFixture;
 /** Two replicas: two stores on one SQLite file, each with its own replica ID. */
-let first: SqliteCorridorStore;
-let second: SqliteCorridorStore;
+let first: CorridorStore;
+let second: CorridorStore;
 
 beforeEach(async () => {
   fixture = await notionFixture({ transport: { timeoutMs: 1500 } });
-  const url = stores.databaseUrl();
+  const url = await stores.databaseUrl();
   first = await stores.open(url);
   second = await stores.open(url);
 });
@@ -25,7 +25,7 @@ afterEach(async () => {
   await fixture.close();
 });
 
-const deps = (store: SqliteCorridorStore, replicaId: string): NotionSyncJobDeps => ({
+const deps = (store: CorridorStore, replicaId: string): NotionSyncJobDeps => ({
   config: fixture.config,
   store,
   connection: fixture.connection,
