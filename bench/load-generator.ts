@@ -3,8 +3,8 @@
  * memory and CPU are not counted as the app's. Usage: load-generator.ts <events URL> <requests>
  * <concurrency> <response URL>. Prints one JSON line: {"requests", "seconds", "failures"}.
  */
-import { SIGNING_SECRET } from '../tests/support/corridor-app.js';
-import { signSlackRequest, slashCommandBody } from '../tests/support/slack-signing.js';
+import { slashCommandBody } from '../tests/support/slack-signing.js';
+import { sendSigned } from './signed-request.js';
 
 /** Read-only commands, in both languages, as people type them. */
 const TEXTS = ['partners', 'pending', 'partner c2mi', 'events', 'actions', 'help', 'about', 'digest', 'partners --fr', 'partner udes --fr'];
@@ -22,17 +22,7 @@ async function worker(): Promise<void> {
   while (sent < requests) {
     const body = bodies[sent % bodies.length]!;
     sent++;
-    const timestamp = Math.floor(Date.now() / 1000);
-    const response = await fetch(url!, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': signSlackRequest(SIGNING_SECRET, timestamp, body),
-      },
-      body,
-    });
-    await response.arrayBuffer();
+    const response = await sendSigned(url!, body);
     if (response.status !== 200) failures++;
   }
 }

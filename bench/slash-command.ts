@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { silentLogger } from '../tests/support/silent-logger.js';
 import { startCorridorApp, BOT_TOKEN, SIGNING_SECRET } from '../tests/support/corridor-app.js';
-import { signSlackRequest, slashCommandBody } from '../tests/support/slack-signing.js';
+import { slashCommandBody } from '../tests/support/slack-signing.js';
+import { sendSigned } from './signed-request.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -40,22 +41,6 @@ export async function load(url: string, requests: number): Promise<Sample> {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return { seconds: (performance.now() - started) / 1000, latencies };
-}
-
-/** What Slack does: sign, send, read the answer. Parsing the reply is Slack's work, not the app's. */
-async function sendSigned(url: string, body: string): Promise<Response> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signSlackRequest(SIGNING_SECRET, timestamp, body),
-    },
-    body,
-  });
-  await response.arrayBuffer();
-  return response;
 }
 
 export function summarise(samples: Sample[]): Measure {

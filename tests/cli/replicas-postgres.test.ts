@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startEmbeddedPostgres } from '../support/postgres-global-setup.js';
 import { dropFreshDatabases, freshPostgresUrl } from '../support/postgres.js';
 import { cleanEnv, runCli, spawnTs } from '../support/run-cli.js';
 import { startSlackApiEmulator, type RecordedCall, type SlackApiEmulator } from '../support/slack-api-emulator.js';
@@ -168,5 +169,35 @@ describe('replicas on one PostgreSQL database', () => {
     expect(submitted.status).toBe(200);
     const card = await command(b, 'partner c2mi');
     expect(textOf(card.json)).toContain('https://c2mi.ca/');
+  }, 90_000);
+});
+
+describe('readiness of a replica whose PostgreSQL goes away', () => {
+  it('answers 503 while the server is stopped and 200 again soon after it returns, with no restart; /metrics counts requests', async () => {
+    const server = await startEmbeddedPostgres();
+    try {
+      const replica = await startReplica(server.url);
+      const readyz = async () => {
+        const response = await fetch(`http://127.0.0.1:${replica.port}/readyz`);
+        return { status: response.status, text: await response.text() };
+      };
+      expect((await readyz()).status).toBe(200);
+      expect((await command(replica, 'pending')).status).toBe(200);
+      await server.pause();
+      await until(async () => (await readyz()).status === 503, 10_000);
+      const down = await readyz();
+      expect(down.text).toMatch(/^database not ready: /);
+      expect(down.text).not.toContain(new URL(server.url).password);
+      // /healthz needs no database: the process itself is fine.
+      expect((await fetch(`http://127.0.0.1:${replica.port}/healthz`)).status).toBe(200);
+      await server.resume();
+      await until(async () => (await readyz()).status === 200, 15_000);
+      expect((await command(replica, 'pending')).status).toBe(200);
+      const metrics = await (await fetch(`http://127.0.0.1:${replica.port}/metrics`)).text();
+      expect(metrics).toMatch(/corridor_slack_requests_total\{kind="command",outcome="ok"\} 2/);
+      expect(replica.child.exitCode).toBeNull();
+    } finally {
+      await server.stop();
+    }
   }, 90_000);
 });

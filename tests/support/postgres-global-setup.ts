@@ -29,6 +29,10 @@ export interface EmbeddedServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Stops the server, keeping its data, as an outage would. */
+  pause(): Promise<void>;
+  /** Starts it again on the same data and port. */
+  resume(): Promise<void>;
 }
 
 /** Starts a throw-away server (also used by tests that need one they can stop). */
@@ -44,7 +48,8 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
     password,
     port,
     authMethod: 'scram-sha-256',
-    persistent: false,
+    // Kept across pause() and resume(); the folder is removed by stop().
+    persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
     onError: () => undefined,
@@ -61,6 +66,8 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
+    pause: () => server.stop(),
+    resume: () => server.start(),
   };
 }
 

@@ -1,33 +1,23 @@
 import type { NotionLink, NotionLinkEntity, NotionLinks } from '../notion-links.js';
 import type { PgDatabase } from './pg-database.js';
+import { notionLinkFromRow, type NotionLinkRow } from '../notion-link-row.js';
 
-interface LinkRow {
-  data_source_id: string;
-  entity: NotionLinkEntity;
-  record_id: string;
-  page_id: string;
-  pushed_hash: string;
-  pushed_values: Record<string, unknown>;
-  pushed_at: string;
-  notion_edited_at: string | null;
-  archived: boolean;
-}
 
 export class PgNotionLinks implements NotionLinks {
   constructor(private readonly db: PgDatabase) {}
 
   async list(dataSourceId: string, entity: NotionLinkEntity): Promise<NotionLink[]> {
-    const rows = await this.db.rows<LinkRow>('SELECT * FROM notion_links WHERE data_source_id = $1 AND entity = $2 ORDER BY record_id COLLATE "C"', [dataSourceId, entity]);
-    return rows.map(fromRow);
+    const rows = await this.db.rows<NotionLinkRow>('SELECT * FROM notion_links WHERE data_source_id = $1 AND entity = $2 ORDER BY record_id COLLATE "C"', [dataSourceId, entity]);
+    return rows.map(notionLinkFromRow);
   }
 
   async get(dataSourceId: string, entity: NotionLinkEntity, recordId: string): Promise<NotionLink | undefined> {
-    const row = await this.db.row<LinkRow>('SELECT * FROM notion_links WHERE data_source_id = $1 AND entity = $2 AND record_id = $3', [
+    const row = await this.db.row<NotionLinkRow>('SELECT * FROM notion_links WHERE data_source_id = $1 AND entity = $2 AND record_id = $3', [
       dataSourceId,
       entity,
       recordId,
     ]);
-    return row && fromRow(row);
+    return row && notionLinkFromRow(row);
   }
 
   async save(link: NotionLink): Promise<void> {
@@ -52,18 +42,4 @@ export class PgNotionLinks implements NotionLinks {
       [databaseId, dataSourceId, at],
     );
   }
-}
-
-function fromRow(row: LinkRow): NotionLink {
-  return {
-    dataSourceId: row.data_source_id,
-    entity: row.entity,
-    recordId: row.record_id,
-    pageId: row.page_id,
-    pushedHash: row.pushed_hash,
-    pushedValues: row.pushed_values,
-    pushedAt: row.pushed_at,
-    notionEditedAt: row.notion_edited_at,
-    archived: row.archived,
-  };
 }

@@ -1,24 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { NotionLink, NotionLinkEntity, NotionLinks } from '../notion-links.js';
 import { BACKGROUND_WRITE_PATIENCE_MS, whenNotBusy } from './busy-retry.js';
+import { notionLinkFromRow, type NotionLinkRow } from '../notion-link-row.js';
 
-interface LinkRow {
-  data_source_id: string;
-  entity: NotionLinkEntity;
-  record_id: string;
-  page_id: string;
-  pushed_hash: string;
-  pushed_values: string;
-  pushed_at: string;
-  notion_edited_at: string | null;
-  archived: number;
-}
 
 /** NotionLinks in the store's SQLite file (migration 003); reached as `store.notionLinks`. */
 export class SqliteNotionLinks implements NotionLinks {
-  private readonly selectAll: Database.Statement<[string, string], LinkRow>;
-  private readonly selectOne: Database.Statement<[string, string, string], LinkRow>;
-  private readonly upsert: Database.Statement<[LinkRow]>;
+  private readonly selectAll: Database.Statement<[string, string], NotionLinkRow>;
+  private readonly selectOne: Database.Statement<[string, string, string], NotionLinkRow>;
+  private readonly upsert: Database.Statement<[NotionLinkRow]>;
   private readonly selectSource: Database.Statement<[string], { data_source_id: string }>;
   private readonly upsertSource: Database.Statement<[string, string, string]>;
 
@@ -44,16 +34,16 @@ export class SqliteNotionLinks implements NotionLinks {
   }
 
   async list(dataSourceId: string, entity: NotionLinkEntity): Promise<NotionLink[]> {
-    return this.selectAll.all(dataSourceId, entity).map(fromRow);
+    return this.selectAll.all(dataSourceId, entity).map(notionLinkFromRow);
   }
 
   async get(dataSourceId: string, entity: NotionLinkEntity, recordId: string): Promise<NotionLink | undefined> {
     const row = this.selectOne.get(dataSourceId, entity, recordId);
-    return row ? fromRow(row) : undefined;
+    return row ? notionLinkFromRow(row) : undefined;
   }
 
   async save(link: NotionLink): Promise<void> {
-    const row: LinkRow = {
+    const row: NotionLinkRow = {
       data_source_id: link.dataSourceId,
       entity: link.entity,
       record_id: link.recordId,
@@ -74,18 +64,4 @@ export class SqliteNotionLinks implements NotionLinks {
   async rememberDataSource(databaseId: string, dataSourceId: string, at: Date): Promise<void> {
     await whenNotBusy(() => this.upsertSource.run(databaseId, dataSourceId, at.toISOString()), this.patienceMs);
   }
-}
-
-function fromRow(row: LinkRow): NotionLink {
-  return {
-    dataSourceId: row.data_source_id,
-    entity: row.entity,
-    recordId: row.record_id,
-    pageId: row.page_id,
-    pushedHash: row.pushed_hash,
-    pushedValues: JSON.parse(row.pushed_values) as Record<string, unknown>,
-    pushedAt: row.pushed_at,
-    notionEditedAt: row.notion_edited_at,
-    archived: row.archived === 1,
-  };
 }
