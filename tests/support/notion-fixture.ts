@@ -10,7 +10,7 @@ import type { SyncOptions } from '../../src/notion/sync-engine.js';
 import type { SyncSummary } from '../../src/notion/sync-summary.js';
 import type { NotionLinks } from '../../src/store/notion-links.js';
 import { openSqliteStore } from '../../src/store/open-store.js';
-import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
+import type { CorridorStore } from '../../src/store/repository.js';
 import { startNotionEmulator, type NotionEmulator } from './notion-emulator.js';
 
 /** A clock whose sleeps return at once and move time forward: pacing and back-off cost nothing. */
@@ -30,7 +30,7 @@ export function virtualClock(start = 0): TransportClock & { slept: number[]; ela
 
 export interface NotionFixture {
   emulator: NotionEmulator;
-  store: SqliteCorridorStore;
+  store: CorridorStore;
   links: NotionLinks;
   connection: NotionConnection;
   clock: ReturnType<typeof virtualClock>;
@@ -46,10 +46,18 @@ export interface NotionFixture {
   close(): Promise<void>;
 }
 
-export async function notionFixture(options: { lang?: Lang; transport?: Partial<TransportOptions>; now?: () => Date } = {}): Promise<NotionFixture> {
+export interface NotionFixtureOptions {
+  lang?: Lang;
+  transport?: Partial<TransportOptions>;
+  now?: () => Date;
+  /** The store to sync (closed with the fixture); a new in-memory SQLite store by default. */
+  store?: CorridorStore;
+}
+
+export async function notionFixture(options: NotionFixtureOptions = {}): Promise<NotionFixture> {
   const lang = options.lang ?? 'en';
   const emulator = await startNotionEmulator(options.now ? { now: options.now } : {});
-  const store = await openSqliteStore('sqlite::memory:');
+  const store = options.store ?? (await openSqliteStore('sqlite::memory:'));
   const links = store.notionLinks;
   const clock = virtualClock();
   const connection = createNotionClient({
