@@ -115,10 +115,13 @@ describe('replicas on one PostgreSQL database', () => {
     const every = { DIGEST_CRON: '* * * * *' };
     const started = await Promise.all([startReplica(url, every), startReplica(url, every), startReplica(url, every)]);
     await until(() => postsOf('digest').length > 0, 20_000);
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // Past the next minute, when the three schedules fire at the same second.
+    const nextMinute = Math.ceil(Date.now() / 60_000) * 60_000;
+    await new Promise((resolve) => setTimeout(resolve, nextMinute - Date.now() + 4000));
     expect(postsOf('digest')).toHaveLength(1);
     expect(postsOf('remind').length).toBeLessThanOrEqual(1);
     for (const replica of started) {
+      expect(replica.child.exitCode).toBeNull();
       const pending = await command(replica, 'pending');
       expect(pending.status).toBe(200);
       for (const name of ['Venture Lab', 'CMC Microsystems']) expect(textOf(pending.json)).toContain(name);
