@@ -620,7 +620,6 @@ export const en = {
         `${label}: an earlier run may have posted it, and the channel's history could not be read (${error}): ${hint} Not posted, to avoid a double post; the period stays open.`,
       historyScopeMissing: (label: string) =>
         `${label}: the channel's history cannot be read (missing channels:history or groups:history scope), so an earlier post cannot be looked for; posting anyway. Add the scopes and reinstall the app.`,
-      retryIn: (label: string, seconds: string) => `${label}: trying again in ${seconds} s, within the period.`,
       waitingForOtherRun: (label: string, owner: string) => `${label}: another run (${owner}) holds it; waiting for it to finish or lapse.`,
     },
     /** What to do when Slack refuses a post. */

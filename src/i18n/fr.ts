@@ -617,7 +617,6 @@ export const fr: Catalogue = {
         `${label} : une exécution précédente l’a peut-être publié, et l’historique du canal est illisible (${error}) : ${hint} Non publié, pour éviter un doublon ; la période reste ouverte.`,
       historyScopeMissing: (label: string) =>
         `${label} : l’historique du canal est illisible (portée channels:history ou groups:history manquante), on ne peut donc pas y chercher une publication antérieure ; publication quand même. Ajoutez les portées et réinstallez l’app.`,
-      retryIn: (label: string, seconds: string) => `${label} : nouvelle tentative dans ${seconds} s, dans la période.`,
       waitingForOtherRun: (label: string, owner: string) => `${label} : une autre exécution (${owner}) le tient ; attente de sa fin ou de son expiration.`,
     },
     slack: {

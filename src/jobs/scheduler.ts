@@ -62,37 +62,10 @@ export function validateSchedules(jobs: readonly Pick<ScheduledJob, 'cron' | 'so
 export function startScheduler({ timeZone, jobs, logger, catchUp = true, now = () => new Date() }: SchedulerOptions): Scheduler {
   // These log lines go to the running server's logger (Bolt's) and stay in English.
   validateSchedules(jobs, timeZone);
+  const runner = new JobRunner(logger, now, timeZone);
   const tasks = new Map<JobName, ScheduledTask>();
-  const inFlight = new Set<Promise<void>>();
-  const retries = new Set<NodeJS.Timeout>();
-  let stopped = false;
-  const run = (job: ScheduledJob, trigger: Trigger, retriesSoFar = 0): Promise<void> => {
-    const period = periodKey(job.job, now(), timeZone);
-    const running = (async () => {
-      let outcome: unknown;
-      try {
-        outcome = await job.run(trigger);
-      } catch (error) {
-        logger.error(`${job.job} (${trigger}) failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      const wait = stopped ? undefined : job.retryIn?.(outcome, retriesSoFar);
-      if (wait !== undefined) scheduleRetry(job, period, wait, retriesSoFar + 1);
-    })();
-    inFlight.add(running);
-    void running.finally(() => inFlight.delete(running));
-    return running;
-  };
-  // A period still open is tried again within the period, not only at the next start.
-  const scheduleRetry = (job: ScheduledJob, period: string, wait: number, retriesSoFar: number) => {
-    logger.info(`${job.job} ${period}: trying again in ${Math.round(wait / 1000)} s, within the period.`);
-    const timer = setTimeout(() => {
-      retries.delete(timer);
-      if (!stopped && periodKey(job.job, now(), timeZone) === period) void run(job, 'retry', retriesSoFar);
-    }, wait);
-    retries.add(timer);
-  };
   for (const job of jobs) {
-    const task = cron.createTask(job.cron, () => run(job, 'schedule'), {
+    const task = cron.createTask(job.cron, () => runner.run(job, 'schedule'), {
       timezone: timeZone,
       name: `corridor-${job.job}`,
       noOverlap: true,
@@ -105,7 +78,7 @@ export function startScheduler({ timeZone, jobs, logger, catchUp = true, now = (
     const task = tasks.get(job.job)!;
     if (catchUp && cameEarlierInPeriod(job, task, now(), timeZone)) {
       logger.info(`${job.job}: its time already came in this period; catching up now.`);
-      catchUps.push(run(job, 'catch-up'));
+      catchUps.push(runner.run(job, 'catch-up'));
     }
     void task.start();
   }
@@ -113,14 +86,59 @@ export function startScheduler({ timeZone, jobs, logger, catchUp = true, now = (
     caughtUp: Promise.all(catchUps).then(() => undefined),
     nextRun: (job) => tasks.get(job)?.getNextRun() ?? null,
     stop: async () => {
-      stopped = true;
-      for (const timer of retries) clearTimeout(timer);
-      retries.clear();
       for (const task of tasks.values()) void task.destroy();
       tasks.clear();
-      await Promise.all(inFlight);
+      await runner.stop();
     },
   };
+}
+
+/** Runs jobs, logs their failures, and tries a period still open again within the period. */
+class JobRunner {
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly retries = new Set<NodeJS.Timeout>();
+  private stopped = false;
+
+  constructor(
+    private readonly logger: JobLogger,
+    private readonly now: () => Date,
+    private readonly timeZone: string,
+  ) {}
+
+  run(job: ScheduledJob, trigger: Trigger, retriesSoFar = 0): Promise<void> {
+    const period = periodKey(job.job, this.now(), this.timeZone);
+    const running = (async () => {
+      let outcome: unknown;
+      try {
+        outcome = await job.run(trigger);
+      } catch (error) {
+        this.logger.error(`${job.job} (${trigger}) failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const wait = this.stopped ? undefined : job.retryIn?.(outcome, retriesSoFar);
+      if (wait !== undefined) this.retryLater(job, period, wait, retriesSoFar + 1);
+    })();
+    this.inFlight.add(running);
+    void running.finally(() => this.inFlight.delete(running));
+    return running;
+  }
+
+  /** Stops retrying; resolves once the runs already started have finished. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.retries) clearTimeout(timer);
+    this.retries.clear();
+    await Promise.all(this.inFlight);
+  }
+
+  private retryLater(job: ScheduledJob, period: string, wait: number, retriesSoFar: number): void {
+    this.logger.info(`${job.job} ${period}: trying again in ${Math.round(wait / 1000)} s, within the period.`);
+    const timer = setTimeout(() => {
+      this.retries.delete(timer);
+      // Only within the same period: the next period's run is the schedule's to make.
+      if (!this.stopped && periodKey(job.job, this.now(), this.timeZone) === period) void this.run(job, 'retry', retriesSoFar);
+    }, wait);
+    this.retries.add(timer);
+  }
 }
 
 /** Whether the schedule had a firing between the start of the current period and now. */

@@ -48,6 +48,8 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     logLevel: options.logLevel ?? LogLevel.INFO,
     // Initialise in start() so a refused token is an error we can report, not an unhandled rejection.
     deferInitialization: true,
+    // The app keeps no per-conversation state: skip Bolt's in-memory conversation store on every request.
+    convoStore: false as const,
     ...(logger ? { logger } : {}),
   };
   // /healthz, /readyz, /metrics: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
