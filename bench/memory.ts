@@ -7,31 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BOT_TOKEN, SIGNING_SECRET } from '../tests/support/corridor-app.js';
-import { spawnTs } from '../tests/support/run-cli.js';
 import { startSlackApiEmulator } from '../tests/support/slack-api-emulator.js';
 import { benchDir, benchEnv, exitOf, freePort, metricValue, requireBuild, startCompiled, until200 } from './app-process.js';
+import { runLoad } from './run-load.js';
 
 const COMMANDS = Number(process.env.BENCH_MEMORY_COMMANDS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const MB = 1024 * 1024;
-
-interface LoadResult {
-  requests: number;
-  seconds: number;
-  failures: number;
-}
-
-function runLoadGenerator(args: string[]): Promise<LoadResult> {
-  const child = spawnTs('bench/load-generator.ts', args);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  child.stdin.end();
-  return new Promise((resolve, reject) => {
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout) as LoadResult) : reject(new Error(`load generator exited with ${code}: ${stderr}`))));
-  });
-}
 
 async function memory(base: string): Promise<{ rss: number; heap: number }> {
   const text = await (await fetch(`${base}/metrics`)).text();
@@ -52,7 +34,7 @@ async function measure(slackApiUrl: string, responseUrl: string, nodeOptions: st
   try {
     await until200(`${base}/readyz`, app);
     const atReady = await memory(base);
-    const load = await runLoadGenerator([`${base}/slack/events`, String(COMMANDS), String(CONCURRENCY), responseUrl]);
+    const load = await runLoad(`${base}/slack/events`, { requests: COMMANDS, concurrency: CONCURRENCY, responseUrl });
     const after = await memory(base);
     const stopping = performance.now();
     app.kill('SIGTERM');

@@ -4,8 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { silentLogger } from '../tests/support/silent-logger.js';
 import { startCorridorApp, BOT_TOKEN, SIGNING_SECRET } from '../tests/support/corridor-app.js';
-import { slashCommandBody } from '../tests/support/slack-signing.js';
-import { sendSigned } from './signed-request.js';
+import { runLoad } from './run-load.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -24,23 +23,14 @@ export interface Sample {
   latencies: number[];
 }
 
-/** Sends signed `/corridor partners` requests with a fixed concurrency and times each one. */
+/**
+ * Signed `/corridor partners` requests with a fixed concurrency, each timed, sent by a load
+ * generator in a process of its own: its work never shares the event loop of the app it measures.
+ */
 export async function load(url: string, requests: number): Promise<Sample> {
-  const body = slashCommandBody({ text: 'partners' });
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < requests) {
-      next++;
-      const sent = performance.now();
-      const response = await sendSigned(url, body);
-      if (response.status !== 200) throw new Error(`unexpected HTTP ${response.status}`);
-      latencies.push(performance.now() - sent);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { seconds: (performance.now() - started) / 1000, latencies };
+  const result = await runLoad(url, { requests, concurrency: CONCURRENCY, text: 'partners' });
+  if (result.failures > 0) throw new Error(`${result.failures} requests were not answered 200`);
+  return { seconds: result.seconds, latencies: result.latencies };
 }
 
 export function summarise(samples: Sample[]): Measure {
