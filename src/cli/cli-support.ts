@@ -1,17 +1,8 @@
-import { ConfigError } from '../config/env.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue, langFromLocale, type Lang } from '../i18n/index.js';
-import { SlackCredentialsError } from '../slack/app.js';
-import { DatabaseOpenError, UnsupportedDatabaseError } from '../store/open-store.js';
 
 /** A mistake the user can fix (bad input, Notion not configured, a refused parent page…). */
 export class CliError extends BilingualError {}
-
-/**
- * Errors the user can fix: bad config, bad input, an unsupported or unreachable database,
- * credentials Slack refused. They end in one line and exit code 1.
- */
-const USER_ERRORS = [CliError, ConfigError, UnsupportedDatabaseError, DatabaseOpenError, SlackCredentialsError];
 
 export interface RunCliOptions {
   /** The command takes `--lang fr|en` (sync, notion:setup); the others follow LANG only. */
@@ -32,9 +23,10 @@ export async function runCli(main: (lang: Lang) => Promise<number | void>, optio
     if (langOption) checkLangOption(argv);
     process.exitCode = (await main(lang)) ?? 0;
   } catch (error) {
-    if (USER_ERRORS.some((kind) => error instanceof kind)) {
-      const text = error instanceof BilingualError ? error.text[lang] : (error as Error).message;
-      process.stderr.write(`corridor-bot: ${firstLine(text)}\n`);
+    // Errors the user can fix (bad config or input, an unsupported or unreachable database,
+    // credentials Slack refused) are the ones that carry a bilingual text: one line, exit code 1.
+    if (error instanceof BilingualError) {
+      process.stderr.write(`corridor-bot: ${firstLine(error.text[lang])}\n`);
       process.exitCode = 1;
       return;
     }

@@ -3,7 +3,7 @@ import type { Config } from '../config/env.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import { runCorridorCommand } from '../slack/commands/dispatch.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';
-import type { NotionSyncAccess } from '../jobs/notion-sync.js';
+import type { NotionSyncAccess } from '../notion/sync-access.js';
 import type { CorridorStore } from '../store/repository.js';
 
 /** The console user stands for a coordinator with admin rights, as on a local install. */

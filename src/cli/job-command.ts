@@ -9,7 +9,8 @@ import { composeEventReminders, remindTomorrowsEvents, type EventReminderResult 
 import { consoleJobLogger, type JobLogger } from '../jobs/job-logger.js';
 import { partnerNotionUrls } from '../jobs/notion-sync.js';
 import { composeReminder, remind } from '../jobs/remind.js';
-import type { JobDeps, JobResult } from '../jobs/run-job.js';
+import type { JobDeps } from '../jobs/job-deps.js';
+import type { JobResult } from '../jobs/run-job.js';
 import { DEFAULT_CLAIM_LEASE_MS } from '../store/run-ledger.js';
 import { createPostingClient, SlackPoster } from '../jobs/slack-poster.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';

@@ -3,7 +3,9 @@ import cron from 'node-cron';
 import { z } from 'zod';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue } from '../i18n/index.js';
-import { DEFAULT_DATABASE_URL } from '../store/open-store.js';
+
+/** The embedded SQLite file, when DATABASE_URL is not set. */
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/corridor.sqlite';
 
 /** Why a variable is refused, in English; the French text is in the same catalogue section. */
 const expected = catalogue('en').config;

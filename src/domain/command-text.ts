@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Lang } from '../i18n/index.js';
+import type { Lang } from './lang.js';
 
 export interface CommandText {
   /** Language forced by `--fr` / `--en`, if any. */

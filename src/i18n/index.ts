@@ -1,9 +1,10 @@
+import type { Lang } from '../domain/lang.js';
 import type { BilingualText } from '../domain/types.js';
 import { en, type Catalogue } from './en.js';
 import { fr } from './fr.js';
 
-export type Lang = 'fr' | 'en';
-export const LANGS: readonly Lang[] = ['fr', 'en'];
+// Lang is the domain's; the catalogues' users find it here with them.
+export { LANGS, type Lang } from '../domain/lang.js';
 
 const catalogues: Record<Lang, Catalogue> = { fr, en };
 

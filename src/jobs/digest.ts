@@ -1,29 +1,12 @@
-import { buildDigest, digestSince, type Digest } from '../domain/digest.js';
-import { startOfLocalDay } from '../domain/periods.js';
-import { localDate } from '../i18n/format.js';
+import { gatherDigest } from '../store/gather-digest.js';
 import type { CorridorStore } from '../store/repository.js';
 import type { RunLedger } from '../store/run-ledger.js';
 import type { Reply } from '../slack/blocks.js';
 import { channelDigestView } from '../slack/views/digest-view.js';
-import { runPostingJob, type JobConfig, type JobDeps, type JobResult } from './run-job.js';
+import type { JobConfig, JobDeps } from './job-deps.js';
+import { runPostingJob, type JobResult } from './run-job.js';
 
-/** The digest's content now: what changed is counted from the previous posted digest. */
-export async function gatherDigest(store: CorridorStore, ledger: RunLedger, now: Date, timeZone: string): Promise<Digest> {
-  const today = localDate(now, timeZone);
-  const previous = await ledger.lastDone('digest');
-  const previousDigestOn = previous?.finishedAt ? localDate(previous.finishedAt, timeZone) : undefined;
-  const since = digestSince(today, previousDigestOn);
-  const changesFrom = previous?.finishedAt && previousDigestOn === since ? previous.finishedAt : startOfLocalDay(since, timeZone);
-  const [events, partners, actions, tracks, changes] = await Promise.all([
-    store.events.list(),
-    store.partners.list(),
-    store.actions.list(),
-    store.listTracks(),
-    store.changesSince(changesFrom),
-  ]);
-  return buildDigest({ today, previousDigestOn, events, partners, actions, tracks, changes });
-}
-
+/** The channel's digest message: its data gathered from the store, its blocks composed by the Slack views. */
 export async function composeChannelDigest(
   deps: { store: CorridorStore; ledger: RunLedger; config: JobConfig },
   now: Date,

@@ -5,7 +5,8 @@ import type { Reply } from '../slack/blocks.js';
 import { channelLangs } from '../slack/views/channel-message.js';
 import { eventReminderView } from '../slack/views/event-reminder-view.js';
 import type { CorridorStore } from '../store/repository.js';
-import { postOnce, requireChannel, type JobConfig, type JobDeps, type JobResult } from './run-job.js';
+import type { JobConfig, JobDeps } from './job-deps.js';
+import { postOnce, requireChannel, type JobResult } from './run-job.js';
 
 /** The run-ledger job name under which event reminders are recorded. */
 export const EVENT_REMINDER_JOB = 'event-reminder';

@@ -18,6 +18,7 @@ import { metrics } from '../ops/metrics.js';
 import { REPLICA_ID } from '../ops/process-identity.js';
 import type { NotionLinks } from '../store/notion-links.js';
 import type { CorridorStore } from '../store/repository.js';
+import type { NotionSyncAccess, SyncStart } from '../notion/sync-access.js';
 import { takeSyncLease } from './sync-lease.js';
 
 export type NotionSettings = Pick<
@@ -63,11 +64,6 @@ export interface NotionSyncJobDeps {
   /** The shared lease's TTL and renewal period (60 s, every 15 s). */
   lease?: { ttlMs?: number; renewEveryMs?: number };
 }
-
-/** A sync asked for: started (or joined, in this process), or refused because one runs elsewhere. */
-export type SyncStart =
-  | { status: 'started'; done: Promise<SyncSummary> }
-  | { status: 'busy'; running: RunningSync; summary: SyncSummary };
 
 const running = new WeakMap<CorridorStore, Promise<SyncStart>>();
 
@@ -163,21 +159,6 @@ async function syncOnce(deps: NotionSyncJobDeps): Promise<SyncSummary> {
 
 function aborted(now: Date, reason: BilingualText): SyncSummary {
   return { ...emptySummary(now), aborted: reason };
-}
-
-/** What `/corridor sync` needs: whether Notion is configured, and a way to run the sync. */
-export interface NotionSyncAccess {
-  configured: boolean;
-  /** The one line saying what to set, when Notion is not configured. */
-  notConfigured: BilingualText;
-  run(): Promise<SyncSummary>;
-  /** Starts a sync (or joins this process's), or says that another replica is running one. */
-  start(): Promise<SyncStart>;
-  /**
-   * Calls `listener` after each run (scheduled or asked for) that brought statuses back from
-   * Notion into the store, before the run resolves; a listener's failure is logged, not thrown.
-   */
-  onPulled(listener: (changes: readonly PulledChange[]) => Promise<void>): void;
 }
 
 export function notionSyncAccess(deps: NotionSyncJobDeps): NotionSyncAccess {

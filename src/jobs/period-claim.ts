@@ -2,7 +2,7 @@ import type { JobName } from '../domain/periods.js';
 import { catalogue } from '../i18n/index.js';
 import { isGoneOnThisHost, REPLICA_ID } from '../ops/process-identity.js';
 import { DEFAULT_CLAIM_LEASE_MS, type RunClaim, type RunLedger, type RunRecord } from '../store/run-ledger.js';
-import type { JobDeps } from './run-job.js';
+import type { JobDeps } from './job-deps.js';
 
 export type ClaimAttempt = { claim: RunClaim } | { existing: RunRecord | undefined };
 

@@ -4,7 +4,8 @@ import { catalogue } from '../i18n/index.js';
 import type { Reply } from '../slack/blocks.js';
 import { channelLangs } from '../slack/views/channel-message.js';
 import { reminderView } from '../slack/views/reminder-view.js';
-import { runPostingJob, type JobDeps, type JobResult } from './run-job.js';
+import type { JobDeps } from './job-deps.js';
+import { runPostingJob, type JobResult } from './run-job.js';
 
 type ComposeDeps = Pick<JobDeps, 'store' | 'config' | 'notionUrlFor' | 'logger' | 'lang'>;
 

@@ -1,33 +1,12 @@
-import { ConfigError, type Config } from '../config/env.js';
+import { ConfigError } from '../config/env.js';
 import { periodKey, type JobName } from '../domain/periods.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
-import { catalogue, type Lang } from '../i18n/index.js';
+import { catalogue } from '../i18n/index.js';
 import { metrics } from '../ops/metrics.js';
-import type { RunClaim, RunLedger, RunRecord } from '../store/run-ledger.js';
-import type { CorridorStore } from '../store/repository.js';
+import type { RunClaim, RunRecord } from '../store/run-ledger.js';
 import type { Reply } from '../slack/blocks.js';
-import type { JobLogger } from './job-logger.js';
+import type { JobConfig, JobDeps } from './job-deps.js';
 import { claimPeriod, holdClaim } from './period-claim.js';
-import type { Poster } from './slack-poster.js';
-
-export type JobConfig = Pick<Config, 'CORRIDOR_CHANNEL' | 'CORRIDOR_CHANNEL_LANG' | 'CORRIDOR_TZ'>;
-
-/** Everything a job needs, injected: the schedule, the CLI and the tests each pass their own. */
-export interface JobDeps {
-  store: CorridorStore;
-  ledger: RunLedger;
-  poster: Poster;
-  clock: () => Date;
-  config: JobConfig;
-  logger: JobLogger;
-  /** The partner's Notion page, once the Notion sync has recorded one; none by default. */
-  notionUrlFor?: (partnerId: string) => Promise<string | undefined>;
-  /** Names this process in the run ledger (REPLICA_ID by default). */
-  owner?: string;
-  claimLeaseMs?: number;
-  /** The language of the log lines: the CLI's; English (the default) in the server, where they go to Bolt's logger. */
-  lang?: Lang;
-}
 
 export type JobResult =
   /** `found`: an earlier try had posted it; this one recorded it. */

@@ -5,7 +5,8 @@ import { remindTomorrowsEvents, type EventReminderResult } from './event-reminde
 import type { JobLogger } from './job-logger.js';
 import { remind } from './remind.js';
 import { retryDelay, retryOnePost } from './retry-within-period.js';
-import { requireChannel, type JobDeps } from './run-job.js';
+import type { JobDeps } from './job-deps.js';
+import { requireChannel } from './run-job.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
 import { createPostingClient, SlackPoster, type Poster } from './slack-poster.js';
 

@@ -1,9 +1,6 @@
-import type { KnownBlock } from '@slack/types';
 import type { ActionStatus, BilingualText } from '../domain/types.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue, type Lang } from '../i18n/index.js';
-import { context, fieldsSection, header, lineSections } from '../slack/blocks.js';
-import { escapeMrkdwn } from '../slack/mrkdwn.js';
 import type { UnansweredKind } from './circuit-breaker.js';
 
 export type SyncEntity = 'partner' | 'action';
@@ -128,7 +125,8 @@ export function totalCounts(summary: SyncSummary): EntityCounts {
 const COUNT_KEYS = ['created', 'updated', 'unchanged', 'archived', 'pulled', 'failed'] as const;
 const LIST_LIMIT = 10;
 
-function countsLine(counts: EntityCounts, lang: Lang): string {
+/** One entity's counts on one line. */
+export function countsLine(counts: EntityCounts, lang: Lang): string {
   const words = catalogue(lang).notion.summary;
   return COUNT_KEYS.map((key) => words[key](counts[key])).join(', ');
 }
@@ -138,15 +136,16 @@ function limited(lines: string[], lang: Lang): string[] {
   return [...lines.slice(0, LIST_LIMIT), catalogue(lang).common.andMore(lines.length - LIST_LIMIT)];
 }
 
-interface Section {
+export interface SummarySection {
   heading: string;
   lines: string[];
 }
 
-function sections(summary: SyncSummary, lang: Lang): Section[] {
+/** The lists under the counts (pulled, overwritten, failed, duplicates), each cut to a readable length. */
+export function summarySections(summary: SyncSummary, lang: Lang): SummarySection[] {
   const words = catalogue(lang);
   const summaryWords = words.notion.summary;
-  const result: Section[] = [];
+  const result: SummarySection[] = [];
   if (summary.pulled.length > 0) {
     result.push({
       heading: summaryWords.pulledHeading,
@@ -170,7 +169,8 @@ function sections(summary: SyncSummary, lang: Lang): Section[] {
   return result.map((section) => ({ ...section, lines: limited(section.lines, lang) }));
 }
 
-function conclusion(summary: SyncSummary, lang: Lang): string {
+/** The closing line: all good, how many failed, why it stopped or that another sync runs. */
+export function summaryConclusion(summary: SyncSummary, lang: Lang): string {
   const words = catalogue(lang).notion.summary;
   if (summary.alreadyRunning) return alreadyRunningText(summary.alreadyRunning, lang);
   if (summary.aborted) return words.aborted(summary.aborted[lang]);
@@ -180,7 +180,7 @@ function conclusion(summary: SyncSummary, lang: Lang): string {
 
 /**
  * Plain-text summary, as `npm run sync` prints it. Page titles and error texts come from Notion
- * as they are: for Slack's `text`, use renderSyncSummaryFallback.
+ * as they are: for Slack's `text`, use renderSyncSummaryFallback (src/slack/views/sync-summary-view.ts).
  */
 export function renderSyncSummaryText(summary: SyncSummary, lang: Lang): string {
   const words = catalogue(lang).notion;
@@ -190,37 +190,10 @@ export function renderSyncSummaryText(summary: SyncSummary, lang: Lang): string 
       lines.push(words.summary.labelled(words.entityPlural[entity], countsLine(summary.counts[entity], lang)));
     }
   }
-  for (const section of sections(summary, lang)) {
+  for (const section of summarySections(summary, lang)) {
     lines.push(words.summary.labelled(section.heading, '').trimEnd(), ...section.lines.map((line) => `  • ${line}`));
   }
-  lines.push(conclusion(summary, lang));
+  lines.push(summaryConclusion(summary, lang));
   if (summary.requests > 0) lines.push(words.summary.requests(summary.requests));
   return lines.join('\n');
-}
-
-/** Block Kit summary, as `/corridor sync` shows it. */
-export function renderSyncSummaryBlocks(summary: SyncSummary, lang: Lang): KnownBlock[] {
-  const words = catalogue(lang).notion;
-  const blocks: KnownBlock[] = [header(words.summary.title)];
-  if (!summary.aborted && !summary.alreadyRunning) {
-    const counts = fieldsSection(
-      (['partner', 'action'] as const).map((entity) => [words.entityPlural[entity], countsLine(summary.counts[entity], lang)]),
-    );
-    if (counts) blocks.push(counts);
-  }
-  for (const part of sections(summary, lang)) {
-    blocks.push(...lineSections([`*${escapeMrkdwn(part.heading)}*`, ...part.lines.map((line) => `• ${escapeMrkdwn(line)}`)]));
-  }
-  const closing = [escapeMrkdwn(conclusion(summary, lang))];
-  if (summary.requests > 0) closing.push(words.summary.requests(summary.requests));
-  blocks.push(context(...closing));
-  return blocks;
-}
-
-/**
- * The plain-text summary as Slack's `text` (notifications, screen readers): Slack reads it as
- * mrkdwn too, so Notion's text is escaped as in the blocks (a `<!channel>` page title pings no one).
- */
-export function renderSyncSummaryFallback(summary: SyncSummary, lang: Lang): string {
-  return escapeMrkdwn(renderSyncSummaryText(summary, lang));
 }

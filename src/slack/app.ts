@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, LogLevel, type CustomRoute, type Logger } from '@slack/bolt';
 import type { Config } from '../config/env.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
-import type { NotionSyncAccess } from '../jobs/notion-sync.js';
+import type { NotionSyncAccess } from '../notion/sync-access.js';
 import type { CorridorStore } from '../store/repository.js';
 import { healthRoutes } from './health-routes.js';
 import { HomeTabs } from './home-tabs.js';

@@ -1,19 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
+import { DatabaseOpenError, UnsupportedDatabaseError } from './database-errors.js';
 import { migrate } from './sqlite/migrate.js';
 import { seedOnce } from './sqlite/seed.js';
 import { StoreBusyError, type CorridorStore } from './repository.js';
 import { BACKGROUND_WRITE_PATIENCE_MS, whenNotBusy } from './sqlite/busy-retry.js';
 import { SqliteCorridorStore, type WritePatience } from './sqlite/sqlite-corridor-store.js';
-
-export const DEFAULT_DATABASE_URL = 'sqlite:./data/corridor.sqlite';
-
-export class UnsupportedDatabaseError extends BilingualError {}
-
-/** The database file named by DATABASE_URL cannot be created or opened (a missing right, a directory…). */
-export class DatabaseOpenError extends BilingualError {}
 
 /** `sqlite:<path>`, `file:<path>`, a bare path, or `sqlite::memory:`. */
 export function sqlitePathFromUrl(databaseUrl: string): string {
@@ -43,7 +37,7 @@ export function isPostgresUrl(databaseUrl: string): boolean {
  * Opens the store DATABASE_URL names, creating, migrating and seeding it as needed: PostgreSQL
  * for postgres:// and postgresql:// URLs, the embedded SQLite file otherwise.
  */
-export async function openStore(databaseUrl = DEFAULT_DATABASE_URL, options: OpenStoreOptions = {}): Promise<CorridorStore> {
+export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<CorridorStore> {
   if (isPostgresUrl(databaseUrl)) {
     const { openPostgresStore } = await import('./postgres/open-postgres-store.js');
     return openPostgresStore(databaseUrl, options);
@@ -52,7 +46,7 @@ export async function openStore(databaseUrl = DEFAULT_DATABASE_URL, options: Ope
 }
 
 /** Opens (creating, migrating and seeding as needed) the embedded store. */
-export async function openSqliteStore(databaseUrl = DEFAULT_DATABASE_URL, patience?: WritePatience): Promise<SqliteCorridorStore> {
+export async function openSqliteStore(databaseUrl: string, patience?: WritePatience): Promise<SqliteCorridorStore> {
   const path = sqlitePathFromUrl(databaseUrl);
   const db = openDatabase(path);
   try {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CliError, runCli } from '../../src/cli/cli-support.js';
 import { ConfigError } from '../../src/config/env.js';
 import { SlackCredentialsError } from '../../src/slack/app.js';
-import { DatabaseOpenError, UnsupportedDatabaseError } from '../../src/store/open-store.js';
+import { DatabaseOpenError, UnsupportedDatabaseError } from '../../src/store/database-errors.js';
 
 // The one convention of every CLI (start, sync, notion:setup, remind, digest, event-reminder).
 

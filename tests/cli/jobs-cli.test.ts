@@ -15,7 +15,7 @@ const CHANNEL = 'C0CORRIDOR';
 
 /** Adds an event taking place tomorrow (in the corridor's zone) to the database the CLI will open. */
 async function addEventTomorrow(env: NodeJS.ProcessEnv): Promise<string> {
-  const store = await openSqliteStore(env.DATABASE_URL); // creates and seeds the file
+  const store = await openSqliteStore(env.DATABASE_URL!); // creates and seeds the file (cleanEnv sets the URL)
   const tomorrow = nextDay(localDate(new Date(), 'America/Toronto'));
   const forum = eventRecord('forum', tomorrow, { title: { fr: 'Forum de l’innovation', en: 'Innovation forum' }, startTime: '18:30' });
   await store.events.save(draftOf(forum), { actor: 'U0ADMIN' });
@@ -29,7 +29,7 @@ const CMC_PAGE = '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
 
 /** Records, as the Notion sync does, that CMC Microsystems has its page; returns the Notion settings. */
 async function syncedToNotion(env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
-  const store = await openSqliteStore(env.DATABASE_URL); // creates and seeds the file
+  const store = await openSqliteStore(env.DATABASE_URL!); // creates and seeds the file (cleanEnv sets the URL)
   const links = store.notionLinks;
   await links.rememberDataSource(PARTNERS_DATABASE, PARTNERS_DATA_SOURCE, new Date());
   await links.save({

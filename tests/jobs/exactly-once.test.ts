@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { digest } from '../../src/jobs/digest.js';
 import type { JobLogger } from '../../src/jobs/job-logger.js';
 import { releaseHeldClaims } from '../../src/jobs/period-claim.js';
-import type { JobDeps } from '../../src/jobs/run-job.js';
+import type { JobDeps } from '../../src/jobs/job-deps.js';
 import { createPostingClient, POST_METADATA_EVENT, POSTING_RETRY, SlackPoster } from '../../src/jobs/slack-poster.js';
 import { REPLICA_ID } from '../../src/ops/process-identity.js';
 import type { CorridorStore } from '../../src/store/repository.js';

@@ -3,7 +3,7 @@ import { markSigned } from '../../src/domain/adhesion.js';
 import { digest } from '../../src/jobs/digest.js';
 import type { JobLogger } from '../../src/jobs/job-logger.js';
 import { remind } from '../../src/jobs/remind.js';
-import type { JobDeps } from '../../src/jobs/run-job.js';
+import type { JobDeps } from '../../src/jobs/job-deps.js';
 import { createPostingClient, POSTING_RETRY, SlackPoster } from '../../src/jobs/slack-poster.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import { openSqliteStore } from '../../src/store/open-store.js';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkNotionAtStartup, partnerNotionUrls, scheduleNotionSync, type NotionSyncAccess } from '../../src/jobs/notion-sync.js';
+import { checkNotionAtStartup, partnerNotionUrls, scheduleNotionSync } from '../../src/jobs/notion-sync.js';
+import type { NotionSyncAccess } from '../../src/notion/sync-access.js';
 import { emptySummary } from '../../src/notion/sync-summary.js';
 import { notionFixture, type NotionFixture } from '../support/notion-fixture.js';
 

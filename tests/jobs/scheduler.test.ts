@@ -7,7 +7,7 @@ import type { JobName } from '../../src/domain/periods.js';
 import { digest } from '../../src/jobs/digest.js';
 import type { JobLogger } from '../../src/jobs/job-logger.js';
 import { remind } from '../../src/jobs/remind.js';
-import type { JobDeps } from '../../src/jobs/run-job.js';
+import type { JobDeps } from '../../src/jobs/job-deps.js';
 import { retryOnePost } from '../../src/jobs/retry-within-period.js';
 import { startScheduler, validateSchedules, type Scheduler, type Trigger } from '../../src/jobs/scheduler.js';
 import type { ChannelMessage, Poster } from '../../src/jobs/slack-poster.js';

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockKitViolations } from '../support/block-kit-limits.js';
-import {
-  emptySummary,
-  renderSyncSummaryBlocks,
-  renderSyncSummaryFallback,
-  renderSyncSummaryText,
-  syncFailed,
-  type SyncSummary,
-} from '../../src/notion/sync-summary.js';
+import { emptySummary, renderSyncSummaryText, syncFailed, type SyncSummary } from '../../src/notion/sync-summary.js';
+import { renderSyncSummaryBlocks, renderSyncSummaryFallback } from '../../src/slack/views/sync-summary-view.js';
 
 function summary(): SyncSummary {
   const result = emptySummary(new Date('2025-04-17T12:00:00Z'));

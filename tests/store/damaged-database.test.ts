@@ -1,6 +1,7 @@
 import { existsSync, openSync, closeSync, statSync, writeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DatabaseOpenError, openSqliteStore, sqlitePathFromUrl } from '../../src/store/open-store.js';
+import { DatabaseOpenError } from '../../src/store/database-errors.js';
+import { openSqliteStore, sqlitePathFromUrl } from '../../src/store/open-store.js';
 import { cleanEnv, runCli } from '../support/run-cli.js';
 import { tempStores } from '../support/temp-stores.js';
 

@@ -2,7 +2,8 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { draftOf } from '../../src/domain/draft.js';
-import { DatabaseOpenError, openStore } from '../../src/store/open-store.js';
+import { DatabaseOpenError } from '../../src/store/database-errors.js';
+import { openStore } from '../../src/store/open-store.js';
 import { checkServerVersion, openError } from '../../src/store/postgres/open-errors.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.js';
 import { poolConfig, urlParts } from '../../src/store/postgres/pool-config.js';

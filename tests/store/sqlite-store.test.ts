@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DatabaseOpenError, openSqliteStore, sqlitePathFromUrl, UnsupportedDatabaseError } from '../../src/store/open-store.js';
+import { DatabaseOpenError, UnsupportedDatabaseError } from '../../src/store/database-errors.js';
+import { openSqliteStore, sqlitePathFromUrl } from '../../src/store/open-store.js';
 import { tempStores } from '../support/temp-stores.js';
 
 const { open, databaseUrl } = tempStores('sqlite');

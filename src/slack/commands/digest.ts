@@ -1,4 +1,4 @@
-import { gatherDigest } from '../../jobs/digest.js';
+import { gatherDigest } from '../../store/gather-digest.js';
 import { digestView } from '../views/digest-view.js';
 import type { CorridorCommand } from './command.js';
 

@@ -1,12 +1,14 @@
 import { helpView } from '../views/help-view.js';
 import type { CorridorCommand } from './command.js';
-import { corridorCommands } from './registry.js';
 
-export const helpCommand: CorridorCommand = {
-  name: 'help',
-  aliases: ['aide', '?', 'h'],
-  help: (t) => t.commands.help,
-  async run(_args, { t }) {
-    return helpView(corridorCommands(), t);
-  },
-};
+/** `/corridor help`, listing `commands()`: the registry passes its own list, so help needs no import of it. */
+export function helpCommand(commands: () => readonly CorridorCommand[]): CorridorCommand {
+  return {
+    name: 'help',
+    aliases: ['aide', '?', 'h'],
+    help: (t) => t.commands.help,
+    async run(_args, { t }) {
+      return helpView(commands(), t);
+    },
+  };
+}

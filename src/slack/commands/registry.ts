@@ -15,7 +15,7 @@ import { syncCommand } from './sync.js';
 /** Every `/corridor` subcommand, in the order the help lists them. */
 export function corridorCommands(): readonly CorridorCommand[] {
   return [
-    helpCommand,
+    helpCommand(corridorCommands),
     partnersCommand,
     partnerCommand,
     pendingCommand,

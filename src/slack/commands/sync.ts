@@ -1,7 +1,8 @@
-import { alreadyRunningText, renderSyncSummaryBlocks, renderSyncSummaryFallback, type SyncSummary } from '../../notion/sync-summary.js';
+import { alreadyRunningText, type SyncSummary } from '../../notion/sync-summary.js';
 import type { Reply } from '../blocks.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { refusalView } from '../views/refusal-view.js';
+import { renderSyncSummaryBlocks, renderSyncSummaryFallback } from '../views/sync-summary-view.js';
 import { messageView } from '../views/unknown-command-view.js';
 import type { CorridorCommand } from './command.js';
 

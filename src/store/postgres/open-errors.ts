@@ -1,6 +1,6 @@
 import { bothLanguages } from '../../i18n/bilingual-error.js';
 import type { Catalogue } from '../../i18n/index.js';
-import { DatabaseOpenError } from '../open-store.js';
+import { DatabaseOpenError } from '../database-errors.js';
 import type { UrlParts } from './pool-config.js';
 
 /** Oldest server the store runs on (generated identity columns, GREATEST, hashtextextended, DROP … FORCE in tests). */

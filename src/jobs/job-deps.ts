@@ -1,0 +1,25 @@
+import type { Config } from '../config/env.js';
+import type { Lang } from '../i18n/index.js';
+import type { RunLedger } from '../store/run-ledger.js';
+import type { CorridorStore } from '../store/repository.js';
+import type { JobLogger } from './job-logger.js';
+import type { Poster } from './slack-poster.js';
+
+export type JobConfig = Pick<Config, 'CORRIDOR_CHANNEL' | 'CORRIDOR_CHANNEL_LANG' | 'CORRIDOR_TZ'>;
+
+/** Everything a job needs, injected: the schedule, the CLI and the tests each pass their own. */
+export interface JobDeps {
+  store: CorridorStore;
+  ledger: RunLedger;
+  poster: Poster;
+  clock: () => Date;
+  config: JobConfig;
+  logger: JobLogger;
+  /** The partner's Notion page, once the Notion sync has recorded one; none by default. */
+  notionUrlFor?: (partnerId: string) => Promise<string | undefined>;
+  /** Names this process in the run ledger (REPLICA_ID by default). */
+  owner?: string;
+  claimLeaseMs?: number;
+  /** The language of the log lines: the CLI's; English (the default) in the server, where they go to Bolt's logger. */
+  lang?: Lang;
+}

@@ -1,0 +1,22 @@
+import { buildDigest, digestSince, type Digest } from '../domain/digest.js';
+import { startOfLocalDay } from '../domain/periods.js';
+import { localDate } from '../i18n/format.js';
+import type { CorridorStore } from './repository.js';
+import type { RunLedger } from './run-ledger.js';
+
+/** The digest's content now: what changed is counted from the previous posted digest. */
+export async function gatherDigest(store: CorridorStore, ledger: RunLedger, now: Date, timeZone: string): Promise<Digest> {
+  const today = localDate(now, timeZone);
+  const previous = await ledger.lastDone('digest');
+  const previousDigestOn = previous?.finishedAt ? localDate(previous.finishedAt, timeZone) : undefined;
+  const since = digestSince(today, previousDigestOn);
+  const changesFrom = previous?.finishedAt && previousDigestOn === since ? previous.finishedAt : startOfLocalDay(since, timeZone);
+  const [events, partners, actions, tracks, changes] = await Promise.all([
+    store.events.list(),
+    store.partners.list(),
+    store.actions.list(),
+    store.listTracks(),
+    store.changesSince(changesFrom),
+  ]);
+  return buildDigest({ today, previousDigestOn, events, partners, actions, tracks, changes });
+}
