@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseConfig } from '../src/config/env.js';
 import { createSlackApp } from '../src/slack/app.js';
 import { openSqliteStore, openStore } from '../src/store/open-store.js';
-import type { CorridorStore } from '../src/store/repository.js';
+import type { CorridorStore } from '../src/store/corridor-store.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../tests/support/corridor-app.js';
 import { silentLogger } from '../tests/support/silent-logger.js';
 import { startSlackApiEmulator } from '../tests/support/slack-api-emulator.js';

@@ -4,7 +4,7 @@ import { catalogue, type Lang } from '../i18n/index.js';
 import { runCorridorCommand } from '../slack/commands/dispatch.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';
 import type { NotionSyncAccess } from '../notion/sync-access.js';
-import type { CorridorStore } from '../store/repository.js';
+import type { CorridorStore } from '../store/corridor-store.js';
 
 /** The console user stands for a coordinator with admin rights, as on a local install. */
 export const CONSOLE_USER_ID = 'ULOCALCONSOLE';

@@ -16,7 +16,7 @@ import { createPostingClient, SlackPoster } from '../jobs/slack-poster.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';
 import { openStore } from '../store/open-store.js';
 import { CliError } from './cli-support.js';
-import type { CorridorStore } from '../store/repository.js';
+import type { CorridorStore } from '../store/corridor-store.js';
 
 export interface JobCommandIo {
   stdout: NodeJS.WritableStream;

@@ -1,7 +1,7 @@
 import { releaseHeldClaims } from '../jobs/period-claim.js';
 import type { Scheduler } from '../jobs/scheduler.js';
 import type { CorridorApp } from '../slack/app.js';
-import type { CorridorStore } from '../store/repository.js';
+import type { CorridorStore } from '../store/corridor-store.js';
 import type { ShutdownStep } from './shutdown.js';
 
 /** Under the 10 s a supervisor (systemd, Kubernetes, Docker) usually allows before killing. */

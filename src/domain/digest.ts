@@ -1,4 +1,4 @@
-import { groupByTrack, isOpen, isOverdue } from './actions.js';
+import { groupByTrack, isOpen, isOverdue } from './action-items.js';
 import { eventsWhen } from './events.js';
 import { addDays } from './periods.js';
 import type { ActionItem, CorridorEvent, HistoryEntry, Partner, Track } from './types.js';

@@ -1,5 +1,5 @@
 import { gatherDigest } from '../store/gather-digest.js';
-import type { CorridorStore } from '../store/repository.js';
+import type { CorridorStore } from '../store/corridor-store.js';
 import type { RunLedger } from '../store/run-ledger.js';
 import type { Reply } from '../slack/blocks.js';
 import { channelDigestView } from '../slack/views/digest-view.js';

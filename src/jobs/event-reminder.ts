@@ -4,7 +4,7 @@ import { localDate } from '../i18n/format.js';
 import type { Reply } from '../slack/blocks.js';
 import { channelLangs } from '../slack/views/channel-message.js';
 import { eventReminderView } from '../slack/views/event-reminder-view.js';
-import type { CorridorStore } from '../store/repository.js';
+import type { CorridorStore } from '../store/corridor-store.js';
 import type { JobConfig, JobDeps } from './job-deps.js';
 import { postOnce, requireChannel, type JobResult } from './run-job.js';
 

@@ -1,7 +1,7 @@
 import type { Config } from '../config/env.js';
 import type { Lang } from '../i18n/index.js';
 import type { RunLedger } from '../store/run-ledger.js';
-import type { CorridorStore } from '../store/repository.js';
+import type { CorridorStore } from '../store/corridor-store.js';
 import type { JobLogger } from './job-logger.js';
 import type { Poster } from './slack-poster.js';
 

@@ -17,7 +17,7 @@ import {
 import { metrics } from '../ops/metrics.js';
 import { REPLICA_ID } from '../ops/process-identity.js';
 import type { NotionLinks } from '../store/notion-links.js';
-import type { CorridorStore } from '../store/repository.js';
+import type { CorridorStore } from '../store/corridor-store.js';
 import type { NotionSyncAccess, SyncStart } from '../notion/sync-access.js';
 import { takeSyncLease } from './sync-lease.js';
 

@@ -1,5 +1,5 @@
 import type { Config } from '../config/env.js';
-import type { CorridorStore } from '../store/repository.js';
+import type { CorridorStore } from '../store/corridor-store.js';
 import { digest } from './digest.js';
 import { remindTomorrowsEvents, type EventReminderResult } from './event-reminder.js';
 import type { JobLogger } from './job-logger.js';

@@ -5,8 +5,8 @@ import type { ActionItem, BilingualText, Draft, Partner, Track } from '../domain
 import { catalogue, type Lang } from '../i18n/index.js';
 import { localDate } from '../i18n/format.js';
 import type { NotionLink, NotionLinks } from '../store/notion-links.js';
-import type { CorridorStore } from '../store/repository.js';
-import { actionFieldsFromPage, actionStatusFromLabel, actionStatusLabel, actionToFields } from './action-properties.js';
+import type { CorridorStore } from '../store/corridor-store.js';
+import { actionFieldsFromPage, actionStatusFromLabel, actionStatusLabel, actionToFields } from './action-item-properties.js';
 import { NotionNotAnsweringError } from './circuit-breaker.js';
 import { NotionTransportError } from './client.js';
 import { normaliseNotionId } from './ids.js';

@@ -4,7 +4,7 @@ import { App, LogLevel, type CustomRoute, type Logger } from '@slack/bolt';
 import type { Config } from '../config/env.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import type { NotionSyncAccess } from '../notion/sync-access.js';
-import type { CorridorStore } from '../store/repository.js';
+import type { CorridorStore } from '../store/corridor-store.js';
 import { healthRoutes } from './health-routes.js';
 import { HomeTabs } from './home-tabs.js';
 import { InFlight } from './in-flight.js';

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config/env.js';
 import type { NotionSyncAccess } from '../notion/sync-access.js';
-import type { CorridorStore } from '../store/repository.js';
+import type { CorridorStore } from '../store/corridor-store.js';
 import type { HomeTabs } from './home-tabs.js';
 import type { UnknownPayloads } from './unknown-payloads.js';
 import type { UserLanguages } from './user-lang.js';

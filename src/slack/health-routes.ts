@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import { registry } from '../ops/metrics.js';
 import { scrubText } from '../ops/redact.js';
-import type { CorridorStore } from '../store/repository.js';
+import type { CorridorStore } from '../store/corridor-store.js';
 
 /** How long the database has to answer a readiness check. */
 export const READY_TIMEOUT_MS = 1000;

@@ -4,7 +4,7 @@ import type { Config } from '../config/env.js';
 import { canChangeRecords } from '../domain/permissions.js';
 import { localDate } from '../i18n/format.js';
 import { catalogue } from '../i18n/index.js';
-import type { CorridorStore } from '../store/repository.js';
+import type { CorridorStore } from '../store/corridor-store.js';
 import type { UserLanguages } from './user-lang.js';
 import { homeView } from './views/home-view.js';
 

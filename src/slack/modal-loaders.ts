@@ -1,8 +1,8 @@
 import type { ModalView } from '@slack/types';
 import type { ActionItem, CorridorEvent, Partner } from '../domain/types.js';
 import { catalogue, type Lang } from '../i18n/index.js';
-import type { CorridorStore } from '../store/repository.js';
-import { actionModal, actionStatusModal } from './views/modals/action-modal.js';
+import type { CorridorStore } from '../store/corridor-store.js';
+import { actionModal, actionStatusModal } from './views/modals/action-item-modal.js';
 import { eventModal } from './views/modals/event-modal.js';
 import { partnerModal } from './views/modals/partner-modal.js';
 

@@ -1,7 +1,7 @@
 import { buildDigest, digestSince, type Digest } from '../domain/digest.js';
 import { startOfLocalDay } from '../domain/periods.js';
 import { localDate } from '../i18n/format.js';
-import type { CorridorStore } from './repository.js';
+import type { CorridorStore } from './corridor-store.js';
 import type { RunLedger } from './run-ledger.js';
 
 /** The digest's content now: what changed is counted from the previous posted digest. */

@@ -5,7 +5,7 @@ import { bothLanguages } from '../i18n/bilingual-error.js';
 import { DatabaseOpenError, UnsupportedDatabaseError } from './database-errors.js';
 import { migrate } from './sqlite/migrate.js';
 import { seedOnce } from './sqlite/seed.js';
-import { StoreBusyError, type CorridorStore } from './repository.js';
+import { StoreBusyError, type CorridorStore } from './corridor-store.js';
 import { BACKGROUND_WRITE_PATIENCE_MS, whenNotBusy } from './sqlite/busy-retry.js';
 import { SqliteCorridorStore, type WritePatience } from './sqlite/sqlite-corridor-store.js';
 

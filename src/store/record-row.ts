@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { diffRecords, type RecordDiff } from '../domain/diff.js';
 import { historyEntry, type Draft, type HistoryEntry, type RecordMeta } from '../domain/types.js';
-import { RecordNotFoundError, VersionConflictError, type WriteContext } from './repository.js';
+import { RecordNotFoundError, VersionConflictError, type WriteContext } from './corridor-store.js';
 
 export type StoredRecord = RecordMeta & { id: string };
 

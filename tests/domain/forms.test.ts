@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftOf } from '../../src/domain/draft.js';
-import { parseActionForm, parseActionStatusForm } from '../../src/domain/forms/action-form.js';
+import { parseActionForm, parseActionStatusForm } from '../../src/domain/forms/action-item-form.js';
 import { parseEventForm, speakerLines } from '../../src/domain/forms/event-form.js';
 import { NO_CHOICE } from '../../src/domain/forms/fields.js';
 import { parsePartnerForm } from '../../src/domain/forms/partner-form.js';

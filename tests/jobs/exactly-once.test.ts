@@ -6,7 +6,7 @@ import { releaseHeldClaims } from '../../src/jobs/period-claim.js';
 import type { JobDeps } from '../../src/jobs/job-deps.js';
 import { createPostingClient, POST_METADATA_EVENT, POSTING_RETRY, SlackPoster } from '../../src/jobs/slack-poster.js';
 import { REPLICA_ID } from '../../src/ops/process-identity.js';
-import type { CorridorStore } from '../../src/store/repository.js';
+import type { CorridorStore } from '../../src/store/corridor-store.js';
 import { silentLogger } from '../support/silent-logger.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
 import { tempStores } from '../support/temp-stores.js';

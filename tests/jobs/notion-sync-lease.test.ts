@@ -3,7 +3,7 @@ import { notionSyncAccess, runNotionSyncJob, scheduleNotionSync, startNotionSync
 import { parseHolder, SYNC_LEASE } from '../../src/jobs/sync-lease.js';
 import type { SyncSummary } from '../../src/notion/sync-summary.js';
 import { runCorridorCommand } from '../../src/slack/commands/dispatch.js';
-import type { CorridorStore } from '../../src/store/repository.js';
+import type { CorridorStore } from '../../src/store/corridor-store.js';
 import { ADMIN_ID } from '../support/corridor-app.js';
 import { notionFixture, type NotionFixture } from '../support/notion-fixture.js';
 import { tempStores } from '../support/temp-stores.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionFieldsFromPage, actionFieldsToProperties, actionStatusFromLabel, actionToFields } from '../../src/notion/action-properties.js';
+import { actionFieldsFromPage, actionFieldsToProperties, actionStatusFromLabel, actionToFields } from '../../src/notion/action-item-properties.js';
 import { partnerFieldsFromPage, partnerFieldsToProperties, partnerToFields } from '../../src/notion/partner-properties.js';
 import { NotionValueError, type PropertyValueRequest } from '../../src/notion/property-values.js';
 import { actionPropertyNames, partnerPropertyNames } from '../../src/notion/schema.js';

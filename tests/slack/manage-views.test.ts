@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActionItem, Partner } from '../../src/domain/types.js';
 import { catalogue, LANGS } from '../../src/i18n/index.js';
 import { homeView } from '../../src/slack/views/home-view.js';
-import { actionModal, actionStatusModal } from '../../src/slack/views/modals/action-modal.js';
+import { actionModal, actionStatusModal } from '../../src/slack/views/modals/action-item-modal.js';
 import { eventModal } from '../../src/slack/views/modals/event-modal.js';
 import { decodeMetadata } from '../../src/slack/views/modals/metadata.js';
 import { conflictModal } from '../../src/slack/views/modals/outcome-modals.js';

@@ -8,7 +8,7 @@ import { checkServerVersion, openError } from '../../src/store/postgres/open-err
 import { openPostgresStore } from '../../src/store/postgres/open-postgres-store.js';
 import { poolConfig, urlParts } from '../../src/store/postgres/pool-config.js';
 import type { PostgresCorridorStore } from '../../src/store/postgres/postgres-corridor-store.js';
-import { StoreBusyError, VersionConflictError } from '../../src/store/repository.js';
+import { StoreBusyError, VersionConflictError } from '../../src/store/corridor-store.js';
 import { freePort, startEmbeddedPostgres } from '../support/postgres-global-setup.js';
 import { postgresAdminUrl, withDatabase } from '../support/postgres.js';
 import { raceWorkers } from '../support/race.js';

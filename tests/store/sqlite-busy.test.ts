@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { draftOf } from '../../src/domain/draft.js';
 import { openSqliteStore, sqlitePathFromUrl } from '../../src/store/open-store.js';
-import { StoreBusyError } from '../../src/store/repository.js';
+import { StoreBusyError } from '../../src/store/corridor-store.js';
 import { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 import { tempStores } from '../support/temp-stores.js';
 

@@ -2,7 +2,7 @@
 // cannot drift. Facts about one database only live in sqlite-store.test.ts and postgres-store.test.ts.
 import { describe, expect, it } from 'vitest';
 import { draftOf } from '../../src/domain/draft.js';
-import { VersionConflictError } from '../../src/store/repository.js';
+import { VersionConflictError } from '../../src/store/corridor-store.js';
 import type { NotionLink } from '../../src/store/notion-links.js';
 import { raceWorkers } from '../support/race.js';
 import { partnerRecord } from '../support/records.js';

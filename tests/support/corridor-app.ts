@@ -1,7 +1,7 @@
 import { parseConfig, type Config } from '../../src/config/env.js';
 import { createSlackApp, type CorridorApp, type SlackAppOptions } from '../../src/slack/app.js';
 import { openSqliteStore } from '../../src/store/open-store.js';
-import type { CorridorStore } from '../../src/store/repository.js';
+import type { CorridorStore } from '../../src/store/corridor-store.js';
 import { silentLogger } from './silent-logger.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from './slack-api-emulator.js';
 import { interactionBody, postSigned, slashCommandBody, type SignedPostResponse, type SlashCommandFields } from './slack-signing.js';

@@ -1,7 +1,7 @@
 /** A store, an emulated Notion with the two databases, and a sync wired between them. */
 import type { Lang } from '../../src/i18n/index.js';
 import { runNotionSyncJob, type NotionSettings } from '../../src/jobs/notion-sync.js';
-import { actionToFields } from '../../src/notion/action-properties.js';
+import { actionToFields } from '../../src/notion/action-item-properties.js';
 import { createNotionClient, type NotionConnection, type TransportClock, type TransportOptions } from '../../src/notion/client.js';
 import { partnerToFields } from '../../src/notion/partner-properties.js';
 import { createCorridorDatabases } from '../../src/notion/setup.js';
@@ -10,7 +10,7 @@ import type { SyncOptions } from '../../src/notion/sync-engine.js';
 import type { SyncSummary } from '../../src/notion/sync-summary.js';
 import type { NotionLinks } from '../../src/store/notion-links.js';
 import { openSqliteStore } from '../../src/store/open-store.js';
-import type { CorridorStore } from '../../src/store/repository.js';
+import type { CorridorStore } from '../../src/store/corridor-store.js';
 import { startNotionEmulator, type NotionEmulator } from './notion-emulator.js';
 
 /** A clock whose sleeps return at once and move time forward: pacing and back-off cost nothing. */

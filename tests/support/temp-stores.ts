@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
-import type { CorridorStore } from '../../src/store/repository.js';
+import type { CorridorStore } from '../../src/store/corridor-store.js';
 import { dropFreshDatabases, freshPostgresUrl } from './postgres.js';
 
 export type StoreKind = CorridorStore['kind'];

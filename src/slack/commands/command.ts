@@ -2,7 +2,7 @@ import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import type { NotionSyncAccess } from '../../notion/sync-access.js';
-import type { CorridorStore } from '../../store/repository.js';
+import type { CorridorStore } from '../../store/corridor-store.js';
 import type { Reply } from '../blocks.js';
 
 /** Everything a subcommand may use; built once per request by the dispatcher. */

@@ -2,9 +2,10 @@ import { distance } from 'fastest-levenshtein';
 import { commandTextInput, parseCommandText } from '../../domain/command-text.js';
 import { localDate } from '../../i18n/format.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
-import type { CorridorStore } from '../../store/repository.js';
+import type { CorridorStore } from '../../store/corridor-store.js';
 import type { Reply } from '../blocks.js';
-import { messageView, unknownCommandView } from '../views/unknown-command-view.js';
+import { messageView } from '../views/message-view.js';
+import { unknownCommandView } from '../views/unknown-command-view.js';
 import type { CommandContext, CorridorCommand } from './command.js';
 import { corridorCommands } from './registry.js';
 

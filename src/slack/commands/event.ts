@@ -5,7 +5,7 @@ import { LIMITS, type Reply } from '../blocks.js';
 import { eventModalFor } from '../modal-loaders.js';
 import { eventCardView, eventNotFoundView, eventSeveralView } from '../views/event-views.js';
 import { eventButtons } from '../views/record-buttons.js';
-import { messageView } from '../views/unknown-command-view.js';
+import { messageView } from '../views/message-view.js';
 import type { CommandContext, CorridorCommand } from './command.js';
 import { openModal, readVerb, refusal } from './modal-command.js';
 

@@ -2,7 +2,7 @@ import { eventWhenArgument } from '../../domain/event-when.js';
 import { eventsWhen } from '../../domain/events.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { eventListView } from '../views/event-views.js';
-import { messageView } from '../views/unknown-command-view.js';
+import { messageView } from '../views/message-view.js';
 import type { CorridorCommand } from './command.js';
 
 export const eventsCommand: CorridorCommand = {

@@ -2,7 +2,7 @@ import { matchPartner } from '../../domain/partner-match.js';
 import { historyView } from '../views/history-view.js';
 import { partnerNotFoundView, partnerSeveralView } from '../views/partner-matches-view.js';
 import { directoryOf } from '../views/record-fields.js';
-import { messageView } from '../views/unknown-command-view.js';
+import { messageView } from '../views/message-view.js';
 import type { CorridorCommand } from './command.js';
 
 /** `history <partner>`: every change to a partner's record, removed partners included. */

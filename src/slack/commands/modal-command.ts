@@ -2,7 +2,7 @@ import type { ModalView } from '@slack/types';
 import { normalize } from '../../domain/text.js';
 import type { Reply } from '../blocks.js';
 import { refusalView } from '../views/refusal-view.js';
-import { messageView } from '../views/unknown-command-view.js';
+import { messageView } from '../views/message-view.js';
 import type { CommandContext } from './command.js';
 
 /** First words that turn `partner …`, `event …` and `action …` into a change instead of a lookup. */

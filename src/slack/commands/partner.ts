@@ -3,7 +3,7 @@ import { normalize } from '../../domain/text.js';
 import { partnerCardView } from '../views/partner-card-view.js';
 import { partnerNotFoundView, partnerSeveralView } from '../views/partner-matches-view.js';
 import { partnerButtons } from '../views/record-buttons.js';
-import { messageView } from '../views/unknown-command-view.js';
+import { messageView } from '../views/message-view.js';
 import { partnerModalFor } from '../modal-loaders.js';
 import type { CommandContext, CorridorCommand } from './command.js';
 import { openModal, readVerb, refusal } from './modal-command.js';

@@ -2,7 +2,7 @@ import { applyPartnerFilter, partnerFilterArgument, PARTNER_FILTER_EXAMPLES, typ
 import type { Catalogue } from '../../i18n/index.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { partnerListView } from '../views/partner-list-view.js';
-import { messageView } from '../views/unknown-command-view.js';
+import { messageView } from '../views/message-view.js';
 import type { CorridorCommand } from './command.js';
 
 export const partnersCommand: CorridorCommand = {

@@ -1,6 +1,6 @@
 import { aboutCommand } from './about.js';
-import { actionCommand } from './action.js';
-import { actionsCommand } from './actions.js';
+import { actionCommand } from './action-item.js';
+import { actionsCommand } from './action-items.js';
 import type { CorridorCommand } from './command.js';
 import { digestCommand } from './digest.js';
 import { eventCommand } from './event.js';

@@ -3,7 +3,7 @@ import type { Reply } from '../blocks.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { refusalView } from '../views/refusal-view.js';
 import { renderSyncSummaryBlocks, renderSyncSummaryFallback } from '../views/sync-summary-view.js';
-import { messageView } from '../views/unknown-command-view.js';
+import { messageView } from '../views/message-view.js';
 import type { CorridorCommand } from './command.js';
 
 /** `/corridor sync`: runs the Notion sync now (admins only) and shows its summary. */

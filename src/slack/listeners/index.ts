@@ -2,28 +2,28 @@ import type { App, BlockAction } from '@slack/bolt';
 import { PARTNER_FIELDS } from '../../domain/forms/partner-form.js';
 import type { SlackDeps } from '../deps.js';
 import { ACTION_IDS, actionIdPattern, CALLBACK_IDS, PARTNER_OPTIONS_ACTION } from '../interaction-ids.js';
-import { actionDoneClicked } from './actions/action-done.js';
-import { addActionClicked } from './actions/add-action.js';
-import { addEventClicked } from './actions/add-event.js';
-import { addPartnerClicked } from './actions/add-partner.js';
-import { eventCancelClicked } from './actions/event-cancel.js';
-import { eventEditClicked } from './actions/event-edit.js';
-import { markSignedButtonListener } from './actions/mark-signed.js';
-import { openNotionButtonListener } from './actions/open-notion.js';
-import { partnerEditClicked } from './actions/partner-edit.js';
-import { partnerRemoveClicked } from './actions/partner-remove.js';
-import { partnerStatusSwitched } from './actions/partner-status-switched.js';
-import { snoozeButtonListener } from './actions/snooze.js';
+import { actionItemDoneClicked } from './clicks/action-item-done.js';
+import { addActionItemClicked } from './clicks/add-action-item.js';
+import { addEventClicked } from './clicks/add-event.js';
+import { addPartnerClicked } from './clicks/add-partner.js';
+import { eventCancelClicked } from './clicks/event-cancel.js';
+import { eventEditClicked } from './clicks/event-edit.js';
+import { markSignedClicked } from './clicks/mark-signed.js';
+import { openNotionClicked } from './clicks/open-notion.js';
+import { partnerEditClicked } from './clicks/partner-edit.js';
+import { partnerRemoveClicked } from './clicks/partner-remove.js';
+import { partnerStatusSwitchClicked } from './clicks/partner-status-switch.js';
+import { snoozeClicked } from './clicks/snooze.js';
 import { corridorCommandListener } from './commands/corridor-command.js';
 import { appHomeOpened } from './events/app-home-opened.js';
 import { otherEvents } from './events/other-events.js';
 import { partnerOptions } from './options/partner-options.js';
-import { actionStatusSubmitted } from './views/action-status-submitted.js';
-import { actionSubmitted } from './views/action-submitted.js';
-import { conflictSubmitted } from './views/conflict-submitted.js';
-import { eventSubmitted } from './views/event-submitted.js';
-import { markSignedSubmissionListener } from './views/mark-signed-submission.js';
-import { partnerSubmitted } from './views/partner-submitted.js';
+import { actionItemStatusSubmitted } from './submissions/action-item-status-submitted.js';
+import { actionItemSubmitted } from './submissions/action-item-submitted.js';
+import { conflictSubmitted } from './submissions/conflict-submitted.js';
+import { eventSubmitted } from './submissions/event-submitted.js';
+import { markSignedSubmitted } from './submissions/mark-signed-submitted.js';
+import { partnerSubmitted } from './submissions/partner-submitted.js';
 import { clickRouter, submissionRouter } from './routes.js';
 import { busyClick, busyForm } from './store-busy.js';
 
@@ -36,10 +36,10 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     submissionRouter([
       { callbackId: CALLBACK_IDS.partner, listener: partnerSubmitted(deps) },
       { callbackId: CALLBACK_IDS.event, listener: eventSubmitted(deps) },
-      { callbackId: CALLBACK_IDS.action, listener: actionSubmitted(deps) },
-      { callbackId: CALLBACK_IDS.actionStatus, listener: actionStatusSubmitted(deps) },
+      { callbackId: CALLBACK_IDS.action, listener: actionItemSubmitted(deps) },
+      { callbackId: CALLBACK_IDS.actionStatus, listener: actionItemStatusSubmitted(deps) },
       { callbackId: CALLBACK_IDS.conflict, listener: conflictSubmitted(deps) },
-      { callbackId: CALLBACK_IDS.markSigned, listener: markSignedSubmissionListener(deps) },
+      { callbackId: CALLBACK_IDS.markSigned, listener: markSignedSubmitted(deps) },
     ], deps.unknown, busyForm(deps)),
   );
 
@@ -50,14 +50,14 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       { actionId: actionIdPattern(ACTION_IDS.partnerRemove), listener: partnerRemoveClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.eventEdit), listener: eventEditClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.eventCancel), listener: eventCancelClicked(deps) },
-      { actionId: actionIdPattern(ACTION_IDS.actionDone), listener: actionDoneClicked(deps) },
-      { actionId: actionIdPattern(ACTION_IDS.reminderMarkSigned), listener: markSignedButtonListener(deps) },
-      { actionId: actionIdPattern(ACTION_IDS.reminderSnooze), listener: snoozeButtonListener(deps) },
-      { actionId: actionIdPattern(ACTION_IDS.reminderOpenNotion), listener: openNotionButtonListener() },
+      { actionId: actionIdPattern(ACTION_IDS.actionDone), listener: actionItemDoneClicked(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.reminderMarkSigned), listener: markSignedClicked(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.reminderSnooze), listener: snoozeClicked(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.reminderOpenNotion), listener: openNotionClicked() },
       { actionId: ACTION_IDS.addPartner, listener: addPartnerClicked(deps) },
       { actionId: ACTION_IDS.addEvent, listener: addEventClicked(deps) },
-      { actionId: ACTION_IDS.addAction, listener: addActionClicked(deps) },
-      { actionId: PARTNER_FIELDS.status, callbackId: CALLBACK_IDS.partner, listener: partnerStatusSwitched(deps) },
+      { actionId: ACTION_IDS.addAction, listener: addActionItemClicked(deps) },
+      { actionId: PARTNER_FIELDS.status, callbackId: CALLBACK_IDS.partner, listener: partnerStatusSwitchClicked(deps) },
     ], deps.unknown, busyClick(deps)),
   );
 

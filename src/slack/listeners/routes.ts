@@ -1,7 +1,7 @@
-import { StoreBusyError } from '../../store/repository.js';
+import { StoreBusyError } from '../../store/corridor-store.js';
 import { UnknownPayloads } from '../unknown-payloads.js';
-import type { ClickArgs } from './actions/click.js';
-import type { SubmissionArgs } from './views/submission.js';
+import type { ClickArgs } from './clicks/click.js';
+import type { SubmissionArgs } from './submissions/submission.js';
 
 export interface ClickRoute {
   /** The button's action_id, or a pattern for keyed IDs (`partner_edit:<id>`). */

@@ -3,8 +3,8 @@ import type { SlackDeps } from '../deps.js';
 import { blockActionsPayload } from '../payloads.js';
 import { decodeMetadata } from '../views/modals/metadata.js';
 import { noticeModal } from '../views/modals/outcome-modals.js';
-import type { ClickArgs } from './actions/click.js';
-import type { SubmissionArgs } from './views/submission.js';
+import type { ClickArgs } from './clicks/click.js';
+import type { SubmissionArgs } from './submissions/submission.js';
 
 /**
  * A form submitted while the database was busy (StoreBusyError: nothing was written): the notice

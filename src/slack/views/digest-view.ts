@@ -5,7 +5,7 @@ import { formatAge, formatDate } from '../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { context, divider, fitBlocks, header, LIMITS, lineSections, type Reply } from '../blocks.js';
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
-import { actionLine } from './action-list-view.js';
+import { actionLine } from './action-item-list-view.js';
 import { channelLangs, multilingualMessage, type ChannelLang } from './channel-message.js';
 import { eventLine } from './event-views.js';
 import { partnerName } from './partner-text.js';

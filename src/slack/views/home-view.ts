@@ -1,5 +1,5 @@
 import type { ActionsBlock, HomeView, KnownBlock } from '@slack/types';
-import { isOpen } from '../../domain/actions.js';
+import { isOpen } from '../../domain/action-items.js';
 import { eventsWhen } from '../../domain/events.js';
 import { partnerStatuses, type ActionItem, type CorridorEvent, type Partner } from '../../domain/types.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -7,7 +7,7 @@ import type { Catalogue, Lang } from '../../i18n/index.js';
 import { context, divider, fitBlocks, header, LIMITS, packLinesWithin, section } from '../blocks.js';
 import { ACTION_IDS } from '../interaction-ids.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
-import { actionLine } from './action-list-view.js';
+import { actionLine } from './action-item-list-view.js';
 import { button } from './buttons.js';
 import { eventLine } from './event-views.js';
 import { pendingText, sortPending } from './pending-view.js';

@@ -15,7 +15,3 @@ export function unknownCommandView(typed: string, suggestion: string | undefined
     ],
   };
 }
-
-export function messageView(text: string): Reply {
-  return { text, blocks: [section(text)] };
-}

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
-import { StoreBusyError } from '../repository.js';
+import { StoreBusyError } from '../corridor-store.js';
 
 /** Something that runs a query: the pool, or the client of a transaction. */
 export type Queryable = Pick<Pool, 'query'> | PoolClient;

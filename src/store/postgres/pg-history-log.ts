@@ -1,7 +1,7 @@
 import type { RecordDiff } from '../../domain/diff.js';
 import type { HistoryEntry } from '../../domain/types.js';
 import { historyEntryFromRow, type HistoryRow } from '../record-row.js';
-import type { WriteContext } from '../repository.js';
+import type { WriteContext } from '../corridor-store.js';
 import type { PgDatabase, Queryable } from './pg-database.js';
 
 /** Append-only log of every change: who, when, old → new values. */

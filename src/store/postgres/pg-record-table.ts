@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import type { z } from 'zod';
 import type { Draft, HistoryEntry } from '../../domain/types.js';
 import { bodyOf, planRemoval, planSave, recordFromRow, type PlannedWrite, type RecordRow, type StoredRecord } from '../record-row.js';
-import type { ListOptions, RecordCollection, WriteContext } from '../repository.js';
+import type { ListOptions, RecordCollection, WriteContext } from '../corridor-store.js';
 import type { PgDatabase } from './pg-database.js';
 import type { PgHistoryLog } from './pg-history-log.js';
 

@@ -14,7 +14,7 @@ import {
   type Person,
   type Track,
 } from '../../domain/types.js';
-import type { CorridorStore } from '../repository.js';
+import type { CorridorStore } from '../corridor-store.js';
 import { PgCoordination } from './pg-coordination.js';
 import { PgDatabase } from './pg-database.js';
 import { PgHistoryLog } from './pg-history-log.js';

@@ -1,6 +1,6 @@
 import type { Draft } from '../../domain/types.js';
 import type { StoredRecord } from '../record-row.js';
-import type { WriteContext } from '../repository.js';
+import type { WriteContext } from '../corridor-store.js';
 import { SEED_NAME, seedActions, seedEvents, seedPartners, seedPeople, seedProfile, seedTracks } from './communique-2025-04-17.js';
 
 export const SEED_ACTOR = 'seed:communique-2025-04-17';

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { StoreBusyError } from '../repository.js';
+import { StoreBusyError } from '../corridor-store.js';
 
 /** Someone is waiting in Slack (3 s to answer): a user's write waits this long for the lock, then says so. */
 export const USER_WRITE_PATIENCE_MS = 2_000;

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RecordDiff } from '../../domain/diff.js';
 import type { HistoryEntry } from '../../domain/types.js';
 import { historyEntryFromRow, type HistoryRow } from '../record-row.js';
-import type { WriteContext } from '../repository.js';
+import type { WriteContext } from '../corridor-store.js';
 
 /** Append-only log of every change: who, when, old → new values. */
 export class HistoryLog {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Draft, HistoryEntry } from '../../domain/types.js';
 import { bodyOf, planRemoval, planSave, recordFromRow, type PlannedWrite, type StoredRecord } from '../record-row.js';
-import type { ListOptions, RecordCollection, WriteContext } from '../repository.js';
+import type { ListOptions, RecordCollection, WriteContext } from '../corridor-store.js';
 import { USER_WRITE_PATIENCE_MS, whenNotBusy } from './busy-retry.js';
 import type { HistoryLog } from './history-log.js';
 

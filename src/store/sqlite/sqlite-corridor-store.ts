@@ -14,7 +14,7 @@ import {
   type Person,
   type Track,
 } from '../../domain/types.js';
-import type { CorridorStore } from '../repository.js';
+import type { CorridorStore } from '../corridor-store.js';
 import { BACKGROUND_WRITE_PATIENCE_MS, USER_WRITE_PATIENCE_MS } from './busy-retry.js';
 import { HistoryLog } from './history-log.js';
 import { SqliteCoordination } from './sqlite-coordination.js';

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { catalogue } from '../../../i18n/index.js';
-import { StoreBusyError } from '../../../store/repository.js';
+import { StoreBusyError } from '../../../store/corridor-store.js';
 import { runCorridorCommand } from '../../commands/dispatch.js';
 import { slashCommandPayload } from '../../payloads.js';
 import { modalOpener } from './modal-opener.js';

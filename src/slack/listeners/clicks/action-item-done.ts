@@ -1,4 +1,4 @@
-import { withStatus } from '../../../domain/forms/action-form.js';
+import { withStatus } from '../../../domain/forms/action-item-form.js';
 import { draftOf } from '../../../domain/draft.js';
 import { canUpdateActionStatus } from '../../../domain/permissions.js';
 import type { SlackDeps } from '../../deps.js';
@@ -6,7 +6,7 @@ import { escapeMrkdwn } from '../../mrkdwn.js';
 import { readClick, refuse, tell, type ClickArgs } from './click.js';
 
 /** *Done* next to an action item (Home tab or item card): for its owner or a coordinator. */
-export function actionDoneClicked(deps: SlackDeps) {
+export function actionItemDoneClicked(deps: SlackDeps) {
   return async (args: ClickArgs): Promise<void> => {
     const click = await readClick(args, deps);
     if (!click) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTrack, groupByTrack, isOverdue } from '../../src/domain/actions.js';
+import { findTrack, groupByTrack, isOverdue } from '../../src/domain/action-items.js';
 import { eventsWhen, findEvents } from '../../src/domain/events.js';
 import type { ActionItem } from '../../src/domain/types.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';

@@ -1,7 +1,7 @@
-import { findTrack, groupByTrack } from '../../domain/actions.js';
+import { findTrack, groupByTrack } from '../../domain/action-items.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
-import { actionListView } from '../views/action-list-view.js';
-import { messageView } from '../views/unknown-command-view.js';
+import { actionListView } from '../views/action-item-list-view.js';
+import { messageView } from '../views/message-view.js';
 import type { CorridorCommand } from './command.js';
 
 export const actionsCommand: CorridorCommand = {

@@ -3,7 +3,7 @@ import type { ActionItem } from '../../domain/types.js';
 import type { Catalogue } from '../../i18n/index.js';
 import { context, fieldsSection, fitBlocks, header, lineSections, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
-import { actionLine } from './action-list-view.js';
+import { actionLine } from './action-item-list-view.js';
 import { recordFields, type FieldContext } from './record-fields.js';
 
 const CARD_KEYS = ['status', 'ownerUserId', 'dueOn', 'trackId', 'partnerIds', 'completedOn'] as const;

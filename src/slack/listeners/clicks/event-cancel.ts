@@ -1,6 +1,6 @@
 import { draftOf } from '../../../domain/draft.js';
 import type { CorridorEvent } from '../../../domain/types.js';
-import { VersionConflictError } from '../../../store/repository.js';
+import { VersionConflictError } from '../../../store/corridor-store.js';
 import type { SlackDeps } from '../../deps.js';
 import { parseRecordRef } from '../../interaction-ids.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';

@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import { ACTION_FIELDS as F, ACTION_LIMITS as L, ACTION_STATUS_FIELDS } from '../../../domain/forms/action-form.js';
+import { ACTION_FIELDS as F, ACTION_LIMITS as L, ACTION_STATUS_FIELDS } from '../../../domain/forms/action-item-form.js';
 import { NO_CHOICE } from '../../../domain/forms/fields.js';
 import { actionStatuses, type ActionItem, type Partner, type Track } from '../../../domain/types.js';
 import type { Catalogue, Lang } from '../../../i18n/index.js';

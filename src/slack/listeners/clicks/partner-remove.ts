@@ -1,4 +1,4 @@
-import { RecordNotFoundError, VersionConflictError } from '../../../store/repository.js';
+import { RecordNotFoundError, VersionConflictError } from '../../../store/corridor-store.js';
 import type { SlackDeps } from '../../deps.js';
 import { parseRecordRef } from '../../interaction-ids.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';

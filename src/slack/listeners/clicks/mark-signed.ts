@@ -2,12 +2,12 @@ import type { SlackDeps } from '../../deps.js';
 import { markSignedModal } from '../../views/mark-signed-view.js';
 import { partnerName } from '../../views/partner-text.js';
 import { refusalView } from '../../views/refusal-view.js';
-import { messageView } from '../../views/unknown-command-view.js';
+import { messageView } from '../../views/message-view.js';
 import { openView, readClick, type ClickArgs } from './click.js';
 import { replyEphemeral } from './reply-ephemeral.js';
 
 /** *Mark as signed* on a reminder: coordinators get the signing-date form, others a polite refusal. */
-export function markSignedButtonListener(deps: SlackDeps) {
+export function markSignedClicked(deps: SlackDeps) {
   return async (args: ClickArgs): Promise<void> => {
     const click = await readClick(args, deps);
     if (!click) return;

@@ -2,12 +2,12 @@ import { snoozeUntil } from '../../../domain/snooze.js';
 import { formatDate } from '../../../i18n/format.js';
 import type { SlackDeps } from '../../deps.js';
 import { partnerName } from '../../views/partner-text.js';
-import { messageView } from '../../views/unknown-command-view.js';
+import { messageView } from '../../views/message-view.js';
 import { readClick, type ClickArgs } from './click.js';
 import { replyEphemeral } from './reply-ephemeral.js';
 
 /** *Snooze 1 week* on a reminder: the partner is left out of the reminders for seven days. */
-export function snoozeButtonListener(deps: SlackDeps) {
+export function snoozeClicked(deps: SlackDeps) {
   return async (args: ClickArgs): Promise<void> => {
     const click = await readClick(args, deps);
     if (!click) return;

@@ -4,7 +4,7 @@ import { canChangeRecords } from '../../../domain/permissions.js';
 import { checkSigningDate, type SigningDateProblem } from '../../../domain/signing-date.js';
 import { formatDate, localDate } from '../../../i18n/format.js';
 import { catalogue, type Catalogue } from '../../../i18n/index.js';
-import { VersionConflictError } from '../../../store/repository.js';
+import { VersionConflictError } from '../../../store/corridor-store.js';
 import type { SlackDeps } from '../../deps.js';
 import { MARK_SIGNED_DATE } from '../../interaction-ids.js';
 import { markSignedSubmission } from '../../payloads.js';
@@ -16,7 +16,7 @@ import { partnerName } from '../../views/partner-text.js';
  * The mark-as-signed form submitted: a coordinator, a pending partner, a plausible date → the
  * partner becomes a signatory. Anything wrong is shown on the date field and the form stays open.
  */
-export function markSignedSubmissionListener(deps: SlackDeps) {
+export function markSignedSubmitted(deps: SlackDeps) {
   return async ({ ack, body, client, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const fieldError = (text: string) =>
       ack({ response_action: 'errors', errors: { [MARK_SIGNED_DATE.block]: text } });

@@ -11,7 +11,7 @@ import { partnerModal } from '../../views/modals/partner-modal.js';
  * label and next-step fields for that status. Slack keeps what was typed in the inputs that stay;
  * the form keeps the version it was opened on, and the view's hash guards against a stale redraw.
  */
-export function partnerStatusSwitched(deps: SlackDeps) {
+export function partnerStatusSwitchClicked(deps: SlackDeps) {
   return async ({ ack, body, client, logger }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const payload = blockActionsPayload.safeParse(body);

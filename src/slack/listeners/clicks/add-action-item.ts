@@ -3,4 +3,4 @@ import { actionModalFor } from '../../modal-loaders.js';
 import { addClicked } from './click.js';
 
 /** *Add action item* in the Home tab's coordinator tools. */
-export const addActionClicked = (deps: SlackDeps) => addClicked(deps, (click) => actionModalFor(deps.store, click.lang));
+export const addActionItemClicked = (deps: SlackDeps) => addClicked(deps, (click) => actionModalFor(deps.store, click.lang));

@@ -1,13 +1,13 @@
 import type { ActionsBlock } from '@slack/types';
-import { findActions, isOpen } from '../../domain/actions.js';
+import { findActions, isOpen } from '../../domain/action-items.js';
 import { canUpdateActionStatus } from '../../domain/permissions.js';
 import type { ActionItem } from '../../domain/types.js';
 import type { Reply } from '../blocks.js';
 import { actionModalFor, actionStatusModalFor } from '../modal-loaders.js';
-import { actionCardView, actionNotFoundView, actionSeveralView } from '../views/action-card-view.js';
+import { actionCardView, actionNotFoundView, actionSeveralView } from '../views/action-item-card-view.js';
 import { actionDoneButton } from '../views/record-buttons.js';
 import { directoryOf } from '../views/record-fields.js';
-import { messageView } from '../views/unknown-command-view.js';
+import { messageView } from '../views/message-view.js';
 import type { CommandContext, CorridorCommand } from './command.js';
 import { openModal, readVerb, refusal } from './modal-command.js';
 

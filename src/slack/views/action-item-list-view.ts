@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { isOpen, isOverdue, type TrackGroup } from '../../domain/actions.js';
+import { isOpen, isOverdue, type TrackGroup } from '../../domain/action-items.js';
 import type { ActionItem } from '../../domain/types.js';
 import { formatDate } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';

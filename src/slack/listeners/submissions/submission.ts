@@ -5,7 +5,7 @@ import { flattenState, type FormValues } from '../../../domain/forms/state.js';
 import { canChangeRecords } from '../../../domain/permissions.js';
 import { localDate } from '../../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../../i18n/index.js';
-import { VersionConflictError, type CorridorStore } from '../../../store/repository.js';
+import { VersionConflictError, type CorridorStore } from '../../../store/corridor-store.js';
 import type { SlackDeps } from '../../deps.js';
 import { viewSubmissionPayload } from '../../payloads.js';
 import { decodeMetadata, type ModalMetadata } from '../../views/modals/metadata.js';

@@ -1,4 +1,4 @@
-import { parseActionStatusForm } from '../../../domain/forms/action-form.js';
+import { parseActionStatusForm } from '../../../domain/forms/action-item-form.js';
 import { canUpdateActionStatus } from '../../../domain/permissions.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
@@ -6,7 +6,7 @@ import { conflictModal, goneModal, refusedModal, savedModal } from '../../views/
 import { errorsAction, fieldContext, readSubmission, saveUnlessChanged, updateAction, type SubmissionArgs } from './submission.js';
 
 /** Status-only modal submitted, by an item's owner (or a coordinator). */
-export function actionStatusSubmitted(deps: SlackDeps) {
+export function actionItemStatusSubmitted(deps: SlackDeps) {
   return async ({ ack, body, client, logger }: SubmissionArgs): Promise<void> => {
     const submission = readSubmission(body, deps);
     if (!submission?.meta.id) {

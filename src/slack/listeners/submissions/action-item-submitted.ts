@@ -1,11 +1,11 @@
-import { parseActionForm } from '../../../domain/forms/action-form.js';
+import { parseActionForm } from '../../../domain/forms/action-item-form.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { conflictModal, goneModal, savedModal } from '../../views/modals/outcome-modals.js';
 import { errorsAction, fieldContext, readAdminSubmission, saveUnlessChanged, updateAction, type SubmissionArgs } from './submission.js';
 
 /** Action item modal submitted: add one, or assign, re-date or complete it. */
-export function actionSubmitted(deps: SlackDeps) {
+export function actionItemSubmitted(deps: SlackDeps) {
   return async (args: SubmissionArgs): Promise<void> => {
     const { ack, client, logger } = args;
     const submission = await readAdminSubmission(args, deps, 'action item');

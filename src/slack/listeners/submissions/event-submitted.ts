@@ -1,5 +1,5 @@
 import { parseEventForm } from '../../../domain/forms/event-form.js';
-import { VersionConflictError } from '../../../store/repository.js';
+import { VersionConflictError } from '../../../store/corridor-store.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { eventDateText } from '../../views/event-views.js';
