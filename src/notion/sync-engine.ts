@@ -1,9 +1,9 @@
 import { APIErrorCode, APIResponseError, UnknownHTTPResponseError, type Client } from '@notionhq/client';
 import { z } from 'zod';
+import { localIsoDate } from '../domain/dates.js';
 import { draftOf } from '../domain/draft.js';
 import type { ActionItem, BilingualText, Draft, Partner, Track } from '../domain/types.js';
 import { catalogue, type Lang } from '../i18n/index.js';
-import { localDate } from '../i18n/format.js';
 import type { NotionLink, NotionLinks } from '../store/notion-links.js';
 import type { CorridorStore } from '../store/repository.js';
 import { actionFieldsFromPage, actionStatusFromLabel, actionStatusLabel, actionToFields } from './action-properties.js';
@@ -336,7 +336,7 @@ export async function runSyncEngine(deps: SyncEngineDeps): Promise<SyncSummary> 
       const draft: Draft<ActionItem> = {
         ...draftOf(action),
         status: fromNotion,
-        completedOn: fromNotion === 'done' ? (action.completedOn ?? localDate(now, timeZone)) : null,
+        completedOn: fromNotion === 'done' ? (action.completedOn ?? localIsoDate(now, timeZone)) : null,
       };
       const saved = await store.actions.save(draft, { actor: NOTION_SYNC_ACTOR, expectedVersion: action.version, now });
       summary.pulled.push({ entity: 'action', recordId: action.id, label: action.title, from: action.status, to: fromNotion });

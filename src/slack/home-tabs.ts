@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '@slack/bolt';
 import type { Config } from '../config/env.js';
+import { localIsoDate } from '../domain/dates.js';
 import { canChangeRecords } from '../domain/permissions.js';
-import { localDate } from '../i18n/format.js';
 import { catalogue } from '../i18n/index.js';
 import type { CorridorStore } from '../store/repository.js';
 import type { UserLanguages } from './user-lang.js';
@@ -52,7 +52,7 @@ export class HomeTabs {
     const { store, config, userLanguages } = this.deps;
     const [partners, events, actions] = await Promise.all([store.partners.list(), store.events.list(), store.actions.list()]);
     const now = this.clock();
-    const today = localDate(now, config.CORRIDOR_TZ);
+    const today = localIsoDate(now, config.CORRIDOR_TZ);
     const results = await Promise.allSettled(
       userIds.map(async (userId) => {
         const lang = await userLanguages.of(userId);

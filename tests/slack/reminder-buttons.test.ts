@@ -1,8 +1,8 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { localIsoDate } from '../../src/domain/dates.js';
 import { draftOf } from '../../src/domain/draft.js';
 import { composeReminder } from '../../src/jobs/remind.js';
-import { localDate } from '../../src/i18n/format.js';
 import { ACTION_IDS, keyedActionId } from '../../src/slack/interaction-ids.js';
 import { blockKitViolations, viewViolations } from '../support/block-kit-limits.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
@@ -98,7 +98,7 @@ describe('Mark as signed', () => {
     const view = await openedModal();
     expect(viewViolations(view)).toEqual([]);
     expect(view).toMatchObject({ callback_id: 'mark_signed', title: { text: 'Mark as signed' } });
-    expect(JSON.stringify(view.blocks)).toContain(`"initial_date":"${localDate(new Date(), TORONTO)}"`);
+    expect(JSON.stringify(view.blocks)).toContain(`"initial_date":"${localIsoDate(new Date(), TORONTO)}"`);
 
     const submitted = await submit(ADMIN_ID, view, '2025-05-01');
     expect(submitted.status).toBe(200);
@@ -195,7 +195,7 @@ describe('Snooze 1 week', () => {
     const answer = await ephemeralAnswer();
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(answer.text).toMatch(/^Les rappels au sujet de \*CMC Microsystems\* sont reportés jusqu’au \d+/);
-    const today = localDate(new Date(), TORONTO);
+    const today = localIsoDate(new Date(), TORONTO);
     expect(await running.store.snoozes.active(today)).toEqual([
       expect.objectContaining({ partnerId: 'cmc-microsystems', snoozedBy: GUEST_ID }),
     ]);

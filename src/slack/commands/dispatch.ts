@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { commandTextInput, parseCommandText } from '../../domain/command-text.js';
-import { localDate } from '../../i18n/format.js';
+import { localIsoDate } from '../../domain/dates.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import type { CorridorStore } from '../../store/repository.js';
 import type { Reply } from '../blocks.js';
@@ -34,7 +34,7 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
     t: catalogue(lang),
     timeZone: request.timeZone,
     now,
-    today: localDate(now, request.timeZone),
+    today: localIsoDate(now, request.timeZone),
     userId: request.userId,
     isAdmin: request.admins.includes(request.userId),
     admins: request.admins,

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { localIsoDate } from '../../../domain/dates.js';
 import { canChangeRecords } from '../../../domain/permissions.js';
-import { localDate } from '../../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../../i18n/index.js';
 import type { SlackDeps } from '../../deps.js';
 import { blockActionsPayload } from '../../payloads.js';
@@ -50,7 +50,7 @@ export async function readClick({ ack, body, logger }: ClickArgs, deps: SlackDep
     t: catalogue(lang),
     isAdmin: canChangeRecords(user.id, deps.config.CORRIDOR_ADMINS),
     now,
-    today: localDate(now, deps.config.CORRIDOR_TZ),
+    today: localIsoDate(now, deps.config.CORRIDOR_TZ),
     modalClient: deps.modalClient,
   };
 }

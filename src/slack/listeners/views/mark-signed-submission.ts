@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { markSigned } from '../../../domain/adhesion.js';
+import { localIsoDate } from '../../../domain/dates.js';
 import { canChangeRecords } from '../../../domain/permissions.js';
 import { checkSigningDate, type SigningDateProblem } from '../../../domain/signing-date.js';
-import { formatDate, localDate } from '../../../i18n/format.js';
+import { formatDate } from '../../../i18n/format.js';
 import { catalogue, type Catalogue } from '../../../i18n/index.js';
 import { VersionConflictError } from '../../../store/repository.js';
 import type { SlackDeps } from '../../deps.js';
@@ -43,7 +44,7 @@ export function markSignedSubmissionListener(deps: SlackDeps) {
       await fieldError(t.markSigned.notPending(partner.name));
       return;
     }
-    const today = localDate(new Date(), deps.config.CORRIDOR_TZ);
+    const today = localIsoDate(new Date(), deps.config.CORRIDOR_TZ);
     const selected = view.state.values[MARK_SIGNED_DATE.block][MARK_SIGNED_DATE.action].selected_date;
     const check = checkSigningDate(selected, today, partner.pendingSince);
     if (!check.ok) {

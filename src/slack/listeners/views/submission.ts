@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
+import { localIsoDate } from '../../../domain/dates.js';
 import type { FormError } from '../../../domain/forms/errors.js';
 import { flattenState, type FormValues } from '../../../domain/forms/state.js';
 import { canChangeRecords } from '../../../domain/permissions.js';
-import { localDate } from '../../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../../i18n/index.js';
 import { VersionConflictError, type CorridorStore } from '../../../store/repository.js';
 import type { SlackDeps } from '../../deps.js';
@@ -43,7 +43,7 @@ export function readSubmission(body: unknown, deps: SlackDeps): Submission | und
     values: flattenState(view.state.values),
     isAdmin: canChangeRecords(user.id, deps.config.CORRIDOR_ADMINS),
     now,
-    today: localDate(now, deps.config.CORRIDOR_TZ),
+    today: localIsoDate(now, deps.config.CORRIDOR_TZ),
   };
 }
 
