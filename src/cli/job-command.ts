@@ -1,8 +1,7 @@
 import { ConfigError, loadEnv, type Env } from '../config/env.js';
-import { nextDay } from '../domain/event-reminders.js';
+import { addDays, localIsoDate } from '../domain/dates.js';
 import type { JobName } from '../domain/periods.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
-import { localDate } from '../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../i18n/index.js';
 import { composeChannelDigest, digest } from '../jobs/digest.js';
 import { composeEventReminders, remindTomorrowsEvents, type EventReminderResult } from '../jobs/event-reminder.js';
@@ -76,7 +75,7 @@ const COMMANDS: Record<JobName, JobCommand> = {
     post: async (deps, words) => {
       const results = await remindTomorrowsEvents(deps);
       if (results.length === 0) {
-        const tomorrow = nextDay(localDate(deps.clock(), deps.config.CORRIDOR_TZ));
+        const tomorrow = addDays(localIsoDate(deps.clock(), deps.config.CORRIDOR_TZ), 1);
         return { lines: [words.noEventTomorrow(tomorrow)], failed: false };
       }
       return { lines: results.map((result) => describeEventResult(result, words)), failed: results.some((result) => result.status === 'failed') };

@@ -4,8 +4,7 @@
  */
 import { loadConfig } from '../config/env.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
-import { catalogue } from '../i18n/index.js';
-import { missingNotionSettings, notionConfigured, runNotionSyncJob } from '../jobs/notion-sync.js';
+import { notConfiguredMessage, notionConfigured, runNotionSyncJob } from '../jobs/notion-sync.js';
 import { renderSyncSummaryText, syncFailed } from '../notion/sync-summary.js';
 import { openStore } from '../store/open-store.js';
 import { CliError, runCli } from './cli-support.js';
@@ -14,7 +13,7 @@ await runCli(async (lang) => {
   const argv = process.argv.slice(2);
   const config = loadConfig();
   if (!notionConfigured(config)) {
-    throw new CliError(bothLanguages((words) => words.notion.errors.notConfigured(missingNotionSettings(config).join(', '))));
+    throw new CliError(notConfiguredMessage(config));
   }
   const store = await openStore(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
   try {
@@ -31,7 +30,7 @@ await runCli(async (lang) => {
     });
     // Notion stopped answering: one line saying so, what was done and what is left; exit 1.
     const reason = summary.interrupted ? summary.aborted : null;
-    if (reason) throw new CliError({ fr: catalogue('fr').notion.summary.aborted(reason.fr), en: catalogue('en').notion.summary.aborted(reason.en) });
+    if (reason) throw new CliError(bothLanguages((words, lang) => words.notion.summary.aborted(reason[lang])));
     process.stdout.write(`${renderSyncSummaryText(summary, lang)}\n`);
     return syncFailed(summary) ? 1 : 0;
   } finally {

@@ -1,6 +1,6 @@
 import { groupByTrack, isOpen, isOverdue } from './action-items.js';
+import { addDays } from './dates.js';
 import { eventsWhen } from './events.js';
-import { addDays } from './periods.js';
 import type { ActionItem, CorridorEvent, HistoryEntry, Partner, Track } from './types.js';
 
 /** How far ahead the digest looks for events. */

@@ -1,13 +1,9 @@
+import { addDays } from './dates.js';
 import type { CorridorEvent } from './types.js';
-
-/** The calendar date after `isoDate`. */
-export function nextDay(isoDate: string): string {
-  return new Date(Date.parse(`${isoDate}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
 
 /** Scheduled events on the day after `today` (both in the corridor's time zone), soonest first. */
 export function eventsTomorrow(events: readonly CorridorEvent[], today: string): CorridorEvent[] {
-  const tomorrow = nextDay(today);
+  const tomorrow = addDays(today, 1);
   return events
     .filter((event) => event.date === tomorrow && event.status === 'scheduled' && event.removedAt === null)
     .sort((a, b) => (a.startTime ?? '').localeCompare(b.startTime ?? '') || a.id.localeCompare(b.id));

@@ -1,3 +1,5 @@
+import { addDays, dateParts, isoWeekday, localIsoDate, localParts, mondayOf } from './dates.js';
+
 /**
  * Calendar arithmetic in the corridor's time zone, for the scheduled jobs: which period a run
  * belongs to (a day for reminders and event reminders, an ISO week for digests) and when that
@@ -14,80 +16,6 @@ export const JOB_NAMES: readonly JobName[] = ['remind', 'digest', 'event-reminde
  * a missed run is caught up.
  */
 export const JOB_PERIOD: Record<JobName, 'day' | 'isoWeek'> = { remind: 'day', digest: 'isoWeek', 'event-reminder': 'day' };
-
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = partsFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The wall-clock reading of an instant in a zone. */
-export function localParts(instant: Date, timeZone: string): LocalParts {
-  const parts: Record<string, number> = {};
-  for (const part of partsFormatter(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts.year!,
-    month: parts.month!,
-    day: parts.day!,
-    hour: parts.hour! % 24,
-    minute: parts.minute!,
-    second: parts.second!,
-  };
-}
-
-/** `YYYY-MM-DD` of an instant in a zone. */
-export function localIsoDate(instant: Date, timeZone: string): string {
-  const { year, month, day } = localParts(instant, timeZone);
-  return isoDateOf(year, month, day);
-}
-
-function isoDateOf(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function dateParts(isoDate: string): [year: number, month: number, day: number] {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) throw new RangeError(`expected a YYYY-MM-DD date, got "${isoDate}"`);
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
-}
-
-/** A calendar date moved by whole days (negative to go back). */
-export function addDays(isoDate: string, days: number): string {
-  const [year, month, day] = dateParts(isoDate);
-  const moved = new Date(Date.UTC(year, month - 1, day + days));
-  return isoDateOf(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
-}
-
-/** Monday = 1 … Sunday = 7. */
-export function isoWeekday(isoDate: string): number {
-  const [year, month, day] = dateParts(isoDate);
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDay() || 7;
-}
 
 /** ISO 8601 week of a calendar date: weeks start on Monday; week 1 holds the year's first Thursday. */
 export function isoWeek(isoDate: string): { year: number; week: number } {
@@ -117,7 +45,7 @@ export function periodKey(job: JobName, now: Date, timeZone: string): string {
 /** First calendar date of the period that holds `now` (today, or the Monday of this week). */
 export function periodStartDate(job: JobName, now: Date, timeZone: string): string {
   const today = localIsoDate(now, timeZone);
-  return JOB_PERIOD[job] === 'day' ? today : addDays(today, 1 - isoWeekday(today));
+  return JOB_PERIOD[job] === 'day' ? today : mondayOf(today);
 }
 
 /** The instant the period holding `now` began in the zone. */

@@ -1,4 +1,4 @@
-import { addDays } from './periods.js';
+import { addDays } from './dates.js';
 import type { Partner } from './types.js';
 
 /** How long *Snooze 1 week* keeps a partner out of the reminders. */

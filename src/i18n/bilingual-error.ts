@@ -1,9 +1,12 @@
 import type { BilingualText } from '../domain/types.js';
-import { catalogue, type Catalogue } from './index.js';
+import { catalogue, type Catalogue, type Lang } from './index.js';
 
-/** The same sentence from both catalogues. */
-export function bothLanguages(render: (words: Catalogue) => string): BilingualText {
-  return { fr: render(catalogue('fr')), en: render(catalogue('en')) };
+/**
+ * The one way to say a thing in both languages: the same sentence from each catalogue (`lang` for
+ * what is already written per language). Text that reads the same in both: `() => text`.
+ */
+export function bothLanguages(render: (words: Catalogue, lang: Lang) => string): BilingualText {
+  return { fr: render(catalogue('fr'), 'fr'), en: render(catalogue('en'), 'en') };
 }
 
 /**
@@ -14,7 +17,7 @@ export class BilingualError extends Error {
   readonly text: BilingualText;
 
   constructor(text: string | BilingualText) {
-    const both = typeof text === 'string' ? { fr: text, en: text } : text;
+    const both = typeof text === 'string' ? bothLanguages(() => text) : text;
     super(both.en);
     this.name = new.target.name;
     this.text = both;

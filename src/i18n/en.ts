@@ -495,7 +495,6 @@ export const en = {
     beforePending: (date: string) => `The adhesion was only pending from ${date}; choose that day or later.`,
     notPending: (name: string) => `${name} is not pending any more: nothing to mark.`,
     notFound: 'This partner is no longer in the corridor’s records.',
-    changedMeanwhile: (who: string) => `Someone (${who}) changed this partner meanwhile. Close this form and try again.`,
     done: (name: string, date: string) => `*${name}* is now a signatory (signed on ${date}).`,
   },
   snooze: {

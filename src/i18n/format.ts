@@ -1,5 +1,4 @@
-// The one function, not the package's index: the index loads every date-fns module (~10 MB, ~100 ms at start).
-import { intervalToDuration } from 'date-fns/intervalToDuration';
+import { ageBetween } from '../domain/dates.js';
 import type { Lang } from './index.js';
 import { catalogue } from './index.js';
 
@@ -14,12 +13,6 @@ function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): In
     formatters.set(key, formatter);
   }
   return formatter;
-}
-
-/** Today's calendar date (`YYYY-MM-DD`) in the given time zone. */
-export function localDate(now: Date, timeZone: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** A calendar date, e.g. "16 avril 2025" / "April 16, 2025", with the weekday when asked. */
@@ -44,10 +37,8 @@ export function formatDateTime(instant: Date, lang: Lang, timeZone: string): str
 /** How long between two calendar dates, in years, months and days ("1 year, 7 months"). */
 export function formatAge(fromIsoDate: string, toIsoDate: string, lang: Lang): string {
   const words = catalogue(lang).duration;
-  const start = new Date(`${fromIsoDate}T12:00:00Z`);
-  const end = new Date(`${toIsoDate}T12:00:00Z`);
-  if (end <= start) return words.today;
-  const { years = 0, months = 0, days = 0 } = intervalToDuration({ start, end });
+  const { years, months, days } = ageBetween(fromIsoDate, toIsoDate);
+  if (!years && !months && !days) return words.today;
   const parts = [
     years ? words.years(years) : '',
     months ? words.months(months) : '',

@@ -492,7 +492,6 @@ export const fr: Catalogue = {
     beforePending: (date: string) => `L’adhésion n’est en attente que depuis le ${date} ; choisissez ce jour-là ou plus tard.`,
     notPending: (name: string) => `${name} n’est plus en attente : rien à marquer.`,
     notFound: 'Ce partenaire ne figure plus dans les dossiers du corridor.',
-    changedMeanwhile: (who: string) => `Quelqu’un (${who}) a modifié ce partenaire entre-temps. Fermez ce formulaire et réessayez.`,
     done: (name: string, date: string) => `*${name}* est maintenant signataire (signé le ${date}).`,
   },
   snooze: {

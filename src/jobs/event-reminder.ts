@@ -1,6 +1,6 @@
-import { eventReminderKey, eventsTomorrow, nextDay } from '../domain/event-reminders.js';
+import { addDays, localIsoDate } from '../domain/dates.js';
+import { eventReminderKey, eventsTomorrow } from '../domain/event-reminders.js';
 import type { CorridorEvent } from '../domain/types.js';
-import { localDate } from '../i18n/format.js';
 import type { Reply } from '../slack/blocks.js';
 import { channelLangs } from '../slack/views/channel-message.js';
 import { eventReminderView } from '../slack/views/event-reminder-view.js';
@@ -29,13 +29,13 @@ export async function composeEventReminders(
   deps: { store: Pick<CorridorStore, 'events' | 'partners'>; config: JobConfig },
   now: Date,
 ): Promise<{ tomorrow: string; reminders: EventReminder[] }> {
-  const today = localDate(now, deps.config.CORRIDOR_TZ);
+  const today = localIsoDate(now, deps.config.CORRIDOR_TZ);
   const events = eventsTomorrow(await deps.store.events.list(), today);
-  if (events.length === 0) return { tomorrow: nextDay(today), reminders: [] };
+  if (events.length === 0) return { tomorrow: addDays(today, 1), reminders: [] };
   const partners = new Map((await deps.store.partners.list({ includeRemoved: true })).map((partner) => [partner.id, partner]));
   const langs = channelLangs(deps.config.CORRIDOR_CHANNEL_LANG);
   return {
-    tomorrow: nextDay(today),
+    tomorrow: addDays(today, 1),
     reminders: events.map((event) => ({ event, key: eventReminderKey(event), message: eventReminderView({ event, partners, langs }) })),
   };
 }

@@ -1,7 +1,7 @@
 import cron from 'node-cron';
 import type { Config } from '../config/env.js';
 import type { BilingualText } from '../domain/types.js';
-import { catalogue } from '../i18n/index.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
 import { notionClientFromConfig, type NotionConnection, type TransportOptions } from '../notion/client.js';
 import { notionPageUrl, NotionIdError, parseNotionId } from '../notion/ids.js';
 import { abortReason, checkNotionDatabases, runSyncEngine, type SyncLogger, type SyncOptions } from '../notion/sync-engine.js';
@@ -42,7 +42,7 @@ export function notionConfigured(config: NotionSettings): boolean {
 /** One line saying what to set, in both languages. */
 export function notConfiguredMessage(config: NotionSettings): BilingualText {
   const missing = missingNotionSettings(config).join(', ');
-  return { fr: catalogue('fr').notion.errors.notConfigured(missing), en: catalogue('en').notion.errors.notConfigured(missing) };
+  return bothLanguages((words) => words.notion.errors.notConfigured(missing));
 }
 
 export interface NotionSyncJobDeps {
@@ -139,7 +139,7 @@ async function syncOnce(deps: NotionSyncJobDeps): Promise<SyncSummary> {
     };
   } catch (error) {
     if (!(error instanceof NotionIdError)) throw error;
-    return aborted(clock(), { fr: catalogue('fr').notion.errors.badId(error.what), en: catalogue('en').notion.errors.badId(error.what) });
+    return aborted(clock(), bothLanguages((words) => words.notion.errors.badId(error.what)));
   }
   const connection = deps.connection ?? notionClientFromConfig(config, deps.transport);
   // A connection kept from an earlier run (tests, bench) starts this one with a closed breaker.
@@ -234,7 +234,7 @@ export async function checkNotionAtStartup(
     return null;
   } catch (error) {
     if (error instanceof NotionIdError) {
-      return { fr: catalogue('fr').notion.errors.badId(error.what), en: catalogue('en').notion.errors.badId(error.what) };
+      return bothLanguages((words) => words.notion.errors.badId(error.what));
     }
     return abortReason(error);
   }

@@ -1,5 +1,5 @@
+import { localIsoDate } from '../domain/dates.js';
 import { partnersToRemind } from '../domain/snooze.js';
-import { localDate } from '../i18n/format.js';
 import { catalogue } from '../i18n/index.js';
 import type { Reply } from '../slack/blocks.js';
 import { channelLangs } from '../slack/views/channel-message.js';
@@ -11,7 +11,7 @@ type ComposeDeps = Pick<JobDeps, 'store' | 'config' | 'notionUrlFor' | 'logger' 
 
 /** The reminder as it would be posted now; undefined when no adhesion is pending (or all are snoozed). */
 export async function composeReminder(deps: ComposeDeps, now: Date): Promise<Reply | undefined> {
-  const today = localDate(now, deps.config.CORRIDOR_TZ);
+  const today = localIsoDate(now, deps.config.CORRIDOR_TZ);
   const [partners, snoozes] = await Promise.all([deps.store.partners.list(), deps.store.snoozes.active(today)]);
   const toRemind = partnersToRemind(partners, snoozes, today);
   const notionUrls = new Map<string, string>();

@@ -1,9 +1,9 @@
 import { APIErrorCode, APIResponseError, UnknownHTTPResponseError, type Client } from '@notionhq/client';
 import { z } from 'zod';
+import { localIsoDate } from '../domain/dates.js';
 import { draftOf } from '../domain/draft.js';
 import type { ActionItem, BilingualText, Draft, Partner, Track } from '../domain/types.js';
-import { catalogue, type Lang } from '../i18n/index.js';
-import { localDate } from '../i18n/format.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
 import type { NotionLink, NotionLinks } from '../store/notion-links.js';
 import type { CorridorStore } from '../store/corridor-store.js';
 import { actionFieldsFromPage, actionStatusFromLabel, actionStatusLabel, actionToFields } from './action-item-properties.js';
@@ -188,22 +188,21 @@ function isUnanswered(error: unknown): boolean {
 
 function errorText(error: unknown): BilingualText {
   if (error instanceof NotionTransportError) {
-    return { fr: catalogue('fr').notion.errors.unreachable(error.message), en: catalogue('en').notion.errors.unreachable(error.message) };
+    return bothLanguages((words) => words.notion.errors.unreachable(error.message));
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { fr: message, en: message };
+  return bothLanguages(() => message);
 }
 
 /** Why a sync could not run, in both languages. */
 export function abortReason(error: unknown): BilingualText {
-  const both = (render: (lang: Lang) => string): BilingualText => ({ fr: render('fr'), en: render('en') });
-  if (error instanceof NotionSchemaError) return both((lang) => error.render(lang));
+  if (error instanceof NotionSchemaError) return bothLanguages((_, lang) => error.render(lang));
   if (error instanceof DatabaseNotFoundError) {
     const variable = error.which === 'partners' ? 'NOTION_PARTNERS_DATABASE_ID' : 'NOTION_ACTIONS_DATABASE_ID';
-    return both((lang) => catalogue(lang).notion.errors.databaseNotFound(variable));
+    return bothLanguages((words) => words.notion.errors.databaseNotFound(variable));
   }
   if (APIResponseError.isAPIResponseError(error) && error.code === APIErrorCode.Unauthorized) {
-    return both((lang) => catalogue(lang).notion.errors.unauthorized);
+    return bothLanguages((words) => words.notion.errors.unauthorized);
   }
   return errorText(error);
 }
@@ -296,7 +295,7 @@ export async function runSyncEngine(deps: SyncEngineDeps): Promise<SyncSummary> 
     database: checked.partners,
     corridorIdProperty: checked.partners.names.corridorId,
     types: partnerPropertyTypes,
-    label: (partner) => ({ fr: partner.name, en: partner.name }),
+    label: (partner) => bothLanguages(() => partner.name),
     desired: (partner) => ({ fields: partnerToFields(partner, checked.partners.lang) }),
     read: (properties) => partnerFieldsFromPage(properties, checked.partners.names),
   };
@@ -315,10 +314,7 @@ export async function runSyncEngine(deps: SyncEngineDeps): Promise<SyncSummary> 
         fields: mapped.fields,
         ...(missing.length > 0
           ? {
-              problem: {
-                fr: catalogue('fr').notion.errors.partnerPageMissing(missing.join(', ')),
-                en: catalogue('en').notion.errors.partnerPageMissing(missing.join(', ')),
-              },
+              problem: bothLanguages((words) => words.notion.errors.partnerPageMissing(missing.join(', '))),
             }
           : {}),
       };
@@ -336,7 +332,7 @@ export async function runSyncEngine(deps: SyncEngineDeps): Promise<SyncSummary> 
       const draft: Draft<ActionItem> = {
         ...draftOf(action),
         status: fromNotion,
-        completedOn: fromNotion === 'done' ? (action.completedOn ?? localDate(now, timeZone)) : null,
+        completedOn: fromNotion === 'done' ? (action.completedOn ?? localIsoDate(now, timeZone)) : null,
       };
       const saved = await store.actions.save(draft, { actor: NOTION_SYNC_ACTOR, expectedVersion: action.version, now });
       summary.pulled.push({ entity: 'action', recordId: action.id, label: action.title, from: action.status, to: fromNotion });

@@ -1,10 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '@slack/bolt';
 import type { Config } from '../config/env.js';
-import { canChangeRecords } from '../domain/permissions.js';
-import { localDate } from '../i18n/format.js';
-import { catalogue } from '../i18n/index.js';
 import type { CorridorStore } from '../store/corridor-store.js';
+import { whoIsAsking } from './asker.js';
 import type { UserLanguages } from './user-lang.js';
 import { homeView } from './views/home-view.js';
 
@@ -52,22 +50,12 @@ export class HomeTabs {
     const { store, config, userLanguages } = this.deps;
     const [partners, events, actions] = await Promise.all([store.partners.list(), store.events.list(), store.actions.list()]);
     const now = this.clock();
-    const today = localDate(now, config.CORRIDOR_TZ);
     const results = await Promise.allSettled(
       userIds.map(async (userId) => {
         const lang = await userLanguages.of(userId);
-        const view = homeView({
-          partners,
-          events,
-          actions,
-          viewerId: userId,
-          isAdmin: canChangeRecords(userId, config.CORRIDOR_ADMINS),
-          lang,
-          t: catalogue(lang),
-          today,
-          now,
-          timeZone: config.CORRIDOR_TZ,
-        });
+        const viewer = whoIsAsking({ userId, lang, admins: config.CORRIDOR_ADMINS, timeZone: config.CORRIDOR_TZ, now });
+        const { isAdmin, t, today } = viewer;
+        const view = homeView({ partners, events, actions, viewerId: userId, isAdmin, lang, t, today, now, timeZone: config.CORRIDOR_TZ });
         await client.views.publish({ user_id: userId, view });
       }),
     );

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { MARK_SIGNED_DATE } from './interaction-ids.js';
 import { viewStateValues } from '../domain/forms/state.js';
 
 /** The fields of a slash command payload this app relies on. */
@@ -12,38 +11,6 @@ export const slashCommandPayload = z.object({
   team_id: z.string().optional(),
 });
 export type SlashCommandPayload = z.infer<typeof slashCommandPayload>;
-
-/** What the mark-as-signed modal carries from the click to the submission. */
-export const markSignedMetadata = z.object({
-  partnerId: z.string().min(1),
-  /** The partner's version when the form opened: a change meanwhile is not overwritten. */
-  version: z.number().int().positive(),
-  channelId: z.string().optional(),
-});
-export type MarkSignedMetadata = z.infer<typeof markSignedMetadata>;
-
-/** The submitted mark-as-signed modal (view_submission). */
-export const markSignedSubmission = z.object({
-  user: z.object({ id: z.string().min(1) }),
-  view: z.object({
-    private_metadata: z
-      .string()
-      .transform((text, ctx) => {
-        try {
-          return JSON.parse(text) as unknown;
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'private_metadata is not JSON' });
-          return z.NEVER;
-        }
-      })
-      .pipe(markSignedMetadata),
-    state: z.object({
-      values: z.object({
-        [MARK_SIGNED_DATE.block]: z.object({ [MARK_SIGNED_DATE.action]: z.object({ selected_date: z.string().nullable().optional() }) }),
-      }),
-    }),
-  }),
-});
 
 /** The fields of a view_submission payload this app relies on. */
 export const viewSubmissionPayload = z.object({

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addDays, localIsoDate } from '../../src/domain/dates.js';
 import { draftOf } from '../../src/domain/draft.js';
-import { nextDay } from '../../src/domain/event-reminders.js';
-import { localDate } from '../../src/i18n/format.js';
 import { openSqliteStore } from '../../src/store/open-store.js';
 import { eventRecord } from '../support/records.js';
 import { cleanEnv, runCli } from '../support/run-cli.js';
@@ -16,7 +15,7 @@ const CHANNEL = 'C0CORRIDOR';
 /** Adds an event taking place tomorrow (in the corridor's zone) to the database the CLI will open. */
 async function addEventTomorrow(env: NodeJS.ProcessEnv): Promise<string> {
   const store = await openSqliteStore(env.DATABASE_URL!); // creates and seeds the file (cleanEnv sets the URL)
-  const tomorrow = nextDay(localDate(new Date(), 'America/Toronto'));
+  const tomorrow = addDays(localIsoDate(new Date(), 'America/Toronto'), 1);
   const forum = eventRecord('forum', tomorrow, { title: { fr: 'Forum de l’innovation', en: 'Innovation forum' }, startTime: '18:30' });
   await store.events.save(draftOf(forum), { actor: 'U0ADMIN' });
   await store.close();

@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { getISOWeek, getISOWeekYear } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  isoWeekKey,
-  localIsoDate,
-  periodKey,
-  periodStart,
-  startOfLocalDay,
-} from '../../src/domain/periods.js';
+import { addDays, localIsoDate } from '../../src/domain/dates.js';
+import { isoWeekKey, periodKey, periodStart, startOfLocalDay } from '../../src/domain/periods.js';
 
 const TORONTO = 'America/Toronto';
 

@@ -5,7 +5,8 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../src/config/env.js';
 import { draftOf } from '../../src/domain/draft.js';
-import { eventsTomorrow, nextDay } from '../../src/domain/event-reminders.js';
+import { addDays } from '../../src/domain/dates.js';
+import { eventsTomorrow } from '../../src/domain/event-reminders.js';
 import type { CorridorEvent, Draft } from '../../src/domain/types.js';
 import { remindTomorrowsEvents } from '../../src/jobs/event-reminder.js';
 import type { JobLogger } from '../../src/jobs/job-logger.js';
@@ -88,8 +89,8 @@ describe('which events are tomorrow', () => {
       eventRecord('gone', '2026-06-10', { removedAt: '2026-06-01T00:00:00.000Z' }),
     ];
     expect(eventsTomorrow(events, '2026-06-09').map((e) => e.id)).toEqual(['b', 'a']);
-    expect(nextDay('2026-12-31')).toBe('2027-01-01');
-    expect(nextDay('2028-02-28')).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
   });
 });
 

@@ -8,6 +8,7 @@ import { channelLangs } from '../../src/slack/views/channel-message.js';
 import { channelDigestView, digestView } from '../../src/slack/views/digest-view.js';
 import { eventReminderView } from '../../src/slack/views/event-reminder-view.js';
 import { markSignedModal } from '../../src/slack/views/mark-signed-view.js';
+import { decodeMetadata } from '../../src/slack/views/modals/metadata.js';
 import { reminderView } from '../../src/slack/views/reminder-view.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
@@ -134,9 +135,10 @@ describe('mark-as-signed modal', () => {
   it('asks for the date, today by default, within the modal limits', () => {
     const partner = partnerRecord('venture-lab', { name: 'Venture Lab', version: 3 });
     for (const lang of ['fr', 'en'] as const) {
-      const view = markSignedModal(partner, TODAY, catalogue(lang), { partnerId: partner.id, version: 3, channelId: 'C0CORRIDOR' });
+      const view = markSignedModal({ partner, today: TODAY, lang, t: catalogue(lang), channelId: 'C0CORRIDOR' });
       expect(viewViolations(view)).toEqual([]);
-      expect(JSON.parse(view.private_metadata!)).toEqual({ partnerId: 'venture-lab', version: 3, channelId: 'C0CORRIDOR' });
+      // Keyed like the other forms, so the submission reads it the same way.
+      expect(decodeMetadata(view.private_metadata)).toEqual({ id: 'venture-lab', version: 3, lang, channelId: 'C0CORRIDOR' });
       expect(JSON.stringify(view.blocks)).toContain('"initial_date":"2026-11-26"');
     }
   });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { localIsoDate } from '../../src/domain/dates.js';
 import { draftOf } from '../../src/domain/draft.js';
-import { formatDate, formatTime, localDate } from '../../src/i18n/format.js';
+import { formatDate, formatTime } from '../../src/i18n/format.js';
 import { viewViolations } from '../support/block-kit-limits.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
 import { partnerRecord } from '../support/records.js';
@@ -34,7 +35,7 @@ afterEach(async () => {
 });
 
 function today(): string {
-  return localDate(new Date(), running.config.CORRIDOR_TZ);
+  return localIsoDate(new Date(), running.config.CORRIDOR_TZ);
 }
 
 function daysAfter(date: string, days: number): string {

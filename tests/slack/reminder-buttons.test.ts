@@ -1,8 +1,9 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { localIsoDate } from '../../src/domain/dates.js';
 import { draftOf } from '../../src/domain/draft.js';
+import type { Partner } from '../../src/domain/types.js';
 import { composeReminder } from '../../src/jobs/remind.js';
-import { localDate } from '../../src/i18n/format.js';
 import { ACTION_IDS, keyedActionId } from '../../src/slack/interaction-ids.js';
 import { blockKitViolations, viewViolations } from '../support/block-kit-limits.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
@@ -81,6 +82,13 @@ function submit(userId: string, view: Record<string, unknown>, selectedDate: str
   });
 }
 
+/** Puts a partner back as it was, for the tests after this one. */
+function restoring(partner: Partner | undefined) {
+  return async () => {
+    await running.store.partners.save(draftOf(partner!), { actor: 'U0TEST' });
+  };
+}
+
 async function openedModal(): Promise<Record<string, unknown>> {
   await vi.waitFor(() => expect(running.slack.callsTo('views.open')).toHaveLength(1));
   return running.slack.callsTo('views.open')[0]!.args.view as Record<string, unknown>;
@@ -98,7 +106,7 @@ describe('Mark as signed', () => {
     const view = await openedModal();
     expect(viewViolations(view)).toEqual([]);
     expect(view).toMatchObject({ callback_id: 'mark_signed', title: { text: 'Mark as signed' } });
-    expect(JSON.stringify(view.blocks)).toContain(`"initial_date":"${localDate(new Date(), TORONTO)}"`);
+    expect(JSON.stringify(view.blocks)).toContain(`"initial_date":"${localIsoDate(new Date(), TORONTO)}"`);
 
     const submitted = await submit(ADMIN_ID, view, '2025-05-01');
     expect(submitted.status).toBe(200);
@@ -139,7 +147,8 @@ describe('Mark as signed', () => {
     await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'cmc-microsystems');
     const view = await openedModal();
     const response = await submit(GUEST_ID, view, '2025-05-01');
-    expect(response.json).toMatchObject({ response_action: 'errors', errors: { signed_on: expect.stringContaining('Désolé, seuls les coordonnateurs') } });
+    // In the form's language (the admin opened it in English), like every form's answers.
+    expect(response.json).toMatchObject({ response_action: 'errors', errors: { signed_on: expect.stringContaining('Sorry, only the corridor’s coordinators') } });
     expect(await running.store.partners.get('cmc-microsystems')).toMatchObject({ status: 'pending' });
   });
 
@@ -158,14 +167,54 @@ describe('Mark as signed', () => {
     expect(await running.store.partners.get('cmc-microsystems')).toMatchObject({ status: 'pending' });
   });
 
-  it('does not overwrite a change made while the form was open', async () => {
+  it('shows a change made while the form was open as a conflict, like the other forms, and overwrites nothing', async () => {
+    onTestFinished(restoring(await running.store.partners.get('new-hampshire-bea')));
     await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'new-hampshire-bea');
     const view = await openedModal();
     const current = (await running.store.partners.get('new-hampshire-bea'))!;
     await running.store.partners.save({ ...draftOf(current), followUpUserId: 'U0OTHER' }, { actor: 'U0OTHER' });
     const response = await submit(ADMIN_ID, view, '2025-05-01');
-    expect(response.json).toMatchObject({ response_action: 'errors', errors: { signed_on: expect.stringContaining('U0OTHER') } });
-    expect(await running.store.partners.get('new-hampshire-bea')).toMatchObject({ status: 'pending' });
+    expect(response.status).toBe(200);
+    const answer = response.json as { response_action: string; view: Record<string, unknown> };
+    expect(answer).toMatchObject({ response_action: 'update', view: { callback_id: 'conflict_modal', title: { text: 'Changed meanwhile' } } });
+    expect(viewViolations(answer.view)).toEqual([]);
+    const shown = JSON.stringify(answer.view.blocks);
+    expect(shown).toContain('was changed by <@U0OTHER> meanwhile, so your changes were not saved.');
+    expect(await running.store.partners.get('new-hampshire-bea')).toMatchObject({ status: 'pending', version: current.version + 1 });
+
+    // "Edit again": the form on the current version, which then saves and confirms in the reminder's channel.
+    const again = await submit(ADMIN_ID, answer.view, null);
+    const reopened = (again.json as { response_action: string; view: Record<string, unknown> }).view;
+    expect(again.json).toMatchObject({ response_action: 'update', view: { callback_id: 'mark_signed' } });
+    const saved = await submit(ADMIN_ID, reopened, '2025-05-01');
+    expect(saved.text).toBe('');
+    expect(await running.store.partners.get('new-hampshire-bea')).toMatchObject({ status: 'signatory', joinedOn: '2025-05-01', followUpUserId: 'U0OTHER' });
+    await vi.waitFor(() => expect(running.slack.callsTo('chat.postEphemeral')).toHaveLength(1));
+    expect(running.slack.callsTo('chat.postEphemeral')[0]!.args).toMatchObject({ user: ADMIN_ID, channel: 'C0CORRIDOR' });
+  });
+
+  it('offers nothing to mark when "Edit again" finds the partner signed meanwhile', async () => {
+    onTestFinished(restoring(await running.store.partners.get('cmc-microsystems')));
+    await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'cmc-microsystems');
+    const view = await openedModal();
+    const current = (await running.store.partners.get('cmc-microsystems'))!;
+    await running.store.partners.save({ ...draftOf(current), followUpUserId: 'U0OTHER' }, { actor: 'U0OTHER' });
+    const conflict = (await submit(ADMIN_ID, view, '2025-05-01')).json as { view: Record<string, unknown> };
+    const changed = (await running.store.partners.get('cmc-microsystems'))!;
+    await running.store.partners.save({ ...draftOf(changed), status: 'signatory', joinedOn: '2025-05-02', pendingSince: null }, { actor: 'U0OTHER' });
+    const again = await submit(ADMIN_ID, conflict.view, null);
+    expect(again.json).toMatchObject({ response_action: 'update', view: { callback_id: 'notice_modal' } });
+    expect(JSON.stringify((again.json as { view: { blocks: unknown } }).view.blocks)).toContain('CMC Microsystems is not pending any more');
+  });
+
+  it('answers in the language the form was written in', async () => {
+    await click(ADMIN_ID, ACTION_IDS.reminderMarkSigned, 'cmc-microsystems');
+    const view = await openedModal();
+    const metadata = JSON.parse(view.private_metadata as string) as Record<string, unknown>;
+    expect(metadata).toMatchObject({ id: 'cmc-microsystems', lang: 'en', channelId: 'C0CORRIDOR' });
+    const french = { ...view, private_metadata: JSON.stringify({ ...metadata, lang: 'fr' }) };
+    const response = await submit(ADMIN_ID, french, '2099-01-01');
+    expect(response.json).toEqual({ response_action: 'errors', errors: { signed_on: expect.stringMatching(/^La date de signature/) } });
   });
 });
 
@@ -195,7 +244,7 @@ describe('Snooze 1 week', () => {
     const answer = await ephemeralAnswer();
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(answer.text).toMatch(/^Les rappels au sujet de \*CMC Microsystems\* sont reportés jusqu’au \d+/);
-    const today = localDate(new Date(), TORONTO);
+    const today = localIsoDate(new Date(), TORONTO);
     expect(await running.store.snoozes.active(today)).toEqual([
       expect.objectContaining({ partnerId: 'cmc-microsystems', snoozedBy: GUEST_ID }),
     ]);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { localDate } from '../../src/i18n/format.js';
+import { localIsoDate } from '../../src/domain/dates.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
 import { viewSubmission, type Typed } from '../support/slack-interactions.js';
 
@@ -38,7 +38,7 @@ async function deliver(view: Json, typed: Typed, times: number): Promise<Json[]>
 const created = async (entity: string) =>
   (await running.store.changesSince(EPOCH)).filter((entry) => entry.entity === entity && entry.change === 'created' && entry.actor === ADMIN_ID);
 
-const today = () => localDate(new Date(), running.config.CORRIDOR_TZ);
+const today = () => localIsoDate(new Date(), running.config.CORRIDOR_TZ);
 
 describe('the same form delivered twice', () => {
   it('adds one event (and its new speakers once), answering both deliveries alike', async () => {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { localDate } from '../../src/i18n/format.js';
+import { localIsoDate } from '../../src/domain/dates.js';
 import { ACTION_IDS, keyedActionId } from '../../src/slack/interaction-ids.js';
 import { sqlitePathFromUrl } from '../../src/store/open-store.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
@@ -75,7 +75,7 @@ describe('while another process holds the database file’s write lock', () => {
     expect(opened.text).toBe('');
     await running.corridor.idle();
     const view = running.slack.callsTo('views.open').at(-1)!.args.view as Json;
-    const typed = { name: 'Nova Semi', status: 'pending', status_date: localDate(new Date(), running.config.CORRIDOR_TZ) };
+    const typed = { name: 'Nova Semi', status: 'pending', status_date: localIsoDate(new Date(), running.config.CORRIDOR_TZ) };
     const changesBefore = (await running.store.changesSince(new Date(0))).length;
 
     const lock = await holdExclusiveLock(LOCK_SECONDS);
@@ -128,7 +128,7 @@ describe('the busy notice elsewhere', () => {
     await running.corridor.idle();
     const form = running.slack.callsTo('views.open').at(-1)!.args.view as Json;
     const item = (await running.store.actions.list()).find((candidate) => candidate.status !== 'done')!;
-    const today = localDate(new Date(), running.config.CORRIDOR_TZ);
+    const today = localIsoDate(new Date(), running.config.CORRIDOR_TZ);
 
     // Another connection's transaction holds the lock for the whole of both waits.
     const locker = new Database(path);

@@ -3,19 +3,13 @@ import type { WebClient } from '@slack/web-api';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import type { NotionSyncAccess } from '../../notion/sync-access.js';
 import type { CorridorStore } from '../../store/corridor-store.js';
+import type { Asker } from '../asker.js';
 import type { Reply } from '../blocks.js';
 
 /** Everything a subcommand may use; built once per request by the dispatcher. */
-export interface CommandContext {
+export interface CommandContext extends Asker {
   store: CorridorStore;
-  lang: Lang;
-  t: Catalogue;
   timeZone: string;
-  now: Date;
-  /** Today's date in the corridor's time zone, `YYYY-MM-DD`. */
-  today: string;
-  userId: string;
-  isAdmin: boolean;
   admins: readonly string[];
   /** The Notion sync, for `/corridor sync`; absent where the app was started without it. */
   notion?: NotionSyncAccess;

@@ -1,8 +1,8 @@
 import { distance } from 'fastest-levenshtein';
 import { commandTextInput, parseCommandText } from '../../domain/command-text.js';
-import { localDate } from '../../i18n/format.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import type { CorridorStore } from '../../store/corridor-store.js';
+import { whoIsAsking } from '../asker.js';
 import type { Reply } from '../blocks.js';
 import { messageView } from '../views/message-view.js';
 import { unknownCommandView } from '../views/unknown-command-view.js';
@@ -27,18 +27,12 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
   const input = commandTextInput.safeParse(request.text);
   if (!input.success) return messageView(catalogue(request.lang).tooLong);
   const parsed = parseCommandText(input.data);
-  const lang = parsed.lang ?? request.lang;
-  const now = request.now ?? new Date();
+  const { userId, timeZone, admins, now } = request;
   const context: CommandContext = {
+    ...whoIsAsking({ userId, lang: parsed.lang ?? request.lang, admins, timeZone, now }),
     store: request.store,
-    lang,
-    t: catalogue(lang),
-    timeZone: request.timeZone,
-    now,
-    today: localDate(now, request.timeZone),
-    userId: request.userId,
-    isAdmin: request.admins.includes(request.userId),
-    admins: request.admins,
+    timeZone,
+    admins,
     slack: request.slack,
     notion: request.notion,
   };

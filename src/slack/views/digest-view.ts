@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { DIGEST_UPCOMING_DAYS, digestIsQuiet, type Digest } from '../../domain/digest.js';
-import { addDays, isoWeekday } from '../../domain/periods.js';
+import { mondayOf } from '../../domain/dates.js';
 import { formatAge, formatDate } from '../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { context, divider, fitBlocks, header, LIMITS, lineSections, type Reply } from '../blocks.js';
@@ -21,7 +21,7 @@ export const DIGEST_CAPS = {
 
 /** The digest in one language, within `maxBlocks`. */
 export function digestView(digest: Digest, lang: Lang, t: Catalogue = catalogue(lang), maxBlocks: number = LIMITS.messageBlocks): Reply {
-  const monday = addDays(digest.today, 1 - isoWeekday(digest.today));
+  const monday = mondayOf(digest.today);
   const title = t.digest.title(formatDate(monday, lang));
   const open = digest.tracks.reduce((sum, group) => sum + group.open.length, 0);
   const overdue = digest.tracks.reduce((sum, group) => sum + group.overdue, 0);

@@ -1,9 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { canChangeRecords } from '../../../domain/permissions.js';
-import { localDate } from '../../../i18n/format.js';
-import { catalogue, type Catalogue, type Lang } from '../../../i18n/index.js';
+import { askerOf, type Asker } from '../../asker.js';
 import type { SlackDeps } from '../../deps.js';
 import { blockActionsPayload } from '../../payloads.js';
 import { noticeModal } from '../../views/modals/outcome-modals.js';
@@ -12,18 +10,12 @@ import { refusalView } from '../../views/refusal-view.js';
 export type ClickArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** A parsed button click: who clicked which button, and where answers can go. */
-export interface Click {
-  userId: string;
+export interface Click extends Asker {
   actionId: string;
   value: string;
   triggerId: string;
   /** The channel of the message clicked in; undefined in the Home tab and in modals. */
   channelId: string | undefined;
-  lang: Lang;
-  t: Catalogue;
-  isAdmin: boolean;
-  now: Date;
-  today: string;
   /** Opens modals within the trigger's 3 s, with no retry (see slack-clients.ts). */
   modalClient: WebClient;
 }
@@ -39,18 +31,12 @@ export async function readClick({ ack, body, logger }: ClickArgs, deps: SlackDep
   const { user, trigger_id: triggerId, channel, actions } = payload.data;
   const action = actions[0]!;
   const lang = await deps.userLanguages.of(user.id);
-  const now = deps.clock?.() ?? new Date();
   return {
-    userId: user.id,
+    ...askerOf(user.id, lang, deps),
     actionId: action.action_id,
     value: action.value,
     triggerId,
     channelId: channel?.id,
-    lang,
-    t: catalogue(lang),
-    isAdmin: canChangeRecords(user.id, deps.config.CORRIDOR_ADMINS),
-    now,
-    today: localDate(now, deps.config.CORRIDOR_TZ),
     modalClient: deps.modalClient,
   };
 }

@@ -26,6 +26,7 @@ export function corridorCommandListener(deps: SlackDeps) {
         store: deps.store,
         timeZone: deps.config.CORRIDOR_TZ,
         admins: deps.config.CORRIDOR_ADMINS,
+        now: deps.clock?.(),
         slack: { client, triggerId, channelId, openModal: modal.open },
         notion: deps.notion,
       });

@@ -1,10 +1,13 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { canUpdateActionStatus } from '../../../domain/permissions.js';
+import type { Partner } from '../../../domain/types.js';
 import type { SlackDeps } from '../../deps.js';
 import { actionModalFor, actionStatusModalFor, eventModalFor, partnerModalFor } from '../../modal-loaders.js';
-import { goneModal, refusedModal } from '../../views/modals/outcome-modals.js';
-import { readSubmission, updateAction } from './submission.js';
+import { markSignedModal } from '../../views/mark-signed-view.js';
+import { goneModal, noticeModal, refusedModal } from '../../views/modals/outcome-modals.js';
+import { partnerName } from '../../views/partner-text.js';
+import { readSubmission, updateAction, type Submission } from './submission.js';
 
 /** "Edit again" on the conflict modal: the form again, filled with the record's current values. */
 export function conflictSubmitted(deps: SlackDeps) {
@@ -40,6 +43,12 @@ export function conflictSubmitted(deps: SlackDeps) {
         view = item && !item.removedAt ? await actionModalFor(store, lang, item) : undefined;
         break;
       }
+      case 'markSigned': {
+        const partner = await store.partners.get(id);
+        if (!isAdmin) return ack(refused);
+        view = partner && !partner.removedAt ? markSignedAgain(partner, submission) : undefined;
+        break;
+      }
       case 'actionStatus': {
         const item = await store.actions.get(id);
         if (item && !canUpdateActionStatus(userId, item, config.CORRIDOR_ADMINS)) return ack(refused);
@@ -49,4 +58,10 @@ export function conflictSubmitted(deps: SlackDeps) {
     }
     await ack(view ? updateAction(view) : gone);
   };
+}
+
+/** The mark-as-signed form on the current version; a partner no longer pending has nothing to mark. */
+function markSignedAgain(partner: Partner, { lang, t, today, meta }: Submission): ModalView {
+  if (partner.status !== 'pending') return noticeModal(t.markSigned.modalTitle, t.markSigned.notPending(partnerName(partner)), t);
+  return markSignedModal({ partner, today, lang, t, channelId: meta.channelId });
 }

@@ -1,76 +1,82 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { markSigned } from '../../../domain/adhesion.js';
-import { canChangeRecords } from '../../../domain/permissions.js';
+import type { FieldValue } from '../../../domain/forms/state.js';
 import { checkSigningDate, type SigningDateProblem } from '../../../domain/signing-date.js';
-import { formatDate, localDate } from '../../../i18n/format.js';
-import { catalogue, type Catalogue } from '../../../i18n/index.js';
-import { VersionConflictError } from '../../../store/corridor-store.js';
+import type { Partner } from '../../../domain/types.js';
+import { formatDate } from '../../../i18n/format.js';
+import { catalogue, type Catalogue, type Lang } from '../../../i18n/index.js';
 import type { SlackDeps } from '../../deps.js';
 import { MARK_SIGNED_DATE } from '../../interaction-ids.js';
-import { markSignedSubmission } from '../../payloads.js';
-import { plain } from '../../views/render-text.js';
-import { refusalView } from '../../views/refusal-view.js';
+import { escapeMrkdwn } from '../../mrkdwn.js';
+import { conflictModal } from '../../views/modals/outcome-modals.js';
 import { partnerName } from '../../views/partner-text.js';
+import { refusalView } from '../../views/refusal-view.js';
+import { plain } from '../../views/render-text.js';
+import { fieldContext, readSubmission, saveUnlessChanged, type Submission, type SubmissionArgs } from './submission.js';
 
 /**
  * The mark-as-signed form submitted: a coordinator, a pending partner, a plausible date → the
- * partner becomes a signatory. Anything wrong is shown on the date field and the form stays open.
+ * partner becomes a signatory. Anything wrong is shown on the date field and the form stays open;
+ * a change made meanwhile gives way to the conflict modal, like the other forms.
  */
 export function markSignedSubmitted(deps: SlackDeps) {
-  return async ({ ack, body, client, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const fieldError = (text: string) =>
-      ack({ response_action: 'errors', errors: { [MARK_SIGNED_DATE.block]: text } });
-    const parsed = markSignedSubmission.safeParse(body);
-    if (!parsed.success) {
-      logger.warn(`Malformed mark-as-signed submission: ${parsed.error.issues[0]?.message}`);
-      await fieldError(catalogue('en').common.internalError);
+  return async ({ ack, body, client, logger }: SubmissionArgs): Promise<void> => {
+    const submission = readSubmission(body, deps);
+    if (!submission?.meta.id) {
+      logger.warn('Ignoring a malformed mark-as-signed submission');
+      await ack(dateError(catalogue('en').common.internalError));
       return;
     }
-    const { user, view } = parsed.data;
-    const { partnerId, version, channelId } = view.private_metadata;
-    const lang = await deps.userLanguages.of(user.id);
-    const t = catalogue(lang);
-    if (!canChangeRecords(user.id, deps.config.CORRIDOR_ADMINS)) {
-      await fieldError(plain(refusalView(deps.config.CORRIDOR_ADMINS, t).text));
+    const { userId, meta, lang, t, now } = submission;
+    const partner = await deps.store.partners.get(meta.id!);
+    const checked = checkSubmission(submission, partner, deps.config.CORRIDOR_ADMINS);
+    if (!checked.ok) {
+      await ack(dateError(checked.problem));
       return;
     }
-    const partner = await deps.store.partners.get(partnerId);
-    if (!partner || partner.removedAt !== null) {
-      await fieldError(t.markSigned.notFound);
-      return;
-    }
-    if (partner.status !== 'pending') {
-      await fieldError(t.markSigned.notPending(partner.name));
-      return;
-    }
-    const today = localDate(new Date(), deps.config.CORRIDOR_TZ);
-    const selected = view.state.values[MARK_SIGNED_DATE.block][MARK_SIGNED_DATE.action].selected_date;
-    const check = checkSigningDate(selected, today, partner.pendingSince);
-    if (!check.ok) {
-      await fieldError(problemText(check.problem, partner.pendingSince, t, lang));
-      return;
-    }
-    try {
-      await deps.store.partners.save(markSigned(partner, check.date), { actor: user.id, expectedVersion: version });
-    } catch (error) {
-      if (error instanceof VersionConflictError) {
-        await fieldError(t.markSigned.changedMeanwhile(error.current.updatedBy ?? '?'));
-        return;
-      }
-      throw error;
-    }
+    const attempted = markSigned(checked.partner, checked.date);
+    const saved = await saveUnlessChanged(
+      ack,
+      () => deps.store.partners.save(attempted, { actor: userId, expectedVersion: meta.version ?? 0, now }),
+      async (current) => {
+        const fields = await fieldContext(deps.store, lang);
+        const what = escapeMrkdwn(current.name);
+        return conflictModal({ entity: 'partner', reopen: 'markSigned', what, current, attempted, channelId: meta.channelId, ...fields });
+      },
+    );
+    if (!saved) return;
     await ack();
-    if (channelId) {
-      const text = t.markSigned.done(partnerName(partner), formatDate(check.date, lang));
-      await client.chat.postEphemeral({ channel: channelId, user: user.id, text }).catch((error: unknown) => {
-        logger.warn(`Could not confirm the signing to ${user.id}: ${error instanceof Error ? error.message : String(error)}`);
+    if (meta.channelId) {
+      const text = t.markSigned.done(partnerName(saved), formatDate(checked.date, lang));
+      await client.chat.postEphemeral({ channel: meta.channelId, user: userId, text }).catch((error: unknown) => {
+        logger.warn(`Could not confirm the signing to ${userId}: ${error instanceof Error ? error.message : String(error)}`);
       });
     }
-    await deps.home.refresh(client, [user.id], logger);
+    await deps.home.refresh(client, [userId], logger);
   };
 }
 
-function problemText(problem: SigningDateProblem, pendingSince: string | null, t: Catalogue, lang: 'fr' | 'en'): string {
+type Checked = { ok: true; partner: Partner; date: string } | { ok: false; problem: string };
+
+/** Who may mark, whether the partner is still pending, and whether the date is plausible. */
+function checkSubmission({ isAdmin, values, today, t, lang }: Submission, partner: Partner | undefined, admins: readonly string[]): Checked {
+  if (!isAdmin) return { ok: false, problem: plain(refusalView(admins, t).text) };
+  if (!partner || partner.removedAt !== null) return { ok: false, problem: t.markSigned.notFound };
+  if (partner.status !== 'pending') return { ok: false, problem: t.markSigned.notPending(partner.name) };
+  const check = checkSigningDate(dateValue(values[MARK_SIGNED_DATE.block]), today, partner.pendingSince);
+  if (!check.ok) return { ok: false, problem: problemText(check.problem, partner.pendingSince, t, lang) };
+  return { ok: true, partner, date: check.date };
+}
+
+function dateValue(value: FieldValue | undefined): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+/** The form stays open with the problem under the date. */
+function dateError(text: string) {
+  return { response_action: 'errors' as const, errors: { [MARK_SIGNED_DATE.block]: text } };
+}
+
+function problemText(problem: SigningDateProblem, pendingSince: string | null, t: Catalogue, lang: Lang): string {
   if (problem === 'future') return t.markSigned.future;
   if (problem === 'beforePending') return t.markSigned.beforePending(formatDate(pendingSince ?? '', lang));
   return t.markSigned.dateMissing;

@@ -2,10 +2,9 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { ModalView } from '@slack/types';
 import type { FormError } from '../../../domain/forms/errors.js';
 import { flattenState, type FormValues } from '../../../domain/forms/state.js';
-import { canChangeRecords } from '../../../domain/permissions.js';
-import { localDate } from '../../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../../i18n/index.js';
 import { VersionConflictError, type CorridorStore } from '../../../store/corridor-store.js';
+import { askerOf, type Asker } from '../../asker.js';
 import type { SlackDeps } from '../../deps.js';
 import { viewSubmissionPayload } from '../../payloads.js';
 import { decodeMetadata, type ModalMetadata } from '../../views/modals/metadata.js';
@@ -13,18 +12,11 @@ import { refusedModal } from '../../views/modals/outcome-modals.js';
 import { directoryOf, type FieldContext } from '../../views/record-fields.js';
 
 /** A parsed view_submission: who submitted which form, for which record version, with what values. */
-export interface Submission {
-  userId: string;
+export interface Submission extends Asker {
   /** Slack's ID of the submitted view: the same on a repeated delivery of the same submission. */
   viewId: string;
   meta: ModalMetadata;
-  lang: Lang;
-  t: Catalogue;
   values: FormValues;
-  isAdmin: boolean;
-  now: Date;
-  /** Today in the corridor's time zone. */
-  today: string;
 }
 
 export function readSubmission(body: unknown, deps: SlackDeps): Submission | undefined {
@@ -33,18 +25,8 @@ export function readSubmission(body: unknown, deps: SlackDeps): Submission | und
   const { user, view } = payload.data;
   const meta = decodeMetadata(view.private_metadata);
   if (!meta) return undefined;
-  const now = deps.clock?.() ?? new Date();
-  return {
-    userId: user.id,
-    viewId: view.id,
-    meta,
-    lang: meta.lang,
-    t: catalogue(meta.lang),
-    values: flattenState(view.state.values),
-    isAdmin: canChangeRecords(user.id, deps.config.CORRIDOR_ADMINS),
-    now,
-    today: localDate(now, deps.config.CORRIDOR_TZ),
-  };
+  // The form's language, not the user's current one: the answer matches what they read.
+  return { ...askerOf(user.id, meta.lang, deps), viewId: view.id, meta, values: flattenState(view.state.values) };
 }
 
 export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;

@@ -9,8 +9,10 @@ export const modalMetadata = z.object({
   id: recordId.nullable(),
   version: z.number().int().nonnegative().nullable(),
   lang: z.enum(['fr', 'en']),
-  /** For the conflict modal: which kind of record "Edit again" reopens. */
-  kind: z.enum(['partner', 'event', 'action', 'actionStatus']).optional(),
+  /** For the conflict modal: which form "Edit again" reopens. */
+  kind: z.enum(['partner', 'event', 'action', 'actionStatus', 'markSigned']).optional(),
+  /** A form opened from a channel message (a reminder) confirms there once saved. */
+  channelId: z.string().min(1).optional(),
 });
 export type ModalMetadata = z.infer<typeof modalMetadata>;
 

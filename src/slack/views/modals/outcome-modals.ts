@@ -33,6 +33,8 @@ export interface ConflictModalInput extends FieldContext {
   current: { id: string; version: number; updatedBy: string | null };
   /** The draft the user submitted, refused because the record had changed. */
   attempted: object;
+  /** Kept for the reopened form (see ModalMetadata). */
+  channelId?: string | undefined;
 }
 
 /** Who last changed a record, as a mention when it was a Slack user, else "someone" (the seed, the Notion sync). */
@@ -62,7 +64,13 @@ export function conflictModal(input: ConflictModalInput): ModalView {
     title: t.modals.conflict.title,
     submit: t.modals.conflict.editAgain,
     close: t.forms.close,
-    privateMetadata: encodeMetadata({ id: current.id, version: current.version, lang, kind: input.reopen }),
+    privateMetadata: encodeMetadata({
+      id: current.id,
+      version: current.version,
+      lang,
+      kind: input.reopen,
+      ...(input.channelId ? { channelId: input.channelId } : {}),
+    }),
     blocks,
   });
 }
