@@ -88,6 +88,22 @@ function postsOf(job: string): RecordedCall[] {
 
 const textOf = (json: unknown) => JSON.stringify(json);
 
+/** Only the digest fires here: the reminders' schedules (1 January, 00:00) have no time to catch up today. */
+const DIGEST_ONLY = { DIGEST_CRON: '* * * * *', REMINDER_CRON: '0 0 1 1 *', EVENT_REMINDER_CRON: '0 0 1 1 *' };
+
+/** A direct connection to the test database, closed even when the test fails. */
+async function withDatabase<T>(url: string, work: (db: pg.Client) => Promise<T>): Promise<T> {
+  const db = new pg.Client({ connectionString: url });
+  // The database is dropped with its connections after the test; that is not an error here.
+  db.on('error', () => undefined);
+  await db.connect();
+  try {
+    return await work(db);
+  } finally {
+    await db.end().catch(() => undefined);
+  }
+}
+
 describe('npm start on PostgreSQL with no Slack credentials', () => {
   it('answers /corridor pending from an empty database, and a second start seeds nothing twice', async () => {
     const url = await freshPostgresUrl('console');
@@ -98,10 +114,7 @@ describe('npm start on PostgreSQL with no Slack credentials', () => {
         expect(result.stdout).toContain(name);
       }
     }
-    const db = new pg.Client({ connectionString: url });
-    await db.connect();
-    const counts = await db.query("SELECT (SELECT count(*)::int FROM partners) AS partners, (SELECT count(*)::int FROM history WHERE change = 'created') AS created, (SELECT count(*)::int FROM seeds) AS seeds, (SELECT (SELECT count(*) FROM partners) + (SELECT count(*) FROM people) + (SELECT count(*) FROM events) + (SELECT count(*) FROM actions))::int AS records");
-    await db.end();
+    const counts = await withDatabase(url, (db) => db.query("SELECT (SELECT count(*)::int FROM partners) AS partners, (SELECT count(*)::int FROM history WHERE change = 'created') AS created, (SELECT count(*)::int FROM seeds) AS seeds, (SELECT (SELECT count(*) FROM partners) + (SELECT count(*) FROM people) + (SELECT count(*) FROM events) + (SELECT count(*) FROM actions))::int AS records"));
     expect(counts.rows[0]).toMatchObject({ partners: 12, seeds: 1 });
     // One history entry per seeded record: nothing was seeded twice.
     expect(counts.rows[0].created).toBe(counts.rows[0].records);
@@ -112,49 +125,45 @@ describe('replicas on one PostgreSQL database', () => {
   it('post the week’s digest once however many fire it, and each answers /corridor pending', async () => {
     const url = await freshPostgresUrl('replicas_digest');
     // Every minute, so each replica catches up at start and fires again while the others run.
-    const every = { DIGEST_CRON: '* * * * *' };
-    const started = await Promise.all([startReplica(url, every), startReplica(url, every), startReplica(url, every)]);
+    const started = await Promise.all([startReplica(url, DIGEST_ONLY), startReplica(url, DIGEST_ONLY), startReplica(url, DIGEST_ONLY)]);
     await until(() => postsOf('digest').length > 0, 20_000);
     // Past the next minute, when the three schedules fire at the same second.
     const nextMinute = Math.ceil(Date.now() / 60_000) * 60_000;
     await new Promise((resolve) => setTimeout(resolve, nextMinute - Date.now() + 4000));
     expect(postsOf('digest')).toHaveLength(1);
-    expect(postsOf('remind').length).toBeLessThanOrEqual(1);
     for (const replica of started) {
       expect(replica.child.exitCode).toBeNull();
       const pending = await command(replica, 'pending');
       expect(pending.status).toBe(200);
       for (const name of ['Venture Lab', 'CMC Microsystems']) expect(textOf(pending.json)).toContain(name);
     }
-    const db = new pg.Client({ connectionString: url });
-    await db.connect();
-    const runs = await db.query("SELECT state, attempts FROM job_runs WHERE job = 'digest'");
-    const partners = await db.query('SELECT count(*)::int AS n FROM partners');
-    await db.end();
-    expect(runs.rows).toEqual([{ state: 'done', attempts: 1 }]);
-    expect(partners.rows[0].n).toBe(12); // seeded once by three replicas starting together
+    const { runs, partners } = await withDatabase(url, async (db) => ({
+      runs: (await db.query("SELECT state, attempts FROM job_runs WHERE job = 'digest'")).rows,
+      partners: (await db.query('SELECT count(*)::int AS n FROM partners')).rows[0].n as number,
+    }));
+    expect(runs).toEqual([{ state: 'done', attempts: 1 }]);
+    expect(partners).toBe(12); // seeded once by three replicas starting together
   }, 90_000);
 
   it('post exactly once when the replica posting is killed in the middle of its post', async () => {
     const url = await freshPostgresUrl('replicas_kill');
     // Slack takes the first digest but answers late: its poster dies before recording it.
     slack.failNext('chat.postMessage', { delayMs: 60_000 });
-    const [first, second] = await Promise.all([startReplica(url, { DIGEST_CRON: '* * * * *' }), startReplica(url, { DIGEST_CRON: '* * * * *' })]);
-    await until(() => slack.callsTo('chat.postMessage').length > 0, 20_000);
-    const db = new pg.Client({ connectionString: url });
-    await db.connect();
-    const holder = await db.query<{ claimed_by: string }>("SELECT claimed_by FROM job_runs WHERE job = 'digest' AND state = 'claimed'");
-    const holderPid = Number(holder.rows[0]!.claimed_by.split(':').at(-2));
-    const victim = [first, second].find((replica) => replica.child.pid === holderPid)!;
-    expect(victim).toBeDefined();
-    victim.child.kill('SIGKILL');
-    await victim.exited;
-    // The survivor sees the holder gone (same host, dead pid), takes over, finds the post in the channel.
-    await until(async () => (await db.query("SELECT state FROM job_runs WHERE job = 'digest'")).rows[0]?.state === 'done', 70_000);
-    const done = await db.query("SELECT state, attempts, message_ts FROM job_runs WHERE job = 'digest'");
-    await db.end();
-    expect(postsOf('digest')).toHaveLength(1);
-    expect(done.rows[0]).toMatchObject({ state: 'done', attempts: 2 });
+    const [first, second] = await Promise.all([startReplica(url, DIGEST_ONLY), startReplica(url, DIGEST_ONLY)]);
+    await until(() => postsOf('digest').length > 0, 20_000);
+    await withDatabase(url, async (db) => {
+      const holder = await db.query<{ claimed_by: string }>("SELECT claimed_by FROM job_runs WHERE job = 'digest' AND state = 'claimed'");
+      const holderPid = Number(holder.rows[0]!.claimed_by.split(':').at(-2));
+      const victim = [first, second].find((replica) => replica.child.pid === holderPid)!;
+      expect(victim).toBeDefined();
+      victim.child.kill('SIGKILL');
+      await victim.exited;
+      // The survivor sees the holder gone (same host, dead pid), takes over, finds the post in the channel.
+      await until(async () => (await db.query("SELECT state FROM job_runs WHERE job = 'digest'")).rows[0]?.state === 'done', 70_000);
+      const done = await db.query("SELECT state, attempts, message_ts FROM job_runs WHERE job = 'digest'");
+      expect(postsOf('digest')).toHaveLength(1);
+      expect(done.rows[0]).toMatchObject({ state: 'done', attempts: 2 });
+    });
   }, 120_000);
 
   it('show a change made through one replica’s modal in the other’s very next answer', async () => {
