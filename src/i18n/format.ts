@@ -16,10 +16,19 @@ function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): In
   return formatter;
 }
 
+/** The last date given per time zone, with the minute it was asked for: every command asks. */
+const lastLocalDates = new Map<string, { minute: number; date: string }>();
+
 /** Today's calendar date (`YYYY-MM-DD`) in the given time zone. */
 export function localDate(now: Date, timeZone: string): string {
+  // Zone offsets are whole minutes, so the local date cannot change within a UTC minute.
+  const minute = Math.floor(now.getTime() / 60_000);
+  const last = lastLocalDates.get(timeZone);
+  if (last?.minute === minute) return last.date;
   // en-CA formats dates as YYYY-MM-DD.
-  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const date = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  lastLocalDates.set(timeZone, { minute, date });
+  return date;
 }
 
 /** A calendar date, e.g. "16 avril 2025" / "April 16, 2025", with the weekday when asked. */
