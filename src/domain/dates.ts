@@ -53,9 +53,18 @@ export function localParts(instant: Date, timeZone: string): LocalParts {
 }
 
 /** `YYYY-MM-DD` of an instant in a zone: "today" in the corridor's zone. */
+/** The last date given per time zone, with the minute it was asked for: every command asks. */
+const lastLocalDates = new Map<string, { minute: number; date: string }>();
+
 export function localIsoDate(instant: Date, timeZone: string): string {
+  // Zone offsets are whole minutes, so the local date cannot change within a UTC minute.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastLocalDates.get(timeZone);
+  if (last?.minute === minute) return last.date;
   const { year, month, day } = localParts(instant, timeZone);
-  return isoDateOf(year, month, day);
+  const date = isoDateOf(year, month, day);
+  lastLocalDates.set(timeZone, { minute, date });
+  return date;
 }
 
 export function isoDateOf(year: number, month: number, day: number): string {

@@ -68,6 +68,11 @@ export interface CorridorStore {
   notionLinks: NotionLinks;
   /** Deliveries, leases and Home tab viewers shared by every replica. */
   coordination: Coordination;
+  /**
+   * Changes whenever any process commits a record or history write, and only then (cheap to read):
+   * what was computed from the records stays valid while it reads the same.
+   */
+  revision(): Promise<string>;
   /** Resolves when the database answers and its migrations are applied; rejects otherwise (readiness). */
   ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;

@@ -202,6 +202,21 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       expect((await reader.partners.list()).map((p) => p.id)).not.toContain('c2mi');
     });
 
+    it('moves its revision after a record write through either connection, not after reads', async () => {
+      const url = await databaseUrl();
+      const [reader, writer] = [await open(url), await open(url)];
+      const before = await reader.revision();
+      await Promise.all([reader.partners.list(), writer.partners.list(), writer.history('partner', 'c2mi')]);
+      expect(await reader.revision()).toBe(before);
+      const c2mi = (await writer.partners.get('c2mi'))!;
+      await writer.partners.save({ ...draftOf(c2mi), website: 'https://example.org/' }, { actor: 'U0ADMIN' });
+      const afterOther = await reader.revision();
+      expect(afterOther).not.toBe(before);
+      await reader.events.remove((await reader.events.list())[0]!.id, { actor: 'U0ADMIN' });
+      expect(await reader.revision()).not.toBe(afterOther);
+      expect(await writer.revision()).not.toBe(afterOther);
+    });
+
     it('hands out records that cannot be changed behind the store’s back', async () => {
       const store = await open();
       const [first] = await store.partners.list();

@@ -6,6 +6,7 @@ import { whoIsAsking } from '../asker.js';
 import type { Reply } from '../blocks.js';
 import { messageView } from '../views/message-view.js';
 import { unknownCommandView } from '../views/unknown-command-view.js';
+import { runKeepingAnswers } from './answer-cache.js';
 import type { CommandContext, CorridorCommand } from './command.js';
 import { corridorCommands } from './registry.js';
 
@@ -42,7 +43,7 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
     const names = commands.filter((c) => !c.hidden).map((c) => c.help(context.t).usage.split(' ')[0]!);
     return unknownCommandView(parsed.name, closestCommandName(parsed.name, commands), names, context.t);
   }
-  return command.run(parsed.rest, context);
+  return runKeepingAnswers(command, parsed.rest, context);
 }
 
 export function findCommand(name: string, commands: readonly CorridorCommand[]): CorridorCommand | undefined {

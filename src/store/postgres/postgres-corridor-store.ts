@@ -69,6 +69,12 @@ export class PostgresCorridorStore implements CorridorStore {
     }
   }
 
+  /** One indexed row, bumped by triggers in the same transaction as every record write (migration 006). */
+  async revision(): Promise<string> {
+    const row = await this.database.row<{ value: string }>('SELECT value FROM store_revision WHERE id = 1');
+    return row?.value ?? '0';
+  }
+
   async listTracks(): Promise<Track[]> {
     const rows = await this.database.rows<{ body: unknown }>('SELECT body FROM tracks ORDER BY position');
     return rows.map((row) => track.parse(row.body));

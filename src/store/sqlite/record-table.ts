@@ -53,6 +53,11 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
     );
   }
 
+  /** Writes through this connection, which data_version does not count (see the store's revision). */
+  get ownWrites(): number {
+    return this.localWrites;
+  }
+
   async list(options: ListOptions = {}): Promise<T[]> {
     // In WAL mode a read never waits for a writer; the retry only covers a rare transient lock.
     const records = await whenNotBusy(() => this.allRecords(), this.patienceMs);

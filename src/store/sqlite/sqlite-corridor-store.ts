@@ -44,6 +44,7 @@ export class SqliteCorridorStore implements CorridorStore {
   readonly notionLinks: SqliteNotionLinks;
   readonly coordination: SqliteCoordination;
   private readonly historyLog: HistoryLog;
+  private readonly dataVersion: Database.Statement<[], number>;
 
   constructor(
     readonly db: Database.Database,
@@ -59,6 +60,16 @@ export class SqliteCorridorStore implements CorridorStore {
     this.snoozes = new SqliteSnoozes(db, userMs);
     this.notionLinks = new SqliteNotionLinks(db, backgroundMs);
     this.coordination = new SqliteCoordination(db, userMs);
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  }
+
+  /**
+   * data_version moves when another connection commits to the file, but not for this one's own
+   * commits: those are counted by the record tables (history and seeding go through them too).
+   */
+  async revision(): Promise<string> {
+    const own = this.partners.ownWrites + this.people.ownWrites + this.events.ownWrites + this.actions.ownWrites;
+    return `${this.dataVersion.get()}:${own}`;
   }
 
   /** The file is local: it answers as long as it is open. */

@@ -1,0 +1,94 @@
+import type { CorridorStore } from '../../store/corridor-store.js';
+import type { Reply } from '../blocks.js';
+import type { CommandContext, CorridorCommand } from './command.js';
+
+/**
+ * The subcommands whose answer depends only on the command text, the language, the time zone, the
+ * date, the records and the viewer's rights: 'role' where admin or not is all that matters of the
+ * viewer, 'user' where the viewer's own records matter (an action item's owner gets its button).
+ * Not here: `sync` (runs the sync) and `digest` (also reads the run ledger, which is no record).
+ */
+const KEPT_ANSWERS: Readonly<Record<string, 'role' | 'user'>> = {
+  help: 'role',
+  partners: 'role',
+  partner: 'role',
+  pending: 'role',
+  events: 'role',
+  event: 'role',
+  actions: 'role',
+  action: 'user',
+  history: 'role',
+  about: 'role',
+};
+
+/** Enough for every subcommand in both languages, with room for many distinct lookups. */
+const DEFAULT_CAPACITY = 500;
+
+interface Entry {
+  revision: string;
+  reply: Reply;
+}
+
+/**
+ * Rendered replies of read-only subcommands, each kept with the store revision it was read at, so
+ * that a write through any replica makes the next answer fresh. Least recently used entries go first.
+ */
+export class AnswerCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+
+  get(key: string, revision: string): Reply | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.revision !== revision) return undefined;
+    // Map keeps insertion order: moving the hit to the end makes the first key the least recent.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.reply;
+  }
+
+  set(key: string, revision: string, reply: Reply): void {
+    this.entries.delete(key);
+    this.entries.set(key, { revision, reply });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** What a kept answer is looked up by; undefined when the subcommand's answer is never kept. */
+export function answerKey(commandName: string, args: string, context: CommandContext): string | undefined {
+  const viewer = KEPT_ANSWERS[commandName];
+  if (!viewer) return undefined;
+  const rights = viewer === 'user' ? `${context.isAdmin}:${context.userId}` : String(context.isAdmin);
+  // Buttons show only in Slack, and refusals name the admins: both are part of the answer.
+  const surface = context.slack ? 'slack' : 'console';
+  return JSON.stringify([commandName, args.trim(), context.lang, context.timeZone, context.today, rights, surface, context.admins]);
+}
+
+/** One cache per store, shared by the Slack listener and the console that answer from it. */
+const caches = new WeakMap<CorridorStore, AnswerCache>();
+
+export function answerCacheOf(store: CorridorStore): AnswerCache {
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = new AnswerCache()));
+  return cache;
+}
+
+/** Runs a read-only subcommand once per store revision and viewer; every other one each time. */
+export async function runKeepingAnswers(command: CorridorCommand, args: string, context: CommandContext): Promise<Reply | undefined> {
+  const key = answerKey(command.name, args, context);
+  if (key === undefined) return command.run(args, context);
+  const cache = answerCacheOf(context.store);
+  // Read before the records: a write meanwhile leaves a fresh answer under the older revision,
+  // which the next request skips; never a stale answer under the newer one.
+  const revision = await context.store.revision();
+  const kept = cache.get(key, revision);
+  if (kept) return kept;
+  const reply = await command.run(args, context);
+  // No reply means a modal was opened: an effect to repeat each time, never an answer to keep.
+  if (reply) cache.set(key, revision, reply);
+  return reply;
+}
