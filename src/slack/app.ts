@@ -10,7 +10,6 @@ import { HomeTabs } from './home-tabs.js';
 import { InFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
 import { GuardedReceiver } from './receiver/guarded-receiver.js';
-import { markFailures } from './receiver/request-record.js';
 import { apiClientOptions, modalClient } from './slack-clients.js';
 import { UnknownPayloads } from './unknown-payloads.js';
 import { UserLanguages } from './user-lang.js';
@@ -61,7 +60,6 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
       : new App({ ...common, receiver: httpReceiver(config, store, unknown, options, customRoutes) });
   const inFlight = new InFlight();
   app.use(inFlight.middleware);
-  app.use(markFailures);
   const userLanguages = new UserLanguages(app.client);
   const home = new HomeTabs({ store, config, userLanguages });
   const modals = modalClient(config, logger);

@@ -1,4 +1,5 @@
 import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
+import { markFailed } from './receiver/request-record.js';
 
 /**
  * Tracks the requests the app is still handling, so a graceful stop (or a test) can wait for the
@@ -7,12 +8,19 @@ import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
 export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
 
-  /** Global middleware: registered first, it sees every request from start to end. */
-  readonly middleware: Middleware<AnyMiddlewareArgs> = async ({ next }) => {
+  /**
+   * Global middleware: registered first, it sees every request from start to end, and marks the
+   * request's record as failed when its listener threw (Bolt hands listener errors to app.error
+   * rather than to the receiver, so only middleware around the listeners can see them).
+   */
+  readonly middleware: Middleware<AnyMiddlewareArgs> = async ({ next, context }) => {
     const work = next();
     this.running.add(work);
     try {
       await work;
+    } catch (error) {
+      markFailed(context);
+      throw error;
     } finally {
       this.running.delete(work);
     }

@@ -8,6 +8,8 @@ export type BodyShape = 'object' | 'malformed' | 'not-an-object';
  * the process. Malformed JSON Bolt already answers 400 itself.
  */
 export function screenBody(request: BufferedIncomingMessage): BodyShape {
+  // A form without a `payload` field (a slash command) always reads as an object: no need to parse it twice.
+  if (isForm(request) && !mayHavePayload(request.rawBody.toString())) return 'object';
   let body: unknown;
   try {
     body = HTTPModuleFunctions.parseHTTPRequestBody(request);
@@ -15,4 +17,18 @@ export function screenBody(request: BufferedIncomingMessage): BodyShape {
     return 'malformed';
   }
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? 'object' : 'not-an-object';
+}
+
+function isForm(request: BufferedIncomingMessage): boolean {
+  return (request.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded');
+}
+
+/** Whether a field could decode to `payload`: named so, or with an escaped name (read the slow way). */
+function mayHavePayload(form: string): boolean {
+  for (const pair of form.split('&')) {
+    const end = pair.indexOf('=');
+    const name = end < 0 ? pair : pair.slice(0, end);
+    if (name === 'payload' || name.includes('%') || name.includes('+')) return true;
+  }
+  return false;
 }
