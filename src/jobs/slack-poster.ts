@@ -164,7 +164,7 @@ export class SlackPoster implements Poster {
     try {
       return await withDeadline(this.postWaitingOutRateLimits(message, this.now() + this.deadlineMs), this.deadlineMs);
     } catch (error) {
-      return describePostError(error, message.channel, this.options.lang, this.deadlineMs);
+      return describePostError(error, message.channel, this.options.lang);
     } finally {
       this.lastPostAt.set(message.channel, this.now());
     }
@@ -218,10 +218,10 @@ const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'tok
  * Slack's refusal as a code and one sentence saying what to do, in the operator's language: the
  * CLI's, or English for the running server, whose log lines (Bolt's logger) stay English.
  */
-export function describePostError(error: unknown, channel: string, lang: Lang = 'en', deadlineMs = POST_DEADLINE_MS): PostOutcome & { ok: false } {
+export function describePostError(error: unknown, channel: string, lang: Lang = 'en'): PostOutcome & { ok: false } {
   const words = catalogue(lang).cli.slack;
   if (error instanceof SlackDeadlineError) {
-    return { ok: false, error: 'timeout', hint: words.noAnswer(String(Math.round(deadlineMs / 1000))) };
+    return { ok: false, error: 'timeout', hint: words.noAnswer(String(Math.round(error.afterMs / 1000))) };
   }
   if (error instanceof WebAPIPlatformError) {
     const code = error.data.error;

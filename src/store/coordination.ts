@@ -22,3 +22,20 @@ export interface Coordination {
   /** The most recent Home tab visitors, newest first. */
   recentHomeViewers(limit: number): Promise<string[]>;
 }
+
+/** Deliveries older than this are forgotten: Slack retries within minutes. */
+const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
+/** Forgetting is housekeeping: once in a while per process, not one more write on every event. */
+const FORGET_EVERY_MS = 10 * 60 * 1000;
+
+/** When a store should forget old deliveries, shared by both databases' Coordination. */
+export class DeliveryMemory {
+  private lastForgotAt = Number.NEGATIVE_INFINITY;
+
+  /** The instant before which deliveries may be forgotten now, or undefined when it is not yet time. */
+  forgetBefore(at: Date): Date | undefined {
+    if (at.getTime() - this.lastForgotAt < FORGET_EVERY_MS) return undefined;
+    this.lastForgotAt = at.getTime();
+    return new Date(at.getTime() - DELIVERY_MEMORY_MS);
+  }
+}

@@ -1,17 +1,17 @@
-import type { Coordination } from '../coordination.js';
+import { DeliveryMemory, type Coordination } from '../coordination.js';
 import type { PgDatabase } from './pg-database.js';
-
-/** Deliveries older than this are forgotten: Slack retries within minutes. */
-const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 /** Coordination in PostgreSQL: each call is one statement, atomic on the row it touches. */
 export class PgCoordination implements Coordination {
+  private readonly deliveries = new DeliveryMemory();
+
   constructor(private readonly db: PgDatabase) {}
 
   async firstDelivery(key: string, at: Date): Promise<boolean> {
     const inserted = await this.db.rows('INSERT INTO deliveries (key, seen_at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING 1', [key, at]);
     const first = inserted.length === 1;
-    if (first) await this.db.rows('DELETE FROM deliveries WHERE seen_at < $1', [new Date(at.getTime() - DELIVERY_MEMORY_MS)]);
+    const before = first ? this.deliveries.forgetBefore(at) : undefined;
+    if (before) await this.db.rows('DELETE FROM deliveries WHERE seen_at < $1', [before]);
     return first;
   }
 

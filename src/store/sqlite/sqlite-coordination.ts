@@ -1,9 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Coordination } from '../coordination.js';
+import { DeliveryMemory, type Coordination } from '../coordination.js';
 import { USER_WRITE_PATIENCE_MS, whenNotBusy } from './busy-retry.js';
-
-/** Deliveries older than this are forgotten: Slack retries within minutes. */
-const DELIVERY_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 /** Coordination in the SQLite file: each statement runs under the file's write lock. */
 export class SqliteCoordination implements Coordination {
@@ -14,6 +11,7 @@ export class SqliteCoordination implements Coordination {
   private readonly selectLease: Database.Statement<[string, string], { holder: string }>;
   private readonly touchViewer: Database.Statement<[string, string]>;
   private readonly selectViewers: Database.Statement<[number], { user_id: string }>;
+  private readonly deliveries = new DeliveryMemory();
 
   constructor(
     db: Database.Database,
@@ -37,8 +35,9 @@ export class SqliteCoordination implements Coordination {
 
   async firstDelivery(key: string, at: Date): Promise<boolean> {
     const first = await this.whenFree(() => this.insertDelivery.run(key, at.toISOString()).changes === 1);
-    // Forgetting old deliveries is housekeeping: a busy database just leaves it to the next one.
-    if (first) await this.whenFree(() => this.forgetDeliveries.run(new Date(at.getTime() - DELIVERY_MEMORY_MS).toISOString())).catch(() => undefined);
+    const before = first ? this.deliveries.forgetBefore(at) : undefined;
+    // Forgetting old deliveries is housekeeping: a busy database just leaves it to the next time.
+    if (before) await this.whenFree(() => this.forgetDeliveries.run(before.toISOString())).catch(() => undefined);
     return first;
   }
 
