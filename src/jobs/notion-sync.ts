@@ -11,7 +11,6 @@ import {
   renderSyncSummaryText,
   syncFailed,
   type PulledChange,
-  type RunningSync,
   type SyncSummary,
 } from '../notion/sync-summary.js';
 import { metrics } from '../ops/metrics.js';

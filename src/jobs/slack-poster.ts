@@ -11,6 +11,7 @@ import {
 } from '@slack/web-api';
 import { catalogue, type Catalogue, type Lang } from '../i18n/index.js';
 import type { JobLogger } from './job-logger.js';
+import { API_TIMEOUT_MS, withTrailingSlash } from '../slack/slack-clients.js';
 
 /** What a scheduled post stands for: Slack keeps it as the message's metadata, so the post can be found again. */
 export interface PostKey {
@@ -47,9 +48,6 @@ export interface Poster {
   findPosted(channel: string, key: PostKey, oldest: Date): Promise<FindOutcome>;
 }
 
-/** One call to Slack waits at most this long for an answer. */
-export const SLACK_CALL_TIMEOUT_MS = 10_000;
-
 /**
  * How the posting client retries HTTP 5xx and network errors: twice, from 1 s. With the call
  * time-out, a post gives up within the deadline below, far within a run-ledger claim's lease.
@@ -76,9 +74,9 @@ export interface PostingClientOptions {
 }
 
 /** A WebClient for scheduled posts: every call has a time-out; 5xx and network errors are retried. */
-export function createPostingClient({ token, slackApiUrl, retryConfig = POSTING_RETRY, timeoutMs = SLACK_CALL_TIMEOUT_MS, logger }: PostingClientOptions): WebClient {
+export function createPostingClient({ token, slackApiUrl, retryConfig = POSTING_RETRY, timeoutMs = API_TIMEOUT_MS, logger }: PostingClientOptions): WebClient {
   return new WebClient(token, {
-    ...(slackApiUrl ? { slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : `${slackApiUrl}/` } : {}),
+    ...(slackApiUrl ? { slackApiUrl: withTrailingSlash(slackApiUrl) } : {}),
     retryConfig,
     timeout: timeoutMs,
     // Rate limits come back to the poster, which waits Retry-After only while the deadline allows.
@@ -235,7 +233,7 @@ export function describePostError(error: unknown, channel: string, lang: Lang = 
   }
   if (error instanceof WebAPIRequestError) {
     if (/timeout/i.test(error.original.message)) {
-      return { ok: false, error: 'timeout', hint: words.noAnswer(String(Math.round(SLACK_CALL_TIMEOUT_MS / 1000))) };
+      return { ok: false, error: 'timeout', hint: words.noAnswer(String(Math.round(API_TIMEOUT_MS / 1000))) };
     }
     return { ok: false, error: 'request_failed', hint: words.unreachable(error.original.message) };
   }

@@ -26,6 +26,7 @@ export function modalClient(config: Config, logger?: Logger): WebClient {
   });
 }
 
-function withTrailingSlash(url: string): string {
+/** WebClient joins method names to slackApiUrl: it must end in a slash. */
+export function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }

@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import type { Catalogue, Lang } from '../../i18n/index.js';
+import type { Catalogue } from '../../i18n/index.js';
 import type { NotionSyncAccess } from '../../notion/sync-access.js';
 import type { CorridorStore } from '../../store/corridor-store.js';
 import type { Asker } from '../asker.js';
