@@ -194,6 +194,19 @@ function errorText(error: unknown): BilingualText {
   return bothLanguages(() => message);
 }
 
+/** The breaker's error when `error` means Notion stopped answering, null otherwise. */
+function haltReason(error: unknown, breaker: SyncEngineDeps['breaker']): NotionNotAnsweringError | null {
+  if (error instanceof NotionNotAnsweringError) return error;
+  return error instanceof NotionTransportError ? (breaker?.tripped ?? null) : null;
+}
+
+/** A run stopped because Notion is not answering: what was done, what is left for the next run. */
+function recordInterruption(summary: SyncSummary, halted: NotionNotAnsweringError, records: { total: number; remaining: number }, logger: SyncLogger): void {
+  summary.interrupted = { kind: halted.kind, done: records.total - records.remaining, remaining: records.remaining };
+  summary.aborted = notAnsweringReason(summary.interrupted, halted.count);
+  logger.warn('notion sync stopped: Notion is not answering', { route: halted.route, kind: halted.kind, remaining: records.remaining });
+}
+
 /** Why a sync could not run, in both languages. */
 export function abortReason(error: unknown): BilingualText {
   if (error instanceof NotionSchemaError) return bothLanguages((_, lang) => error.render(lang));
@@ -240,19 +253,10 @@ export async function runSyncEngine(deps: SyncEngineDeps): Promise<SyncSummary> 
   const finish = () => {
     summary.finishedAt = clock().toISOString();
     summary.requests = (deps.requestCount?.() ?? 0) - requestsAtStart;
-    if (halted) {
-      const total = partners.length + actions.length;
-      summary.interrupted = { kind: halted.kind, done: total - remaining, remaining };
-      summary.aborted = notAnsweringReason(summary.interrupted, halted.count);
-      logger.warn('notion sync stopped: Notion is not answering', { route: halted.route, kind: halted.kind, remaining });
-    }
+    if (halted) recordInterruption(summary, halted, { total: partners.length + actions.length, remaining }, logger);
     return summary;
   };
-  /** The breaker's error when `error` means Notion stopped answering, null otherwise. */
-  const haltOn = (error: unknown): NotionNotAnsweringError | null => {
-    if (error instanceof NotionNotAnsweringError) return error;
-    return error instanceof NotionTransportError ? (deps.breaker?.tripped ?? null) : null;
-  };
+  const haltOn = (error: unknown) => haltReason(error, deps.breaker);
 
   // Read first, so that a stop says how many records are left.
   const partners = await store.partners.list({ includeRemoved: true });
