@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanEnv, runCli, spawnTs } from '../support/run-cli.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
 
@@ -18,14 +18,6 @@ afterEach(async () => {
 
 const slackEnv = () => cleanEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url, CORRIDOR_CHANNEL: CHANNEL });
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('npm run digest', () => {
   it('killed with SIGKILL while Slack is slow to answer its post: the next run records that post, and the week has one digest', async () => {
     const env = slackEnv();
@@ -33,7 +25,7 @@ describe('npm run digest', () => {
     slack.failNext('chat.postMessage', { delayMs: 60_000 });
     const child = spawnTs('src/cli/digest.ts', [], { env });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    await until(() => slack.callsTo('chat.postMessage').length === 1, 15_000);
+    await vi.waitFor(() => expect(slack.callsTo('chat.postMessage')).toHaveLength(1), { timeout: 15_000, interval: 50 });
     child.kill('SIGKILL');
     await exited;
 

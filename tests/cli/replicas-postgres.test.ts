@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startEmbeddedPostgres } from '../support/postgres-global-setup.js';
 import { dropFreshDatabases, freshPostgresUrl } from '../support/postgres.js';
 import { cleanEnv, runCli, spawnTs } from '../support/run-cli.js';
@@ -64,16 +64,11 @@ async function startReplica(databaseUrl: string, extra: Record<string, string> =
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const replica = { child, port, exited, output: () => output };
   replicas.push(replica);
-  await until(async () => (await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status === 200, 30_000, () => output);
+  await vi.waitFor(async () => expect((await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined))?.status, output).toBe(200), {
+    timeout: 30_000,
+    interval: 100,
+  });
   return replica;
-}
-
-async function until(condition: () => Promise<boolean> | boolean, timeoutMs: number, explain: () => string = () => ''): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms ${explain()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const eventsUrl = (replica: Replica) => `http://127.0.0.1:${replica.port}/slack/events`;
@@ -126,7 +121,7 @@ describe('replicas on one PostgreSQL database', () => {
     const url = await freshPostgresUrl('replicas_digest');
     // Every minute, so each replica catches up at start and fires again while the others run.
     const started = await Promise.all([startReplica(url, DIGEST_ONLY), startReplica(url, DIGEST_ONLY), startReplica(url, DIGEST_ONLY)]);
-    await until(() => postsOf('digest').length > 0, 20_000);
+    await vi.waitFor(() => expect(postsOf('digest').length).toBeGreaterThan(0), { timeout: 20_000, interval: 100 });
     // Past the next minute, when the three schedules fire at the same second.
     const nextMinute = Math.ceil(Date.now() / 60_000) * 60_000;
     await new Promise((resolve) => setTimeout(resolve, nextMinute - Date.now() + 4000));
@@ -150,7 +145,7 @@ describe('replicas on one PostgreSQL database', () => {
     // Slack takes the first digest but answers late: its poster dies before recording it.
     slack.failNext('chat.postMessage', { delayMs: 60_000 });
     const [first, second] = await Promise.all([startReplica(url, DIGEST_ONLY), startReplica(url, DIGEST_ONLY)]);
-    await until(() => postsOf('digest').length > 0, 20_000);
+    await vi.waitFor(() => expect(postsOf('digest').length).toBeGreaterThan(0), { timeout: 20_000, interval: 100 });
     await withDatabase(url, async (db) => {
       const holder = await db.query<{ claimed_by: string }>("SELECT claimed_by FROM job_runs WHERE job = 'digest' AND state = 'claimed'");
       const holderPid = Number(holder.rows[0]!.claimed_by.split(':').at(-2));
@@ -159,7 +154,10 @@ describe('replicas on one PostgreSQL database', () => {
       victim.child.kill('SIGKILL');
       await victim.exited;
       // The survivor sees the holder gone (same host, dead pid), takes over, finds the post in the channel.
-      await until(async () => (await db.query("SELECT state FROM job_runs WHERE job = 'digest'")).rows[0]?.state === 'done', 70_000);
+      await vi.waitFor(async () => expect((await db.query("SELECT state FROM job_runs WHERE job = 'digest'")).rows[0]?.state).toBe('done'), {
+        timeout: 70_000,
+        interval: 100,
+      });
       const done = await db.query("SELECT state, attempts, message_ts FROM job_runs WHERE job = 'digest'");
       expect(postsOf('digest')).toHaveLength(1);
       expect(done.rows[0]).toMatchObject({ state: 'done', attempts: 2 });
@@ -171,7 +169,7 @@ describe('replicas on one PostgreSQL database', () => {
     const [a, b] = await Promise.all([startReplica(url), startReplica(url)]);
     const opened = await command(a, 'partner edit c2mi', ADMIN);
     expect(opened.status).toBe(200);
-    await until(() => slack.callsTo('views.open').length === 1, 10_000);
+    await vi.waitFor(() => expect(slack.callsTo('views.open')).toHaveLength(1), { timeout: 10_000, interval: 100 });
     const view = slack.callsTo('views.open')[0]!.args.view as Json;
     const submitted = await postSigned(
       eventsUrl(a),
@@ -196,14 +194,14 @@ describe('readiness of a replica whose PostgreSQL goes away', () => {
       expect((await readyz()).status).toBe(200);
       expect((await command(replica, 'pending')).status).toBe(200);
       await server.pause();
-      await until(async () => (await readyz()).status === 503, 10_000);
+      await vi.waitFor(async () => expect((await readyz()).status).toBe(503), { timeout: 10_000, interval: 100 });
       const down = await readyz();
       expect(down.text).toMatch(/^database not ready: /);
       expect(down.text).not.toContain(new URL(server.url).password);
       // /healthz needs no database: the process itself is fine.
       expect((await fetch(`http://127.0.0.1:${replica.port}/healthz`)).status).toBe(200);
       await server.resume();
-      await until(async () => (await readyz()).status === 200, 15_000);
+      await vi.waitFor(async () => expect((await readyz()).status).toBe(200), { timeout: 15_000, interval: 100 });
       expect((await command(replica, 'pending')).status).toBe(200);
       const metrics = await (await fetch(`http://127.0.0.1:${replica.port}/metrics`)).text();
       expect(metrics).toMatch(/corridor_slack_requests_total\{kind="command",outcome="ok"\} 2/);
