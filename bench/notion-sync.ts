@@ -32,6 +32,7 @@ function extraPartner(index: number): Omit<Partner, 'version' | 'createdAt' | 'u
     pendingSince: null,
     nextStep: null,
     followUpUserId: null,
+    internalNote: null,
   };
 }
 

@@ -8,9 +8,11 @@ import type { CorridorStore } from '../store/corridor-store.js';
 import { healthRoutes } from './health-routes.js';
 import { HomeTabs } from './home-tabs.js';
 import { InFlight } from './in-flight.js';
+import { InstallingOrganisation } from './installation.js';
 import { registerListeners } from './listeners/index.js';
 import { GuardedReceiver } from './receiver/guarded-receiver.js';
 import { apiClientOptions, modalClient } from './slack-clients.js';
+import { SharedChannels } from './shared-channels.js';
 import { UnknownPayloads } from './unknown-payloads.js';
 import { UserLanguages } from './user-lang.js';
 
@@ -23,6 +25,8 @@ export interface CorridorApp {
   idle(): Promise<void>;
   /** How many requests are still being handled. */
   running(): number;
+  /** Which channels are shared with other organisations: scheduled posts there use the public view. */
+  channels: SharedChannels;
 }
 
 /** Slack refused the app's credentials at start-up: something the user must fix, not a crash. */
@@ -61,9 +65,11 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
   const inFlight = new InFlight();
   app.use(inFlight.middleware);
   const userLanguages = new UserLanguages(app.client);
-  const home = new HomeTabs({ store, config, userLanguages });
+  const installation = new InstallingOrganisation(app.client);
+  const channels = new SharedChannels(app.client);
+  const home = new HomeTabs({ store, config, userLanguages, installation });
   const modals = modalClient(config, logger);
-  registerListeners(app, { config, store, userLanguages, home, notion: options.notion, modalClient: modals, unknown });
+  registerListeners(app, { config, store, userLanguages, installation, channels, home, notion: options.notion, modalClient: modals, unknown });
   // Statuses the Notion sync brings back change Home tabs too, whether the sync ran on schedule or on /corridor sync.
   options.notion?.onPulled((changes) =>
     home.refreshActions(
@@ -79,6 +85,8 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     app,
     start: async () => {
       await initialise(app);
+      // Known before the first request, so no request waits for it (a failure is tried again then).
+      await installation.get();
       const started: unknown = await app.start(config.PORT);
       return config.slackMode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
     },
@@ -88,6 +96,7 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     },
     idle: () => inFlight.idle(),
     running: () => inFlight.size,
+    channels,
   };
 }
 

@@ -23,6 +23,7 @@ export const PARTNER_FIELDS = {
   nextStepFr: 'next_step_fr',
   nextStepEn: 'next_step_en',
   followUp: 'follow_up',
+  internalNote: 'internal_note',
 } as const;
 
 /** Lengths the stored schema allows (name, official name, acronym) or that keep cards readable. */
@@ -33,6 +34,7 @@ export const PARTNER_LIMITS = {
   website: 500,
   designation: 300,
   nextStep: 500,
+  internalNote: 1000,
 } as const;
 
 export interface PartnerFormContext {
@@ -65,6 +67,7 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
       [F.nextStepFr]: text(L.nextStep),
       [F.nextStepEn]: text(L.nextStep),
       [F.followUp]: optionalUser,
+      [F.internalNote]: text(L.internalNote),
     })
     .superRefine((form, issues) => {
       const name = normalize(form[F.name]);
@@ -94,6 +97,7 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
     website: nullIfBlank(form[F.website]),
     designation: bilingual(form[F.designationFr], form[F.designationEn]),
     followUpUserId: nullIfBlank(form[F.followUp]),
+    internalNote: nullIfBlank(form[F.internalNote]),
   };
   const date = nullIfBlank(form[F.statusDate]);
   const adhesion =
@@ -124,5 +128,6 @@ function emptyPartner(id: string): Draft<Partner> {
     pendingSince: null,
     nextStep: null,
     followUpUserId: null,
+    internalNote: null,
   };
 }

@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { commandTextInput, parseCommandText } from '../../domain/command-text.js';
+import type { Audience } from '../../domain/permissions.js';
 import { catalogue, type Lang } from '../../i18n/index.js';
 import type { CorridorStore } from '../../store/corridor-store.js';
 import { whoIsAsking } from '../asker.js';
@@ -15,6 +16,8 @@ export interface CommandRequest {
   userId: string;
   /** Language from the user's Slack locale; `--fr` / `--en` in the text wins over it. */
   lang: Lang;
+  /** The coordinators' view or the public one (see asker.ts); the console is the coordinators'. */
+  audience: Audience;
   store: CorridorStore;
   timeZone: string;
   admins: readonly string[];
@@ -28,9 +31,9 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
   const input = commandTextInput.safeParse(request.text);
   if (!input.success) return messageView(catalogue(request.lang).tooLong);
   const parsed = parseCommandText(input.data);
-  const { userId, timeZone, admins, now } = request;
+  const { userId, audience, timeZone, admins, now } = request;
   const context: CommandContext = {
-    ...whoIsAsking({ userId, lang: parsed.lang ?? request.lang, admins, timeZone, now }),
+    ...whoIsAsking({ userId, lang: parsed.lang ?? request.lang, audience, admins, timeZone, now }),
     store: request.store,
     timeZone,
     admins,

@@ -25,7 +25,7 @@ export function readVerb(args: string, namesRecord: (query: string) => boolean):
 }
 
 export function refusal(context: CommandContext): Reply {
-  return refusalView(context.admins, context.t);
+  return refusalView(context.admins, context.t, context.audience);
 }
 
 /** Opens a modal from a slash command; the console, which has no Slack, says it needs Slack. */

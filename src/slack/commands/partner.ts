@@ -40,9 +40,9 @@ function namesOf(partner: Partner): string[] {
   return [partner.name, partner.acronym, partner.officialName, partner.id].filter((name): name is string => Boolean(name)).map(normalize);
 }
 
-export async function partnerCard(partner: Partner, { store, lang, t, today, isAdmin, slack }: CommandContext): Promise<Reply> {
+export async function partnerCard(partner: Partner, { store, lang, t, today, audience, isAdmin, slack }: CommandContext): Promise<Reply> {
   const people = (await store.people.list()).filter((person) => person.partnerId === partner.id);
-  // Buttons only where they can be clicked: in Slack, for the coordinators.
+  // Buttons only where they can be clicked: in Slack, for the coordinators (never for another organisation).
   const actions = isAdmin && slack ? [partnerButtons(partner, t)] : [];
-  return partnerCardView({ partner, people, lang, t, today, actions });
+  return partnerCardView({ partner, people, lang, t, today, audience, actions });
 }
