@@ -518,6 +518,11 @@ export const en = {
     refusedNoAdmins: 'Sorry, only the corridor’s coordinators can change its records, and none is set yet (CORRIDOR_ADMINS).',
   },
   /** Why a variable of the environment (.env) is refused, keyed by its name. */
+  /** Calendar files (.ics) of the corridor's events. */
+  calendar: {
+    name: 'Semiconductor corridor events',
+    addToCalendar: 'Add to calendar',
+  },
   config: {
     SLACK_BOT_TOKEN: 'expected a bot token starting with xoxb-',
     SLACK_APP_TOKEN: 'expected an app-level token starting with xapp-',
@@ -537,6 +542,9 @@ export const en = {
     LOG_FORMAT: 'expected text or json',
     HEALTH_PORT: 'expected a port number',
     NOTION_SYNC_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
+    CORRIDOR_HOLIDAYS: 'expected regions such as CA-QC,US-VT,US-NH',
+    PUBLIC_URL: 'expected the app’s public address, such as https://corridor-bot.example.org',
+    CALENDAR_FEED_KEY: 'expected a secret of at least 16 characters (e.g. the output of openssl rand -hex 24)',
   },
   /** What the command-line entry points print (npm start, sync, notion:setup, remind, digest, event-reminder). */
   cli: {
@@ -548,6 +556,8 @@ export const en = {
       tokenRequiredToPost: 'SLACK_BOT_TOKEN: required to post (expected xoxb-…); add --dry-run to print the message instead',
       channelRequired: 'CORRIDOR_CHANNEL: required to post reminders, digests and event reminders (a channel ID such as C0123456789)',
       badTimeZone: (timeZone: string) => `CORRIDOR_TZ: "${timeZone}" is not a time zone (expected e.g. America/Toronto)`,
+      unknownHolidayRegion: (entry: string) =>
+        `CORRIDOR_HOLIDAYS: "${entry}" is not a region with known public holidays; expected a country and state or province such as CA-QC, US-VT or US-NH`,
       badCron: (variable: string, expression: string, why: string) =>
         `${variable}: "${expression}" is not a valid cron expression (${why}); expected e.g. "0 10 * * 1-5"`,
       noDatabaseFile: 'DATABASE_URL names no file: expected e.g. sqlite:./data/corridor.sqlite',

@@ -516,6 +516,11 @@ export const fr: Catalogue = {
     refusedNoAdmins: 'Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers, et aucun n’est encore désigné (CORRIDOR_ADMINS).',
   },
   /** Pourquoi une variable de l’environnement (.env) est refusée, selon son nom. */
+  /** Calendar files (.ics) of the corridor's events. */
+  calendar: {
+    name: 'Événements du corridor des semi-conducteurs',
+    addToCalendar: 'Ajouter au calendrier',
+  },
   config: {
     SLACK_BOT_TOKEN: 'attendu : un jeton de bot commençant par xoxb-',
     SLACK_APP_TOKEN: 'attendu : un jeton d’application commençant par xapp-',
@@ -535,6 +540,9 @@ export const fr: Catalogue = {
     LOG_FORMAT: 'attendu : text ou json',
     HEALTH_PORT: 'attendu : un numéro de port',
     NOTION_SYNC_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
+    CORRIDOR_HOLIDAYS: 'attendu : des régions comme CA-QC,US-VT,US-NH',
+    PUBLIC_URL: 'attendu : l’adresse publique de l’application, comme https://corridor-bot.example.org',
+    CALENDAR_FEED_KEY: 'attendu : un secret d’au moins 16 caractères (par exemple la sortie de openssl rand -hex 24)',
   },
   cli: {
     unexpected: (message: string) => `erreur inattendue : ${message}`,
@@ -546,6 +554,8 @@ export const fr: Catalogue = {
       channelRequired:
         'CORRIDOR_CHANNEL : requis pour publier rappels, bilans et rappels d’événements (un identifiant de canal comme C0123456789)',
       badTimeZone: (timeZone: string) => `CORRIDOR_TZ : « ${timeZone} » n’est pas un fuseau horaire (attendu : par exemple America/Toronto)`,
+      unknownHolidayRegion: (entry: string) =>
+        `CORRIDOR_HOLIDAYS : « ${entry} » n’est pas une région aux jours fériés connus ; attendu : un pays et un État ou une province, comme CA-QC, US-VT ou US-NH`,
       badCron: (variable: string, expression: string, why: string) =>
         `${variable} : « ${expression} » n’est pas une expression cron valide (${why}) ; attendu : par exemple « 0 10 * * 1-5 »`,
       noDatabaseFile: 'DATABASE_URL ne nomme aucun fichier : attendu par exemple sqlite:./data/corridor.sqlite',

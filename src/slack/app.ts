@@ -5,6 +5,7 @@ import type { Config } from '../config/env.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import type { NotionSyncAccess } from '../notion/sync-access.js';
 import type { CorridorStore } from '../store/corridor-store.js';
+import { calendarRoutes } from './calendar-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { HomeTabs } from './home-tabs.js';
 import { InFlight } from './in-flight.js';
@@ -51,8 +52,8 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     convoStore: false as const,
     ...(logger ? { logger } : {}),
   };
-  // /healthz, /readyz, /metrics: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
-  const customRoutes = healthRoutes(store);
+  // /healthz, /readyz, /metrics and the calendars: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
+  const customRoutes = [...healthRoutes(store), ...calendarRoutes(config, store)];
   const socketHealth = config.HEALTH_PORT === undefined ? {} : { customRoutes, installerOptions: { port: config.HEALTH_PORT } };
   const app =
     config.slackMode === 'socket'

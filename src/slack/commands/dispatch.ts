@@ -21,6 +21,7 @@ export interface CommandRequest {
   now?: Date;
   slack?: CommandContext['slack'];
   notion?: CommandContext['notion'];
+  calendar?: CommandContext['calendar'];
 }
 
 /** Parses `/corridor …` text and runs the subcommand: the one path Slack and the console share. */
@@ -36,6 +37,7 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
     admins,
     slack: request.slack,
     notion: request.notion,
+    calendar: request.calendar,
   };
   const commands = corridorCommands();
   const command = parsed.name === '' ? commands[0]! : findCommand(parsed.name, commands);

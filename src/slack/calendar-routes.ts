@@ -1,0 +1,76 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CustomRoute } from '@slack/bolt';
+import { z } from 'zod';
+import type { Config } from '../config/env.js';
+import { buildICalendar } from '../domain/icalendar.js';
+import type { CorridorEvent } from '../domain/types.js';
+import { catalogue, type Lang } from '../i18n/index.js';
+import type { CorridorStore } from '../store/corridor-store.js';
+import { EVENT_FILE_PATH, eventSignature, FEED_PATH, sameSecret } from './calendar-links.js';
+
+type CalendarRouteConfig = Pick<Config, 'CALENDAR_FEED_KEY' | 'CORRIDOR_TZ' | 'CORRIDOR_CHANNEL_LANG'>;
+
+const feedQuery = z.object({ key: z.string().optional(), lang: z.enum(['fr', 'en']).optional() });
+const eventQuery = feedQuery.extend({ id: z.string().optional(), sig: z.string().optional() });
+
+/**
+ * GET /calendar.ics?key=CALENDAR_FEED_KEY[&lang=fr|en]: every event not removed (cancelled ones
+ * marked so), for calendar apps to subscribe to. GET /calendar/event.ics?id=…&sig=…[&lang=…]: one
+ * event, from its *Add to calendar* link. A wrong or missing key or signature, or no
+ * CALENDAR_FEED_KEY at all, gets the same 404 as any unknown address, and no data.
+ */
+export function calendarRoutes(config: CalendarRouteConfig, store: Pick<CorridorStore, 'events'>): CustomRoute[] {
+  const serve = (handler: (req: IncomingMessage, res: ServerResponse, key: string) => Promise<void>) => (req: IncomingMessage, res: ServerResponse) => {
+    const key = config.CALENDAR_FEED_KEY;
+    if (!key) return notFound(res);
+    handler(req, res, key).catch(() => plain(res, 500, 'calendar unavailable'));
+  };
+  return [
+    { path: FEED_PATH, method: 'GET', handler: serve((req, res, key) => feed(req, res, key, config, store)) },
+    { path: EVENT_FILE_PATH, method: 'GET', handler: serve((req, res, key) => oneEvent(req, res, key, config, store)) },
+  ];
+}
+
+async function feed(req: IncomingMessage, res: ServerResponse, key: string, config: CalendarRouteConfig, store: Pick<CorridorStore, 'events'>) {
+  const query = queryOf(req, feedQuery);
+  if (!query || query.key === undefined || !sameSecret(query.key, key)) return notFound(res);
+  sendCalendar(res, await store.events.list(), query.lang ?? config.CORRIDOR_CHANNEL_LANG, config, 'corridor.ics');
+}
+
+async function oneEvent(req: IncomingMessage, res: ServerResponse, key: string, config: CalendarRouteConfig, store: Pick<CorridorStore, 'events'>) {
+  const query = queryOf(req, eventQuery);
+  if (!query?.id || query.sig === undefined || !sameSecret(query.sig, eventSignature(key, query.id))) return notFound(res);
+  const event = await store.events.get(query.id);
+  if (!event || event.removedAt !== null) return notFound(res);
+  sendCalendar(res, [event], query.lang ?? config.CORRIDOR_CHANNEL_LANG, config, `${event.id}.ics`);
+}
+
+function sendCalendar(res: ServerResponse, events: CorridorEvent[], lang: Lang | 'both', config: CalendarRouteConfig, file: string): void {
+  const name = lang === 'both' ? `${catalogue('fr').calendar.name} / ${catalogue('en').calendar.name}` : catalogue(lang).calendar.name;
+  const text = buildICalendar({ events, timeZone: config.CORRIDOR_TZ, lang, name });
+  res.writeHead(200, {
+    'content-type': 'text/calendar; charset=utf-8',
+    'content-disposition': `attachment; filename="${file}"`,
+    // The key is in the address: keep the answer out of shared caches.
+    'cache-control': 'private, no-cache',
+  });
+  res.end(text);
+}
+
+/** The query parsed by its schema; undefined when a parameter is malformed (e.g. lang=de) or repeated. */
+function queryOf<T extends z.ZodType>(req: IncomingMessage, schema: T): z.infer<T> | undefined {
+  const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+  const single = Object.fromEntries([...new Set(params.keys())].map((name) => [name, params.getAll(name).length === 1 ? params.get(name) : undefined]));
+  const parsed = schema.safeParse(single);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function notFound(res: ServerResponse): void {
+  plain(res, 404, 'not found');
+}
+
+function plain(res: ServerResponse, status: number, line: string): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(`${line}\n`);
+}
