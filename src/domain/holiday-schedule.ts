@@ -9,8 +9,8 @@ import { holidaysOn, isWorkingDay, nextWorkingDay, type HolidayRegion, type Publ
  */
 
 export interface HolidaySchedule {
-  /** Local times (`HH:MM:SS`) at which the job's cron fires on a date, earliest first. */
-  firingsOn(isoDate: string): readonly string[];
+  /** The local time (`HH:MM:SS`) at which the job's cron first fires on a date; undefined if it does not. */
+  firstFiringOn(isoDate: string): string | undefined;
   regions: readonly HolidayRegion[];
 }
 
@@ -26,13 +26,13 @@ export type DayPlan =
 
 /** What the schedule does on a date. */
 export function planDay(isoDate: string, schedule: HolidaySchedule): DayPlan {
-  const own = schedule.firingsOn(isoDate);
+  const own = schedule.firstFiringOn(isoDate);
   const holidays = holidaysOn(isoDate, schedule.regions);
-  if (own.length > 0 && holidays.length === 0) return { kind: 'post', date: isoDate, time: own[0]! };
-  if (own.length > 0) {
+  if (own !== undefined && holidays.length === 0) return { kind: 'post', date: isoDate, time: own };
+  if (own !== undefined) {
     const next = nextWorkingDay(isoDate, schedule.regions);
-    if (schedule.firingsOn(next).length > 0) return { kind: 'skipped', date: isoDate, holidays, next };
-    return { kind: 'held', date: isoDate, time: own[0]!, holidays, to: next };
+    if (schedule.firstFiringOn(next) !== undefined) return { kind: 'skipped', date: isoDate, holidays, next };
+    return { kind: 'held', date: isoDate, time: own, holidays, to: next };
   }
   const held = isWorkingDay(isoDate, schedule.regions) ? heldUntil(isoDate, schedule) : undefined;
   return held ?? { kind: 'none', date: isoDate, holidays };
@@ -43,8 +43,8 @@ function heldUntil(isoDate: string, schedule: HolidaySchedule): DayPlan | undefi
   // The days since the previous working day are weekends and holidays: their held posts land today.
   for (let day = addDays(isoDate, -1), step = 0; step < 60 && !isWorkingDay(day, schedule.regions); day = addDays(day, -1), step += 1) {
     const holidays = holidaysOn(day, schedule.regions);
-    const firings = schedule.firingsOn(day);
-    if (holidays.length > 0 && firings.length > 0) return { kind: 'post', date: isoDate, time: firings[0]!, heldFrom: { date: day, holidays } };
+    const time = schedule.firstFiringOn(day);
+    if (holidays.length > 0 && time !== undefined) return { kind: 'post', date: isoDate, time, heldFrom: { date: day, holidays } };
   }
   return undefined;
 }
