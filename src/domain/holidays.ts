@@ -17,6 +17,8 @@ export interface HolidayRegion {
 export interface PublicHoliday {
   date: string;
   name: BilingualText;
+  /** The name in the region's own language (`Fête nationale du Québec`, where English says "National Holiday"). */
+  localName: string;
   /** The region it is a holiday of, as configured (`CA-QC`). */
   region: string;
 }
@@ -45,16 +47,28 @@ function publicHolidaysOfYear(region: HolidayRegion, year: number): PublicHolida
   let holidays = yearCache.get(key);
   if (!holidays) {
     const calendar = new Holidays(region.country, region.state ?? '', { types: ['public'] });
-    // Both lists come from the same rules, in the same order: only the names differ.
+    // The lists come from the same rules, in the same order: only the names differ.
+    // The region's own language first: asking for another one makes it the instance's default.
+    const local = calendar.getHolidays(year);
     const french = calendar.getHolidays(year, 'fr');
     holidays = calendar
       .getHolidays(year, 'en')
-      .map((holiday, index) => ({ holiday, fr: french[index]?.name ?? holiday.name }))
+      .map((holiday, index) => ({
+        holiday,
+        name: { en: holiday.name, fr: french[index]?.name ?? holiday.name },
+        localName: local[index]?.name ?? holiday.name,
+      }))
       .filter(({ holiday }) => holiday.type === 'public')
-      .map(({ holiday, fr }) => ({ date: holiday.date.slice(0, 10), name: { en: holiday.name, fr }, region: regionName(region) }));
+      .map(({ holiday, name, localName }) => ({ date: holiday.date.slice(0, 10), name, localName, region: regionName(region) }));
     yearCache.set(key, holidays);
   }
   return holidays;
+}
+
+/** A holiday's name in a language, with its own name beside it where that differs: `National Holiday (Fête nationale du Québec)`. */
+export function holidayName(holiday: PublicHoliday, lang: keyof BilingualText): string {
+  const name = holiday.name[lang];
+  return name === holiday.localName ? name : `${name} (${holiday.localName})`;
 }
 
 /** The public holidays falling on a date in any of the regions (one entry per name: regions often share one). */

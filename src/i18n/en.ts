@@ -580,10 +580,13 @@ export const en = {
     },
     jobs: {
       dryRunHint: '  --dry-run  print the message instead of posting it; needs no Slack credentials',
+      dateHint: '  --date YYYY-MM-DD  with --dry-run: what the schedule would post that day (public holidays of CORRIDOR_HOLIDAYS skipped)',
+      badDate: (value: string, usage: string) => `--date: "${value}" is not a date; expected YYYY-MM-DD, e.g. --date 2026-09-08; ${usage}`,
+      dateNeedsDryRun: (usage: string) => `--date only previews what would be posted: add --dry-run; ${usage}`,
       usage: {
-        remind: 'usage: npm run remind [-- --dry-run]',
-        digest: 'usage: npm run digest [-- --dry-run]',
-        'event-reminder': 'usage: npm run event-reminder [-- --dry-run]',
+        remind: 'usage: npm run remind [-- --dry-run [--date YYYY-MM-DD]]',
+        digest: 'usage: npm run digest [-- --dry-run [--date YYYY-MM-DD]]',
+        'event-reminder': 'usage: npm run event-reminder [-- --dry-run [--date YYYY-MM-DD]]',
       },
       purpose: {
         remind: '  Posts today’s reminder about pending adhesions to CORRIDOR_CHANNEL (once a day).',
@@ -593,10 +596,26 @@ export const en = {
       channelNotSet: 'CORRIDOR_CHANNEL (not set)',
       dryRun: {
         noReminder: (where: string) => `Dry run: nothing to post to ${where} — no adhesion is pending (or all are snoozed).`,
-        reminder: (where: string) => `Dry run: the reminder that would be posted to ${where} now:`,
-        digest: (where: string) => `Dry run: the digest that would be posted to ${where} now:`,
+        reminder: (where: string, when: string) => `Dry run: the reminder that would be posted to ${where} ${when}:`,
+        digest: (where: string, when: string) => `Dry run: the digest that would be posted to ${where} ${when}:`,
         noEvent: (where: string, tomorrow: string) => `Dry run: nothing to post to ${where} — no event tomorrow (${tomorrow}).`,
-        eventReminder: (key: string, where: string) => `Dry run: the event reminder ${key} that would be posted to ${where} now:`,
+        eventReminder: (key: string, where: string, when: string) => `Dry run: the event reminder ${key} that would be posted to ${where} ${when}:`,
+        now: 'now',
+        onDay: (day: string, time: string) => `on ${day} at ${time}`,
+      },
+      /** `--dry-run --date`: what the schedule does that day; `what` is the job's lowercase label. */
+      onDate: {
+        held: (what: string, day: string, names: string, next: string) =>
+          `Dry run: no ${what} on ${day}, a public holiday: ${names}. The ${what} due that day goes out on the next working day, ${next}`,
+        skipped: (what: string, day: string, names: string, next: string) =>
+          `Dry run: no ${what} on ${day}, a public holiday: ${names}. The next ${what} goes out ${next}`,
+        none: (what: string, day: string, variable: string, next: string) => `Dry run: ${variable} posts no ${what} on ${day}. The next ${what} goes out ${next}`,
+        never: (what: string, variable: string) => `Dry run: ${variable} posts no ${what} within the coming year.`,
+        /** Last in its sentence, and English times end in "a.m.": no full stop after it. */
+        at: (day: string, time: string) => `on ${day} at ${time}`,
+        holiday: (day: string, names: string) => `${day} is a public holiday: ${names}.`,
+        heldFrom: (day: string, names: string) => `This is the post held over from ${day}, a public holiday: ${names}.`,
+        stillPosted: (day: string, names: string) => `${day} is a public holiday (${names}); event reminders still go out, the day before each event.`,
       },
       label: { remind: 'Reminder', digest: 'Digest', 'event-reminder': 'Event reminder' },
       posted: (what: string, channel: string, ts: string) => `${what}: posted to ${channel} (ts ${ts}).`,

@@ -578,10 +578,13 @@ export const fr: Catalogue = {
     },
     jobs: {
       dryRunHint: '  --dry-run  affiche le message au lieu de le publier ; aucun identifiant Slack requis',
+      dateHint: '  --date AAAA-MM-JJ  avec --dry-run : ce que le calendrier publierait ce jour-là (sans les jours fériés de CORRIDOR_HOLIDAYS)',
+      badDate: (value: string, usage: string) => `--date : « ${value} » n’est pas une date ; attendu : AAAA-MM-JJ, par exemple --date 2026-09-08 ; ${usage}`,
+      dateNeedsDryRun: (usage: string) => `--date ne fait qu’un aperçu de ce qui serait publié : ajoutez --dry-run ; ${usage}`,
       usage: {
-        remind: 'utilisation : npm run remind [-- --dry-run]',
-        digest: 'utilisation : npm run digest [-- --dry-run]',
-        'event-reminder': 'utilisation : npm run event-reminder [-- --dry-run]',
+        remind: 'utilisation : npm run remind [-- --dry-run [--date AAAA-MM-JJ]]',
+        digest: 'utilisation : npm run digest [-- --dry-run [--date AAAA-MM-JJ]]',
+        'event-reminder': 'utilisation : npm run event-reminder [-- --dry-run [--date AAAA-MM-JJ]]',
       },
       purpose: {
         remind: '  Publie dans CORRIDOR_CHANNEL le rappel du jour sur les adhésions en attente (une fois par jour).',
@@ -591,10 +594,27 @@ export const fr: Catalogue = {
       channelNotSet: 'CORRIDOR_CHANNEL (non défini)',
       dryRun: {
         noReminder: (where: string) => `Essai à blanc : rien à publier dans ${where} — aucune adhésion en attente (ou toutes reportées).`,
-        reminder: (where: string) => `Essai à blanc : le rappel qui serait publié dans ${where} maintenant :`,
-        digest: (where: string) => `Essai à blanc : le bilan qui serait publié dans ${where} maintenant :`,
+        reminder: (where: string, when: string) => `Essai à blanc : le rappel qui serait publié dans ${where} ${when} :`,
+        digest: (where: string, when: string) => `Essai à blanc : le bilan qui serait publié dans ${where} ${when} :`,
         noEvent: (where: string, tomorrow: string) => `Essai à blanc : rien à publier dans ${where} — aucun événement demain (${tomorrow}).`,
-        eventReminder: (key: string, where: string) => `Essai à blanc : le rappel d’événement ${key} qui serait publié dans ${where} maintenant :`,
+        eventReminder: (key: string, where: string, when: string) => `Essai à blanc : le rappel d’événement ${key} qui serait publié dans ${where} ${when} :`,
+        now: 'maintenant',
+        onDay: (day: string, time: string) => `le ${day} à ${time}`,
+      },
+      /** `--dry-run --date` : ce que le calendrier fait ce jour-là ; `what` est le libellé du travail, en minuscules. */
+      onDate: {
+        held: (what: string, day: string, names: string, next: string) =>
+          `Essai à blanc : aucun ${what} le ${day}, jour férié : ${names}. Le ${what} prévu ce jour-là sera publié le jour ouvrable suivant, ${next}.`,
+        skipped: (what: string, day: string, names: string, next: string) =>
+          `Essai à blanc : aucun ${what} le ${day}, jour férié : ${names}. Le prochain ${what} sera publié ${next}.`,
+        none: (what: string, day: string, variable: string, next: string) =>
+          `Essai à blanc : ${variable} ne prévoit aucun ${what} le ${day}. Le prochain ${what} sera publié ${next}.`,
+        never: (what: string, variable: string) => `Essai à blanc : ${variable} ne prévoit aucun ${what} dans l’année qui vient.`,
+        at: (day: string, time: string) => `le ${day} à ${time}`,
+        holiday: (day: string, names: string) => `Le ${day} est un jour férié : ${names}.`,
+        heldFrom: (day: string, names: string) => `C’est la publication reportée du ${day}, jour férié : ${names}.`,
+        stillPosted: (day: string, names: string) =>
+          `Le ${day} est un jour férié (${names}) ; les rappels d’événements sont publiés quand même, la veille de chaque événement.`,
       },
       label: { remind: 'Rappel', digest: 'Bilan', 'event-reminder': 'Rappel d’événement' },
       posted: (what: string, channel: string, ts: string) => `${what} : publié dans ${channel} (ts ${ts}).`,
