@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import { addDays, dateParts, isoWeekday } from './dates.js';
+import type { Lang } from './lang.js';
 import type { BilingualText } from './types.js';
 
 /**
@@ -17,8 +18,8 @@ export interface HolidayRegion {
 export interface PublicHoliday {
   date: string;
   name: BilingualText;
-  /** The name in the region's own language (`Fête nationale du Québec`, where English says "National Holiday"). */
-  localName: string;
+  /** Which of the corridor's languages the region speaks (date-holidays' list): Québec both, Vermont English. */
+  regionLangs: readonly Lang[];
   /** The region it is a holiday of, as configured (`CA-QC`). */
   region: string;
 }
@@ -48,27 +49,30 @@ function publicHolidaysOfYear(region: HolidayRegion, year: number): PublicHolida
   if (!holidays) {
     const calendar = new Holidays(region.country, region.state ?? '', { types: ['public'] });
     // The lists come from the same rules, in the same order: only the names differ.
-    // The region's own language first: asking for another one makes it the instance's default.
-    const local = calendar.getHolidays(year);
+    // Before asking for names in a language, which adds it to the instance's languages.
+    const spoken = calendar.getLanguages();
+    const regionLangs = (['fr', 'en'] as const).filter((lang) => spoken.some((code) => code.startsWith(lang)));
+    // Both lists come from the same rules, in the same order: only the names differ.
     const french = calendar.getHolidays(year, 'fr');
     holidays = calendar
       .getHolidays(year, 'en')
-      .map((holiday, index) => ({
-        holiday,
-        name: { en: holiday.name, fr: french[index]?.name ?? holiday.name },
-        localName: local[index]?.name ?? holiday.name,
-      }))
+      .map((holiday, index) => ({ holiday, name: { en: holiday.name, fr: french[index]?.name ?? holiday.name } }))
       .filter(({ holiday }) => holiday.type === 'public')
-      .map(({ holiday, name, localName }) => ({ date: holiday.date.slice(0, 10), name, localName, region: regionName(region) }));
+      .map(({ holiday, name }) => ({ date: holiday.date.slice(0, 10), name, regionLangs, region: regionName(region) }));
     yearCache.set(key, holidays);
   }
   return holidays;
 }
 
-/** A holiday's name in a language, with its own name beside it where that differs: `National Holiday (Fête nationale du Québec)`. */
-export function holidayName(holiday: PublicHoliday, lang: keyof BilingualText): string {
+/**
+ * A holiday's name in a language, with its name in the other language beside it where the region
+ * speaks that one too: `National Holiday (Fête nationale du Québec)`, but Vermont's `Independence Day` alone.
+ */
+export function holidayName(holiday: PublicHoliday, lang: Lang): string {
+  const other: Lang = lang === 'fr' ? 'en' : 'fr';
   const name = holiday.name[lang];
-  return name === holiday.localName ? name : `${name} (${holiday.localName})`;
+  const gloss = holiday.name[other];
+  return holiday.regionLangs.includes(other) && gloss !== name ? `${name} (${gloss})` : name;
 }
 
 /** The public holidays falling on a date in any of the regions (one entry per name: regions often share one). */
