@@ -32,6 +32,8 @@ export function buildICalendar({ events, timeZone, lang, name }: ICalendarInput)
   // No calendar-wide zone: ical-generator would then write DTSTAMP and LAST-MODIFIED in local time
   // too, where RFC 5545 wants UTC. The generator still adds the VTIMEZONE of every event's zone.
   calendar.timezone({ name: null, generator: vtimezone });
+  // The zone calendar apps show the feed in (Google Calendar and Apple read it).
+  calendar.x('X-WR-TIMEZONE', timeZone);
   for (const event of events) {
     const text = (value: BilingualText) => inLang(value, lang);
     calendar.createEvent({
@@ -51,11 +53,14 @@ export function buildICalendar({ events, timeZone, lang, name }: ICalendarInput)
   return calendar.toString();
 }
 
-/** A timed start is the instant, read by ical-generator in the event's zone; a day-long event is a DATE. */
+/**
+ * A timed start is written as wall-clock time with the zone's TZID; a day-long event is a DATE
+ * (RFC 5545 allows no TZID there), read in the zone too. Both name the zone, so its VTIMEZONE is in
+ * the file whatever the events.
+ */
 function eventStart(event: CorridorEvent, timeZone: string) {
-  // A day-long date is written from the Date's UTC fields (no zone is involved).
-  if (event.startTime === null) return { start: new Date(`${event.date}T00:00:00Z`), allDay: true };
-  return { start: new ZonedInstant(localInstant(event.date, event.startTime, timeZone), timeZone), timezone: timeZone };
+  const start = new ZonedInstant(localInstant(event.date, event.startTime ?? '12:00', timeZone), timeZone);
+  return { start, timezone: timeZone, allDay: event.startTime === null };
 }
 
 /**
