@@ -35,7 +35,6 @@ export function buildICalendar({ events, timeZone, lang, name }: ICalendarInput)
   // The zone calendar apps show the feed in (Google Calendar and Apple read it).
   calendar.x('X-WR-TIMEZONE', timeZone);
   for (const event of events) {
-    const text = (value: BilingualText) => inLang(value, lang);
     calendar.createEvent({
       id: eventUid(event),
       // Each edit bumps the record's version: calendar apps take the higher SEQUENCE as the newer.
@@ -44,9 +43,9 @@ export function buildICalendar({ events, timeZone, lang, name }: ICalendarInput)
       lastModified: new Date(event.updatedAt),
       created: new Date(event.createdAt),
       ...eventStart(event, timeZone),
-      summary: text(event.title),
+      summary: inLang(event.title, lang, ' / '),
       location: event.place,
-      description: event.summary ? text(event.summary) : null,
+      description: event.summary ? inLang(event.summary, lang, '\n\n') : null,
       status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
@@ -107,9 +106,10 @@ class ZonedInstant extends Date {
   }
 }
 
-function inLang(value: BilingualText, lang: Lang | 'both'): string {
+/** One language, or French then English (`separator` between them) where they differ. */
+function inLang(value: BilingualText, lang: Lang | 'both', separator: string): string {
   if (lang !== 'both') return value[lang];
-  return value.fr === value.en ? value.fr : `${value.fr} / ${value.en}`;
+  return value.fr === value.en ? value.fr : `${value.fr}${separator}${value.en}`;
 }
 
 function vtimezone(zone: string): string | null {

@@ -49,6 +49,7 @@ describe('buildICalendar', () => {
     expect(ics('en')).toContain('SUMMARY:First official meeting\r\n');
     expect(ics('both')).toContain('SUMMARY:Première rencontre officielle / First official meeting\r\n');
     expect(ics('both')).toContain('SUMMARY:Forum\r\n');
+    expect(ics('both')).toContain('DESCRIPTION:Quatre pistes d’action.\\n\\nFour action tracks.\r\n');
   });
 
   it('writes the same text whatever the machine’s own time zone', () => {
