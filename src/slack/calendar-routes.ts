@@ -10,8 +10,9 @@ import { EVENT_FILE_PATH, eventSignature, FEED_PATH, sameSecret } from './calend
 
 type CalendarRouteConfig = Pick<Config, 'CALENDAR_FEED_KEY' | 'CORRIDOR_TZ' | 'CORRIDOR_CHANNEL_LANG'>;
 
-const feedQuery = z.object({ key: z.string().optional(), lang: z.enum(['fr', 'en']).optional() });
-const eventQuery = feedQuery.extend({ id: z.string().optional(), sig: z.string().optional() });
+/** Each parameter once at most; `lang` is read only once the key or signature was right. */
+const single = z.string().optional();
+const langParameter = z.enum(['fr', 'en']).optional();
 
 /**
  * GET /calendar.ics?key=CALENDAR_FEED_KEY[&lang=fr|en]: every event not removed (cancelled ones
@@ -32,17 +33,23 @@ export function calendarRoutes(config: CalendarRouteConfig, store: Pick<Corridor
 }
 
 async function feed(req: IncomingMessage, res: ServerResponse, key: string, config: CalendarRouteConfig, store: Pick<CorridorStore, 'events'>) {
-  const query = queryOf(req, feedQuery);
-  if (!query || query.key === undefined || !sameSecret(query.key, key)) return notFound(res);
-  sendCalendar(res, await store.events.list(), query.lang ?? config.CORRIDOR_CHANNEL_LANG, config, 'corridor.ics');
+  const query = queryOf(req);
+  const given = query('key');
+  if (given === undefined || !sameSecret(given, key)) return notFound(res);
+  const lang = langParameter.safeParse(query('lang'));
+  if (!lang.success) return plain(res, 400, 'lang: expected fr or en');
+  sendCalendar(res, await store.events.list(), lang.data ?? config.CORRIDOR_CHANNEL_LANG, config, 'corridor.ics');
 }
 
 async function oneEvent(req: IncomingMessage, res: ServerResponse, key: string, config: CalendarRouteConfig, store: Pick<CorridorStore, 'events'>) {
-  const query = queryOf(req, eventQuery);
-  if (!query?.id || query.sig === undefined || !sameSecret(query.sig, eventSignature(key, query.id))) return notFound(res);
-  const event = await store.events.get(query.id);
+  const query = queryOf(req);
+  const [id, sig] = [query('id'), query('sig')];
+  if (!id || sig === undefined || !sameSecret(sig, eventSignature(key, id))) return notFound(res);
+  const lang = langParameter.safeParse(query('lang'));
+  if (!lang.success) return plain(res, 400, 'lang: expected fr or en');
+  const event = await store.events.get(id);
   if (!event || event.removedAt !== null) return notFound(res);
-  sendCalendar(res, [event], query.lang ?? config.CORRIDOR_CHANNEL_LANG, config, `${event.id}.ics`);
+  sendCalendar(res, [event], lang.data ?? config.CORRIDOR_CHANNEL_LANG, config, `${event.id}.ics`);
 }
 
 function sendCalendar(res: ServerResponse, events: CorridorEvent[], lang: Lang | 'both', config: CalendarRouteConfig, file: string): void {
@@ -57,12 +64,13 @@ function sendCalendar(res: ServerResponse, events: CorridorEvent[], lang: Lang |
   res.end(text);
 }
 
-/** The query parsed by its schema; undefined when a parameter is malformed (e.g. lang=de) or repeated. */
-function queryOf<T extends z.ZodType>(req: IncomingMessage, schema: T): z.infer<T> | undefined {
+/** Reads a query parameter; a repeated one counts as absent (which key would win is not for us to guess). */
+function queryOf(req: IncomingMessage): (name: string) => string | undefined {
   const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
-  const single = Object.fromEntries([...new Set(params.keys())].map((name) => [name, params.getAll(name).length === 1 ? params.get(name) : undefined]));
-  const parsed = schema.safeParse(single);
-  return parsed.success ? parsed.data : undefined;
+  return (name) => {
+    const values = params.getAll(name);
+    return single.parse(values.length === 1 ? values[0] : undefined);
+  };
 }
 
 function notFound(res: ServerResponse): void {

@@ -95,6 +95,10 @@ describe('GET /calendar.ics?key=CALENDAR_FEED_KEY', () => {
       expect(refused, path).toMatchObject({ status: 404, text: 'not found\n' });
     }
     expect(await get(off.port, `/calendar.ics?key=${FEED_KEY}`)).toMatchObject({ status: 404, text: 'not found\n' });
+    expect(await get(app.port, `/calendar.ics?key=${FEED_KEY}&key=${FEED_KEY}`)).toMatchObject({ status: 404, text: 'not found\n' });
+    // A right key with a language the feed does not speak: told so, in one line.
+    expect(await get(app.port, `/calendar.ics?key=${FEED_KEY}&lang=de`)).toMatchObject({ status: 400, text: 'lang: expected fr or en\n' });
+    expect((await get(app.port, '/calendar.ics?key=wrong&lang=de')).status).toBe(404);
   });
 });
 
