@@ -6,8 +6,8 @@ import type { JobLogger } from './job-logger.js';
 import type { Poster } from './slack-poster.js';
 
 export type JobConfig = Pick<Config, 'CORRIDOR_CHANNEL' | 'CORRIDOR_CHANNEL_LANG' | 'CORRIDOR_TZ'> &
-  /** For *Add to calendar* links on event reminders, and the holidays the schedule skips. */
-  Partial<Pick<Config, 'PUBLIC_URL' | 'CALENDAR_FEED_KEY' | 'CORRIDOR_HOLIDAYS'>>;
+  /** For *Add to calendar* links on event reminders. */
+  Partial<Pick<Config, 'PUBLIC_URL' | 'CALENDAR_FEED_KEY'>>;
 
 /** Everything a job needs, injected: the schedule, the CLI and the tests each pass their own. */
 export interface JobDeps {
