@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
-import type { Partner } from './types.js';
+import { everyWordMatches, isTypoOf } from './fuzzy.js';
+import type { Partner, Person } from './types.js';
 import { normalize, words } from './text.js';
 
 export type PartnerMatch =
@@ -10,21 +11,19 @@ export type PartnerMatch =
 /** Short words that initials may include whole or skip ("UdeS", "CPQ"). */
 const LINK_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'of', 'and', 'et', 'the', 'for', 'en', 'd', 'l']);
 
+type Tier = (partner: Partner) => boolean;
+
 /**
- * Finds the partner someone means. Tiers, best first: exact name or acronym or ID; initials
- * ("udes" for Université de Sherbrooke); every typed word starting a word of the name
- * ("vermont", "univ sherb"); then the closest name by edit distance as a suggestion.
+ * Finds the partner someone means. Tiers, best first, the first that finds anything wins: a name,
+ * acronym, usual short name (`aliases`) or ID typed in full; initials ("udes" for Université de
+ * Sherbrooke); every typed word starting a word of one name ("vermont", "univ sherb"); part of a
+ * name; a name with a typo or two ("sherbroke"); the designation ("quantique" for Distriq); one of
+ * its people ("duclos"). Failing all, the closest name by edit distance is a suggestion.
  */
-export function matchPartner(query: string, partners: Partner[]): PartnerMatch {
+export function matchPartner(query: string, partners: readonly Partner[], people: readonly Person[] = []): PartnerMatch {
   const typed = normalize(query);
   if (!typed) return { kind: 'none', suggestion: undefined };
-  const tiers: ((partner: Partner) => boolean)[] = [
-    (partner) => namesOf(partner).some((name) => normalize(name) === typed) || partner.id === typed.replace(/ /g, '-'),
-    (partner) => !typed.includes(' ') && namesOf(partner).some((name) => isInitialism(typed, words(name))),
-    (partner) => namesOf(partner).some((name) => wordsStartWith(words(typed), words(name))),
-    (partner) => namesOf(partner).some((name) => normalize(name).includes(typed)),
-  ];
-  for (const inTier of tiers) {
+  for (const inTier of partnerTiers(typed, people)) {
     const found = partners.filter(inTier);
     if (found.length === 1) return { kind: 'one', partner: found[0]! };
     if (found.length > 1) return { kind: 'many', partners: found };
@@ -32,8 +31,28 @@ export function matchPartner(query: string, partners: Partner[]): PartnerMatch {
   return { kind: 'none', suggestion: closestPartner(typed, partners) };
 }
 
-function namesOf(partner: Partner): string[] {
-  return [partner.name, partner.officialName, partner.acronym].filter((name): name is string => Boolean(name));
+/** True when the text finds at least one partner (a suggestion does not count). */
+export function findsPartner(query: string, partners: readonly Partner[], people: readonly Person[] = []): boolean {
+  return matchPartner(query, partners, people).kind !== 'none';
+}
+
+function partnerTiers(typed: string, people: readonly Person[]): Tier[] {
+  const typedWords = typed.split(' ');
+  const namesAre = (test: (name: string) => boolean): Tier => (partner) => namesOf(partner).map(normalize).some(test);
+  return [
+    (partner) => namesAre((name) => name === typed)(partner) || partner.id === typedWords.join('-'),
+    namesAre((name) => typedWords.length === 1 && isInitialism(typed, name.split(' '))),
+    namesAre((name) => typedWords.every((word) => name.split(' ').some((nameWord) => nameWord.startsWith(word)))),
+    namesAre((name) => name.includes(typed)),
+    namesAre((name) => isTypoOf(typed, name) || everyWordMatches(typedWords, name.split(' '))),
+    (partner) => [partner.designation?.fr, partner.designation?.en].some((text) => text && everyWordMatches(typedWords, words(text))),
+    (partner) => people.some((person) => person.partnerId === partner.id && everyWordMatches(typedWords, words(person.name))),
+  ];
+}
+
+/** Every name the partner goes by: its name, official name, acronym and usual short names. */
+export function namesOf(partner: Partner): string[] {
+  return [partner.name, partner.officialName, partner.acronym, ...partner.aliases].filter((name): name is string => Boolean(name?.trim()));
 }
 
 /** True when `typed` can be read as prefixes of the name's words, in order (link words optional). */
@@ -54,11 +73,7 @@ export function isInitialism(typed: string, nameWords: string[]): boolean {
   return consume(typed, 0);
 }
 
-function wordsStartWith(typedWords: string[], nameWords: string[]): boolean {
-  return typedWords.every((typedWord) => nameWords.some((word) => word.startsWith(typedWord)));
-}
-
-function closestPartner(typed: string, partners: Partner[]): Partner | undefined {
+function closestPartner(typed: string, partners: readonly Partner[]): Partner | undefined {
   let best: { partner: Partner; score: number } | undefined;
   for (const partner of partners) {
     for (const name of namesOf(partner)) {

@@ -70,6 +70,7 @@ export const en = {
     jurisdiction: 'Jurisdiction',
     acronym: 'Acronym',
     officialName: 'Official name',
+    aliases: 'Usual short names',
     website: 'Website',
     joinedOn: 'Signed on',
     pendingSince: 'Pending since',
@@ -251,6 +252,7 @@ export const en = {
     several: (typed: string, count: number) => `${count} partners match “${typed}”:`,
     pickOne: 'Type a longer part of the name to see one card.',
     removed: 'This partner was removed from the corridor’s records.',
+    addHint: 'To add it to the corridor: `/corridor partner add <name>`.',
     missingEdit: 'Which partner? For example: `/corridor partner edit c2mi`.',
     representative: (name: string, title: string) => `${name}, ${title}`,
   },
@@ -330,6 +332,7 @@ export const en = {
     partner: {
       titleAdd: 'New partner',
       titleEdit: 'Edit partner',
+      aliasesHint: 'Initials and short names people type to find it, separated by commas (for example: UVM, UdeS).',
       statusDateHint: 'Leave empty only for a founding signatory whose signing date is not known.',
       websitePlaceholder: 'https://example.org',
     },

@@ -69,6 +69,7 @@ export const fr: Catalogue = {
     jurisdiction: 'Territoire',
     acronym: 'Sigle',
     officialName: 'Nom officiel',
+    aliases: 'Noms courts usuels',
     website: 'Site Web',
     joinedOn: 'Signé le',
     pendingSince: 'En attente depuis le',
@@ -248,6 +249,7 @@ export const fr: Catalogue = {
     several: (typed: string, count: number) => `${count} partenaires correspondent à « ${typed} » :`,
     pickOne: 'Tapez une plus grande partie du nom pour voir une seule fiche.',
     removed: 'Ce partenaire a été retiré des dossiers du corridor.',
+    addHint: 'Pour l’ajouter au corridor : `/corridor partenaire ajouter <nom>`.',
     missingEdit: 'Quel partenaire ? Par exemple : `/corridor partenaire modifier c2mi`.',
     representative: (name: string, title: string) => `${name}, ${title}`,
   },
@@ -327,6 +329,7 @@ export const fr: Catalogue = {
     partner: {
       titleAdd: 'Nouveau partenaire',
       titleEdit: 'Modifier le partenaire',
+      aliasesHint: 'Sigles et noms courts que l’on tape pour le trouver, séparés par des virgules (par exemple : UVM, UdeS).',
       statusDateHint: 'Laissez vide seulement pour un signataire fondateur dont la date de signature est inconnue.',
       websitePlaceholder: 'https://exemple.org',
     },

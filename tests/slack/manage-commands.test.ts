@@ -47,6 +47,7 @@ describe('modal subcommands outside Slack', () => {
         name: 'New England Chips',
         officialName: null,
         acronym: null,
+        aliases: [],
         designation: null,
         kind: 'company',
         jurisdiction: 'MA',

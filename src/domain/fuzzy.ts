@@ -1,0 +1,55 @@
+/**
+ * Typo-tolerant comparison of typed words with stored ones, for every lookup (partners, events,
+ * command names). Texts are compared normalised (see text.ts).
+ */
+
+/**
+ * Damerau–Levenshtein distance (optimal string alignment): insertions, deletions, substitutions and
+ * swaps of two neighbouring letters each count one, so "sherbroke" and "shebrrooke" are one typo away.
+ * Stops early and returns `limit + 1` once the distance must exceed `limit`.
+ */
+export function typoDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, beforePrevious[j - 2]! + 1);
+      row.push(best);
+      rowMin = Math.min(rowMin, best);
+    }
+    if (rowMin > limit) return limit + 1;
+    beforePrevious = previous;
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Typos forgiven in a word of this length: none up to 3 letters (acronyms such as "cpq" or "uvm"
+ * would otherwise match every other three-letter word), one up to 7, two from 8.
+ */
+export function typosAllowed(length: number): number {
+  if (length <= 3) return 0;
+  return length <= 7 ? 1 : 2;
+}
+
+/** True when `typed` is close enough to `stored` to be a typo of it ("isq" of "iseq", not "cpq" of "cmc"). */
+export function isTypoOf(typed: string, stored: string): boolean {
+  const allowed = typosAllowed(Math.max(typed.length, stored.length));
+  return allowed > 0 && typoDistance(typed, stored, allowed) <= allowed;
+}
+
+/** A typed word stands for a stored word when it starts it ("univ", "sherb") or is a typo of it. */
+export function wordMatches(typed: string, stored: string): boolean {
+  return stored.startsWith(typed) || isTypoOf(typed, stored);
+}
+
+/** Every typed word stands for some word of the text, in any order. */
+export function everyWordMatches(typedWords: readonly string[], storedWords: readonly string[]): boolean {
+  return typedWords.length > 0 && typedWords.every((typed) => storedWords.some((stored) => wordMatches(typed, stored)));
+}
