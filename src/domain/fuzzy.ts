@@ -53,3 +53,23 @@ export function wordMatches(typed: string, stored: string): boolean {
 export function everyWordMatches(typedWords: readonly string[], storedWords: readonly string[]): boolean {
   return typedWords.length > 0 && typedWords.every((typed) => storedWords.some((stored) => wordMatches(typed, stored)));
 }
+
+/**
+ * The value of the name closest to `typed`: the shortest name it starts (3 letters or more), else the nearest
+ * within a third of its length (at least one edit), first listed winning ties. Undefined when
+ * nothing is that close: a far-fetched guess helps nobody.
+ */
+export function closestName<T>(typed: string, candidates: readonly { name: string; value: T }[]): T | undefined {
+  if (typed.length >= 3) {
+    const started = candidates.filter((candidate) => candidate.name.startsWith(typed));
+    const shortest = started.reduce<(typeof started)[number] | undefined>((best, candidate) => (!best || candidate.name.length < best.name.length ? candidate : best), undefined);
+    if (shortest) return shortest.value;
+  }
+  const limit = Math.max(1, Math.floor(typed.length / 3));
+  let best: { value: T; score: number } | undefined;
+  for (const candidate of candidates) {
+    const score = typoDistance(typed, candidate.name, limit);
+    if (score <= limit && (!best || score < best.score)) best = { value: candidate.value, score };
+  }
+  return best?.value;
+}

@@ -15,15 +15,28 @@ type Tier = (partner: Partner) => boolean;
 
 /**
  * Finds the partner someone means. Tiers, best first, the first that finds anything wins: a name,
- * acronym, usual short name (`aliases`) or ID typed in full; initials ("udes" for Université de
- * Sherbrooke); every typed word starting a word of one name ("vermont", "univ sherb"); part of a
- * name; a name with a typo or two ("sherbroke"); the designation ("quantique" for Distriq); one of
- * its people ("duclos"). Failing all, the closest name by edit distance is a suggestion.
+ * acronym, usual short name (`aliases`) or ID typed in full; one of them with a typo or two
+ * ("distrik"); initials ("udes" for Université de Sherbrooke); every typed word starting a word of
+ * one name ("vermont", "univ sherb"); part of a name; words of a name, each with a typo or two
+ * ("univ sherbroke"); the designation ("quantique" for Distriq); one of its people ("duclos").
+ * Failing all, the closest name by edit distance is a suggestion.
  */
 export function matchPartner(query: string, partners: readonly Partner[], people: readonly Person[] = []): PartnerMatch {
+  return matchInTiers(query, partners, (typed) => [...nameTiers(typed), ...otherTiers(typed, people)]);
+}
+
+/**
+ * True when the text finds a partner by one of its names, however loosely: `partner add Quantum
+ * Labs` must open the form, not show Distriq because "quantum" is in its designation.
+ */
+export function namesPartner(query: string, partners: readonly Partner[]): boolean {
+  return matchInTiers(query, partners, nameTiers).kind !== 'none';
+}
+
+function matchInTiers(query: string, partners: readonly Partner[], tiersFor: (typed: string) => Tier[]): PartnerMatch {
   const typed = normalize(query);
   if (!typed) return { kind: 'none', suggestion: undefined };
-  for (const inTier of partnerTiers(typed, people)) {
+  for (const inTier of tiersFor(typed)) {
     const found = partners.filter(inTier);
     if (found.length === 1) return { kind: 'one', partner: found[0]! };
     if (found.length > 1) return { kind: 'many', partners: found };
@@ -31,20 +44,23 @@ export function matchPartner(query: string, partners: readonly Partner[], people
   return { kind: 'none', suggestion: closestPartner(typed, partners) };
 }
 
-/** True when the text finds at least one partner (a suggestion does not count). */
-export function findsPartner(query: string, partners: readonly Partner[], people: readonly Person[] = []): boolean {
-  return matchPartner(query, partners, people).kind !== 'none';
-}
-
-function partnerTiers(typed: string, people: readonly Person[]): Tier[] {
+function nameTiers(typed: string): Tier[] {
   const typedWords = typed.split(' ');
   const namesAre = (test: (name: string) => boolean): Tier => (partner) => namesOf(partner).map(normalize).some(test);
   return [
     (partner) => namesAre((name) => name === typed)(partner) || partner.id === typedWords.join('-'),
+    // A whole name with a typo comes before initials: "cmi" is C2MI mistyped before it is C + Mi(crosystems).
+    namesAre((name) => isTypoOf(typed, name)),
     namesAre((name) => typedWords.length === 1 && isInitialism(typed, name.split(' '))),
     namesAre((name) => typedWords.every((word) => name.split(' ').some((nameWord) => nameWord.startsWith(word)))),
     namesAre((name) => name.includes(typed)),
-    namesAre((name) => isTypoOf(typed, name) || everyWordMatches(typedWords, name.split(' '))),
+    namesAre((name) => everyWordMatches(typedWords, name.split(' '))),
+  ];
+}
+
+function otherTiers(typed: string, people: readonly Person[]): Tier[] {
+  const typedWords = typed.split(' ');
+  return [
     (partner) => [partner.designation?.fr, partner.designation?.en].some((text) => text && everyWordMatches(typedWords, words(text))),
     (partner) => people.some((person) => person.partnerId === partner.id && everyWordMatches(typedWords, words(person.name))),
   ];

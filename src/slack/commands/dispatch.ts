@@ -1,6 +1,6 @@
-import { distance } from 'fastest-levenshtein';
 import { commandTextInput, parseCommandText } from '../../domain/command-text.js';
-import { catalogue, type Lang } from '../../i18n/index.js';
+import { closestName } from '../../domain/fuzzy.js';
+import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import type { CorridorStore } from '../../store/corridor-store.js';
 import { whoIsAsking } from '../asker.js';
 import type { Reply } from '../blocks.js';
@@ -40,8 +40,9 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
   const commands = corridorCommands();
   const command = parsed.name === '' ? commands[0]! : findCommand(parsed.name, commands);
   if (!command) {
-    const names = commands.filter((c) => !c.hidden).map((c) => c.help(context.t).usage.split(' ')[0]!);
-    return unknownCommandView(parsed.name, closestCommandName(parsed.name, commands), names, context.t);
+    const listed = commands.filter((c) => !c.hidden);
+    const suggestion = closestCommand(parsed.name, listed) ?? commands[0]!;
+    return unknownCommandView(parsed.name, localName(suggestion, context.t), listed.map((c) => localName(c, context.t)), context.t);
   }
   return runKeepingAnswers(command, parsed.rest, context);
 }
@@ -50,14 +51,16 @@ export function findCommand(name: string, commands: readonly CorridorCommand[]):
   return commands.find((command) => command.name === name || command.aliases.includes(name));
 }
 
-/** The accepted name closest to a mistyped one, when close enough to be a likely typo. */
-export function closestCommandName(typed: string, commands: readonly CorridorCommand[]): string | undefined {
-  let best: { name: string; score: number } | undefined;
-  for (const command of commands.filter((c) => !c.hidden)) {
-    for (const name of [command.name, ...command.aliases]) {
-      const score = distance(typed, name);
-      if (!best || score < best.score) best = { name, score };
-    }
-  }
-  return best && best.score <= Math.max(2, Math.floor(typed.length / 3)) ? best.name : undefined;
+/** A command's name as the help shows it in the reader's language (`partner`, `partenaire`). */
+export function localName(command: CorridorCommand, t: Catalogue): string {
+  return command.help(t).usage.split(' ')[0]!;
+}
+
+/**
+ * The command a mistyped name most likely meant, read against every name it answers to in either
+ * language; punctuation aliases (`?`) are left out, since a suggestion is shown to be typed.
+ */
+export function closestCommand(typed: string, commands: readonly CorridorCommand[]): CorridorCommand | undefined {
+  const names = commands.flatMap((command) => [command.name, ...command.aliases].map((name) => ({ name, value: command })));
+  return closestName(typed, names.filter(({ name }) => /^\p{L}[\p{L}\p{N}-]*$/u.test(name)));
 }

@@ -1,5 +1,5 @@
 import { readVerb } from '../../domain/command-text.js';
-import { findsPartner, matchPartner, namesOf } from '../../domain/partner-match.js';
+import { matchPartner, namesOf, namesPartner } from '../../domain/partner-match.js';
 import { normalize } from '../../domain/text.js';
 import { partnerCardView } from '../views/partner-card-view.js';
 import { partnerNotFoundView, partnerSeveralView } from '../views/partner-matches-view.js';
@@ -21,7 +21,7 @@ export const partnerCommand: CorridorCommand = {
     const [partners, people] = await Promise.all([context.store.partners.list(), context.store.people.list()]);
     const verb = readVerb(args, {
       names: (query) => partners.some((partner) => [...namesOf(partner), partner.id].map(normalize).includes(normalize(query))),
-      finds: (query) => findsPartner(query, partners, people),
+      finds: (query) => namesPartner(query, partners),
     });
     if (verb.kind === 'add') {
       if (!context.isAdmin) return refusal(context);
