@@ -64,6 +64,16 @@ describe('modal subcommands outside Slack', () => {
     expect(await run('partner c2mi', 'U0ALICE')).toContain('C2MI');
   });
 
+  it('search for a name after "new", telling coordinators how to add a partner nobody has', async () => {
+    const admin = await run('partner new brunswick innovation');
+    expect(admin).toContain('No partner matches “new brunswick innovation”');
+    expect(admin).toContain('/corridor partner add <name>');
+    const member = await run('partner new brunswick innovation', 'U0ALICE');
+    expect(member).toContain('No partner matches');
+    expect(member).not.toContain('partner add');
+    expect(await run('partner new hampshire', 'U0ALICE')).toContain('DEPARTMENT OF BUSINESS AND ECONOMIC AFFAIRS');
+  });
+
   it('show an action item by words of its title, with its partners', async () => {
     const text = await run('action announce', 'U0ALICE');
     expect(text).toContain('ANNOUNCE THE ADHESION OF NEW STRATEGIC PARTNERS');

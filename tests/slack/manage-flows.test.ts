@@ -500,6 +500,8 @@ describe('with 500 partners in the store', () => {
     const response = await running.interaction(menuSearch(ADMIN_ID, picker.element.action_id, 'organisers', 'partner 49'));
     const options = (response.json as { options: { value: string }[] }).options;
     expect(options.map((option) => option.value).sort()).toEqual(['partner-49', ...Array.from({ length: 10 }, (_, i) => `partner-49${i}`)].sort());
+    const byShortName = await running.interaction(menuSearch(ADMIN_ID, picker.element.action_id, 'organisers', 'uvm'));
+    expect((byShortName.json as { options: { value: string }[] }).options.map((option) => option.value)).toEqual(['university-of-vermont']);
 
     const ack = await submit(ADMIN_ID, view, { title_en: 'Big meetup', date: daysAfter(today(), 5), place: 'Montréal', organisers: ['partner-49'] });
     expect(ack.response_action).toBe('update');
