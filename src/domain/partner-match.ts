@@ -11,7 +11,7 @@ export type PartnerMatch =
 /** Short words that initials may include whole or skip ("UdeS", "CPQ"). */
 const LINK_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'of', 'and', 'et', 'the', 'for', 'en', 'd', 'l']);
 
-type Tier = (partner: Partner) => boolean;
+type Tier = (candidate: Candidate) => boolean;
 
 /**
  * Finds the partner someone means. Tiers, best first, the first that finds anything wins: a name,
@@ -33,36 +33,47 @@ export function namesPartner(query: string, partners: readonly Partner[]): boole
   return matchInTiers(query, partners, nameTiers).kind !== 'none';
 }
 
+/** A partner with its names normalised once per lookup: each tier reads them again. */
+interface Candidate {
+  partner: Partner;
+  names: string[];
+  nameWords: string[][];
+}
+
 function matchInTiers(query: string, partners: readonly Partner[], tiersFor: (typed: string) => Tier[]): PartnerMatch {
   const typed = normalize(query);
   if (!typed) return { kind: 'none', suggestion: undefined };
+  const candidates = partners.map((partner): Candidate => {
+    const names = namesOf(partner).map(normalize);
+    return { partner, names, nameWords: names.map((name) => name.split(' ')) };
+  });
   for (const inTier of tiersFor(typed)) {
-    const found = partners.filter(inTier);
+    const found = candidates.filter(inTier).map((candidate) => candidate.partner);
     if (found.length === 1) return { kind: 'one', partner: found[0]! };
     if (found.length > 1) return { kind: 'many', partners: found };
   }
-  return { kind: 'none', suggestion: closestPartner(typed, partners) };
+  return { kind: 'none', suggestion: closestPartner(typed, candidates) };
 }
 
 function nameTiers(typed: string): Tier[] {
   const typedWords = typed.split(' ');
-  const namesAre = (test: (name: string) => boolean): Tier => (partner) => namesOf(partner).map(normalize).some(test);
+  const namesAre = (test: (name: string, nameWords: string[]) => boolean): Tier => ({ names, nameWords }) => names.some((name, i) => test(name, nameWords[i]!));
   return [
-    (partner) => namesAre((name) => name === typed)(partner) || partner.id === typedWords.join('-'),
+    ({ partner, names }) => names.includes(typed) || partner.id === typedWords.join('-'),
     // A whole name with a typo comes before initials: "cmi" is C2MI mistyped before it is C + Mi(crosystems).
     namesAre((name) => isTypoOf(typed, name)),
-    namesAre((name) => typedWords.length === 1 && isInitialism(typed, name.split(' '))),
-    namesAre((name) => typedWords.every((word) => name.split(' ').some((nameWord) => nameWord.startsWith(word)))),
+    namesAre((_name, nameWords) => typedWords.length === 1 && isInitialism(typed, nameWords)),
+    namesAre((_name, nameWords) => typedWords.every((word) => nameWords.some((nameWord) => nameWord.startsWith(word)))),
     namesAre((name) => name.includes(typed)),
-    namesAre((name) => everyWordMatches(typedWords, name.split(' '))),
+    namesAre((_name, nameWords) => everyWordMatches(typedWords, nameWords)),
   ];
 }
 
 function otherTiers(typed: string, people: readonly Person[]): Tier[] {
   const typedWords = typed.split(' ');
   return [
-    (partner) => [partner.designation?.fr, partner.designation?.en].some((text) => text && everyWordMatches(typedWords, words(text))),
-    (partner) => people.some((person) => person.partnerId === partner.id && everyWordMatches(typedWords, words(person.name))),
+    ({ partner }) => [partner.designation?.fr, partner.designation?.en].some((text) => text && everyWordMatches(typedWords, words(text))),
+    ({ partner }) => people.some((person) => person.partnerId === partner.id && everyWordMatches(typedWords, words(person.name))),
   ];
 }
 
@@ -89,11 +100,10 @@ export function isInitialism(typed: string, nameWords: string[]): boolean {
   return consume(typed, 0);
 }
 
-function closestPartner(typed: string, partners: readonly Partner[]): Partner | undefined {
+function closestPartner(typed: string, candidates: readonly Candidate[]): Partner | undefined {
   let best: { partner: Partner; score: number } | undefined;
-  for (const partner of partners) {
-    for (const name of namesOf(partner)) {
-      const candidate = normalize(name);
+  for (const { partner, names } of candidates) {
+    for (const candidate of names) {
       // Compare against the name's start too, so a short typo of a long name still scores well.
       const score = Math.min(distance(typed, candidate), distance(typed, candidate.slice(0, typed.length)) + 1);
       if (!best || score < best.score) best = { partner, score };
