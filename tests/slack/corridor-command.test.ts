@@ -129,6 +129,8 @@ describe('/corridor over signed HTTP', () => {
       expect(text).not.toMatch(/\/corridor [?!h]`/);
     }
     expect(readable(await ask('nimporte', 'U0FRANCINE'))).toContain('Vouliez-vous dire `/corridor aide` ?');
+    expect(readable(await ask('UVM'))).toContain('Did you mean `/corridor partner uvm`?');
+    expect(readable(await ask('université de sherbroke', 'U0FRANCINE'))).toContain('Vouliez-vous dire `/corridor partenaire universite de sherbroke` ?');
   });
 
   it('escapes what the user typed so it can neither ping nor break formatting', async () => {

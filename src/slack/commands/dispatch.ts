@@ -1,5 +1,7 @@
-import { commandTextInput, parseCommandText } from '../../domain/command-text.js';
+import { commandTextInput, parseCommandText, type CommandText } from '../../domain/command-text.js';
 import { closestName } from '../../domain/fuzzy.js';
+import { namesPartner } from '../../domain/partner-match.js';
+import { normalize } from '../../domain/text.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import type { CorridorStore } from '../../store/corridor-store.js';
 import { whoIsAsking } from '../asker.js';
@@ -41,10 +43,23 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
   const command = parsed.name === '' ? commands[0]! : findCommand(parsed.name, commands);
   if (!command) {
     const listed = commands.filter((c) => !c.hidden);
-    const suggestion = closestCommand(parsed.name, listed) ?? commands[0]!;
-    return unknownCommandView(parsed.name, localName(suggestion, context.t), listed.map((c) => localName(c, context.t)), context.t);
+    const suggestion = await suggestionFor(parsed, listed, context);
+    return unknownCommandView(parsed.name, suggestion, listed.map((c) => localName(c, context.t)), context.t);
   }
   return runKeepingAnswers(command, parsed.rest, context);
+}
+
+/**
+ * What to suggest for an unknown subcommand, in the reader's language: the command it most likely
+ * mistypes; else, when the text names a partner (`/corridor uvm`), that partner's card; else the help.
+ */
+async function suggestionFor({ name, rest }: CommandText, listed: readonly CorridorCommand[], context: CommandContext): Promise<string> {
+  const close = closestCommand(name, listed);
+  if (close) return localName(close, context.t);
+  const partner = listed.find((command) => command.name === 'partner');
+  const text = normalize(`${name} ${rest}`);
+  if (partner && text && namesPartner(text, await context.store.partners.list())) return `${localName(partner, context.t)} ${text}`;
+  return localName(listed[0]!, context.t);
 }
 
 export function findCommand(name: string, commands: readonly CorridorCommand[]): CorridorCommand | undefined {
