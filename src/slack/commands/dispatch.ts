@@ -49,6 +49,8 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
   return runKeepingAnswers(command, parsed.rest, context);
 }
 
+const MAX_NAME_SUGGESTED = 100;
+
 /**
  * What to suggest for an unknown subcommand, in the reader's language: the command it most likely
  * mistypes; else, when the text names a partner (`/corridor uvm`), that partner's card; else the help.
@@ -58,7 +60,9 @@ async function suggestionFor({ name, rest }: CommandText, listed: readonly Corri
   if (close) return localName(close, context.t);
   const partner = listed.find((command) => command.name === 'partner');
   const text = normalize(`${name} ${rest}`);
-  if (partner && text && namesPartner(text, await context.store.partners.list())) return `${localName(partner, context.t)} ${text}`;
+  // A name is short: a long text is not worth reading through every partner, nor repeating back.
+  const isName = text !== '' && text.length <= MAX_NAME_SUGGESTED;
+  if (partner && isName && namesPartner(text, await context.store.partners.list())) return `${localName(partner, context.t)} ${text}`;
   return localName(listed[0]!, context.t);
 }
 
