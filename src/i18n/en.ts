@@ -217,7 +217,7 @@ export const en = {
   commands: {
     help: { usage: 'help', description: 'this help' },
     partners: { usage: 'partners [qc|vt|nh|pending]', description: 'every partner, by status; filter by jurisdiction or status' },
-    partner: { usage: 'partner <name> | add [name] | edit <name>', description: 'one partner’s card, by its name, short name (UVM, UdeS), part of the name or one of its people, a typo forgiven; coordinators add and edit partners (`new` alone opens the form too; `partner new hampshire` looks up New Hampshire)' },
+    partner: { usage: 'partner <name> | add [name] | edit <name>', description: 'one partner’s card, by its name, short name (UVM, UdeS), part of the name or one of its representatives, a typo forgiven; coordinators add and edit partners (`new` alone opens the form too; `partner new hampshire` looks up New Hampshire)' },
     pending: { usage: 'pending', description: 'adhesions still pending, with how long and the next step' },
     events: { usage: 'events [upcoming|past]', description: 'the corridor’s events' },
     event: { usage: 'event <name, date or person> | add | edit <name>', description: 'one event, by title, place, speaker or date (`16 April`, `2025-04-16`): date, place, organisers, speakers; coordinators add and edit events' },

@@ -214,7 +214,7 @@ export const fr: Catalogue = {
   commands: {
     help: { usage: 'aide', description: 'cette aide' },
     partners: { usage: 'partenaires [qc|vt|nh|attente]', description: 'tous les partenaires, par statut; filtre par territoire ou statut' },
-    partner: { usage: 'partenaire <nom> | ajouter [nom] | modifier <nom>', description: 'la fiche d’un partenaire, par son nom, son nom court (UVM, UdeS), une partie du nom ou l’une de ses personnes, une faute de frappe pardonnée; les coordonnateurs ajoutent et modifient les partenaires (`nouveau` seul ouvre aussi le formulaire; `partenaire new hampshire` cherche le New Hampshire)' },
+    partner: { usage: 'partenaire <nom> | ajouter [nom] | modifier <nom>', description: 'la fiche d’un partenaire, par son nom, son nom court (UVM, UdeS), une partie du nom ou l’un de ses représentants, une faute de frappe pardonnée; les coordonnateurs ajoutent et modifient les partenaires (`nouveau` seul ouvre aussi le formulaire; `partenaire new hampshire` cherche le New Hampshire)' },
     pending: { usage: 'attente', description: 'les adhésions en attente, depuis quand et la prochaine étape' },
     events: { usage: 'événements [à-venir|passés]', description: 'les événements du corridor' },
     event: { usage: 'événement <nom, date ou personne> | ajouter | modifier <nom>', description: 'un événement, par son titre, son lieu, un conférencier ou sa date (`16 avril`, `2025-04-16`) : date, lieu, organisateurs, conférenciers; les coordonnateurs ajoutent et modifient les événements' },
