@@ -38,6 +38,7 @@ describe('npm start without credentials: the local console', () => {
     expect(positions.every((position) => position > 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(result.stdout).toContain('April 16, 2025');
+    expect(result.stdout).toContain('Usual short names: UVM');
     expect(result.stdout).not.toMatch(/No partner matches|No event matches|opens a form/);
   });
 
