@@ -300,6 +300,7 @@ export const en = {
     },
     entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}`,
     seedActor: 'the founding press release',
+    shortNamesActor: 'the list of partners’ usual short names',
     yes: 'yes',
     fieldSet: (label: string, value: string) => `• ${label}: ${value}`,
     fieldChanged: (label: string, before: string, after: string) => `• ${label}: ${before} → ${after}`,

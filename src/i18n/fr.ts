@@ -297,6 +297,7 @@ export const fr: Catalogue = {
     },
     entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}`,
     seedActor: 'le communiqué fondateur',
+    shortNamesActor: 'la liste des noms courts usuels des partenaires',
     yes: 'oui',
     fieldSet: (label: string, value: string) => `• ${label} : ${value}`,
     fieldChanged: (label: string, before: string, after: string) => `• ${label} : ${before} → ${after}`,
