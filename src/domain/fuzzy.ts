@@ -5,7 +5,8 @@
 
 /**
  * Damerau–Levenshtein distance (optimal string alignment): insertions, deletions, substitutions and
- * swaps of two neighbouring letters each count one, so "sherbroke" and "shebrrooke" are one typo away.
+ * swaps of two neighbouring letters each count one: "sherbroke" (a letter missing) and "shebrrooke"
+ * (two letters swapped) are each one typo from "sherbrooke".
  * Stops early and returns `limit + 1` once the distance must exceed `limit`.
  */
 export function typoDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
