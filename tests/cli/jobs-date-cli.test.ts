@@ -46,9 +46,10 @@ describe('--dry-run --date: what the schedule posts on a given day', () => {
     const wednesday = await runCli('src/cli/digest.ts', { args: ['--dry-run', '--date', '2026-09-09'] });
     expect(wednesday.stdout).toBe('Dry run: DIGEST_CRON posts no digest on Wednesday, September 9, 2026. The next digest goes out on Monday, September 14, 2026 at 9:00 a.m.\n');
 
-    const quebecOnly = await runCli('src/cli/remind.ts', { args: ['--dry-run', '--date', '2026-07-03'] });
+    const weekdays = { REMINDER_CRON: '0 10 * * 1-5' };
+    const quebecOnly = await runCli('src/cli/remind.ts', { args: ['--dry-run', '--date', '2026-07-03'], env: cleanEnv(weekdays) });
     expect(quebecOnly.stdout).toMatch(/^Dry run: the reminder that would be posted to .* on Friday, July 3, 2026 at 10:00 a\.m\.:/);
-    const withVermont = await runCli('src/cli/remind.ts', { args: ['--dry-run', '--date', '2026-07-03'], env: cleanEnv({ CORRIDOR_HOLIDAYS: 'CA-QC,US-VT,US-NH' }) });
+    const withVermont = await runCli('src/cli/remind.ts', { args: ['--dry-run', '--date', '2026-07-03'], env: cleanEnv({ ...weekdays, CORRIDOR_HOLIDAYS: 'CA-QC,US-VT,US-NH' }) });
     expect(withVermont.stdout).toContain('no reminder on Friday, July 3, 2026, a public holiday: Independence Day (substitute day).');
     expect(withVermont.stdout).toContain('The next reminder goes out on Monday, July 6, 2026 at 10:00 a.m.');
   });
