@@ -8,6 +8,7 @@ import type { CorridorStore } from '../store/corridor-store.js';
 import { healthRoutes } from './health-routes.js';
 import { HomeTabs } from './home-tabs.js';
 import { InFlight } from './in-flight.js';
+import { notionWebhookRoute } from './notion-webhook-route.js';
 import { registerListeners } from './listeners/index.js';
 import { GuardedReceiver } from './receiver/guarded-receiver.js';
 import { apiClientOptions, modalClient } from './slack-clients.js';
@@ -33,8 +34,10 @@ const CREDENTIAL_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inacti
 export interface SlackAppOptions {
   logger?: Logger;
   logLevel?: LogLevel;
-  /** The Notion sync, for `/corridor sync`. */
+  /** The Notion sync, for `/corridor sync` and Notion's webhook events. */
   notion?: NotionSyncAccess;
+  /** Where the Notion webhook's verification token is shown (standard output by default). */
+  announce?: (line: string) => void;
 }
 
 /** Builds the Bolt app: HTTP receiver on PORT (/slack/events), or Socket Mode with an app token. */
@@ -51,10 +54,18 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     convoStore: false as const,
     ...(logger ? { logger } : {}),
   };
-  // /healthz, /readyz, /metrics: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
-  const customRoutes = healthRoutes(store);
+  // /healthz, /readyz, /metrics and /notion/webhooks: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
+  const customRoutes: CustomRoute[] = [
+    ...healthRoutes(store),
+    notionWebhookRoute({
+      verificationToken: config.NOTION_WEBHOOK_VERIFICATION_TOKEN,
+      notion: options.notion,
+      logger: (): Logger => app.logger,
+      announce: options.announce ?? ((line) => process.stdout.write(`${line}\n`)),
+    }),
+  ];
   const socketHealth = config.HEALTH_PORT === undefined ? {} : { customRoutes, installerOptions: { port: config.HEALTH_PORT } };
-  const app =
+  const app: App =
     config.slackMode === 'socket'
       ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, ...socketHealth })
       : new App({ ...common, receiver: httpReceiver(config, store, unknown, options, customRoutes) });
