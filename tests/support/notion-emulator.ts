@@ -152,6 +152,8 @@ export interface NotionEmulator {
   /** An edit made by a person in Notion (request-shaped property values). */
   editPage(pageId: string, properties: Record<string, unknown>): void;
   trashPage(pageId: string): void;
+  /** A second data source added to a database in Notion's interface (a title property only); returns its ID. */
+  addDataSource(databaseId: string, title: string): string;
   /** Creates a page in a data source directly, as a person would (request-shaped values). */
   addPage(dataSourceId: string, properties: Record<string, unknown>): string;
   resetRequests(): void;
@@ -1025,6 +1027,22 @@ export async function startNotionEmulator(options: EmulatorOptions = {}): Promis
       if (!page) throw new Error(`no page ${pageId}`);
       page.inTrash = true;
       page.lastEditedBy = PERSON_USER;
+    },
+    addDataSource(databaseId, title) {
+      const database = databases.get(normaliseId(databaseId));
+      if (!database) throw new Error(`no database ${databaseId}`);
+      const created = minute();
+      const source: EmulatedDataSource = {
+        id: randomUUID(),
+        databaseId: database.id,
+        title,
+        properties: [{ id: 'title', name: 'Name', type: 'title' }],
+        createdTime: created,
+        lastEditedTime: created,
+      };
+      dataSources.set(source.id, source);
+      database.dataSourceIds.push(source.id);
+      return source.id;
     },
     addPage(dataSourceId, properties) {
       const source = dataSources.get(normaliseId(dataSourceId));
