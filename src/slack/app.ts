@@ -55,15 +55,7 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     ...(logger ? { logger } : {}),
   };
   // /healthz, /readyz, /metrics and /notion/webhooks: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
-  const customRoutes: CustomRoute[] = [
-    ...healthRoutes(store),
-    notionWebhookRoute({
-      verificationToken: config.NOTION_WEBHOOK_VERIFICATION_TOKEN,
-      notion: options.notion,
-      logger: (): Logger => app.logger,
-      announce: options.announce ?? ((line) => process.stdout.write(`${line}\n`)),
-    }),
-  ];
+  const customRoutes = routesBesideSlack(config, store, options, (): Logger => app.logger);
   const socketHealth = config.HEALTH_PORT === undefined ? {} : { customRoutes, installerOptions: { port: config.HEALTH_PORT } };
   const app: App =
     config.slackMode === 'socket'
@@ -100,6 +92,18 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     idle: () => inFlight.idle(),
     running: () => inFlight.size,
   };
+}
+
+function routesBesideSlack(config: Config, store: CorridorStore, options: SlackAppOptions, logger: () => Logger): CustomRoute[] {
+  return [
+    ...healthRoutes(store),
+    notionWebhookRoute({
+      verificationToken: config.NOTION_WEBHOOK_VERIFICATION_TOKEN,
+      notion: options.notion,
+      logger,
+      announce: options.announce ?? ((line) => process.stdout.write(`${line}\n`)),
+    }),
+  ];
 }
 
 async function initialise(app: App): Promise<void> {

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { signWebhookPayload } from '@notionhq/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/env.js';
 import { notionSyncAccess } from '../../src/jobs/notion-sync.js';
+import { createSlackApp } from '../../src/slack/app.js';
 import { NOTION_WEBHOOK_PATH } from '../../src/slack/notion-webhook-route.js';
-import { startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { BOT_TOKEN, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { silentLogger } from '../support/silent-logger.js';
 import { notionFixture, type NotionFixture } from '../support/notion-fixture.js';
 
 const TOKEN = 'secret_corridorWebhookVerification0001';
@@ -149,5 +154,37 @@ describe('POST /notion/webhooks', () => {
     expect(await post(outside)).toEqual({ status: 200, text: 'ignored' });
     expect(await post({ ...pageEvent('comment.created', created), entity: { id: randomUUID(), type: 'comment' } })).toEqual({ status: 200, text: 'ignored' });
     expect(fixture.emulator.requests).toHaveLength(0);
+  });
+});
+
+describe('POST /notion/webhooks in Socket Mode', () => {
+  it('listens on HEALTH_PORT beside the health endpoints', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = server.address() as AddressInfo;
+        server.close(() => resolve(free));
+      });
+    });
+    const config = parseConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: 'xapp-1-corridor-test',
+      SLACK_API_URL: running.slack.url,
+      HEALTH_PORT: String(port),
+      NOTION_WEBHOOK_VERIFICATION_TOKEN: TOKEN,
+    });
+    const notion = notionSyncAccess({ config: { ...fixture.config, NOTION_WEBHOOK_VERIFICATION_TOKEN: TOKEN }, store: fixture.store, connection: fixture.connection });
+    const socket = createSlackApp(config, fixture.store, { logger: silentLogger(), notion, announce: (line) => announced.push(line) });
+    try {
+      // The Slack emulator has no Socket Mode: the connection is refused, and the HTTP server listens all the same.
+      await socket.start().catch(() => undefined);
+      webhookUrl = `http://127.0.0.1:${port}${NOTION_WEBHOOK_PATH}`;
+      fixture.emulator.editPage(actionPage().id, { Status: { select: { name: 'Cancelled' } } });
+      const event = pageEvent('page.properties_updated', actionPage().id);
+      expect((await post(event, 'sha256=' + 'f'.repeat(64))).status).toBe(401);
+      expect(await post(event)).toEqual({ status: 200, text: 'applied' });
+      expect((await fixture.store.actions.get(ACTION))!.status).toBe('cancelled');
+    } finally {
+      await socket.stop();
+    }
   });
 });
