@@ -1,9 +1,11 @@
+import type { Client } from '@notionhq/client';
 import { localIsoDate } from '../domain/dates.js';
 import { draftOf } from '../domain/draft.js';
 import type { ActionItem, Draft } from '../domain/types.js';
 import type { CorridorStore } from '../store/corridor-store.js';
 import { actionStatusFromLabel, type ActionFields } from './action-item-properties.js';
 import type { NotionPage } from './data-sources.js';
+import { emailOfNotionUser, mentionedUser } from './notion-people.js';
 import { sameValue, type FieldValue } from './property-values.js';
 import type { PulledChange, PulledField, SyncSummary } from './sync-summary.js';
 import { NOTION_SYNC_ACTOR, type PeopleDirectory, type SyncLogger } from './sync-types.js';
@@ -19,6 +21,8 @@ export interface PullContext {
   clock: () => Date;
   timeZone: string;
   people: PeopleDirectory | undefined;
+  /** For the e-mail of a Notion person mentioned as owner. */
+  notion: Client;
   summary: SyncSummary;
   logger: SyncLogger;
 }
@@ -30,6 +34,8 @@ export interface PullInput {
   pushed: ActionFields;
   desired: ActionFields;
   page: NotionPage;
+  /** Name of the Owner property in this database. */
+  ownerProperty: string;
 }
 
 type Patch = Partial<Pick<ActionItem, 'status' | 'dueOn' | 'ownerUserId'>>;
@@ -49,12 +55,18 @@ function editedInNotion(input: PullInput): PulledField[] {
   });
 }
 
-/** The Slack user an owner typed in Notion stands for: a Slack ID as the sync writes it, or an e-mail. */
-async function ownerFromNotion(text: FieldValue, context: PullContext): Promise<string | null | undefined> {
-  const typed = typeof text === 'string' ? text.trim() : '';
+/**
+ * The Slack user an owner set in Notion stands for: a Slack ID as the sync writes it, a Notion
+ * person mentioned (`@Name`, found by their e-mail), or an e-mail typed; null for no owner,
+ * undefined for someone Slack does not know.
+ */
+async function ownerFromNotion(input: PullInput, context: PullContext): Promise<string | null | undefined> {
+  const value = input.current.owner;
+  const typed = typeof value === 'string' ? value.trim() : '';
   if (typed === '') return null;
   if (SLACK_USER.test(typed)) return typed;
-  const email = EMAIL.exec(typed)?.[0];
+  const mentioned = mentionedUser(input.page.properties, input.ownerProperty);
+  const email = mentioned ? await emailOfNotionUser(context.notion, mentioned) : EMAIL.exec(typed)?.[0];
   const found = email && context.people ? await context.people.slackUserByEmail(email) : null;
   return found ?? undefined;
 }
@@ -71,7 +83,7 @@ async function patchFor(field: PulledField, input: PullInput, context: PullConte
       return dueOn !== input.action.dueOn ? { dueOn } : undefined;
     }
     case 'owner': {
-      const owner = await ownerFromNotion(value, context);
+      const owner = await ownerFromNotion(input, context);
       if (owner === undefined) {
         context.summary.unknownPeople.push({ recordId: input.action.id, label: input.action.title, person: String(value) });
         return undefined;

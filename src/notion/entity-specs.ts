@@ -65,6 +65,6 @@ export function actionSpec(context: SpecContext, pulling: PullContext): EntitySp
     desired,
     read: (properties) => actionFieldsFromPage(properties, database.names),
     pull: (action, current, pushed, page) =>
-      pullActionItem({ action, current: current as ActionFields, pushed: pushed as ActionFields, desired: desired(action).fields, page }, pulling),
+      pullActionItem({ action, current: current as ActionFields, pushed: pushed as ActionFields, desired: desired(action).fields, page, ownerProperty: database.names.owner }, pulling),
   };
 }

@@ -115,8 +115,8 @@ export class PageEvents {
   }
 
   private pullContext(summary: SyncSummary) {
-    const { store, clock, timeZone, people, logger } = this.deps;
-    return { store, clock, timeZone, people, summary, logger };
+    const { store, clock, timeZone, people, logger, notion } = this.deps;
+    return { store, clock, timeZone, people, notion, summary, logger };
   }
 }
 

@@ -125,7 +125,8 @@ class SyncRun {
 
   private pullContext() {
     const timeZone = this.deps.options?.timeZone ?? 'America/Toronto';
-    return { store: this.deps.store, clock: this.clock, timeZone, people: this.deps.people, summary: this.summary, logger: this.logger };
+    const { store, people, notion } = this.deps;
+    return { store, clock: this.clock, timeZone, people, notion, summary: this.summary, logger: this.logger };
   }
 
   /** Action items made by hand in Notion with a title and a track join the store (see adoption.ts). */

@@ -43,6 +43,26 @@ describe('fields coming back from Notion', () => {
     expect(fixture.emulator.readPage(actionPage().id)['Owner (Slack)']).toBe('U0MARIE');
   });
 
+  it('takes an owner set in Notion as a mentioned person, by their Notion e-mail', async () => {
+    fixture = await notionFixture();
+    await fixture.sync();
+    slack = await startSlackApiEmulator({ botToken: 'xoxb-fields', botUserId: 'U0BOT' });
+    slack.setUser({ id: 'U0LUC', name: 'luc', email: 'luc.gagnon@example.org' });
+    const luc = fixture.emulator.addPerson('Luc Gagnon', 'luc.gagnon@example.org');
+    const stranger = fixture.emulator.addPerson('Ann Stranger', 'ann@elsewhere.example');
+    fixture.emulator.editPage(actionPage().id, { 'Owner (Slack)': { rich_text: [{ type: 'mention', mention: { user: { id: luc } } }] } });
+    expect(fixture.emulator.readPage(actionPage().id)['Owner (Slack)']).toBe('@Luc Gagnon');
+    await syncWithSlack();
+    expect((await fixture.store.actions.get(ACTION))!.ownerUserId).toBe('U0LUC');
+    expect(fixture.emulator.requests.some((request) => request.method === 'GET' && request.path === `/v1/users/${luc}`)).toBe(true);
+
+    // Someone Slack does not know is reported by the name Notion shows.
+    fixture.emulator.editPage(actionPage().id, { 'Owner (Slack)': { rich_text: [{ type: 'mention', mention: { user: { id: stranger } } }] } });
+    const summary = await syncWithSlack();
+    expect(summary.unknownPeople).toEqual([expect.objectContaining({ person: '@Ann Stranger' })]);
+    expect((await fixture.store.actions.get(ACTION))!.ownerUserId).toBe('U0LUC');
+  });
+
   it('reports an owner no Slack user matches, and does not guess', async () => {
     fixture = await notionFixture();
     await fixture.sync();
