@@ -2,11 +2,12 @@ import cron from 'node-cron';
 import type { Config } from '../config/env.js';
 import type { BilingualText } from '../domain/types.js';
 import type { NotionConnection, TransportOptions } from '../notion/client.js';
-import { notionPageUrl, parseNotionId } from '../notion/ids.js';
+import { notionPageUrl } from '../notion/ids.js';
 import {
   notConfiguredMessage,
   notionConfigured,
   openNotion,
+  parseDatabaseIds,
   type NotionDoor,
   type NotionSettings,
 } from '../notion/notion-door.js';
@@ -238,15 +239,10 @@ export async function checkNotionAtStartup(
  * reminder's *Open in Notion* button; undefined otherwise.
  */
 export function partnerNotionUrls(config: NotionSettings, links: NotionLinks): (partnerId: string) => Promise<string | undefined> {
+  const parsed = parseDatabaseIds(config);
   return async (partnerId) => {
-    if (!config.NOTION_PARTNERS_DATABASE_ID) return undefined;
-    let databaseId: string;
-    try {
-      databaseId = parseNotionId(config.NOTION_PARTNERS_DATABASE_ID, 'NOTION_PARTNERS_DATABASE_ID');
-    } catch {
-      return undefined;
-    }
-    const dataSourceId = await links.dataSourceOf(databaseId);
+    if ('problem' in parsed) return undefined;
+    const dataSourceId = await links.dataSourceOf(parsed.databases.partners);
     const link = dataSourceId ? await links.get(dataSourceId, 'partner', partnerId) : undefined;
     return link && !link.archived ? notionPageUrl(link.pageId) : undefined;
   };

@@ -71,7 +71,7 @@ class SyncRun {
     });
     await this.adoptActionItems(store, notion);
     this.listUnlinked(notion);
-    const actions = actionSpec(context, { ...this.pullContext() });
+    const actions = actionSpec(context, this.pullContext());
     await this.syncAll(reconciler, actions as unknown as AnySpec, notion.actions, store.actions);
     if (!this.halted) this.logger.info('notion sync finished', { partners: this.summary.counts.partner, actions: this.summary.counts.action });
     return this.finish();
