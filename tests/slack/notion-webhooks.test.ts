@@ -9,6 +9,7 @@ import { createSlackApp } from '../../src/slack/app.js';
 import { NOTION_WEBHOOK_PATH } from '../../src/slack/notion-webhook-route.js';
 import { BOT_TOKEN, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
 import { silentLogger } from '../support/silent-logger.js';
+import { appHomeOpened } from '../support/slack-interactions.js';
 import { notionFixture, type NotionFixture } from '../support/notion-fixture.js';
 
 const TOKEN = 'secret_corridorWebhookVerification0001';
@@ -113,13 +114,18 @@ describe('POST /notion/webhooks', () => {
     expect((await fixture.store.actions.get(ACTION))!.status).toBe('in_progress');
   });
 
-  it('brings back a due date, and leaves an event older than the store’s state aside', async () => {
+  it('brings back a due date, refreshes Home tabs, and leaves an event older than the store’s state aside', async () => {
+    const homes = () => running.slack.callsTo('views.publish').filter((call) => call.args.user_id === 'U0BOB');
+    await running.event(appHomeOpened('U0BOB'));
+    await running.corridor.idle();
+    expect(homes()).toHaveLength(1);
     fixture.emulator.editPage(actionPage().id, { Due: { date: { start: '2026-04-30' } } });
     const old = pageEvent('page.properties_updated', actionPage().id, { timestamp: new Date(Date.now() - 10 * 60_000) });
     expect(await post(old)).toEqual({ status: 200, text: 'stale' });
     expect((await fixture.store.actions.get(ACTION))!.dueOn).toBeNull();
     expect(await post(pageEvent('page.properties_updated', actionPage().id))).toEqual({ status: 200, text: 'applied' });
     expect((await fixture.store.actions.get(ACTION))!.dueOn).toBe('2026-04-30');
+    expect(homes()).toHaveLength(2);
   });
 
   it('keeps the store’s value for other fields, as the sync does, and restores a page trashed by hand', async () => {
