@@ -12,7 +12,7 @@ import {
   type NotionSettings,
 } from '../notion/notion-door.js';
 import { PageEvents } from '../notion/page-events.js';
-import { abortReason, checkNotionDatabases, runSyncEngine, type PeopleDirectory, type SyncLogger, type SyncOptions } from '../notion/sync-engine.js';
+import { abortReason, checkNotionDatabases, runSyncEngine, silentLogger, type PeopleDirectory, type SyncLogger, type SyncOptions } from '../notion/sync-engine.js';
 import type { NotionWebhookEvent, WebhookOutcome } from '../notion/webhook-events.js';
 import {
   alreadyRunningText,
@@ -150,20 +150,22 @@ export function notionSyncAccess(deps: NotionSyncJobDeps): NotionSyncAccess {
       });
     }
   };
-  // One connection for the process: the webhook's requests and the runs share its pacing.
+  // Webhook events have a connection of their own: a breaker tripped by a sync run (or by an
+  // event) must not keep the other from trying again.
   const door = openNotion(deps.config, deps);
-  const shared = { ...deps, ...(door.ready ? { connection: door.connection } : {}), afterRun: tellListeners };
   const pageEvents = door.ready ? pageEventsOf(deps, door) : undefined;
   return {
     configured: notionConfigured(deps.config),
     notConfigured: notConfiguredMessage(deps.config),
-    run: () => runNotionSyncJob(shared),
-    start: () => startNotionSync(shared),
+    run: () => runNotionSyncJob({ ...deps, afterRun: tellListeners }),
+    start: () => startNotionSync({ ...deps, afterRun: tellListeners }),
     onPulled: (listener) => {
       listeners.push(listener);
     },
     applyEvent: async (event: NotionWebhookEvent): Promise<WebhookOutcome> => {
-      if (!pageEvents) return 'ignored';
+      if (!door.ready || !pageEvents) return 'ignored';
+      // Each event is a run of its own: it starts with a closed breaker.
+      door.connection.breaker.reset();
       const { outcome, summary } = await pageEvents.apply(event);
       await tellListeners(summary);
       return outcome;
@@ -177,7 +179,7 @@ function pageEventsOf(deps: NotionSyncJobDeps, door: Extract<NotionDoor, { ready
     notion: door.connection.client,
     databases: door.databases,
     clock: deps.clock ?? (() => new Date()),
-    logger: deps.logger ?? { info() {}, warn() {}, error() {} },
+    logger: deps.logger ?? silentLogger,
     ...(deps.people ? { people: deps.people } : {}),
     timeZone: deps.config.CORRIDOR_TZ ?? 'America/Toronto',
   });

@@ -5,7 +5,7 @@ import { adoptActionItem } from './adoption.js';
 import { checkNotionDatabases, retrievePage, type CheckedDatabases, type NotionPage } from './data-sources.js';
 import { actionSpec, partnerSpec, type AnySpec, type SpecContext } from './entity-specs.js';
 import { normaliseNotionId } from './ids.js';
-import { indexPages } from './page-index.js';
+import { corridorIdOf } from './page-index.js';
 import { Reconciler } from './reconcile.js';
 import { emptySummary, type SyncEntity, type SyncSummary } from './sync-summary.js';
 import type { NotionDatabaseIds, PeopleDirectory, SyncLogger } from './sync-types.js';
@@ -67,7 +67,7 @@ export class PageEvents {
   private async applyPage(input: { event: NotionWebhookEvent; page: NotionPage; entity: SyncEntity; checked: CheckedDatabases; summary: SyncSummary }): Promise<WebhookOutcome> {
     const { page, entity, checked, summary } = input;
     const database = entity === 'partner' ? checked.partners : checked.actions;
-    const corridorId = indexPages([page], database.names.corridorId).byCorridorId.keys().next().value;
+    const corridorId = corridorIdOf(page, database.names.corridorId);
     const record = corridorId ? await this.recordOf(entity, corridorId) : await this.adopt(page, checked, summary);
     if (!record) return 'ignored';
     const link = await this.deps.store.notionLinks.get(database.dataSourceId, entity, record.id);

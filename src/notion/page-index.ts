@@ -11,7 +11,8 @@ export interface PageIndex {
   unlinked: NotionPage[];
 }
 
-function corridorIdOf(page: NotionPage, property: string): string | undefined {
+/** The Corridor ID a page carries, if any. */
+export function corridorIdOf(page: NotionPage, property: string): string | undefined {
   let id: FieldValue;
   try {
     id = readValue(page.properties, property, 'rich_text');
