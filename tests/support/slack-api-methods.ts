@@ -24,6 +24,8 @@ export interface SlackUser {
   enterprise_id?: string;
   /** Slack's mark for a user of another organisation seen without a shared channel. */
   is_stranger?: boolean;
+  /** The profile's e-mail (users.lookupByEmail finds the user by it). */
+  email?: string;
 }
 
 export interface WorkspaceIdentity {
@@ -89,6 +91,7 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
   'chat.update': chatUpdate,
   'chat.delete': chatDelete,
   'users.info': usersInfo,
+  'users.lookupByEmail': usersLookupByEmail,
   'views.open': viewsOpen,
   // Pushing takes the same trigger and modal as opening, and answers with the same shape.
   'views.push': viewsOpen,
@@ -186,6 +189,15 @@ function usersInfo(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
   const user = workspace.users.get(String(args.user));
   if (!user) return failure('user_not_found');
   return { ok: true, user: userObject(user, workspace.identity, isTrue(args.include_locale)) };
+}
+
+/** Finds a user by the e-mail of their profile (docs.slack.dev/reference/methods/users.lookupByEmail). */
+function usersLookupByEmail(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  if (isBlank(args.email)) return failure('invalid_arguments', ['missing required field: email']);
+  const wanted = String(args.email).toLowerCase();
+  const user = [...workspace.users.values()].find((candidate) => candidate.email?.toLowerCase() === wanted && !candidate.is_bot);
+  if (!user) return failure('users_not_found');
+  return { ok: true, user: userObject(user, workspace.identity, false) };
 }
 
 function viewsOpen(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
@@ -314,6 +326,7 @@ function userObject(user: SlackUser, identity: WorkspaceIdentity, includeLocale:
       display_name: name,
       display_name_normalized: name,
       team: teamId,
+      email: user.email,
     },
     ...(user.enterprise_id ? { enterprise_user: { id: user.id, enterprise_id: user.enterprise_id, enterprise_name: user.enterprise_id, is_admin: false, is_owner: false, teams: [teamId] } } : {}),
     ...(user.is_stranger ? { is_stranger: true } : {}),
