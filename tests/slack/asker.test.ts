@@ -4,6 +4,7 @@ import { audienceOfChannel, audienceOfUser, canChangeRecords } from '../../src/d
 import { catalogue } from '../../src/i18n/index.js';
 import { askerOf, viewerOf, whoIsAsking } from '../../src/slack/asker.js';
 import { InstallingOrganisation } from '../../src/slack/installation.js';
+import { SharedChannels } from '../../src/slack/shared-channels.js';
 import { UserLanguages } from '../../src/slack/user-lang.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
 
@@ -94,5 +95,23 @@ describe('askerOf, against the Slack emulator', () => {
     expect(await viewerOf('U0ADMIN', { userLanguages: new UserLanguages(client), installation })).toEqual({ lang: 'en', audience: 'public' });
     slack.failNext('auth.test', { error: 'fatal_error' });
     expect(await viewerOf('U0ADMIN', { userLanguages: new UserLanguages(client), installation: new InstallingOrganisation(client) })).toMatchObject({ audience: 'public' });
+  });
+
+  it('asks about a channel at most once a minute, a failed lookup included, and believes the events meanwhile', async () => {
+    let now = 0;
+    const channels = new SharedChannels(client, () => now);
+    slack.reset();
+    slack.setSharedChannel('C0CONNECT');
+    expect(await Promise.all([channels.audienceOf('C0CONNECT'), channels.audienceOf('C0CONNECT')])).toEqual(['public', 'public']);
+    slack.failNext('conversations.info', { error: 'internal_error' });
+    expect(await channels.audienceOf('C0HOME')).toBe('public');
+    now = 59_000;
+    expect(await channels.audienceOf('C0HOME')).toBe('public');
+    expect(slack.callsTo('conversations.info')).toHaveLength(2);
+    now = 61_000;
+    expect(await channels.audienceOf('C0HOME')).toBe('internal');
+    channels.noteShared('C0HOME', true);
+    expect(await channels.audienceOf('C0HOME')).toBe('public');
+    expect(slack.callsTo('conversations.info')).toHaveLength(3);
   });
 });

@@ -124,6 +124,11 @@ describe('partner cards, inside and outside', () => {
     expect(pending.all).not.toContain('No follow-up');
     expect((await ask('pending', ALICE)).all).toContain(FOLLOW);
 
+    const weekly = await ask('digest', PARTNER);
+    expect(weekly.all).toContain('Venture Lab');
+    expect(weekly.all).not.toContain(FOLLOW);
+    expect((await ask('digest', ALICE)).all).toContain(FOLLOW);
+
     const history = await ask('history venture lab', PARTNER);
     expect(history.all).not.toContain(NOTE);
     expect(history.text).toContain('kept for the corridor’s coordinators');
