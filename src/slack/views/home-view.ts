@@ -112,8 +112,7 @@ function ownActionBlocks({ actions, viewerId, lang, t, today, audience }: HomeIn
     cap: HOME_LIMITS.ownActions,
     empty: t.home.noActions,
     // *Done* is a change: never offered outside the installing organisation.
-    block: (item) =>
-      audience === 'internal' ? section(actionLine(item, lang, t, today, audience), actionDoneButton(item, t)) : section(actionLine(item, lang, t, today, audience)),
+    block: (item) => section(actionLine(item, lang, t, today, audience), audience === 'internal' ? actionDoneButton(item, t) : undefined),
     more: t.home.more.actions,
   });
 }
