@@ -1,5 +1,5 @@
 import type { FormErrorCode } from '../domain/forms/errors.js';
-import type { ActionStatus, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
+import type { ActionStatus, Country, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
 
 const conjunction = new Intl.ListFormat('en', { type: 'conjunction' });
 
@@ -39,14 +39,30 @@ export const en = {
   } satisfies Record<PartnerKind, string>,
   jurisdiction: {
     QC: 'Québec',
+    ON: 'Ontario',
+    AB: 'Alberta',
+    BC: 'British Columbia',
+    MB: 'Manitoba',
+    NB: 'New Brunswick',
+    NL: 'Newfoundland and Labrador',
+    NS: 'Nova Scotia',
+    PE: 'Prince Edward Island',
+    SK: 'Saskatchewan',
+    CA: 'Canada (federal)',
     VT: 'Vermont',
     NH: 'New Hampshire',
-    MA: 'Massachusetts',
-    ME: 'Maine',
-    NY: 'New York',
     CT: 'Connecticut',
+    ME: 'Maine',
+    MA: 'Massachusetts',
     RI: 'Rhode Island',
+    NY: 'New York',
+    US: 'United States (federal)',
   } satisfies Record<Jurisdiction, string>,
+  /** The filters `partners ca` and `partners us`: every jurisdiction of the country, federal included. */
+  country: {
+    CA: 'Canada (provinces and federal)',
+    US: 'United States (states and federal)',
+  } satisfies Record<Country, string>,
   actionStatus: {
     open: 'Open',
     in_progress: 'In progress',
@@ -97,6 +113,7 @@ export const en = {
     completedOn: 'Completed on',
     attendingPartners: 'Partners present',
     attendeePeople: 'Also present',
+    sources: 'Sources',
   },
   notion: {
     /** Names of the two databases made by `npm run notion:setup`. */
@@ -215,7 +232,11 @@ export const en = {
   },
   commands: {
     help: { usage: 'help', description: 'this help' },
-    partners: { usage: 'partners [qc|vt|nh|pending]', description: 'every partner, by status; filter by jurisdiction or status' },
+    partners: {
+      usage: 'partners [qc|on|vt|nh|ca|us|pending]',
+      description:
+        'every partner, by status; filter by province or state (`qc`, `on`, `vt`, `nh`, `ma`…), by country (`ca`, `us`: the whole country, federal bodies included; `ca federal`, `us federal`: federal bodies only) or by status',
+    },
     partner: { usage: 'partner <name> | add | edit <name>', description: 'one partner’s card (name, acronym or part of it); coordinators add and edit partners' },
     pending: { usage: 'pending', description: 'adhesions still pending, with how long and the next step' },
     events: { usage: 'events [upcoming|past]', description: 'the corridor’s events' },
@@ -253,6 +274,7 @@ export const en = {
     removed: 'This partner was removed from the corridor’s records.',
     missingEdit: 'Which partner? For example: `/corridor partner edit c2mi`.',
     representative: (name: string, title: string) => `${name}, ${title}`,
+    fieldSource: (label: string, source: string) => `Source of “${label}”: ${source}.`,
   },
   pending: {
     title: 'Pending adhesions',

@@ -38,13 +38,28 @@ export const fr: Catalogue = {
   },
   jurisdiction: {
     QC: 'Québec',
+    ON: 'Ontario',
+    AB: 'Alberta',
+    BC: 'Colombie-Britannique',
+    MB: 'Manitoba',
+    NB: 'Nouveau-Brunswick',
+    NL: 'Terre-Neuve-et-Labrador',
+    NS: 'Nouvelle-Écosse',
+    PE: 'Île-du-Prince-Édouard',
+    SK: 'Saskatchewan',
+    CA: 'Canada (fédéral)',
     VT: 'Vermont',
     NH: 'New Hampshire',
-    MA: 'Massachusetts',
-    ME: 'Maine',
-    NY: 'New York',
     CT: 'Connecticut',
+    ME: 'Maine',
+    MA: 'Massachusetts',
     RI: 'Rhode Island',
+    NY: 'New York',
+    US: 'États-Unis (fédéral)',
+  },
+  country: {
+    CA: 'Canada (provinces et fédéral)',
+    US: 'États-Unis (États et fédéral)',
   },
   actionStatus: {
     open: 'Ouverte',
@@ -96,6 +111,7 @@ export const fr: Catalogue = {
     completedOn: 'Terminée le',
     attendingPartners: 'Partenaires présents',
     attendeePeople: 'Également présents',
+    sources: 'Sources',
   },
   notion: {
     databaseTitles: {
@@ -212,7 +228,11 @@ export const fr: Catalogue = {
   },
   commands: {
     help: { usage: 'aide', description: 'cette aide' },
-    partners: { usage: 'partenaires [qc|vt|nh|attente]', description: 'tous les partenaires, par statut; filtre par territoire ou statut' },
+    partners: {
+      usage: 'partenaires [qc|on|vt|nh|ca|us|attente]',
+      description:
+        'tous les partenaires, par statut ; filtre par province ou État (`qc`, `on`, `vt`, `nh`, `ma`…), par pays (`ca`, `us` : tout le pays, organismes fédéraux compris ; `ca federal`, `us federal` : organismes fédéraux seulement) ou par statut',
+    },
     partner: { usage: 'partenaire <nom> | ajouter | modifier <nom>', description: 'la fiche d’un partenaire (nom, sigle ou partie du nom); les coordonnateurs ajoutent et modifient les partenaires' },
     pending: { usage: 'attente', description: 'les adhésions en attente, depuis quand et la prochaine étape' },
     events: { usage: 'événements [à-venir|passés]', description: 'les événements du corridor' },
@@ -250,6 +270,7 @@ export const fr: Catalogue = {
     removed: 'Ce partenaire a été retiré des dossiers du corridor.',
     missingEdit: 'Quel partenaire ? Par exemple : `/corridor partenaire modifier c2mi`.',
     representative: (name: string, title: string) => `${name}, ${title}`,
+    fieldSource: (label: string, source: string) => `Source de « ${label} » : ${source}.`,
   },
   pending: {
     title: 'Adhésions en attente',

@@ -66,6 +66,7 @@ export function fieldLabel(key: string, t: Catalogue): string {
     dueOn: f.due,
     partnerIds: f.partnersConcerned,
     completedOn: f.completedOn,
+    sources: f.sources,
   };
   return labels[key] ?? key;
 }
@@ -92,6 +93,7 @@ export function formatFieldValue(entity: Entity, key: string, value: unknown, { 
         if (key === 'attendeePersonIds') return directory.people.get(item)?.name ?? item;
         return item;
       }
+      if (key === 'sources' && isFieldSource(item)) return `${fieldLabel(item.field, t)}: ${item.source[lang]}`;
       if (key === 'speakers' && isSpeaker(item)) {
         const name = directory.people.get(item.personId)?.name ?? item.personId;
         return item.role ? `${name} (${item.role[lang]})` : name;
@@ -136,4 +138,8 @@ function isBilingual(value: unknown): value is { fr: string; en: string } {
 
 function isSpeaker(value: unknown): value is { personId: string; role: { fr: string; en: string } | null } {
   return typeof value === 'object' && value !== null && typeof (value as { personId?: unknown }).personId === 'string';
+}
+
+function isFieldSource(value: unknown): value is { field: string; source: { fr: string; en: string } } {
+  return typeof value === 'object' && value !== null && typeof (value as { field?: unknown }).field === 'string' && isBilingual((value as { source?: unknown }).source);
 }
