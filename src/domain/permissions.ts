@@ -9,3 +9,11 @@ export function canChangeRecords(userId: string, admins: readonly string[]): boo
 export function canUpdateActionStatus(userId: string, item: ActionItem, admins: readonly string[]): boolean {
   return canChangeRecords(userId, admins) || item.ownerUserId === userId;
 }
+
+/**
+ * Who reads internal details (e-mail addresses): the coordinators. The one place to switch when the
+ * app learns to tell internal viewers from external ones.
+ */
+export function seesInternalDetails(userId: string, admins: readonly string[]): boolean {
+  return canChangeRecords(userId, admins);
+}

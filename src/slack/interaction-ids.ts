@@ -1,6 +1,7 @@
 /** callback_ids of the app's modals and action_ids of its buttons: listeners and views share them. */
 export const CALLBACK_IDS = {
   partner: 'partner_modal',
+  person: 'person_modal',
   event: 'event_modal',
   action: 'action_modal',
   actionStatus: 'action_status_modal',

@@ -12,6 +12,9 @@ const KEPT_ANSWERS: Readonly<Record<string, 'role' | 'user'>> = {
   help: 'role',
   partners: 'role',
   partner: 'role',
+  people: 'role',
+  // The card shows e-mails to those who see internal details: kept per viewer, whatever that rule becomes.
+  person: 'user',
   pending: 'role',
   events: 'role',
   event: 'role',

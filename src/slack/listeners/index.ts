@@ -24,6 +24,7 @@ import { conflictSubmitted } from './submissions/conflict-submitted.js';
 import { eventSubmitted } from './submissions/event-submitted.js';
 import { markSignedSubmitted } from './submissions/mark-signed-submitted.js';
 import { partnerSubmitted } from './submissions/partner-submitted.js';
+import { personSubmitted } from './submissions/person-submitted.js';
 import { clickRouter, submissionRouter } from './routes.js';
 import { busyClick, busyForm } from './store-busy.js';
 
@@ -35,6 +36,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     { type: 'view_submission', callback_id: /.*/ },
     submissionRouter([
       { callbackId: CALLBACK_IDS.partner, listener: partnerSubmitted(deps) },
+      { callbackId: CALLBACK_IDS.person, listener: personSubmitted(deps) },
       { callbackId: CALLBACK_IDS.event, listener: eventSubmitted(deps) },
       { callbackId: CALLBACK_IDS.action, listener: actionItemSubmitted(deps) },
       { callbackId: CALLBACK_IDS.actionStatus, listener: actionItemStatusSubmitted(deps) },
