@@ -63,8 +63,21 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
     it('leaves what the release does not say empty', async () => {
       const partners = await (await open()).partners.list();
       expect(partners.every((p) => p.website === null)).toBe(true);
-      expect(partners.find((p) => p.id === 'c2mi')).toMatchObject({ kind: null, jurisdiction: null, joinedOn: null });
+      expect(partners.find((p) => p.id === 'c2mi')).toMatchObject({ kind: null, joinedOn: null });
+      expect(partners.find((p) => p.id === 'venture-lab')).toMatchObject({ kind: null, jurisdiction: null });
+      expect(partners.find((p) => p.id === 'venture-lab')!.sources).toBeUndefined();
       expect(partners.filter((p) => p.status === 'pending').every((p) => p.pendingSince === '2025-04-16')).toBe(true);
+    });
+
+    it('gives where a value comes from when the release does not state it', async () => {
+      const partners = await (await open()).partners.list();
+      const sourced = partners.filter((p) => p.sources?.length);
+      expect(sourced.map((p) => [p.id, p.jurisdiction, p.sources!.map((s) => s.field)]).sort()).toEqual([
+        ['c2mi', 'QC', ['jurisdiction']],
+        ['distriq', 'QC', ['jurisdiction']],
+        ['universite-de-sherbrooke', 'QC', ['jurisdiction']],
+      ]);
+      expect(sourced.find((p) => p.id === 'c2mi')!.sources![0]!.source.en).toMatch(/^public knowledge \(C2MI is in Bromont, Québec\)/);
     });
 
     it('records the meeting, the people and the four tracks', async () => {
@@ -108,25 +121,25 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
   describe('versions and history', () => {
     it('bumps the version and records old → new values', async () => {
       const store = await open();
-      const before = (await store.partners.get('distriq'))!;
+      const before = (await store.partners.get('venture-lab'))!;
       const after = await store.partners.save({ ...draftOf(before), jurisdiction: 'QC' }, { actor: 'U0ADMIN', expectedVersion: 1 });
       expect(after.version).toBe(2);
       expect(after.updatedBy).toBe('U0ADMIN');
       expect(after.createdAt).toBe(before.createdAt);
-      expect(await store.partners.get('distriq')).toEqual(after);
-      const history = await store.history('partner', 'distriq');
+      expect(await store.partners.get('venture-lab')).toEqual(after);
+      const history = await store.history('partner', 'venture-lab');
       expect(history.at(-1)).toMatchObject({ actor: 'U0ADMIN', change: 'updated', diff: { jurisdiction: { from: null, to: 'QC' } } });
     });
 
     it('refuses a write based on a stale version and keeps the current record', async () => {
       const store = await open();
-      const base = (await store.partners.get('distriq'))!;
+      const base = (await store.partners.get('venture-lab'))!;
       await store.partners.save({ ...draftOf(base), jurisdiction: 'QC' }, { actor: 'U0ALICE', expectedVersion: 1 });
       const stale = store.partners.save({ ...draftOf(base), acronym: 'DQ' }, { actor: 'U0BOB', expectedVersion: 1 });
       await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
       await expect(stale).rejects.toMatchObject({ current: { version: 2, updatedBy: 'U0ALICE', jurisdiction: 'QC' } });
-      expect((await store.partners.get('distriq'))!.acronym).toBeNull();
-      expect(await store.history('partner', 'distriq')).toHaveLength(2);
+      expect((await store.partners.get('venture-lab'))!.acronym).toBeNull();
+      expect(await store.history('partner', 'venture-lab')).toHaveLength(2);
     });
 
     it('writes nothing when nothing changed', async () => {
