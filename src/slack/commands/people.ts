@@ -1,7 +1,7 @@
-import { findPeople, namesPerson } from '../../domain/people.js';
+import { readVerb } from '../../domain/command-text.js';
+import { findPeople } from '../../domain/people.js';
 import { peopleListView, personNotFoundView } from '../views/person-views.js';
 import type { CorridorCommand } from './command.js';
-import { readVerb } from './modal-command.js';
 import { changePerson, peopleDirectory } from './person.js';
 
 /** `people [name]`: everyone on record, partners' people or not, found by name, title or organisation. */
@@ -12,7 +12,7 @@ export const peopleCommand: CorridorCommand = {
   examples: ['people welch', 'people technum'],
   async run(args, context) {
     const directory = await peopleDirectory(context);
-    const verb = readVerb(args, (query) => namesPerson(query, directory.people));
+    const verb = readVerb(args, directory.finder);
     if (verb.kind !== 'lookup') return changePerson(verb, directory, context);
     const match = findPeople(verb.query, directory.people, directory.organisationNames);
     if (match.kind === 'none') return personNotFoundView(verb.query, match.suggestion, context.t);

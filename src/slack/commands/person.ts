@@ -1,3 +1,4 @@
+import { readVerb, type RecordFinder, type Verb } from '../../domain/command-text.js';
 import { findPeople, namesPerson, type OrganisationNames } from '../../domain/people.js';
 import { seesInternalDetails } from '../../domain/permissions.js';
 import type { Lang } from '../../domain/lang.js';
@@ -9,7 +10,7 @@ import { personModalFor } from '../modal-loaders.js';
 import { messageView } from '../views/message-view.js';
 import { peopleListView, personCardView, personNotFoundView } from '../views/person-views.js';
 import type { CommandContext, CorridorCommand } from './command.js';
-import { openModal, readVerb, refusal, type Verb } from './modal-command.js';
+import { openModal, refusal } from './modal-command.js';
 
 /** `person <name>`: one person's card; `person add`, `person edit <name>`: the person form (coordinators). */
 export const personCommand: CorridorCommand = {
@@ -20,7 +21,7 @@ export const personCommand: CorridorCommand = {
   async run(args, context) {
     if (!args.trim()) return messageView(context.t.people.missingName);
     const directory = await peopleDirectory(context);
-    const verb = readVerb(args, (query) => namesPerson(query, directory.people));
+    const verb = readVerb(args, directory.finder);
     if (verb.kind !== 'lookup') return changePerson(verb, directory, context);
     const match = findPeople(verb.query, directory.people, directory.organisationNames);
     if (match.kind === 'none') return personNotFoundView(verb.query, match.suggestion, context.t);
@@ -35,6 +36,8 @@ export interface PeopleDirectory {
   partners: ReadonlyMap<string, Partner>;
   events: CorridorEvent[];
   organisationNames: OrganisationNames;
+  /** How people answer to the words after `add` and `edit`. */
+  finder: RecordFinder;
   listing(lang: Lang): { organisationOf: (person: Person) => string | null; lang: Lang };
 }
 
@@ -42,14 +45,16 @@ export async function peopleDirectory({ store }: CommandContext): Promise<People
   const [people, partners, events] = await Promise.all([store.people.list(), store.partners.list({ includeRemoved: true }), store.events.list()]);
   const byId = new Map(partners.map((partner) => [partner.id, partner]));
   const organisationOf = (person: Person, lang: Lang) => (person.partnerId ? byId.get(person.partnerId)?.name : undefined) ?? person.affiliation?.[lang] ?? null;
+  const organisationNames: OrganisationNames = (person) => {
+    const partner = person.partnerId ? byId.get(person.partnerId) : undefined;
+    return [partner?.name, partner?.acronym, person.affiliation?.fr, person.affiliation?.en].filter((name): name is string => Boolean(name));
+  };
   return {
     people,
     partners: byId,
     events,
-    organisationNames: (person) => {
-      const partner = person.partnerId ? byId.get(person.partnerId) : undefined;
-      return [partner?.name, partner?.acronym, person.affiliation?.fr, person.affiliation?.en].filter((name): name is string => Boolean(name));
-    },
+    organisationNames,
+    finder: { names: (query) => namesPerson(query, people), finds: (query) => findPeople(query, people, organisationNames).kind === 'found' },
     listing: (lang) => ({ organisationOf: (person) => organisationOf(person, lang), lang }),
   };
 }
