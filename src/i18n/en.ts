@@ -354,6 +354,7 @@ export const en = {
     entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}`,
     seedActor: 'the founding press release',
     shortNamesActor: 'the list of partners’ usual short names',
+    fieldSourcesActor: 'the facts the release implies or public knowledge gives, with their sources',
     yes: 'yes',
     fieldSet: (label: string, value: string) => `• ${label}: ${value}`,
     fieldChanged: (label: string, before: string, after: string) => `• ${label}: ${before} → ${after}`,

@@ -350,6 +350,7 @@ export const fr: Catalogue = {
     entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}`,
     seedActor: 'le communiqué fondateur',
     shortNamesActor: 'la liste des noms courts usuels des partenaires',
+    fieldSourcesActor: 'les faits que le communiqué implique ou que l’on sait publiquement, avec leurs sources',
     yes: 'oui',
     fieldSet: (label: string, value: string) => `• ${label} : ${value}`,
     fieldChanged: (label: string, before: string, after: string) => `• ${label} : ${before} → ${after}`,

@@ -5,6 +5,7 @@ import { draftOf } from '../../src/domain/draft.js';
 import { VersionConflictError } from '../../src/store/corridor-store.js';
 import { SEED_ACTOR } from '../../src/store/seed/seed-plan.js';
 import { addUsualShortNames, SHORT_NAMES_ACTOR } from '../../src/store/seed/usual-short-names.js';
+import { addSourcedFacts, FIELD_SOURCES_ACTOR } from '../../src/store/seed/field-sources.js';
 import type { NotionLink } from '../../src/store/notion-links.js';
 import { raceWorkers } from '../support/race.js';
 import { partnerRecord } from '../support/records.js';
@@ -129,6 +130,24 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       expect(history.at(-1)).toMatchObject({ actor: SHORT_NAMES_ACTOR, diff: { aliases: { from: [], to: ['UVM'] } } });
       expect(await addUsualShortNames(reopened)).toBe(0);
       expect(await reopened.history('partner', 'university-of-vermont')).toHaveLength(history.length);
+    });
+
+    it('gives the partners of a database seeded before sourced facts their jurisdiction and its source, once, sparing edited records', async () => {
+      const url = await databaseUrl();
+      const old = await open(url);
+      // As an older seed left them: no jurisdiction nor source; Distriq edited since by a coordinator.
+      for (const [id, actor] of [['c2mi', SEED_ACTOR], ['universite-de-sherbrooke', SHORT_NAMES_ACTOR], ['distriq', 'U0ADMIN']] as const) {
+        const { sources: _sources, ...older } = draftOf((await old.partners.get(id))!);
+        await old.partners.save({ ...older, jurisdiction: null }, { actor });
+      }
+      await old.close();
+
+      const reopened = await open(url);
+      expect(await reopened.partners.get('c2mi')).toMatchObject({ jurisdiction: 'QC', sources: [{ field: 'jurisdiction' }], updatedBy: FIELD_SOURCES_ACTOR });
+      expect(await reopened.partners.get('universite-de-sherbrooke')).toMatchObject({ jurisdiction: 'QC', sources: [{ field: 'jurisdiction' }] });
+      expect(await reopened.partners.get('distriq')).toMatchObject({ jurisdiction: null, updatedBy: 'U0ADMIN' });
+      expect((await reopened.history('partner', 'c2mi')).at(-1)).toMatchObject({ actor: FIELD_SOURCES_ACTOR, diff: { jurisdiction: { from: null, to: 'QC' } } });
+      expect(await addSourcedFacts(reopened)).toBe(0);
     });
 
     it('lets two stores open one new database at once without double seeding', async () => {
