@@ -17,6 +17,7 @@ export const CALLBACK_IDS = {
 export const ACTION_IDS = {
   partnerEdit: 'partner_edit',
   partnerRemove: 'partner_remove',
+  personEdit: 'person_edit',
   eventEdit: 'event_edit',
   eventCancel: 'event_cancel',
   actionDone: 'action_done',

@@ -544,7 +544,17 @@ describe('people: coordinators add and edit them through the person form', () =>
     const publicCard = await ask('person jeanne', ALICE);
     expect(publicCard.all).toContain('C2MI');
     expect(publicCard.all).not.toContain('jeanne.tremblay@c2mi.example');
-    expect((await ask('person jeanne')).all).toContain('jeanne.tremblay@c2mi.example');
+    const adminCard = await ask('person jeanne');
+    expect(adminCard.all).toContain('jeanne.tremblay@c2mi.example');
+    expect(publicCard.all).not.toContain('person_edit');
+
+    // The card's Edit button opens the form on the current version.
+    const ref = /"action_id":"person_edit","value":"([^"]+)"/.exec(adminCard.all)?.[1];
+    expect(ref).toBe('jeanne-tremblay@1');
+    await click(ADMIN_ID, 'person_edit', ref!);
+    const edit = running.slack.callsTo('views.open').at(-1)!.args.view as Json;
+    expect(edit.callback_id).toBe('person_modal');
+    expect(JSON.parse(edit.private_metadata as string)).toMatchObject({ id: 'jeanne-tremblay', version: 1 });
     expect((await ask('partner c2mi', ALICE)).all).toContain('Jeanne Tremblay, Director of partnerships');
   });
 

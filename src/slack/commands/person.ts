@@ -8,6 +8,7 @@ import { SEED_ACTOR } from '../../store/seed/seed-plan.js';
 import type { Reply } from '../blocks.js';
 import { personModalFor } from '../modal-loaders.js';
 import { messageView } from '../views/message-view.js';
+import { personButtons } from '../views/record-buttons.js';
 import { peopleListView, personCardView, personNotFoundView } from '../views/person-views.js';
 import type { CommandContext, CorridorCommand } from './command.js';
 import { openModal, refusal } from './modal-command.js';
@@ -72,7 +73,7 @@ export async function changePerson(verb: Exclude<Verb, { kind: 'lookup' }>, dire
   return openModal(context, () => personModalFor(store, lang, person));
 }
 
-function personCard(person: Person, directory: PeopleDirectory, { lang, t, userId, admins }: CommandContext): Reply {
+function personCard(person: Person, directory: PeopleDirectory, { lang, t, userId, admins, isAdmin, slack }: CommandContext): Reply {
   const spokeAt = directory.events.flatMap((event) =>
     event.speakers.filter((speaker) => speaker.personId === person.id).map((speaker) => ({ event, role: speaker.role })),
   );
@@ -84,6 +85,8 @@ function personCard(person: Person, directory: PeopleDirectory, { lang, t, userI
     showEmail: seesInternalDetails(userId, admins),
     fromRelease: person.updatedBy === SEED_ACTOR,
     isPressContact: person.id === PRESS_CONTACT_ID,
+    // Buttons only where they can be clicked: in Slack, for the coordinators.
+    actions: isAdmin && slack ? [personButtons(person, t)] : [],
     lang,
     t,
   });

@@ -13,6 +13,7 @@ import { openNotionClicked } from './clicks/open-notion.js';
 import { partnerEditClicked } from './clicks/partner-edit.js';
 import { partnerRemoveClicked } from './clicks/partner-remove.js';
 import { partnerStatusSwitchClicked } from './clicks/partner-status-switch.js';
+import { personEditClicked } from './clicks/person-edit.js';
 import { snoozeClicked } from './clicks/snooze.js';
 import { corridorCommandListener } from './commands/corridor-command.js';
 import { appHomeOpened } from './events/app-home-opened.js';
@@ -50,6 +51,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     clickRouter([
       { actionId: actionIdPattern(ACTION_IDS.partnerEdit), listener: partnerEditClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.partnerRemove), listener: partnerRemoveClicked(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.personEdit), listener: personEditClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.eventEdit), listener: eventEditClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.eventCancel), listener: eventCancelClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.actionDone), listener: actionItemDoneClicked(deps) },

@@ -17,6 +17,8 @@ export interface PersonCardInput {
   /** The person's record is still as the press release gave it. */
   fromRelease: boolean;
   isPressContact: boolean;
+  /** Buttons for those who may click them (Edit, for coordinators in Slack). */
+  actions?: KnownBlock[];
   lang: Lang;
   t: Catalogue;
 }
@@ -42,6 +44,7 @@ export function personCardView(input: PersonCardInput): Reply {
     ...(person.quote ? [section(`*${f.quote}*\n> ${escapeMrkdwn(t.common.quoted(person.quote[lang]))}`)] : []),
     ...(input.isPressContact ? [context(t.people.pressContact)] : []),
     ...(person.removedAt ? [context(t.people.removed)] : []),
+    ...(input.actions ?? []),
     ...(input.fromRelease ? [context(t.common.sourceNote)] : []),
   ];
   const about = personAbout(person, organisation, lang);
