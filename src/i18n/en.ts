@@ -514,7 +514,7 @@ export const en = {
       `*${signatories}* MOU signatories and *${pending}* adhesions pending.`,
     figuresTitle: 'The sector in Québec',
     moreThan: (value: string) => `more than ${value}`,
-    contact: (name: string, title: string, org: string, email: string) => `Press contact: ${name}, ${title}, ${org} — ${email}`,
+    contact: (name: string, title: string, org: string, email: string | null) => `Press contact: ${name}, ${title}, ${org}${email ? ` — ${email}` : ''}`,
   },
   reminder: {
     title: 'Reminder: pending adhesions',

@@ -510,7 +510,7 @@ export const fr: Catalogue = {
       `*${signatories}* signataires du MOU et *${pending}* adhésions en attente.`,
     figuresTitle: 'Le secteur au Québec',
     moreThan: (value: string) => `plus de ${value}`,
-    contact: (name: string, title: string, org: string, email: string) => `Relations de presse : ${name}, ${title}, ${org} — ${email}`,
+    contact: (name: string, title: string, org: string, email: string | null) => `Relations de presse : ${name}, ${title}, ${org}${email ? ` — ${email}` : ''}`,
   },
   reminder: {
     title: 'Rappel : adhésions en attente',

@@ -547,6 +547,10 @@ describe('people: coordinators add and edit them through the person form', () =>
     const adminCard = await ask('person jeanne');
     expect(adminCard.all).toContain('jeanne.tremblay@c2mi.example');
     expect(publicCard.all).not.toContain('person_edit');
+    // The release's press contact too: named to everyone, her address to coordinators.
+    expect((await ask('about', ALICE)).all).toContain('Press contact: Stéphanie Latour');
+    expect((await ask('about', ALICE)).all).not.toContain('technumquebec.ca');
+    expect((await ask('about')).all).toContain('stephanie.latour@technumquebec.ca');
 
     // The card's Edit button opens the form on the current version.
     const ref = /"action_id":"person_edit","value":"([^"]+)"/.exec(adminCard.all)?.[1];
