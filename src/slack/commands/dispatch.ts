@@ -23,6 +23,7 @@ export interface CommandRequest {
   now?: Date;
   slack?: CommandContext['slack'];
   notion?: CommandContext['notion'];
+  calendar?: CommandContext['calendar'];
 }
 
 /**
@@ -48,6 +49,7 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
     admins,
     slack: request.slack,
     notion: request.notion,
+    calendar: request.calendar,
   };
   const commands = corridorCommands();
   const command = parsed.name === '' ? commands[0]! : findCommand(parsed.name, commands);

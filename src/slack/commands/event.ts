@@ -3,6 +3,7 @@ import { findEvents } from '../../domain/events.js';
 import { normalize } from '../../domain/text.js';
 import type { CorridorEvent } from '../../domain/types.js';
 import { LIMITS, type Reply } from '../blocks.js';
+import { eventCalendarUrl } from '../calendar-links.js';
 import { eventModalFor } from '../modal-loaders.js';
 import { eventCardView, eventNotFoundView, eventSeveralView } from '../views/event-views.js';
 import { eventButtons } from '../views/record-buttons.js';
@@ -42,13 +43,13 @@ export const eventCommand: CorridorCommand = {
   },
 };
 
-async function eventCard(event: CorridorEvent, { store, lang, t, isAdmin, slack }: CommandContext): Promise<Reply> {
+async function eventCard(event: CorridorEvent, { store, lang, t, isAdmin, slack, calendar }: CommandContext): Promise<Reply> {
   const [partners, people] = await Promise.all([store.partners.list({ includeRemoved: true }), store.people.list({ includeRemoved: true })]);
   const directory = {
     partners: new Map(partners.map((partner) => [partner.id, partner])),
     people: new Map(people.map((person) => [person.id, person])),
   };
-  const card = eventCardView(event, directory, lang, t);
+  const card = eventCardView(event, directory, lang, t, calendar && eventCalendarUrl(calendar, event.id, lang));
   // Buttons only where they can be clicked: in Slack, for the coordinators.
   return isAdmin && slack ? { ...card, blocks: [...card.blocks.slice(0, LIMITS.messageBlocks - 1), eventButtons(event, lang, t)] } : card;
 }
