@@ -48,3 +48,8 @@ export function canChangeRecords(userId: string, admins: readonly string[], audi
 export function canUpdateActionStatus(userId: string, item: ActionItem, admins: readonly string[], audience: Audience): boolean {
   return canChangeRecords(userId, admins, audience) || (audience === 'internal' && item.ownerUserId === userId);
 }
+
+/** Internal details (e-mail addresses, notes, owners) are for the installing organisation's people. */
+export function seesInternalDetails(audience: Audience): boolean {
+  return audience === 'internal';
+}

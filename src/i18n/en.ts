@@ -1,5 +1,5 @@
 import type { FormErrorCode } from '../domain/forms/errors.js';
-import type { ActionStatus, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
+import type { ActionStatus, Country, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
 
 const conjunction = new Intl.ListFormat('en', { type: 'conjunction' });
 
@@ -39,14 +39,30 @@ export const en = {
   } satisfies Record<PartnerKind, string>,
   jurisdiction: {
     QC: 'Québec',
+    ON: 'Ontario',
+    AB: 'Alberta',
+    BC: 'British Columbia',
+    MB: 'Manitoba',
+    NB: 'New Brunswick',
+    NL: 'Newfoundland and Labrador',
+    NS: 'Nova Scotia',
+    PE: 'Prince Edward Island',
+    SK: 'Saskatchewan',
+    CA: 'Canada (federal)',
     VT: 'Vermont',
     NH: 'New Hampshire',
-    MA: 'Massachusetts',
-    ME: 'Maine',
-    NY: 'New York',
     CT: 'Connecticut',
+    ME: 'Maine',
+    MA: 'Massachusetts',
     RI: 'Rhode Island',
+    NY: 'New York',
+    US: 'United States (federal)',
   } satisfies Record<Jurisdiction, string>,
+  /** The filters `partners ca` and `partners us`: every jurisdiction of the country, federal included. */
+  country: {
+    CA: 'Canada (provinces and federal)',
+    US: 'United States (states and federal)',
+  } satisfies Record<Country, string>,
   actionStatus: {
     open: 'Open',
     in_progress: 'In progress',
@@ -99,6 +115,15 @@ export const en = {
     completedOn: 'Completed on',
     attendingPartners: 'Partners present',
     attendeePeople: 'Also present',
+    sources: 'Sources',
+    organisation: 'Organisation',
+    affiliation: 'Affiliation',
+    email: 'E-mail',
+    emailInternal: 'E-mail (internal)',
+    spokeAt: 'Spoke at',
+    attended: 'Attended',
+    quote: 'In the press release',
+    partnerId: 'Partner',
   },
   notion: {
     /** Names of the two databases made by `npm run notion:setup`. */
@@ -245,7 +270,11 @@ export const en = {
   },
   commands: {
     help: { usage: 'help', description: 'this help' },
-    partners: { usage: 'partners [qc|vt|nh|pending]', description: 'every partner, by status; filter by jurisdiction or status' },
+    partners: {
+      usage: 'partners [qc|on|vt|nh|ca|us|pending]',
+      description:
+        'every partner, by status; filter by province or state (`qc`, `on`, `vt`, `nh`, `ma`…), by country (`ca`, `us`: the whole country, federal bodies included; `ca federal`, `us federal`: federal bodies only) or by status',
+    },
     partner: { usage: 'partner <name> | add [name] | edit <name>', description: 'one partner’s card, by its name, short name (UVM, UdeS), part of the name or one of its representatives, a typo forgiven; coordinators add and edit partners (`new` alone opens the form too; `partner new hampshire` looks up New Hampshire)' },
     pending: { usage: 'pending', description: 'adhesions still pending, with how long and the next step' },
     events: { usage: 'events [upcoming|past]', description: 'the corridor’s events' },
@@ -256,6 +285,14 @@ export const en = {
     about: { usage: 'about', description: 'the corridor’s purpose, members and sector figures' },
     digest: { usage: 'digest', description: 'this week’s digest: events, pending adhesions, open actions, what changed' },
     sync: { usage: 'sync', description: 'bring the Notion pages in step now (coordinators)' },
+    people: {
+      usage: 'people [name] | add',
+      description: 'everyone on record, partners’ people and others, by name, title or organisation; coordinators add people',
+    },
+    person: {
+      usage: 'person <name> | add | edit <name>',
+      description: 'one person’s card: title, organisation, events they spoke at; coordinators add and edit people',
+    },
   },
   unknownCommand: {
     text: (typed: string) => `I don’t know the command “${typed}”.`,
@@ -284,6 +321,22 @@ export const en = {
     addHint: 'To add it to the corridor: `/corridor partner add <name>`.',
     missingEdit: 'Which partner? For example: `/corridor partner edit c2mi`.',
     representative: (name: string, title: string) => `${name}, ${title}`,
+    fieldSource: (label: string, source: string) => `Source of “${label}”: ${source}.`,
+  },
+  people: {
+    title: 'People',
+    titleFiltered: (typed: string) => `People — “${typed}”`,
+    summary: (count: number) => (count === 1 ? '1 person' : `${count} people`),
+    none: 'No one on record matches.',
+    cardHint: 'For one person’s card: `/corridor person <name>`',
+    notFound: (typed: string) => `No one on record matches “${typed}”.`,
+    didYouMean: (name: string) => `Did you mean *${name}*?`,
+    listAll: 'See everyone with `/corridor people`.',
+    missingName: 'Who? For example: `/corridor person welch`.',
+    missingEdit: 'Who? For example: `/corridor person edit welch`.',
+    eventLine: (title: string, date: string, role: string | null) => `${title} — ${date}${role ? ` (${role})` : ''}`,
+    pressContact: 'The corridor’s press contact, per the press release.',
+    removed: 'This person was removed from the corridor’s records.',
   },
   pending: {
     title: 'Pending adhesions',
@@ -330,6 +383,7 @@ export const en = {
     entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}`,
     seedActor: 'the founding press release',
     shortNamesActor: 'the list of partners’ usual short names',
+    fieldSourcesActor: 'the facts the release implies or public knowledge gives, with their sources',
     yes: 'yes',
     fieldSet: (label: string, value: string) => `• ${label}: ${value}`,
     fieldChanged: (label: string, before: string, after: string) => `• ${label}: ${before} → ${after}`,
@@ -354,6 +408,8 @@ export const en = {
       invalidUser: 'Please pick a person from the workspace.',
       unknownChoice: 'This choice is no longer available; please choose again.',
       duplicateName: 'A partner already has this name.',
+      duplicatePerson: 'Someone on record already has this name.',
+      invalidEmail: 'Please give an e-mail address such as name@example.org.',
       speakerLine: 'One speaker per line: “Name — role” (names under 150 characters, roles under 200).',
       invisibleCharacter: 'Please remove the invisible or text-direction characters (often pasted along with the text).',
     } satisfies Record<FormErrorCode, string | ((limit: number) => string)>,
@@ -366,6 +422,13 @@ export const en = {
       statusDateHint: 'Leave empty only for a founding signatory whose signing date is not known.',
       internalNoteHint: 'For the coordinators only: never shown to other organisations, in shared channels or in Notion.',
       websitePlaceholder: 'https://example.org',
+    },
+    person: {
+      titleAdd: 'New person',
+      titleEdit: 'Edit person',
+      partnerHint: 'The partner this person represents, if any.',
+      affiliationHint: 'Another organisation, when they represent no partner (e.g. a government office).',
+      emailHint: 'Internal: never shown to other organisations.',
     },
     event: {
       titleAdd: 'New event',
@@ -388,6 +451,8 @@ export const en = {
       title: 'Saved',
       partnerAdded: (name: string) => `*${name}* was added to the corridor’s partners.`,
       partnerUpdated: (name: string) => `*${name}* was updated.`,
+      personAdded: (name: string) => `*${name}* was added to the people on record.`,
+      personUpdated: (name: string) => `*${name}* was updated.`,
       eventAdded: (title: string, when: string) => `*${title}* was added for ${when}.`,
       eventUpdated: (title: string, when: string) => `*${title}* (${when}) was updated.`,
       actionAdded: (title: string) => `*${title}* was added to the action items.`,
@@ -479,7 +544,7 @@ export const en = {
       `*${signatories}* MOU signatories and *${pending}* adhesions pending.`,
     figuresTitle: 'The sector in Québec',
     moreThan: (value: string) => `more than ${value}`,
-    contact: (name: string, title: string, org: string, email: string) => `Press contact: ${name}, ${title}, ${org} — ${email}`,
+    contact: (name: string, title: string, org: string, email: string | null) => `Press contact: ${name}, ${title}, ${org}${email ? ` — ${email}` : ''}`,
   },
   reminder: {
     title: 'Reminder: pending adhesions',

@@ -4,6 +4,7 @@ import { parseActionForm, parseActionStatusForm } from '../../src/domain/forms/a
 import { parseEventForm, speakerLines } from '../../src/domain/forms/event-form.js';
 import { NO_CHOICE } from '../../src/domain/forms/fields.js';
 import { parsePartnerForm } from '../../src/domain/forms/partner-form.js';
+import { parsePersonForm } from '../../src/domain/forms/person-form.js';
 import { flattenState } from '../../src/domain/forms/state.js';
 import { partner } from '../../src/domain/types.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
@@ -67,6 +68,16 @@ describe('partner form', () => {
       { existing: venture, partners, today },
     );
     expect(result.ok && result.value).toMatchObject({ id: 'venture-lab', status: 'signatory', joinedOn: '2026-01-15', pendingSince: null, nextStep: null });
+  });
+
+  it('keeps a field’s source while its value stands, and drops it once a coordinator changes the value', () => {
+    const c2mi = byId(partners, 'c2mi');
+    const form = { name: 'C2MI', acronym: 'C2MI', status: 'signatory', jurisdiction: 'QC' };
+    const kept = parsePartnerForm({ ...form, website: 'https://c2mi.example' }, { existing: c2mi, partners, today });
+    expect(kept.ok && kept.value.sources).toEqual(c2mi.sources);
+    expect(kept.ok && kept.value.sources).toHaveLength(1);
+    const changed = parsePartnerForm({ ...form, jurisdiction: 'CA' }, { existing: c2mi, partners, today });
+    expect(changed.ok && changed.value).toMatchObject({ jurisdiction: 'CA', sources: [] });
   });
 
   it('maps each faulty field to its block with a reason', () => {
@@ -269,5 +280,35 @@ describe('action form', () => {
         { field: 'owner', code: 'invalidUser' },
       ]),
     );
+  });
+});
+
+describe('person form', () => {
+  it('adds a person with a new ID, a title in both languages and the partner they represent', () => {
+    const result = parsePersonForm({ name: ' Éloïse Roy ', title_fr: 'Directrice', partner: 'iseq', email: 'eloise@iseq.example' }, { people, partners });
+    expect(result.ok && result.value).toEqual({
+      id: 'eloise-roy',
+      name: 'Éloïse Roy',
+      title: { fr: 'Directrice', en: 'Directrice' },
+      partnerId: 'iseq',
+      affiliation: null,
+      email: 'eloise@iseq.example',
+      quote: null,
+    });
+  });
+
+  it('keeps what the form does not show (the quote) and lets the partner be cleared', () => {
+    const manon = byId(people, 'manon-duclos');
+    const result = parsePersonForm({ name: 'Manon Duclos', title_en: 'CEO', partner: NO_CHOICE }, { existing: manon, people, partners });
+    expect(result.ok && result.value).toMatchObject({ id: 'manon-duclos', partnerId: null, title: { en: 'CEO' }, quote: manon.quote });
+  });
+
+  it('refuses a name already on record, an unknown partner, a malformed e-mail', () => {
+    const result = parsePersonForm({ name: 'RENE SYLVESTRE', partner: 'nobody', email: 'rene@' }, { people, partners });
+    expect(!result.ok && result.errors).toEqual([
+      { field: 'partner', code: 'unknownChoice' },
+      { field: 'email', code: 'invalidEmail' },
+      { field: 'name', code: 'duplicatePerson' },
+    ]);
   });
 });

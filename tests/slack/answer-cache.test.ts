@@ -29,7 +29,7 @@ describe('answers of read-only subcommands', () => {
     const reads = vi.spyOn(store.partners, 'list');
     const first = await ask(store, 'partners');
     expect(await ask(store, 'partners')).toBe(first);
-    expect(await ask(store, 'partenaires')).toBe(first);
+    expect(await ask(store, 'list')).toBe(first);
     expect(reads).toHaveBeenCalledTimes(1);
     const c2mi = (await store.partners.get('c2mi'))!;
     await store.partners.save({ ...draftOf(c2mi), name: 'C2MI Renamed' }, { actor: 'U0ADMIN' });

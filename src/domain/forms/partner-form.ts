@@ -111,7 +111,14 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
     form[F.status] === 'signatory'
       ? ({ status: 'signatory', signedOn: date } as const)
       : ({ status: 'pending', since: date, nextStep: bilingual(form[F.nextStepFr], form[F.nextStepEn]) } as const);
-  return { ok: true, value: withAdhesion(draft, adhesion) };
+  return { ok: true, value: withSourcesStillTrue(withAdhesion(draft, adhesion), existing) };
+}
+
+/** A field's source stops applying once a coordinator changes the value: theirs is the record's own. */
+function withSourcesStillTrue(draft: Draft<Partner>, existing: Partner | undefined): Draft<Partner> {
+  if (!existing?.sources) return draft;
+  const sources = existing.sources.filter(({ field }) => draft[field] === existing[field]);
+  return { ...draft, sources };
 }
 
 /** "UVM, Vermont U" → ["UVM", "Vermont U"]: commas or semicolons separate names; repeats count once. */

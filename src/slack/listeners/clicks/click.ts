@@ -4,6 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import { askerOf, type Asker } from '../../asker.js';
 import type { SlackDeps } from '../../deps.js';
 import { blockActionsPayload } from '../../payloads.js';
+import { parseRecordRef } from '../../interaction-ids.js';
 import { noticeModal } from '../../views/modals/outcome-modals.js';
 import { refusalView } from '../../views/refusal-view.js';
 
@@ -73,5 +74,21 @@ export function addClicked(deps: SlackDeps, build: (click: Click) => Promise<Mod
     if (!click) return;
     if (!click.isAdmin) return refuse(args, click, deps);
     await openView(args, click, await build(click));
+  };
+}
+
+/** *Edit* under a card: the record's form on its current version, for coordinators; a record gone meanwhile is said so. */
+export function editClicked<T extends { removedAt: string | null }>(
+  deps: SlackDeps,
+  load: (id: string) => Promise<T | undefined>,
+  build: (record: T, click: Click) => Promise<ModalView>,
+) {
+  return async (args: ClickArgs): Promise<void> => {
+    const click = await readClick(args, deps);
+    if (!click) return;
+    if (!click.isAdmin) return refuse(args, click, deps);
+    const record = await load(parseRecordRef(click.value).id);
+    if (!record || record.removedAt) return tell(args, click, click.t.modals.gone.title, click.t.changes.gone);
+    await openView(args, click, await build(record, click));
   };
 }

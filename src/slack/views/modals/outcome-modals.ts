@@ -11,7 +11,7 @@ import { formatFieldValue, fieldLabel, recordFields, SUMMARY_KEYS, type FieldCon
 import { modal } from './inputs.js';
 import { encodeMetadata, type ModalMetadata } from './metadata.js';
 
-type Summarised = 'partner' | 'event' | 'action';
+type Summarised = 'partner' | 'person' | 'event' | 'action';
 
 /** Shown in place of the form once the change is saved: what it says now. */
 export function savedModal(input: { entity: Summarised; record: object; message: string } & FieldContext): ModalView {
