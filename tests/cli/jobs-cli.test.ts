@@ -83,6 +83,25 @@ describe('--dry-run, with no credentials', () => {
     expect(result.stdout).toContain('Adhésions en attente (3)');
   });
 
+  it('npm run digest -- --dry-run lists an event added and an action item re-assigned under what changed', async () => {
+    const env = cleanEnv();
+    const quiet = await runCli('src/cli/digest.ts', { args: ['--dry-run'], env });
+    expect(quiet.stdout).toContain('Nothing new in the records.');
+    await addEventTomorrow(env);
+    const store = await openSqliteStore(env.DATABASE_URL!);
+    const item = (await store.actions.get('announce-new-adhesions'))!;
+    await store.actions.save({ ...draftOf(item), ownerUserId: 'U0OWNER' }, { actor: 'U0ADMIN' });
+    await store.close();
+    const result = await runCli('src/cli/digest.ts', { args: ['--dry-run'], env });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('Nothing new in the records.');
+    expect(result.stdout).toContain('Events added: Innovation forum');
+    expect(result.stdout).toContain('Événements ajoutés : Forum de l’innovation');
+    expect(result.stdout).toContain('Action items re-assigned: Announce the adhesion of new strategic partners to the MOU (now @U0OWNER)');
+    expect(result.stdout).toContain('Actions réassignées : Annoncer l’adhésion de nouveaux partenaires stratégiques au MOU (désormais @U0OWNER)');
+  });
+
   it('npm run event-reminder -- --dry-run prints tomorrow’s events in French, then English', async () => {
     const env = cleanEnv();
     const none = await runCli('src/cli/event-reminder.ts', { args: ['--dry-run'], env });

@@ -69,8 +69,20 @@ describe('digest view', () => {
   it('names what changed since the previous digest', () => {
     const text = renderBlocksAsText(digestView(bigDigest({ partners: 2, events: 0, actions: 0, changes: 2 }), 'fr').blocks);
     expect(text).toContain('Depuis le dernier résumé (19 novembre 2026)');
-    expect(text).toContain('Nouveaux partenaires : Partner <0> & co et Partner <1> & co');
+    expect(text).toContain('Partenaires ajoutés : Partner <0> & co et Partner <1> & co');
     expect(text).toContain('Aucun événement dans les 30 prochains jours.');
+  });
+
+  it('groups what changed by kind and caps each group with "… and N more"', () => {
+    const events = Array.from({ length: 12 }, (_, i) => eventRecord(`event-${i}`, '2026-12-10'));
+    const changes = events.map((event) => historyRecord('event', event.id, 'created', {}));
+    changes.push(historyRecord('action', 'late', 'updated', { dueOn: { from: '2026-11-01', to: '2027-01-15' } }));
+    const actions = [actionRecord('late', null, { dueOn: '2027-01-15' })];
+    const digest = buildDigest({ today: TODAY, previousDigestOn: '2026-11-19', events, partners: [], actions, tracks: seedTracks, changes });
+    const text = renderBlocksAsText(digestView(digest, 'en').blocks);
+    expect(text).toContain('Events added: Meeting event-0, Meeting event-1');
+    expect(text).toContain('Meeting event-9 … and 2 more');
+    expect(text).toContain('Action items re-dated: Action late (due January 15, 2027)');
   });
 });
 
