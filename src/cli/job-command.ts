@@ -61,7 +61,8 @@ const COMMANDS: Record<JobName, JobCommand> = {
     dryRun: async ({ store, env, logger, notionUrlFor, where, lang }, now, words) => {
       const message = await composeReminder({ store, config: env, logger, notionUrlFor, lang }, now);
       if (!message) return words.dryRun.noReminder(where);
-      return [words.dryRun.reminder(where), renderBlocksAsText(message.blocks)].join('\n');
+      const thread = (message.thread ?? []).flatMap(({ reply }) => [words.dryRun.inThread, renderBlocksAsText(reply.blocks)]);
+      return [words.dryRun.reminder(where), renderBlocksAsText(message.blocks), ...thread].join('\n');
     },
   },
   digest: {

@@ -59,6 +59,8 @@ export const partner = z.object({
   /** Date the adhesion became pending (pending partners only). */
   pendingSince: isoDate.nullable(),
   nextStep: bilingualText.nullable(),
+  /** When the next step is due; records written before the field existed read null. */
+  nextStepDueOn: isoDate.nullable().default(null),
   followUpUserId: slackUserId.nullable(),
   ...recordMeta,
 });

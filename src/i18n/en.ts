@@ -75,6 +75,7 @@ export const en = {
     pendingSince: 'Pending since',
     pendingFor: 'Pending for',
     nextStep: 'Next step',
+    nextStepDueOn: 'Next step due',
     followUp: 'Follow-up',
     people: 'People',
     date: 'Date',
@@ -262,6 +263,11 @@ export const en = {
     nextStep: (step: string) => `Next step: ${step}`,
     followUp: (who: string) => `Follow-up: ${who}`,
     noFollowUp: 'No follow-up owner yet',
+    followUpQuiet: 'Follow-up: owner already reminded this week',
+    dueOn: (date: string) => `Next step due ${date}`,
+    overdueSince: (date: string) => `:warning: Next step overdue: it was due ${date}`,
+    overdueUndated: (weeks: number) => `:warning: Next step overdue: no due date after ${weeks} weeks pending`,
+    snoozed: (date: string, who: string) => `Snoozed until ${date}, by ${who}`,
   },
   events: {
     title: { upcoming: 'Upcoming events', past: 'Past events', all: 'Corridor events' },
@@ -426,6 +432,7 @@ export const en = {
     eventTomorrow: (title: string) => `Reminder: *${title}* is tomorrow.`,
     details: (when: string, place: string) => `${when} — ${place}`,
     organisedBy: (names: string) => `Organised by ${names}.`,
+    eventsTomorrow: (count: number) => `Reminder: ${count} events tomorrow.`,
   },
   actions: {
     title: 'Action items by track',
@@ -456,6 +463,13 @@ export const en = {
     openNotion: 'Open in Notion',
     seeAll: 'All of them: `/corridor pending`.',
     nothingPending: 'No adhesion is pending (or all are snoozed): no reminder to post.',
+    line: (name: string, age: string) => `• *${name}* — pending for ${age}`,
+    overdue: ':warning: next step overdue',
+    followUp: (who: string) => `follow-up ${who}`,
+    followUpQuiet: 'follow-up owner already reminded this week',
+    noFollowUp: 'no follow-up owner',
+    inThread: 'Details and buttons in the thread.',
+    signedBy: (name: string, date: string, who: string) => `:white_check_mark: *${name}* signed the MOU on ${date} (marked by ${who}).`,
   },
   digest: {
     title: (weekOf: string) => `Corridor digest — week of ${weekOf}`,
@@ -514,6 +528,8 @@ export const en = {
   snooze: {
     done: (name: string, date: string) => `Reminders about *${name}* are snoozed until ${date}.`,
     notFound: 'This partner is no longer in the corridor’s records.',
+    refused: (name: string) =>
+      `Sorry, only the corridor’s coordinators and the follow-up owner of *${name}* can snooze its reminders. Nothing was changed.`,
   },
   console: {
     banner: (timeZone: string) =>
@@ -598,6 +614,7 @@ export const en = {
       dryRun: {
         noReminder: (where: string) => `Dry run: nothing to post to ${where} — no adhesion is pending (or all are snoozed).`,
         reminder: (where: string) => `Dry run: the reminder that would be posted to ${where} now:`,
+        inThread: '— in its thread:',
         digest: (where: string) => `Dry run: the digest that would be posted to ${where} now:`,
         noEvent: (where: string, tomorrow: string) => `Dry run: nothing to post to ${where} — no event tomorrow (${tomorrow}).`,
         eventReminder: (key: string, where: string) => `Dry run: the event reminder ${key} that would be posted to ${where} now:`,

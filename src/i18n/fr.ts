@@ -74,6 +74,7 @@ export const fr: Catalogue = {
     pendingSince: 'En attente depuis le',
     pendingFor: 'En attente depuis',
     nextStep: 'Prochaine étape',
+    nextStepDueOn: 'Échéance de la prochaine étape',
     followUp: 'Suivi',
     people: 'Personnes',
     date: 'Date',
@@ -259,6 +260,11 @@ export const fr: Catalogue = {
     nextStep: (step: string) => `Prochaine étape : ${step}`,
     followUp: (who: string) => `Suivi : ${who}`,
     noFollowUp: 'Aucun responsable du suivi pour l’instant',
+    followUpQuiet: 'Suivi : responsable déjà relancé cette semaine',
+    dueOn: (date: string) => `Prochaine étape prévue le ${date}`,
+    overdueSince: (date: string) => `:warning: Prochaine étape en retard : elle était prévue le ${date}`,
+    overdueUndated: (weeks: number) => `:warning: Prochaine étape en retard : aucune échéance après ${weeks} semaines d’attente`,
+    snoozed: (date: string, who: string) => `Rappels reportés jusqu’au ${date}, par ${who}`,
   },
   events: {
     title: { upcoming: 'Événements à venir', past: 'Événements passés', all: 'Événements du corridor' },
@@ -423,6 +429,7 @@ export const fr: Catalogue = {
     eventTomorrow: (title: string) => `Rappel : *${title}* a lieu demain.`,
     details: (when: string, place: string) => `${when} — ${place}`,
     organisedBy: (names: string) => `Organisé par ${names}.`,
+    eventsTomorrow: (count: number) => `Rappel : ${count} événements demain.`,
   },
   actions: {
     title: 'Actions par piste',
@@ -453,6 +460,13 @@ export const fr: Catalogue = {
     openNotion: 'Ouvrir dans Notion',
     seeAll: 'Toutes : `/corridor attente`.',
     nothingPending: 'Aucune adhésion en attente (ou toutes sont reportées) : aucun rappel à publier.',
+    line: (name: string, age: string) => `• *${name}* — en attente depuis ${age}`,
+    overdue: ':warning: prochaine étape en retard',
+    followUp: (who: string) => `suivi : ${who}`,
+    followUpQuiet: 'responsable du suivi déjà relancé cette semaine',
+    noFollowUp: 'aucun responsable du suivi',
+    inThread: 'Détails et boutons dans le fil.',
+    signedBy: (name: string, date: string, who: string) => `:white_check_mark: *${name}* a signé le MOU le ${date} (indiqué par ${who}).`,
   },
   digest: {
     title: (weekOf: string) => `Résumé du corridor — semaine du ${weekOf}`,
@@ -511,6 +525,8 @@ export const fr: Catalogue = {
   snooze: {
     done: (name: string, date: string) => `Les rappels au sujet de *${name}* sont reportés jusqu’au ${date}.`,
     notFound: 'Ce partenaire ne figure plus dans les dossiers du corridor.',
+    refused: (name: string) =>
+      `Désolé, seuls les coordonnateurs du corridor et le responsable du suivi de *${name}* peuvent reporter ses rappels. Rien n’a été modifié.`,
   },
   console: {
     banner: (timeZone: string) =>
@@ -596,6 +612,7 @@ export const fr: Catalogue = {
       dryRun: {
         noReminder: (where: string) => `Essai à blanc : rien à publier dans ${where} — aucune adhésion en attente (ou toutes reportées).`,
         reminder: (where: string) => `Essai à blanc : le rappel qui serait publié dans ${where} maintenant :`,
+        inThread: '— dans son fil :',
         digest: (where: string) => `Essai à blanc : le bilan qui serait publié dans ${where} maintenant :`,
         noEvent: (where: string, tomorrow: string) => `Essai à blanc : rien à publier dans ${where} — aucun événement demain (${tomorrow}).`,
         eventReminder: (key: string, where: string) => `Essai à blanc : le rappel d’événement ${key} qui serait publié dans ${where} maintenant :`,

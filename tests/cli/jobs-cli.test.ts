@@ -166,7 +166,10 @@ describe('posting to the Web API emulator', () => {
     const env = slackEnv();
     const result = await runCli('src/cli/remind.ts', { env: { ...env, ...(await syncedToNotion(env)) } });
     expect(result.code).toBe(0);
-    const buttons = JSON.stringify(slack.callsTo('chat.postMessage')[0]!.args.blocks);
+    const [summary, details] = slack.callsTo('chat.postMessage');
+    expect(details!.args.thread_ts).toBe(/\(ts (\S+)\)/.exec(result.stdout)![1]);
+    expect(JSON.stringify(summary!.args.blocks)).not.toContain('www.notion.so');
+    const buttons = JSON.stringify(details!.args.blocks);
     expect(buttons).toContain(`"url":"https://www.notion.so/${CMC_PAGE.replace(/-/g, '')}"`);
     expect(buttons.match(/www\.notion\.so/g)).toHaveLength(1);
   });
@@ -189,7 +192,8 @@ describe('posting to the Web API emulator', () => {
     await runCli('src/cli/remind.ts', { args: ['--dry-run'], env }); // creates and seeds the file first
     const results = await Promise.all([runCli('src/cli/remind.ts', { env }), runCli('src/cli/remind.ts', { env })]);
     expect(results.map((r) => r.code)).toEqual([0, 0]);
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    // One message, and one reply in its thread.
+    expect(slack.callsTo('chat.postMessage').map((call) => Boolean(call.args.thread_ts))).toEqual([false, true]);
     expect(results.filter((r) => r.stdout.includes('posted to C0CORRIDOR'))).toHaveLength(1);
   });
 
@@ -212,6 +216,7 @@ describe('posting to the Web API emulator', () => {
     const retried = await runCli('src/cli/remind.ts', { env });
     expect(retried.code).toBe(0);
     expect(retried.stdout).toContain('posted to C0CORRIDOR');
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(2);
+    // The refused try, then the message and its thread reply.
+    expect(slack.callsTo('chat.postMessage').map((call) => Boolean(call.args.thread_ts))).toEqual([false, false, true]);
   });
 });

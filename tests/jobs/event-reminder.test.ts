@@ -42,6 +42,7 @@ beforeAll(async () => {
       }
     },
     findPosted: async () => ({ ok: true, ts: undefined }),
+      findReplies: async () => ({ ok: true, parts: [] }),
   };
 });
 
@@ -167,6 +168,7 @@ describe('on EVENT_REMINDER_CRON, with the other scheduled posts', () => {
         return { ok: true, channel: message.channel, ts: `${posted.length}.000001` };
       },
       findPosted: async () => ({ ok: true, ts: undefined }),
+      findReplies: async () => ({ ok: true, parts: [] }),
     };
     const eventPosts = () => posted.filter((message) => message.text.includes('is tomorrow'));
     const config = parseConfig({ CORRIDOR_CHANNEL: 'C0CORRIDOR' });

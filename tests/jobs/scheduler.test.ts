@@ -58,6 +58,10 @@ function recordingPoster(): { poster: Poster; posted: ChannelMessage[] } {
       const index = posted.findIndex((message) => message.key?.job === key.job && message.key.period === key.period);
       return { ok: true, ts: index < 0 ? undefined : `${index + 1}.000001` };
     },
+    findReplies: async (_channel, threadTs, key) => ({
+      ok: true,
+      parts: posted.filter((m) => m.threadTs === threadTs && m.key?.job === key.job && m.key.period === key.period).map((m) => m.key!.part!),
+    }),
   };
   return { poster, posted };
 }
@@ -262,6 +266,7 @@ describe('catch-up at start', () => {
         return { ok: true, channel: m.channel, ts: '1.0' };
       },
       findPosted: async () => ({ ok: true, ts: undefined }),
+      findReplies: async () => ({ ok: true, parts: [] }),
     };
     const job = { job: 'digest' as const, cron: DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(jobDeps(store, poster)) };
     const first = startScheduler({ timeZone: TORONTO, logger: quiet, jobs: [job] });
@@ -291,6 +296,7 @@ describe('retries within the period', () => {
         return { ok: true, channel: m.channel, ts: '1.0' };
       },
       findPosted: async () => ({ ok: true, ts: undefined }),
+      findReplies: async () => ({ ok: true, parts: [] }),
     };
     const deps = jobDeps(store, poster);
     const scheduler = startScheduler({

@@ -9,7 +9,7 @@ import { channelDigestView, digestView } from '../../src/slack/views/digest-view
 import { eventReminderView } from '../../src/slack/views/event-reminder-view.js';
 import { markSignedModal } from '../../src/slack/views/mark-signed-view.js';
 import { decodeMetadata } from '../../src/slack/views/modals/metadata.js';
-import { reminderView } from '../../src/slack/views/reminder-view.js';
+import { reminderView, signedInReminder } from '../../src/slack/views/reminder-view.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
 import { blockKitViolations, viewViolations } from '../support/block-kit-limits.js';
@@ -88,22 +88,39 @@ describe('digest view', () => {
 
 describe('reminder view', () => {
   const urls = new Map([['partner-1', 'https://www.notion.so/Partner-1-0123456789abcdef']]);
+  const none = new Set<string>();
 
-  it('lists each pending adhesion in French then English, with its buttons once', () => {
+  it('sums up one line per adhesion in the channel, French then English, and mentions whom it is told to', () => {
     const partners = [
       partnerRecord('partner-1', { name: 'Venture Lab', pendingSince: '2025-04-16', followUpUserId: 'U0FOLLOW' }),
-      partnerRecord('partner-2', { name: 'CMC Microsystems', pendingSince: '2026-10-26' }),
+      partnerRecord('partner-2', { name: 'CMC Microsystems', pendingSince: '2026-10-26', followUpUserId: 'U0OTHER' }),
     ];
-    const reply = reminderView({ partners, today: TODAY, notionUrls: urls, langs: ['fr', 'en'] })!;
-    expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
-    const text = renderBlocksAsText(reply.blocks);
-    expect(text).toContain('Venture Lab — en attente depuis 1 an et 7 mois');
-    expect(text).toContain('Venture Lab — pending for 1 year, 7 months');
-    expect(text).toContain('CMC Microsystems — pending for 1 month');
-    expect(text).toContain('Follow-up: @U0FOLLOW');
-    expect(text).toContain('Next step: Sign the MOU');
+    const { summary } = reminderView({ partners, today: TODAY, notionUrls: urls, langs: ['fr', 'en'], mentioned: new Set(['partner-1']) })!;
+    expect(blockKitViolations(summary.blocks, 'message')).toEqual([]);
+    const text = renderBlocksAsText(summary.blocks);
+    expect(text).toContain('• Venture Lab — en attente depuis 1 an et 7 mois · :warning: prochaine étape en retard · suivi : @U0FOLLOW');
+    expect(text).toContain('• Venture Lab — pending for 1 year, 7 months · :warning: next step overdue · follow-up @U0FOLLOW');
+    // Mentioned earlier this week: named without a second ping; pending one month, not overdue yet.
+    expect(text).toContain('• CMC Microsystems — pending for 1 month · follow-up owner already reminded this week');
+    expect(JSON.stringify(summary.blocks)).not.toContain('<@U0OTHER>');
+    expect(text).not.toContain('[Mark as signed');
     expect(text.indexOf('en attente depuis')).toBeLessThan(text.indexOf('pending for'));
-    const buttons = reply.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
+  });
+
+  it('puts each adhesion’s details and its buttons once in the thread reply, pinging nobody', () => {
+    const partners = [
+      partnerRecord('partner-1', { name: 'Venture Lab', pendingSince: '2025-04-16', followUpUserId: 'U0FOLLOW', nextStepDueOn: '2026-12-15' }),
+      partnerRecord('partner-2', { name: 'CMC Microsystems', pendingSince: '2026-10-26', nextStepDueOn: '2026-11-01' }),
+    ];
+    const { details } = reminderView({ partners, today: TODAY, notionUrls: urls, langs: ['fr', 'en'], mentioned: new Set(['partner-1']) })!;
+    expect(blockKitViolations(details.blocks, 'message')).toEqual([]);
+    const text = renderBlocksAsText(details.blocks);
+    expect(text).toContain('Venture Lab — pending for 1 year, 7 months');
+    expect(text).toContain('Next step: Sign the MOU');
+    expect(text).toContain('Next step due December 15, 2026');
+    expect(text).toContain(':warning: Next step overdue: it was due November 1, 2026');
+    expect(JSON.stringify(details.blocks)).not.toContain('<@');
+    const buttons = details.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
     expect(buttons.map((b) => ('action_id' in b ? b.action_id : ''))).toEqual([
       keyedActionId(ACTION_IDS.reminderMarkSigned, 'partner-1'),
       keyedActionId(ACTION_IDS.reminderSnooze, 'partner-1'),
@@ -114,32 +131,43 @@ describe('reminder view', () => {
     expect(buttons[2]).toMatchObject({ url: urls.get('partner-1'), value: 'partner-1' });
   });
 
+  it('shows a signed partner in place of its details, without its buttons, and leaves the others', () => {
+    const partners = [partnerRecord('a'), partnerRecord('b')];
+    const { details } = reminderView({ partners, today: TODAY, notionUrls: new Map(), langs: ['en'], mentioned: none })!;
+    const updated = signedInReminder(details.blocks, 'a', '*a* signed')!;
+    expect(renderBlocksAsText(updated)).toContain('a signed\nb — pending for');
+    expect(updated.filter((block) => block.type === 'actions').map((block) => block.block_id)).toEqual(['reminder_buttons:b']);
+    expect(signedInReminder(details.blocks, 'c', 'x')).toBeUndefined();
+  });
+
   it('escapes partner names in the notification text too', () => {
-    const reply = reminderView({ partners: [partnerRecord('x', { name: '<!channel> & co' })], today: TODAY, notionUrls: new Map(), langs: ['en'] })!;
-    expect(reply.text).toContain('&lt;!channel&gt; &amp; co');
-    expect(JSON.stringify(reply)).not.toContain('<!channel>');
+    const post = reminderView({ partners: [partnerRecord('x', { name: '<!channel> & co' })], today: TODAY, notionUrls: new Map(), langs: ['en'], mentioned: none })!;
+    expect(post.summary.text).toContain('&lt;!channel&gt; &amp; co');
+    expect(JSON.stringify(post)).not.toContain('<!channel>');
   });
 
   it('posts nothing when nothing is pending', () => {
     const signed = partnerRecord('done', { status: 'signatory' });
-    expect(reminderView({ partners: [signed], today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'] })).toBeUndefined();
+    expect(reminderView({ partners: [signed], today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'], mentioned: none })).toBeUndefined();
   });
 
   it('keeps to 50 blocks with many pending adhesions and says how many are left out', () => {
     const partners = Array.from({ length: 60 }, (_, i) => partnerRecord(`p-${String(i).padStart(2, '0')}`));
-    const reply = reminderView({ partners, today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'] })!;
-    expect(reply.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
-    expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
-    const text = renderBlocksAsText(reply.blocks);
-    expect(text).toContain('… and 37 more');
-    expect(text).toContain('… et 37 de plus');
+    const { summary, details } = reminderView({ partners, today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'], mentioned: none })!;
+    for (const reply of [summary, details]) {
+      expect(reply.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
+      expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
+    }
+    expect(renderBlocksAsText(summary.blocks)).toContain('… and 40 more');
+    const text = renderBlocksAsText(details.blocks);
+    expect(text).toContain('… and 36 more');
+    expect(text).toContain('… et 36 de plus');
   });
 
   it('speaks one language when the channel asks for one', () => {
-    const reply = reminderView({ partners: [partnerRecord('a')], today: TODAY, notionUrls: new Map(), langs: ['en'] })!;
-    const text = renderBlocksAsText(reply.blocks);
-    expect(text).toContain('[Mark as signed] [Snooze 1 week]');
-    expect(text).not.toContain('attente');
+    const { summary, details } = reminderView({ partners: [partnerRecord('a')], today: TODAY, notionUrls: new Map(), langs: ['en'], mentioned: none })!;
+    expect(renderBlocksAsText(details.blocks)).toContain('[Mark as signed] [Snooze 1 week]');
+    expect(renderBlocksAsText([...summary.blocks, ...details.blocks])).not.toContain('attente');
   });
 });
 

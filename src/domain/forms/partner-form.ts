@@ -22,6 +22,7 @@ export const PARTNER_FIELDS = {
   statusDate: 'status_date',
   nextStepFr: 'next_step_fr',
   nextStepEn: 'next_step_en',
+  nextStepDueOn: 'next_step_due_on',
   followUp: 'follow_up',
 } as const;
 
@@ -64,6 +65,7 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
       [F.statusDate]: optionalDate,
       [F.nextStepFr]: text(L.nextStep),
       [F.nextStepEn]: text(L.nextStep),
+      [F.nextStepDueOn]: optionalDate,
       [F.followUp]: optionalUser,
     })
     .superRefine((form, issues) => {
@@ -99,7 +101,12 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
   const adhesion =
     form[F.status] === 'signatory'
       ? ({ status: 'signatory', signedOn: date } as const)
-      : ({ status: 'pending', since: date, nextStep: bilingual(form[F.nextStepFr], form[F.nextStepEn]) } as const);
+      : ({
+          status: 'pending',
+          since: date,
+          nextStep: bilingual(form[F.nextStepFr], form[F.nextStepEn]),
+          nextStepDueOn: nullIfBlank(form[F.nextStepDueOn]),
+        } as const);
   return { ok: true, value: withAdhesion(draft, adhesion) };
 }
 
@@ -123,6 +130,7 @@ function emptyPartner(id: string): Draft<Partner> {
     joinedOn: null,
     pendingSince: null,
     nextStep: null,
+    nextStepDueOn: null,
     followUpUserId: null,
   };
 }

@@ -32,6 +32,7 @@ export function partnerCardView({ partner, people, lang, t, today, actions = [] 
     [f.pendingSince, isPending && partner.pendingSince ? formatDate(partner.pendingSince, lang) : null],
     [f.pendingFor, isPending && partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : null],
     [f.nextStep, isPending && partner.nextStep ? escapeMrkdwn(partner.nextStep[lang]) : null],
+    [f.nextStepDueOn, isPending && partner.nextStepDueOn ? formatDate(partner.nextStepDueOn, lang) : null],
     [f.followUp, partner.followUpUserId && mentionUser(partner.followUpUserId)],
   ]);
   const peopleLines = people.map((person) =>

@@ -50,6 +50,7 @@ export function fieldLabel(key: string, t: Catalogue): string {
     joinedOn: f.joinedOn,
     pendingSince: f.pendingSince,
     nextStep: f.nextStep,
+    nextStepDueOn: f.nextStepDueOn,
     followUpUserId: f.followUp,
     removedAt: f.removed,
     title: f.title,
@@ -118,7 +119,7 @@ export function recordFields(entity: Entity, record: object, keys: readonly stri
 
 /** The fields each kind of record shows in a summary (at most ten: a section's limit). */
 export const SUMMARY_KEYS: Record<'partner' | 'event' | 'action', readonly string[]> = {
-  partner: ['name', 'acronym', 'status', 'joinedOn', 'pendingSince', 'nextStep', 'kind', 'jurisdiction', 'website', 'followUpUserId'],
+  partner: ['name', 'acronym', 'status', 'joinedOn', 'pendingSince', 'nextStep', 'nextStepDueOn', 'kind', 'jurisdiction', 'website', 'followUpUserId'],
   event: ['title', 'date', 'startTime', 'place', 'organiserIds', 'speakers', 'status'],
   action: ['title', 'status', 'ownerUserId', 'dueOn', 'trackId', 'partnerIds', 'completedOn'],
 };
