@@ -558,7 +558,7 @@ export const en = {
     CORRIDOR_CHANNEL_LANG: 'expected fr, en or both',
     CORRIDOR_ADMINS: 'expected comma-separated Slack user IDs such as U0123,U0456',
     CORRIDOR_TZ: 'expected an IANA time zone such as America/Toronto',
-    REMINDER_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
+    REMINDER_CRON: 'expected a cron expression such as "0 10 * * 2"',
     DIGEST_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
     EVENT_REMINDER_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
     NOTION_BASE_URL: 'expected a URL such as https://api.notion.com',

@@ -556,7 +556,7 @@ export const fr: Catalogue = {
     CORRIDOR_CHANNEL_LANG: 'attendu : fr, en ou both',
     CORRIDOR_ADMINS: 'attendu : des identifiants d’utilisateurs Slack séparés par des virgules, comme U0123,U0456',
     CORRIDOR_TZ: 'attendu : un fuseau horaire IANA comme America/Toronto',
-    REMINDER_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
+    REMINDER_CRON: 'attendu : une expression cron comme « 0 10 * * 2 »',
     DIGEST_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
     EVENT_REMINDER_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
     NOTION_BASE_URL: 'attendu : une URL comme https://api.notion.com',

@@ -46,11 +46,19 @@ async function memoryStore(): Promise<SqliteCorridorStore> {
   return store;
 }
 
-/** A poster that records what it would post and always succeeds; it finds its own posts again by key. */
-function recordingPoster(): { poster: Poster; posted: ChannelMessage[] } {
+/**
+ * A poster that records what it would post and always succeeds; it finds its own posts again by key.
+ * `posted` holds the channel messages, `replies` the replies in their threads.
+ */
+function recordingPoster(): { poster: Poster; posted: ChannelMessage[]; replies: ChannelMessage[] } {
   const posted: ChannelMessage[] = [];
+  const replies: ChannelMessage[] = [];
   const poster: Poster = {
     post: async (message) => {
+      if (message.threadTs) {
+        replies.push(message);
+        return { ok: true, channel: message.channel, ts: `${replies.length}.500000` };
+      }
       posted.push(message);
       return { ok: true, channel: message.channel, ts: `${posted.length}.000001` };
     },
@@ -60,10 +68,10 @@ function recordingPoster(): { poster: Poster; posted: ChannelMessage[] } {
     },
     findReplies: async (_channel, threadTs, key) => ({
       ok: true,
-      parts: posted.filter((m) => m.threadTs === threadTs && m.key?.job === key.job && m.key.period === key.period).map((m) => m.key!.part!),
+      parts: replies.filter((m) => m.threadTs === threadTs && m.key?.job === key.job && m.key.period === key.period).map((m) => m.key!.part!),
     }),
   };
-  return { poster, posted };
+  return { poster, posted, replies };
 }
 
 function jobDeps(store: SqliteCorridorStore, poster: Poster): JobDeps {
