@@ -1,4 +1,4 @@
-import type { ActionItem } from './types.js';
+import type { ActionItem, Partner } from './types.js';
 
 /** Reads are open to everyone; changes to the corridor's records are for its admins. */
 export function canChangeRecords(userId: string, admins: readonly string[]): boolean {
@@ -8,4 +8,9 @@ export function canChangeRecords(userId: string, admins: readonly string[]): boo
 /** An action item's owner may move its status along, even without admin rights. */
 export function canUpdateActionStatus(userId: string, item: ActionItem, admins: readonly string[]): boolean {
   return canChangeRecords(userId, admins) || item.ownerUserId === userId;
+}
+
+/** Snoozing an adhesion's reminders is for the coordinators and the partner's follow-up owner. */
+export function canSnooze(userId: string, partner: Pick<Partner, 'followUpUserId'>, admins: readonly string[]): boolean {
+  return canChangeRecords(userId, admins) || partner.followUpUserId === userId;
 }

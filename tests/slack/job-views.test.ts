@@ -175,7 +175,7 @@ describe('mark-as-signed modal', () => {
   it('asks for the date, today by default, within the modal limits', () => {
     const partner = partnerRecord('venture-lab', { name: 'Venture Lab', version: 3 });
     for (const lang of ['fr', 'en'] as const) {
-      const view = markSignedModal({ partner, today: TODAY, lang, t: catalogue(lang), channelId: 'C0CORRIDOR' });
+      const view = markSignedModal({ partner, today: TODAY, lang, t: catalogue(lang), origin: { channelId: 'C0CORRIDOR' } });
       expect(viewViolations(view)).toEqual([]);
       // Keyed like the other forms, so the submission reads it the same way.
       expect(decodeMetadata(view.private_metadata)).toEqual({ id: 'venture-lab', version: 3, lang, channelId: 'C0CORRIDOR' });
