@@ -82,11 +82,9 @@ const COMMANDS: Record<JobName, JobCommand> = {
       return { lines: results.map((result) => describeEventResult(result, words)), failed: results.some((result) => result.status === 'failed') };
     },
     dryRun: async ({ store, env, where }, now, words) => {
-      const { tomorrow, reminders } = await composeEventReminders({ store, config: env }, now);
-      if (reminders.length === 0) return words.dryRun.noEvent(where, tomorrow);
-      return reminders
-        .map(({ key, message }) => [words.dryRun.eventReminder(key, where), renderBlocksAsText(message.blocks)].join('\n'))
-        .join('\n\n');
+      const { tomorrow, reminder } = await composeEventReminders({ store, ledger: store.runs, config: env }, now);
+      if (!reminder) return words.dryRun.noEvent(where, tomorrow);
+      return [words.dryRun.eventReminder(reminder.key, where), renderBlocksAsText(reminder.message.blocks)].join('\n');
     },
   },
 };

@@ -27,7 +27,7 @@ export interface ComposedPost extends Reply {
   /** Replies in the message's thread, each named by a `part` so a retry posts only those missing. */
   thread?: { part: string; reply: Reply }[];
   /** Runs once the message and its replies are all posted (the reminder remembers whom it mentioned). */
-  afterPosted?: () => Promise<void>;
+  afterPosted?: (posted: { channel: string; ts: string }) => Promise<void>;
 }
 
 type Compose = (now: Date) => Promise<ComposedPost | undefined>;
@@ -110,7 +110,7 @@ async function postClaimed(post: ClaimedPost): Promise<JobResult> {
   if (!kept) deps.logger.warn(log.staleClaim(label));
   if (earlier) deps.logger.warn(log.foundEarlierPost(label, earlier.ts));
   else deps.logger.info(log.posted(label, posted.channel, posted.ts));
-  await message?.afterPosted?.();
+  await message?.afterPosted?.(posted);
   return { status: 'posted', job, period, channel: posted.channel, ts: posted.ts, ...(earlier ? { found: true } : {}) };
 }
 

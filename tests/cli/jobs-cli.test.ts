@@ -112,7 +112,7 @@ describe('--dry-run, with no credentials', () => {
     const result = await runCli('src/cli/event-reminder.ts', { args: ['--dry-run'], env });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`the event reminder forum@${tomorrow} that would be posted`);
+    expect(result.stdout).toContain(`the event reminder ${tomorrow} that would be posted`);
     const french = result.stdout.indexOf('Rappel : Forum de l’innovation a lieu demain.');
     const english = result.stdout.indexOf('Reminder: Innovation forum is tomorrow.');
     expect(french).toBeGreaterThan(0);
@@ -179,10 +179,10 @@ describe('posting to the Web API emulator', () => {
     const tomorrow = await addEventTomorrow(env);
     const first = await runCli('src/cli/event-reminder.ts', { env });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(new RegExp(`^Event reminder forum@${tomorrow}: posted to C0CORRIDOR`));
+    expect(first.stdout).toMatch(new RegExp(`^Event reminder ${tomorrow}: posted to C0CORRIDOR`));
     const second = await runCli('src/cli/event-reminder.ts', { env });
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(new RegExp(`^Event reminder forum@${tomorrow}: already posted`));
+    expect(second.stdout).toMatch(new RegExp(`^Event reminder ${tomorrow}: already posted`));
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
     expect(String(slack.callsTo('chat.postMessage')[0]!.args.text)).toContain('Innovation forum');
   });

@@ -189,7 +189,7 @@ describe('event reminder view', () => {
   const event = eventRecord('forum', '2026-11-27', { title: { fr: 'Forum <!channel>', en: 'Forum <!channel>' }, organiserIds: ['udes'] });
 
   it('composes the channel’s languages like the other posts: French, a divider, then English', () => {
-    const reply = eventReminderView({ event, partners: new Map([['udes', organiser]]), langs: channelLangs('both') });
+    const reply = eventReminderView({ events: [event], partners: new Map([['udes', organiser]]), langs: channelLangs('both') });
     expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
     expect(reply.blocks.map((block) => block.type)).toEqual(['section', 'context', 'divider', 'section', 'context']);
     const text = renderBlocksAsText(reply.blocks);
@@ -199,8 +199,21 @@ describe('event reminder view', () => {
   });
 
   it('escapes the title in the notification text too', () => {
-    const reply = eventReminderView({ event, partners: new Map(), langs: ['fr', 'en'] });
+    const reply = eventReminderView({ events: [event], partners: new Map(), langs: ['fr', 'en'] });
     expect(reply.text).toContain('Forum &lt;!channel&gt;');
     expect(JSON.stringify(reply)).not.toContain('<!channel>');
+  });
+
+  it('groups the events of one day in one message, within 50 blocks however many', () => {
+    const morning = eventRecord('atelier', '2026-11-27', { startTime: '09:00', place: 'Sherbrooke' });
+    const reply = eventReminderView({ events: [morning, event], partners: new Map([['udes', organiser]]), langs: ['en'] });
+    const text = renderBlocksAsText(reply.blocks);
+    expect(text).toContain('Reminder: 2 events tomorrow.');
+    expect(text.indexOf('Meeting atelier')).toBeLessThan(text.indexOf('Forum'));
+    expect(reply.text).toBe('Reminder: 2 events tomorrow. Meeting atelier and Forum &lt;!channel&gt;');
+    const many = Array.from({ length: 40 }, (_, i) => eventRecord(`e-${i}`, '2026-11-27', { organiserIds: ['udes'] }));
+    const big = eventReminderView({ events: many, partners: new Map([['udes', organiser]]), langs: ['fr', 'en'] });
+    expect(big.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
+    expect(blockKitViolations(big.blocks, 'message')).toEqual([]);
   });
 });
