@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, digestSince, type DigestInput } from '../../src/domain/digest.js';
+import { nextStepState } from '../../src/domain/next-step.js';
 import { partnersToRemind, snoozeUntil } from '../../src/domain/snooze.js';
 import { checkSigningDate } from '../../src/domain/signing-date.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
@@ -144,5 +145,17 @@ describe('snoozes and signing dates', () => {
     expect(checkSigningDate('2025-04-15', TODAY, '2025-04-16')).toEqual({ ok: false, problem: 'beforePending' });
     expect(checkSigningDate(null, TODAY, null)).toEqual({ ok: false, problem: 'missing' });
     expect(checkSigningDate('2026-02-30', TODAY, null)).toEqual({ ok: false, problem: 'missing' });
+  });
+});
+
+describe('next steps', () => {
+  it('is overdue past its due date, or with no due date once pending longer than eight weeks', () => {
+    const pending = (pendingSince: string, nextStepDueOn: string | null) => partnerRecord('p', { pendingSince, nextStepDueOn });
+    expect(nextStepState(pending('2026-11-01', '2026-11-25'), TODAY)).toEqual({ overdue: true, dueOn: '2026-11-25' });
+    expect(nextStepState(pending('2025-04-16', '2026-11-26'), TODAY)).toEqual({ overdue: false });
+    // The seed's "dans les prochaines semaines" from April 2025, with no date: overdue.
+    expect(nextStepState(pending('2025-04-16', null), TODAY)).toEqual({ overdue: true, undated: true });
+    expect(nextStepState(pending('2026-10-01', null), TODAY)).toEqual({ overdue: false });
+    expect(nextStepState(partnerRecord('s', { status: 'signatory', pendingSince: null }), TODAY)).toEqual({ overdue: false });
   });
 });
