@@ -51,6 +51,7 @@ async function answer(line: string, { store, config, lang, notion }: Pick<Consol
     timeZone: config.CORRIDOR_TZ,
     admins: [...config.CORRIDOR_ADMINS, CONSOLE_USER_ID],
     notion,
+    calendar: config,
   });
   return reply ? renderBlocksAsText(reply.blocks) : t.console.slackOnly;
 }

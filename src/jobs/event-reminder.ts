@@ -2,6 +2,8 @@ import { addDays, localIsoDate } from '../domain/dates.js';
 import { dayReminderKey, eventReminderKey, eventsTomorrow, followUpKey } from '../domain/event-reminders.js';
 import type { CorridorEvent } from '../domain/types.js';
 import type { Reply } from '../slack/blocks.js';
+import type { Lang } from '../i18n/index.js';
+import { eventCalendarUrl } from '../slack/calendar-links.js';
 import { channelLangs } from '../slack/views/channel-message.js';
 import { eventReminderView } from '../slack/views/event-reminder-view.js';
 import type { CorridorStore } from '../store/corridor-store.js';
@@ -42,7 +44,9 @@ export async function composeEventReminders(
   const finished = day?.state === 'done' || day?.state === 'skipped';
   const key = finished ? followUpKey(tomorrow, events.map((event) => event.id)) : dayReminderKey(tomorrow);
   const partners = new Map((await deps.store.partners.list({ includeRemoved: true })).map((partner) => [partner.id, partner]));
-  const message = eventReminderView({ events, partners, langs: channelLangs(deps.config.CORRIDOR_CHANNEL_LANG) });
+  const langs = channelLangs(deps.config.CORRIDOR_CHANNEL_LANG);
+  const calendarUrl = (eventId: string, lang: Lang) => eventCalendarUrl(deps.config, eventId, lang);
+  const message = eventReminderView({ events, partners, langs, calendarUrl });
   return { tomorrow, tomorrows, reminder: { events, key, message } };
 }
 

@@ -4,7 +4,7 @@ import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { context, fitBlocks, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { multilingualMessage } from './channel-message.js';
-import { eventDateText } from './event-views.js';
+import { calendarLinkBlock, eventDateText } from './event-views.js';
 
 export interface EventReminderInput {
   /** The events of one day, soonest first. */
@@ -12,13 +12,15 @@ export interface EventReminderInput {
   partners: ReadonlyMap<string, Partner>;
   /** The channel's languages (CORRIDOR_CHANNEL_LANG), in the order they are shown. */
   langs: readonly Lang[];
+  /** An event's calendar file in a language, when calendar links are on. */
+  calendarUrl?: (eventId: string, lang: Lang) => string | undefined;
 }
 
 /**
  * The channel message the day before: each event of the day, what, when (in the corridor's zone),
  * where, by whom, in one message however many events the day holds.
  */
-export function eventReminderView({ events, partners, langs }: EventReminderInput): Reply {
+export function eventReminderView({ events, partners, langs, calendarUrl }: EventReminderInput): Reply {
   return multilingualMessage(langs, (lang, maxBlocks) => {
     const t = catalogue(lang);
     const titles = events.map((event) => escapeMrkdwn(event.title[lang]));
@@ -26,9 +28,11 @@ export function eventReminderView({ events, partners, langs }: EventReminderInpu
     const blocks: KnownBlock[] = events.flatMap((event, index) => {
       const details = t.reminders.details(eventDateText(event, lang), escapeMrkdwn(event.place));
       const organisers = organiserLine(event, partners, t);
+      const url = calendarUrl?.(event.id, lang);
       return [
         section(events.length === 1 ? `${heading}\n${details}` : `*${titles[index]}*\n${details}`),
         ...(organisers ? [context(organisers)] : []),
+        ...(url ? [calendarLinkBlock(url, t)] : []),
       ];
     });
     const all = events.length === 1 ? blocks : [section(`*${heading}*`), ...blocks];

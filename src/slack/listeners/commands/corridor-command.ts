@@ -39,6 +39,7 @@ export function corridorCommandListener(deps: SlackDeps) {
             ),
         },
         notion: deps.notion,
+        calendar: deps.config,
       });
       if (!modal.state.acked) await ack(reply ? { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks } : undefined);
     } catch (error) {
