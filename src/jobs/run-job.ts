@@ -110,7 +110,8 @@ async function postClaimed(post: ClaimedPost): Promise<JobResult> {
   if (!kept) deps.logger.warn(log.staleClaim(label));
   if (earlier) deps.logger.warn(log.foundEarlierPost(label, earlier.ts));
   else deps.logger.info(log.posted(label, posted.channel, posted.ts));
-  await message?.afterPosted?.(posted);
+  // The post is out and recorded: what follows is bookkeeping, and its failure must not read as the post's.
+  await message?.afterPosted?.(posted).catch((error: unknown) => deps.logger.warn(`${label}: ${error instanceof Error ? error.message : String(error)}`));
   return { status: 'posted', job, period, channel: posted.channel, ts: posted.ts, ...(earlier ? { found: true } : {}) };
 }
 
