@@ -9,6 +9,7 @@ import { channelDigestView, digestView } from '../../src/slack/views/digest-view
 import { eventReminderView } from '../../src/slack/views/event-reminder-view.js';
 import { markSignedModal } from '../../src/slack/views/mark-signed-view.js';
 import { decodeMetadata } from '../../src/slack/views/modals/metadata.js';
+import { partnerCardView } from '../../src/slack/views/partner-card-view.js';
 import { reminderView, signedInReminder } from '../../src/slack/views/reminder-view.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
@@ -225,5 +226,13 @@ describe('event reminder view', () => {
     const big = eventReminderView({ events: many, partners: new Map([['udes', organiser]]), langs: ['fr', 'en'] });
     expect(big.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
     expect(blockKitViolations(big.blocks, 'message')).toEqual([]);
+  });
+});
+
+describe('partner card', () => {
+  it('shows when a pending adhesion’s next step is due', () => {
+    const partner = partnerRecord('nova', { name: 'Nova', nextStepDueOn: '2026-12-15' });
+    const card = partnerCardView({ partner, people: [], lang: 'en', t: catalogue('en'), today: TODAY });
+    expect(renderBlocksAsText(card.blocks)).toContain('Next step due: December 15, 2026');
   });
 });
