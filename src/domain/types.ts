@@ -86,6 +86,8 @@ export const partner = z.object({
   /** Date the adhesion became pending (pending partners only). */
   pendingSince: isoDate.nullable(),
   nextStep: bilingualText.nullable(),
+  /** When the next step is due; records written before the field existed read null. */
+  nextStepDueOn: isoDate.nullable().default(null),
   followUpUserId: slackUserId.nullable(),
   /** What coordinators say among themselves: internal only, never shown outside nor sent to Notion. Older bodies have none. */
   internalNote: z.string().max(1000).nullable().default(null),

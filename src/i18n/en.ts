@@ -92,6 +92,7 @@ export const en = {
     pendingSince: 'Pending since',
     pendingFor: 'Pending for',
     nextStep: 'Next step',
+    nextStepDueOn: 'Next step due',
     followUp: 'Follow-up',
     internalNote: 'Internal note',
     people: 'People',
@@ -346,6 +347,11 @@ export const en = {
     nextStep: (step: string) => `Next step: ${step}`,
     followUp: (who: string) => `Follow-up: ${who}`,
     noFollowUp: 'No follow-up owner yet',
+    followUpQuiet: 'Follow-up: owner already reminded this week',
+    dueOn: (date: string) => `Next step due ${date}`,
+    overdueSince: (date: string) => `:warning: Next step overdue: it was due ${date}`,
+    overdueUndated: (weeks: number) => `:warning: Next step overdue: no due date after ${weeks} weeks pending`,
+    snoozed: (date: string, who: string) => `Snoozed until ${date}, by ${who}`,
   },
   events: {
     title: { upcoming: 'Upcoming events', past: 'Past events', all: 'Corridor events' },
@@ -525,6 +531,7 @@ export const en = {
     eventTomorrow: (title: string) => `Reminder: *${title}* is tomorrow.`,
     details: (when: string, place: string) => `${when} — ${place}`,
     organisedBy: (names: string) => `Organised by ${names}.`,
+    eventsTomorrow: (count: number) => `Reminder: ${count} events tomorrow.`,
   },
   actions: {
     title: 'Action items by track',
@@ -555,6 +562,13 @@ export const en = {
     openNotion: 'Open in Notion',
     seeAll: 'All of them: `/corridor pending`.',
     nothingPending: 'No adhesion is pending (or all are snoozed): no reminder to post.',
+    line: (name: string, age: string) => `• *${name}* — pending for ${age}`,
+    overdue: ':warning: next step overdue',
+    followUp: (who: string) => `follow-up ${who}`,
+    followUpQuiet: 'follow-up owner already reminded this week',
+    noFollowUp: 'no follow-up owner',
+    inThread: 'Details and buttons in the thread.',
+    signedBy: (name: string, date: string, who: string) => `:white_check_mark: *${name}* signed the MOU on ${date} (marked by ${who}).`,
   },
   digest: {
     title: (weekOf: string) => `Corridor digest — week of ${weekOf}`,
@@ -578,9 +592,23 @@ export const en = {
     changesTitle: (since: string) => `Since the last digest (${since})`,
     changesTitleFirst: (since: string) => `Since ${since}`,
     changesNone: 'Nothing new in the records.',
-    newPartners: (names: string) => `New partners: ${names}`,
-    signed: (names: string) => `Adhesions signed: ${names}`,
-    completed: (titles: string) => `Actions completed: ${titles}`,
+    changeGroups: {
+      partner: { added: 'Partners added', signed: 'Adhesions signed', edited: 'Partners edited', removed: 'Partners removed' },
+      event: { added: 'Events added', moved: 'Events moved', cancelled: 'Events cancelled' },
+      action: {
+        added: 'Action items added',
+        reassigned: 'Action items re-assigned',
+        redated: 'Action items re-dated',
+        completed: 'Action items completed',
+      },
+    },
+    changeLine: (group: string, names: string) => `${group}: ${names}`,
+    editedFields: { status: 'status', jurisdiction: 'jurisdiction', followUp: 'follow-up owner', nextStep: 'next step', details: 'details' },
+    withDetail: (name: string, detail: string) => `${name} (${detail})`,
+    now: (value: string) => `now ${value}`,
+    dueOn: (date: string) => `due ${date}`,
+    noOwner: 'no owner',
+    noDueDate: 'no due date',
   },
   markSigned: {
     modalTitle: 'Mark as signed',
@@ -599,6 +627,8 @@ export const en = {
   snooze: {
     done: (name: string, date: string) => `Reminders about *${name}* are snoozed until ${date}.`,
     notFound: 'This partner is no longer in the corridor’s records.',
+    refused: (name: string) =>
+      `Sorry, only the corridor’s coordinators and the follow-up owner of *${name}* can snooze its reminders. Nothing was changed.`,
   },
   console: {
     banner: (timeZone: string) =>
@@ -635,7 +665,7 @@ export const en = {
     CORRIDOR_CHANNEL_LANG: 'expected fr, en or both',
     CORRIDOR_ADMINS: 'expected comma-separated Slack user IDs such as U0123,U0456',
     CORRIDOR_TZ: 'expected an IANA time zone such as America/Toronto',
-    REMINDER_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
+    REMINDER_CRON: 'expected a cron expression such as "0 10 * * 2"',
     DIGEST_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
     EVENT_REMINDER_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
     NOTION_BASE_URL: 'expected a URL such as https://api.notion.com',
@@ -699,6 +729,7 @@ export const en = {
       dryRun: {
         noReminder: (where: string) => `Dry run: nothing to post to ${where} — no adhesion is pending (or all are snoozed).`,
         reminder: (where: string, when: string) => `Dry run: the reminder that would be posted to ${where} ${when}:`,
+        inThread: '— in its thread:',
         digest: (where: string, when: string) => `Dry run: the digest that would be posted to ${where} ${when}:`,
         noEvent: (where: string, tomorrow: string) => `Dry run: nothing to post to ${where} — no event tomorrow (${tomorrow}).`,
         eventReminder: (key: string, where: string, when: string) => `Dry run: the event reminder ${key} that would be posted to ${where} ${when}:`,

@@ -90,6 +90,7 @@ export const fr: Catalogue = {
     pendingSince: 'En attente depuis le',
     pendingFor: 'En attente depuis',
     nextStep: 'Prochaine étape',
+    nextStepDueOn: 'Échéance de la prochaine étape',
     followUp: 'Suivi',
     internalNote: 'Note interne',
     people: 'Personnes',
@@ -342,6 +343,11 @@ export const fr: Catalogue = {
     nextStep: (step: string) => `Prochaine étape : ${step}`,
     followUp: (who: string) => `Suivi : ${who}`,
     noFollowUp: 'Aucun responsable du suivi pour l’instant',
+    followUpQuiet: 'Suivi : responsable déjà relancé cette semaine',
+    dueOn: (date: string) => `Prochaine étape prévue le ${date}`,
+    overdueSince: (date: string) => `:warning: Prochaine étape en retard : elle était prévue le ${date}`,
+    overdueUndated: (weeks: number) => `:warning: Prochaine étape en retard : aucune échéance après ${weeks} semaines d’attente`,
+    snoozed: (date: string, who: string) => `Rappels reportés jusqu’au ${date}, par ${who}`,
   },
   events: {
     title: { upcoming: 'Événements à venir', past: 'Événements passés', all: 'Événements du corridor' },
@@ -521,6 +527,7 @@ export const fr: Catalogue = {
     eventTomorrow: (title: string) => `Rappel : *${title}* a lieu demain.`,
     details: (when: string, place: string) => `${when} — ${place}`,
     organisedBy: (names: string) => `Organisé par ${names}.`,
+    eventsTomorrow: (count: number) => `Rappel : ${count} événements demain.`,
   },
   actions: {
     title: 'Actions par piste',
@@ -551,6 +558,13 @@ export const fr: Catalogue = {
     openNotion: 'Ouvrir dans Notion',
     seeAll: 'Toutes : `/corridor attente`.',
     nothingPending: 'Aucune adhésion en attente (ou toutes sont reportées) : aucun rappel à publier.',
+    line: (name: string, age: string) => `• *${name}* — en attente depuis ${age}`,
+    overdue: ':warning: prochaine étape en retard',
+    followUp: (who: string) => `suivi : ${who}`,
+    followUpQuiet: 'responsable du suivi déjà relancé cette semaine',
+    noFollowUp: 'aucun responsable du suivi',
+    inThread: 'Détails et boutons dans le fil.',
+    signedBy: (name: string, date: string, who: string) => `:white_check_mark: *${name}* a signé le MOU le ${date} (indiqué par ${who}).`,
   },
   digest: {
     title: (weekOf: string) => `Résumé du corridor — semaine du ${weekOf}`,
@@ -574,9 +588,23 @@ export const fr: Catalogue = {
     changesTitle: (since: string) => `Depuis le dernier résumé (${since})`,
     changesTitleFirst: (since: string) => `Depuis le ${since}`,
     changesNone: 'Rien de nouveau dans les dossiers.',
-    newPartners: (names: string) => `Nouveaux partenaires : ${names}`,
-    signed: (names: string) => `Adhésions signées : ${names}`,
-    completed: (titles: string) => `Actions terminées : ${titles}`,
+    changeGroups: {
+      partner: { added: 'Partenaires ajoutés', signed: 'Adhésions signées', edited: 'Partenaires modifiés', removed: 'Partenaires retirés' },
+      event: { added: 'Événements ajoutés', moved: 'Événements déplacés', cancelled: 'Événements annulés' },
+      action: {
+        added: 'Actions ajoutées',
+        reassigned: 'Actions réassignées',
+        redated: 'Actions à nouvelle échéance',
+        completed: 'Actions terminées',
+      },
+    },
+    changeLine: (group: string, names: string) => `${group} : ${names}`,
+    editedFields: { status: 'statut', jurisdiction: 'territoire', followUp: 'responsable du suivi', nextStep: 'prochaine étape', details: 'détails' },
+    withDetail: (name: string, detail: string) => `${name} (${detail})`,
+    now: (value: string) => `désormais ${value}`,
+    dueOn: (date: string) => `échéance le ${date}`,
+    noOwner: 'sans responsable',
+    noDueDate: 'sans échéance',
   },
   markSigned: {
     modalTitle: 'Marquer comme signée',
@@ -595,6 +623,8 @@ export const fr: Catalogue = {
   snooze: {
     done: (name: string, date: string) => `Les rappels au sujet de *${name}* sont reportés jusqu’au ${date}.`,
     notFound: 'Ce partenaire ne figure plus dans les dossiers du corridor.',
+    refused: (name: string) =>
+      `Désolé, seuls les coordonnateurs du corridor et le responsable du suivi de *${name}* peuvent reporter ses rappels. Rien n’a été modifié.`,
   },
   console: {
     banner: (timeZone: string) =>
@@ -631,7 +661,7 @@ export const fr: Catalogue = {
     CORRIDOR_CHANNEL_LANG: 'attendu : fr, en ou both',
     CORRIDOR_ADMINS: 'attendu : des identifiants d’utilisateurs Slack séparés par des virgules, comme U0123,U0456',
     CORRIDOR_TZ: 'attendu : un fuseau horaire IANA comme America/Toronto',
-    REMINDER_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
+    REMINDER_CRON: 'attendu : une expression cron comme « 0 10 * * 2 »',
     DIGEST_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
     EVENT_REMINDER_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
     NOTION_BASE_URL: 'attendu : une URL comme https://api.notion.com',
@@ -695,6 +725,7 @@ export const fr: Catalogue = {
       dryRun: {
         noReminder: (where: string) => `Essai à blanc : rien à publier dans ${where} — aucune adhésion en attente (ou toutes reportées).`,
         reminder: (where: string, when: string) => `Essai à blanc : le rappel qui serait publié dans ${where} ${when} :`,
+        inThread: '— dans son fil :',
         digest: (where: string, when: string) => `Essai à blanc : le bilan qui serait publié dans ${where} ${when} :`,
         noEvent: (where: string, tomorrow: string) => `Essai à blanc : rien à publier dans ${where} — aucun événement demain (${tomorrow}).`,
         eventReminder: (key: string, where: string, when: string) => `Essai à blanc : le rappel d’événement ${key} qui serait publié dans ${where} ${when} :`,

@@ -46,7 +46,14 @@ describe('partner form', () => {
   const add = (values: Record<string, unknown>) => parsePartnerForm(values as never, { partners, today });
 
   it('adds a pending partner with a fresh ID, its date and a next step reused in both languages', () => {
-    const result = add({ name: 'Nova Semi', status: 'pending', status_date: '2026-02-10', next_step_en: 'Sign in March', kind: NO_CHOICE });
+    const result = add({
+      name: 'Nova Semi',
+      status: 'pending',
+      status_date: '2026-02-10',
+      next_step_en: 'Sign in March',
+      next_step_due_on: '2026-03-31',
+      kind: NO_CHOICE,
+    });
     expect(result).toEqual({
       ok: true,
       value: expect.objectContaining({
@@ -56,6 +63,7 @@ describe('partner form', () => {
         pendingSince: '2026-02-10',
         joinedOn: null,
         nextStep: { fr: 'Sign in March', en: 'Sign in March' },
+        nextStepDueOn: '2026-03-31',
         kind: null,
       }),
     });
@@ -67,7 +75,7 @@ describe('partner form', () => {
       { name: 'Venture Lab', status: 'signatory', status_date: '2026-01-15', next_step_fr: 'ignored' },
       { existing: venture, partners, today },
     );
-    expect(result.ok && result.value).toMatchObject({ id: 'venture-lab', status: 'signatory', joinedOn: '2026-01-15', pendingSince: null, nextStep: null });
+    expect(result.ok && result.value).toMatchObject({ id: 'venture-lab', status: 'signatory', joinedOn: '2026-01-15', pendingSince: null, nextStep: null, nextStepDueOn: null });
   });
 
   it('keeps a field’s source while its value stands, and drops it once a coordinator changes the value', () => {

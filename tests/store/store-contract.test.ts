@@ -392,6 +392,19 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
     });
   });
 
+  describe('reminder mentions', () => {
+    it('remembers who was mentioned for which adhesion in which week, once', async () => {
+      const { mentions } = await open();
+      await mentions.record('2026-W48', [{ partnerId: 'venture-lab', userId: 'U1' }], T0);
+      await mentions.record('2026-W48', [{ partnerId: 'venture-lab', userId: 'U1' }, { partnerId: 'cmc-microsystems', userId: 'U2' }], T0);
+      expect(await mentions.inWeek('2026-W48')).toEqual([
+        { partnerId: 'cmc-microsystems', userId: 'U2' },
+        { partnerId: 'venture-lab', userId: 'U1' },
+      ]);
+      expect(await mentions.inWeek('2026-W49')).toEqual([]);
+    });
+  });
+
   describe('Notion links', () => {
     const link: NotionLink = {
       dataSourceId: 'ds-1',

@@ -24,6 +24,7 @@ export const PARTNER_FIELDS = {
   statusDate: 'status_date',
   nextStepFr: 'next_step_fr',
   nextStepEn: 'next_step_en',
+  nextStepDueOn: 'next_step_due_on',
   followUp: 'follow_up',
   internalNote: 'internal_note',
 } as const;
@@ -71,6 +72,7 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
       [F.statusDate]: optionalDate,
       [F.nextStepFr]: text(L.nextStep),
       [F.nextStepEn]: text(L.nextStep),
+      [F.nextStepDueOn]: optionalDate,
       [F.followUp]: optionalUser,
       [F.internalNote]: text(L.internalNote),
     })
@@ -110,7 +112,12 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
   const adhesion =
     form[F.status] === 'signatory'
       ? ({ status: 'signatory', signedOn: date } as const)
-      : ({ status: 'pending', since: date, nextStep: bilingual(form[F.nextStepFr], form[F.nextStepEn]) } as const);
+      : ({
+          status: 'pending',
+          since: date,
+          nextStep: bilingual(form[F.nextStepFr], form[F.nextStepEn]),
+          nextStepDueOn: nullIfBlank(form[F.nextStepDueOn]),
+        } as const);
   return { ok: true, value: withSourcesStillTrue(withAdhesion(draft, adhesion), existing) };
 }
 
@@ -168,6 +175,7 @@ function emptyPartner(id: string): Draft<Partner> {
     joinedOn: null,
     pendingSince: null,
     nextStep: null,
+    nextStepDueOn: null,
     followUpUserId: null,
     internalNote: null,
   };

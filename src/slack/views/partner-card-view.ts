@@ -38,6 +38,7 @@ export function partnerCardView({ partner, people, lang, t, today, audience, act
     [f.pendingSince, isPending && partner.pendingSince ? formatDate(partner.pendingSince, lang) : null],
     [f.pendingFor, isPending && partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : null],
     [f.nextStep, isPending && partner.nextStep ? escapeMrkdwn(partner.nextStep[lang]) : null],
+    [f.nextStepDueOn, isPending && partner.nextStepDueOn ? formatDate(partner.nextStepDueOn, lang) : null],
     [f.followUp, inside && partner.followUpUserId ? mentionUser(partner.followUpUserId) : null],
   ]);
   const note = inside && partner.internalNote ? [section(`*${f.internalNote}*\n${escapeMrkdwn(partner.internalNote)}`)] : [];

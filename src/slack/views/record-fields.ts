@@ -51,6 +51,7 @@ export function fieldLabel(key: string, t: Catalogue): string {
     joinedOn: f.joinedOn,
     pendingSince: f.pendingSince,
     nextStep: f.nextStep,
+    nextStepDueOn: f.nextStepDueOn,
     followUpUserId: f.followUp,
     internalNote: f.internalNote,
     removedAt: f.removed,
@@ -127,7 +128,7 @@ export function recordFields(entity: Entity, record: object, keys: readonly stri
 
 /** The fields each kind of record shows in a summary (at most ten: a section's limit). */
 export const SUMMARY_KEYS: Record<'partner' | 'person' | 'event' | 'action', readonly string[]> = {
-  partner: ['name', 'acronym', 'status', 'joinedOn', 'pendingSince', 'nextStep', 'kind', 'jurisdiction', 'website', 'followUpUserId'],
+  partner: ['name', 'acronym', 'status', 'joinedOn', 'pendingSince', 'nextStep', 'nextStepDueOn', 'kind', 'jurisdiction', 'website', 'followUpUserId'],
   // Summaries are shown to coordinators only (saved and conflict forms): the e-mail may be.
   person: ['name', 'title', 'partnerId', 'affiliation', 'email'],
   event: ['title', 'date', 'startTime', 'place', 'organiserIds', 'speakers', 'status'],

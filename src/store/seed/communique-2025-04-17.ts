@@ -21,6 +21,7 @@ const signatory = {
   joinedOn: null,
   pendingSince: null,
   nextStep: null,
+  nextStepDueOn: null,
   followUpUserId: null,
   internalNote: null,
   website: null,
@@ -34,6 +35,9 @@ const pending = {
     fr: 'Confirmer l’adhésion au MOU (annonce attendue dans les prochaines semaines)',
     en: 'Confirm adhesion to the MOU (announcement expected in the coming weeks)',
   },
+  // The release gives no date ("dans les prochaines semaines"): none is invented. The reminder
+  // flags a next step with no due date once the adhesion has waited longer (see next-step.ts).
+  nextStepDueOn: null,
   followUpUserId: null,
   internalNote: null,
   website: null,

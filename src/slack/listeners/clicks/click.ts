@@ -17,6 +17,9 @@ export interface Click extends Asker {
   triggerId: string;
   /** The channel of the message clicked in; undefined in the Home tab and in modals. */
   channelId: string | undefined;
+  /** The message clicked in (its ts), and where to answer the clicker; undefined outside messages. */
+  messageTs: string | undefined;
+  responseUrl: string | undefined;
   /** Opens modals within the trigger's 3 s, with no retry (see slack-clients.ts). */
   modalClient: WebClient;
 }
@@ -29,7 +32,7 @@ export async function readClick({ ack, body, logger }: ClickArgs, deps: SlackDep
     logger.warn(`Ignoring a malformed click: ${payload.error.issues[0]?.message}`);
     return undefined;
   }
-  const { user, trigger_id: triggerId, channel, actions } = payload.data;
+  const { user, trigger_id: triggerId, channel, actions, container, response_url: responseUrl } = payload.data;
   const action = actions[0]!;
   return {
     ...(await askerOf(user.id, deps)),
@@ -37,6 +40,8 @@ export async function readClick({ ack, body, logger }: ClickArgs, deps: SlackDep
     value: action.value,
     triggerId,
     channelId: channel?.id,
+    messageTs: container?.message_ts,
+    responseUrl,
     modalClient: deps.modalClient,
   };
 }

@@ -69,5 +69,5 @@ export function conflictSubmitted(deps: SlackDeps) {
 /** The mark-as-signed form on the current version; a partner no longer pending has nothing to mark. */
 function markSignedAgain(partner: Partner, { lang, t, today, meta }: Submission): ModalView {
   if (partner.status !== 'pending') return noticeModal(t.markSigned.modalTitle, t.markSigned.notPending(partnerName(partner)), t);
-  return markSignedModal({ partner, today, lang, t, channelId: meta.channelId });
+  return markSignedModal({ partner, today, lang, t, origin: meta });
 }
