@@ -29,6 +29,8 @@ const replicas: Replica[] = [];
 
 beforeEach(async () => {
   slack = await startSlackApiEmulator({ botToken: TOKEN, botUserId: 'U0BOT' });
+  // A coordinator of the installing workspace: the forms are theirs.
+  slack.setUser({ id: ADMIN, locale: 'en-US' });
 });
 
 afterEach(async () => {
