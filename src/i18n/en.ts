@@ -13,6 +13,7 @@ export const en = {
     andMore: (count: number) => `… and ${count} more`,
     listJoin: (items: string[]) => conjunction.format(items),
     quoted: (text: string) => `“${text}”`,
+    labelled: (label: string, value: string) => `${label}: ${value}`,
     sourceNote: 'Source: press release of 17 April 2025.',
     internalError: 'Sorry, something went wrong on our side. The team has been told; please try again in a moment.',
     modalUnavailable: 'Sorry, Slack did not open the form in time. Please run the command again.',
@@ -211,7 +212,7 @@ export const en = {
     intro: 'Ask about the Québec – US Northeast semiconductor corridor: its partners, pending adhesions, events and action tracks. Add `--fr` or `--en` to any command to choose the language.',
     usageLine: (usage: string, description: string) => `\`/corridor ${usage}\` — ${description}`,
     examplesTitle: 'Examples',
-    otherLanguage: 'Les commandes existent aussi en français : `/corridor aide`.',
+    otherLanguage: 'Les commandes existent aussi en français : `/corridor aide`.',
   },
   commands: {
     help: { usage: 'help', description: 'this help' },
@@ -567,6 +568,20 @@ export const en = {
       databaseBusy: (path: string) => `DATABASE_URL: ${path} stayed locked by another process; try again in a moment`,
       slackRefusedToken: (code: string) =>
         `SLACK_BOT_TOKEN: Slack refused the token (${code}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page`,
+      slackUnreachable: (url: string, reason: string) =>
+        `SLACK_API_URL: cannot reach Slack at ${url} (${reason}); check the network connection (DNS, proxy, firewall), or SLACK_API_URL if it is set`,
+      noAnswerWithin: (seconds: number) => `no answer within ${seconds} s`,
+      portInUse: (variable: string, port: number) =>
+        `${variable}: port ${port} is already in use by another process; stop that process or set ${variable} to a free port`,
+      portNotAllowed: (variable: string, port: number) =>
+        `${variable}: not allowed to listen on port ${port} (ports below 1024 need privileges); set ${variable} to a port such as 3000`,
+      notAFile: (path: string, kind: string) =>
+        `DATABASE_URL: ${path} is ${kind}, not a database file; expected the path of a file such as ./data/corridor.sqlite`,
+      fileKinds: { directory: 'a directory', fifo: 'a named pipe (FIFO)', device: 'a device', socket: 'a socket', system: 'a system file (under /proc or /sys)' },
+      timeZoneAbbreviation: (value: string, place: string) =>
+        `CORRIDOR_TZ: "${value}" is an abbreviation, not a place, and does not follow the place’s daylight saving time; use ${place}`,
+      gotValue: (why: string, value: string) => `${why} (got "${value}")`,
+      gotEntry: (why: string, value: string, entry: number) => `${why} (entry ${entry}, "${value}", is not one)`,
     },
     jobs: {
       dryRunHint: '  --dry-run  print the message instead of posting it; needs no Slack credentials',

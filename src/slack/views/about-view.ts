@@ -29,7 +29,7 @@ export function aboutView({ profile, partners, contact, lang, t }: AboutInput): 
       ? t.about.contact(escapeMrkdwn(contact.name), escapeMrkdwn(contact.title[lang]), escapeMrkdwn(contactOrg), contact.email)
       : undefined;
   return {
-    text: `${t.about.title}: ${members.replace(/\*/g, '')}`,
+    text: t.common.labelled(t.about.title, members.replace(/\*/g, '')),
     blocks: [
       header(t.about.title),
       section(escapeMrkdwn(profile.purpose[lang])),

@@ -17,7 +17,7 @@ export function partnerListView(partners: Partner[], t: Catalogue, filterLabel?:
     return [divider(), ...lineSections(lines)];
   });
   return {
-    text: `${title}: ${summary}`,
+    text: t.common.labelled(title, summary),
     blocks: fitBlocks([header(title), context(summary), ...groups, context(t.partners.cardHint)], t.common.andMore),
   };
 }
