@@ -1,7 +1,9 @@
 import type { FormErrorCode } from '../domain/forms/errors.js';
 import type { ActionStatus, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
+import { pluralFor } from './plural.js';
 
 const conjunction = new Intl.ListFormat('en', { type: 'conjunction' });
+const plural = pluralFor('en');
 
 /** English catalogue. Its shape is the catalogue type: French must provide every entry. */
 export const en = {
@@ -59,9 +61,9 @@ export const en = {
     cancelled: 'Cancelled',
   },
   duration: {
-    years: (n: number) => (n === 1 ? '1 year' : `${n} years`),
-    months: (n: number) => (n === 1 ? '1 month' : `${n} months`),
-    days: (n: number) => (n === 1 ? '1 day' : `${n} days`),
+    years: (n: number) => `${n} ${plural(n, 'year', 'years')}`,
+    months: (n: number) => `${n} ${plural(n, 'month', 'months')}`,
+    days: (n: number) => `${n} ${plural(n, 'day', 'days')}`,
     today: 'since today',
     join: (parts: string[]) => parts.join(', '),
   },
@@ -157,7 +159,7 @@ export const en = {
       archived: (count: number) => `${count} archived`,
       pulled: (count: number) => `${count} pulled`,
       failed: (count: number) => `${count} failed`,
-      requests: (count: number) => (count === 1 ? '1 request to Notion' : `${count} requests to Notion`),
+      requests: (count: number) => `${count} ${plural(count, 'request', 'requests')} to Notion`,
       pulledLine: (label: string, from: string, to: string) => `${label}: status changed in Notion, ${from} → ${to}`,
       overwrittenLine: (label: string, fields: string) => `${label}: Notion edit overwritten by the corridor record (${fields})`,
       failedLine: (label: string, reason: string) => `${label}: ${reason}`,
@@ -165,7 +167,7 @@ export const en = {
       allGood: 'Notion is in step with the corridor records.',
       started: 'Notion sync started; its summary will follow here.',
       someFailed: (count: number) =>
-        count === 1 ? '1 record could not be synced; the next run will try again.' : `${count} records could not be synced; the next run will try again.`,
+        `${count} ${plural(count, 'record', 'records')} could not be synced; the next run will try again.`,
       pulledHeading: 'Changes brought back from Notion',
       overwrittenHeading: 'Notion edits overwritten',
       failedHeading: 'Failures',
@@ -216,16 +218,16 @@ export const en = {
   },
   commands: {
     help: { usage: 'help', description: 'this help' },
-    partners: { usage: 'partners [qc|vt|nh|pending]', description: 'every partner, by status; filter by jurisdiction or status' },
-    partner: { usage: 'partner <name> | add | edit <name>', description: 'one partner’s card (name, acronym or part of it); coordinators add and edit partners' },
+    partners: { usage: 'partners [qc|vt|nh|pending]', description: 'every partner, by status; filter by jurisdiction or status', examples: ['partners qc', 'partners pending'] },
+    partner: { usage: 'partner <name> | add | edit <name>', description: 'one partner’s card (name, acronym or part of it); coordinators add and edit partners', examples: ['partner c2mi', 'partner udes', 'partner vermont', 'partner add'] },
     pending: { usage: 'pending', description: 'adhesions still pending, with how long and the next step' },
-    events: { usage: 'events [upcoming|past]', description: 'the corridor’s events' },
-    event: { usage: 'event <name or date> | add | edit <name>', description: 'one event: date, place, organisers, speakers; coordinators add and edit events' },
-    action: { usage: 'action <words> | add | edit <words>', description: 'one action item; coordinators add, assign and re-date them' },
-    history: { usage: 'history <partner>', description: 'every change made to a partner’s record: who, when, old → new' },
-    actions: { usage: 'actions [track]', description: 'action items grouped by the four tracks' },
+    events: { usage: 'events [upcoming|past]', description: 'the corridor’s events', examples: ['events upcoming'] },
+    event: { usage: 'event <name or date> | add | edit <name>', description: 'one event: date, place, organisers, speakers; coordinators add and edit events', examples: ['event 2025-04-16', 'event sherbrooke', 'event add'] },
+    action: { usage: 'action <words> | add | edit <words>', description: 'one action item; coordinators add, assign and re-date them', examples: ['action announce', 'action add'] },
+    history: { usage: 'history <partner>', description: 'every change made to a partner’s record: who, when, old → new', examples: ['history c2mi'] },
+    actions: { usage: 'actions [track]', description: 'action items grouped by the four tracks', examples: ['actions 2'] },
     about: { usage: 'about', description: 'the corridor’s purpose, members and sector figures' },
-    digest: { usage: 'digest', description: 'this week’s digest: events, pending adhesions, open actions, what changed' },
+    digest: { usage: 'digest', description: 'this week’s digest: events, pending adhesions, open action items, what changed' },
     sync: { usage: 'sync', description: 'bring the Notion pages in step now (coordinators)' },
   },
   unknownCommand: {
@@ -239,7 +241,7 @@ export const en = {
     title: 'Corridor partners',
     titleFiltered: (filter: string) => `Corridor partners — ${filter}`,
     summary: (signatories: number, pending: number) =>
-      `${signatories} ${signatories === 1 ? 'signatory' : 'signatories'}, ${pending} pending ${pending === 1 ? 'adhesion' : 'adhesions'}`,
+      `${signatories} ${plural(signatories, 'signatory', 'signatories')}, ${pending} pending ${plural(pending, 'adhesion', 'adhesions')}`,
     none: 'No partner matches this filter.',
     unknownFilter: (typed: string, examples: string) => `I can’t filter partners by “${typed}”. Try one of: ${examples}.`,
     cardHint: 'For one partner’s card: `/corridor partner <name>`',
@@ -258,7 +260,7 @@ export const en = {
   pending: {
     title: 'Pending adhesions',
     none: 'No adhesion is pending: every partner has signed the MOU.',
-    summary: (count: number) => (count === 1 ? '1 adhesion is pending.' : `${count} adhesions are pending.`),
+    summary: (count: number) => `${count} ${plural(count, 'adhesion is', 'adhesions are')} pending.`,
     line: (name: string, age: string) => `*${name}* — pending for ${age}`,
     nextStep: (step: string) => `Next step: ${step}`,
     followUp: (who: string) => `Follow-up: ${who}`,
@@ -270,7 +272,7 @@ export const en = {
     unknownWhen: (typed: string) => `I don’t know “${typed}”: use \`upcoming\` or \`past\`.`,
     line: (title: string, date: string, place: string) => `*${title}* — ${date}, ${place}`,
     cancelled: 'cancelled',
-    summary: (count: number) => (count === 1 ? '1 event' : `${count} events`),
+    summary: (count: number) => `${count} ${plural(count, 'event', 'events')}`,
   },
   event: {
     missing: 'Which event? Give a word of its title or its date, e.g. `/corridor event 2025-04-16`.',
@@ -290,15 +292,15 @@ export const en = {
     missing: 'Whose history? For example: `/corridor history c2mi`.',
     title: (name: string) => `History — ${name}`,
     none: 'No change recorded yet.',
-    summary: (count: number) => (count === 1 ? '1 change, newest first' : `${count} changes, newest first`),
+    summary: (count: number) => `${count} ${plural(count, 'change', 'changes')}, newest first`,
     change: {
-      created: 'created',
-      updated: 'updated',
-      removed: 'removed',
-      restored: 'restored',
+      created: 'created the record',
+      updated: 'changed the record',
+      removed: 'removed the record',
+      restored: 'restored the record',
     },
-    entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}`,
-    seedActor: 'the founding press release',
+    entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}.`,
+    seedActor: 'The founding press release',
     yes: 'yes',
     fieldSet: (label: string, value: string) => `• ${label}: ${value}`,
     fieldChanged: (label: string, before: string, after: string) => `• ${label}: ${before} → ${after}`,
@@ -408,7 +410,7 @@ export const en = {
   },
   home: {
     title: 'Corridor overview',
-    partnersTitle: 'Partners by status',
+    partnersTitle: 'Partners',
     eventsTitle: 'Next events',
     noEvents: 'No upcoming event is planned yet.',
     pendingTitle: 'Pending adhesions',
@@ -437,13 +439,13 @@ export const en = {
     trackLine: (position: number, title: string) => `${position}. ${title}`,
     item: (title: string, status: string) => `${title} — _${status}_`,
     overdue: 'overdue',
-    summary: (open: number, total: number) => `${open} open of ${total} action items`,
+    summary: (open: number, total: number) => `${open} open of ${total} ${plural(total, 'action item', 'action items')}`,
   },
   about: {
     title: 'About the corridor',
     ledBy: (names: string) => `Led by ${names}.`,
     members: (signatories: number, pending: number) =>
-      `*${signatories}* MOU signatories and *${pending}* adhesions pending.`,
+      `*${signatories}* MOU ${plural(signatories, 'signatory', 'signatories')} and *${pending}* ${plural(pending, 'adhesion', 'adhesions')} pending.`,
     figuresTitle: 'The sector in Québec',
     moreThan: (value: string) => `more than ${value}`,
     contact: (name: string, title: string, org: string, email: string) => `Press contact: ${name}, ${title}, ${org} — ${email}`,
@@ -451,7 +453,7 @@ export const en = {
   reminder: {
     title: 'Reminder: pending adhesions',
     summary: (count: number) =>
-      count === 1 ? '1 adhesion is still pending.' : `${count} adhesions are still pending.`,
+      `${count} ${plural(count, 'adhesion is', 'adhesions are')} still pending.`,
     markSigned: 'Mark as signed',
     snooze: 'Snooze 1 week',
     openNotion: 'Open in Notion',
@@ -462,9 +464,9 @@ export const en = {
     title: (weekOf: string) => `Corridor digest — week of ${weekOf}`,
     summary: (upcoming: number, pending: number, open: number, overdue: number) =>
       [
-        upcoming === 1 ? '1 upcoming event' : `${upcoming} upcoming events`,
-        pending === 1 ? '1 pending adhesion' : `${pending} pending adhesions`,
-        open === 1 ? '1 open action' : `${open} open actions`,
+        `${upcoming} upcoming ${plural(upcoming, 'event', 'events')}`,
+        `${pending} pending ${plural(pending, 'adhesion', 'adhesions')}`,
+        `${open} open ${plural(open, 'action item', 'action items')}`,
         ...(overdue ? [`${overdue} overdue`] : []),
       ].join(' · '),
     upcomingTitle: (days: number) => `Upcoming events (next ${days} days)`,
@@ -482,7 +484,7 @@ export const en = {
     changesNone: 'Nothing new in the records.',
     newPartners: (names: string) => `New partners: ${names}`,
     signed: (names: string) => `Adhesions signed: ${names}`,
-    completed: (titles: string) => `Actions completed: ${titles}`,
+    completed: (titles: string) => `Action items completed: ${titles}`,
   },
   markSigned: {
     modalTitle: 'Mark as signed',

@@ -1,6 +1,8 @@
 import type { Catalogue } from './en.js';
+import { pluralFor } from './plural.js';
 
 const conjunction = new Intl.ListFormat('fr', { type: 'conjunction' });
+const plural = pluralFor('fr');
 
 /** Catalogue français : le type `Catalogue` exige chaque entrée de l’anglais. */
 export const fr: Catalogue = {
@@ -24,7 +26,7 @@ export const fr: Catalogue = {
     pending: 'Adhésion en attente',
   },
   statusPlural: {
-    signatory: 'Signataires du MOU',
+    signatory: 'Signataires du protocole d’entente',
     pending: 'Adhésions en attente',
   },
   kind: {
@@ -58,9 +60,9 @@ export const fr: Catalogue = {
     cancelled: 'Annulé',
   },
   duration: {
-    years: (n: number) => (n === 1 ? '1 an' : `${n} ans`),
+    years: (n: number) => `${n} ${plural(n, 'an', 'ans')}`,
     months: (n: number) => `${n} mois`,
-    days: (n: number) => (n === 1 ? '1 jour' : `${n} jours`),
+    days: (n: number) => `${n} ${plural(n, 'jour', 'jours')}`,
     today: 'depuis aujourd’hui',
     join: (parts: string[]) => conjunction.format(parts),
   },
@@ -147,13 +149,13 @@ export const fr: Catalogue = {
     summary: {
       title: 'Synchronisation Notion',
       labelled: (label: string, value: string) => `${label} : ${value}`,
-      created: (count: number) => (count <= 1 ? `${count} créée` : `${count} créées`),
-      updated: (count: number) => (count <= 1 ? `${count} mise à jour` : `${count} mises à jour`),
-      unchanged: (count: number) => (count <= 1 ? `${count} inchangée` : `${count} inchangées`),
-      archived: (count: number) => (count <= 1 ? `${count} archivée` : `${count} archivées`),
-      pulled: (count: number) => (count <= 1 ? `${count} rapatriée` : `${count} rapatriées`),
+      created: (count: number) => `${count} ${plural(count, 'créée', 'créées')}`,
+      updated: (count: number) => `${count} ${plural(count, 'mise', 'mises')} à jour`,
+      unchanged: (count: number) => `${count} ${plural(count, 'inchangée', 'inchangées')}`,
+      archived: (count: number) => `${count} ${plural(count, 'archivée', 'archivées')}`,
+      pulled: (count: number) => `${count} ${plural(count, 'rapatriée', 'rapatriées')}`,
       failed: (count: number) => `${count} en échec`,
-      requests: (count: number) => (count <= 1 ? `${count} requête à Notion` : `${count} requêtes à Notion`),
+      requests: (count: number) => `${count} ${plural(count, 'requête', 'requêtes')} à Notion`,
       pulledLine: (label: string, from: string, to: string) => `${label} : statut modifié dans Notion, ${from} → ${to}`,
       overwrittenLine: (label: string, fields: string) => `${label} : modification Notion remplacée par la fiche du corridor (${fields})`,
       failedLine: (label: string, reason: string) => `${label} : ${reason}`,
@@ -161,9 +163,7 @@ export const fr: Catalogue = {
       allGood: 'Notion est à jour avec les fiches du corridor.',
       started: 'Synchronisation Notion lancée ; son résumé suivra ici.',
       someFailed: (count: number) =>
-        count <= 1
-          ? `${count} fiche n’a pas pu être synchronisée ; la prochaine exécution réessaiera.`
-          : `${count} fiches n’ont pas pu être synchronisées ; la prochaine exécution réessaiera.`,
+        `${count} ${plural(count, 'fiche n’a pas pu être synchronisée', 'fiches n’ont pas pu être synchronisées')} ; la prochaine exécution réessaiera.`,
       pulledHeading: 'Changements rapatriés de Notion',
       overwrittenHeading: 'Modifications Notion remplacées',
       failedHeading: 'Échecs',
@@ -185,7 +185,7 @@ export const fr: Catalogue = {
       unauthorized: 'Notion a refusé le jeton (NOTION_TOKEN) : vérifiez-le, ainsi que l’installation de l’intégration.',
       unreachable: (reason: string) => `Notion est injoignable : ${reason}`,
       notAnswering: (cause: string, done: number, total: number, remaining: number) =>
-        `Notion ne répond pas (${cause}) : ${done} ${done <= 1 ? 'fiche traitée' : 'fiches traitées'} sur ${total}, ${remaining} ${remaining <= 1 ? 'restante' : 'restantes'} pour la prochaine synchronisation.`,
+        `Notion ne répond pas (${cause}) : ${done} ${plural(done, 'fiche traitée', 'fiches traitées')} sur ${total}, ${remaining} ${plural(remaining, 'restante', 'restantes')} pour la prochaine synchronisation.`,
       unanswered: {
         timeout: (count: number) => `${count} requêtes de suite sans réponse dans le délai`,
         network: (count: number) => `${count} connexions de suite en échec`,
@@ -213,14 +213,14 @@ export const fr: Catalogue = {
   },
   commands: {
     help: { usage: 'aide', description: 'cette aide' },
-    partners: { usage: 'partenaires [qc|vt|nh|attente]', description: 'tous les partenaires, par statut; filtre par territoire ou statut' },
-    partner: { usage: 'partenaire <nom> | ajouter | modifier <nom>', description: 'la fiche d’un partenaire (nom, sigle ou partie du nom); les coordonnateurs ajoutent et modifient les partenaires' },
+    partners: { usage: 'partenaires [qc|vt|nh|attente]', description: 'tous les partenaires, par statut; filtre par territoire ou statut', examples: ['partenaires qc', 'partenaires attente'] },
+    partner: { usage: 'partenaire <nom> | ajouter | modifier <nom>', description: 'la fiche d’un partenaire (nom, sigle ou partie du nom); les coordonnateurs ajoutent et modifient les partenaires', examples: ['partenaire c2mi', 'partenaire udes', 'partenaire vermont', 'partenaire ajouter'] },
     pending: { usage: 'attente', description: 'les adhésions en attente, depuis quand et la prochaine étape' },
-    events: { usage: 'événements [à-venir|passés]', description: 'les événements du corridor' },
-    event: { usage: 'événement <nom ou date> | ajouter | modifier <nom>', description: 'un événement : date, lieu, organisateurs, conférenciers; les coordonnateurs ajoutent et modifient les événements' },
-    action: { usage: 'action <mots> | ajouter | modifier <mots>', description: 'une action; les coordonnateurs les ajoutent, les assignent et en changent l’échéance' },
-    history: { usage: 'historique <partenaire>', description: 'chaque modification de la fiche d’un partenaire : qui, quand, avant → après' },
-    actions: { usage: 'actions [piste]', description: 'les actions regroupées selon les quatre pistes' },
+    events: { usage: 'événements [à-venir|passés]', description: 'les événements du corridor', examples: ['événements à-venir'] },
+    event: { usage: 'événement <nom ou date> | ajouter | modifier <nom>', description: 'un événement : date, lieu, organisateurs, conférenciers; les coordonnateurs ajoutent et modifient les événements', examples: ['événement 2025-04-16', 'événement sherbrooke', 'événement ajouter'] },
+    action: { usage: 'action <mots> | ajouter | modifier <mots>', description: 'une action; les coordonnateurs les ajoutent, les assignent et en changent l’échéance', examples: ['action annoncer', 'action ajouter'] },
+    history: { usage: 'historique <partenaire>', description: 'chaque modification de la fiche d’un partenaire : qui, quand, avant → après', examples: ['historique c2mi'] },
+    actions: { usage: 'actions [piste]', description: 'les actions regroupées selon les quatre pistes', examples: ['actions 2'] },
     about: { usage: 'à-propos', description: 'la mission du corridor, ses membres et les chiffres du secteur' },
     digest: { usage: 'résumé', description: 'le résumé de la semaine : événements, adhésions en attente, actions ouvertes, nouveautés' },
     sync: { usage: 'synchro', description: 'mettre les pages Notion à jour maintenant (coordination)' },
@@ -236,7 +236,7 @@ export const fr: Catalogue = {
     title: 'Partenaires du corridor',
     titleFiltered: (filter: string) => `Partenaires du corridor — ${filter}`,
     summary: (signatories: number, pending: number) =>
-      `${signatories} ${signatories > 1 ? 'signataires' : 'signataire'}, ${pending} ${pending > 1 ? 'adhésions' : 'adhésion'} en attente`,
+      `${signatories} ${plural(signatories, 'signataire', 'signataires')}, ${pending} ${plural(pending, 'adhésion', 'adhésions')} en attente`,
     none: 'Aucun partenaire ne correspond à ce filtre.',
     unknownFilter: (typed: string, examples: string) => `Je ne peux pas filtrer les partenaires par « ${typed} ». Essayez : ${examples}.`,
     cardHint: 'Pour la fiche d’un partenaire : `/corridor partenaire <nom>`',
@@ -254,8 +254,8 @@ export const fr: Catalogue = {
   },
   pending: {
     title: 'Adhésions en attente',
-    none: 'Aucune adhésion en attente : tous les partenaires ont signé le MOU.',
-    summary: (count: number) => (count > 1 ? `${count} adhésions sont en attente.` : `${count} adhésion est en attente.`),
+    none: 'Aucune adhésion en attente : tous les partenaires ont signé le protocole d’entente.',
+    summary: (count: number) => `${count} ${plural(count, 'adhésion est', 'adhésions sont')} en attente.`,
     line: (name: string, age: string) => `*${name}* — en attente depuis ${age}`,
     nextStep: (step: string) => `Prochaine étape : ${step}`,
     followUp: (who: string) => `Suivi : ${who}`,
@@ -267,14 +267,14 @@ export const fr: Catalogue = {
     unknownWhen: (typed: string) => `Je ne connais pas « ${typed} » : utilisez \`à-venir\` ou \`passés\`.`,
     line: (title: string, date: string, place: string) => `*${title}* — ${date}, ${place}`,
     cancelled: 'annulé',
-    summary: (count: number) => (count > 1 ? `${count} événements` : `${count} événement`),
+    summary: (count: number) => `${count} ${plural(count, 'événement', 'événements')}`,
   },
   event: {
     missing: 'Quel événement ? Donnez un mot de son titre ou sa date, p. ex. `/corridor événement 2025-04-16`.',
     notFound: (typed: string) => `Aucun événement ne correspond à « ${typed} ».`,
     several: (typed: string, count: number) => `${count} événements correspondent à « ${typed} » :`,
     cancelled: 'Cet événement a été annulé.',
-    missingEdit: 'Quel événement ? Par exemple : `/corridor evenement modifier 2025-04-16`.',
+    missingEdit: 'Quel événement ? Par exemple : `/corridor événement modifier 2025-04-16`.',
   },
   action: {
     missing: 'Quelle action ? Donnez un mot de son titre, p. ex. `/corridor action annoncer`.',
@@ -287,15 +287,15 @@ export const fr: Catalogue = {
     missing: 'L’historique de qui ? Par exemple : `/corridor historique c2mi`.',
     title: (name: string) => `Historique — ${name}`,
     none: 'Aucune modification enregistrée.',
-    summary: (count: number) => (count > 1 ? `${count} modifications, les plus récentes d’abord` : `${count} modification`),
+    summary: (count: number) => plural(count, `${count} modification`, `${count} modifications, les plus récentes d’abord`),
     change: {
       created: 'a créé la fiche',
       updated: 'a modifié la fiche',
       removed: 'a retiré la fiche',
       restored: 'a rétabli la fiche',
     },
-    entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}`,
-    seedActor: 'le communiqué fondateur',
+    entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}.`,
+    seedActor: 'Le communiqué fondateur',
     yes: 'oui',
     fieldSet: (label: string, value: string) => `• ${label} : ${value}`,
     fieldChanged: (label: string, before: string, after: string) => `• ${label} : ${before} → ${after}`,
@@ -405,7 +405,7 @@ export const fr: Catalogue = {
   },
   home: {
     title: 'Vue d’ensemble du corridor',
-    partnersTitle: 'Partenaires par statut',
+    partnersTitle: 'Partenaires',
     eventsTitle: 'Prochains événements',
     noEvents: 'Aucun événement à venir pour l’instant.',
     pendingTitle: 'Adhésions en attente',
@@ -434,13 +434,13 @@ export const fr: Catalogue = {
     trackLine: (position: number, title: string) => `${position}. ${title}`,
     item: (title: string, status: string) => `${title} — _${status}_`,
     overdue: 'en retard',
-    summary: (open: number, total: number) => `${open} ouvertes sur ${total} actions`,
+    summary: (open: number, total: number) => `${open} ${plural(open, 'ouverte', 'ouvertes')} sur ${total} ${plural(total, 'action', 'actions')}`,
   },
   about: {
     title: 'À propos du corridor',
     ledBy: (names: string) => `Piloté par ${names}.`,
     members: (signatories: number, pending: number) =>
-      `*${signatories}* signataires du MOU et *${pending}* adhésions en attente.`,
+      `*${signatories}* ${plural(signatories, 'signataire', 'signataires')} du protocole d’entente (MOU) et *${pending}* ${plural(pending, 'adhésion', 'adhésions')} en attente.`,
     figuresTitle: 'Le secteur au Québec',
     moreThan: (value: string) => `plus de ${value}`,
     contact: (name: string, title: string, org: string, email: string) => `Relations de presse : ${name}, ${title}, ${org} — ${email}`,
@@ -448,7 +448,7 @@ export const fr: Catalogue = {
   reminder: {
     title: 'Rappel : adhésions en attente',
     summary: (count: number) =>
-      count > 1 ? `${count} adhésions sont toujours en attente.` : `${count} adhésion est toujours en attente.`,
+      `${count} ${plural(count, 'adhésion est', 'adhésions sont')} toujours en attente.`,
     markSigned: 'Marquer comme signée',
     snooze: 'Reporter d’une semaine',
     openNotion: 'Ouvrir dans Notion',
@@ -459,9 +459,9 @@ export const fr: Catalogue = {
     title: (weekOf: string) => `Résumé du corridor — semaine du ${weekOf}`,
     summary: (upcoming: number, pending: number, open: number, overdue: number) =>
       [
-        upcoming > 1 ? `${upcoming} événements à venir` : `${upcoming} événement à venir`,
-        pending > 1 ? `${pending} adhésions en attente` : `${pending} adhésion en attente`,
-        open > 1 ? `${open} actions ouvertes` : `${open} action ouverte`,
+        `${upcoming} ${plural(upcoming, 'événement', 'événements')} à venir`,
+        `${pending} ${plural(pending, 'adhésion', 'adhésions')} en attente`,
+        `${open} ${plural(open, 'action ouverte', 'actions ouvertes')}`,
         ...(overdue ? [`${overdue} en retard`] : []),
       ].join(' · '),
     upcomingTitle: (days: number) => `Événements à venir (${days} prochains jours)`,
@@ -473,7 +473,7 @@ export const fr: Catalogue = {
     actionsTitle: 'Actions ouvertes par piste',
     actionsNone: 'Aucune action ouverte.',
     trackLine: (heading: string, open: number, overdue: number) =>
-      `*${heading}* — ${open} ${open > 1 ? 'ouvertes' : 'ouverte'}${overdue ? `, *${overdue} en retard*` : ''}`,
+      `*${heading}* — ${open} ${plural(open, 'ouverte', 'ouvertes')}${overdue ? `, *${overdue} en retard*` : ''}`,
     changesTitle: (since: string) => `Depuis le dernier résumé (${since})`,
     changesTitleFirst: (since: string) => `Depuis le ${since}`,
     changesNone: 'Rien de nouveau dans les dossiers.',
@@ -485,9 +485,9 @@ export const fr: Catalogue = {
     modalTitle: 'Marquer comme signée',
     submit: 'Enregistrer',
     cancel: 'Annuler',
-    intro: (name: string) => `*${name}* signe le MOU et rejoint les signataires.`,
+    intro: (name: string) => `*${name}* signe le protocole d’entente et rejoint les signataires.`,
     dateLabel: 'Date de signature',
-    dateHint: 'Le jour où le MOU a été signé.',
+    dateHint: 'Le jour où le protocole d’entente a été signé.',
     dateMissing: 'Choisissez la date de signature.',
     future: 'La date de signature ne peut pas être dans le futur.',
     beforePending: (date: string) => `L’adhésion n’est en attente que depuis le ${date} ; choisissez ce jour-là ou plus tard.`,
@@ -513,7 +513,7 @@ export const fr: Catalogue = {
   },
   permissions: {
     refused: (admins: string, count: number) =>
-      `Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers. ${admins} ${count > 1 ? 'peuvent' : 'peut'} vous aider.`,
+      `Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers. ${admins} ${plural(count, 'peut', 'peuvent')} vous aider.`,
     refusedNoAdmins: 'Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers, et aucun n’est encore désigné (CORRIDOR_ADMINS).',
   },
   /** Pourquoi une variable de l’environnement (.env) est refusée, selon son nom. */
@@ -545,7 +545,7 @@ export const fr: Catalogue = {
       secretRequired: 'SLACK_SIGNING_SECRET : requis pour le récepteur HTTP (ou définissez SLACK_APP_TOKEN pour le Socket Mode)',
       tokenRequiredToPost: 'SLACK_BOT_TOKEN : requis pour publier (attendu : xoxb-…) ; ajoutez --dry-run pour afficher le message plutôt',
       channelRequired:
-        'CORRIDOR_CHANNEL : requis pour publier rappels, bilans et rappels d’événements (un identifiant de canal comme C0123456789)',
+        'CORRIDOR_CHANNEL : requis pour publier rappels, résumés et rappels d’événements (un identifiant de canal comme C0123456789)',
       badTimeZone: (timeZone: string) => `CORRIDOR_TZ : « ${timeZone} » n’est pas un fuseau horaire (attendu : par exemple America/Toronto)`,
       badCron: (variable: string, expression: string, why: string) =>
         `${variable} : « ${expression} » n’est pas une expression cron valide (${why}) ; attendu : par exemple « 0 10 * * 1-5 »`,
@@ -590,18 +590,18 @@ export const fr: Catalogue = {
       },
       purpose: {
         remind: '  Publie dans CORRIDOR_CHANNEL le rappel du jour sur les adhésions en attente (une fois par jour).',
-        digest: '  Publie dans CORRIDOR_CHANNEL le bilan de la semaine (une fois par semaine).',
+        digest: '  Publie dans CORRIDOR_CHANNEL le résumé de la semaine (une fois par semaine).',
         'event-reminder': '  Rappelle à CORRIDOR_CHANNEL les événements du lendemain (une fois par événement).',
       },
       channelNotSet: 'CORRIDOR_CHANNEL (non défini)',
       dryRun: {
         noReminder: (where: string) => `Essai à blanc : rien à publier dans ${where} — aucune adhésion en attente (ou toutes reportées).`,
         reminder: (where: string) => `Essai à blanc : le rappel qui serait publié dans ${where} maintenant :`,
-        digest: (where: string) => `Essai à blanc : le bilan qui serait publié dans ${where} maintenant :`,
+        digest: (where: string) => `Essai à blanc : le résumé qui serait publié dans ${where} maintenant :`,
         noEvent: (where: string, tomorrow: string) => `Essai à blanc : rien à publier dans ${where} — aucun événement demain (${tomorrow}).`,
         eventReminder: (key: string, where: string) => `Essai à blanc : le rappel d’événement ${key} qui serait publié dans ${where} maintenant :`,
       },
-      label: { remind: 'Rappel', digest: 'Bilan', 'event-reminder': 'Rappel d’événement' },
+      label: { remind: 'Rappel', digest: 'Résumé', 'event-reminder': 'Rappel d’événement' },
       posted: (what: string, channel: string, ts: string) => `${what} : publié dans ${channel} (ts ${ts}).`,
       alreadyDone: (what: string) => `${what} : déjà publié ; rien à faire.`,
       alreadyRun: (what: string) => `${what} : déjà exécuté (il n’y avait rien à publier) ; rien à faire.`,
@@ -615,7 +615,7 @@ export const fr: Catalogue = {
       noEventTomorrow: (tomorrow: string) => `Rappels d’événements : aucun événement demain (${tomorrow}) ; rien à publier.`,
     },
     log: {
-      label: { remind: 'rappel', digest: 'bilan', 'event-reminder': 'rappel d’événement' },
+      label: { remind: 'rappel', digest: 'résumé', 'event-reminder': 'rappel d’événement' },
       anotherRun: (label: string, owner: string) => `${label} : une autre exécution (${owner}) le publie ; rien à faire ici.`,
       alreadyPosted: (label: string) => `${label} : déjà publié ; rien à faire.`,
       alreadyRun: (label: string) => `${label} : déjà exécuté ; rien à faire.`,

@@ -19,7 +19,7 @@ describe('npm start without credentials: the local console', () => {
     const result = await runCli('src/cli/start.ts', { input: 'corridor partner udes --fr\n/corridor nimporte\n' });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('UNIVERSITÉ DE SHERBROOKE');
-    expect(result.stdout).toContain('Statut: Signataire');
+    expect(result.stdout).toContain('Statut\u00a0: Signataire');
     expect(result.stdout).toContain('I don’t know the command “nimporte”.');
   });
 

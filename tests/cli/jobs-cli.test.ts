@@ -94,7 +94,7 @@ describe('--dry-run, with no credentials', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`the event reminder forum@${tomorrow} that would be posted`);
-    const french = result.stdout.indexOf('Rappel : Forum de l’innovation a lieu demain.');
+    const french = result.stdout.indexOf('Rappel\u00a0: Forum de l’innovation a lieu demain.');
     const english = result.stdout.indexOf('Reminder: Innovation forum is tomorrow.');
     expect(french).toBeGreaterThan(0);
     expect(english).toBeGreaterThan(french);

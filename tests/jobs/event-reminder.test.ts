@@ -107,7 +107,7 @@ describe('remindTomorrowsEvents', () => {
     const blocks = posts[0]!.args.blocks;
     expect(blockKitViolations(blocks, 'message')).toEqual([]);
     const text = JSON.stringify(blocks);
-    expect(text).toContain('Rappel : *Rencontre forum* a lieu demain.');
+    expect(text).toContain('Rappel\u00a0: *Rencontre forum* a lieu demain.');
     expect(text).toContain('Reminder: *Meeting forum* is tomorrow.');
     expect(text).toContain('Wednesday, June 10, 2026, 6:30 p.m.');
     expect(text).toContain('Burlington &lt;VT&gt;');
@@ -189,7 +189,7 @@ describe('on EVENT_REMINDER_CRON, with the other scheduled posts', () => {
       expect(eventPosts().map((message) => message.at)).toEqual(['2026-06-09T13:00:00.000Z', '2026-06-09T13:00:00.000Z']);
       const [atelier, forum] = eventPosts().map((message) => JSON.stringify(message.blocks));
       for (const [text, id] of [[atelier!, 'atelier'], [forum!, 'forum']] as const) {
-        expect(text).toContain(`Rappel : *Rencontre ${id}* a lieu demain.`);
+        expect(text).toContain(`Rappel\u00a0: *Rencontre ${id}* a lieu demain.`);
         expect(text).toContain(`Reminder: *Meeting ${id}* is tomorrow.`);
         expect(text.indexOf('Rappel')).toBeLessThan(text.indexOf('Reminder'));
       }

@@ -28,9 +28,9 @@ describe('sync summary', () => {
 
   it('renders the same in French', () => {
     const text = renderSyncSummaryText(summary(), 'fr');
-    expect(text).toContain('Partenaires : 12 créées, 0 mise à jour');
-    expect(text).toContain('Échecs :');
-    expect(text).toContain('Annoncer : statut modifié dans Notion, Ouverte → Terminée');
+    expect(text).toContain('Partenaires\u00a0: 12 créées, 0 mise à jour');
+    expect(text).toContain('Échecs\u00a0:');
+    expect(text).toContain('Annoncer\u00a0: statut modifié dans Notion, Ouverte → Terminée');
     expect(text).toContain('31 requêtes à Notion');
   });
 
@@ -59,12 +59,12 @@ describe('sync summary', () => {
       entity: 'partner',
       recordId: 'c',
       label: { fr: '<!channel> R&D', en: '<!channel> R&D' },
-      reason: { fr: 'Notion : <!here> <@U0BOSS>', en: 'Notion: <!here> <@U0BOSS>' },
+      reason: { fr: 'Notion\u00a0: <!here> <@U0BOSS>', en: 'Notion: <!here> <@U0BOSS>' },
     });
     const text = renderSyncSummaryFallback(result, 'en');
     expect(text).toContain('&lt;!channel&gt; R&amp;D: Notion: &lt;!here&gt; &lt;@U0BOSS&gt;');
     expect(text).not.toMatch(/<!channel>|<!here>|<@U0BOSS>/);
-    expect(renderSyncSummaryFallback(result, 'fr')).toContain('&lt;!channel&gt; R&amp;D : Notion : &lt;!here&gt;');
+    expect(renderSyncSummaryFallback(result, 'fr')).toContain('&lt;!channel&gt; R&amp;D\u00a0: Notion\u00a0: &lt;!here&gt;');
     // The plain text the command line prints stays as it is.
     expect(renderSyncSummaryText(result, 'en')).toContain('<!channel> R&D: Notion: <!here>');
   });

@@ -69,7 +69,7 @@ describe('digest view', () => {
   it('names what changed since the previous digest', () => {
     const text = renderBlocksAsText(digestView(bigDigest({ partners: 2, events: 0, actions: 0, changes: 2 }), 'fr').blocks);
     expect(text).toContain('Depuis le dernier résumé (19 novembre 2026)');
-    expect(text).toContain('Nouveaux partenaires : Partner <0> & co et Partner <1> & co');
+    expect(text).toContain('Nouveaux partenaires\u00a0: Partner <0> & co et Partner <1> & co');
     expect(text).toContain('Aucun événement dans les 30 prochains jours.');
   });
 });

@@ -74,7 +74,7 @@ describe('history', () => {
   it('shows a seeded partner’s creation by the founding press release', async () => {
     const text = await run('history venture lab');
     expect(text).toContain('HISTORY — VENTURE LAB');
-    expect(text).toContain('the founding press release created');
+    expect(text).toContain('The founding press release created the record.');
     expect(text).toContain('Status: Pending adhesion');
   });
 
@@ -88,7 +88,7 @@ describe('history', () => {
     const updated = text.indexOf('@U0BOB a modifié la fiche');
     expect(removed).toBeGreaterThan(-1);
     expect(updated).toBeGreaterThan(removed);
-    expect(text).toContain('Site Web : — → https://c2mi.example');
+    expect(text).toContain('Site Web\u00a0: — → https://c2mi.example');
   });
 
   it('asks whose history when no partner is named', async () => {

@@ -13,7 +13,6 @@ export const eventCommand: CorridorCommand = {
   name: 'event',
   aliases: ['evenement', 'rencontre', 'meeting'],
   help: (t) => t.commands.event,
-  examples: ['event 2025-04-16', 'event sherbrooke', 'event add'],
   async run(args, context) {
     const { store, t } = context;
     if (!args.trim()) return messageView(t.event.missing);

@@ -10,7 +10,6 @@ export const historyCommand: CorridorCommand = {
   name: 'history',
   aliases: ['historique', 'changes', 'journal', 'log'],
   help: (t) => t.commands.history,
-  examples: ['history c2mi'],
   async run(args, { store, lang, t, timeZone }) {
     const query = args.trim();
     if (!query) return messageView(t.history.missing);

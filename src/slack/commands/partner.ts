@@ -14,7 +14,6 @@ export const partnerCommand: CorridorCommand = {
   name: 'partner',
   aliases: ['partenaire', 'card', 'fiche'],
   help: (t) => t.commands.partner,
-  examples: ['partner c2mi', 'partner udes', 'partner vermont', 'partner add'],
   async run(args, context) {
     if (!args.trim()) return messageView(context.t.partner.missingName);
     const partners = await context.store.partners.list();

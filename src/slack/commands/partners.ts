@@ -9,7 +9,6 @@ export const partnersCommand: CorridorCommand = {
   name: 'partners',
   aliases: ['partenaires', 'membres', 'members', 'list'],
   help: (t) => t.commands.partners,
-  examples: ['partners qc', 'partners pending'],
   async run(args, { store, t }) {
     const filter = partnerFilterArgument.safeParse(args);
     if (!filter.success) {

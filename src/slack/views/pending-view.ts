@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { sortPartners } from '../../domain/partner-order.js';
 import type { Partner } from '../../domain/types.js';
 import { formatAge } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
@@ -18,11 +19,9 @@ export function pendingText(partner: Partner, lang: Lang, t: Catalogue, today: s
     .join('\n');
 }
 
-/** Oldest first: the adhesions waiting longest need attention first. */
-export function sortPending(partners: Partner[]): Partner[] {
-  return partners
-    .filter((partner) => partner.status === 'pending')
-    .sort((a, b) => (a.pendingSince ?? '').localeCompare(b.pendingSince ?? '') || a.name.localeCompare(b.name));
+/** The pending adhesions, in the partner lists' one order (oldest first). */
+export function sortPending(partners: readonly Partner[]): Partner[] {
+  return sortPartners(partners.filter((partner) => partner.status === 'pending'));
 }
 
 export function pendingView(partners: Partner[], lang: Lang, t: Catalogue, today: string): Reply {
