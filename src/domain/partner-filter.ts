@@ -36,8 +36,6 @@ const FILTER_WORDS: Record<string, PartnerFilter> = {
   tous: { kind: 'all' },
 };
 
-export const PARTNER_FILTER_EXAMPLES = ['qc', 'vt', 'nh', 'pending'] as const;
-
 /** Parses the argument of `partners`; an unknown word is an error the user must see. */
 export const partnerFilterArgument = z
   .string()

@@ -244,6 +244,7 @@ export const en = {
       `${signatories} ${plural(signatories, 'signatory', 'signatories')}, ${pending} pending ${plural(pending, 'adhesion', 'adhesions')}`,
     none: 'No partner matches this filter.',
     unknownFilter: (typed: string, examples: string) => `I can’t filter partners by “${typed}”. Try one of: ${examples}.`,
+    filterExamples: ['qc', 'vt', 'nh', 'pending'],
     cardHint: 'For one partner’s card: `/corridor partner <name>`',
   },
   partner: {

@@ -239,6 +239,7 @@ export const fr: Catalogue = {
       `${signatories} ${plural(signatories, 'signataire', 'signataires')}, ${pending} ${plural(pending, 'adhésion', 'adhésions')} en attente`,
     none: 'Aucun partenaire ne correspond à ce filtre.',
     unknownFilter: (typed: string, examples: string) => `Je ne peux pas filtrer les partenaires par « ${typed} ». Essayez : ${examples}.`,
+    filterExamples: ['qc', 'vt', 'nh', 'attente'],
     cardHint: 'Pour la fiche d’un partenaire : `/corridor partenaire <nom>`',
   },
   partner: {

@@ -71,7 +71,7 @@ describe('npm start when Slack cannot be reached', () => {
   it('a server that never answers: gives up within 30 s, after its retries, with no warning per try', async () => {
     const port = await silentServer();
     const result = await timedStart(cleanEnv({ ...SLACK, SLACK_API_URL: `http://127.0.0.1:${port}/api/` }));
-    expectOneLine(result, /^corridor-bot: SLACK_API_URL: cannot reach Slack at .* \(no answer within 26 s\)/);
+    expectOneLine(result, /^corridor-bot: SLACK_API_URL: cannot reach Slack at .* \(no answer within 23 s\)/);
     expect(result.seconds).toBeLessThan(30);
   }, 40_000);
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandText } from '../../src/domain/command-text.js';
+import { partnerFilterArgument } from '../../src/domain/partner-filter.js';
 import { en } from '../../src/i18n/en.js';
 import { fr } from '../../src/i18n/fr.js';
 import { pluralFor } from '../../src/i18n/plural.js';
 import { findCommand } from '../../src/slack/commands/dispatch.js';
+import { seedPeople, seedProfile } from '../../src/store/seed/communique-2025-04-17.js';
 import { corridorCommands } from '../../src/slack/commands/registry.js';
 import { helpView } from '../../src/slack/views/help-view.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
@@ -46,6 +48,24 @@ describe('the help', () => {
   it('gives English examples in English, as many as in French', () => {
     expect(examples(en).map(({ example }) => example)).toContain('partner udes');
     expect(examples(en)).toHaveLength(examples(fr).length);
+  });
+});
+
+describe('partner filters', () => {
+  it('are suggested in the reader’s language, and each is one the command takes', () => {
+    expect(fr.partners.filterExamples).toContain('attente');
+    expect(en.partners.filterExamples).toContain('pending');
+    for (const example of [...fr.partners.filterExamples, ...en.partners.filterExamples]) {
+      expect(partnerFilterArgument.safeParse(example).success, example).toBe(true);
+    }
+  });
+});
+
+describe('seeded words', () => {
+  it('name the exporters’ figure as firms, and write French titles in lower case after a name', () => {
+    expect(seedProfile.figures.find((figure) => figure.id === 'exporters')?.label.en).toBe('Firms that export');
+    expect(seedPeople.map((person) => person.title?.fr)).toContain('délégué du Québec à Boston');
+    for (const person of seedPeople) expect(person.title?.fr ?? '', person.id).toMatch(/^\p{Ll}/u);
   });
 });
 
