@@ -33,7 +33,7 @@ describe('manifest.yml', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/corridor']);
     expect(manifest.features.slash_commands[0].usage_hint).toMatch(/partners/);
     // The history scopes let a retried scheduled post look for itself in the channel before posting again.
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'commands', 'groups:history', 'users:read']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'commands', 'groups:history', 'users:read', 'users:read.email']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
   });

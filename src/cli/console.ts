@@ -52,6 +52,7 @@ async function answer(line: string, { store, config, lang, notion }: Pick<Consol
     timeZone: config.CORRIDOR_TZ,
     admins: [...config.CORRIDOR_ADMINS, CONSOLE_USER_ID],
     notion,
+    calendar: config,
   });
   // `--fr` / `--en` in the text chose the reply's language, and so how its fields read.
   const replyLang = parseCommandText(match[2] ?? '').lang ?? lang;

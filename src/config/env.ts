@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { holidayRegion, type HolidayRegion } from '../domain/holidays.js';
 import type { BilingualText } from '../domain/types.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue } from '../i18n/index.js';
@@ -33,6 +34,29 @@ function cronExpression(fallback: string, variable: Described) {
     .refine((value) => cron.validate(value), { message: expected[variable] });
 }
 
+/** `CA-QC,US-VT,US-NH`: regions whose public holidays the scheduled posts skip; empty for none. */
+const holidayRegions = z
+  .string()
+  .trim()
+  .default('CA-QC')
+  .transform((value, context) => {
+    const regions: HolidayRegion[] = [];
+    for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const region = holidayRegion(entry);
+      if (!region) {
+        context.addIssue({ code: 'custom', message: expected.CORRIDOR_HOLIDAYS, params: { entry } });
+        return z.NEVER;
+      }
+      regions.push(region);
+    }
+    return regions;
+  });
+
+/** The app's public address, for links back to it (calendar files); no trailing slash. */
+const publicUrl = optionalText
+  .pipe(z.url({ protocol: /^https?$/, message: expected.PUBLIC_URL }).optional())
+  .transform((value) => value?.replace(/\/+$/, ''));
+
 export const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalMatching(/^xoxb-/, expected.SLACK_BOT_TOKEN),
   SLACK_SIGNING_SECRET: optionalText,
@@ -58,12 +82,18 @@ export const envSchema = z.object({
   REMINDER_CRON: cronExpression('0 10 * * 1-5', 'REMINDER_CRON'),
   DIGEST_CRON: cronExpression('0 9 * * 1', 'DIGEST_CRON'),
   EVENT_REMINDER_CRON: cronExpression('0 9 * * *', 'EVENT_REMINDER_CRON'),
+  CORRIDOR_HOLIDAYS: holidayRegions,
+  PUBLIC_URL: publicUrl,
+  /** Opens GET /calendar.ics?key=… and signs the per-event calendar links; unset, calendars are off. */
+  CALENDAR_FEED_KEY: optionalText.refine((value) => value === undefined || value.length >= 16, { message: expected.CALENDAR_FEED_KEY }),
   NOTION_TOKEN: optionalText,
   NOTION_BASE_URL: optionalText.pipe(z.url({ message: expected.NOTION_BASE_URL }).optional()),
   NOTION_PARTNERS_DATABASE_ID: optionalText,
   NOTION_ACTIONS_DATABASE_ID: optionalText,
   NOTION_MAX_RPS: z.coerce.number({ message: expected.NOTION_MAX_RPS }).positive().max(100).default(3),
   NOTION_SYNC_CRON: cronExpression('*/15 * * * *', 'NOTION_SYNC_CRON'),
+  /** Notion's webhook verification token: signs every event sent to /notion/webhooks (a secret). */
+  NOTION_WEBHOOK_VERIFICATION_TOKEN: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -99,6 +129,8 @@ const ECHO_LIMIT = 80;
 /** The faulty variable, why, and the value it holds (the faulty entry of a list, by position). */
 function describeIssue(issue: z.core.$ZodIssue, source: NodeJS.ProcessEnv): BilingualText | string {
   const name = String(issue.path[0] ?? 'environment');
+  const region = issue.code === 'custom' ? (issue.params as { entry?: string } | undefined)?.entry : undefined;
+  if (region !== undefined) return bothLanguages((words) => words.cli.errors.unknownHolidayRegion(region));
   if (!Object.hasOwn(expected, name)) return `${name}: ${issue.message}`;
   const entry = typeof issue.path[1] === 'number' ? issue.path[1] + 1 : undefined;
   const raw = entry === undefined ? source[name] : issue.input;

@@ -33,6 +33,10 @@ export const partnerStatuses = ['signatory', 'pending'] as const;
 export const partnerStatus = z.enum(partnerStatuses);
 export type PartnerStatus = z.infer<typeof partnerStatus>;
 
+/** Limits of a partner's usual short names: each one's length, and how many. */
+export const PARTNER_ALIAS_MAX = 60;
+export const PARTNER_ALIASES_MAX = 10;
+
 /** Fields every stored record carries: soft deletion and optimistic concurrency. */
 const recordMeta = {
   version: z.number().int().positive(),
@@ -48,6 +52,8 @@ export const partner = z.object({
   /** Official name when it differs from `name`, as the source gives it. */
   officialName: z.string().max(300).nullable(),
   acronym: z.string().max(30).nullable(),
+  /** Short names and initials people use for it ("UVM", "NH BEA"); lookups find it by them. Older bodies have none. */
+  aliases: z.array(z.string().min(1).max(PARTNER_ALIAS_MAX)).max(PARTNER_ALIASES_MAX).default([]),
   /** What the organisation is, in its own words (e.g. "Zone d'innovation quantique"). */
   designation: bilingualText.nullable(),
   kind: partnerKind.nullable(),

@@ -73,6 +73,7 @@ export const en = {
     jurisdiction: 'Jurisdiction',
     acronym: 'Acronym',
     officialName: 'Official name',
+    aliases: 'Usual short names',
     website: 'Website',
     joinedOn: 'Signed on',
     pendingSince: 'Pending since',
@@ -160,7 +161,20 @@ export const en = {
       pulled: (count: number) => `${count} pulled`,
       failed: (count: number) => `${count} failed`,
       requests: (count: number) => `${count} ${plural(count, 'request', 'requests')} to Notion`,
-      pulledLine: (label: string, from: string, to: string) => `${label}: status changed in Notion, ${from} → ${to}`,
+      pulledLine: (label: string, changes: string) => `${label}: changed in Notion, ${changes}`,
+      pulledField: {
+        status: (from: string, to: string) => `status ${from} → ${to}`,
+        dueOn: (from: string, to: string) => `due date ${from} → ${to}`,
+        owner: (from: string, to: string) => `owner ${from} → ${to}`,
+      },
+      none: 'none',
+      pulledSeparator: '; ',
+      adoptedHeading: 'Action items created in Notion, now in the corridor records',
+      adoptedLine: (label: string, id: string) => `${label} (Corridor ID ${id})`,
+      unlinkedHeading: 'Pages without a Corridor ID, left as they are',
+      unlinkedLine: (entity: string, title: string, url: string) => `${entity} “${title}”: ${url}`,
+      unknownPeopleHeading: 'Owners set in Notion that match no Slack user (left unchanged)',
+      unknownPersonLine: (label: string, person: string) => `${label}: ${person}`,
       overwrittenLine: (label: string, fields: string) => `${label}: Notion edit overwritten by the corridor record (${fields})`,
       failedLine: (label: string, reason: string) => `${label}: ${reason}`,
       aborted: (reason: string) => `Sync stopped: ${reason}`,
@@ -187,6 +201,21 @@ export const en = {
         `The property “${property}” of the Notion database “${database}” must link to the partners database.`,
       databaseNotFound: (what: string) => `${what}: no such Notion database, or it is not shared with the integration.`,
       unauthorized: 'Notion refused the token (NOTION_TOKEN): check it and that the integration is still installed.',
+      severalDataSources: (variable: string, names: string) =>
+        `${variable}: this Notion database holds several data sources (${names}); the sync needs a database with one. Point the variable at a database holding only the corridor's.`,
+      notionSaid: (message: string) => `(Notion: ${message})`,
+      /** Notion's error codes, explained (developers.notion.com/reference/status-codes). */
+      api: {
+        unauthorized: 'Notion refused the token (NOTION_TOKEN).',
+        restricted_resource: 'The integration may not do this: share the page or database with it.',
+        object_not_found: 'Notion does not know this page or database, or it is not shared with the integration.',
+        rate_limited: 'Notion asked to slow down; the next run will try again.',
+        validation_error: 'Notion refused the values sent.',
+        conflict_error: 'The page was changed in Notion at the same moment; the next run will try again.',
+        internal_server_error: 'Notion had an internal error; the next run will try again.',
+        service_unavailable: 'Notion is unavailable for the moment; the next run will try again.',
+        gateway_timeout: 'Notion did not answer in time; the next run will try again.',
+      } as Record<string, string>,
       unreachable: (reason: string) => `Notion could not be reached: ${reason}`,
       notAnswering: (cause: string, done: number, total: number, remaining: number) =>
         `Notion is not answering (${cause}): ${done} of ${total} records done, ${remaining} left for the next sync.`,
@@ -219,10 +248,10 @@ export const en = {
   commands: {
     help: { usage: 'help', description: 'this help' },
     partners: { usage: 'partners [qc|vt|nh|pending]', description: 'every partner, by status; filter by jurisdiction or status', examples: ['partners qc', 'partners pending'] },
-    partner: { usage: 'partner <name> | add | edit <name>', description: 'one partner’s card (name, acronym or part of it); coordinators add and edit partners', examples: ['partner c2mi', 'partner udes', 'partner vermont', 'partner add'] },
+    partner: { usage: 'partner <name> | add [name] | edit <name>', description: 'one partner’s card, by its name, short name (UVM, UdeS), part of the name or one of its representatives, a typo forgiven; coordinators add and edit partners (`new` alone opens the form too; `partner new hampshire` looks up New Hampshire)', examples: ['partner c2mi', 'partner uvm', 'partner new hampshire', 'partner add'] },
     pending: { usage: 'pending', description: 'adhesions still pending, with how long and the next step' },
     events: { usage: 'events [upcoming|past]', description: 'the corridor’s events', examples: ['events upcoming'] },
-    event: { usage: 'event <name or date> | add | edit <name>', description: 'one event: date, place, organisers, speakers; coordinators add and edit events', examples: ['event 2025-04-16', 'event sherbrooke', 'event add'] },
+    event: { usage: 'event <name, date or person> | add | edit <name>', description: 'one event, by title, place, speaker or date (`16 April`, `2025-04-16`): date, place, organisers, speakers; coordinators add and edit events', examples: ['event 2025-04-16', 'event 16 april', 'event welch', 'event add'] },
     action: { usage: 'action <words> | add | edit <words>', description: 'one action item; coordinators add, assign and re-date them', examples: ['action announce', 'action add'] },
     history: { usage: 'history <partner>', description: 'every change made to a partner’s record: who, when, old → new', examples: ['history c2mi'] },
     actions: { usage: 'actions [track]', description: 'action items grouped by the four tracks', examples: ['actions 2'] },
@@ -255,6 +284,7 @@ export const en = {
     several: (typed: string, count: number) => `${count} partners match “${typed}”:`,
     pickOne: 'Type a longer part of the name to see one card.',
     removed: 'This partner was removed from the corridor’s records.',
+    addHint: 'To add it to the corridor: `/corridor partner add <name>`.',
     missingEdit: 'Which partner? For example: `/corridor partner edit c2mi`.',
     representative: (name: string, title: string) => `${name}, ${title}`,
   },
@@ -302,6 +332,7 @@ export const en = {
     },
     entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}.`,
     seedActor: 'The founding press release',
+    shortNamesActor: 'The list of partners’ usual short names',
     yes: 'yes',
     fieldSet: (label: string, value: string) => `• ${label}: ${value}`,
     fieldChanged: (label: string, before: string, after: string) => `• ${label}: ${before} → ${after}`,
@@ -334,6 +365,7 @@ export const en = {
     partner: {
       titleAdd: 'New partner',
       titleEdit: 'Edit partner',
+      aliasesHint: 'Initials and short names people type to find it, separated by commas (for example: UVM, UdeS).',
       statusDateHint: 'Leave empty only for a founding signatory whose signing date is not known.',
       websitePlaceholder: 'https://example.org',
     },
@@ -522,6 +554,11 @@ export const en = {
     refusedNoAdmins: 'Sorry, only the corridor’s coordinators can change its records, and none is set yet (CORRIDOR_ADMINS).',
   },
   /** Why a variable of the environment (.env) is refused, keyed by its name. */
+  /** Calendar files (.ics) of the corridor's events. */
+  calendar: {
+    name: 'Semiconductor corridor events',
+    addToCalendar: 'Add to calendar',
+  },
   config: {
     SLACK_BOT_TOKEN: 'expected a bot token starting with xoxb-',
     SLACK_APP_TOKEN: 'expected an app-level token starting with xapp-',
@@ -541,6 +578,9 @@ export const en = {
     LOG_FORMAT: 'expected text or json',
     HEALTH_PORT: 'expected a port number',
     NOTION_SYNC_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
+    CORRIDOR_HOLIDAYS: 'expected regions such as CA-QC,US-VT,US-NH',
+    PUBLIC_URL: 'expected the app’s public address, such as https://corridor-bot.example.org',
+    CALENDAR_FEED_KEY: 'expected a secret of at least 16 characters (e.g. the output of openssl rand -hex 24)',
   },
   /** What the command-line entry points print (npm start, sync, notion:setup, remind, digest, event-reminder). */
   cli: {
@@ -552,6 +592,8 @@ export const en = {
       tokenRequiredToPost: 'SLACK_BOT_TOKEN: required to post (expected xoxb-…); add --dry-run to print the message instead',
       channelRequired: 'CORRIDOR_CHANNEL: required to post reminders, digests and event reminders (a channel ID such as C0123456789)',
       badTimeZone: (timeZone: string) => `CORRIDOR_TZ: "${timeZone}" is not a time zone (expected e.g. America/Toronto)`,
+      unknownHolidayRegion: (entry: string) =>
+        `CORRIDOR_HOLIDAYS: "${entry}" is not a region with known public holidays; expected a country and state or province such as CA-QC, US-VT or US-NH`,
       badCron: (variable: string, expression: string, why: string) =>
         `${variable}: "${expression}" is not a valid cron expression (${why}); expected e.g. "0 10 * * 1-5"`,
       noDatabaseFile: 'DATABASE_URL names no file: expected e.g. sqlite:./data/corridor.sqlite',
@@ -588,10 +630,13 @@ export const en = {
     },
     jobs: {
       dryRunHint: '  --dry-run  print the message instead of posting it; needs no Slack credentials',
+      dateHint: '  --date YYYY-MM-DD  with --dry-run: what the schedule would post that day (public holidays of CORRIDOR_HOLIDAYS skipped)',
+      badDate: (value: string, usage: string) => `--date: "${value}" is not a date; expected YYYY-MM-DD, e.g. --date 2026-09-08; ${usage}`,
+      dateNeedsDryRun: (usage: string) => `--date only previews what would be posted: add --dry-run; ${usage}`,
       usage: {
-        remind: 'usage: npm run remind [-- --dry-run]',
-        digest: 'usage: npm run digest [-- --dry-run]',
-        'event-reminder': 'usage: npm run event-reminder [-- --dry-run]',
+        remind: 'usage: npm run remind [-- --dry-run [--date YYYY-MM-DD]]',
+        digest: 'usage: npm run digest [-- --dry-run [--date YYYY-MM-DD]]',
+        'event-reminder': 'usage: npm run event-reminder [-- --dry-run [--date YYYY-MM-DD]]',
       },
       purpose: {
         remind: '  Posts today’s reminder about pending adhesions to CORRIDOR_CHANNEL (once a day).',
@@ -601,10 +646,26 @@ export const en = {
       channelNotSet: 'CORRIDOR_CHANNEL (not set)',
       dryRun: {
         noReminder: (where: string) => `Dry run: nothing to post to ${where} — no adhesion is pending (or all are snoozed).`,
-        reminder: (where: string) => `Dry run: the reminder that would be posted to ${where} now:`,
-        digest: (where: string) => `Dry run: the digest that would be posted to ${where} now:`,
+        reminder: (where: string, when: string) => `Dry run: the reminder that would be posted to ${where} ${when}:`,
+        digest: (where: string, when: string) => `Dry run: the digest that would be posted to ${where} ${when}:`,
         noEvent: (where: string, tomorrow: string) => `Dry run: nothing to post to ${where} — no event tomorrow (${tomorrow}).`,
-        eventReminder: (key: string, where: string) => `Dry run: the event reminder ${key} that would be posted to ${where} now:`,
+        eventReminder: (key: string, where: string, when: string) => `Dry run: the event reminder ${key} that would be posted to ${where} ${when}:`,
+        now: 'now',
+        onDay: (day: string, time: string) => `on ${day} at ${time}`,
+      },
+      /** `--dry-run --date`: what the schedule does that day; `what` is the job's lowercase label. */
+      onDate: {
+        held: (what: string, day: string, names: string, next: string) =>
+          `Dry run: no ${what} on ${day}, a public holiday: ${names}. The ${what} due that day goes out on the next working day, ${next}`,
+        skipped: (what: string, day: string, names: string, next: string) =>
+          `Dry run: no ${what} on ${day}, a public holiday: ${names}. The next ${what} goes out ${next}`,
+        none: (what: string, day: string, variable: string, next: string) => `Dry run: ${variable} posts no ${what} on ${day}. The next ${what} goes out ${next}`,
+        never: (what: string, variable: string) => `Dry run: ${variable} posts no ${what} within the coming year.`,
+        /** Last in its sentence, and English times end in "a.m.": no full stop after it. */
+        at: (day: string, time: string) => `on ${day} at ${time}`,
+        holiday: (day: string, names: string) => `${day} is a public holiday: ${names}.`,
+        heldFrom: (day: string, names: string) => `This is the post held over from ${day}, a public holiday: ${names}.`,
+        stillPosted: (day: string, names: string) => `${day} is a public holiday (${names}); event reminders still go out, the day before each event.`,
       },
       label: { remind: 'Reminder', digest: 'Digest', 'event-reminder': 'Event reminder' },
       posted: (what: string, channel: string, ts: string) => `${what}: posted to ${channel} (ts ${ts}).`,

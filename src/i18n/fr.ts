@@ -72,6 +72,7 @@ export const fr: Catalogue = {
     jurisdiction: 'Territoire',
     acronym: 'Sigle',
     officialName: 'Nom officiel',
+    aliases: 'Noms courts usuels',
     website: 'Site Web',
     joinedOn: 'Signé le',
     pendingSince: 'En attente depuis le',
@@ -156,7 +157,20 @@ export const fr: Catalogue = {
       pulled: (count: number) => `${count} ${plural(count, 'rapatriée', 'rapatriées')}`,
       failed: (count: number) => `${count} en échec`,
       requests: (count: number) => `${count} ${plural(count, 'requête', 'requêtes')} à Notion`,
-      pulledLine: (label: string, from: string, to: string) => `${label} : statut modifié dans Notion, ${from} → ${to}`,
+      pulledLine: (label: string, changes: string) => `${label} : modifié dans Notion, ${changes}`,
+      pulledField: {
+        status: (from: string, to: string) => `statut ${from} → ${to}`,
+        dueOn: (from: string, to: string) => `échéance ${from} → ${to}`,
+        owner: (from: string, to: string) => `responsable ${from} → ${to}`,
+      },
+      none: 'vide',
+      pulledSeparator: ' ; ',
+      adoptedHeading: 'Actions créées dans Notion, désormais dans les fiches du corridor',
+      adoptedLine: (label: string, id: string) => `${label} (ID corridor ${id})`,
+      unlinkedHeading: 'Pages sans ID corridor, laissées telles quelles',
+      unlinkedLine: (entity: string, title: string, url: string) => `${entity} « ${title} » : ${url}`,
+      unknownPeopleHeading: 'Responsables indiqués dans Notion sans utilisateur Slack correspondant (inchangés)',
+      unknownPersonLine: (label: string, person: string) => `${label} : ${person}`,
       overwrittenLine: (label: string, fields: string) => `${label} : modification Notion remplacée par la fiche du corridor (${fields})`,
       failedLine: (label: string, reason: string) => `${label} : ${reason}`,
       aborted: (reason: string) => `Synchronisation interrompue : ${reason}`,
@@ -183,6 +197,21 @@ export const fr: Catalogue = {
         `La propriété « ${property} » de la base Notion « ${database} » doit pointer vers la base des partenaires.`,
       databaseNotFound: (what: string) => `${what} : base Notion introuvable, ou non partagée avec l’intégration.`,
       unauthorized: 'Notion a refusé le jeton (NOTION_TOKEN) : vérifiez-le, ainsi que l’installation de l’intégration.',
+      severalDataSources: (variable: string, names: string) =>
+        `${variable} : cette base Notion contient plusieurs sources de données (${names}) ; la synchronisation demande une base qui n’en a qu’une. Indiquez une base ne contenant que celle du corridor.`,
+      notionSaid: (message: string) => `(Notion : ${message})`,
+      /** Les codes d’erreur de Notion, expliqués (developers.notion.com/reference/status-codes). */
+      api: {
+        unauthorized: 'Notion a refusé le jeton (NOTION_TOKEN).',
+        restricted_resource: 'L’intégration n’y est pas autorisée : partagez-lui la page ou la base.',
+        object_not_found: 'Notion ne connaît pas cette page ou cette base, ou elle n’est pas partagée avec l’intégration.',
+        rate_limited: 'Notion a demandé de ralentir ; la prochaine exécution réessaiera.',
+        validation_error: 'Notion a refusé les valeurs envoyées.',
+        conflict_error: 'La page a été modifiée dans Notion au même moment ; la prochaine exécution réessaiera.',
+        internal_server_error: 'Notion a rencontré une erreur interne ; la prochaine exécution réessaiera.',
+        service_unavailable: 'Notion est indisponible pour le moment ; la prochaine exécution réessaiera.',
+        gateway_timeout: 'Notion n’a pas répondu à temps ; la prochaine exécution réessaiera.',
+      } as Record<string, string>,
       unreachable: (reason: string) => `Notion est injoignable : ${reason}`,
       notAnswering: (cause: string, done: number, total: number, remaining: number) =>
         `Notion ne répond pas (${cause}) : ${done} ${plural(done, 'fiche traitée', 'fiches traitées')} sur ${total}, ${remaining} ${plural(remaining, 'restante', 'restantes')} pour la prochaine synchronisation.`,
@@ -214,10 +243,10 @@ export const fr: Catalogue = {
   commands: {
     help: { usage: 'aide', description: 'cette aide' },
     partners: { usage: 'partenaires [qc|vt|nh|attente]', description: 'tous les partenaires, par statut; filtre par territoire ou statut', examples: ['partenaires qc', 'partenaires attente'] },
-    partner: { usage: 'partenaire <nom> | ajouter | modifier <nom>', description: 'la fiche d’un partenaire (nom, sigle ou partie du nom); les coordonnateurs ajoutent et modifient les partenaires', examples: ['partenaire c2mi', 'partenaire udes', 'partenaire vermont', 'partenaire ajouter'] },
+    partner: { usage: 'partenaire <nom> | ajouter [nom] | modifier <nom>', description: 'la fiche d’un partenaire, par son nom, son nom court (UVM, UdeS), une partie du nom ou l’un de ses représentants, une faute de frappe pardonnée; les coordonnateurs ajoutent et modifient les partenaires (`nouveau` seul ouvre aussi le formulaire; `partenaire new hampshire` cherche le New Hampshire)', examples: ['partenaire c2mi', 'partenaire udes', 'partenaire new hampshire', 'partenaire ajouter'] },
     pending: { usage: 'attente', description: 'les adhésions en attente, depuis quand et la prochaine étape' },
     events: { usage: 'événements [à-venir|passés]', description: 'les événements du corridor', examples: ['événements à-venir'] },
-    event: { usage: 'événement <nom ou date> | ajouter | modifier <nom>', description: 'un événement : date, lieu, organisateurs, conférenciers; les coordonnateurs ajoutent et modifient les événements', examples: ['événement 2025-04-16', 'événement sherbrooke', 'événement ajouter'] },
+    event: { usage: 'événement <nom, date ou personne> | ajouter | modifier <nom>', description: 'un événement, par son titre, son lieu, un conférencier ou sa date (`16 avril`, `2025-04-16`) : date, lieu, organisateurs, conférenciers; les coordonnateurs ajoutent et modifient les événements', examples: ['événement 2025-04-16', 'événement 16 avril', 'événement welch', 'événement ajouter'] },
     action: { usage: 'action <mots> | ajouter | modifier <mots>', description: 'une action; les coordonnateurs les ajoutent, les assignent et en changent l’échéance', examples: ['action annoncer', 'action ajouter'] },
     history: { usage: 'historique <partenaire>', description: 'chaque modification de la fiche d’un partenaire : qui, quand, avant → après', examples: ['historique c2mi'] },
     actions: { usage: 'actions [piste]', description: 'les actions regroupées selon les quatre pistes', examples: ['actions 2'] },
@@ -250,6 +279,7 @@ export const fr: Catalogue = {
     several: (typed: string, count: number) => `${count} partenaires correspondent à « ${typed} » :`,
     pickOne: 'Tapez une plus grande partie du nom pour voir une seule fiche.',
     removed: 'Ce partenaire a été retiré des dossiers du corridor.',
+    addHint: 'Pour l’ajouter au corridor : `/corridor partenaire ajouter <nom>`.',
     missingEdit: 'Quel partenaire ? Par exemple : `/corridor partenaire modifier c2mi`.',
     representative: (name: string, title: string) => `${name}, ${title}`,
   },
@@ -297,6 +327,7 @@ export const fr: Catalogue = {
     },
     entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}.`,
     seedActor: 'Le communiqué fondateur',
+    shortNamesActor: 'La liste des noms courts usuels des partenaires',
     yes: 'oui',
     fieldSet: (label: string, value: string) => `• ${label} : ${value}`,
     fieldChanged: (label: string, before: string, after: string) => `• ${label} : ${before} → ${after}`,
@@ -329,6 +360,7 @@ export const fr: Catalogue = {
     partner: {
       titleAdd: 'Nouveau partenaire',
       titleEdit: 'Modifier le partenaire',
+      aliasesHint: 'Sigles et noms courts que l’on tape pour le trouver, séparés par des virgules (par exemple : UVM, UdeS).',
       statusDateHint: 'Laissez vide seulement pour un signataire fondateur dont la date de signature est inconnue.',
       websitePlaceholder: 'https://exemple.org',
     },
@@ -518,6 +550,11 @@ export const fr: Catalogue = {
     refusedNoAdmins: 'Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers, et aucun n’est encore désigné (CORRIDOR_ADMINS).',
   },
   /** Pourquoi une variable de l’environnement (.env) est refusée, selon son nom. */
+  /** Calendar files (.ics) of the corridor's events. */
+  calendar: {
+    name: 'Événements du corridor des semi-conducteurs',
+    addToCalendar: 'Ajouter au calendrier',
+  },
   config: {
     SLACK_BOT_TOKEN: 'attendu : un jeton de bot commençant par xoxb-',
     SLACK_APP_TOKEN: 'attendu : un jeton d’application commençant par xapp-',
@@ -537,6 +574,9 @@ export const fr: Catalogue = {
     LOG_FORMAT: 'attendu : text ou json',
     HEALTH_PORT: 'attendu : un numéro de port',
     NOTION_SYNC_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
+    CORRIDOR_HOLIDAYS: 'attendu : des régions comme CA-QC,US-VT,US-NH',
+    PUBLIC_URL: 'attendu : l’adresse publique de l’application, comme https://corridor-bot.example.org',
+    CALENDAR_FEED_KEY: 'attendu : un secret d’au moins 16 caractères (par exemple la sortie de openssl rand -hex 24)',
   },
   cli: {
     unexpected: (message: string) => `erreur inattendue : ${message}`,
@@ -548,6 +588,8 @@ export const fr: Catalogue = {
       channelRequired:
         'CORRIDOR_CHANNEL : requis pour publier rappels, résumés et rappels d’événements (un identifiant de canal comme C0123456789)',
       badTimeZone: (timeZone: string) => `CORRIDOR_TZ : « ${timeZone} » n’est pas un fuseau horaire (attendu : par exemple America/Toronto)`,
+      unknownHolidayRegion: (entry: string) =>
+        `CORRIDOR_HOLIDAYS : « ${entry} » n’est pas une région aux jours fériés connus ; attendu : un pays et un État ou une province, comme CA-QC, US-VT ou US-NH`,
       badCron: (variable: string, expression: string, why: string) =>
         `${variable} : « ${expression} » n’est pas une expression cron valide (${why}) ; attendu : par exemple « 0 10 * * 1-5 »`,
       noDatabaseFile: 'DATABASE_URL ne nomme aucun fichier : attendu par exemple sqlite:./data/corridor.sqlite',
@@ -584,10 +626,13 @@ export const fr: Catalogue = {
     },
     jobs: {
       dryRunHint: '  --dry-run  affiche le message au lieu de le publier ; aucun identifiant Slack requis',
+      dateHint: '  --date AAAA-MM-JJ  avec --dry-run : ce que le calendrier publierait ce jour-là (sans les jours fériés de CORRIDOR_HOLIDAYS)',
+      badDate: (value: string, usage: string) => `--date : « ${value} » n’est pas une date ; attendu : AAAA-MM-JJ, par exemple --date 2026-09-08 ; ${usage}`,
+      dateNeedsDryRun: (usage: string) => `--date ne fait qu’un aperçu de ce qui serait publié : ajoutez --dry-run ; ${usage}`,
       usage: {
-        remind: 'utilisation : npm run remind [-- --dry-run]',
-        digest: 'utilisation : npm run digest [-- --dry-run]',
-        'event-reminder': 'utilisation : npm run event-reminder [-- --dry-run]',
+        remind: 'utilisation : npm run remind [-- --dry-run [--date AAAA-MM-JJ]]',
+        digest: 'utilisation : npm run digest [-- --dry-run [--date AAAA-MM-JJ]]',
+        'event-reminder': 'utilisation : npm run event-reminder [-- --dry-run [--date AAAA-MM-JJ]]',
       },
       purpose: {
         remind: '  Publie dans CORRIDOR_CHANNEL le rappel du jour sur les adhésions en attente (une fois par jour).',
@@ -597,10 +642,27 @@ export const fr: Catalogue = {
       channelNotSet: 'CORRIDOR_CHANNEL (non défini)',
       dryRun: {
         noReminder: (where: string) => `Essai à blanc : rien à publier dans ${where} — aucune adhésion en attente (ou toutes reportées).`,
-        reminder: (where: string) => `Essai à blanc : le rappel qui serait publié dans ${where} maintenant :`,
-        digest: (where: string) => `Essai à blanc : le résumé qui serait publié dans ${where} maintenant :`,
+        reminder: (where: string, when: string) => `Essai à blanc : le rappel qui serait publié dans ${where} ${when} :`,
+        digest: (where: string, when: string) => `Essai à blanc : le résumé qui serait publié dans ${where} ${when} :`,
         noEvent: (where: string, tomorrow: string) => `Essai à blanc : rien à publier dans ${where} — aucun événement demain (${tomorrow}).`,
-        eventReminder: (key: string, where: string) => `Essai à blanc : le rappel d’événement ${key} qui serait publié dans ${where} maintenant :`,
+        eventReminder: (key: string, where: string, when: string) => `Essai à blanc : le rappel d’événement ${key} qui serait publié dans ${where} ${when} :`,
+        now: 'maintenant',
+        onDay: (day: string, time: string) => `le ${day} à ${time}`,
+      },
+      /** `--dry-run --date` : ce que le calendrier fait ce jour-là ; `what` est le libellé du travail, en minuscules. */
+      onDate: {
+        held: (what: string, day: string, names: string, next: string) =>
+          `Essai à blanc : aucun ${what} le ${day}, jour férié : ${names}. Le ${what} prévu ce jour-là sera publié le jour ouvrable suivant, ${next}.`,
+        skipped: (what: string, day: string, names: string, next: string) =>
+          `Essai à blanc : aucun ${what} le ${day}, jour férié : ${names}. Le prochain ${what} sera publié ${next}.`,
+        none: (what: string, day: string, variable: string, next: string) =>
+          `Essai à blanc : ${variable} ne prévoit aucun ${what} le ${day}. Le prochain ${what} sera publié ${next}.`,
+        never: (what: string, variable: string) => `Essai à blanc : ${variable} ne prévoit aucun ${what} dans l’année qui vient.`,
+        at: (day: string, time: string) => `le ${day} à ${time}`,
+        holiday: (day: string, names: string) => `Le ${day} est un jour férié : ${names}.`,
+        heldFrom: (day: string, names: string) => `C’est la publication reportée du ${day}, jour férié : ${names}.`,
+        stillPosted: (day: string, names: string) =>
+          `Le ${day} est un jour férié (${names}) ; les rappels d’événements sont publiés quand même, la veille de chaque événement.`,
       },
       label: { remind: 'Rappel', digest: 'Résumé', 'event-reminder': 'Rappel d’événement' },
       posted: (what: string, channel: string, ts: string) => `${what} : publié dans ${channel} (ts ${ts}).`,

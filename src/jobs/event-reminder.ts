@@ -2,6 +2,7 @@ import { addDays, localIsoDate } from '../domain/dates.js';
 import { eventReminderKey, eventsTomorrow } from '../domain/event-reminders.js';
 import type { CorridorEvent } from '../domain/types.js';
 import type { Reply } from '../slack/blocks.js';
+import { calendarLinks } from '../slack/calendar-links.js';
 import { channelLangs } from '../slack/views/channel-message.js';
 import { eventReminderView } from '../slack/views/event-reminder-view.js';
 import type { CorridorStore } from '../store/corridor-store.js';
@@ -36,7 +37,11 @@ export async function composeEventReminders(
   const langs = channelLangs(deps.config.CORRIDOR_CHANNEL_LANG);
   return {
     tomorrow: addDays(today, 1),
-    reminders: events.map((event) => ({ event, key: eventReminderKey(event), message: eventReminderView({ event, partners, langs }) })),
+    reminders: events.map((event) => ({
+      event,
+      key: eventReminderKey(event),
+      message: eventReminderView({ event, partners, langs, calendarUrl: calendarLinks(deps.config, event.id) }),
+    })),
   };
 }
 

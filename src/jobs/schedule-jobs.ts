@@ -37,6 +37,7 @@ export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlF
     timeZone: config.CORRIDOR_TZ,
     logger,
     now: clock,
+    holidays: config.CORRIDOR_HOLIDAYS,
     jobs: [
       { job: 'remind', cron: config.REMINDER_CRON, source: 'REMINDER_CRON', run: () => remind(deps), retryIn: retryOnePost },
       { job: 'digest', cron: config.DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(deps), retryIn: retryOnePost },
@@ -45,6 +46,8 @@ export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlF
         cron: config.EVENT_REMINDER_CRON,
         source: 'EVENT_REMINDER_CRON',
         run: () => remindTomorrowsEvents(deps),
+        // An event's reminder belongs to the day before it, holiday or not: held, it would come too late.
+        heldOnHolidays: false,
         retryIn: (outcome, retries) => retryEvents((outcome as EventReminderResult[] | undefined) ?? [], retries),
       },
     ],

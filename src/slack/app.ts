@@ -4,9 +4,11 @@ import { App, LogLevel, type CustomRoute, type Logger } from '@slack/bolt';
 import type { Config } from '../config/env.js';
 import type { NotionSyncAccess } from '../notion/sync-access.js';
 import type { CorridorStore } from '../store/corridor-store.js';
+import { calendarRoutes } from './calendar-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { HomeTabs } from './home-tabs.js';
 import { InFlight } from './in-flight.js';
+import { notionWebhookRoute } from './notion-webhook-route.js';
 import { registerListeners } from './listeners/index.js';
 import { GuardedReceiver } from './receiver/guarded-receiver.js';
 import { apiClientOptions, modalClient } from './slack-clients.js';
@@ -30,8 +32,10 @@ export { SlackCredentialsError } from './start-checks.js';
 export interface SlackAppOptions {
   logger?: Logger;
   logLevel?: LogLevel;
-  /** The Notion sync, for `/corridor sync`. */
+  /** The Notion sync, for `/corridor sync` and Notion's webhook events. */
   notion?: NotionSyncAccess;
+  /** Where the Notion webhook's verification token is shown (standard output by default). */
+  announce?: (line: string) => void;
 }
 
 /** Builds the Bolt app: HTTP receiver on PORT (/slack/events), or Socket Mode with an app token. */
@@ -48,10 +52,10 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     convoStore: false as const,
     ...(logger ? { logger } : {}),
   };
-  // /healthz, /readyz, /metrics: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
-  const customRoutes = healthRoutes(store);
+  // /healthz, /readyz, /metrics, the calendars and /notion/webhooks: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
+  const customRoutes = routesBesideSlack(config, store, options, (): Logger => app.logger);
   const socketHealth = config.HEALTH_PORT === undefined ? {} : { customRoutes, installerOptions: { port: config.HEALTH_PORT } };
-  const app =
+  const app: App =
     config.slackMode === 'socket'
       ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, ...socketHealth })
       : new App({ ...common, receiver: httpReceiver(config, store, unknown, options, customRoutes) });
@@ -89,6 +93,19 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     idle: () => inFlight.idle(),
     running: () => inFlight.size,
   };
+}
+
+function routesBesideSlack(config: Config, store: CorridorStore, options: SlackAppOptions, logger: () => Logger): CustomRoute[] {
+  return [
+    ...healthRoutes(store),
+    ...calendarRoutes(config, store),
+    notionWebhookRoute({
+      verificationToken: config.NOTION_WEBHOOK_VERIFICATION_TOKEN,
+      notion: options.notion,
+      logger,
+      announce: options.announce ?? ((line) => process.stdout.write(`${line}\n`)),
+    }),
+  ];
 }
 
 /** Bolt's HTTP receiver, guarded against bodies that would crash it (see GuardedReceiver). */

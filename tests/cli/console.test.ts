@@ -23,6 +23,25 @@ describe('npm start without credentials: the local console', () => {
     expect(result.stdout).toContain('I don’t know the command “nimporte”.');
   });
 
+  it('answers questions as a new coordinator types them: a name after "new", short names, typos, dates in words', async () => {
+    const input = '/corridor partner new hampshire\n/corridor partner uvm\n/corridor partner sherbroke\n/corridor event 16 avril\n';
+    const result = await runCli('src/cli/start.ts', { input });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const headings = [
+      'DEPARTMENT OF BUSINESS AND ECONOMIC AFFAIRS – STATE OF NEW HAMPSHIRE',
+      'UNIVERSITY OF VERMONT',
+      'UNIVERSITÉ DE SHERBROOKE',
+      'FIRST OFFICIAL MEETING OF THE MOU SIGNATORIES',
+    ];
+    const positions = headings.map((heading) => result.stdout.indexOf(`\n${heading}\n`));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(result.stdout).toContain('April 16, 2025');
+    expect(result.stdout).toContain('Usual short names: UVM');
+    expect(result.stdout).not.toMatch(/No partner matches|No event matches|opens a form/);
+  });
+
   it('follows a French LANG for its own words', async () => {
     const result = await runCli('src/cli/start.ts', { input: '/corridor\n', env: cleanEnv({ LANG: 'fr_CA.UTF-8' }) });
     expect(result.stdout).toContain('console locale');

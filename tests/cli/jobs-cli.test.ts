@@ -109,7 +109,7 @@ describe('--dry-run, with no credentials', () => {
   it('refuses an unknown option, and asks for a token to post for real', async () => {
     const unknown = await runCli('src/cli/remind.ts', { args: ['--now'] });
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toBe('corridor-bot: unknown option --now; usage: npm run remind [-- --dry-run]\n');
+    expect(unknown.stderr).toBe('corridor-bot: unknown option --now; usage: npm run remind [-- --dry-run [--date YYYY-MM-DD]]\n');
     const noToken = await runCli('src/cli/digest.ts', { env: cleanEnv({ CORRIDOR_CHANNEL: CHANNEL }) });
     expect(noToken.code).toBe(1);
     expect(noToken.stderr).toBe('corridor-bot: SLACK_BOT_TOKEN: required to post (expected xoxb-…); add --dry-run to print the message instead\n');

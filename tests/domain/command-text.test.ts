@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandText } from '../../src/domain/command-text.js';
+import { parseCommandText, readVerb, type RecordFinder } from '../../src/domain/command-text.js';
 import { partnerFilterArgument } from '../../src/domain/partner-filter.js';
 import { eventWhenArgument } from '../../src/domain/event-when.js';
 
@@ -44,5 +44,39 @@ describe('command arguments', () => {
     expect(eventWhenArgument.parse('passés')).toBe('past');
     expect(eventWhenArgument.parse('')).toBe('all');
     expect(eventWhenArgument.safeParse('tomorrow').success).toBe(false);
+  });
+});
+
+describe('readVerb: a verb counts only where it reads as one', () => {
+  /** Records named "New Hampshire department", "C2MI" and "Change Lab". */
+  const records: RecordFinder = {
+    names: (query) => ['change lab', 'c2mi'].includes(query.toLowerCase()),
+    finds: (query) => ['new hampshire', 'hampshire', 'c2mi', 'change lab', 'change'].some((name) => name.startsWith(query.toLowerCase())),
+  };
+
+  it('opens the form for add or new alone, in either language', () => {
+    for (const verb of ['add', 'new', 'ajouter', 'nouveau', 'Nouvelle', 'créer']) expect(readVerb(verb, records)).toEqual({ kind: 'add', rest: '' });
+  });
+
+  it('looks up "new" followed by words: it starts names such as New Hampshire', () => {
+    expect(readVerb('new hampshire', records)).toEqual({ kind: 'lookup', query: 'new hampshire' });
+    expect(readVerb('nouveau brunswick', records)).toEqual({ kind: 'lookup', query: 'nouveau brunswick' });
+  });
+
+  it('shows a record named after add, and opens the form with any other name', () => {
+    expect(readVerb('add c2mi', records)).toEqual({ kind: 'lookup', query: 'c2mi' });
+    expect(readVerb('add Acme Robotics', records)).toEqual({ kind: 'add', rest: 'Acme Robotics' });
+    expect(readVerb('ajouter Acme', records)).toEqual({ kind: 'add', rest: 'Acme' });
+  });
+
+  it('edits what follows edit, unless the whole text is a record’s own name', () => {
+    expect(readVerb('edit c2mi', records)).toEqual({ kind: 'edit', rest: 'c2mi' });
+    expect(readVerb('modifier', records)).toEqual({ kind: 'edit', rest: '' });
+    expect(readVerb('change lab', records)).toEqual({ kind: 'lookup', query: 'change lab' });
+  });
+
+  it('looks up any text that does not start with a verb', () => {
+    expect(readVerb('  c2mi ', records)).toEqual({ kind: 'lookup', query: 'c2mi' });
+    expect(readVerb('newco', records)).toEqual({ kind: 'lookup', query: 'newco' });
   });
 });

@@ -106,7 +106,9 @@ describe('/corridor over signed HTTP', () => {
   it('lists the matches when several partners match, and suggests one when none does', async () => {
     const several = await ask('partner vermont');
     expect(readable(several)).toContain('2 partners match “vermont”');
-    const none = await ask('partner distrik');
+    const typo = await ask('partner distrik');
+    expect(typo.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Distriq' } });
+    const none = await ask('partner dixtrik');
     expect(readable(none)).toContain('Did you mean *Distriq*?');
   });
 
@@ -114,6 +116,21 @@ describe('/corridor over signed HTTP', () => {
     const reply = await ask('partnres');
     expect(reply.response_type).toBe('ephemeral');
     expect(readable(reply)).toContain('Did you mean `/corridor partners`?');
+  });
+
+  it('suggests real commands in the reader’s language, never a punctuation alias, else the help', async () => {
+    const english = readable(await ask('partenair'));
+    expect(english).toContain('Did you mean `/corridor partner`?');
+    const french = readable(await ask('evenment', 'U0FRANCINE'));
+    expect(french).toContain('Vouliez-vous dire `/corridor événement` ?');
+    for (const typed of ['x', '!', '??', 'nimporte']) {
+      const text = readable(await ask(typed));
+      expect(text).toContain('Did you mean `/corridor help`?');
+      expect(text).not.toMatch(/\/corridor [?!h]`/);
+    }
+    expect(readable(await ask('nimporte', 'U0FRANCINE'))).toContain('Vouliez-vous dire `/corridor aide` ?');
+    expect(readable(await ask('UVM'))).toContain('Did you mean `/corridor partner uvm`?');
+    expect(readable(await ask('université de sherbroke', 'U0FRANCINE'))).toContain('Vouliez-vous dire `/corridor partenaire universite de sherbroke` ?');
   });
 
   it('escapes what the user typed so it can neither ping nor break formatting', async () => {

@@ -158,6 +158,16 @@ describe('event reminder view', () => {
     expect(channelLangs('en')).toEqual(['en']);
   });
 
+  it('ends each language with its own *Add to calendar* link when calendar links are on', () => {
+    const calendarUrl = (lang: string) => `https://corridor.example.org/calendar/event.ics?id=forum&sig=s&lang=${lang}`;
+    const reply = eventReminderView({ event, partners: new Map([['udes', organiser]]), langs: channelLangs('both'), calendarUrl });
+    expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
+    expect(reply.blocks.map((block) => block.type)).toEqual(['section', 'context', 'context', 'divider', 'section', 'context', 'context']);
+    const text = renderBlocksAsText(reply.blocks);
+    expect(text).toContain('Ajouter au calendrier (https://corridor.example.org/calendar/event.ics?id=forum&sig=s&lang=fr)');
+    expect(text).toContain('Add to calendar (https://corridor.example.org/calendar/event.ics?id=forum&sig=s&lang=en)');
+  });
+
   it('escapes the title in the notification text too', () => {
     const reply = eventReminderView({ event, partners: new Map(), langs: ['fr', 'en'] });
     expect(reply.text).toContain('Forum &lt;!channel&gt;');

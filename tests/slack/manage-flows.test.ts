@@ -219,6 +219,38 @@ describe('editing through the modals', () => {
   });
 });
 
+describe('verbs read as people type them', () => {
+  it('shows a coordinator the New Hampshire department for `partner new hampshire`, opening no form', async () => {
+    const reply = await ask('partner new hampshire');
+    expect(reply.all).toContain('Department of Business and Economic Affairs – State of New Hampshire');
+    const member = await ask('partner new hampshire', ALICE);
+    expect(member.all).toContain('Department of Business and Economic Affairs – State of New Hampshire');
+    expect(member.text).not.toContain('only the corridor’s coordinators');
+    const existing = await ask('partner add uvm');
+    expect(existing.all).toContain('University of Vermont');
+    await running.corridor.idle();
+    expect(running.slack.callsTo('views.open')).toEqual([]);
+  });
+
+  it('opens the partner form for `partner new` and `partner add`, alone or with a new name', async () => {
+    for (const text of ['partner new', 'partner add', 'partenaire nouveau']) expect((await openModal(text)).callback_id).toBe('partner_modal');
+    const named = await openModal('partner add Nova Semi');
+    expect(JSON.stringify(named)).toContain('"initial_value":"Nova Semi"');
+  });
+
+  it('keeps usual short names typed in the form, finds the partner by them, and refuses another partner’s name', async () => {
+    const edit = await openModal('partner edit uvm');
+    expect(JSON.stringify(edit)).toContain('"initial_value":"UVM"');
+    const clash = await submit(ADMIN_ID, edit, { aliases: 'UVM, ACCD' });
+    expect(clash).toMatchObject({ response_action: 'errors', errors: { aliases: 'A partner already has this name.' } });
+
+    const add = await openModal('partner add Nova Semiconductor Initiative');
+    await submit(ADMIN_ID, add, { aliases: 'NSI; Nova Semi, NSI', status: 'pending', status_date: today() });
+    expect((await running.store.partners.get('nova-semiconductor-initiative'))?.aliases).toEqual(['NSI', 'Nova Semi']);
+    expect((await ask('partner nsi', ALICE)).all).toContain('Nova Semiconductor Initiative');
+  });
+});
+
 describe('who may change what', () => {
   it('refuses a non-admin politely, naming who can help, and opens no modal', async () => {
     for (const text of ['event add', 'partner add', 'partner edit c2mi', 'event edit 2025-04-16', 'action add']) {
@@ -468,6 +500,8 @@ describe('with 500 partners in the store', () => {
     const response = await running.interaction(menuSearch(ADMIN_ID, picker.element.action_id, 'organisers', 'partner 49'));
     const options = (response.json as { options: { value: string }[] }).options;
     expect(options.map((option) => option.value).sort()).toEqual(['partner-49', ...Array.from({ length: 10 }, (_, i) => `partner-49${i}`)].sort());
+    const byShortName = await running.interaction(menuSearch(ADMIN_ID, picker.element.action_id, 'organisers', 'uvm'));
+    expect((byShortName.json as { options: { value: string }[] }).options.map((option) => option.value)).toEqual(['university-of-vermont']);
 
     const ack = await submit(ADMIN_ID, view, { title_en: 'Big meetup', date: daysAfter(today(), 5), place: 'Montréal', organisers: ['partner-49'] });
     expect(ack.response_action).toBe('update');

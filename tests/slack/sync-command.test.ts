@@ -58,7 +58,7 @@ describe('/corridor sync', () => {
     const [page] = fixture.emulator.pagesOf(fixture.actionsDataSourceId);
     fixture.emulator.editPage(page!.id, { Status: { select: { name: 'Done' } } });
     const reply = await ask('sync', ADMIN_ID);
-    expect(reply.text).toContain('&lt;!channel&gt; R&amp;D: status changed in Notion');
+    expect(reply.text).toContain('&lt;!channel&gt; R&amp;D: changed in Notion, status');
     expect(reply.text).not.toContain('<!channel>');
     expect(JSON.stringify(reply.blocks)).not.toContain('<!channel>');
   });

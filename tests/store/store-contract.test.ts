@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { draftOf } from '../../src/domain/draft.js';
 import { VersionConflictError } from '../../src/store/corridor-store.js';
+import { SEED_ACTOR } from '../../src/store/seed/seed-plan.js';
+import { addUsualShortNames, SHORT_NAMES_ACTOR } from '../../src/store/seed/usual-short-names.js';
 import type { NotionLink } from '../../src/store/notion-links.js';
 import { raceWorkers } from '../support/race.js';
 import { partnerRecord } from '../support/records.js';
@@ -92,6 +94,28 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       expect((await second.partners.get('c2mi'))!.website).toBe('https://example.org/');
       expect((await second.partners.list()).map((p) => p.id)).not.toContain('venture-lab');
       expect((await second.partners.list({ includeRemoved: true })).map((p) => p.id)).toContain('venture-lab');
+    });
+
+    it('gives the partners of a database seeded before short names existed theirs, once, sparing edited records', async () => {
+      const url = await databaseUrl();
+      const old = await open(url);
+      // As an older seed left them: no short names, last written by the seed; UdeS edited since by a coordinator.
+      for (const id of ['university-of-vermont', 'vermont-accd']) {
+        const partner = (await old.partners.get(id))!;
+        await old.partners.save({ ...draftOf(partner), aliases: [] }, { actor: SEED_ACTOR });
+      }
+      const udes = (await old.partners.get('universite-de-sherbrooke'))!;
+      await old.partners.save({ ...draftOf(udes), aliases: [] }, { actor: 'U0ADMIN' });
+      await old.close();
+
+      const reopened = await open(url);
+      expect((await reopened.partners.get('university-of-vermont'))!.aliases).toEqual(['UVM']);
+      expect((await reopened.partners.get('vermont-accd'))!.aliases).toEqual(['ACCD']);
+      expect((await reopened.partners.get('universite-de-sherbrooke'))!.aliases).toEqual([]);
+      const history = await reopened.history('partner', 'university-of-vermont');
+      expect(history.at(-1)).toMatchObject({ actor: SHORT_NAMES_ACTOR, diff: { aliases: { from: [], to: ['UVM'] } } });
+      expect(await addUsualShortNames(reopened)).toBe(0);
+      expect(await reopened.history('partner', 'university-of-vermont')).toHaveLength(history.length);
     });
 
     it('lets two stores open one new database at once without double seeding', async () => {

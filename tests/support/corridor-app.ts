@@ -32,7 +32,7 @@ export interface RunningCorridorApp {
 export async function startCorridorApp(
   env: Record<string, string> = {},
   store?: CorridorStore,
-  options: Pick<SlackAppOptions, 'notion' | 'logger'> = {},
+  options: Pick<SlackAppOptions, 'notion' | 'logger' | 'announce'> = {},
 ): Promise<RunningCorridorApp> {
   const slack = await startSlackApiEmulator({ botToken: BOT_TOKEN, botUserId: 'U0BOT' });
   const config = parseConfig({

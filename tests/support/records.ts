@@ -15,6 +15,7 @@ export function partnerRecord(id: string, overrides: Partial<Partner> = {}): Par
     name: overrides.name ?? id,
     officialName: null,
     acronym: null,
+    aliases: [],
     designation: null,
     kind: null,
     jurisdiction: null,

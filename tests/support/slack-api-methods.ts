@@ -18,6 +18,8 @@ export interface SlackUser {
   tz?: string;
   locale?: string;
   is_bot?: boolean;
+  /** The profile's e-mail (users.lookupByEmail finds the user by it). */
+  email?: string;
 }
 
 export interface WorkspaceIdentity {
@@ -81,6 +83,7 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
   'chat.update': chatUpdate,
   'chat.delete': chatDelete,
   'users.info': usersInfo,
+  'users.lookupByEmail': usersLookupByEmail,
   'views.open': viewsOpen,
   // Pushing takes the same trigger and modal as opening, and answers with the same shape.
   'views.push': viewsOpen,
@@ -178,6 +181,15 @@ function usersInfo(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
   const user = workspace.users.get(String(args.user));
   if (!user) return failure('user_not_found');
   return { ok: true, user: userObject(user, workspace.identity, isTrue(args.include_locale)) };
+}
+
+/** Finds a user by the e-mail of their profile (docs.slack.dev/reference/methods/users.lookupByEmail). */
+function usersLookupByEmail(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  if (isBlank(args.email)) return failure('invalid_arguments', ['missing required field: email']);
+  const wanted = String(args.email).toLowerCase();
+  const user = [...workspace.users.values()].find((candidate) => candidate.email?.toLowerCase() === wanted && !candidate.is_bot);
+  if (!user) return failure('users_not_found');
+  return { ok: true, user: userObject(user, workspace.identity, false) };
 }
 
 function viewsOpen(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
@@ -304,6 +316,7 @@ function userObject(user: SlackUser, identity: WorkspaceIdentity, includeLocale:
       display_name: name,
       display_name_normalized: name,
       team: identity.teamId,
+      email: user.email,
     },
     is_admin: false,
     is_owner: false,

@@ -1,5 +1,7 @@
 import type { ActionsBlock } from '@slack/types';
 import { findActions, isOpen } from '../../domain/action-items.js';
+import { readVerb } from '../../domain/command-text.js';
+import { normalize } from '../../domain/text.js';
 import { canUpdateActionStatus } from '../../domain/permissions.js';
 import type { ActionItem } from '../../domain/types.js';
 import type { Reply } from '../blocks.js';
@@ -9,7 +11,7 @@ import { actionDoneButton } from '../views/record-buttons.js';
 import { directoryOf } from '../views/record-fields.js';
 import { messageView } from '../views/message-view.js';
 import type { CommandContext, CorridorCommand } from './command.js';
-import { openModal, readVerb, refusal } from './modal-command.js';
+import { openModal, refusal } from './modal-command.js';
 
 /** `action <words>` shows one item; `action add` and `action edit <words>` open the item modal. */
 export const actionCommand: CorridorCommand = {
@@ -20,7 +22,10 @@ export const actionCommand: CorridorCommand = {
     const { store, t } = context;
     if (!args.trim()) return messageView(t.action.missing);
     const items = await store.actions.list();
-    const verb = readVerb(args, (query) => findActions(query, items).some((item) => item.id === query.trim()));
+    const verb = readVerb(args, {
+      names: (query) => items.some((item) => item.id === query.trim() || [item.title.fr, item.title.en].map(normalize).includes(normalize(query))),
+      finds: (query) => findActions(query, items).length > 0,
+    });
     if (verb.kind === 'add') {
       if (!context.isAdmin) return refusal(context);
       return openModal(context, () => actionModalFor(store, context.lang));

@@ -1,6 +1,8 @@
-import { distance } from 'fastest-levenshtein';
-import { commandTextInput, parseCommandText } from '../../domain/command-text.js';
-import { catalogue, type Lang } from '../../i18n/index.js';
+import { commandTextInput, parseCommandText, type CommandText } from '../../domain/command-text.js';
+import { closestName } from '../../domain/fuzzy.js';
+import { namesPartner } from '../../domain/partner-match.js';
+import { normalize } from '../../domain/text.js';
+import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import type { CorridorStore } from '../../store/corridor-store.js';
 import { whoIsAsking } from '../asker.js';
 import type { Reply } from '../blocks.js';
@@ -21,6 +23,7 @@ export interface CommandRequest {
   now?: Date;
   slack?: CommandContext['slack'];
   notion?: CommandContext['notion'];
+  calendar?: CommandContext['calendar'];
 }
 
 /** Parses `/corridor …` text and runs the subcommand: the one path Slack and the console share. */
@@ -36,28 +39,49 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
     admins,
     slack: request.slack,
     notion: request.notion,
+    calendar: request.calendar,
   };
   const commands = corridorCommands();
   const command = parsed.name === '' ? commands[0]! : findCommand(parsed.name, commands);
   if (!command) {
-    const names = commands.filter((c) => !c.hidden).map((c) => c.help(context.t).usage.split(' ')[0]!);
-    return unknownCommandView(parsed.name, closestCommandName(parsed.name, commands), names, context.t);
+    const listed = commands.filter((c) => !c.hidden);
+    const suggestion = await suggestionFor(parsed, listed, context);
+    return unknownCommandView(parsed.name, suggestion, listed.map((c) => localName(c, context.t)), context.t);
   }
   return runKeepingAnswers(command, parsed.rest, context);
+}
+
+const MAX_NAME_SUGGESTED = 100;
+
+/**
+ * What to suggest for an unknown subcommand, in the reader's language: the command it most likely
+ * mistypes; else, when the text names a partner (`/corridor uvm`), that partner's card; else the help.
+ */
+async function suggestionFor({ name, rest }: CommandText, listed: readonly CorridorCommand[], context: CommandContext): Promise<string> {
+  const close = closestCommand(name, listed);
+  if (close) return localName(close, context.t);
+  const partner = listed.find((command) => command.name === 'partner');
+  const text = normalize(`${name} ${rest}`);
+  // A name is short: a long text is not worth reading through every partner, nor repeating back.
+  const isName = text !== '' && text.length <= MAX_NAME_SUGGESTED;
+  if (partner && isName && namesPartner(text, await context.store.partners.list())) return `${localName(partner, context.t)} ${text}`;
+  return localName(listed[0]!, context.t);
 }
 
 export function findCommand(name: string, commands: readonly CorridorCommand[]): CorridorCommand | undefined {
   return commands.find((command) => command.name === name || command.aliases.includes(name));
 }
 
-/** The accepted name closest to a mistyped one, when close enough to be a likely typo. */
-export function closestCommandName(typed: string, commands: readonly CorridorCommand[]): string | undefined {
-  let best: { name: string; score: number } | undefined;
-  for (const command of commands.filter((c) => !c.hidden)) {
-    for (const name of [command.name, ...command.aliases]) {
-      const score = distance(typed, name);
-      if (!best || score < best.score) best = { name, score };
-    }
-  }
-  return best && best.score <= Math.max(2, Math.floor(typed.length / 3)) ? best.name : undefined;
+/** A command's name as the help shows it in the reader's language (`partner`, `partenaire`). */
+export function localName(command: CorridorCommand, t: Catalogue): string {
+  return command.help(t).usage.split(' ')[0]!;
+}
+
+/**
+ * The command a mistyped name most likely meant, read against every name it answers to in either
+ * language; punctuation aliases (`?`) are left out, since a suggestion is shown to be typed.
+ */
+export function closestCommand(typed: string, commands: readonly CorridorCommand[]): CorridorCommand | undefined {
+  const names = commands.flatMap((command) => [command.name, ...command.aliases].map((name) => ({ name, value: command })));
+  return closestName(typed, names.filter(({ name }) => /^\p{L}[\p{L}\p{N}-]*$/u.test(name)));
 }

@@ -27,6 +27,7 @@ export function partnerCardView({ partner, people, lang, t, today, actions = [] 
     [f.kind, partner.kind && t.kind[partner.kind]],
     [f.jurisdiction, partner.jurisdiction && t.jurisdiction[partner.jurisdiction]],
     [f.acronym, partner.acronym && partner.acronym !== partner.name ? escapeMrkdwn(partner.acronym) : null],
+    [f.aliases, partner.aliases.length > 0 ? escapeMrkdwn(partner.aliases.join(', ')) : null],
     [f.website, partner.website && link(partner.website, partner.website)],
     [f.joinedOn, partner.joinedOn && formatDate(partner.joinedOn, lang)],
     [f.pendingSince, isPending && partner.pendingSince ? formatDate(partner.pendingSince, lang) : null],

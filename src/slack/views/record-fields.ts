@@ -42,6 +42,7 @@ export function fieldLabel(key: string, t: Catalogue): string {
     name: f.name,
     officialName: f.officialName,
     acronym: f.acronym,
+    aliases: f.aliases,
     designation: f.designation,
     kind: f.kind,
     jurisdiction: f.jurisdiction,

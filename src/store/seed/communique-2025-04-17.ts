@@ -31,7 +31,24 @@ const pending = {
   website: null,
 } as const;
 
-export const seedPartners: Draft<Partner>[] = [
+/**
+ * Usual short names of the partners, which the release does not print: each is the organisation's
+ * own usage on its website (the source beside it). Lookups find a partner by them.
+ */
+const usualShortNames: Readonly<Record<string, readonly string[]>> = {
+  // https://www.uvm.edu — "UVM"
+  'university-of-vermont': ['UVM'],
+  // https://accd.vermont.gov — "ACCD"
+  'vermont-accd': ['ACCD'],
+  // https://www.nheconomy.com — "NH Department of Business and Economic Affairs (BEA)"
+  'new-hampshire-bea': ['BEA', 'NH BEA'],
+  // https://www.usherbrooke.ca — "UdeS"
+  'universite-de-sherbrooke': ['UdeS'],
+  // https://www.cpq.qc.ca — "CPQ"
+  'conseil-du-patronat-du-quebec': ['CPQ'],
+};
+
+const partnersInRelease: Omit<Draft<Partner>, 'aliases'>[] = [
   {
     ...signatory,
     id: 'technum-quebec',
@@ -160,6 +177,8 @@ export const seedPartners: Draft<Partner>[] = [
     jurisdiction: 'NH',
   },
 ];
+
+export const seedPartners: Draft<Partner>[] = partnersInRelease.map((partner) => ({ ...partner, aliases: [...(usualShortNames[partner.id] ?? [])] }));
 
 const noContact = { email: null, quote: null, affiliation: null, partnerId: null } as const;
 

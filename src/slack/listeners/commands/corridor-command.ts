@@ -29,6 +29,7 @@ export function corridorCommandListener(deps: SlackDeps) {
         now: deps.clock?.(),
         slack: { client, triggerId, channelId, openModal: modal.open },
         notion: deps.notion,
+        calendar: deps.config,
       });
       if (!modal.state.acked) await ack(reply ? { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks } : undefined);
     } catch (error) {
