@@ -46,7 +46,7 @@ describe('the help', () => {
   });
 
   it('gives English examples in English, as many as in French', () => {
-    expect(examples(en).map(({ example }) => example)).toContain('partner udes');
+    expect(examples(en).map(({ example }) => example)).toContain('partner uvm');
     expect(examples(en)).toHaveLength(examples(fr).length);
   });
 });

@@ -110,7 +110,7 @@ describe('history', () => {
     await store.partners.save({ ...draftOf(uvm), aliases: [] }, { actor: SEED_ACTOR });
     expect(await addUsualShortNames(store)).toBe(1);
     const text = await run('history uvm', 'U0ALICE');
-    expect(text).toContain('the list of partners’ usual short names');
+    expect(text).toContain('The list of partners’ usual short names changed the record.');
     expect(text).toContain('Usual short names: — → UVM');
   });
 
