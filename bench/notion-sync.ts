@@ -33,6 +33,7 @@ function extraPartner(index: number): Omit<Partner, 'version' | 'createdAt' | 'u
     pendingSince: null,
     nextStep: null,
     followUpUserId: null,
+    internalNote: null,
   };
 }
 

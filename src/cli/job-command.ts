@@ -59,7 +59,8 @@ const COMMANDS: Record<JobName, JobCommand> = {
   remind: {
     post: async (deps, words) => oneResult(await untilSettled(() => remind(deps), deps), words),
     dryRun: async ({ store, env, logger, notionUrlFor, where, lang }, now, words, when) => {
-      const message = await composeReminder({ store, config: env, logger, notionUrlFor, lang }, now);
+      // A dry run prints for whoever runs it, a coordinator: the internal view, as the console shows.
+      const message = await composeReminder({ store, config: env, logger, notionUrlFor, lang }, now, 'internal');
       if (!message) return words.dryRun.noReminder(where);
       return [words.dryRun.reminder(where, when), renderBlocksAsText(message.blocks)].join('\n');
     },
@@ -67,7 +68,7 @@ const COMMANDS: Record<JobName, JobCommand> = {
   digest: {
     post: async (deps, words) => oneResult(await untilSettled(() => digest(deps), deps), words),
     dryRun: async ({ store, env, where }, now, words, when) => {
-      const message = await composeChannelDigest({ store, ledger: store.runs, config: env }, now);
+      const message = await composeChannelDigest({ store, ledger: store.runs, config: env }, now, 'internal');
       return [words.dryRun.digest(where, when), renderBlocksAsText(message.blocks)].join('\n');
     },
   },

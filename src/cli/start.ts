@@ -36,7 +36,7 @@ await runCli(async (lang) => {
     port === undefined ? 'corridor-bot connected to Slack (Socket Mode)' : `corridor-bot listening on port ${port} at /slack/events`,
   );
   const scheduler = config.CORRIDOR_CHANNEL
-    ? scheduleCorridorJobs({ config, store, logger: slack.app.logger, notionUrlFor: partnerNotionUrls(config, store.notionLinks) })
+    ? scheduleCorridorJobs({ config, store, logger: slack.app.logger, notionUrlFor: partnerNotionUrls(config, store.notionLinks), channels: slack.channels })
     : undefined;
   if (scheduler) {
     slack.app.logger.info(

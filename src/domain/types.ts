@@ -66,6 +66,8 @@ export const partner = z.object({
   pendingSince: isoDate.nullable(),
   nextStep: bilingualText.nullable(),
   followUpUserId: slackUserId.nullable(),
+  /** What coordinators say among themselves: internal only, never shown outside nor sent to Notion. Older bodies have none. */
+  internalNote: z.string().max(1000).nullable().default(null),
   ...recordMeta,
 });
 export type Partner = z.infer<typeof partner>;

@@ -80,6 +80,7 @@ export const en = {
     pendingFor: 'Pending for',
     nextStep: 'Next step',
     followUp: 'Follow-up',
+    internalNote: 'Internal note',
     people: 'People',
     date: 'Date',
     time: 'Time',
@@ -367,6 +368,7 @@ export const en = {
       titleEdit: 'Edit partner',
       aliasesHint: 'Initials and short names people type to find it, separated by commas (for example: UVM, UdeS).',
       statusDateHint: 'Leave empty only for a founding signatory whose signing date is not known.',
+      internalNoteHint: 'For the coordinators only: never shown to other organisations, in shared channels or in Notion.',
       websitePlaceholder: 'https://example.org',
     },
     event: {
@@ -507,7 +509,7 @@ export const en = {
     recentTitle: 'Just past',
     pendingTitle: (count: number) => `Pending adhesions (${count})`,
     pendingNone: 'No adhesion is pending.',
-    pendingLine: (name: string, age: string, followUp: string) => `• *${name}* — pending for ${age} · ${followUp}`,
+    pendingLine: (name: string, age: string, followUp: string) => `• *${name}* — pending for ${age}${followUp ? ` · ${followUp}` : ''}`,
     actionsTitle: 'Open action items by track',
     actionsNone: 'No open action item.',
     trackLine: (heading: string, open: number, overdue: number) =>
@@ -552,6 +554,9 @@ export const en = {
   permissions: {
     refused: (admins: string, _count: number) => `Sorry, only the corridor’s coordinators can change its records. ${admins} can help.`,
     refusedNoAdmins: 'Sorry, only the corridor’s coordinators can change its records, and none is set yet (CORRIDOR_ADMINS).',
+    /** To a user of another organisation (Slack Connect), whatever CORRIDOR_ADMINS says. */
+    refusedExternal: 'Sorry, the corridor’s records are changed by its coordinators’ organisation only; this is not open to other organisations.',
+    internalOnly: 'Sorry, this is kept for the corridor’s coordinators.',
   },
   /** Why a variable of the environment (.env) is refused, keyed by its name. */
   /** Calendar files (.ics) of the corridor's events. */

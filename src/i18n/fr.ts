@@ -79,6 +79,7 @@ export const fr: Catalogue = {
     pendingFor: 'En attente depuis',
     nextStep: 'Prochaine étape',
     followUp: 'Suivi',
+    internalNote: 'Note interne',
     people: 'Personnes',
     date: 'Date',
     time: 'Heure',
@@ -362,6 +363,7 @@ export const fr: Catalogue = {
       titleEdit: 'Modifier le partenaire',
       aliasesHint: 'Sigles et noms courts que l’on tape pour le trouver, séparés par des virgules (par exemple : UVM, UdeS).',
       statusDateHint: 'Laissez vide seulement pour un signataire fondateur dont la date de signature est inconnue.',
+      internalNoteHint: 'Pour les coordonnateurs seulement : jamais montrée aux autres organisations, dans les canaux partagés ni dans Notion.',
       websitePlaceholder: 'https://exemple.org',
     },
     event: {
@@ -502,7 +504,7 @@ export const fr: Catalogue = {
     recentTitle: 'Tout juste passés',
     pendingTitle: (count: number) => `Adhésions en attente (${count})`,
     pendingNone: 'Aucune adhésion en attente.',
-    pendingLine: (name: string, age: string, followUp: string) => `• *${name}* — en attente depuis ${age} · ${followUp}`,
+    pendingLine: (name: string, age: string, followUp: string) => `• *${name}* — en attente depuis ${age}${followUp ? ` · ${followUp}` : ''}`,
     actionsTitle: 'Actions ouvertes par piste',
     actionsNone: 'Aucune action ouverte.',
     trackLine: (heading: string, open: number, overdue: number) =>
@@ -548,6 +550,8 @@ export const fr: Catalogue = {
     refused: (admins: string, count: number) =>
       `Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers. ${admins} ${plural(count, 'peut', 'peuvent')} vous aider.`,
     refusedNoAdmins: 'Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers, et aucun n’est encore désigné (CORRIDOR_ADMINS).',
+    refusedExternal: 'Désolé, les dossiers du corridor sont modifiés par l’organisation de ses coordonnateurs seulement ; ce n’est pas offert aux autres organisations.',
+    internalOnly: 'Désolé, ceci est réservé aux coordonnateurs du corridor.',
   },
   /** Pourquoi une variable de l’environnement (.env) est refusée, selon son nom. */
   /** Calendar files (.ics) of the corridor's events. */

@@ -9,8 +9,10 @@ import {
   type Logger,
   type RetryOptions,
 } from '@slack/web-api';
+import type { Audience } from '../domain/permissions.js';
 import { catalogue, type Catalogue, type Lang } from '../i18n/index.js';
 import type { JobLogger } from './job-logger.js';
+import { SharedChannels } from '../slack/shared-channels.js';
 import { API_TIMEOUT_MS, withTrailingSlash } from '../slack/slack-clients.js';
 
 /** What a scheduled post stands for: Slack keeps it as the message's metadata, so the post can be found again. */
@@ -46,6 +48,8 @@ export interface Poster {
    * that died after Slack accepted its post, but before recording it, left it there.
    */
   findPosted(channel: string, key: PostKey, oldest: Date): Promise<FindOutcome>;
+  /** Who reads the channel: `public` when it is shared with other organisations, or when that cannot be told. */
+  audienceOf(channel: string): Promise<Audience>;
 }
 
 /**
@@ -89,6 +93,8 @@ export interface SlackPosterOptions {
   logger: JobLogger;
   /** The language of the hints and warnings: the CLI's; English (the default) in the server. */
   lang?: Lang;
+  /** The running app's, kept fresh by channel_shared events; by default one of the poster's own. */
+  channels?: SharedChannels;
   minIntervalMs?: number;
   deadlineMs?: number;
   /** Injected for tests: milliseconds now, and a wait. */
@@ -104,6 +110,7 @@ export class SlackPoster implements Poster {
   private readonly deadlineMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly channels: SharedChannels;
 
   constructor(
     private readonly client: WebClient,
@@ -113,6 +120,11 @@ export class SlackPoster implements Poster {
     this.deadlineMs = options.deadlineMs ?? POST_DEADLINE_MS;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.channels = options.channels ?? new SharedChannels(client);
+  }
+
+  audienceOf(channel: string): Promise<Audience> {
+    return this.channels.audienceOf(channel);
   }
 
   post(message: ChannelMessage): Promise<PostOutcome> {

@@ -8,10 +8,12 @@ import { calendarRoutes } from './calendar-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { HomeTabs } from './home-tabs.js';
 import { InFlight } from './in-flight.js';
+import { InstallingOrganisation } from './installation.js';
 import { notionWebhookRoute } from './notion-webhook-route.js';
 import { registerListeners } from './listeners/index.js';
 import { GuardedReceiver } from './receiver/guarded-receiver.js';
 import { apiClientOptions, modalClient } from './slack-clients.js';
+import { SharedChannels } from './shared-channels.js';
 import { checkSlackReachable, portError } from './start-checks.js';
 import { UnknownPayloads } from './unknown-payloads.js';
 import { UserLanguages } from './user-lang.js';
@@ -25,6 +27,8 @@ export interface CorridorApp {
   idle(): Promise<void>;
   /** How many requests are still being handled. */
   running(): number;
+  /** Which channels are shared with other organisations: scheduled posts there use the public view. */
+  channels: SharedChannels;
 }
 
 export { SlackCredentialsError } from './start-checks.js';
@@ -62,9 +66,11 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
   const inFlight = new InFlight();
   app.use(inFlight.middleware);
   const userLanguages = new UserLanguages(app.client);
-  const home = new HomeTabs({ store, config, userLanguages });
+  const installation = new InstallingOrganisation(app.client);
+  const channels = new SharedChannels(app.client);
+  const home = new HomeTabs({ store, config, userLanguages, installation });
   const modals = modalClient(config, logger);
-  registerListeners(app, { config, store, userLanguages, home, notion: options.notion, modalClient: modals, unknown });
+  registerListeners(app, { config, store, userLanguages, installation, channels, home, notion: options.notion, modalClient: modals, unknown });
   // Statuses the Notion sync brings back change Home tabs too, whether the sync ran on schedule or on /corridor sync.
   options.notion?.onPulled((changes) =>
     home.refreshActions(
@@ -81,6 +87,8 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     start: async () => {
       await checkSlackReachable(config);
       await app.init();
+      // Known before the first request, so no request waits for it (a failure is tried again then).
+      await installation.get();
       const started: unknown = await app.start(config.PORT).catch((error: unknown) => {
         throw config.slackMode === 'http' ? portError(error, 'PORT', config.PORT) : portError(error, 'HEALTH_PORT', config.HEALTH_PORT ?? 0);
       });
@@ -92,6 +100,7 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     },
     idle: () => inFlight.idle(),
     running: () => inFlight.size,
+    channels,
   };
 }
 

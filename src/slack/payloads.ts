@@ -67,6 +67,14 @@ export const blockSuggestionPayload = z.object({
   value: z.string().default(''),
 });
 
+/** channel_shared / channel_unshared: a channel gained or lost another organisation (Slack Connect). */
+export const channelSharingEvent = z.object({
+  type: z.enum(['channel_shared', 'channel_unshared']),
+  channel: z.string().min(1),
+  /** On channel_unshared: whether other organisations are still in the channel. */
+  is_ext_shared: z.boolean().optional(),
+});
+
 export const appHomeOpenedEvent = z.object({
   type: z.literal('app_home_opened'),
   user: z.string().min(1),

@@ -5,6 +5,7 @@ import { parseEventForm, speakerLines } from '../../src/domain/forms/event-form.
 import { NO_CHOICE } from '../../src/domain/forms/fields.js';
 import { parsePartnerForm } from '../../src/domain/forms/partner-form.js';
 import { flattenState } from '../../src/domain/forms/state.js';
+import { partner } from '../../src/domain/types.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
 import { seedRecords } from '../support/records.js';
 
@@ -87,6 +88,22 @@ describe('partner form', () => {
     expect(!missing.ok && missing.errors).toEqual([{ field: 'status_date', code: 'required' }]);
     const c2mi = byId(partners, 'c2mi');
     expect(parsePartnerForm({ name: 'C2MI', acronym: 'C2MI', status: 'signatory' }, { existing: c2mi, partners, today }).ok).toBe(true);
+  });
+
+  it('keeps an internal note, clears a blank one, and refuses one over 1,000 characters', () => {
+    const venture = byId(partners, 'venture-lab');
+    const edit = (note: string) => parsePartnerForm({ name: 'Venture Lab', status: 'pending', status_date: '2025-04-16', internal_note: note }, { existing: venture, partners, today });
+    const noted = edit('  Waiting on their legal review ');
+    expect(noted.ok && noted.value.internalNote).toBe('Waiting on their legal review');
+    const cleared = edit('   ');
+    expect(cleared.ok && cleared.value.internalNote).toBeNull();
+    const long = edit('x'.repeat(1001));
+    expect(!long.ok && long.errors).toEqual([{ field: 'internal_note', code: 'tooLong', limit: 1000 }]);
+  });
+
+  it('reads a partner stored before internal notes existed as having none', () => {
+    const { internalNote: _none, ...older } = byId(partners, 'venture-lab');
+    expect(partner.parse(older).internalNote).toBeNull();
   });
 
   it('never reuses an ID, even a removed partner’s', () => {

@@ -33,8 +33,8 @@ describe('the order of partner lists', () => {
   it('is the same in /corridor partners, the Home tab and /corridor pending', () => {
     const t = catalogue('en');
     const list = partnerListView(partners, t);
-    const home = homeView({ partners, events: [], actions: [], viewerId: 'U0ALICE', isAdmin: false, lang: 'en', t, today: '2026-03-02', now: new Date('2026-03-02T15:00:00Z'), timeZone: 'America/Toronto' });
-    const pending = pendingView(partners, 'en', t, '2026-03-02');
+    const home = homeView({ partners, events: [], actions: [], viewerId: 'U0ALICE', isAdmin: false, audience: 'internal', lang: 'en', t, today: '2026-03-02', now: new Date('2026-03-02T15:00:00Z'), timeZone: 'America/Toronto' });
+    const pending = pendingView(partners, 'en', t, '2026-03-02', 'internal');
     expect(orderIn(list.blocks, [...signatoryOrder, ...pendingOrder])).toEqual([...signatoryOrder, ...pendingOrder]);
     expect(orderIn(home.blocks, [...signatoryOrder, ...pendingOrder])).toEqual([...signatoryOrder, ...pendingOrder]);
     expect(orderIn(pending.blocks, pendingOrder)).toEqual(pendingOrder);
@@ -45,7 +45,7 @@ describe('the Home tab', () => {
   it('lists each pending adhesion once, in its own part with age and next step', () => {
     const t = catalogue('fr');
     const seeded = seedRecords().partners;
-    const home = homeView({ partners: seeded, events: [], actions: [], viewerId: 'U0ALICE', isAdmin: false, lang: 'fr', t, today: '2026-03-02', now: new Date('2026-03-02T15:00:00Z'), timeZone: 'America/Toronto' });
+    const home = homeView({ partners: seeded, events: [], actions: [], viewerId: 'U0ALICE', isAdmin: false, audience: 'internal', lang: 'fr', t, today: '2026-03-02', now: new Date('2026-03-02T15:00:00Z'), timeZone: 'America/Toronto' });
     const text = JSON.stringify(home.blocks);
     const pendingNames = seeded.filter((partner) => partner.status === 'pending').map((partner) => partner.name);
     expect(pendingNames).toHaveLength(3);

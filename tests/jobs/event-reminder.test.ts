@@ -41,6 +41,7 @@ beforeAll(async () => {
         return { ok: false, error: (error as { data?: { error?: string } }).data?.error ?? String(error), hint: 'check the channel' };
       }
     },
+    audienceOf: async () => 'internal' as const,
     findPosted: async () => ({ ok: true, ts: undefined }),
   };
 });
@@ -166,6 +167,7 @@ describe('on EVENT_REMINDER_CRON, with the other scheduled posts', () => {
         posted.push({ ...message, at: new Date().toISOString() });
         return { ok: true, channel: message.channel, ts: `${posted.length}.000001` };
       },
+      audienceOf: async () => 'internal' as const,
       findPosted: async () => ({ ok: true, ts: undefined }),
     };
     const eventPosts = () => posted.filter((message) => message.text.includes('is tomorrow'));

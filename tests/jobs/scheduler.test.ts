@@ -54,6 +54,7 @@ function recordingPoster(): { poster: Poster; posted: ChannelMessage[] } {
       posted.push(message);
       return { ok: true, channel: message.channel, ts: `${posted.length}.000001` };
     },
+    audienceOf: async () => 'internal' as const,
     findPosted: async (_channel, key) => {
       const index = posted.findIndex((message) => message.key?.job === key.job && message.key.period === key.period);
       return { ok: true, ts: index < 0 ? undefined : `${index + 1}.000001` };
@@ -261,6 +262,7 @@ describe('catch-up at start', () => {
         posted.push(m.text);
         return { ok: true, channel: m.channel, ts: '1.0' };
       },
+      audienceOf: async () => 'internal' as const,
       findPosted: async () => ({ ok: true, ts: undefined }),
     };
     const job = { job: 'digest' as const, cron: DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(jobDeps(store, poster)) };
@@ -290,6 +292,7 @@ describe('retries within the period', () => {
         posted.push(m.text);
         return { ok: true, channel: m.channel, ts: '1.0' };
       },
+      audienceOf: async () => 'internal' as const,
       findPosted: async () => ({ ok: true, ts: undefined }),
     };
     const deps = jobDeps(store, poster);

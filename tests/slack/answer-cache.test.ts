@@ -13,7 +13,7 @@ import { tempStores, type StoreKind } from '../support/temp-stores.js';
 const NOW = new Date('2026-11-26T15:00:00Z');
 
 function ask(store: CorridorStore, text: string, fields: Partial<CommandRequest> = {}) {
-  return runCorridorCommand({ text, userId: 'U0ALICE', lang: 'en', store, timeZone: 'America/Toronto', admins: ['U0ADMIN'], now: NOW, ...fields });
+  return runCorridorCommand({ text, userId: 'U0ALICE', lang: 'en', audience: 'internal', store, timeZone: 'America/Toronto', admins: ['U0ADMIN'], now: NOW, ...fields });
 }
 
 async function askText(store: CorridorStore, text: string, fields: Partial<CommandRequest> = {}): Promise<string> {

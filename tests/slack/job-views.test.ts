@@ -33,7 +33,7 @@ function bigDigest(sizes: { partners: number; events: number; actions: number; c
 describe('digest view', () => {
   it('says "… and N more" instead of growing past Slack’s limits, whatever the data size', () => {
     const digest = bigDigest({ partners: 60, events: 80, actions: 400, changes: 60 });
-    const reply = digestView(digest, 'en');
+    const reply = digestView(digest, 'en', 'internal');
     expect(reply.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
     expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
     const text = renderBlocksAsText(reply.blocks);
@@ -50,7 +50,7 @@ describe('digest view', () => {
         fc.record({ partners: fc.nat(120), events: fc.nat(120), actions: fc.nat(600), changes: fc.nat(80) }),
         fc.constantFrom('both' as const, 'fr' as const, 'en' as const),
         (sizes, lang) => {
-          const reply = channelDigestView(bigDigest(sizes), lang);
+          const reply = channelDigestView(bigDigest(sizes), lang, 'internal');
           expect(reply.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
           expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
           const text = renderBlocksAsText(reply.blocks);
@@ -67,7 +67,7 @@ describe('digest view', () => {
   });
 
   it('names what changed since the previous digest', () => {
-    const text = renderBlocksAsText(digestView(bigDigest({ partners: 2, events: 0, actions: 0, changes: 2 }), 'fr').blocks);
+    const text = renderBlocksAsText(digestView(bigDigest({ partners: 2, events: 0, actions: 0, changes: 2 }), 'fr', 'internal').blocks);
     expect(text).toContain('Depuis le dernier résumé (19 novembre 2026)');
     expect(text).toContain('Nouveaux partenaires\u00a0: Partner <0> & co et Partner <1> & co');
     expect(text).toContain('Aucun événement dans les 30 prochains jours.');
@@ -82,7 +82,7 @@ describe('reminder view', () => {
       partnerRecord('partner-1', { name: 'Venture Lab', pendingSince: '2025-04-16', followUpUserId: 'U0FOLLOW' }),
       partnerRecord('partner-2', { name: 'CMC Microsystems', pendingSince: '2026-10-26' }),
     ];
-    const reply = reminderView({ partners, today: TODAY, notionUrls: urls, langs: ['fr', 'en'] })!;
+    const reply = reminderView({ partners, today: TODAY, notionUrls: urls, langs: ['fr', 'en'], audience: 'internal' })!;
     expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
     const text = renderBlocksAsText(reply.blocks);
     expect(text).toContain('Venture Lab — en attente depuis 1 an et 7 mois');
@@ -103,19 +103,19 @@ describe('reminder view', () => {
   });
 
   it('escapes partner names in the notification text too', () => {
-    const reply = reminderView({ partners: [partnerRecord('x', { name: '<!channel> & co' })], today: TODAY, notionUrls: new Map(), langs: ['en'] })!;
+    const reply = reminderView({ partners: [partnerRecord('x', { name: '<!channel> & co' })], today: TODAY, notionUrls: new Map(), langs: ['en'], audience: 'internal' })!;
     expect(reply.text).toContain('&lt;!channel&gt; &amp; co');
     expect(JSON.stringify(reply)).not.toContain('<!channel>');
   });
 
   it('posts nothing when nothing is pending', () => {
     const signed = partnerRecord('done', { status: 'signatory' });
-    expect(reminderView({ partners: [signed], today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'] })).toBeUndefined();
+    expect(reminderView({ partners: [signed], today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'], audience: 'internal' })).toBeUndefined();
   });
 
   it('keeps to 50 blocks with many pending adhesions and says how many are left out', () => {
     const partners = Array.from({ length: 60 }, (_, i) => partnerRecord(`p-${String(i).padStart(2, '0')}`));
-    const reply = reminderView({ partners, today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'] })!;
+    const reply = reminderView({ partners, today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'], audience: 'internal' })!;
     expect(reply.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
     expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
     const text = renderBlocksAsText(reply.blocks);
@@ -124,7 +124,7 @@ describe('reminder view', () => {
   });
 
   it('speaks one language when the channel asks for one', () => {
-    const reply = reminderView({ partners: [partnerRecord('a')], today: TODAY, notionUrls: new Map(), langs: ['en'] })!;
+    const reply = reminderView({ partners: [partnerRecord('a')], today: TODAY, notionUrls: new Map(), langs: ['en'], audience: 'internal' })!;
     const text = renderBlocksAsText(reply.blocks);
     expect(text).toContain('[Mark as signed] [Snooze 1 week]');
     expect(text).not.toContain('attente');

@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 async function run(text: string, userId = 'U0ADMIN', lang: 'fr' | 'en' = 'en') {
-  const reply = await runCorridorCommand({ text, userId, lang, store, timeZone: 'America/Toronto', admins: ['U0ADMIN'] });
+  const reply = await runCorridorCommand({ text, userId, lang, audience: 'internal', store, timeZone: 'America/Toronto', admins: ['U0ADMIN'] });
   return reply ? renderBlocksAsText(reply.blocks) : '(no reply)';
 }
 
@@ -60,6 +60,7 @@ describe('modal subcommands outside Slack', () => {
         pendingSince: '2026-01-05',
         nextStep: null,
         followUpUserId: null,
+        internalNote: null,
       },
       { actor: 'U0ADMIN' },
     );

@@ -29,7 +29,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   running.slack.reset();
-  reminder = (await composeReminder({ store: running.store, config: running.config, logger: console }, new Date()))!;
+  reminder = (await composeReminder({ store: running.store, config: running.config, logger: console }, new Date(), 'internal'))!;
 });
 
 /** The reminder's button of one kind for one partner, as Slack shows it. */
@@ -248,7 +248,7 @@ describe('Snooze 1 week', () => {
     expect(await running.store.snoozes.active(today)).toEqual([
       expect.objectContaining({ partnerId: 'cmc-microsystems', snoozedBy: GUEST_ID }),
     ]);
-    const next = await composeReminder({ store: running.store, config: running.config, logger: console }, new Date());
+    const next = await composeReminder({ store: running.store, config: running.config, logger: console }, new Date(), 'internal');
     expect(next?.text ?? '').not.toContain('CMC Microsystems');
   });
 });

@@ -22,7 +22,7 @@ afterEach(async () => {
 const access = () => notionSyncAccess({ config: fixture.config, store: fixture.store, connection: fixture.connection });
 
 async function ask(text: string, userId: string, lang: 'fr' | 'en' = 'en', notion = access()): Promise<Reply> {
-  const reply = await runCorridorCommand({ text, userId, lang, store: fixture.store, timeZone: 'America/Toronto', admins: [ADMIN_ID], notion });
+  const reply = await runCorridorCommand({ text, userId, lang, audience: 'internal', store: fixture.store, timeZone: 'America/Toronto', admins: [ADMIN_ID], notion });
   expect(reply).toBeDefined();
   expect(blockKitViolations(reply!.blocks, 'message')).toEqual([]);
   return reply!;

@@ -35,6 +35,8 @@ export async function startCorridorApp(
   options: Pick<SlackAppOptions, 'notion' | 'logger' | 'announce'> = {},
 ): Promise<RunningCorridorApp> {
   const slack = await startSlackApiEmulator({ botToken: BOT_TOKEN, botUserId: 'U0BOT' });
+  // The coordinator is a user of the installing workspace: users.info knows them (unknown users get the public view).
+  slack.setUser({ id: ADMIN_ID });
   const config = parseConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,

@@ -25,6 +25,7 @@ export function partnerRecord(id: string, overrides: Partial<Partner> = {}): Par
     pendingSince: '2026-01-15',
     nextStep: { fr: 'Signer le MOU', en: 'Sign the MOU' },
     followUpUserId: null,
+    internalNote: null,
     ...overrides,
   };
 }

@@ -18,6 +18,12 @@ export interface SlackUser {
   tz?: string;
   locale?: string;
   is_bot?: boolean;
+  /** The user's own workspace; the emulated one by default. Another makes them a Slack Connect user. */
+  team_id?: string;
+  /** Their Enterprise Grid organisation, reported as `enterprise_user.enterprise_id`. */
+  enterprise_id?: string;
+  /** Slack's mark for a user of another organisation seen without a shared channel. */
+  is_stranger?: boolean;
   /** The profile's e-mail (users.lookupByEmail finds the user by it). */
   email?: string;
 }
@@ -38,6 +44,8 @@ const EPOCH_SECONDS = 1_700_000_000;
 export class EmulatedWorkspace {
   readonly users = new Map<string, SlackUser>();
   readonly missingChannels = new Set<string>();
+  /** Channels shared with other organisations (Slack Connect): conversations.info says `is_ext_shared`. */
+  readonly sharedChannels = new Set<string>();
   readonly views = new Map<string, Record<string, unknown>>();
   /** Messages posted with chat.postMessage, per channel, oldest first (conversations.history reads them). */
   readonly messages = new Map<string, Record<string, unknown>[]>();
@@ -220,7 +228,8 @@ function viewsPublish(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse 
 function conversationsInfo(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
   const problem = channelProblem(args, workspace);
   if (problem) return problem;
-  return { ok: true, channel: conversationObject(String(args.channel), workspace.identity) };
+  const channel = String(args.channel);
+  return { ok: true, channel: conversationObject(channel, workspace.identity, workspace.sharedChannels.has(channel)) };
 }
 
 function channelProblem(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse | undefined {
@@ -302,9 +311,10 @@ function userObject(user: SlackUser, identity: WorkspaceIdentity, includeLocale:
   const name = user.name ?? user.id.toLowerCase();
   const realName = user.real_name ?? name;
   const tz = user.tz ?? 'America/New_York';
+  const teamId = user.team_id ?? identity.teamId;
   return {
     id: user.id,
-    team_id: identity.teamId,
+    team_id: teamId,
     name,
     deleted: false,
     real_name: realName,
@@ -315,9 +325,11 @@ function userObject(user: SlackUser, identity: WorkspaceIdentity, includeLocale:
       real_name_normalized: realName,
       display_name: name,
       display_name_normalized: name,
-      team: identity.teamId,
+      team: teamId,
       email: user.email,
     },
+    ...(user.enterprise_id ? { enterprise_user: { id: user.id, enterprise_id: user.enterprise_id, enterprise_name: user.enterprise_id, is_admin: false, is_owner: false, teams: [teamId] } } : {}),
+    ...(user.is_stranger ? { is_stranger: true } : {}),
     is_admin: false,
     is_owner: false,
     is_bot: user.is_bot ?? false,
@@ -342,7 +354,7 @@ function timeZoneName(tz: string, style: 'long' | 'longOffset', at: Date): strin
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
 }
 
-function conversationObject(id: string, identity: WorkspaceIdentity): Record<string, unknown> {
+function conversationObject(id: string, identity: WorkspaceIdentity, shared: boolean): Record<string, unknown> {
   const name = id.replace(/^#/, '').toLowerCase();
   return {
     id,
@@ -358,9 +370,9 @@ function conversationObject(id: string, identity: WorkspaceIdentity): Record<str
     is_archived: false,
     is_general: false,
     unlinked: 0,
-    is_shared: false,
+    is_shared: shared,
     is_org_shared: false,
-    is_ext_shared: false,
+    is_ext_shared: shared,
     context_team_id: identity.teamId,
     is_member: true,
     topic: { value: '', creator: '', last_set: 0 },

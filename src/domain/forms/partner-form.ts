@@ -25,6 +25,7 @@ export const PARTNER_FIELDS = {
   nextStepFr: 'next_step_fr',
   nextStepEn: 'next_step_en',
   followUp: 'follow_up',
+  internalNote: 'internal_note',
 } as const;
 
 /** Lengths the stored schema allows (name, official name, acronym) or that keep cards readable. */
@@ -37,6 +38,7 @@ export const PARTNER_LIMITS = {
   website: 500,
   designation: 300,
   nextStep: 500,
+  internalNote: 1000,
 } as const;
 
 export interface PartnerFormContext {
@@ -70,6 +72,7 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
       [F.nextStepFr]: text(L.nextStep),
       [F.nextStepEn]: text(L.nextStep),
       [F.followUp]: optionalUser,
+      [F.internalNote]: text(L.internalNote),
     })
     .superRefine((form, issues) => {
       const name = normalize(form[F.name]);
@@ -101,6 +104,7 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
     website: nullIfBlank(form[F.website]),
     designation: bilingual(form[F.designationFr], form[F.designationEn]),
     followUpUserId: nullIfBlank(form[F.followUp]),
+    internalNote: nullIfBlank(form[F.internalNote]),
   };
   const date = nullIfBlank(form[F.statusDate]);
   const adhesion =
@@ -158,5 +162,6 @@ function emptyPartner(id: string): Draft<Partner> {
     pendingSince: null,
     nextStep: null,
     followUpUserId: null,
+    internalNote: null,
   };
 }

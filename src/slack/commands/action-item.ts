@@ -35,22 +35,22 @@ export const actionCommand: CorridorCommand = {
     const found = findActions(query, items);
     if (found.length === 0) return actionNotFoundView(query, t);
     const fieldContext = await fieldContextOf(context);
-    if (found.length > 1) return actionSeveralView(query, found, { ...fieldContext, today: context.today });
+    if (found.length > 1) return actionSeveralView(query, found, { ...fieldContext, today: context.today, audience: context.audience });
     const item = found[0]!;
     if (verb.kind === 'edit') return editAction(item, context);
-    return actionCardView(item, { ...fieldContext, actions: buttonsFor(item, context) });
+    return actionCardView(item, { ...fieldContext, audience: context.audience, actions: buttonsFor(item, context) });
   },
 };
 
 /** Coordinators edit everything; an item's owner may still update its status. */
 async function editAction(item: ActionItem, context: CommandContext): Promise<Reply | undefined> {
   if (context.isAdmin) return openModal(context, () => actionModalFor(context.store, context.lang, item));
-  if (canUpdateActionStatus(context.userId, item, context.admins)) return openModal(context, () => actionStatusModalFor(context.lang, item));
+  if (canUpdateActionStatus(context.userId, item, context.admins, context.audience)) return openModal(context, () => actionStatusModalFor(context.lang, item));
   return refusal(context);
 }
 
 function buttonsFor(item: ActionItem, context: CommandContext): ActionsBlock[] {
-  if (!context.slack || !isOpen(item) || !canUpdateActionStatus(context.userId, item, context.admins)) return [];
+  if (!context.slack || !isOpen(item) || !canUpdateActionStatus(context.userId, item, context.admins, context.audience)) return [];
   return [{ type: 'actions', block_id: `action_buttons:${item.id}`.slice(0, 255), elements: [actionDoneButton(item, context.t)] }];
 }
 

@@ -4,8 +4,8 @@ import type { CommandContext, CorridorCommand } from './command.js';
 
 /**
  * The subcommands whose answer depends only on the command text, the language, the time zone, the
- * date, the records and the viewer's rights: 'role' where admin or not is all that matters of the
- * viewer, 'user' where the viewer's own records matter (an action item's owner gets its button).
+ * date, the records and the viewer's side and rights: 'role' where inside or outside, admin or not,
+ * is all that matters of the viewer, 'user' where the viewer's own records matter (an action item's owner gets its button).
  * Not here: `sync` (runs the sync) and `digest` (also reads the run ledger, which is no record).
  */
 const KEPT_ANSWERS: Readonly<Record<string, 'role' | 'user'>> = {
@@ -62,7 +62,8 @@ export class AnswerCache {
 export function answerKey(commandName: string, args: string, context: CommandContext): string | undefined {
   const viewer = KEPT_ANSWERS[commandName];
   if (!viewer) return undefined;
-  const rights = viewer === 'user' ? `${context.isAdmin}:${context.userId}` : String(context.isAdmin);
+  // The public view and the internal one differ for the same words: the audience is part of the key.
+  const rights = viewer === 'user' ? `${context.audience}:${context.isAdmin}:${context.userId}` : `${context.audience}:${context.isAdmin}`;
   // Buttons show only in Slack, and refusals name the admins: both are part of the answer.
   const surface = context.slack ? 'slack' : 'console';
   return JSON.stringify([commandName, args.trim(), context.lang, context.timeZone, context.today, rights, surface, context.admins]);

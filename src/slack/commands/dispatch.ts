@@ -1,6 +1,7 @@
 import { commandTextInput, parseCommandText, type CommandText } from '../../domain/command-text.js';
 import { closestName } from '../../domain/fuzzy.js';
 import { namesPartner } from '../../domain/partner-match.js';
+import type { Audience } from '../../domain/permissions.js';
 import { normalize } from '../../domain/text.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import type { CorridorStore } from '../../store/corridor-store.js';
@@ -17,6 +18,8 @@ export interface CommandRequest {
   userId: string;
   /** Language from the user's Slack locale; `--fr` / `--en` in the text wins over it. */
   lang: Lang;
+  /** The coordinators' view or the public one (see asker.ts); the console is the coordinators'. */
+  audience: Audience;
   store: CorridorStore;
   timeZone: string;
   admins: readonly string[];
@@ -31,9 +34,9 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
   const input = commandTextInput.safeParse(request.text);
   if (!input.success) return messageView(catalogue(request.lang).tooLong);
   const parsed = parseCommandText(input.data);
-  const { userId, timeZone, admins, now } = request;
+  const { userId, audience, timeZone, admins, now } = request;
   const context: CommandContext = {
-    ...whoIsAsking({ userId, lang: parsed.lang ?? request.lang, admins, timeZone, now }),
+    ...whoIsAsking({ userId, lang: parsed.lang ?? request.lang, audience, admins, timeZone, now }),
     store: request.store,
     timeZone,
     admins,

@@ -5,7 +5,7 @@ import { messageView } from '../views/message-view.js';
 import type { CommandContext } from './command.js';
 
 export function refusal(context: CommandContext): Reply {
-  return refusalView(context.admins, context.t);
+  return refusalView(context.admins, context.t, context.audience);
 }
 
 /** Opens a modal from a slash command; the console, which has no Slack, says it needs Slack. */

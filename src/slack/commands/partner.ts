@@ -39,9 +39,9 @@ export const partnerCommand: CorridorCommand = {
   },
 };
 
-export async function partnerCard(partner: Partner, { store, lang, t, today, isAdmin, slack }: CommandContext): Promise<Reply> {
+export async function partnerCard(partner: Partner, { store, lang, t, today, audience, isAdmin, slack }: CommandContext): Promise<Reply> {
   const people = (await store.people.list()).filter((person) => person.partnerId === partner.id);
-  // Buttons only where they can be clicked: in Slack, for the coordinators.
+  // Buttons only where they can be clicked: in Slack, for the coordinators (never for another organisation).
   const actions = isAdmin && slack ? [partnerButtons(partner, t)] : [];
-  return partnerCardView({ partner, people, lang, t, today, actions });
+  return partnerCardView({ partner, people, lang, t, today, audience, actions });
 }

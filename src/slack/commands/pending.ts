@@ -5,7 +5,7 @@ export const pendingCommand: CorridorCommand = {
   name: 'pending',
   aliases: ['attente', 'en-attente', 'adhesions', 'adhesion'],
   help: (t) => t.commands.pending,
-  async run(_args, { store, lang, t, today }) {
-    return pendingView(await store.partners.list(), lang, t, today);
+  async run(_args, { store, lang, t, today, audience }) {
+    return pendingView(await store.partners.list(), lang, t, today, audience);
   },
 };

@@ -11,8 +11,8 @@ export const syncCommand: CorridorCommand = {
   name: 'sync',
   aliases: ['synchro', 'synchroniser', 'synchronisation', 'notion'],
   help: (t) => t.commands.sync,
-  async run(_args, { notion, isAdmin, admins, lang, t, slack, userId }) {
-    if (!isAdmin) return refusalView(admins, t);
+  async run(_args, { notion, isAdmin, audience, admins, lang, t, slack, userId }) {
+    if (!isAdmin) return refusalView(admins, t, audience);
     if (!notion || !notion.configured) {
       return messageView(notion ? notion.notConfigured[lang] : t.notion.errors.notConfigured('NOTION_TOKEN, NOTION_PARTNERS_DATABASE_ID, NOTION_ACTIONS_DATABASE_ID'));
     }

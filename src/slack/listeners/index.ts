@@ -16,6 +16,7 @@ import { partnerStatusSwitchClicked } from './clicks/partner-status-switch.js';
 import { snoozeClicked } from './clicks/snooze.js';
 import { corridorCommandListener } from './commands/corridor-command.js';
 import { appHomeOpened } from './events/app-home-opened.js';
+import { channelSharingChanged } from './events/channel-sharing.js';
 import { otherEvents } from './events/other-events.js';
 import { partnerOptions } from './options/partner-options.js';
 import { actionItemStatusSubmitted } from './submissions/action-item-status-submitted.js';
@@ -64,6 +65,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.options(PARTNER_OPTIONS_ACTION, partnerOptions(deps));
 
   app.event('app_home_opened', appHomeOpened(deps));
+  app.event('channel_shared', channelSharingChanged(deps));
+  app.event('channel_unshared', channelSharingChanged(deps));
   // Bolt acknowledges every event itself, so only a catch-all can tell which ones nobody handles.
-  app.event(/.*/, otherEvents(['app_home_opened'], deps.unknown));
+  app.event(/.*/, otherEvents(['app_home_opened', 'channel_shared', 'channel_unshared'], deps.unknown));
 }

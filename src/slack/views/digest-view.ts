@@ -1,14 +1,16 @@
 import type { KnownBlock } from '@slack/types';
 import { DIGEST_UPCOMING_DAYS, digestIsQuiet, type Digest } from '../../domain/digest.js';
 import { mondayOf } from '../../domain/dates.js';
+import type { Audience } from '../../domain/permissions.js';
 import { formatAge, formatDate } from '../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { context, divider, fitBlocks, header, LIMITS, lineSections, type Reply } from '../blocks.js';
-import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
 import { actionLine } from './action-item-list-view.js';
 import { channelLangs, multilingualMessage, type ChannelLang } from './channel-message.js';
 import { eventLine } from './event-views.js';
 import { partnerName } from './partner-text.js';
+import { followUpText } from './pending-view.js';
 
 /** How many items each part lists before "… and N more": the digest is a summary. */
 export const DIGEST_CAPS = {
@@ -19,8 +21,8 @@ export const DIGEST_CAPS = {
   changedNames: 10,
 } as const;
 
-/** The digest in one language, within `maxBlocks`. */
-export function digestView(digest: Digest, lang: Lang, t: Catalogue = catalogue(lang), maxBlocks: number = LIMITS.messageBlocks): Reply {
+/** The digest in one language, within `maxBlocks`; the public view names no follow-up owner nor action item owner. */
+export function digestView(digest: Digest, lang: Lang, audience: Audience, t: Catalogue = catalogue(lang), maxBlocks: number = LIMITS.messageBlocks): Reply {
   const monday = mondayOf(digest.today);
   const title = t.digest.title(formatDate(monday, lang));
   const open = digest.tracks.reduce((sum, group) => sum + group.open.length, 0);
@@ -35,18 +37,18 @@ export function digestView(digest: Digest, lang: Lang, t: Catalogue = catalogue(
       ? lineSections([`*${t.digest.recentTitle}*`, ...capped(digest.recent, DIGEST_CAPS.recent, t, (e) => eventLine(e, lang, t))])
       : []),
     divider(),
-    ...lineSections([`*${t.digest.pendingTitle(digest.pending.length)}*`, ...pendingLines(digest, lang, t)]),
+    ...lineSections([`*${t.digest.pendingTitle(digest.pending.length)}*`, ...pendingLines(digest, lang, t, audience)]),
     divider(),
-    ...lineSections([`*${t.digest.actionsTitle}*`, ...trackLines(digest, lang, t)]),
+    ...lineSections([`*${t.digest.actionsTitle}*`, ...trackLines(digest, lang, t, audience)]),
     divider(),
     ...lineSections(changeLines(digest, lang, t)),
   ];
   return { text: t.common.labelled(title, summary), blocks: fitBlocks(blocks, t.common.andMore, maxBlocks) };
 }
 
-/** The digest as the channel gets it: French, then English, unless CORRIDOR_CHANNEL_LANG picks one. */
-export function channelDigestView(digest: Digest, setting: ChannelLang): Reply {
-  return multilingualMessage(channelLangs(setting), (lang, maxBlocks) => digestView(digest, lang, catalogue(lang), maxBlocks));
+/** The digest as the channel gets it: French, then English, unless CORRIDOR_CHANNEL_LANG picks one; public in a shared channel. */
+export function channelDigestView(digest: Digest, setting: ChannelLang, audience: Audience): Reply {
+  return multilingualMessage(channelLangs(setting), (lang, maxBlocks) => digestView(digest, lang, audience, catalogue(lang), maxBlocks));
 }
 
 function capped<T>(items: readonly T[], cap: number, t: Catalogue, line: (item: T) => string): string[] {
@@ -59,23 +61,22 @@ function eventLines(digest: Digest, lang: Lang, t: Catalogue): string[] {
   return capped(digest.upcoming, DIGEST_CAPS.upcoming, t, (event) => eventLine(event, lang, t));
 }
 
-function pendingLines(digest: Digest, lang: Lang, t: Catalogue): string[] {
+function pendingLines(digest: Digest, lang: Lang, t: Catalogue, audience: Audience): string[] {
   if (digest.pending.length === 0) return [`_${t.digest.pendingNone}_`];
   return capped(digest.pending, DIGEST_CAPS.pending, t, (partner) => {
     const age = partner.pendingSince ? formatAge(partner.pendingSince, digest.today, lang) : t.common.unknown;
-    const followUp = partner.followUpUserId ? t.pending.followUp(mentionUser(partner.followUpUserId)) : t.pending.noFollowUp;
-    return t.digest.pendingLine(partnerName(partner), age, followUp);
+    return t.digest.pendingLine(partnerName(partner), age, audience === 'internal' ? followUpText(partner, t) : '');
   });
 }
 
-function trackLines(digest: Digest, lang: Lang, t: Catalogue): string[] {
+function trackLines(digest: Digest, lang: Lang, t: Catalogue, audience: Audience): string[] {
   const groups = digest.tracks.filter((group) => group.track !== null || group.open.length > 0);
   if (groups.every((group) => group.open.length === 0)) return [`_${t.digest.actionsNone}_`];
   return groups.flatMap((group) => {
     const heading = group.track ? t.actions.trackLine(group.track.position, escapeMrkdwn(group.track.title[lang])) : t.actions.noTrack;
     return [
       t.digest.trackLine(heading, group.open.length, group.overdue),
-      ...capped(group.open, DIGEST_CAPS.actionsPerTrack, t, (item) => `   ${actionLine(item, lang, t, digest.today)}`),
+      ...capped(group.open, DIGEST_CAPS.actionsPerTrack, t, (item) => `   ${actionLine(item, lang, t, digest.today, audience)}`),
     ];
   });
 }

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import type { Audience } from '../../domain/permissions.js';
 import type { Partner, Person } from '../../domain/types.js';
 import { formatAge, formatDate } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
@@ -12,12 +13,15 @@ export interface PartnerCardInput {
   lang: Lang;
   t: Catalogue;
   today: string;
+  /** The public view leaves out the coordinators' side: follow-up owner and internal note. */
+  audience: Audience;
   /** Buttons other features attach to the card (e.g. "Mark as signed"). */
   actions?: KnownBlock[];
 }
 
-export function partnerCardView({ partner, people, lang, t, today, actions = [] }: PartnerCardInput): Reply {
+export function partnerCardView({ partner, people, lang, t, today, audience, actions = [] }: PartnerCardInput): Reply {
   const f = t.fields;
+  const inside = audience === 'internal';
   const isPending = partner.status === 'pending';
   const about = [partner.designation?.[lang], partner.officialName && partner.officialName !== partner.name ? partner.officialName : null]
     .filter((text): text is string => Boolean(text))
@@ -33,8 +37,9 @@ export function partnerCardView({ partner, people, lang, t, today, actions = [] 
     [f.pendingSince, isPending && partner.pendingSince ? formatDate(partner.pendingSince, lang) : null],
     [f.pendingFor, isPending && partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : null],
     [f.nextStep, isPending && partner.nextStep ? escapeMrkdwn(partner.nextStep[lang]) : null],
-    [f.followUp, partner.followUpUserId && mentionUser(partner.followUpUserId)],
+    [f.followUp, inside && partner.followUpUserId ? mentionUser(partner.followUpUserId) : null],
   ]);
+  const note = inside && partner.internalNote ? [section(`*${f.internalNote}*\n${escapeMrkdwn(partner.internalNote)}`)] : [];
   const peopleLines = people.map((person) =>
     `• ${escapeMrkdwn(person.title ? t.partner.representative(person.name, person.title[lang]) : person.name)}`,
   );
@@ -43,6 +48,7 @@ export function partnerCardView({ partner, people, lang, t, today, actions = [] 
     ...(about.length ? [section(about.join('\n'))] : []),
     ...(fields ? [fields] : []),
     ...(peopleLines.length ? [section(`*${f.people}*\n${peopleLines.join('\n')}`)] : []),
+    ...note,
     ...(partner.removedAt ? [context(t.partner.removed)] : []),
     ...actions,
     context(t.common.sourceNote),

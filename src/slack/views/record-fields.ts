@@ -52,6 +52,7 @@ export function fieldLabel(key: string, t: Catalogue): string {
     pendingSince: f.pendingSince,
     nextStep: f.nextStep,
     followUpUserId: f.followUp,
+    internalNote: f.internalNote,
     removedAt: f.removed,
     title: f.title,
     date: f.date,

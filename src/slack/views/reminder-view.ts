@@ -1,4 +1,5 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { Audience } from '../../domain/permissions.js';
 import type { Partner } from '../../domain/types.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { context, header, LIMITS, section, truncate, type Reply } from '../blocks.js';
@@ -14,6 +15,8 @@ export interface ReminderInput {
   notionUrls: ReadonlyMap<string, string>;
   /** Languages of the post, French first. */
   langs: readonly Lang[];
+  /** `public` in a channel shared with other organisations: no follow-up owners, no buttons. */
+  audience: Audience;
 }
 
 /** Header, summary, and a closing line when partners are left out. */
@@ -24,7 +27,7 @@ const BLOCKS_PER_PARTNER = 2;
  * The reminder posted to the channel: each pending adhesion with its age, follow-up owner and
  * next step in every language of the channel, and its buttons once. Undefined when nothing is pending.
  */
-export function reminderView({ partners, today, notionUrls, langs }: ReminderInput): Reply | undefined {
+export function reminderView({ partners, today, notionUrls, langs, audience }: ReminderInput): Reply | undefined {
   const pending = sortPending(partners);
   if (pending.length === 0) return undefined;
   const ts = langs.map((lang) => catalogue(lang));
@@ -36,8 +39,8 @@ export function reminderView({ partners, today, notionUrls, langs }: ReminderInp
     header(both((t) => t.reminder.title)),
     context(...ts.map((t) => t.reminder.summary(pending.length))),
     ...shown.flatMap((partner) => [
-      section(langs.map((lang, i) => pendingText(partner, lang, ts[i]!, today)).join('\n\n')),
-      partnerButtons(partner, ts, notionUrls.get(partner.id)),
+      section(langs.map((lang, i) => pendingText(partner, lang, ts[i]!, today, audience)).join('\n\n')),
+      ...(audience === 'internal' ? [partnerButtons(partner, ts, notionUrls.get(partner.id))] : []),
     ]),
     ...(left > 0 ? [context(...ts.map((t) => `${t.common.andMore(left)} ${t.reminder.seeAll}`))] : []),
   ];

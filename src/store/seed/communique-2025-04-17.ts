@@ -16,6 +16,7 @@ const signatory = {
   pendingSince: null,
   nextStep: null,
   followUpUserId: null,
+  internalNote: null,
   website: null,
 } as const;
 
@@ -28,6 +29,7 @@ const pending = {
     en: 'Confirm adhesion to the MOU (announcement expected in the coming weeks)',
   },
   followUpUserId: null,
+  internalNote: null,
   website: null,
 } as const;
 

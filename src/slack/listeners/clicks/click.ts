@@ -30,9 +30,8 @@ export async function readClick({ ack, body, logger }: ClickArgs, deps: SlackDep
   }
   const { user, trigger_id: triggerId, channel, actions } = payload.data;
   const action = actions[0]!;
-  const lang = await deps.userLanguages.of(user.id);
   return {
-    ...askerOf(user.id, lang, deps),
+    ...(await askerOf(user.id, deps)),
     actionId: action.action_id,
     value: action.value,
     triggerId,
@@ -54,7 +53,7 @@ export async function tell(args: ClickArgs, click: Click, title: string, text: s
 }
 
 export async function refuse(args: ClickArgs, click: Click, deps: SlackDeps): Promise<void> {
-  await tell(args, click, click.t.modals.refused.title, refusalView(deps.config.CORRIDOR_ADMINS, click.t).text);
+  await tell(args, click, click.t.modals.refused.title, refusalView(deps.config.CORRIDOR_ADMINS, click.t, click.audience).text);
 }
 
 /** Opens a modal for the click; when Slack does not, a click in a message gets a polite line instead. */

@@ -3,6 +3,7 @@ import { formatDate } from '../../../i18n/format.js';
 import type { SlackDeps } from '../../deps.js';
 import { partnerName } from '../../views/partner-text.js';
 import { messageView } from '../../views/message-view.js';
+import { refusalView } from '../../views/refusal-view.js';
 import { readClick, type ClickArgs } from './click.js';
 import { replyEphemeral } from './reply-ephemeral.js';
 
@@ -12,6 +13,11 @@ export function snoozeClicked(deps: SlackDeps) {
     const click = await readClick(args, deps);
     if (!click) return;
     const { t, lang } = click;
+    // Any coordinator may snooze, but only from inside: a partner's people never silence reminders about themselves.
+    if (click.audience === 'public') {
+      await replyEphemeral(args, click, refusalView(deps.config.CORRIDOR_ADMINS, t, click.audience));
+      return;
+    }
     const partner = click.value ? await deps.store.partners.get(click.value) : undefined;
     if (!partner || partner.removedAt !== null) {
       await replyEphemeral(args, click, messageView(t.snooze.notFound));

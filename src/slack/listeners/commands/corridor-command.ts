@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { catalogue } from '../../../i18n/index.js';
 import { StoreBusyError } from '../../../store/corridor-store.js';
+import { viewerOf } from '../../asker.js';
 import { runCorridorCommand } from '../../commands/dispatch.js';
 import { slashCommandPayload } from '../../payloads.js';
 import { modalOpener } from './modal-opener.js';
@@ -16,13 +17,15 @@ export function corridorCommandListener(deps: SlackDeps) {
       return;
     }
     const { text, user_id: userId, channel_id: channelId, trigger_id: triggerId } = payload.data;
-    const lang = await deps.userLanguages.of(userId);
+    // One cached users.info gives both the language and the organisation.
+    const { lang, audience } = await viewerOf(userId, deps);
     const modal = modalOpener({ ack, respond, modalClient: deps.modalClient, triggerId, logger });
     try {
       const reply = await runCorridorCommand({
         text,
         userId,
         lang,
+        audience,
         store: deps.store,
         timeZone: deps.config.CORRIDOR_TZ,
         admins: deps.config.CORRIDOR_ADMINS,

@@ -12,16 +12,16 @@ import { readSubmission, updateAction, type Submission } from './submission.js';
 /** "Edit again" on the conflict modal: the form again, filled with the record's current values. */
 export function conflictSubmitted(deps: SlackDeps) {
   return async ({ ack, body, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const submission = readSubmission(body, deps);
+    const submission = await readSubmission(body, deps);
     if (!submission?.meta.id || !submission.meta.kind) {
       logger.warn('Ignoring a malformed conflict submission');
       await ack();
       return;
     }
-    const { meta, lang, t, userId, isAdmin } = submission;
+    const { meta, lang, t, userId, isAdmin, audience } = submission;
     const { store, config } = deps;
     const id = meta.id!;
-    const refused = updateAction(refusedModal(config.CORRIDOR_ADMINS, t));
+    const refused = updateAction(refusedModal(config.CORRIDOR_ADMINS, t, audience));
     const gone = updateAction(goneModal(t));
     let view: ModalView | undefined;
     switch (meta.kind) {
@@ -51,7 +51,7 @@ export function conflictSubmitted(deps: SlackDeps) {
       }
       case 'actionStatus': {
         const item = await store.actions.get(id);
-        if (item && !canUpdateActionStatus(userId, item, config.CORRIDOR_ADMINS)) return ack(refused);
+        if (item && !canUpdateActionStatus(userId, item, config.CORRIDOR_ADMINS, audience)) return ack(refused);
         view = item && !item.removedAt ? actionStatusModalFor(lang, item) : undefined;
         break;
       }

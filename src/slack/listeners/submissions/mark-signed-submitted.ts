@@ -20,7 +20,7 @@ import { fieldContext, readSubmission, saveUnlessChanged, type Submission, type 
  */
 export function markSignedSubmitted(deps: SlackDeps) {
   return async ({ ack, body, client, logger }: SubmissionArgs): Promise<void> => {
-    const submission = readSubmission(body, deps);
+    const submission = await readSubmission(body, deps);
     if (!submission?.meta.id) {
       logger.warn('Ignoring a malformed mark-as-signed submission');
       await ack(dateError(catalogue('en').common.internalError));
@@ -58,8 +58,8 @@ export function markSignedSubmitted(deps: SlackDeps) {
 type Checked = { ok: true; partner: Partner; date: string } | { ok: false; problem: string };
 
 /** Who may mark, whether the partner is still pending, and whether the date is plausible. */
-function checkSubmission({ isAdmin, values, today, t, lang }: Submission, partner: Partner | undefined, admins: readonly string[]): Checked {
-  if (!isAdmin) return { ok: false, problem: plain(refusalView(admins, t).text) };
+function checkSubmission({ isAdmin, audience, values, today, t, lang }: Submission, partner: Partner | undefined, admins: readonly string[]): Checked {
+  if (!isAdmin) return { ok: false, problem: plain(refusalView(admins, t, audience).text) };
   if (!partner || partner.removedAt !== null) return { ok: false, problem: t.markSigned.notFound };
   if (partner.status !== 'pending') return { ok: false, problem: t.markSigned.notPending(partner.name) };
   const check = checkSigningDate(dateValue(values[MARK_SIGNED_DATE.block]), today, partner.pendingSince);

@@ -19,14 +19,14 @@ export interface Submission extends Asker {
   values: FormValues;
 }
 
-export function readSubmission(body: unknown, deps: SlackDeps): Submission | undefined {
+export async function readSubmission(body: unknown, deps: SlackDeps): Promise<Submission | undefined> {
   const payload = viewSubmissionPayload.safeParse(body);
   if (!payload.success) return undefined;
   const { user, view } = payload.data;
   const meta = decodeMetadata(view.private_metadata);
   if (!meta) return undefined;
   // The form's language, not the user's current one: the answer matches what they read.
-  return { ...askerOf(user.id, meta.lang, deps), viewId: view.id, meta, values: flattenState(view.state.values) };
+  return { ...(await askerOf(user.id, deps, meta.lang)), viewId: view.id, meta, values: flattenState(view.state.values) };
 }
 
 export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -36,14 +36,14 @@ export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMidd
  * the form closed; anyone else gets the refusal in place of the form. Undefined in both cases.
  */
 export async function readAdminSubmission({ ack, body, logger }: SubmissionArgs, deps: SlackDeps, form: string): Promise<Submission | undefined> {
-  const submission = readSubmission(body, deps);
+  const submission = await readSubmission(body, deps);
   if (!submission) {
     logger.warn(`Ignoring a malformed ${form} submission`);
     await ack();
     return undefined;
   }
   if (!submission.isAdmin) {
-    await ack(updateAction(refusedModal(deps.config.CORRIDOR_ADMINS, submission.t)));
+    await ack(updateAction(refusedModal(deps.config.CORRIDOR_ADMINS, submission.t, submission.audience)));
     return undefined;
   }
   return submission;

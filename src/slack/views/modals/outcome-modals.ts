@@ -1,3 +1,4 @@
+import type { Audience } from '../../../domain/permissions.js';
 import type { KnownBlock, ModalView } from '@slack/types';
 import { diffRecords } from '../../../domain/diff.js';
 import { slackUserId } from '../../../domain/types.js';
@@ -76,13 +77,13 @@ export function conflictModal(input: ConflictModalInput): ModalView {
 }
 
 /** Shown instead of saving when the user may not make this change. */
-export function refusedModal(admins: readonly string[], t: Catalogue): ModalView {
+export function refusedModal(admins: readonly string[], t: Catalogue, audience: Audience): ModalView {
   return modal({
     callbackId: 'refused_modal',
     title: t.modals.refused.title,
     close: t.forms.close,
     privateMetadata: '',
-    blocks: refusalView(admins, t).blocks,
+    blocks: refusalView(admins, t, audience).blocks,
   });
 }
 

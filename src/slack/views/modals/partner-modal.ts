@@ -59,6 +59,7 @@ export function partnerModal({ partner, lang, t, name, status = partner?.status 
           })
         : []),
       userInput(F.followUp, f.followUp, { initial: partner?.followUpUserId, optional: true, placeholder: t.forms.choose }),
+      textInput(F.internalNote, f.internalNote, { initial: partner?.internalNote, maxLength: L.internalNote, multiline: true, optional: true, hint: m.internalNoteHint }),
       selectInput(F.kind, f.kind, [none, ...partnerKinds.map((kind) => ({ value: kind, text: t.kind[kind] }))], {
         initial: partner?.kind,
         optional: true,
