@@ -621,6 +621,7 @@ export const en = {
       slackUnreachable: (url: string, reason: string) =>
         `SLACK_API_URL: cannot reach Slack at ${url} (${reason}); check the network connection (DNS, proxy, firewall), or SLACK_API_URL if it is set`,
       noAnswerWithin: (seconds: number) => `no answer within ${seconds} s`,
+      blockedPort: (url: string) => `fetch never connects to the port of ${url}, a port reserved for other protocols`,
       portInUse: (variable: string, port: number) =>
         `${variable}: port ${port} is already in use by another process; stop that process or set ${variable} to a free port`,
       portNotAllowed: (variable: string, port: number) =>

@@ -616,6 +616,7 @@ export const fr: Catalogue = {
       slackUnreachable: (url: string, reason: string) =>
         `SLACK_API_URL : Slack est injoignable à ${url} (${reason}) ; vérifiez la connexion réseau (DNS, mandataire, pare-feu), ou SLACK_API_URL s’il est défini`,
       noAnswerWithin: (seconds: number) => `pas de réponse en ${seconds} s`,
+      blockedPort: (url: string) => `fetch ne se connecte jamais au port de ${url}, un port réservé à d’autres protocoles`,
       portInUse: (variable: string, port: number) =>
         `${variable} : le port ${port} est déjà utilisé par un autre processus ; arrêtez ce processus ou donnez à ${variable} un port libre`,
       portNotAllowed: (variable: string, port: number) =>

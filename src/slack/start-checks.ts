@@ -1,6 +1,7 @@
 import { ErrorCode, LogLevel, WebClient, type Logger, type WebAPICallError } from '@slack/web-api';
 import type { Config } from '../config/env.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
+import type { Catalogue } from '../i18n/index.js';
 
 /** Slack refused the app's credentials at start-up: something the user must fix, not a crash. */
 export class SlackCredentialsError extends BilingualError {}
@@ -60,19 +61,24 @@ function startError(error: WebAPICallError, url: string): Error {
   if (error.code === ErrorCode.RequestError || error.code === ErrorCode.HTTPError) {
     const reason = unreachableReason(error);
     return new SlackUnreachableError(
-      bothLanguages((words) => words.cli.errors.slackUnreachable(url, reason ?? words.cli.errors.noAnswerWithin(REACH_BUDGET_S))),
+      bothLanguages((words) => words.cli.errors.slackUnreachable(url, reasonText(reason, url, words))),
     );
   }
   return error;
 }
 
-/** ECONNREFUSED, ENOTFOUND, HTTP 502…; undefined for a try that timed out. */
-function unreachableReason(error: WebAPICallError): string | undefined {
+/** ECONNREFUSED, ENOTFOUND, HTTP 502…; 'timeout' when no try got an answer; 'bad port' for a port fetch never connects to. */
+function unreachableReason(error: WebAPICallError): string {
   if (error.code === ErrorCode.HTTPError) return `HTTP ${error.statusCode}`;
-  if (error.code !== ErrorCode.RequestError) return undefined;
-  const original = error.original as Error & { cause?: { code?: string; message?: string } };
-  if (original.name === 'TimeoutError' || original.name === 'AbortError') return undefined;
+  const original = (error as { original?: Error & { cause?: { code?: string; message?: string } } }).original;
+  if (!original || original.name === 'TimeoutError' || original.name === 'AbortError') return 'timeout';
   return original.cause?.code ?? original.cause?.message ?? original.message;
+}
+
+function reasonText(reason: string, url: string, words: Catalogue): string {
+  if (reason === 'timeout') return words.cli.errors.noAnswerWithin(REACH_BUDGET_S);
+  if (reason === 'bad port') return words.cli.errors.blockedPort(url);
+  return reason;
 }
 
 /** EADDRINUSE or EACCES from listen: names the variable that chose the port. */

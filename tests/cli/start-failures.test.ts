@@ -62,6 +62,12 @@ describe('npm start when Slack cannot be reached', () => {
     expect(result.seconds).toBeLessThan(15);
   });
 
+  it('a port fetch never connects to (9, discard): says so rather than "bad port"', async () => {
+    const result = await timedStart(cleanEnv({ ...SLACK, SLACK_API_URL: 'http://127.0.0.1:9' }));
+    expectOneLine(result, /^corridor-bot: SLACK_API_URL: cannot reach Slack at http:\/\/127\.0\.0\.1:9 \(fetch never connects to the port of http:\/\/127\.0\.0\.1:9, a port reserved for other protocols\); check the network/);
+    expect(result.seconds).toBeLessThan(15);
+  });
+
   it('a name DNS cannot resolve: the same, in French under a French LANG', async () => {
     const result = await timedStart(cleanEnv({ ...SLACK, LANG: 'fr_CA.UTF-8', SLACK_API_URL: 'http://slack.corridor.invalid/api/' }));
     expectOneLine(result, /^corridor-bot: SLACK_API_URL\u00a0: Slack est injoignable à http:\/\/slack\.corridor\.invalid\/api\/ \((ENOTFOUND|EAI_AGAIN)\) ; vérifiez la connexion réseau/);
