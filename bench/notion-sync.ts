@@ -32,6 +32,7 @@ function extraPartner(index: number): Omit<Partner, 'version' | 'createdAt' | 'u
     joinedOn: '2025-04-16',
     pendingSince: null,
     nextStep: null,
+    nextStepDueOn: null,
     followUpUserId: null,
     internalNote: null,
   };

@@ -62,7 +62,8 @@ const COMMANDS: Record<JobName, JobCommand> = {
       // A dry run prints for whoever runs it, a coordinator: the internal view, as the console shows.
       const message = await composeReminder({ store, config: env, logger, notionUrlFor, lang }, now, 'internal');
       if (!message) return words.dryRun.noReminder(where);
-      return [words.dryRun.reminder(where, when), renderBlocksAsText(message.blocks)].join('\n');
+      const thread = (message.thread ?? []).flatMap(({ reply }) => [words.dryRun.inThread, renderBlocksAsText(reply.blocks)]);
+      return [words.dryRun.reminder(where, when), renderBlocksAsText(message.blocks), ...thread].join('\n');
     },
   },
   digest: {
@@ -82,11 +83,9 @@ const COMMANDS: Record<JobName, JobCommand> = {
       return { lines: results.map((result) => describeEventResult(result, words)), failed: results.some((result) => result.status === 'failed') };
     },
     dryRun: async ({ store, env, where }, now, words, when) => {
-      const { tomorrow, reminders } = await composeEventReminders({ store, config: env }, now);
-      if (reminders.length === 0) return words.dryRun.noEvent(where, tomorrow);
-      return reminders
-        .map(({ key, message }) => [words.dryRun.eventReminder(key, where, when), renderBlocksAsText(message.blocks)].join('\n'))
-        .join('\n\n');
+      const { tomorrow, reminder } = await composeEventReminders({ store, ledger: store.runs, config: env }, now);
+      if (!reminder) return words.dryRun.noEvent(where, tomorrow);
+      return [words.dryRun.eventReminder(reminder.key, where, when), renderBlocksAsText(reminder.message.blocks)].join('\n');
     },
   },
 };

@@ -79,7 +79,7 @@ export const envSchema = z.object({
     .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, expected.CORRIDOR_ADMINS))),
   CORRIDOR_TZ: timeZone.default('America/Toronto'),
-  REMINDER_CRON: cronExpression('0 10 * * 1-5', 'REMINDER_CRON'),
+  REMINDER_CRON: cronExpression('0 10 * * 2', 'REMINDER_CRON'),
   DIGEST_CRON: cronExpression('0 9 * * 1', 'DIGEST_CRON'),
   EVENT_REMINDER_CRON: cronExpression('0 9 * * *', 'EVENT_REMINDER_CRON'),
   CORRIDOR_HOLIDAYS: holidayRegions,

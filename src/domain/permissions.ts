@@ -1,4 +1,4 @@
-import type { ActionItem } from './types.js';
+import type { ActionItem, Partner } from './types.js';
 
 /**
  * Who may see the coordinators' side of the corridor. `internal`: people of the organisation that
@@ -47,4 +47,14 @@ export function canChangeRecords(userId: string, admins: readonly string[], audi
 /** An action item's owner may move its status along, even without admin rights (never from outside). */
 export function canUpdateActionStatus(userId: string, item: ActionItem, admins: readonly string[], audience: Audience): boolean {
   return canChangeRecords(userId, admins, audience) || (audience === 'internal' && item.ownerUserId === userId);
+}
+
+/** Internal details (e-mail addresses, notes, owners) are for the installing organisation's people. */
+export function seesInternalDetails(audience: Audience): boolean {
+  return audience === 'internal';
+}
+
+/** Snoozing an adhesion's reminders is for the coordinators and the partner's follow-up owner, inside. */
+export function canSnooze(userId: string, partner: Pick<Partner, 'followUpUserId'>, admins: readonly string[], audience: Audience): boolean {
+  return canChangeRecords(userId, admins, audience) || (audience === 'internal' && partner.followUpUserId === userId);
 }

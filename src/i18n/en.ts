@@ -1,5 +1,5 @@
 import type { FormErrorCode } from '../domain/forms/errors.js';
-import type { ActionStatus, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
+import type { ActionStatus, Country, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
 import { pluralFor } from './plural.js';
 
 const conjunction = new Intl.ListFormat('en', { type: 'conjunction' });
@@ -42,14 +42,30 @@ export const en = {
   } satisfies Record<PartnerKind, string>,
   jurisdiction: {
     QC: 'Québec',
+    ON: 'Ontario',
+    AB: 'Alberta',
+    BC: 'British Columbia',
+    MB: 'Manitoba',
+    NB: 'New Brunswick',
+    NL: 'Newfoundland and Labrador',
+    NS: 'Nova Scotia',
+    PE: 'Prince Edward Island',
+    SK: 'Saskatchewan',
+    CA: 'Canada (federal)',
     VT: 'Vermont',
     NH: 'New Hampshire',
-    MA: 'Massachusetts',
-    ME: 'Maine',
-    NY: 'New York',
     CT: 'Connecticut',
+    ME: 'Maine',
+    MA: 'Massachusetts',
     RI: 'Rhode Island',
+    NY: 'New York',
+    US: 'United States (federal)',
   } satisfies Record<Jurisdiction, string>,
+  /** The filters `partners ca` and `partners us`: every jurisdiction of the country, federal included. */
+  country: {
+    CA: 'Canada (provinces and federal)',
+    US: 'United States (states and federal)',
+  } satisfies Record<Country, string>,
   actionStatus: {
     open: 'Open',
     in_progress: 'In progress',
@@ -79,6 +95,7 @@ export const en = {
     pendingSince: 'Pending since',
     pendingFor: 'Pending for',
     nextStep: 'Next step',
+    nextStepDueOn: 'Next step due',
     followUp: 'Follow-up',
     internalNote: 'Internal note',
     people: 'People',
@@ -102,6 +119,15 @@ export const en = {
     completedOn: 'Completed on',
     attendingPartners: 'Partners present',
     attendeePeople: 'Also present',
+    sources: 'Sources',
+    organisation: 'Organisation',
+    affiliation: 'Affiliation',
+    email: 'E-mail',
+    emailInternal: 'E-mail (internal)',
+    spokeAt: 'Spoke at',
+    attended: 'Attended',
+    quote: 'In the press release',
+    partnerId: 'Partner',
   },
   notion: {
     /** Names of the two databases made by `npm run notion:setup`. */
@@ -248,7 +274,12 @@ export const en = {
   },
   commands: {
     help: { usage: 'help', description: 'this help' },
-    partners: { usage: 'partners [qc|vt|nh|pending]', description: 'every partner, by status; filter by jurisdiction or status', examples: ['partners qc', 'partners pending'] },
+    partners: {
+      usage: 'partners [qc|on|vt|nh|ca|us|pending]',
+      description:
+        'every partner, by status; filter by province or state (`qc`, `on`, `vt`, `nh`, `ma`…), by country (`ca`, `us`: the whole country, federal bodies included; `ca federal`, `us federal`: federal bodies only) or by status',
+      examples: ['partners qc', 'partners pending'],
+    },
     partner: { usage: 'partner <name> | add [name] | edit <name>', description: 'one partner’s card, by its name, short name (UVM, UdeS), part of the name or one of its representatives, a typo forgiven; coordinators add and edit partners (`new` alone opens the form too; `partner new hampshire` looks up New Hampshire)', examples: ['partner c2mi', 'partner uvm', 'partner new hampshire', 'partner add'] },
     pending: { usage: 'pending', description: 'adhesions still pending, with how long and the next step' },
     events: { usage: 'events [upcoming|past]', description: 'the corridor’s events', examples: ['events upcoming'] },
@@ -259,6 +290,16 @@ export const en = {
     about: { usage: 'about', description: 'the corridor’s purpose, members and sector figures' },
     digest: { usage: 'digest', description: 'this week’s digest: events, pending adhesions, open action items, what changed' },
     sync: { usage: 'sync', description: 'bring the Notion pages in step now (coordinators)' },
+    people: {
+      usage: 'people [name] | add',
+      description: 'everyone on record, partners’ people and others, by name, title or organisation; coordinators add people',
+      examples: ['people welch', 'people technum'],
+    },
+    person: {
+      usage: 'person <name> | add | edit <name>',
+      description: 'one person’s card: title, organisation, events they spoke at; coordinators add and edit people',
+      examples: ['person welch', 'person add'],
+    },
   },
   unknownCommand: {
     text: (typed: string) => `I don’t know the command “${typed}”.`,
@@ -274,7 +315,7 @@ export const en = {
       `${signatories} ${plural(signatories, 'signatory', 'signatories')}, ${pending} pending ${plural(pending, 'adhesion', 'adhesions')}`,
     none: 'No partner matches this filter.',
     unknownFilter: (typed: string, examples: string) => `I can’t filter partners by “${typed}”. Try one of: ${examples}.`,
-    filterExamples: ['qc', 'vt', 'nh', 'pending'],
+    filterExamples: ['qc', 'on', 'vt', 'nh', 'ca', 'us', 'ca federal', 'pending'],
     cardHint: 'For one partner’s card: `/corridor partner <name>`',
   },
   partner: {
@@ -288,6 +329,22 @@ export const en = {
     addHint: 'To add it to the corridor: `/corridor partner add <name>`.',
     missingEdit: 'Which partner? For example: `/corridor partner edit c2mi`.',
     representative: (name: string, title: string) => `${name}, ${title}`,
+    fieldSource: (label: string, source: string) => `Source of “${label}”: ${source}.`,
+  },
+  people: {
+    title: 'People',
+    titleFiltered: (typed: string) => `People — “${typed}”`,
+    summary: (count: number) => `${count} ${plural(count, 'person', 'people')}`,
+    none: 'No one on record matches.',
+    cardHint: 'For one person’s card: `/corridor person <name>`',
+    notFound: (typed: string) => `No one on record matches “${typed}”.`,
+    didYouMean: (name: string) => `Did you mean *${name}*?`,
+    listAll: 'See everyone with `/corridor people`.',
+    missingName: 'Who? For example: `/corridor person welch`.',
+    missingEdit: 'Who? For example: `/corridor person edit welch`.',
+    eventLine: (title: string, date: string, role: string | null) => `${title} — ${date}${role ? ` (${role})` : ''}`,
+    pressContact: 'The corridor’s press contact, per the press release.',
+    removed: 'This person was removed from the corridor’s records.',
   },
   pending: {
     title: 'Pending adhesions',
@@ -297,6 +354,11 @@ export const en = {
     nextStep: (step: string) => `Next step: ${step}`,
     followUp: (who: string) => `Follow-up: ${who}`,
     noFollowUp: 'No follow-up owner yet',
+    followUpQuiet: 'Follow-up: owner already reminded this week',
+    dueOn: (date: string) => `Next step due ${date}`,
+    overdueSince: (date: string) => `:warning: Next step overdue: it was due ${date}`,
+    overdueUndated: (weeks: number) => `:warning: Next step overdue: no due date after ${weeks} weeks pending`,
+    snoozed: (date: string, who: string) => `Snoozed until ${date}, by ${who}`,
   },
   events: {
     title: { upcoming: 'Upcoming events', past: 'Past events', all: 'Corridor events' },
@@ -334,6 +396,7 @@ export const en = {
     entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}.`,
     seedActor: 'The founding press release',
     shortNamesActor: 'The list of partners’ usual short names',
+    fieldSourcesActor: 'The facts the release implies or public knowledge gives, with their sources',
     yes: 'yes',
     fieldSet: (label: string, value: string) => `• ${label}: ${value}`,
     fieldChanged: (label: string, before: string, after: string) => `• ${label}: ${before} → ${after}`,
@@ -358,6 +421,8 @@ export const en = {
       invalidUser: 'Please pick a person from the workspace.',
       unknownChoice: 'This choice is no longer available; please choose again.',
       duplicateName: 'A partner already has this name.',
+      duplicatePerson: 'Someone on record already has this name.',
+      invalidEmail: 'Please give an e-mail address such as name@example.org.',
       speakerLine: 'One speaker per line: “Name — role” (names under 150 characters, roles under 200).',
       invisibleCharacter: 'Please remove the invisible or text-direction characters (often pasted along with the text).',
     } satisfies Record<FormErrorCode, string | ((limit: number) => string)>,
@@ -370,6 +435,13 @@ export const en = {
       statusDateHint: 'Leave empty only for a founding signatory whose signing date is not known.',
       internalNoteHint: 'For the coordinators only: never shown to other organisations, in shared channels or in Notion.',
       websitePlaceholder: 'https://example.org',
+    },
+    person: {
+      titleAdd: 'New person',
+      titleEdit: 'Edit person',
+      partnerHint: 'The partner this person represents, if any.',
+      affiliationHint: 'Another organisation, when they represent no partner (e.g. a government office).',
+      emailHint: 'Internal: never shown to other organisations.',
     },
     event: {
       titleAdd: 'New event',
@@ -392,6 +464,8 @@ export const en = {
       title: 'Saved',
       partnerAdded: (name: string) => `*${name}* was added to the corridor’s partners.`,
       partnerUpdated: (name: string) => `*${name}* was updated.`,
+      personAdded: (name: string) => `*${name}* was added to the people on record.`,
+      personUpdated: (name: string) => `*${name}* was updated.`,
       eventAdded: (title: string, when: string) => `*${title}* was added for ${when}.`,
       eventUpdated: (title: string, when: string) => `*${title}* (${when}) was updated.`,
       actionAdded: (title: string) => `*${title}* was added to the action items.`,
@@ -464,6 +538,7 @@ export const en = {
     eventTomorrow: (title: string) => `Reminder: *${title}* is tomorrow.`,
     details: (when: string, place: string) => `${when} — ${place}`,
     organisedBy: (names: string) => `Organised by ${names}.`,
+    eventsTomorrow: (count: number) => `Reminder: ${count} events tomorrow.`,
   },
   actions: {
     title: 'Action items by track',
@@ -483,7 +558,7 @@ export const en = {
       `*${signatories}* MOU ${plural(signatories, 'signatory', 'signatories')} and *${pending}* ${plural(pending, 'adhesion', 'adhesions')} pending.`,
     figuresTitle: 'The sector in Québec',
     moreThan: (value: string) => `more than ${value}`,
-    contact: (name: string, title: string, org: string, email: string) => `Press contact: ${name}, ${title}, ${org} — ${email}`,
+    contact: (name: string, title: string, org: string, email: string | null) => `Press contact: ${name}, ${title}, ${org}${email ? ` — ${email}` : ''}`,
   },
   reminder: {
     title: 'Reminder: pending adhesions',
@@ -494,6 +569,13 @@ export const en = {
     openNotion: 'Open in Notion',
     seeAll: 'All of them: `/corridor pending`.',
     nothingPending: 'No adhesion is pending (or all are snoozed): no reminder to post.',
+    line: (name: string, age: string) => `• *${name}* — pending for ${age}`,
+    overdue: ':warning: next step overdue',
+    followUp: (who: string) => `follow-up ${who}`,
+    followUpQuiet: 'follow-up owner already reminded this week',
+    noFollowUp: 'no follow-up owner',
+    inThread: 'Details and buttons in the thread.',
+    signedBy: (name: string, date: string, who: string) => `:white_check_mark: *${name}* signed the MOU on ${date} (marked by ${who}).`,
   },
   digest: {
     title: (weekOf: string) => `Corridor digest — week of ${weekOf}`,
@@ -517,9 +599,23 @@ export const en = {
     changesTitle: (since: string) => `Since the last digest (${since})`,
     changesTitleFirst: (since: string) => `Since ${since}`,
     changesNone: 'Nothing new in the records.',
-    newPartners: (names: string) => `New partners: ${names}`,
-    signed: (names: string) => `Adhesions signed: ${names}`,
-    completed: (titles: string) => `Action items completed: ${titles}`,
+    changeGroups: {
+      partner: { added: 'Partners added', signed: 'Adhesions signed', edited: 'Partners edited', removed: 'Partners removed' },
+      event: { added: 'Events added', moved: 'Events moved', cancelled: 'Events cancelled' },
+      action: {
+        added: 'Action items added',
+        reassigned: 'Action items re-assigned',
+        redated: 'Action items re-dated',
+        completed: 'Action items completed',
+      },
+    },
+    changeLine: (group: string, names: string) => `${group}: ${names}`,
+    editedFields: { status: 'status', jurisdiction: 'jurisdiction', followUp: 'follow-up owner', nextStep: 'next step', details: 'details' },
+    withDetail: (name: string, detail: string) => `${name} (${detail})`,
+    now: (value: string) => `now ${value}`,
+    dueOn: (date: string) => `due ${date}`,
+    noOwner: 'no owner',
+    noDueDate: 'no due date',
   },
   markSigned: {
     modalTitle: 'Mark as signed',
@@ -538,6 +634,8 @@ export const en = {
   snooze: {
     done: (name: string, date: string) => `Reminders about *${name}* are snoozed until ${date}.`,
     notFound: 'This partner is no longer in the corridor’s records.',
+    refused: (name: string) =>
+      `Sorry, only the corridor’s coordinators and the follow-up owner of *${name}* can snooze its reminders. Nothing was changed.`,
   },
   console: {
     banner: (timeZone: string) =>
@@ -574,7 +672,7 @@ export const en = {
     CORRIDOR_CHANNEL_LANG: 'expected fr, en or both',
     CORRIDOR_ADMINS: 'expected comma-separated Slack user IDs such as U0123,U0456',
     CORRIDOR_TZ: 'expected an IANA time zone such as America/Toronto',
-    REMINDER_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
+    REMINDER_CRON: 'expected a cron expression such as "0 10 * * 2"',
     DIGEST_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
     EVENT_REMINDER_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
     NOTION_BASE_URL: 'expected a URL such as https://api.notion.com',
@@ -653,6 +751,7 @@ export const en = {
       dryRun: {
         noReminder: (where: string) => `Dry run: nothing to post to ${where} — no adhesion is pending (or all are snoozed).`,
         reminder: (where: string, when: string) => `Dry run: the reminder that would be posted to ${where} ${when}:`,
+        inThread: '— in its thread:',
         digest: (where: string, when: string) => `Dry run: the digest that would be posted to ${where} ${when}:`,
         noEvent: (where: string, tomorrow: string) => `Dry run: nothing to post to ${where} — no event tomorrow (${tomorrow}).`,
         eventReminder: (key: string, where: string, when: string) => `Dry run: the event reminder ${key} that would be posted to ${where} ${when}:`,

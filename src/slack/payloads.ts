@@ -34,6 +34,8 @@ export const blockActionsPayload = z.object({
   response_url: z.string().optional(),
   /** The channel of the message clicked in (a reminder, a card); absent in the Home tab and modals. */
   channel: z.object({ id: z.string() }).optional(),
+  /** The message clicked in, when it is one (a reminder is updated in place once a partner signs). */
+  container: z.object({ message_ts: z.string().optional() }).optional(),
   /** The view clicked in (a modal or the Home tab), with its state when it is a modal. */
   view: z
     .object({

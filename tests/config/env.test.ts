@@ -12,7 +12,7 @@ describe('parseConfig', () => {
       CORRIDOR_TZ: 'America/Toronto',
       DATABASE_URL: 'sqlite:./data/corridor.sqlite',
       CORRIDOR_ADMINS: [],
-      REMINDER_CRON: '0 10 * * 1-5',
+      REMINDER_CRON: '0 10 * * 2',
       DIGEST_CRON: '0 9 * * 1',
       EVENT_REMINDER_CRON: '0 9 * * *',
       NOTION_MAX_RPS: 3,

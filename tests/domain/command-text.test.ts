@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandText, readVerb, type RecordFinder } from '../../src/domain/command-text.js';
-import { partnerFilterArgument } from '../../src/domain/partner-filter.js';
+import { applyPartnerFilter, partnerFilterArgument } from '../../src/domain/partner-filter.js';
+import { seedRecords } from '../support/records.js';
 import { eventWhenArgument } from '../../src/domain/event-when.js';
 
 describe('parseCommandText', () => {
@@ -37,6 +38,22 @@ describe('command arguments', () => {
     expect(partnerFilterArgument.parse('Signataires')).toEqual({ kind: 'status', status: 'signatory' });
     expect(partnerFilterArgument.parse('')).toEqual({ kind: 'all' });
     expect(partnerFilterArgument.safeParse('mars').success).toBe(false);
+  });
+
+  it('parses every jurisdiction of the corridor, and a whole country or its federal level', () => {
+    expect(partnerFilterArgument.parse('on')).toEqual({ kind: 'jurisdiction', jurisdiction: 'ON' });
+    expect(partnerFilterArgument.parse('Nouveau-Brunswick')).toEqual({ kind: 'jurisdiction', jurisdiction: 'NB' });
+    expect(partnerFilterArgument.parse('ca')).toEqual({ kind: 'country', country: 'CA' });
+    expect(partnerFilterArgument.parse('États-Unis')).toEqual({ kind: 'country', country: 'US' });
+    expect(partnerFilterArgument.parse('ca-federal')).toEqual({ kind: 'jurisdiction', jurisdiction: 'CA' });
+    expect(partnerFilterArgument.parse('fédéral us')).toEqual({ kind: 'jurisdiction', jurisdiction: 'US' });
+    const partners = seedRecords().partners.map((partner) => (partner.id === 'cmc-microsystems' ? { ...partner, jurisdiction: 'CA' as const } : partner));
+    const names = (filter: string) => applyPartnerFilter(partners, partnerFilterArgument.parse(filter)).map((partner) => partner.id);
+    expect(names('ca')).toEqual(expect.arrayContaining(['c2mi', 'universite-de-sherbrooke', 'cmc-microsystems']));
+    expect(names('ca')).not.toContain('university-of-vermont');
+    expect(names('ca federal')).toEqual(['cmc-microsystems']);
+    expect(names('us')).toEqual(['university-of-vermont', 'vermont-accd', 'new-hampshire-bea']);
+    expect(names('qc')).not.toContain('cmc-microsystems');
   });
 
   it('parses upcoming / past in both languages', () => {

@@ -79,10 +79,12 @@ describe('/corridor over signed HTTP', () => {
     expect(running.slack.callsTo('users.info').filter((call) => call.args.user === 'U0FRANCINE')).toHaveLength(1);
   });
 
-  it('accepts French subcommands with or without accents', async () => {
-    expect(readable(await ask('événements'))).toContain('First official meeting of the MOU signatories');
-    expect(readable(await ask('evenements passes --fr'))).toContain('Première rencontre officielle');
-    expect(readable(await ask('partenaire udes'))).toContain('University');
+  it('accepts French subcommands with or without accents, answering them in French unless --en', async () => {
+    expect(readable(await ask('événements'))).toContain('Première rencontre officielle des signataires du MOU');
+    expect(readable(await ask('evenements passes'))).toContain('Première rencontre officielle');
+    expect(readable(await ask('partenaire udes'))).toContain('Université');
+    expect(readable(await ask('partenaire udes --en'))).toContain('University');
+    expect(readable(await ask('events'))).toContain('First official meeting of the MOU signatories');
   });
 
   it('shows an event by date with organisers and speakers', async () => {

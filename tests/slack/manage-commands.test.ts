@@ -59,6 +59,7 @@ describe('modal subcommands outside Slack', () => {
         joinedOn: null,
         pendingSince: '2026-01-05',
         nextStep: null,
+        nextStepDueOn: null,
         followUpUserId: null,
         internalNote: null,
       },

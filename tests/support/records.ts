@@ -24,6 +24,7 @@ export function partnerRecord(id: string, overrides: Partial<Partner> = {}): Par
     joinedOn: null,
     pendingSince: '2026-01-15',
     nextStep: { fr: 'Signer le MOU', en: 'Sign the MOU' },
+    nextStepDueOn: null,
     followUpUserId: null,
     internalNote: null,
     ...overrides,

@@ -99,6 +99,7 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
   'views.publish': viewsPublish,
   'conversations.info': conversationsInfo,
   'conversations.history': conversationsHistory,
+  'conversations.replies': conversationsReplies,
 };
 
 export function failure(error: string, messages?: string[]): ApiResponse {
@@ -127,7 +128,7 @@ function authTest(_args: ApiArgs, { identity }: EmulatedWorkspace): ApiResponse 
 }
 
 function chatPostMessage(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
-  const problem = channelProblem(args, workspace) ?? messageContentProblem(args);
+  const problem = channelProblem(args, workspace) ?? messageContentProblem(args) ?? threadProblem(args, workspace);
   if (problem) return problem;
   const ts = workspace.nextMessageTs();
   const message = botMessage(args, workspace, ts);
@@ -148,18 +149,39 @@ function conversationsHistory(args: ApiArgs, workspace: EmulatedWorkspace): ApiR
   if (problem) return problem;
   const oldest = Number(args.oldest ?? 0);
   const latest = args.latest === undefined ? Infinity : Number(args.latest);
-  const limit = Math.min(Number(args.limit ?? 100), 999);
-  const offset = args.cursor === undefined || args.cursor === '' ? 0 : Number(Buffer.from(String(args.cursor), 'base64').toString());
+  // Like Slack's, the channel's history holds thread parents but not the replies in their threads.
   const inRange = [...(workspace.messages.get(String(args.channel)) ?? [])]
     .reverse()
-    .filter((message) => Number(message.ts) >= oldest && Number(message.ts) <= latest);
-  const page = inRange.slice(offset, offset + limit).map((message) => (isTrue(args.include_all_metadata) ? message : withoutMetadata(message)));
-  const hasMore = offset + limit < inRange.length;
+    .filter((message) => !isThreadReply(message) && Number(message.ts) >= oldest && Number(message.ts) <= latest);
+  return { ...messagePage(inRange, args), pin_count: 0 };
+}
+
+/** A thread's parent then its replies, oldest first; `ts` may name the parent or any reply. */
+function conversationsReplies(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  const problem = channelProblem(args, workspace);
+  if (problem) return problem;
+  const messages = workspace.messages.get(String(args.channel)) ?? [];
+  const named = messages.find((message) => message.ts === String(args.ts));
+  if (!named) return failure('thread_not_found');
+  const root = String(named.thread_ts ?? named.ts);
+  const thread = messages.filter((message) => message.ts === root || message.thread_ts === root);
+  return messagePage(thread, args);
+}
+
+function isThreadReply(message: Record<string, unknown>): boolean {
+  return message.thread_ts !== undefined && message.thread_ts !== message.ts;
+}
+
+/** `limit` per page (default 100, at most 999), paged by cursor; metadata only with include_all_metadata. */
+function messagePage(messages: Record<string, unknown>[], args: ApiArgs): ApiResponse {
+  const limit = Math.min(Number(args.limit ?? 100), 999);
+  const offset = args.cursor === undefined || args.cursor === '' ? 0 : Number(Buffer.from(String(args.cursor), 'base64').toString());
+  const page = messages.slice(offset, offset + limit).map((message) => (isTrue(args.include_all_metadata) ? message : withoutMetadata(message)));
+  const hasMore = offset + limit < messages.length;
   return {
     ok: true,
     messages: page,
     has_more: hasMore,
-    pin_count: 0,
     response_metadata: { next_cursor: hasMore ? Buffer.from(String(offset + limit)).toString('base64') : '' },
   };
 }
@@ -171,12 +193,30 @@ function chatPostEphemeral(args: ApiArgs, workspace: EmulatedWorkspace): ApiResp
   return { ok: true, message_ts: workspace.nextMessageTs() };
 }
 
+/** Replies go under a message of the same channel; Slack answers thread_not_found otherwise. */
+function threadProblem(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse | undefined {
+  if (isBlank(args.thread_ts)) return undefined;
+  const parent = workspace.messages.get(String(args.channel))?.some((message) => message.ts === String(args.thread_ts));
+  return parent ? undefined : failure('thread_not_found');
+}
+
+/**
+ * Like Slack's: the message must exist in that channel (message_not_found otherwise), be the bot's
+ * own (cant_update_message), and carry text or blocks; the stored message is replaced, its thread kept.
+ */
 function chatUpdate(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
   const problem =
     channelProblem(args, workspace) ?? (isBlank(args.ts) ? failure('message_not_found') : messageContentProblem(args));
   if (problem) return problem;
   const ts = String(args.ts);
-  return { ok: true, channel: args.channel, ts, text: args.text ?? '', message: botMessage(args, workspace, ts) };
+  const messages = workspace.messages.get(String(args.channel)) ?? [];
+  const index = messages.findIndex((message) => message.ts === ts);
+  if (index < 0) return failure('message_not_found');
+  const current = messages[index]!;
+  if (current.user !== workspace.identity.botUserId) return failure('cant_update_message');
+  const updated = { ...botMessage({ ...args, thread_ts: current.thread_ts, metadata: args.metadata ?? current.metadata }, workspace, ts), edited: { user: workspace.identity.botUserId, ts: workspace.nextMessageTs() } };
+  messages[index] = updated;
+  return { ok: true, channel: args.channel, ts, text: args.text ?? '', message: withoutMetadata(updated) };
 }
 
 function chatDelete(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {

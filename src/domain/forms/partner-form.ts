@@ -24,6 +24,7 @@ export const PARTNER_FIELDS = {
   statusDate: 'status_date',
   nextStepFr: 'next_step_fr',
   nextStepEn: 'next_step_en',
+  nextStepDueOn: 'next_step_due_on',
   followUp: 'follow_up',
   internalNote: 'internal_note',
 } as const;
@@ -71,6 +72,7 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
       [F.statusDate]: optionalDate,
       [F.nextStepFr]: text(L.nextStep),
       [F.nextStepEn]: text(L.nextStep),
+      [F.nextStepDueOn]: optionalDate,
       [F.followUp]: optionalUser,
       [F.internalNote]: text(L.internalNote),
     })
@@ -110,8 +112,20 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
   const adhesion =
     form[F.status] === 'signatory'
       ? ({ status: 'signatory', signedOn: date } as const)
-      : ({ status: 'pending', since: date, nextStep: bilingual(form[F.nextStepFr], form[F.nextStepEn]) } as const);
-  return { ok: true, value: withAdhesion(draft, adhesion) };
+      : ({
+          status: 'pending',
+          since: date,
+          nextStep: bilingual(form[F.nextStepFr], form[F.nextStepEn]),
+          nextStepDueOn: nullIfBlank(form[F.nextStepDueOn]),
+        } as const);
+  return { ok: true, value: withSourcesStillTrue(withAdhesion(draft, adhesion), existing) };
+}
+
+/** A field's source stops applying once a coordinator changes the value: theirs is the record's own. */
+function withSourcesStillTrue(draft: Draft<Partner>, existing: Partner | undefined): Draft<Partner> {
+  if (!existing?.sources) return draft;
+  const sources = existing.sources.filter(({ field }) => draft[field] === existing[field]);
+  return { ...draft, sources };
 }
 
 /** "UVM, Vermont U" → ["UVM", "Vermont U"]: commas or semicolons separate names; repeats count once. */
@@ -161,6 +175,7 @@ function emptyPartner(id: string): Draft<Partner> {
     joinedOn: null,
     pendingSince: null,
     nextStep: null,
+    nextStepDueOn: null,
     followUpUserId: null,
     internalNote: null,
   };

@@ -6,19 +6,23 @@ import type { CommandContext, CorridorCommand } from './command.js';
  * The subcommands whose answer depends only on the command text, the language, the time zone, the
  * date, the records and the viewer's side and rights: 'role' where inside or outside, admin or not,
  * is all that matters of the viewer, 'user' where the viewer's own records matter (an action item's owner gets its button).
- * Not here: `sync` (runs the sync) and `digest` (also reads the run ledger, which is no record).
+ * Not here: `sync` (runs the sync), `digest` (also reads the run ledger, which is no record) and
+ * `pending` (shows snoozes, which are no records either).
  */
 const KEPT_ANSWERS: Readonly<Record<string, 'role' | 'user'>> = {
   help: 'role',
   partners: 'role',
   partner: 'role',
-  pending: 'role',
+  people: 'role',
+  // The card shows e-mails to those who see internal details: kept per viewer, whatever that rule becomes.
+  person: 'user',
   events: 'role',
   event: 'role',
   actions: 'role',
   action: 'user',
   history: 'role',
-  about: 'role',
+  // The press contact's e-mail shows to those who see internal details: kept per viewer, like `person`.
+  about: 'user',
 };
 
 /** Enough for every subcommand in both languages, with room for many distinct lookups. */

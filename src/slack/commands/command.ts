@@ -23,6 +23,11 @@ export interface CommandContext extends Asker {
     channelId: string;
     /** Acknowledges the command, then opens the modal; on failure the user reads `failureText`. */
     openModal(build: () => Promise<ModalView> | ModalView, failureText: string): Promise<void>;
+    /**
+     * A later answer (after the acknowledgement), ephemeral through the command's response_url: it
+     * reaches the user in a DM or a channel the bot has not joined. Never rejects; a failure is logged.
+     */
+    respondLater(reply: Reply): Promise<void>;
   };
 }
 

@@ -29,6 +29,16 @@ export interface CommandRequest {
   calendar?: CommandContext['calendar'];
 }
 
+/**
+ * Subcommand names only a French speaker types (accents stripped): without `--fr` or `--en`, they
+ * answer in French whatever the Slack locale, as `/corridor aide` promises an English reader.
+ */
+const FRENCH_NAMES = new Set([
+  'aide', 'partenaires', 'partenaire', 'fiche', 'membres', 'attente', 'en-attente', 'evenements', 'evenement', 'rencontre',
+  'historique', 'journal', 'resume', 'bilan', 'sommaire', 'hebdo', 'pistes', 'taches', 'tache', 'apropos', 'a-propos',
+  'synchro', 'synchroniser', 'personnes', 'personne', 'gens',
+]);
+
 /** Parses `/corridor …` text and runs the subcommand: the one path Slack and the console share. */
 export async function runCorridorCommand(request: CommandRequest): Promise<Reply | undefined> {
   const input = commandTextInput.safeParse(request.text);
@@ -36,7 +46,7 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
   const parsed = parseCommandText(input.data);
   const { userId, audience, timeZone, admins, now } = request;
   const context: CommandContext = {
-    ...whoIsAsking({ userId, lang: parsed.lang ?? request.lang, audience, admins, timeZone, now }),
+    ...whoIsAsking({ userId, lang: parsed.lang ?? (FRENCH_NAMES.has(parsed.name) ? 'fr' : request.lang), audience, admins, timeZone, now }),
     store: request.store,
     timeZone,
     admins,

@@ -6,6 +6,7 @@ export const pendingCommand: CorridorCommand = {
   aliases: ['attente', 'en-attente', 'adhesions', 'adhesion'],
   help: (t) => t.commands.pending,
   async run(_args, { store, lang, t, today, audience }) {
-    return pendingView(await store.partners.list(), lang, t, today, audience);
+    const [partners, snoozes] = await Promise.all([store.partners.list(), store.snoozes.active(today)]);
+    return pendingView(partners, lang, t, today, audience, snoozes);
   },
 };

@@ -6,6 +6,7 @@ import type { Catalogue, Lang } from '../../i18n/index.js';
 import { context, fieldsSection, header, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn, link, mentionUser } from '../mrkdwn.js';
 import { partnerTraits } from './partner-text.js';
+import { fieldLabel } from './record-fields.js';
 
 export interface PartnerCardInput {
   partner: Partner;
@@ -37,6 +38,7 @@ export function partnerCardView({ partner, people, lang, t, today, audience, act
     [f.pendingSince, isPending && partner.pendingSince ? formatDate(partner.pendingSince, lang) : null],
     [f.pendingFor, isPending && partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : null],
     [f.nextStep, isPending && partner.nextStep ? escapeMrkdwn(partner.nextStep[lang]) : null],
+    [f.nextStepDueOn, isPending && partner.nextStepDueOn ? formatDate(partner.nextStepDueOn, lang) : null],
     [f.followUp, inside && partner.followUpUserId ? mentionUser(partner.followUpUserId) : null],
   ]);
   const note = inside && partner.internalNote ? [section(`*${f.internalNote}*\n${escapeMrkdwn(partner.internalNote)}`)] : [];
@@ -51,8 +53,15 @@ export function partnerCardView({ partner, people, lang, t, today, audience, act
     ...note,
     ...(partner.removedAt ? [context(t.partner.removed)] : []),
     ...actions,
+    ...fieldSourceNotes(partner, lang, t),
     context(t.common.sourceNote),
   ];
   const traits = partnerTraits(partner, t);
   return { text: `${escapeMrkdwn(partner.name)} — ${t.status[partner.status]}${traits ? ` · ${traits}` : ''}`, blocks };
+}
+
+/** Where a field's value comes from when not simply the release: one line each, above the release's. */
+function fieldSourceNotes(partner: Partner, lang: Lang, t: Catalogue): KnownBlock[] {
+  const lines = (partner.sources ?? []).map(({ field, source }) => t.partner.fieldSource(fieldLabel(field, t), escapeMrkdwn(source[lang])));
+  return lines.length ? [context(...lines)] : [];
 }

@@ -1,20 +1,27 @@
 /**
  * Facts of the press release of 17 April 2025 (communique-2025-04-17.fr.txt beside this file),
- * the corridor's first official meeting. Only what the text states is recorded: a field the
- * text does not give (a website, a region, a signing date) stays null. English wording is a
- * translation of the French text, not new information.
+ * the corridor's first official meeting. Only what the text states, directly or by what it says
+ * of a partner, is recorded: a field the text does not give (a website, a region, a signing date)
+ * stays null, except where public knowledge gives it, and then the field carries that source
+ * (`sources`). English wording is a translation of the French text, not new information.
  */
-import type { ActionItem, CorridorEvent, CorridorProfile, Draft, Partner, Person, Track } from '../../domain/types.js';
+import type { ActionItem, CorridorEvent, CorridorProfile, Draft, FieldSource, Partner, Person, Track } from '../../domain/types.js';
 
 export const SEED_NAME = 'communique-2025-04-17';
 /** The meeting the three new partners attended "in order to join shortly". */
 const MEETING_DATE = '2025-04-16';
+
+/** A jurisdiction the release does not state, with where it comes from. */
+function jurisdictionSource(fr: string, en: string): FieldSource[] {
+  return [{ field: 'jurisdiction', source: { fr, en } }];
+}
 
 const signatory = {
   status: 'signatory',
   joinedOn: null,
   pendingSince: null,
   nextStep: null,
+  nextStepDueOn: null,
   followUpUserId: null,
   internalNote: null,
   website: null,
@@ -28,6 +35,9 @@ const pending = {
     fr: 'Confirmer l’adhésion au MOU (annonce attendue dans les prochaines semaines)',
     en: 'Confirm adhesion to the MOU (announcement expected in the coming weeks)',
   },
+  // The release gives no date ("dans les prochaines semaines"): none is invented. The reminder
+  // flags a next step with no due date once the adhesion has waited longer (see next-step.ts).
+  nextStepDueOn: null,
   followUpUserId: null,
   internalNote: null,
   website: null,
@@ -82,7 +92,11 @@ const partnersInRelease: Omit<Draft<Partner>, 'aliases'>[] = [
     acronym: 'C2MI',
     designation: null,
     kind: null,
-    jurisdiction: null,
+    jurisdiction: 'QC',
+    sources: jurisdictionSource(
+      'connaissance publique (le C2MI est à Bromont, au Québec), non le communiqué',
+      'public knowledge (C2MI is in Bromont, Québec), not the press release',
+    ),
   },
   {
     ...signatory,
@@ -92,7 +106,11 @@ const partnersInRelease: Omit<Draft<Partner>, 'aliases'>[] = [
     acronym: null,
     designation: { fr: 'Zone d’innovation quantique', en: 'Quantum innovation zone' },
     kind: 'innovation_zone',
-    jurisdiction: null,
+    jurisdiction: 'QC',
+    sources: jurisdictionSource(
+      'connaissance publique (Distriq est à Sherbrooke, au Québec), non le communiqué',
+      'public knowledge (Distriq is in Sherbrooke, Québec), not the press release',
+    ),
   },
   {
     ...signatory,
@@ -102,7 +120,12 @@ const partnersInRelease: Omit<Draft<Partner>, 'aliases'>[] = [
     acronym: null,
     designation: null,
     kind: 'university',
-    jurisdiction: null,
+    // Not stated as such: the release, datelined Sherbrooke, holds the meeting "à l'Université de Sherbrooke".
+    jurisdiction: 'QC',
+    sources: jurisdictionSource(
+      'communiqué du 17 avril 2025, daté de Sherbrooke : la rencontre « s’est tenue hier à l’Université de Sherbrooke »',
+      'press release of 17 April 2025, datelined Sherbrooke: the meeting “was held yesterday at Université de Sherbrooke”',
+    ),
   },
   {
     ...signatory,

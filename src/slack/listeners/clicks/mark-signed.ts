@@ -25,6 +25,6 @@ export function markSignedClicked(deps: SlackDeps) {
       await replyEphemeral(args, click, messageView(t.markSigned.notPending(partnerName(partner))));
       return;
     }
-    await openView(args, click, markSignedModal({ partner, today: click.today, lang: click.lang, t, channelId: click.channelId }));
+    await openView(args, click, markSignedModal({ partner, today: click.today, lang: click.lang, t, origin: click }));
   };
 }

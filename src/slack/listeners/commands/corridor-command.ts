@@ -30,7 +30,17 @@ export function corridorCommandListener(deps: SlackDeps) {
         timeZone: deps.config.CORRIDOR_TZ,
         admins: deps.config.CORRIDOR_ADMINS,
         now: deps.clock?.(),
-        slack: { client, triggerId, channelId, openModal: modal.open },
+        slack: {
+          client,
+          triggerId,
+          channelId,
+          openModal: modal.open,
+          respondLater: (later) =>
+            respond({ response_type: 'ephemeral', replace_original: false, text: later.text, blocks: later.blocks }).then(
+              () => undefined,
+              (error: unknown) => logger.warn(`Could not answer /corridor ${text.slice(0, 80)} through its response_url: ${error instanceof Error ? error.message : String(error)}`),
+            ),
+        },
         notion: deps.notion,
         calendar: deps.config,
       });

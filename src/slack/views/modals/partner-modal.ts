@@ -58,6 +58,7 @@ export function partnerModal({ partner, lang, t, name, status = partner?.status 
             t,
           })
         : []),
+      ...(status === 'pending' ? [dateInput(F.nextStepDueOn, f.nextStepDueOn, { initial: partner?.nextStepDueOn ?? null, optional: true })] : []),
       userInput(F.followUp, f.followUp, { initial: partner?.followUpUserId, optional: true, placeholder: t.forms.choose }),
       textInput(F.internalNote, f.internalNote, { initial: partner?.internalNote, maxLength: L.internalNote, multiline: true, optional: true, hint: m.internalNoteHint }),
       selectInput(F.kind, f.kind, [none, ...partnerKinds.map((kind) => ({ value: kind, text: t.kind[kind] }))], {
