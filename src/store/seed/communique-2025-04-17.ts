@@ -123,7 +123,7 @@ const partnersInRelease: Omit<Draft<Partner>, 'aliases'>[] = [
     // Not stated as such: the release, datelined Sherbrooke, holds the meeting "à l'Université de Sherbrooke".
     jurisdiction: 'QC',
     sources: jurisdictionSource(
-      'communiqué du 17 avril 2025, daté de Sherbrooke : la rencontre « s’est tenue hier à l’Université de Sherbrooke »',
+      'communiqué du 17 avril 2025, daté de Sherbrooke : la rencontre « s’est tenue hier à l’Université de Sherbrooke »',
       'press release of 17 April 2025, datelined Sherbrooke: the meeting “was held yesterday at Université de Sherbrooke”',
     ),
   },
