@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Config } from '../config/env.js';
+import { parseCommandText } from '../domain/command-text.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import { runCorridorCommand } from '../slack/commands/dispatch.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';
@@ -55,5 +56,7 @@ async function answer(line: string, { store, config, lang, notion }: Pick<Consol
     notion,
     calendar: config,
   });
-  return reply ? renderBlocksAsText(reply.blocks) : t.console.slackOnly;
+  // `--fr` / `--en` in the text chose the reply's language, and so how its fields read.
+  const replyLang = parseCommandText(match[2] ?? '').lang ?? lang;
+  return reply ? renderBlocksAsText(reply.blocks, catalogue(replyLang).common.labelled) : t.console.slackOnly;
 }

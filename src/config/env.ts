@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { holidayRegion, type HolidayRegion } from '../domain/holidays.js';
+import type { BilingualText } from '../domain/types.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue } from '../i18n/index.js';
+import { timeZoneProblem } from './time-zone.js';
 
 /** The embedded SQLite file, when DATABASE_URL is not set. */
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/corridor.sqlite';
@@ -22,7 +24,7 @@ function optionalMatching(pattern: RegExp, expected: string) {
   return optionalText.refine((value) => value === undefined || pattern.test(value), { message: expected });
 }
 
-const timeZone = z.string().refine(isTimeZone, { message: expected.CORRIDOR_TZ });
+const timeZone = z.string().refine((value) => timeZoneProblem(value) === undefined, { message: expected.CORRIDOR_TZ });
 
 function cronExpression(fallback: string, variable: Described) {
   return z
@@ -54,15 +56,6 @@ const holidayRegions = z
 const publicUrl = optionalText
   .pipe(z.url({ protocol: /^https?$/, message: expected.PUBLIC_URL }).optional())
   .transform((value) => value?.replace(/\/+$/, ''));
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalMatching(/^xoxb-/, expected.SLACK_BOT_TOKEN),
@@ -124,18 +117,39 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
  * such as `npm run digest`, which only post and need no signing secret or app token.
  */
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = envSchema.safeParse(source);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const name = String(issue.path[0] ?? 'environment');
-    const entry = issue.code === 'custom' ? (issue.params as { entry?: string } | undefined)?.entry : undefined;
-    if (entry !== undefined) throw new ConfigError(bothLanguages((words) => words.cli.errors.unknownHolidayRegion(entry)));
-    if (Object.hasOwn(expected, name)) {
-      throw new ConfigError(bothLanguages((words) => `${name}: ${words.config[name as Described]}`));
-    }
-    throw new ConfigError(`${name}: ${issue.message}`);
-  }
+  const result = envSchema.safeParse(source, { reportInput: true });
+  if (!result.success) throw new ConfigError(describeIssue(result.error.issues[0]!, source));
   return result.data;
+}
+
+/** Variables whose value is never echoed: it would put a secret in a terminal or a log. */
+const SECRETS = new Set(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'NOTION_TOKEN']);
+const ECHO_LIMIT = 80;
+
+/** The faulty variable, why, and the value it holds (the faulty entry of a list, by position). */
+function describeIssue(issue: z.core.$ZodIssue, source: NodeJS.ProcessEnv): BilingualText | string {
+  const name = String(issue.path[0] ?? 'environment');
+  const region = issue.code === 'custom' ? (issue.params as { entry?: string } | undefined)?.entry : undefined;
+  if (region !== undefined) return bothLanguages((words) => words.cli.errors.unknownHolidayRegion(region));
+  if (!Object.hasOwn(expected, name)) return `${name}: ${issue.message}`;
+  const entry = typeof issue.path[1] === 'number' ? issue.path[1] + 1 : undefined;
+  const raw = entry === undefined ? source[name] : issue.input;
+  if (name === 'CORRIDOR_TZ' && typeof raw === 'string') {
+    const problem = timeZoneProblem(raw.trim());
+    if (problem?.kind === 'abbreviation') return bothLanguages((words) => words.cli.errors.timeZoneAbbreviation(raw.trim(), problem.suggestion));
+  }
+  const value = SECRETS.has(name) || typeof raw !== 'string' ? undefined : echoable(raw);
+  return bothLanguages((words) => {
+    const why = `${name}: ${words.config[name as Described]}`;
+    if (value === undefined) return why;
+    return entry === undefined ? words.cli.errors.gotValue(why, value) : words.cli.errors.gotEntry(why, value, entry);
+  });
+}
+
+/** One line, not too long, with any password in a URL masked. */
+function echoable(value: string): string {
+  const masked = value.replace(/(\/\/[^/:@\s]*:)[^@/\s]*@/, '$1***@').replace(/\s+/g, ' ');
+  return masked.length > ECHO_LIMIT ? `${masked.slice(0, ECHO_LIMIT - 1)}…` : masked;
 }
 
 function slackModeOf(env: Env): Config['slackMode'] {

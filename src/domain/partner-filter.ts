@@ -84,8 +84,6 @@ const FILTER_WORDS: Record<string, PartnerFilter> = {
   tous: { kind: 'all' },
 };
 
-export const PARTNER_FILTER_EXAMPLES = ['qc', 'on', 'vt', 'nh', 'ca', 'us', 'ca federal', 'pending'] as const;
-
 /** Parses the argument of `partners`; an unknown word is an error the user must see. */
 export const partnerFilterArgument = z
   .string()

@@ -1,7 +1,9 @@
 import type { FormErrorCode } from '../domain/forms/errors.js';
 import type { ActionStatus, Country, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
+import { pluralFor } from './plural.js';
 
 const conjunction = new Intl.ListFormat('en', { type: 'conjunction' });
+const plural = pluralFor('en');
 
 /** English catalogue. Its shape is the catalogue type: French must provide every entry. */
 export const en = {
@@ -13,6 +15,7 @@ export const en = {
     andMore: (count: number) => `… and ${count} more`,
     listJoin: (items: string[]) => conjunction.format(items),
     quoted: (text: string) => `“${text}”`,
+    labelled: (label: string, value: string) => `${label}: ${value}`,
     sourceNote: 'Source: press release of 17 April 2025.',
     internalError: 'Sorry, something went wrong on our side. The team has been told; please try again in a moment.',
     modalUnavailable: 'Sorry, Slack did not open the form in time. Please run the command again.',
@@ -74,9 +77,9 @@ export const en = {
     cancelled: 'Cancelled',
   },
   duration: {
-    years: (n: number) => (n === 1 ? '1 year' : `${n} years`),
-    months: (n: number) => (n === 1 ? '1 month' : `${n} months`),
-    days: (n: number) => (n === 1 ? '1 day' : `${n} days`),
+    years: (n: number) => `${n} ${plural(n, 'year', 'years')}`,
+    months: (n: number) => `${n} ${plural(n, 'month', 'months')}`,
+    days: (n: number) => `${n} ${plural(n, 'day', 'days')}`,
     today: 'since today',
     join: (parts: string[]) => parts.join(', '),
   },
@@ -184,7 +187,7 @@ export const en = {
       archived: (count: number) => `${count} archived`,
       pulled: (count: number) => `${count} pulled`,
       failed: (count: number) => `${count} failed`,
-      requests: (count: number) => (count === 1 ? '1 request to Notion' : `${count} requests to Notion`),
+      requests: (count: number) => `${count} ${plural(count, 'request', 'requests')} to Notion`,
       pulledLine: (label: string, changes: string) => `${label}: changed in Notion, ${changes}`,
       pulledField: {
         status: (from: string, to: string) => `status ${from} → ${to}`,
@@ -205,7 +208,7 @@ export const en = {
       allGood: 'Notion is in step with the corridor records.',
       started: 'Notion sync started; its summary will follow here.',
       someFailed: (count: number) =>
-        count === 1 ? '1 record could not be synced; the next run will try again.' : `${count} records could not be synced; the next run will try again.`,
+        `${count} ${plural(count, 'record', 'records')} could not be synced; the next run will try again.`,
       pulledHeading: 'Changes brought back from Notion',
       overwrittenHeading: 'Notion edits overwritten',
       failedHeading: 'Failures',
@@ -267,7 +270,7 @@ export const en = {
     intro: 'Ask about the Québec – US Northeast semiconductor corridor: its partners, pending adhesions, events and action tracks. Add `--fr` or `--en` to any command to choose the language.',
     usageLine: (usage: string, description: string) => `\`/corridor ${usage}\` — ${description}`,
     examplesTitle: 'Examples',
-    otherLanguage: 'Les commandes existent aussi en français : `/corridor aide`.',
+    otherLanguage: 'Les commandes existent aussi en français : `/corridor aide`.',
   },
   commands: {
     help: { usage: 'help', description: 'this help' },
@@ -275,24 +278,27 @@ export const en = {
       usage: 'partners [qc|on|vt|nh|ca|us|pending]',
       description:
         'every partner, by status; filter by province or state (`qc`, `on`, `vt`, `nh`, `ma`…), by country (`ca`, `us`: the whole country, federal bodies included; `ca federal`, `us federal`: federal bodies only) or by status',
+      examples: ['partners qc', 'partners pending'],
     },
-    partner: { usage: 'partner <name> | add [name] | edit <name>', description: 'one partner’s card, by its name, short name (UVM, UdeS), part of the name or one of its representatives, a typo forgiven; coordinators add and edit partners (`new` alone opens the form too; `partner new hampshire` looks up New Hampshire)' },
+    partner: { usage: 'partner <name> | add [name] | edit <name>', description: 'one partner’s card, by its name, short name (UVM, UdeS), part of the name or one of its representatives, a typo forgiven; coordinators add and edit partners (`new` alone opens the form too; `partner new hampshire` looks up New Hampshire)', examples: ['partner c2mi', 'partner uvm', 'partner new hampshire', 'partner add'] },
     pending: { usage: 'pending', description: 'adhesions still pending, with how long and the next step' },
-    events: { usage: 'events [upcoming|past]', description: 'the corridor’s events' },
-    event: { usage: 'event <name, date or person> | add | edit <name>', description: 'one event, by title, place, speaker or date (`16 April`, `2025-04-16`): date, place, organisers, speakers; coordinators add and edit events' },
-    action: { usage: 'action <words> | add | edit <words>', description: 'one action item; coordinators add, assign and re-date them' },
-    history: { usage: 'history <partner>', description: 'every change made to a partner’s record: who, when, old → new' },
-    actions: { usage: 'actions [track]', description: 'action items grouped by the four tracks' },
+    events: { usage: 'events [upcoming|past]', description: 'the corridor’s events', examples: ['events upcoming'] },
+    event: { usage: 'event <name, date or person> | add | edit <name>', description: 'one event, by title, place, speaker or date (`16 April`, `2025-04-16`): date, place, organisers, speakers; coordinators add and edit events', examples: ['event 2025-04-16', 'event 16 april', 'event welch', 'event add'] },
+    action: { usage: 'action <words> | add | edit <words>', description: 'one action item; coordinators add, assign and re-date them', examples: ['action announce', 'action add'] },
+    history: { usage: 'history <partner>', description: 'every change made to a partner’s record: who, when, old → new', examples: ['history c2mi'] },
+    actions: { usage: 'actions [track]', description: 'action items grouped by the four tracks', examples: ['actions 2'] },
     about: { usage: 'about', description: 'the corridor’s purpose, members and sector figures' },
-    digest: { usage: 'digest', description: 'this week’s digest: events, pending adhesions, open actions, what changed' },
+    digest: { usage: 'digest', description: 'this week’s digest: events, pending adhesions, open action items, what changed' },
     sync: { usage: 'sync', description: 'bring the Notion pages in step now (coordinators)' },
     people: {
       usage: 'people [name] | add',
       description: 'everyone on record, partners’ people and others, by name, title or organisation; coordinators add people',
+      examples: ['people welch', 'people technum'],
     },
     person: {
       usage: 'person <name> | add | edit <name>',
       description: 'one person’s card: title, organisation, events they spoke at; coordinators add and edit people',
+      examples: ['person welch', 'person add'],
     },
   },
   unknownCommand: {
@@ -306,9 +312,10 @@ export const en = {
     title: 'Corridor partners',
     titleFiltered: (filter: string) => `Corridor partners — ${filter}`,
     summary: (signatories: number, pending: number) =>
-      `${signatories} ${signatories === 1 ? 'signatory' : 'signatories'}, ${pending} pending ${pending === 1 ? 'adhesion' : 'adhesions'}`,
+      `${signatories} ${plural(signatories, 'signatory', 'signatories')}, ${pending} pending ${plural(pending, 'adhesion', 'adhesions')}`,
     none: 'No partner matches this filter.',
     unknownFilter: (typed: string, examples: string) => `I can’t filter partners by “${typed}”. Try one of: ${examples}.`,
+    filterExamples: ['qc', 'on', 'vt', 'nh', 'ca', 'us', 'ca federal', 'pending'],
     cardHint: 'For one partner’s card: `/corridor partner <name>`',
   },
   partner: {
@@ -327,7 +334,7 @@ export const en = {
   people: {
     title: 'People',
     titleFiltered: (typed: string) => `People — “${typed}”`,
-    summary: (count: number) => (count === 1 ? '1 person' : `${count} people`),
+    summary: (count: number) => `${count} ${plural(count, 'person', 'people')}`,
     none: 'No one on record matches.',
     cardHint: 'For one person’s card: `/corridor person <name>`',
     notFound: (typed: string) => `No one on record matches “${typed}”.`,
@@ -342,7 +349,7 @@ export const en = {
   pending: {
     title: 'Pending adhesions',
     none: 'No adhesion is pending: every partner has signed the MOU.',
-    summary: (count: number) => (count === 1 ? '1 adhesion is pending.' : `${count} adhesions are pending.`),
+    summary: (count: number) => `${count} ${plural(count, 'adhesion is', 'adhesions are')} pending.`,
     line: (name: string, age: string) => `*${name}* — pending for ${age}`,
     nextStep: (step: string) => `Next step: ${step}`,
     followUp: (who: string) => `Follow-up: ${who}`,
@@ -359,7 +366,7 @@ export const en = {
     unknownWhen: (typed: string) => `I don’t know “${typed}”: use \`upcoming\` or \`past\`.`,
     line: (title: string, date: string, place: string) => `*${title}* — ${date}, ${place}`,
     cancelled: 'cancelled',
-    summary: (count: number) => (count === 1 ? '1 event' : `${count} events`),
+    summary: (count: number) => `${count} ${plural(count, 'event', 'events')}`,
   },
   event: {
     missing: 'Which event? Give a word of its title or its date, e.g. `/corridor event 2025-04-16`.',
@@ -379,17 +386,17 @@ export const en = {
     missing: 'Whose history? For example: `/corridor history c2mi`.',
     title: (name: string) => `History — ${name}`,
     none: 'No change recorded yet.',
-    summary: (count: number) => (count === 1 ? '1 change, newest first' : `${count} changes, newest first`),
+    summary: (count: number) => `${count} ${plural(count, 'change', 'changes')}, newest first`,
     change: {
-      created: 'created',
-      updated: 'updated',
-      removed: 'removed',
-      restored: 'restored',
+      created: 'created the record',
+      updated: 'changed the record',
+      removed: 'removed the record',
+      restored: 'restored the record',
     },
-    entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}`,
-    seedActor: 'the founding press release',
-    shortNamesActor: 'the list of partners’ usual short names',
-    fieldSourcesActor: 'the facts the release implies or public knowledge gives, with their sources',
+    entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}.`,
+    seedActor: 'The founding press release',
+    shortNamesActor: 'The list of partners’ usual short names',
+    fieldSourcesActor: 'The facts the release implies or public knowledge gives, with their sources',
     yes: 'yes',
     fieldSet: (label: string, value: string) => `• ${label}: ${value}`,
     fieldChanged: (label: string, before: string, after: string) => `• ${label}: ${before} → ${after}`,
@@ -512,7 +519,7 @@ export const en = {
   },
   home: {
     title: 'Corridor overview',
-    partnersTitle: 'Partners by status',
+    partnersTitle: 'Partners',
     eventsTitle: 'Next events',
     noEvents: 'No upcoming event is planned yet.',
     pendingTitle: 'Pending adhesions',
@@ -542,13 +549,13 @@ export const en = {
     trackLine: (position: number, title: string) => `${position}. ${title}`,
     item: (title: string, status: string) => `${title} — _${status}_`,
     overdue: 'overdue',
-    summary: (open: number, total: number) => `${open} open of ${total} action items`,
+    summary: (open: number, total: number) => `${open} open of ${total} ${plural(total, 'action item', 'action items')}`,
   },
   about: {
     title: 'About the corridor',
     ledBy: (names: string) => `Led by ${names}.`,
     members: (signatories: number, pending: number) =>
-      `*${signatories}* MOU signatories and *${pending}* adhesions pending.`,
+      `*${signatories}* MOU ${plural(signatories, 'signatory', 'signatories')} and *${pending}* ${plural(pending, 'adhesion', 'adhesions')} pending.`,
     figuresTitle: 'The sector in Québec',
     moreThan: (value: string) => `more than ${value}`,
     contact: (name: string, title: string, org: string, email: string | null) => `Press contact: ${name}, ${title}, ${org}${email ? ` — ${email}` : ''}`,
@@ -556,7 +563,7 @@ export const en = {
   reminder: {
     title: 'Reminder: pending adhesions',
     summary: (count: number) =>
-      count === 1 ? '1 adhesion is still pending.' : `${count} adhesions are still pending.`,
+      `${count} ${plural(count, 'adhesion is', 'adhesions are')} still pending.`,
     markSigned: 'Mark as signed',
     snooze: 'Snooze 1 week',
     openNotion: 'Open in Notion',
@@ -574,9 +581,9 @@ export const en = {
     title: (weekOf: string) => `Corridor digest — week of ${weekOf}`,
     summary: (upcoming: number, pending: number, open: number, overdue: number) =>
       [
-        upcoming === 1 ? '1 upcoming event' : `${upcoming} upcoming events`,
-        pending === 1 ? '1 pending adhesion' : `${pending} pending adhesions`,
-        open === 1 ? '1 open action' : `${open} open actions`,
+        `${upcoming} upcoming ${plural(upcoming, 'event', 'events')}`,
+        `${pending} pending ${plural(pending, 'adhesion', 'adhesions')}`,
+        `${open} open ${plural(open, 'action item', 'action items')}`,
         ...(overdue ? [`${overdue} overdue`] : []),
       ].join(' · '),
     upcomingTitle: (days: number) => `Upcoming events (next ${days} days)`,
@@ -709,6 +716,21 @@ export const en = {
       databaseBusy: (path: string) => `DATABASE_URL: ${path} stayed locked by another process; try again in a moment`,
       slackRefusedToken: (code: string) =>
         `SLACK_BOT_TOKEN: Slack refused the token (${code}); copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page`,
+      slackUnreachable: (url: string, reason: string) =>
+        `SLACK_API_URL: cannot reach Slack at ${url} (${reason}); check the network connection (DNS, proxy, firewall), or SLACK_API_URL if it is set`,
+      noAnswerWithin: (seconds: number) => `no answer within ${seconds} s`,
+      blockedPort: (url: string) => `fetch never connects to the port of ${url}, a port reserved for other protocols`,
+      portInUse: (variable: string, port: number) =>
+        `${variable}: port ${port} is already in use by another process; stop that process or set ${variable} to a free port`,
+      portNotAllowed: (variable: string, port: number) =>
+        `${variable}: not allowed to listen on port ${port} (ports below 1024 need privileges); set ${variable} to a port such as 3000`,
+      notAFile: (path: string, kind: string) =>
+        `DATABASE_URL: ${path} is ${kind}, not a database file; expected the path of a file such as ./data/corridor.sqlite`,
+      fileKinds: { directory: 'a directory', fifo: 'a named pipe (FIFO)', device: 'a device', socket: 'a socket', system: 'a system file (under /proc or /sys)' },
+      timeZoneAbbreviation: (value: string, place: string) =>
+        `CORRIDOR_TZ: "${value}" is an abbreviation, not a place, and does not follow the place’s daylight saving time; use ${place}`,
+      gotValue: (why: string, value: string) => `${why} (got "${value}")`,
+      gotEntry: (why: string, value: string, entry: number) => `${why} (entry ${entry}, "${value}", is not one)`,
     },
     jobs: {
       dryRunHint: '  --dry-run  print the message instead of posting it; needs no Slack credentials',

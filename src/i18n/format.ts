@@ -22,16 +22,22 @@ export function formatDate(isoDate: string, lang: Lang, options: { weekday?: boo
   return dateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', dateStyle: options.weekday ? 'full' : 'long' }).format(instant);
 }
 
+/**
+ * Hours without a leading zero: fr-CA's `timeStyle: 'short'` writes "08 h 46", where the OQLF
+ * writes "8 h 46"; English reads "8:46 a.m." either way.
+ */
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
+
 /** A wall-clock time `HH:MM`, e.g. "9 h 30" / "9:30 a.m.". */
 export function formatTime(localTime: string, lang: Lang): string {
   const [hours, minutes] = localTime.split(':').map(Number);
   const instant = new Date(Date.UTC(2000, 0, 1, hours, minutes));
-  return dateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', timeStyle: 'short' }).format(instant);
+  return dateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', ...TIME }).format(instant);
 }
 
 /** An instant in the corridor's zone, e.g. for "last synced at". */
 export function formatDateTime(instant: Date, lang: Lang, timeZone: string): string {
-  return dateTimeFormat(catalogue(lang).locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(instant);
+  return dateTimeFormat(catalogue(lang).locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', ...TIME }).format(instant);
 }
 
 /** How long between two calendar dates, in years, months and days ("1 year, 7 months"). */

@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, type CustomRoute, type Logger } from '@slack/bolt';
 import type { Config } from '../config/env.js';
-import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import type { NotionSyncAccess } from '../notion/sync-access.js';
 import type { CorridorStore } from '../store/corridor-store.js';
 import { calendarRoutes } from './calendar-routes.js';
@@ -15,6 +14,7 @@ import { registerListeners } from './listeners/index.js';
 import { GuardedReceiver } from './receiver/guarded-receiver.js';
 import { apiClientOptions, modalClient } from './slack-clients.js';
 import { SharedChannels } from './shared-channels.js';
+import { checkSlackReachable, portError } from './start-checks.js';
 import { UnknownPayloads } from './unknown-payloads.js';
 import { UserLanguages } from './user-lang.js';
 
@@ -31,10 +31,7 @@ export interface CorridorApp {
   channels: SharedChannels;
 }
 
-/** Slack refused the app's credentials at start-up: something the user must fix, not a crash. */
-export class SlackCredentialsError extends BilingualError {}
-
-const CREDENTIAL_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+export { SlackCredentialsError } from './start-checks.js';
 
 export interface SlackAppOptions {
   logger?: Logger;
@@ -88,10 +85,13 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
   return {
     app,
     start: async () => {
-      await initialise(app);
+      await checkSlackReachable(config);
+      await app.init();
       // Known before the first request, so no request waits for it (a failure is tried again then).
       await installation.get();
-      const started: unknown = await app.start(config.PORT);
+      const started: unknown = await app.start(config.PORT).catch((error: unknown) => {
+        throw config.slackMode === 'http' ? portError(error, 'PORT', config.PORT) : portError(error, 'HEALTH_PORT', config.HEALTH_PORT ?? 0);
+      });
       return config.slackMode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
     },
     stop: async () => {
@@ -115,18 +115,6 @@ function routesBesideSlack(config: Config, store: CorridorStore, options: SlackA
       announce: options.announce ?? ((line) => process.stdout.write(`${line}\n`)),
     }),
   ];
-}
-
-async function initialise(app: App): Promise<void> {
-  try {
-    await app.init();
-  } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error;
-    if (code && CREDENTIAL_ERRORS.has(code)) {
-      throw new SlackCredentialsError(bothLanguages((words) => words.cli.errors.slackRefusedToken(code)));
-    }
-    throw error;
-  }
 }
 
 /** Bolt's HTTP receiver, guarded against bodies that would crash it (see GuardedReceiver). */

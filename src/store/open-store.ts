@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { bothLanguages } from '../i18n/bilingual-error.js';
@@ -68,6 +68,7 @@ export async function openSqliteStore(databaseUrl: string, patience?: WritePatie
 }
 
 export function openDatabase(path: string): Database.Database {
+  if (path !== ':memory:') checkIsFileOrAbsent(path);
   try {
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
     const db = new Database(path);
@@ -79,6 +80,28 @@ export function openDatabase(path: string): Database.Database {
   } catch (error) {
     throw openingError(error, path);
   }
+}
+
+/**
+ * SQLite would block forever opening a FIFO, and fail obscurely on a directory, a device or a
+ * kernel file: anything but a regular file (or nothing yet) is refused before it is opened.
+ */
+function checkIsFileOrAbsent(path: string): void {
+  let real: string;
+  try {
+    real = realpathSync(path);
+  } catch {
+    return; // Not there yet: SQLite creates it.
+  }
+  const kind = /^\/(proc|sys)(\/|$)/.test(real) ? 'system' : fileKind(statSync(real));
+  if (kind) throw new DatabaseOpenError(bothLanguages((words) => words.cli.errors.notAFile(path, words.cli.errors.fileKinds[kind])));
+}
+
+function fileKind(stats: Stats): 'directory' | 'fifo' | 'socket' | 'device' | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return 'directory';
+  if (stats.isFIFO()) return 'fifo';
+  return stats.isSocket() ? 'socket' : 'device';
 }
 
 /** Damaged pages are found at start, not in the middle of someone's change. */

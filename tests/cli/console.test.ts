@@ -19,7 +19,7 @@ describe('npm start without credentials: the local console', () => {
     const result = await runCli('src/cli/start.ts', { input: 'corridor partner udes --fr\n/corridor nimporte\n' });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('UNIVERSITÉ DE SHERBROOKE');
-    expect(result.stdout).toContain('Statut: Signataire');
+    expect(result.stdout).toContain('Statut\u00a0: Signataire');
     expect(result.stdout).toContain('I don’t know the command “nimporte”.');
   });
 
@@ -43,7 +43,7 @@ describe('npm start without credentials: the local console', () => {
     expect(result.stdout).toContain('• Stéphanie Latour, Vice-President, Public Affairs and Community Relations');
     expect(result.stdout).toContain('• Peter Welch — Senator (Vermont), architect of the CHIPS and Science Act');
     expect(result.stdout).toContain('PERSONNES — « SYLVESTRE »');
-    expect(result.stdout).toContain('• René Sylvestre — Délégué du Québec à Boston');
+    expect(result.stdout).toContain('• René Sylvestre — délégué du Québec à Boston');
     // The console's user is a coordinator: internal details show.
     expect(result.stdout).toContain('E-mail (internal): stephanie.latour@technumquebec.ca');
     expect(result.stdout).toContain('The corridor’s press contact, per the press release.');

@@ -97,9 +97,9 @@ describe('--dry-run, with no credentials', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain('Nothing new in the records.');
     expect(result.stdout).toContain('Events added: Innovation forum');
-    expect(result.stdout).toContain('Événements ajoutés : Forum de l’innovation');
+    expect(result.stdout).toContain('Événements ajoutés\u00a0: Forum de l’innovation');
     expect(result.stdout).toContain('Action items re-assigned: Announce the adhesion of new strategic partners to the MOU (now @U0OWNER)');
-    expect(result.stdout).toContain('Actions réassignées : Annoncer l’adhésion de nouveaux partenaires stratégiques au MOU (désormais @U0OWNER)');
+    expect(result.stdout).toContain('Actions réassignées\u00a0: Annoncer l’adhésion de nouveaux partenaires stratégiques au MOU (désormais @U0OWNER)');
   });
 
   it('npm run event-reminder -- --dry-run prints tomorrow’s events in French, then English', async () => {
@@ -113,7 +113,7 @@ describe('--dry-run, with no credentials', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`the event reminder ${tomorrow} that would be posted`);
-    const french = result.stdout.indexOf('Rappel : Forum de l’innovation a lieu demain.');
+    const french = result.stdout.indexOf('Rappel\u00a0: Forum de l’innovation a lieu demain.');
     const english = result.stdout.indexOf('Reminder: Innovation forum is tomorrow.');
     expect(french).toBeGreaterThan(0);
     expect(english).toBeGreaterThan(french);

@@ -21,7 +21,7 @@ describe('--dry-run --date: what the schedule posts on a given day', () => {
       env: cleanEnv({ LANG: 'fr_CA.UTF-8', REMINDER_CRON: '0 10 * * 1-5' }),
     });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('aucun rappel le mercredi 24 juin 2026, jour férié : Fête nationale du Québec (National Holiday).');
+    expect(result.stdout).toContain('aucun rappel le mercredi 24 juin 2026, jour férié\u00a0: Fête nationale du Québec (National Holiday).');
     expect(result.stdout).toContain('Le prochain rappel sera publié le jeudi 25 juin 2026 à 10 h 00.');
   });
 

@@ -77,7 +77,7 @@ describe('npm run sync', () => {
   it('refuses a bad setting in one line, without a stack trace', async () => {
     const result = await run('sync', { NOTION_TOKEN: 'ntn_x', NOTION_PARTNERS_DATABASE_ID: 'x', NOTION_ACTIONS_DATABASE_ID: 'y', NOTION_MAX_RPS: 'fast' });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('corridor-bot: NOTION_MAX_RPS: expected requests per second\n');
+    expect(result.stderr).toBe('corridor-bot: NOTION_MAX_RPS: expected requests per second (got "fast")\n');
   });
 
   it('refuses an unsupported database and a bad --lang in one line', async () => {
@@ -99,8 +99,8 @@ describe('npm run sync', () => {
     expect(first.stdout).toContain('Action items: 1 created, 0 updated');
     const second = await run('sync', env, ['--lang', 'fr']);
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('Partenaires : 0 créée, 0 mise à jour, 12 inchangées');
-    expect(second.stdout).toContain('Actions : 0 créée, 0 mise à jour, 1 inchangée');
+    expect(second.stdout).toContain('Partenaires\u00a0: 0 créée, 0 mise à jour, 12 inchangées');
+    expect(second.stdout).toContain('Actions\u00a0: 0 créée, 0 mise à jour, 1 inchangée');
     const partners = emulator.dataSourceOf(env.NOTION_PARTNERS_DATABASE_ID!);
     expect(emulator.pagesOf(partners.id)).toHaveLength(12);
   });

@@ -75,6 +75,56 @@ describe('parseConfig', () => {
   });
 });
 
+describe('a refused setting', () => {
+  function messageOf(env: NodeJS.ProcessEnv): string {
+    try {
+      parseConfig(env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as ConfigError).message;
+    }
+    return expect.unreachable();
+  }
+
+  it('echoes the value it refused', () => {
+    expect(messageOf({ PORT: 'eighty' })).toBe('PORT: expected a port number (got "eighty")');
+    expect(messageOf({ CORRIDOR_CHANNEL: '#general' })).toBe('CORRIDOR_CHANNEL: expected a channel ID such as C0123456789 (got "#general")');
+  });
+
+  it('names the faulty entry of CORRIDOR_ADMINS', () => {
+    expect(messageOf({ CORRIDOR_ADMINS: 'U123,bad' })).toBe(
+      'CORRIDOR_ADMINS: expected comma-separated Slack user IDs such as U0123,U0456 (entry 2, "bad", is not one)',
+    );
+  });
+
+  it('never echoes a token or a secret, nor a password in a URL', () => {
+    const token = messageOf({ SLACK_BOT_TOKEN: 'xoxp-1234-secret-user-token', SLACK_SIGNING_SECRET: 's' });
+    expect(token).toMatch(/^SLACK_BOT_TOKEN: expected a bot token/);
+    expect(token).not.toContain('secret-user-token');
+    expect(messageOf({ SLACK_APP_TOKEN: 'xoxb-not-an-app-token-secret', SLACK_BOT_TOKEN: 'xoxb-1' })).not.toContain('secret');
+    const url = messageOf({ NOTION_BASE_URL: 'https://user:hunter2@' });
+    expect(url).toMatch(/^NOTION_BASE_URL: /);
+    expect(url).not.toContain('hunter2');
+  });
+
+  it.each([
+    ['EST', 'America/Toronto'],
+    ['EDT', 'America/Toronto'],
+    ['est', 'America/Toronto'],
+    ['PST', 'America/Vancouver'],
+    ['CST6CDT', 'America/Winnipeg'],
+    ['ET', 'America/Toronto'],
+  ])('refuses the abbreviation %s and suggests %s', (zone, place) => {
+    expect(messageOf({ CORRIDOR_TZ: zone })).toBe(
+      `CORRIDOR_TZ: "${zone}" is an abbreviation, not a place, and does not follow the place’s daylight saving time; use ${place}`,
+    );
+  });
+
+  it.each(['America/Toronto', 'America/New_York', 'Europe/Paris', 'UTC', 'Etc/UTC', 'Etc/GMT+5'])('accepts the zone %s', (zone) => {
+    expect(parseConfig({ CORRIDOR_TZ: zone }).CORRIDOR_TZ).toBe(zone);
+  });
+});
+
 describe('.env.example', () => {
   const example = parseEnv(readFileSync(new URL('../../.env.example', import.meta.url), 'utf8'));
 

@@ -110,7 +110,7 @@ describe('remindTomorrowsEvents', () => {
     const blocks = posts[0]!.args.blocks;
     expect(blockKitViolations(blocks, 'message')).toEqual([]);
     const text = JSON.stringify(blocks);
-    expect(text).toContain('Rappel : *Rencontre forum* a lieu demain.');
+    expect(text).toContain('Rappel\u00a0: *Rencontre forum* a lieu demain.');
     expect(text).toContain('Reminder: *Meeting forum* is tomorrow.');
     expect(text).toContain('Wednesday, June 10, 2026, 6:30 p.m.');
     expect(text).toContain('Burlington &lt;VT&gt;');
@@ -211,7 +211,7 @@ describe('on EVENT_REMINDER_CRON, with the other scheduled posts', () => {
       // One message for the day's two events, French then English.
       expect(eventPosts().map((message) => message.at)).toEqual(['2026-06-09T13:00:00.000Z']);
       const day = JSON.stringify(eventPosts()[0]!.blocks);
-      expect(day).toContain('Rappel : 2 événements demain.');
+      expect(day).toContain('Rappel\u00a0: 2 événements demain.');
       expect(day).toContain('Reminder: 2 events tomorrow.');
       expect(day.indexOf('Rappel')).toBeLessThan(day.indexOf('Reminder'));
       expect(day).toContain('*Meeting atelier*\\nWednesday, June 10, 2026, 9:00 a.m.');

@@ -190,7 +190,7 @@ describe('digest', () => {
     const second = postedText(1);
     expect(second).toContain('Since the last digest (November 26, 2026)');
     expect(second).toContain('Adhesions signed: Venture Lab');
-    expect(second).toContain('Adhésions signées : Venture Lab');
+    expect(second).toContain('Adhésions signées\u00a0: Venture Lab');
     expect(second).toContain('Pending adhesions (2)');
   });
 });

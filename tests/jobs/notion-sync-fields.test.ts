@@ -142,7 +142,7 @@ describe('edges', () => {
       request_id: undefined,
     });
     expect(errorText(refused)).toEqual({
-      fr: 'Notion a refusé les valeurs envoyées. (Notion : Title is not a property that exists.)',
+      fr: 'Notion a refusé les valeurs envoyées. (Notion\u00a0: Title is not a property that exists.)',
       en: 'Notion refused the values sent. (Notion: Title is not a property that exists.)',
     });
   });

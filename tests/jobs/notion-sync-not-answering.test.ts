@@ -29,7 +29,7 @@ describe('Notion sync when Notion stops answering', () => {
     expect(summary.interrupted).toEqual({ kind: 'timeout', done: 0, remaining: 13 });
     expect(summary.aborted?.en).toBe('Notion is not answering (3 requests in a row timed out): 0 of 13 records done, 13 left for the next sync.');
     expect(summary.aborted?.fr).toBe(
-      'Notion ne répond pas (3 requêtes de suite sans réponse dans le délai) : 0 fiche traitée sur 13, 13 restantes pour la prochaine synchronisation.',
+      'Notion ne répond pas (3 requêtes de suite sans réponse dans le délai)\u00a0: 0 fiche traitée sur 13, 13 restantes pour la prochaine synchronisation.',
     );
     expect(syncFailed(summary)).toBe(true);
     // Three creations in flight at once (two may be tried again before the third times out), then
@@ -63,7 +63,7 @@ describe('Notion sync when Notion stops answering', () => {
     expect(en.text).toContain('Sync stopped: Notion is not answering (3 requests in a row timed out): 0 of 13 records done');
     expect(renderBlocksAsText(en.blocks)).toContain('Notion is not answering');
     const fr = (await ask('fr'))!;
-    expect(fr.text).toContain('Synchronisation interrompue : Notion ne répond pas');
+    expect(fr.text).toContain('Synchronisation interrompue\u00a0: Notion ne répond pas');
   });
 
   it('says so in the scheduled run’s log line, and times the run as aborted', async () => {

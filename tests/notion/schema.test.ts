@@ -56,7 +56,7 @@ describe('schema check', () => {
         'The property “Signed on” of the Notion database “Corridor partners” is of type text; expected type: date.',
     );
     expect(message.includes('\n')).toBe(false);
-    expect((error as NotionSchemaError).render('fr')).toContain('n’a pas de propriété « Corridor ID » (type attendu : texte)');
+    expect((error as NotionSchemaError).render('fr')).toContain('n’a pas de propriété « Corridor ID » (type attendu\u00a0: texte)');
   });
 
   it('requires the relation to point at the partners data source', () => {

@@ -37,10 +37,10 @@ describe('sync summary', () => {
 
   it('renders the same in French', () => {
     const text = renderSyncSummaryText(summary(), 'fr');
-    expect(text).toContain('Partenaires : 12 créées, 0 mise à jour');
-    expect(text).toContain('Échecs :');
-    expect(text).toContain('Annoncer : modifié dans Notion, statut Ouverte → Terminée ; échéance vide → 2025-06-30');
-    expect(text).toContain('Partenaire « Draft partner » : https://www.notion.so/');
+    expect(text).toContain('Partenaires\u00a0: 12 créées, 0 mise à jour');
+    expect(text).toContain('Échecs\u00a0:');
+    expect(text).toContain('Annoncer\u00a0: modifié dans Notion, statut Ouverte → Terminée ; échéance vide → 2025-06-30');
+    expect(text).toContain('Partenaire « Draft partner »\u00a0: https://www.notion.so/');
     expect(text).toContain('31 requêtes à Notion');
   });
 
@@ -69,12 +69,12 @@ describe('sync summary', () => {
       entity: 'partner',
       recordId: 'c',
       label: { fr: '<!channel> R&D', en: '<!channel> R&D' },
-      reason: { fr: 'Notion : <!here> <@U0BOSS>', en: 'Notion: <!here> <@U0BOSS>' },
+      reason: { fr: 'Notion\u00a0: <!here> <@U0BOSS>', en: 'Notion: <!here> <@U0BOSS>' },
     });
     const text = renderSyncSummaryFallback(result, 'en');
     expect(text).toContain('&lt;!channel&gt; R&amp;D: Notion: &lt;!here&gt; &lt;@U0BOSS&gt;');
     expect(text).not.toMatch(/<!channel>|<!here>|<@U0BOSS>/);
-    expect(renderSyncSummaryFallback(result, 'fr')).toContain('&lt;!channel&gt; R&amp;D : Notion : &lt;!here&gt;');
+    expect(renderSyncSummaryFallback(result, 'fr')).toContain('&lt;!channel&gt; R&amp;D\u00a0: Notion\u00a0: &lt;!here&gt;');
     // The plain text the command line prints stays as it is.
     expect(renderSyncSummaryText(result, 'en')).toContain('<!channel> R&D: Notion: <!here>');
   });

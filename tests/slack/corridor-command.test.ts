@@ -80,7 +80,7 @@ describe('/corridor over signed HTTP', () => {
   });
 
   it('accepts French subcommands with or without accents, answering them in French unless --en', async () => {
-    expect(readable(await ask('événements'))).toContain('Première rencontre officielle des signataires du MOU');
+    expect(readable(await ask('événements'))).toContain('Première rencontre officielle des signataires du protocole d’entente');
     expect(readable(await ask('evenements passes'))).toContain('Première rencontre officielle');
     expect(readable(await ask('partenaire udes'))).toContain('Université');
     expect(readable(await ask('partenaire udes --en'))).toContain('University');

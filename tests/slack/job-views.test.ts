@@ -70,7 +70,7 @@ describe('digest view', () => {
   it('names what changed since the previous digest', () => {
     const text = renderBlocksAsText(digestView(bigDigest({ partners: 2, events: 0, actions: 0, changes: 2 }), 'fr', 'internal').blocks);
     expect(text).toContain('Depuis le dernier résumé (19 novembre 2026)');
-    expect(text).toContain('Partenaires ajoutés : Partner <0> & co et Partner <1> & co');
+    expect(text).toContain('Partenaires ajoutés\u00a0: Partner <0> & co et Partner <1> & co');
     expect(text).toContain('Aucun événement dans les 30 prochains jours.');
   });
 
@@ -99,7 +99,7 @@ describe('reminder view', () => {
     const { summary } = reminderView({ partners, today: TODAY, notionUrls: urls, langs: ['fr', 'en'], mentioned: new Set(['partner-1']), audience: 'internal' })!;
     expect(blockKitViolations(summary.blocks, 'message')).toEqual([]);
     const text = renderBlocksAsText(summary.blocks);
-    expect(text).toContain('• Venture Lab — en attente depuis 1 an et 7 mois · :warning: prochaine étape en retard · suivi : @U0FOLLOW');
+    expect(text).toContain('• Venture Lab — en attente depuis 1 an et 7 mois · :warning: prochaine étape en retard · suivi\u00a0: @U0FOLLOW');
     expect(text).toContain('• Venture Lab — pending for 1 year, 7 months · :warning: next step overdue · follow-up @U0FOLLOW');
     // Mentioned earlier this week: named without a second ping; pending one month, not overdue yet.
     expect(text).toContain('• CMC Microsystems — pending for 1 month · follow-up owner already reminded this week');

@@ -90,7 +90,7 @@ describe('history', () => {
   it('shows a seeded partner’s creation by the founding press release', async () => {
     const text = await run('history venture lab');
     expect(text).toContain('HISTORY — VENTURE LAB');
-    expect(text).toContain('the founding press release created');
+    expect(text).toContain('The founding press release created the record.');
     expect(text).toContain('Status: Pending adhesion');
   });
 
@@ -104,7 +104,7 @@ describe('history', () => {
     const updated = text.indexOf('@U0BOB a modifié la fiche');
     expect(removed).toBeGreaterThan(-1);
     expect(updated).toBeGreaterThan(removed);
-    expect(text).toContain('Site Web : — → https://c2mi.example');
+    expect(text).toContain('Site Web\u00a0: — → https://c2mi.example');
   });
 
   it('names who gave an older database its usual short names', async () => {
@@ -112,7 +112,7 @@ describe('history', () => {
     await store.partners.save({ ...draftOf(uvm), aliases: [] }, { actor: SEED_ACTOR });
     expect(await addUsualShortNames(store)).toBe(1);
     const text = await run('history uvm', 'U0ALICE');
-    expect(text).toContain('the list of partners’ usual short names');
+    expect(text).toContain('The list of partners’ usual short names changed the record.');
     expect(text).toContain('Usual short names: — → UVM');
   });
 

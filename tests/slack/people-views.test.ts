@@ -46,8 +46,8 @@ describe('people views', () => {
     });
     const text = JSON.stringify(reply.blocks);
     expect(text).toContain('A pris la parole à');
-    expect(text).toContain('Première rencontre officielle des signataires du MOU — 16 avril 2025 (Allocution en matinée)');
-    expect(text).toContain('Source : communiqué du 17 avril 2025.');
+    expect(text).toContain('Première rencontre officielle des signataires du protocole d’entente — 16 avril 2025 (Allocution en matinée)');
+    expect(text).toContain('Source\u00a0: communiqué du 17 avril 2025.');
   });
 
   it('builds a person form within Slack’s limits, the partner picker included', () => {

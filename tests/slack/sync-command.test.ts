@@ -48,7 +48,7 @@ describe('/corridor sync', () => {
     expect(reply.text).toContain('Partners: 12 created');
     expect(fixture.emulator.pagesOf(fixture.partnersDataSourceId)).toHaveLength(12);
     const again = await ask('synchro', ADMIN_ID, 'fr');
-    expect(again.text).toContain('Partenaires : 0 créée, 0 mise à jour, 12 inchangées');
+    expect(again.text).toContain('Partenaires\u00a0: 0 créée, 0 mise à jour, 12 inchangées');
   });
 
   it('escapes page titles in the summary’s plain text, so that a <!channel> pings no one', async () => {

@@ -18,7 +18,6 @@ export const actionCommand: CorridorCommand = {
   name: 'action',
   aliases: ['tache', 'task', 'item'],
   help: (t) => t.commands.action,
-  examples: ['action announce', 'action add'],
   async run(args, context) {
     const { store, t } = context;
     if (!args.trim()) return messageView(t.action.missing);

@@ -8,7 +8,6 @@ export const actionsCommand: CorridorCommand = {
   name: 'actions',
   aliases: ['action-items', 'pistes', 'tracks', 'taches'],
   help: (t) => t.commands.actions,
-  examples: ['actions 2'],
   async run(args, { store, lang, t, today, audience }) {
     const [items, tracks] = await Promise.all([store.actions.list(), store.listTracks()]);
     if (!args.trim()) return actionListView(groupByTrack(items, tracks), lang, t, today, audience);

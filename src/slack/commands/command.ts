@@ -36,10 +36,8 @@ export interface CorridorCommand {
   name: string;
   /** Other accepted names, lowercase without accents (French names, singular/plural). */
   aliases: readonly string[];
-  /** Usage and description for the help, from the catalogue. */
-  help(t: Catalogue): { usage: string; description: string };
-  /** Example arguments shown in the help (language-neutral), e.g. `partner c2mi`. */
-  examples?: readonly string[];
+  /** Usage, description and examples (e.g. `partner c2mi`, `partenaire c2mi`) for the help, from the catalogue. */
+  help(t: Catalogue): { usage: string; description: string; examples?: readonly string[] };
   /** Hidden commands work but are not listed in the help. */
   hidden?: boolean;
   /** Returns the ephemeral reply; undefined when the command answered otherwise (e.g. opened a modal). */

@@ -15,7 +15,6 @@ export const eventCommand: CorridorCommand = {
   name: 'event',
   aliases: ['evenement', 'rencontre', 'meeting'],
   help: (t) => t.commands.event,
-  examples: ['event 2025-04-16', 'event 16 april', 'event welch', 'event add'],
   async run(args, context) {
     const { store, t } = context;
     if (!args.trim()) return messageView(t.event.missing);

@@ -9,7 +9,6 @@ export const eventsCommand: CorridorCommand = {
   name: 'events',
   aliases: ['evenements', 'evenement-list', 'agenda'],
   help: (t) => t.commands.events,
-  examples: ['events upcoming'],
   async run(args, { store, lang, t, today }) {
     const when = eventWhenArgument.safeParse(args);
     if (!when.success) return messageView(t.events.unknownWhen(escapeMrkdwn(args)));

@@ -11,7 +11,6 @@ export const historyCommand: CorridorCommand = {
   name: 'history',
   aliases: ['historique', 'changes', 'journal', 'log'],
   help: (t) => t.commands.history,
-  examples: ['history c2mi'],
   async run(args, { store, lang, t, timeZone, audience }) {
     // Who changed what, and the internal notes' old values: the coordinators' side.
     if (audience === 'public') return internalOnlyView(t);

@@ -15,7 +15,6 @@ export const partnerCommand: CorridorCommand = {
   name: 'partner',
   aliases: ['partenaire', 'card', 'fiche'],
   help: (t) => t.commands.partner,
-  examples: ['partner c2mi', 'partner uvm', 'partner new hampshire', 'partner add'],
   async run(args, context) {
     if (!args.trim()) return messageView(context.t.partner.missingName);
     const [partners, people] = await Promise.all([context.store.partners.list(), context.store.people.list()]);

@@ -9,7 +9,6 @@ export const peopleCommand: CorridorCommand = {
   name: 'people',
   aliases: ['personnes', 'contacts', 'gens'],
   help: (t) => t.commands.people,
-  examples: ['people welch', 'people technum'],
   async run(args, context) {
     const directory = await peopleDirectory(context);
     const verb = readVerb(args, directory.finder);

@@ -18,7 +18,6 @@ export const personCommand: CorridorCommand = {
   name: 'person',
   aliases: ['personne', 'contact'],
   help: (t) => t.commands.person,
-  examples: ['person welch', 'person add'],
   async run(args, context) {
     if (!args.trim()) return messageView(context.t.people.missingName);
     const directory = await peopleDirectory(context);

@@ -31,7 +31,7 @@ export function aboutView({ profile, partners, contact, showEmail, lang, t }: Ab
       ? t.about.contact(escapeMrkdwn(contact.name), escapeMrkdwn(contact.title[lang]), escapeMrkdwn(contactOrg), showEmail && contact.email ? escapeMrkdwn(contact.email) : null)
       : undefined;
   return {
-    text: `${t.about.title}: ${members.replace(/\*/g, '')}`,
+    text: t.common.labelled(t.about.title, members.replace(/\*/g, '')),
     blocks: [
       header(t.about.title),
       section(escapeMrkdwn(profile.purpose[lang])),

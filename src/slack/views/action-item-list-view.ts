@@ -27,7 +27,7 @@ export function actionListView(groups: TrackGroup[], lang: Lang, t: Catalogue, t
     return [divider(), ...lineSections([`*${heading}*`, ...lines])];
   });
   return {
-    text: `${title}: ${summary}`,
+    text: t.common.labelled(title, summary),
     blocks: fitBlocks([header(title), context(summary), ...blocks], t.common.andMore),
   };
 }

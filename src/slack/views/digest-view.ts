@@ -51,7 +51,7 @@ export function digestView(digest: Digest, lang: Lang, audience: Audience, t: Ca
     divider(),
     ...lineSections(changeLines(digest, lang, t, audience)),
   ];
-  return { text: `${title}: ${summary}`, blocks: fitBlocks(blocks, t.common.andMore, maxBlocks) };
+  return { text: t.common.labelled(title, summary), blocks: fitBlocks(blocks, t.common.andMore, maxBlocks) };
 }
 
 /** The digest as the channel gets it: French, then English, unless CORRIDOR_CHANNEL_LANG picks one; public in a shared channel. */

@@ -26,7 +26,7 @@ export function eventListView(events: CorridorEvent[], when: EventWhen, lang: La
   if (events.length === 0) return { text: t.events.none[when], blocks: [header(title), section(t.events.none[when])] };
   const lines = events.map((event) => eventLine(event, lang, t));
   return {
-    text: `${title}: ${t.events.summary(events.length)}`,
+    text: t.common.labelled(title, t.events.summary(events.length)),
     blocks: fitBlocks([header(title), ...lineSections(lines)], t.common.andMore),
   };
 }

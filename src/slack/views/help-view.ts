@@ -8,7 +8,7 @@ export function helpView(commands: readonly CorridorCommand[], t: Catalogue): Re
     const { usage, description } = command.help(t);
     return `• ${t.help.usageLine(usage, description)}`;
   });
-  const examples = listed.flatMap((command) => command.examples ?? []).map((example) => `\`/corridor ${example}\``);
+  const examples = listed.flatMap((command) => command.help(t).examples ?? []).map((example) => `\`/corridor ${example}\``);
   return {
     text: t.help.title,
     blocks: [

@@ -24,10 +24,10 @@ export function historyView(input: HistoryInput): Reply {
   // The header is plain text; the fallback text is mrkdwn and gets the escaped name.
   const title = t.history.title(name);
   const fallbackTitle = t.history.title(escapeMrkdwn(name));
-  if (entries.length === 0) return { text: `${fallbackTitle}: ${t.history.none}`, blocks: [header(title), section(t.history.none)] };
+  if (entries.length === 0) return { text: t.common.labelled(fallbackTitle, t.history.none), blocks: [header(title), section(t.history.none)] };
   const newestFirst = [...entries].sort((a, b) => b.id - a.id);
   const blocks: KnownBlock[] = [header(title), context(t.history.summary(entries.length)), ...newestFirst.map((entry) => section(entryText(entry, input)))];
-  return { text: `${fallbackTitle}: ${t.history.summary(entries.length)}`, blocks: fitBlocks(blocks, t.common.andMore) };
+  return { text: t.common.labelled(fallbackTitle, t.history.summary(entries.length)), blocks: fitBlocks(blocks, t.common.andMore) };
 }
 
 export function entryText(entry: HistoryEntry, input: HistoryInput): string {

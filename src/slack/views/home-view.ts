@@ -2,6 +2,7 @@ import type { ActionsBlock, HomeView, KnownBlock } from '@slack/types';
 import { isOpen } from '../../domain/action-items.js';
 import { eventsWhen } from '../../domain/events.js';
 import type { Audience } from '../../domain/permissions.js';
+import { sortPartners } from '../../domain/partner-order.js';
 import { partnerStatuses, type ActionItem, type CorridorEvent, type Partner } from '../../domain/types.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
@@ -69,9 +70,10 @@ function toolsBlocks(t: Catalogue): KnownBlock[] {
   return [section(`*${t.home.toolsTitle}*`), buttons];
 }
 
+/** The signatories; pending adhesions have their own part below, with their age and next step. */
 function partnerBlocks({ partners, t }: HomeInput): KnownBlock[] {
-  const groups = partnerStatuses.flatMap((status) => {
-    const members = partners.filter((partner) => partner.status === status).sort((a, b) => a.name.localeCompare(b.name));
+  const groups = partnerStatuses.filter((status) => status !== 'pending').flatMap((status) => {
+    const members = sortPartners(partners.filter((partner) => partner.status === status));
     if (members.length === 0) return [];
     const lines = members.map((partner) => `• ${escapeMrkdwn(partner.name)}`);
     const { chunks, omitted } = packLinesWithin([`*${t.statusPlural[status]}* (${members.length})`, ...lines], HOME_LIMITS.sectionsPerStatus);
@@ -95,7 +97,7 @@ function eventBlocks({ events, today, lang, t }: HomeInput): KnownBlock[] {
 function pendingBlocks({ partners, lang, t, today, audience }: HomeInput): KnownBlock[] {
   return cappedList({
     title: t.home.pendingTitle,
-    items: sortPending([...partners]),
+    items: sortPending(partners),
     cap: HOME_LIMITS.pending,
     empty: t.pending.none,
     block: (partner) => section(pendingText(partner, lang, t, today, audience)),

@@ -1,3 +1,4 @@
+import { sortPartners } from '../../domain/partner-order.js';
 import { partnerStatuses, type Partner } from '../../domain/types.js';
 import type { Catalogue } from '../../i18n/index.js';
 import { context, divider, fitBlocks, header, lineSections, section, type Reply } from '../blocks.js';
@@ -11,13 +12,13 @@ export function partnerListView(partners: Partner[], t: Catalogue, filterLabel?:
   const title = filterLabel ? t.partners.titleFiltered(filterLabel) : t.partners.title;
   if (partners.length === 0) return { text: t.partners.none, blocks: [header(title), section(t.partners.none)] };
   const groups: KnownBlock[] = partnerStatuses.flatMap((status) => {
-    const members = partners.filter((partner) => partner.status === status);
+    const members = sortPartners(partners.filter((partner) => partner.status === status));
     if (members.length === 0) return [];
     const lines = [`*${t.statusPlural[status]}* (${members.length})`, ...members.map((partner) => partnerLine(partner, t))];
     return [divider(), ...lineSections(lines)];
   });
   return {
-    text: `${title}: ${summary}`,
+    text: t.common.labelled(title, summary),
     blocks: fitBlocks([header(title), context(summary), ...groups, context(t.partners.cardHint)], t.common.andMore),
   };
 }

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Audience } from '../../domain/permissions.js';
 import { nextStepState, UNDATED_NEXT_STEP_WEEKS } from '../../domain/next-step.js';
+import { sortPartners } from '../../domain/partner-order.js';
 import type { Snooze } from '../../domain/snooze.js';
 import type { Partner } from '../../domain/types.js';
 import { formatAge, formatDate } from '../../i18n/format.js';
@@ -49,11 +50,9 @@ export function nextStepLine(partner: Partner, lang: Lang, t: Catalogue, today: 
   return partner.nextStepDueOn ? t.pending.dueOn(formatDate(partner.nextStepDueOn, lang)) : '';
 }
 
-/** Oldest first: the adhesions waiting longest need attention first. */
-export function sortPending(partners: Partner[]): Partner[] {
-  return partners
-    .filter((partner) => partner.status === 'pending')
-    .sort((a, b) => (a.pendingSince ?? '').localeCompare(b.pendingSince ?? '') || a.name.localeCompare(b.name));
+/** The pending adhesions, in the partner lists' one order (oldest first). */
+export function sortPending(partners: readonly Partner[]): Partner[] {
+  return sortPartners(partners.filter((partner) => partner.status === 'pending'));
 }
 
 /** `snoozes`: the snoozes running today (SnoozeStore.active). */

@@ -4,17 +4,24 @@ import type { KnownBlock } from '@slack/types';
  * Renders the blocks Slack would get as readable terminal text, so the local console shows
  * exactly what a Slack user would see, minus the styling.
  */
-export function renderBlocksAsText(blocks: KnownBlock[]): string {
-  return blocks.map(renderBlock).filter((text) => text !== '').join('\n');
+export function renderBlocksAsText(blocks: KnownBlock[], labelled: Labelled = englishLabelled): string {
+  return blocks.map((block) => renderBlock(block, labelled)).filter((text) => text !== '').join('\n');
 }
 
-function renderBlock(block: KnownBlock): string {
+/** How a field's label and value join: "Status: Signatory", "Statut : Signataire". */
+type Labelled = (label: string, value: string) => string;
+const englishLabelled: Labelled = (label, value) => `${label}: ${value}`;
+
+function renderBlock(block: KnownBlock, labelled: Labelled): string {
   switch (block.type) {
     case 'header':
       return `\n${plain(block.text.text).toUpperCase()}\n${'═'.repeat(Math.min(60, block.text.text.length))}`;
     case 'section': {
       const text = block.text ? plain(block.text.text) : '';
-      const fields = (block.fields ?? []).map((field) => plain(field.text).replace('\n', ': '));
+      const fields = (block.fields ?? []).map((field) => {
+        const [label, ...value] = plain(field.text).split('\n');
+        return value.length ? labelled(label!, value.join('\n')) : label!;
+      });
       const accessory = block.accessory?.type === 'button' ? `  [${plain(block.accessory.text.text)}]` : '';
       return [text + accessory, ...fields.map((field) => `  ${field}`)].filter(Boolean).join('\n');
     }

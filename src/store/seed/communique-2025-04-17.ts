@@ -123,7 +123,7 @@ const partnersInRelease: Omit<Draft<Partner>, 'aliases'>[] = [
     // Not stated as such: the release, datelined Sherbrooke, holds the meeting "à l'Université de Sherbrooke".
     jurisdiction: 'QC',
     sources: jurisdictionSource(
-      'communiqué du 17 avril 2025, daté de Sherbrooke : la rencontre « s’est tenue hier à l’Université de Sherbrooke »',
+      'communiqué du 17 avril 2025, daté de Sherbrooke : la rencontre « s’est tenue hier à l’Université de Sherbrooke »',
       'press release of 17 April 2025, datelined Sherbrooke: the meeting “was held yesterday at Université de Sherbrooke”',
     ),
   },
@@ -213,7 +213,7 @@ export const seedPeople: Draft<Person>[] = [
     id: 'peter-welch',
     name: 'Peter Welch',
     title: {
-      fr: 'Sénateur (Vermont), architecte du CHIPS and Science Act',
+      fr: 'sénateur (Vermont), architecte du CHIPS and Science Act',
       en: 'Senator (Vermont), architect of the CHIPS and Science Act',
     },
   },
@@ -221,13 +221,13 @@ export const seedPeople: Draft<Person>[] = [
     ...noContact,
     id: 'rene-sylvestre',
     name: 'René Sylvestre',
-    title: { fr: 'Délégué du Québec à Boston', en: 'Québec Delegate in Boston' },
+    title: { fr: 'délégué du Québec à Boston', en: 'Québec Delegate in Boston' },
   },
   {
     ...noContact,
     id: 'manon-duclos',
     name: 'Manon Duclos',
-    title: { fr: 'Présidente-directrice générale', en: 'President and Chief Executive Officer' },
+    title: { fr: 'présidente-directrice générale', en: 'President and Chief Executive Officer' },
     partnerId: 'technum-quebec',
     quote: {
       fr: 'Nous avons aujourd’hui franchi une étape importante. Le corridor nord-est n’est plus une idée, il devient une structure d’action concrète et durable.',
@@ -238,10 +238,10 @@ export const seedPeople: Draft<Person>[] = [
     ...noContact,
     id: 'michel-belval',
     name: 'Michel Belval',
-    title: { fr: 'Président de la section québécoise de l’AmCham', en: 'President of AmCham’s Québec chapter' },
+    title: { fr: 'président de la section québécoise de l’AmCham', en: 'President of AmCham’s Québec chapter' },
     partnerId: 'amcham-quebec',
     quote: {
-      fr: 'Ce corridor répond à une nécessité stratégique : structurer et renforcer les liens économiques et technologiques entre nos deux marchés. Grâce à notre proximité géographique et à la complémentarité de nos écosystèmes, nous avons tout en main pour devenir un pôle de collaboration incontournable en Amérique du Nord.',
+      fr: 'Ce corridor répond à une nécessité stratégique : structurer et renforcer les liens économiques et technologiques entre nos deux marchés. Grâce à notre proximité géographique et à la complémentarité de nos écosystèmes, nous avons tout en main pour devenir un pôle de collaboration incontournable en Amérique du Nord.',
       en: 'This corridor meets a strategic need: to structure and strengthen the economic and technological ties between our two markets. Thanks to our geographic proximity and the complementarity of our ecosystems, we have everything we need to become an essential hub of collaboration in North America.',
     },
   },
@@ -250,7 +250,7 @@ export const seedPeople: Draft<Person>[] = [
     id: 'stephanie-latour',
     name: 'Stéphanie Latour',
     title: {
-      fr: 'Vice-présidente, affaires publiques et relations avec le milieu',
+      fr: 'vice-présidente, affaires publiques et relations avec le milieu',
       en: 'Vice-President, Public Affairs and Community Relations',
     },
     partnerId: 'technum-quebec',
@@ -265,7 +265,7 @@ export const seedEvents: Draft<CorridorEvent>[] = [
   {
     id: 'first-official-meeting-2025-04-16',
     title: {
-      fr: 'Première rencontre officielle des signataires du MOU',
+      fr: 'Première rencontre officielle des signataires du protocole d’entente',
       en: 'First official meeting of the MOU signatories',
     },
     date: MEETING_DATE,
@@ -337,7 +337,7 @@ export const seedActions: Draft<ActionItem>[] = [
 
 export const seedProfile: CorridorProfile = {
   purpose: {
-    fr: 'Structurer le corridor Québec–États du Nord-Est américain dans le secteur des semi-conducteurs : renforcer les liens existants et créer de nouvelles passerelles dans les semi-conducteurs et les technologies connexes, en s’appuyant sur plus de 50 ans de collaboration entre les écosystèmes industriels et de recherche.',
+    fr: 'Structurer le corridor Québec–États du Nord-Est américain dans le secteur des semi-conducteurs : renforcer les liens existants et créer de nouvelles passerelles dans les semi-conducteurs et les technologies connexes, en s’appuyant sur plus de 50 ans de collaboration entre les écosystèmes industriels et de recherche.',
     en: 'Structure the Québec–US Northeast corridor in the semiconductor sector: strengthen existing ties and build new bridges in semiconductors and related technologies, building on more than 50 years of collaboration between the industrial and research ecosystems.',
   },
   ledByPartnerIds: ['technum-quebec', 'amcham-quebec'],
@@ -352,7 +352,7 @@ export const seedProfile: CorridorProfile = {
       unit: 'count',
       moreThan: true,
     },
-    { id: 'exporters', label: { fr: 'Part qui exporte', en: 'Share that export' }, value: 90, unit: 'percent', moreThan: false },
+    { id: 'exporters', label: { fr: 'Part qui exporte', en: 'Firms that export' }, value: 90, unit: 'percent', moreThan: false },
     {
       id: 'exporters-to-us',
       label: { fr: 'Dont vers les États-Unis', en: 'Of which to the United States' },

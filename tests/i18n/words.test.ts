@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandText } from '../../src/domain/command-text.js';
+import { partnerFilterArgument } from '../../src/domain/partner-filter.js';
+import { en } from '../../src/i18n/en.js';
+import { fr } from '../../src/i18n/fr.js';
+import { pluralFor } from '../../src/i18n/plural.js';
+import { findCommand } from '../../src/slack/commands/dispatch.js';
+import { seedPeople, seedProfile } from '../../src/store/seed/communique-2025-04-17.js';
+import { corridorCommands } from '../../src/slack/commands/registry.js';
+import { helpView } from '../../src/slack/views/help-view.js';
+import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
+
+describe('plurals', () => {
+  it('follow each language’s rule: English singular for 1 only, French for 0 and 1', () => {
+    expect([0, 1, 2].map((n) => pluralFor('en')(n, 'item', 'items'))).toEqual(['items', 'item', 'items']);
+    expect([0, 1, 2].map((n) => pluralFor('fr')(n, 'action', 'actions'))).toEqual(['action', 'action', 'actions']);
+  });
+
+  it('agree the action items summary with its counts', () => {
+    expect(en.actions.summary(1, 1)).toBe('1 open of 1 action item');
+    expect(en.actions.summary(2, 3)).toBe('2 open of 3 action items');
+    expect(fr.actions.summary(1, 1)).toBe('1 ouverte sur 1 action');
+    expect(fr.actions.summary(2, 3)).toBe('2 ouvertes sur 3 actions');
+  });
+
+  it('agree the members line of the about view', () => {
+    expect(en.about.members(1, 1)).toBe('*1* MOU signatory and *1* adhesion pending.');
+    expect(fr.about.members(9, 1)).toBe('*9* signataires du protocole d’entente (MOU) et *1* adhésion en attente.');
+  });
+});
+
+describe('the help', () => {
+  const commands = corridorCommands();
+  const examples = (t: typeof en) => commands.flatMap((command) => (command.help(t).examples ?? []).map((example) => ({ command, example })));
+
+  it('gives French examples in French, and each runs the command it illustrates', () => {
+    const french = examples(fr);
+    expect(french.map(({ example }) => example)).toContain('partenaire udes');
+    for (const { command, example } of french) {
+      const parsed = parseCommandText(example);
+      expect(findCommand(parsed.name, commands), example).toBe(command);
+    }
+    const text = renderBlocksAsText(helpView(commands, fr).blocks);
+    expect(text).toContain('/corridor partenaire udes');
+    expect(text).not.toMatch(/\/corridor (partner|partners|events?|history) /);
+  });
+
+  it('gives English examples in English, as many as in French', () => {
+    expect(examples(en).map(({ example }) => example)).toContain('partner uvm');
+    expect(examples(en)).toHaveLength(examples(fr).length);
+  });
+});
+
+describe('partner filters', () => {
+  it('are suggested in the reader’s language, and each is one the command takes', () => {
+    expect(fr.partners.filterExamples).toContain('attente');
+    expect(en.partners.filterExamples).toContain('pending');
+    for (const example of [...fr.partners.filterExamples, ...en.partners.filterExamples]) {
+      expect(partnerFilterArgument.safeParse(example).success, example).toBe(true);
+    }
+  });
+});
+
+describe('seeded words', () => {
+  it('name the exporters’ figure as firms, and write French titles in lower case after a name', () => {
+    expect(seedProfile.figures.find((figure) => figure.id === 'exporters')?.label.en).toBe('Firms that export');
+    expect(seedPeople.map((person) => person.title?.fr)).toContain('délégué du Québec à Boston');
+    for (const person of seedPeople) expect(person.title?.fr ?? '', person.id).toMatch(/^\p{Ll}/u);
+  });
+});
+
+describe('history lines', () => {
+  it('read as sentences', () => {
+    expect(en.history.entry('Apr 17, 2025, 9:00 a.m.', en.history.seedActor, en.history.change.created)).toBe(
+      '*Apr 17, 2025, 9:00 a.m.* — The founding press release created the record.',
+    );
+    expect(fr.history.entry('17 avr. 2025, 9 h 00', '<@U1>', fr.history.change.updated)).toBe('*17 avr. 2025, 9 h 00* — <@U1> a modifié la fiche.');
+  });
+});
