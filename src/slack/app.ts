@@ -9,6 +9,7 @@ import { healthRoutes } from './health-routes.js';
 import { HomeTabs } from './home-tabs.js';
 import { InFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
+import { markFailed } from './receiver/request-record.js';
 import { GuardedReceiver } from './receiver/guarded-receiver.js';
 import { apiClientOptions, modalClient } from './slack-clients.js';
 import { UnknownPayloads } from './unknown-payloads.js';
@@ -49,6 +50,8 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     deferInitialization: true,
     // The app keeps no per-conversation state: skip Bolt's in-memory conversation store on every request.
     convoStore: false as const,
+    // The error handler gets the request's context, to mark the request as failed for the metrics.
+    extendedErrorHandler: true,
     ...(logger ? { logger } : {}),
   };
   // /healthz, /readyz, /metrics: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
@@ -59,7 +62,7 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
       ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, ...socketHealth })
       : new App({ ...common, receiver: httpReceiver(config, store, unknown, options, customRoutes) });
   const inFlight = new InFlight();
-  app.use(inFlight.middleware);
+  inFlight.watch(app);
   const userLanguages = new UserLanguages(app.client);
   const home = new HomeTabs({ store, config, userLanguages });
   const modals = modalClient(config, logger);
@@ -72,7 +75,9 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
       app.logger,
     ),
   );
-  app.error(async (error) => {
+  // Bolt hands a listener's error here rather than to the receiver: the only place that sees it.
+  app.error(async ({ error, context }: { error: Error; context: Record<string, unknown> }) => {
+    markFailed(context);
     app.logger.error('Unhandled error in a listener:', error);
   });
   return {

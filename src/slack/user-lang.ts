@@ -16,9 +16,15 @@ export class UserLanguages {
 
   constructor(private readonly client: WebClient, private readonly clock: () => number = Date.now) {}
 
-  async of(userId: string): Promise<Lang> {
+  /** The user's language when already known, without waiting: most commands come from known users. */
+  known(userId: string): Lang | undefined {
     const cached = this.cache.get(userId);
-    if (cached && cached.until > this.clock()) return cached.lang;
+    return cached && cached.until > this.clock() ? cached.lang : undefined;
+  }
+
+  async of(userId: string): Promise<Lang> {
+    const known = this.known(userId);
+    if (known) return known;
     const lang = await Promise.race([this.lookUp(userId), delay(LOOKUP_TIMEOUT_MS).then(() => undefined)]);
     this.cache.set(userId, { lang: lang ?? 'en', until: this.clock() + (lang ? CACHE_MS : FAILURE_CACHE_MS) });
     return lang ?? 'en';

@@ -16,7 +16,7 @@ import { partnerStatusSwitchClicked } from './clicks/partner-status-switch.js';
 import { snoozeClicked } from './clicks/snooze.js';
 import { corridorCommandListener } from './commands/corridor-command.js';
 import { appHomeOpened } from './events/app-home-opened.js';
-import { otherEvents } from './events/other-events.js';
+import { eventRouter, type EventArgs } from './events/event-router.js';
 import { partnerOptions } from './options/partner-options.js';
 import { actionItemStatusSubmitted } from './submissions/action-item-status-submitted.js';
 import { actionItemSubmitted } from './submissions/action-item-submitted.js';
@@ -63,7 +63,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
 
   app.options(PARTNER_OPTIONS_ACTION, partnerOptions(deps));
 
-  app.event('app_home_opened', appHomeOpened(deps));
   // Bolt acknowledges every event itself, so only a catch-all can tell which ones nobody handles.
-  app.event(/.*/, otherEvents(['app_home_opened'], deps.unknown));
+  app.event(/.*/, eventRouter({ app_home_opened: appHomeOpened(deps) as (args: EventArgs) => Promise<void> }, deps.unknown));
 }

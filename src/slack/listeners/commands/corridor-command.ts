@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { catalogue } from '../../../i18n/index.js';
 import { StoreBusyError } from '../../../store/corridor-store.js';
+import { KeptRoutes } from '../../commands/answer-cache.js';
 import { runCorridorCommand } from '../../commands/dispatch.js';
 import { slashCommandPayload } from '../../payloads.js';
 import { modalOpener } from './modal-opener.js';
@@ -8,6 +9,7 @@ import type { SlackDeps } from '../../deps.js';
 
 /** `/corridor …`: parse, answer ephemerally in the ack (Slack shows it within its 3 s window). */
 export function corridorCommandListener(deps: SlackDeps) {
+  const keptRoutes = new KeptRoutes();
   return async ({ command, ack, respond, client, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const payload = slashCommandPayload.safeParse(command);
     if (!payload.success) {
@@ -16,7 +18,7 @@ export function corridorCommandListener(deps: SlackDeps) {
       return;
     }
     const { text, user_id: userId, channel_id: channelId, trigger_id: triggerId } = payload.data;
-    const lang = await deps.userLanguages.of(userId);
+    const lang = deps.userLanguages.known(userId) ?? (await deps.userLanguages.of(userId));
     const modal = modalOpener({ ack, respond, modalClient: deps.modalClient, triggerId, logger });
     try {
       const reply = await runCorridorCommand({
@@ -29,6 +31,7 @@ export function corridorCommandListener(deps: SlackDeps) {
         now: deps.clock?.(),
         slack: { client, triggerId, channelId, openModal: modal.open },
         notion: deps.notion,
+        keptRoutes,
       });
       if (!modal.state.acked) await ack(reply ? { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks } : undefined);
     } catch (error) {
