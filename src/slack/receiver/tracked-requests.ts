@@ -30,7 +30,7 @@ function metricsOf(kind: RequestKind): KindMetrics {
   let bound = kindMetrics.get(kind);
   if (!bound) {
     const outcome = (name: Outcome) => metrics.requests.labels({ kind, outcome: name });
-    bound = { ack: metrics.ackSeconds.labels({ kind }), outcomes: { ok: outcome('ok'), error: outcome('error'), duplicate: outcome('duplicate') } };
+    bound = { ack: metrics.ackSeconds.labels(kind), outcomes: { ok: outcome('ok'), error: outcome('error'), duplicate: outcome('duplicate') } };
     kindMetrics.set(kind, bound);
   }
   return bound;
