@@ -23,6 +23,7 @@ function extraPartner(index: number): Omit<Partner, 'version' | 'createdAt' | 'u
     name: `Bench partner ${index}`,
     officialName: null,
     acronym: `BP${index}`,
+    aliases: [],
     designation: { fr: `Partenaire d’essai ${index}`, en: `Test partner ${index}` },
     kind: 'company',
     jurisdiction: index % 2 ? 'QC' : 'VT',
@@ -31,7 +32,9 @@ function extraPartner(index: number): Omit<Partner, 'version' | 'createdAt' | 'u
     joinedOn: '2025-04-16',
     pendingSince: null,
     nextStep: null,
+    nextStepDueOn: null,
     followUpUserId: null,
+    internalNote: null,
   };
 }
 

@@ -32,9 +32,20 @@ describe('manifest.yml', () => {
   it('declares the /corridor command with a usage hint, and only the scopes the app uses', () => {
     expect(manifest.features.slash_commands.map((c: { command: string }) => c.command)).toEqual(['/corridor']);
     expect(manifest.features.slash_commands[0].usage_hint).toMatch(/partners/);
-    // The history scopes let a retried scheduled post look for itself in the channel before posting again.
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['channels:history', 'chat:write', 'commands', 'groups:history', 'users:read']);
+    // The history scopes let a retried scheduled post look for itself in the channel before posting again;
+    // users:read.email finds an action item's owner set in Notion;
+    // the read scopes tell channels shared with other organisations (conversations.info, channel_shared).
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'channels:history',
+      'channels:read',
+      'chat:write',
+      'commands',
+      'groups:history',
+      'groups:read',
+      'users:read',
+      'users:read.email',
+    ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'channel_shared', 'channel_unshared']);
   });
 });

@@ -47,10 +47,13 @@ async function answer(line: string, { store, config, lang, notion }: Pick<Consol
     text: match[2] ?? '',
     userId: CONSOLE_USER_ID,
     lang,
+    // Whoever runs the console has the database itself: the coordinators' view, as ever.
+    audience: 'internal',
     store,
     timeZone: config.CORRIDOR_TZ,
     admins: [...config.CORRIDOR_ADMINS, CONSOLE_USER_ID],
     notion,
+    calendar: config,
   });
   return reply ? renderBlocksAsText(reply.blocks) : t.console.slackOnly;
 }

@@ -14,7 +14,7 @@ import { DEFAULT_CLAIM_LEASE_MS } from '../store/run-ledger.js';
 import { createPostingClient, SlackPoster } from '../jobs/slack-poster.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';
 import { openStore } from '../store/open-store.js';
-import { CliError } from './cli-support.js';
+import { parseJobArgs, previewDay } from './job-date.js';
 import type { CorridorStore } from '../store/corridor-store.js';
 
 export interface JobCommandIo {
@@ -40,8 +40,8 @@ interface PreviewDeps {
 interface JobCommand {
   /** Posts what is due now; the lines say what happened, one per post. */
   post(deps: JobDeps, words: CliWords): Promise<{ lines: string[]; failed: boolean }>;
-  /** The text of what would be posted now. */
-  dryRun(deps: PreviewDeps, now: Date, words: CliWords): Promise<string>;
+  /** The text of what would be posted at `now`; `when` says when in its heading ("now", or a day and time). */
+  dryRun(deps: PreviewDeps, now: Date, words: CliWords, when: string): Promise<string>;
 }
 
 type CliWords = Catalogue['cli']['jobs'];
@@ -52,23 +52,25 @@ function usageLine(job: JobName, words: CliWords): string {
 }
 
 function usage(job: JobName, words: CliWords): string {
-  return [usageLine(job, words), words.purpose[job], words.dryRunHint].join('\n');
+  return [usageLine(job, words), words.purpose[job], words.dryRunHint, words.dateHint].join('\n');
 }
 
 const COMMANDS: Record<JobName, JobCommand> = {
   remind: {
     post: async (deps, words) => oneResult(await untilSettled(() => remind(deps), deps), words),
-    dryRun: async ({ store, env, logger, notionUrlFor, where, lang }, now, words) => {
-      const message = await composeReminder({ store, config: env, logger, notionUrlFor, lang }, now);
+    dryRun: async ({ store, env, logger, notionUrlFor, where, lang }, now, words, when) => {
+      // A dry run prints for whoever runs it, a coordinator: the internal view, as the console shows.
+      const message = await composeReminder({ store, config: env, logger, notionUrlFor, lang }, now, 'internal');
       if (!message) return words.dryRun.noReminder(where);
-      return [words.dryRun.reminder(where), renderBlocksAsText(message.blocks)].join('\n');
+      const thread = (message.thread ?? []).flatMap(({ reply }) => [words.dryRun.inThread, renderBlocksAsText(reply.blocks)]);
+      return [words.dryRun.reminder(where, when), renderBlocksAsText(message.blocks), ...thread].join('\n');
     },
   },
   digest: {
     post: async (deps, words) => oneResult(await untilSettled(() => digest(deps), deps), words),
-    dryRun: async ({ store, env, where }, now, words) => {
-      const message = await composeChannelDigest({ store, ledger: store.runs, config: env }, now);
-      return [words.dryRun.digest(where), renderBlocksAsText(message.blocks)].join('\n');
+    dryRun: async ({ store, env, where }, now, words, when) => {
+      const message = await composeChannelDigest({ store, ledger: store.runs, config: env }, now, 'internal');
+      return [words.dryRun.digest(where, when), renderBlocksAsText(message.blocks)].join('\n');
     },
   },
   'event-reminder': {
@@ -80,12 +82,10 @@ const COMMANDS: Record<JobName, JobCommand> = {
       }
       return { lines: results.map((result) => describeEventResult(result, words)), failed: results.some((result) => result.status === 'failed') };
     },
-    dryRun: async ({ store, env, where }, now, words) => {
-      const { tomorrow, reminders } = await composeEventReminders({ store, config: env }, now);
-      if (reminders.length === 0) return words.dryRun.noEvent(where, tomorrow);
-      return reminders
-        .map(({ key, message }) => [words.dryRun.eventReminder(key, where), renderBlocksAsText(message.blocks)].join('\n'))
-        .join('\n\n');
+    dryRun: async ({ store, env, where }, now, words, when) => {
+      const { tomorrow, reminder } = await composeEventReminders({ store, ledger: store.runs, config: env }, now);
+      if (!reminder) return words.dryRun.noEvent(where, tomorrow);
+      return [words.dryRun.eventReminder(reminder.key, where, when), renderBlocksAsText(reminder.message.blocks)].join('\n');
     },
   },
 };
@@ -125,15 +125,10 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
   const command = COMMANDS[job];
   const lang = io.lang ?? 'en';
   const words = catalogue(lang).cli.jobs;
-  const flags = new Set(argv);
-  if (flags.has('--help') || flags.has('-h')) {
+  const args = parseJobArgs(job, argv);
+  if (args.help) {
     io.stdout.write(`${usage(job, words)}\n`);
     return 0;
-  }
-  const unknown = argv.filter((arg) => arg !== '--dry-run' && arg !== '-n');
-  if (unknown[0] !== undefined) {
-    const option = unknown[0];
-    throw new CliError(bothLanguages((all) => all.cli.unknownOption(option, usageLine(job, all.cli.jobs))));
   }
   const env = (io.env ?? (() => loadEnv()))();
   const clock = io.clock ?? (() => new Date());
@@ -142,9 +137,11 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
   // *Open in Notion* on the reminder, as the scheduled one has it, once the sync has made the pages.
   const notionUrlFor = partnerNotionUrls(env, store.notionLinks);
   try {
-    if (flags.has('--dry-run') || flags.has('-n')) {
+    if (args.dryRun) {
       const where = env.CORRIDOR_CHANNEL ?? words.channelNotSet;
-      io.stdout.write(`${await command.dryRun({ store, env, logger, notionUrlFor, where, lang }, clock(), words)}\n`);
+      const preview = (now: Date, when: string) => command.dryRun({ store, env, logger, notionUrlFor, where, lang }, now, words, when);
+      const text = args.date === undefined ? await preview(clock(), words.dryRun.now) : await previewDay(job, args.date, env, lang, preview);
+      io.stdout.write(`${text}\n`);
       return 0;
     }
     if (!env.SLACK_BOT_TOKEN) {

@@ -4,6 +4,7 @@ import { scheduleCorridorJobs } from '../jobs/schedule-jobs.js';
 import { createLogger } from '../ops/logger.js';
 import { knownSecrets } from '../ops/redact.js';
 import { createSlackApp } from '../slack/app.js';
+import { peopleFromConfig } from '../slack/people-directory.js';
 import { openStore } from '../store/open-store.js';
 import { runConsole } from './console.js';
 import { runCli } from './cli-support.js';
@@ -17,7 +18,8 @@ installProcessGuards();
 await runCli(async (lang) => {
   const config = loadConfig();
   const store = await openStore(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX });
-  const notion = notionSyncAccess({ config, store });
+  const people = peopleFromConfig(config);
+  const notion = notionSyncAccess({ config, store, ...(people ? { people } : {}) });
   if (config.slackMode === 'console') {
     await runConsole({ store, config, input: process.stdin, output: process.stdout, lang, notion });
     await store.close();
@@ -34,7 +36,7 @@ await runCli(async (lang) => {
     port === undefined ? 'corridor-bot connected to Slack (Socket Mode)' : `corridor-bot listening on port ${port} at /slack/events`,
   );
   const scheduler = config.CORRIDOR_CHANNEL
-    ? scheduleCorridorJobs({ config, store, logger: slack.app.logger, notionUrlFor: partnerNotionUrls(config, store.notionLinks) })
+    ? scheduleCorridorJobs({ config, store, logger: slack.app.logger, notionUrlFor: partnerNotionUrls(config, store.notionLinks), channels: slack.channels })
     : undefined;
   if (scheduler) {
     slack.app.logger.info(

@@ -6,6 +6,7 @@ import { loadConfig } from '../config/env.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
 import { notConfiguredMessage, notionConfigured, runNotionSyncJob } from '../jobs/notion-sync.js';
 import { renderSyncSummaryText, syncFailed } from '../notion/sync-summary.js';
+import { peopleFromConfig } from '../slack/people-directory.js';
 import { openStore } from '../store/open-store.js';
 import { CliError, runCli } from './cli-support.js';
 
@@ -23,9 +24,11 @@ await runCli(async (lang) => {
     const log = (level: string) => (message: string, data?: Record<string, unknown>) => {
       if (verbose || level !== 'info') process.stderr.write(`${level}: ${message}${data ? ` ${JSON.stringify(data)}` : ''}\n`);
     };
+    const people = peopleFromConfig(config);
     const summary = await runNotionSyncJob({
       config,
       store,
+      ...(people ? { people } : {}),
       logger: { info: log('info'), warn: verbose ? log('warn') : () => {}, error: log('error') },
     });
     // Notion stopped answering: one line saying so, what was done and what is left; exit 1.

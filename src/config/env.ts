@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { holidayRegion, type HolidayRegion } from '../domain/holidays.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue } from '../i18n/index.js';
 
@@ -30,6 +31,29 @@ function cronExpression(fallback: string, variable: Described) {
     .default(fallback)
     .refine((value) => cron.validate(value), { message: expected[variable] });
 }
+
+/** `CA-QC,US-VT,US-NH`: regions whose public holidays the scheduled posts skip; empty for none. */
+const holidayRegions = z
+  .string()
+  .trim()
+  .default('CA-QC')
+  .transform((value, context) => {
+    const regions: HolidayRegion[] = [];
+    for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const region = holidayRegion(entry);
+      if (!region) {
+        context.addIssue({ code: 'custom', message: expected.CORRIDOR_HOLIDAYS, params: { entry } });
+        return z.NEVER;
+      }
+      regions.push(region);
+    }
+    return regions;
+  });
+
+/** The app's public address, for links back to it (calendar files); no trailing slash. */
+const publicUrl = optionalText
+  .pipe(z.url({ protocol: /^https?$/, message: expected.PUBLIC_URL }).optional())
+  .transform((value) => value?.replace(/\/+$/, ''));
 
 function isTimeZone(value: string): boolean {
   try {
@@ -62,15 +86,21 @@ export const envSchema = z.object({
     .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, expected.CORRIDOR_ADMINS))),
   CORRIDOR_TZ: timeZone.default('America/Toronto'),
-  REMINDER_CRON: cronExpression('0 10 * * 1-5', 'REMINDER_CRON'),
+  REMINDER_CRON: cronExpression('0 10 * * 2', 'REMINDER_CRON'),
   DIGEST_CRON: cronExpression('0 9 * * 1', 'DIGEST_CRON'),
   EVENT_REMINDER_CRON: cronExpression('0 9 * * *', 'EVENT_REMINDER_CRON'),
+  CORRIDOR_HOLIDAYS: holidayRegions,
+  PUBLIC_URL: publicUrl,
+  /** Opens GET /calendar.ics?key=… and signs the per-event calendar links; unset, calendars are off. */
+  CALENDAR_FEED_KEY: optionalText.refine((value) => value === undefined || value.length >= 16, { message: expected.CALENDAR_FEED_KEY }),
   NOTION_TOKEN: optionalText,
   NOTION_BASE_URL: optionalText.pipe(z.url({ message: expected.NOTION_BASE_URL }).optional()),
   NOTION_PARTNERS_DATABASE_ID: optionalText,
   NOTION_ACTIONS_DATABASE_ID: optionalText,
   NOTION_MAX_RPS: z.coerce.number({ message: expected.NOTION_MAX_RPS }).positive().max(100).default(3),
   NOTION_SYNC_CRON: cronExpression('*/15 * * * *', 'NOTION_SYNC_CRON'),
+  /** Notion's webhook verification token: signs every event sent to /notion/webhooks (a secret). */
+  NOTION_WEBHOOK_VERIFICATION_TOKEN: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -98,6 +128,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
+    const entry = issue.code === 'custom' ? (issue.params as { entry?: string } | undefined)?.entry : undefined;
+    if (entry !== undefined) throw new ConfigError(bothLanguages((words) => words.cli.errors.unknownHolidayRegion(entry)));
     if (Object.hasOwn(expected, name)) {
       throw new ConfigError(bothLanguages((words) => `${name}: ${words.config[name as Described]}`));
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Lang } from './lang.js';
+import { normalize } from './text.js';
 
 export interface CommandText {
   /** Language forced by `--fr` / `--en`, if any. */
@@ -30,4 +31,42 @@ export function parseCommandText(raw: string): CommandText {
     name: first.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
     rest: others.join(' '),
   };
+}
+
+/** First words that turn `partner …`, `event …`, `action …` into adding a record. */
+const ADD_WORDS = new Set(['add', 'create', 'ajouter', 'ajout', 'creer']);
+/** Adding words that also begin names ("New Hampshire", "Nouvelle-Écosse"): verbs only when alone. */
+const NEW_WORDS = new Set(['new', 'nouveau', 'nouvelle', 'nouvel']);
+const EDIT_WORDS = new Set(['edit', 'change', 'update', 'modifier', 'modif', 'changer']);
+
+export type Verb = { kind: 'add'; rest: string } | { kind: 'edit'; rest: string } | { kind: 'lookup'; query: string };
+
+/** How a subcommand's records answer to a text. */
+export interface RecordFinder {
+  /** The text is a record's own name or ID, typed in full (a partner called "Change Lab"). */
+  names(query: string): boolean;
+  /** The text finds at least one record, however loosely. */
+  finds(query: string): boolean;
+}
+
+/**
+ * Reads what a subcommand's arguments ask for. A verb counts only where it reads as one:
+ * - `add` (`ajouter`…) alone opens an empty form; followed by words that find a record, it shows
+ *   that record (it exists already); followed by other words, the form opens with them as the name;
+ * - `new` (`nouveau`…) alone opens the form too, but followed by words it is the start of a name:
+ *   `partner new hampshire` looks up "new hampshire";
+ * - `edit` (`modifier`…) edits the record the following words find;
+ * - a whole text that is a record's own name is always a lookup.
+ */
+export function readVerb(args: string, records: RecordFinder): Verb {
+  const query = args.trim();
+  const [first = '', ...others] = query.split(/\s+/);
+  const word = normalize(first);
+  const rest = others.join(' ');
+  const isAdd = ADD_WORDS.has(word) || NEW_WORDS.has(word);
+  if ((!isAdd && !EDIT_WORDS.has(word)) || records.names(query)) return { kind: 'lookup', query };
+  if (!isAdd) return { kind: 'edit', rest };
+  if (rest === '') return { kind: 'add', rest };
+  if (NEW_WORDS.has(word)) return { kind: 'lookup', query };
+  return records.finds(rest) ? { kind: 'lookup', query: rest } : { kind: 'add', rest };
 }

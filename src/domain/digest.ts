@@ -1,5 +1,6 @@
 import { groupByTrack, isOpen, isOverdue } from './action-items.js';
 import { addDays } from './dates.js';
+import { changeCount, changesOf, type DigestChanges } from './digest-changes.js';
 import { eventsWhen } from './events.js';
 import type { ActionItem, CorridorEvent, HistoryEntry, Partner, Track } from './types.js';
 
@@ -13,6 +14,7 @@ export interface DigestInput {
   today: string;
   /** Local date of the previous digest, when there was one. */
   previousDigestOn: string | undefined;
+  /** Removed records included: a removal is news (the other parts leave them out). */
   events: CorridorEvent[];
   partners: Partner[];
   actions: ActionItem[];
@@ -37,16 +39,7 @@ export interface Digest {
   recent: CorridorEvent[];
   pending: Partner[];
   tracks: DigestTrack[];
-  changes: {
-    newPartners: Partner[];
-    signed: Partner[];
-    completedActions: ActionItem[];
-  };
-}
-
-/** Actors whose writes are not news: loading the founding facts is not "a new partner". */
-export function isSeedActor(actor: string): boolean {
-  return actor.startsWith('seed:');
+  changes: DigestChanges;
 }
 
 /** Where the digest's look back starts. */
@@ -81,7 +74,7 @@ export function buildDigest(input: DigestInput): Digest {
     recent,
     pending,
     tracks,
-    changes: changesOf(input.changes, partners, actions),
+    changes: changesOf(input.changes, { partners: input.partners, events: input.events, actions: input.actions }),
   };
 }
 
@@ -90,33 +83,7 @@ function overdueFirst(a: ActionItem, b: ActionItem, today: string): number {
   return overdue || (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.id.localeCompare(b.id);
 }
 
-/** New partners, adhesions signed and actions completed, each named once, in the order they happened. */
-export function changesOf(history: HistoryEntry[], partners: Partner[], actions: ActionItem[]): Digest['changes'] {
-  const partnerById = new Map(partners.map((partner) => [partner.id, partner]));
-  const actionById = new Map(actions.map((action) => [action.id, action]));
-  const newPartnerIds = new Set<string>();
-  const signedIds = new Set<string>();
-  const completedIds = new Set<string>();
-  for (const entry of history) {
-    if (isSeedActor(entry.actor)) continue;
-    const status = entry.diff.status;
-    if (entry.entity === 'partner') {
-      if (entry.change === 'created') newPartnerIds.add(entry.entityId);
-      else if (entry.change === 'updated' && status?.from === 'pending' && status.to === 'signatory') signedIds.add(entry.entityId);
-    } else if (entry.entity === 'action' && status?.to === 'done' && status.from !== 'done') {
-      completedIds.add(entry.entityId);
-    }
-  }
-  const present = <T>(ids: Set<string>, byId: Map<string, T>, keep: (record: T) => boolean) =>
-    [...ids].map((id) => byId.get(id)).filter((record): record is T => record !== undefined && keep(record));
-  return {
-    newPartners: present(newPartnerIds, partnerById, () => true),
-    signed: present(signedIds, partnerById, (partner) => partner.status === 'signatory'),
-    completedActions: present(completedIds, actionById, (action) => action.status === 'done'),
-  };
-}
-
+/** Nothing changed in the records since the previous digest. */
 export function digestIsQuiet(digest: Digest): boolean {
-  const { newPartners, signed, completedActions } = digest.changes;
-  return newPartners.length + signed.length + completedActions.length === 0;
+  return changeCount(digest.changes) === 0;
 }

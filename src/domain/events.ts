@@ -1,5 +1,8 @@
-import { normalize } from './text.js';
-import type { CorridorEvent } from './types.js';
+import { isOnDate, parseDateWords } from './date-words.js';
+import { everyWordMatches } from './fuzzy.js';
+import { namesOf } from './partner-match.js';
+import { words } from './text.js';
+import type { CorridorEvent, Partner, Person } from './types.js';
 
 export type EventWhen = 'upcoming' | 'past' | 'all';
 
@@ -16,14 +19,36 @@ function byDate(a: CorridorEvent, b: CorridorEvent): number {
   return (a.date + (a.startTime ?? '')).localeCompare(b.date + (b.startTime ?? ''));
 }
 
-/** Finds events by date (`2025-04-16`, or `2025-04` for a month) or by words of their title or place. */
-export function findEvents(query: string, events: CorridorEvent[]): CorridorEvent[] {
+/** Names an event's IDs refer to, so that it can be found by its organisers and speakers. */
+export interface EventDirectory {
+  partners: readonly Partner[];
+  people: readonly Person[];
+}
+
+/**
+ * Finds events by date (`2025-04-16`, `2025-04` for a month, or in words: "16 avril", "April 16
+ * 2025"), or by words of their title, place, organisers, speakers and other people present, a typo
+ * or two forgiven ("welch" finds the meeting where Senator Welch spoke).
+ */
+export function findEvents(query: string, events: readonly CorridorEvent[], directory: EventDirectory = { partners: [], people: [] }): CorridorEvent[] {
   const trimmed = query.trim();
   if (/^\d{4}-\d{2}(-\d{2})?$/.test(trimmed)) return events.filter((event) => event.date.startsWith(trimmed));
-  const typed = normalize(trimmed).split(' ').filter(Boolean);
+  const date = parseDateWords(trimmed);
+  if (date) return events.filter((event) => isOnDate(event.date, date));
+  const typed = words(trimmed);
   if (typed.length === 0) return [];
-  return events.filter((event) => {
-    const haystack = normalize([event.id, event.title.fr, event.title.en, event.place].join(' '));
-    return typed.every((word) => haystack.includes(word));
-  });
+  return events.filter((event) => everyWordMatches(typed, words(eventText(event, directory).join(' '))));
+}
+
+function eventText(event: CorridorEvent, { partners, people }: EventDirectory): string[] {
+  const personIds = new Set([...event.speakers.map((speaker) => speaker.personId), ...event.attendeePersonIds]);
+  const organiserIds = new Set(event.organiserIds);
+  return [
+    event.id,
+    event.title.fr,
+    event.title.en,
+    event.place,
+    ...partners.filter((partner) => organiserIds.has(partner.id)).flatMap(namesOf),
+    ...people.filter((person) => personIds.has(person.id)).map((person) => person.name),
+  ];
 }

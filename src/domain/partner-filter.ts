@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { normalize } from './text.js';
-import type { Jurisdiction, Partner, PartnerStatus } from './types.js';
+import { countryOf, type Country, type Jurisdiction, type Partner, type PartnerStatus } from './types.js';
 
 export type PartnerFilter =
   | { kind: 'all' }
   | { kind: 'status'; status: PartnerStatus }
-  | { kind: 'jurisdiction'; jurisdiction: Jurisdiction };
+  | { kind: 'jurisdiction'; jurisdiction: Jurisdiction }
+  | { kind: 'country'; country: Country };
+
+const inJurisdiction = (jurisdiction: Jurisdiction): PartnerFilter => ({ kind: 'jurisdiction', jurisdiction });
+const inCountry = (country: Country): PartnerFilter => ({ kind: 'country', country });
 
 const FILTER_WORDS: Record<string, PartnerFilter> = {
   pending: { kind: 'status', status: 'pending' },
@@ -16,27 +20,71 @@ const FILTER_WORDS: Record<string, PartnerFilter> = {
   signed: { kind: 'status', status: 'signatory' },
   signataire: { kind: 'status', status: 'signatory' },
   signataires: { kind: 'status', status: 'signatory' },
-  qc: { kind: 'jurisdiction', jurisdiction: 'QC' },
-  quebec: { kind: 'jurisdiction', jurisdiction: 'QC' },
-  vt: { kind: 'jurisdiction', jurisdiction: 'VT' },
-  vermont: { kind: 'jurisdiction', jurisdiction: 'VT' },
-  nh: { kind: 'jurisdiction', jurisdiction: 'NH' },
-  'new hampshire': { kind: 'jurisdiction', jurisdiction: 'NH' },
-  ma: { kind: 'jurisdiction', jurisdiction: 'MA' },
-  massachusetts: { kind: 'jurisdiction', jurisdiction: 'MA' },
-  me: { kind: 'jurisdiction', jurisdiction: 'ME' },
-  maine: { kind: 'jurisdiction', jurisdiction: 'ME' },
-  ny: { kind: 'jurisdiction', jurisdiction: 'NY' },
-  'new york': { kind: 'jurisdiction', jurisdiction: 'NY' },
-  ct: { kind: 'jurisdiction', jurisdiction: 'CT' },
-  connecticut: { kind: 'jurisdiction', jurisdiction: 'CT' },
-  ri: { kind: 'jurisdiction', jurisdiction: 'RI' },
-  'rhode island': { kind: 'jurisdiction', jurisdiction: 'RI' },
+  qc: inJurisdiction('QC'),
+  quebec: inJurisdiction('QC'),
+  on: inJurisdiction('ON'),
+  ontario: inJurisdiction('ON'),
+  ab: inJurisdiction('AB'),
+  alberta: inJurisdiction('AB'),
+  bc: inJurisdiction('BC'),
+  'british columbia': inJurisdiction('BC'),
+  cb: inJurisdiction('BC'),
+  'colombie britannique': inJurisdiction('BC'),
+  mb: inJurisdiction('MB'),
+  manitoba: inJurisdiction('MB'),
+  nb: inJurisdiction('NB'),
+  'new brunswick': inJurisdiction('NB'),
+  'nouveau brunswick': inJurisdiction('NB'),
+  nl: inJurisdiction('NL'),
+  tnl: inJurisdiction('NL'),
+  'newfoundland and labrador': inJurisdiction('NL'),
+  'terre neuve et labrador': inJurisdiction('NL'),
+  ns: inJurisdiction('NS'),
+  'nova scotia': inJurisdiction('NS'),
+  'nouvelle ecosse': inJurisdiction('NS'),
+  pe: inJurisdiction('PE'),
+  pei: inJurisdiction('PE'),
+  ipe: inJurisdiction('PE'),
+  'prince edward island': inJurisdiction('PE'),
+  'ile du prince edouard': inJurisdiction('PE'),
+  sk: inJurisdiction('SK'),
+  saskatchewan: inJurisdiction('SK'),
+  vt: inJurisdiction('VT'),
+  vermont: inJurisdiction('VT'),
+  nh: inJurisdiction('NH'),
+  'new hampshire': inJurisdiction('NH'),
+  ma: inJurisdiction('MA'),
+  massachusetts: inJurisdiction('MA'),
+  me: inJurisdiction('ME'),
+  maine: inJurisdiction('ME'),
+  ny: inJurisdiction('NY'),
+  'new york': inJurisdiction('NY'),
+  ct: inJurisdiction('CT'),
+  connecticut: inJurisdiction('CT'),
+  ri: inJurisdiction('RI'),
+  'rhode island': inJurisdiction('RI'),
+  // A country's code lists all of it, as a coordinator sorting partners by side of the border expects;
+  // its federal bodies alone are `ca federal` / `us federal` (in either word order, in either language).
+  ca: inCountry('CA'),
+  canada: inCountry('CA'),
+  us: inCountry('US'),
+  usa: inCountry('US'),
+  'united states': inCountry('US'),
+  'etats unis': inCountry('US'),
+  'ca federal': inJurisdiction('CA'),
+  'federal ca': inJurisdiction('CA'),
+  'canada federal': inJurisdiction('CA'),
+  'federal canada': inJurisdiction('CA'),
+  'us federal': inJurisdiction('US'),
+  'federal us': inJurisdiction('US'),
+  'usa federal': inJurisdiction('US'),
+  'united states federal': inJurisdiction('US'),
+  'etats unis federal': inJurisdiction('US'),
   all: { kind: 'all' },
   tous: { kind: 'all' },
 };
 
-export const PARTNER_FILTER_EXAMPLES = ['qc', 'vt', 'nh', 'pending'] as const;
+export const PARTNER_FILTER_EXAMPLES = ['qc', 'on', 'vt', 'nh', 'ca', 'us', 'ca federal', 'pending'] as const;
 
 /** Parses the argument of `partners`; an unknown word is an error the user must see. */
 export const partnerFilterArgument = z
@@ -60,5 +108,7 @@ export function applyPartnerFilter(partners: Partner[], filter: PartnerFilter): 
       return partners.filter((partner) => partner.status === filter.status);
     case 'jurisdiction':
       return partners.filter((partner) => partner.jurisdiction === filter.jurisdiction);
+    case 'country':
+      return partners.filter((partner) => partner.jurisdiction !== null && countryOf(partner.jurisdiction) === filter.country);
   }
 }

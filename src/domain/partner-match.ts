@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
-import type { Partner } from './types.js';
+import { everyWordMatches, isTypoOf } from './fuzzy.js';
+import type { Partner, Person } from './types.js';
 import { normalize, words } from './text.js';
 
 export type PartnerMatch =
@@ -10,30 +11,75 @@ export type PartnerMatch =
 /** Short words that initials may include whole or skip ("UdeS", "CPQ"). */
 const LINK_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'of', 'and', 'et', 'the', 'for', 'en', 'd', 'l']);
 
+type Tier = (candidate: Candidate) => boolean;
+
 /**
- * Finds the partner someone means. Tiers, best first: exact name or acronym or ID; initials
- * ("udes" for Université de Sherbrooke); every typed word starting a word of the name
- * ("vermont", "univ sherb"); then the closest name by edit distance as a suggestion.
+ * Finds the partner someone means. Tiers, best first, the first that finds anything wins: a name,
+ * acronym, usual short name (`aliases`) or ID typed in full; one of them with a typo or two
+ * ("distrik"); initials ("udes" for Université de Sherbrooke); every typed word starting a word of
+ * one name ("vermont", "univ sherb"); part of a name; words of a name, each with a typo or two
+ * ("univ sherbroke"); the designation ("quantique" for Distriq); one of its people ("duclos").
+ * Failing all, the closest name by edit distance is a suggestion.
  */
-export function matchPartner(query: string, partners: Partner[]): PartnerMatch {
+export function matchPartner(query: string, partners: readonly Partner[], people: readonly Person[] = []): PartnerMatch {
+  return matchInTiers(query, partners, (typed) => [...nameTiers(typed), ...otherTiers(typed, people)]);
+}
+
+/**
+ * True when the text finds a partner by one of its names, however loosely: `partner add Quantum
+ * Labs` must open the form, not show Distriq because "quantum" is in its designation.
+ */
+export function namesPartner(query: string, partners: readonly Partner[]): boolean {
+  return matchInTiers(query, partners, nameTiers).kind !== 'none';
+}
+
+/** A partner with its names normalised once per lookup: each tier reads them again. */
+interface Candidate {
+  partner: Partner;
+  names: string[];
+  nameWords: string[][];
+}
+
+function matchInTiers(query: string, partners: readonly Partner[], tiersFor: (typed: string) => Tier[]): PartnerMatch {
   const typed = normalize(query);
   if (!typed) return { kind: 'none', suggestion: undefined };
-  const tiers: ((partner: Partner) => boolean)[] = [
-    (partner) => namesOf(partner).some((name) => normalize(name) === typed) || partner.id === typed.replace(/ /g, '-'),
-    (partner) => !typed.includes(' ') && namesOf(partner).some((name) => isInitialism(typed, words(name))),
-    (partner) => namesOf(partner).some((name) => wordsStartWith(words(typed), words(name))),
-    (partner) => namesOf(partner).some((name) => normalize(name).includes(typed)),
-  ];
-  for (const inTier of tiers) {
-    const found = partners.filter(inTier);
+  const candidates = partners.map((partner): Candidate => {
+    const names = namesOf(partner).map(normalize);
+    return { partner, names, nameWords: names.map((name) => name.split(' ')) };
+  });
+  for (const inTier of tiersFor(typed)) {
+    const found = candidates.filter(inTier).map((candidate) => candidate.partner);
     if (found.length === 1) return { kind: 'one', partner: found[0]! };
     if (found.length > 1) return { kind: 'many', partners: found };
   }
-  return { kind: 'none', suggestion: closestPartner(typed, partners) };
+  return { kind: 'none', suggestion: closestPartner(typed, candidates) };
 }
 
-function namesOf(partner: Partner): string[] {
-  return [partner.name, partner.officialName, partner.acronym].filter((name): name is string => Boolean(name));
+function nameTiers(typed: string): Tier[] {
+  const typedWords = typed.split(' ');
+  const namesAre = (test: (name: string, nameWords: string[]) => boolean): Tier => ({ names, nameWords }) => names.some((name, i) => test(name, nameWords[i]!));
+  return [
+    ({ partner, names }) => names.includes(typed) || partner.id === typedWords.join('-'),
+    // A whole name with a typo comes before initials: "cmi" is C2MI mistyped before it is C + Mi(crosystems).
+    namesAre((name) => isTypoOf(typed, name)),
+    namesAre((_name, nameWords) => typedWords.length === 1 && isInitialism(typed, nameWords)),
+    namesAre((_name, nameWords) => typedWords.every((word) => nameWords.some((nameWord) => nameWord.startsWith(word)))),
+    namesAre((name) => name.includes(typed)),
+    namesAre((_name, nameWords) => everyWordMatches(typedWords, nameWords)),
+  ];
+}
+
+function otherTiers(typed: string, people: readonly Person[]): Tier[] {
+  const typedWords = typed.split(' ');
+  return [
+    ({ partner }) => [partner.designation?.fr, partner.designation?.en].some((text) => text && everyWordMatches(typedWords, words(text))),
+    ({ partner }) => people.some((person) => person.partnerId === partner.id && everyWordMatches(typedWords, words(person.name))),
+  ];
+}
+
+/** Every name the partner goes by: its name, official name, acronym and usual short names. */
+export function namesOf(partner: Partner): string[] {
+  return [partner.name, partner.officialName, partner.acronym, ...partner.aliases].filter((name): name is string => Boolean(name?.trim()));
 }
 
 /** True when `typed` can be read as prefixes of the name's words, in order (link words optional). */
@@ -54,15 +100,10 @@ export function isInitialism(typed: string, nameWords: string[]): boolean {
   return consume(typed, 0);
 }
 
-function wordsStartWith(typedWords: string[], nameWords: string[]): boolean {
-  return typedWords.every((typedWord) => nameWords.some((word) => word.startsWith(typedWord)));
-}
-
-function closestPartner(typed: string, partners: Partner[]): Partner | undefined {
+function closestPartner(typed: string, candidates: readonly Candidate[]): Partner | undefined {
   let best: { partner: Partner; score: number } | undefined;
-  for (const partner of partners) {
-    for (const name of namesOf(partner)) {
-      const candidate = normalize(name);
+  for (const { partner, names } of candidates) {
+    for (const candidate of names) {
       // Compare against the name's start too, so a short typo of a long name still scores well.
       const score = Math.min(distance(typed, candidate), distance(typed, candidate.slice(0, typed.length)) + 1);
       if (!best || score < best.score) best = { partner, score };

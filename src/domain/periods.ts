@@ -75,3 +75,12 @@ export function startOfLocalDay(isoDate: string, timeZone: string): Date {
   // Midnight does not exist: the day starts when the clocks jump forward, one hour later.
   return new Date(Math.max(...candidates.map((offset) => guess - offset * 60_000)));
 }
+
+/** The instant a wall-clock time (`HH:MM` or `HH:MM:SS`) of a date reads in a zone. */
+export function localInstant(isoDate: string, time: string, timeZone: string): Date {
+  const [hour = 0, minute = 0, second = 0] = time.split(':').map(Number);
+  const wall = Date.UTC(...toUtcArgs(isoDate), hour, minute, second);
+  // The offset at the wall-clock reading taken as UTC is off by at most the change itself: ask twice.
+  const first = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60_000;
+  return new Date(wall - zoneOffsetMinutes(new Date(first), timeZone) * 60_000);
+}

@@ -12,9 +12,23 @@ export const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Sl
 export const bilingualText = z.object({ fr: z.string().min(1), en: z.string().min(1) });
 export type BilingualText = z.infer<typeof bilingualText>;
 
-export const jurisdictions = ['QC', 'VT', 'NH', 'MA', 'ME', 'NY', 'CT', 'RI'] as const;
+/**
+ * Where a partner answers to, corridor side first: Québec, Ontario, the other provinces, Canada's
+ * federal level; then Vermont, New Hampshire, the other New England states, New York, the US federal
+ * level. Codes stored before the list grew (QC, VT, NH, MA, ME, NY, CT, RI) keep their meaning.
+ */
+export const canadianJurisdictions = ['QC', 'ON', 'AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'PE', 'SK', 'CA'] as const;
+export const usJurisdictions = ['VT', 'NH', 'CT', 'ME', 'MA', 'RI', 'NY', 'US'] as const;
+export const jurisdictions = [...canadianJurisdictions, ...usJurisdictions] as const;
 export const jurisdiction = z.enum(jurisdictions);
 export type Jurisdiction = z.infer<typeof jurisdiction>;
+
+export const countries = ['CA', 'US'] as const;
+export type Country = (typeof countries)[number];
+
+export function countryOf(code: Jurisdiction): Country {
+  return (canadianJurisdictions as readonly string[]).includes(code) ? 'CA' : 'US';
+}
 
 export const partnerKinds = [
   'innovation_zone',
@@ -33,6 +47,10 @@ export const partnerStatuses = ['signatory', 'pending'] as const;
 export const partnerStatus = z.enum(partnerStatuses);
 export type PartnerStatus = z.infer<typeof partnerStatus>;
 
+/** Limits of a partner's usual short names: each one's length, and how many. */
+export const PARTNER_ALIAS_MAX = 60;
+export const PARTNER_ALIASES_MAX = 10;
+
 /** Fields every stored record carries: soft deletion and optimistic concurrency. */
 const recordMeta = {
   version: z.number().int().positive(),
@@ -42,12 +60,21 @@ const recordMeta = {
   removedAt: z.iso.datetime().nullable(),
 };
 
+/** Partner fields whose value may come from somewhere other than the founding press release. */
+export const sourcedPartnerFields = ['jurisdiction'] as const;
+
+/** Where one field's value comes from, shown on the card beside it (a fact from elsewhere carries its source). */
+export const fieldSource = z.object({ field: z.enum(sourcedPartnerFields), source: bilingualText });
+export type FieldSource = z.infer<typeof fieldSource>;
+
 export const partner = z.object({
   id: recordId,
   name: z.string().min(1).max(200),
   /** Official name when it differs from `name`, as the source gives it. */
   officialName: z.string().max(300).nullable(),
   acronym: z.string().max(30).nullable(),
+  /** Short names and initials people use for it ("UVM", "NH BEA"); lookups find it by them. Older bodies have none. */
+  aliases: z.array(z.string().min(1).max(PARTNER_ALIAS_MAX)).max(PARTNER_ALIASES_MAX).default([]),
   /** What the organisation is, in its own words (e.g. "Zone d'innovation quantique"). */
   designation: bilingualText.nullable(),
   kind: partnerKind.nullable(),
@@ -59,7 +86,13 @@ export const partner = z.object({
   /** Date the adhesion became pending (pending partners only). */
   pendingSince: isoDate.nullable(),
   nextStep: bilingualText.nullable(),
+  /** When the next step is due; records written before the field existed read null. */
+  nextStepDueOn: isoDate.nullable().default(null),
   followUpUserId: slackUserId.nullable(),
+  /** What coordinators say among themselves: internal only, never shown outside nor sent to Notion. Older bodies have none. */
+  internalNote: z.string().max(1000).nullable().default(null),
+  /** Sources of single fields; absent from records stored before sources were kept. */
+  sources: z.array(fieldSource).optional(),
   ...recordMeta,
 });
 export type Partner = z.infer<typeof partner>;

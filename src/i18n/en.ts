@@ -1,5 +1,5 @@
 import type { FormErrorCode } from '../domain/forms/errors.js';
-import type { ActionStatus, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
+import type { ActionStatus, Country, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
 
 const conjunction = new Intl.ListFormat('en', { type: 'conjunction' });
 
@@ -39,14 +39,30 @@ export const en = {
   } satisfies Record<PartnerKind, string>,
   jurisdiction: {
     QC: 'Québec',
+    ON: 'Ontario',
+    AB: 'Alberta',
+    BC: 'British Columbia',
+    MB: 'Manitoba',
+    NB: 'New Brunswick',
+    NL: 'Newfoundland and Labrador',
+    NS: 'Nova Scotia',
+    PE: 'Prince Edward Island',
+    SK: 'Saskatchewan',
+    CA: 'Canada (federal)',
     VT: 'Vermont',
     NH: 'New Hampshire',
-    MA: 'Massachusetts',
-    ME: 'Maine',
-    NY: 'New York',
     CT: 'Connecticut',
+    ME: 'Maine',
+    MA: 'Massachusetts',
     RI: 'Rhode Island',
+    NY: 'New York',
+    US: 'United States (federal)',
   } satisfies Record<Jurisdiction, string>,
+  /** The filters `partners ca` and `partners us`: every jurisdiction of the country, federal included. */
+  country: {
+    CA: 'Canada (provinces and federal)',
+    US: 'United States (states and federal)',
+  } satisfies Record<Country, string>,
   actionStatus: {
     open: 'Open',
     in_progress: 'In progress',
@@ -70,12 +86,15 @@ export const en = {
     jurisdiction: 'Jurisdiction',
     acronym: 'Acronym',
     officialName: 'Official name',
+    aliases: 'Usual short names',
     website: 'Website',
     joinedOn: 'Signed on',
     pendingSince: 'Pending since',
     pendingFor: 'Pending for',
     nextStep: 'Next step',
+    nextStepDueOn: 'Next step due',
     followUp: 'Follow-up',
+    internalNote: 'Internal note',
     people: 'People',
     date: 'Date',
     time: 'Time',
@@ -97,6 +116,15 @@ export const en = {
     completedOn: 'Completed on',
     attendingPartners: 'Partners present',
     attendeePeople: 'Also present',
+    sources: 'Sources',
+    organisation: 'Organisation',
+    affiliation: 'Affiliation',
+    email: 'E-mail',
+    emailInternal: 'E-mail (internal)',
+    spokeAt: 'Spoke at',
+    attended: 'Attended',
+    quote: 'In the press release',
+    partnerId: 'Partner',
   },
   notion: {
     /** Names of the two databases made by `npm run notion:setup`. */
@@ -157,7 +185,20 @@ export const en = {
       pulled: (count: number) => `${count} pulled`,
       failed: (count: number) => `${count} failed`,
       requests: (count: number) => (count === 1 ? '1 request to Notion' : `${count} requests to Notion`),
-      pulledLine: (label: string, from: string, to: string) => `${label}: status changed in Notion, ${from} → ${to}`,
+      pulledLine: (label: string, changes: string) => `${label}: changed in Notion, ${changes}`,
+      pulledField: {
+        status: (from: string, to: string) => `status ${from} → ${to}`,
+        dueOn: (from: string, to: string) => `due date ${from} → ${to}`,
+        owner: (from: string, to: string) => `owner ${from} → ${to}`,
+      },
+      none: 'none',
+      pulledSeparator: '; ',
+      adoptedHeading: 'Action items created in Notion, now in the corridor records',
+      adoptedLine: (label: string, id: string) => `${label} (Corridor ID ${id})`,
+      unlinkedHeading: 'Pages without a Corridor ID, left as they are',
+      unlinkedLine: (entity: string, title: string, url: string) => `${entity} “${title}”: ${url}`,
+      unknownPeopleHeading: 'Owners set in Notion that match no Slack user (left unchanged)',
+      unknownPersonLine: (label: string, person: string) => `${label}: ${person}`,
       overwrittenLine: (label: string, fields: string) => `${label}: Notion edit overwritten by the corridor record (${fields})`,
       failedLine: (label: string, reason: string) => `${label}: ${reason}`,
       aborted: (reason: string) => `Sync stopped: ${reason}`,
@@ -184,6 +225,21 @@ export const en = {
         `The property “${property}” of the Notion database “${database}” must link to the partners database.`,
       databaseNotFound: (what: string) => `${what}: no such Notion database, or it is not shared with the integration.`,
       unauthorized: 'Notion refused the token (NOTION_TOKEN): check it and that the integration is still installed.',
+      severalDataSources: (variable: string, names: string) =>
+        `${variable}: this Notion database holds several data sources (${names}); the sync needs a database with one. Point the variable at a database holding only the corridor's.`,
+      notionSaid: (message: string) => `(Notion: ${message})`,
+      /** Notion's error codes, explained (developers.notion.com/reference/status-codes). */
+      api: {
+        unauthorized: 'Notion refused the token (NOTION_TOKEN).',
+        restricted_resource: 'The integration may not do this: share the page or database with it.',
+        object_not_found: 'Notion does not know this page or database, or it is not shared with the integration.',
+        rate_limited: 'Notion asked to slow down; the next run will try again.',
+        validation_error: 'Notion refused the values sent.',
+        conflict_error: 'The page was changed in Notion at the same moment; the next run will try again.',
+        internal_server_error: 'Notion had an internal error; the next run will try again.',
+        service_unavailable: 'Notion is unavailable for the moment; the next run will try again.',
+        gateway_timeout: 'Notion did not answer in time; the next run will try again.',
+      } as Record<string, string>,
       unreachable: (reason: string) => `Notion could not be reached: ${reason}`,
       notAnswering: (cause: string, done: number, total: number, remaining: number) =>
         `Notion is not answering (${cause}): ${done} of ${total} records done, ${remaining} left for the next sync.`,
@@ -215,17 +271,29 @@ export const en = {
   },
   commands: {
     help: { usage: 'help', description: 'this help' },
-    partners: { usage: 'partners [qc|vt|nh|pending]', description: 'every partner, by status; filter by jurisdiction or status' },
-    partner: { usage: 'partner <name> | add | edit <name>', description: 'one partner’s card (name, acronym or part of it); coordinators add and edit partners' },
+    partners: {
+      usage: 'partners [qc|on|vt|nh|ca|us|pending]',
+      description:
+        'every partner, by status; filter by province or state (`qc`, `on`, `vt`, `nh`, `ma`…), by country (`ca`, `us`: the whole country, federal bodies included; `ca federal`, `us federal`: federal bodies only) or by status',
+    },
+    partner: { usage: 'partner <name> | add [name] | edit <name>', description: 'one partner’s card, by its name, short name (UVM, UdeS), part of the name or one of its representatives, a typo forgiven; coordinators add and edit partners (`new` alone opens the form too; `partner new hampshire` looks up New Hampshire)' },
     pending: { usage: 'pending', description: 'adhesions still pending, with how long and the next step' },
     events: { usage: 'events [upcoming|past]', description: 'the corridor’s events' },
-    event: { usage: 'event <name or date> | add | edit <name>', description: 'one event: date, place, organisers, speakers; coordinators add and edit events' },
+    event: { usage: 'event <name, date or person> | add | edit <name>', description: 'one event, by title, place, speaker or date (`16 April`, `2025-04-16`): date, place, organisers, speakers; coordinators add and edit events' },
     action: { usage: 'action <words> | add | edit <words>', description: 'one action item; coordinators add, assign and re-date them' },
     history: { usage: 'history <partner>', description: 'every change made to a partner’s record: who, when, old → new' },
     actions: { usage: 'actions [track]', description: 'action items grouped by the four tracks' },
     about: { usage: 'about', description: 'the corridor’s purpose, members and sector figures' },
     digest: { usage: 'digest', description: 'this week’s digest: events, pending adhesions, open actions, what changed' },
     sync: { usage: 'sync', description: 'bring the Notion pages in step now (coordinators)' },
+    people: {
+      usage: 'people [name] | add',
+      description: 'everyone on record, partners’ people and others, by name, title or organisation; coordinators add people',
+    },
+    person: {
+      usage: 'person <name> | add | edit <name>',
+      description: 'one person’s card: title, organisation, events they spoke at; coordinators add and edit people',
+    },
   },
   unknownCommand: {
     text: (typed: string) => `I don’t know the command “${typed}”.`,
@@ -251,8 +319,25 @@ export const en = {
     several: (typed: string, count: number) => `${count} partners match “${typed}”:`,
     pickOne: 'Type a longer part of the name to see one card.',
     removed: 'This partner was removed from the corridor’s records.',
+    addHint: 'To add it to the corridor: `/corridor partner add <name>`.',
     missingEdit: 'Which partner? For example: `/corridor partner edit c2mi`.',
     representative: (name: string, title: string) => `${name}, ${title}`,
+    fieldSource: (label: string, source: string) => `Source of “${label}”: ${source}.`,
+  },
+  people: {
+    title: 'People',
+    titleFiltered: (typed: string) => `People — “${typed}”`,
+    summary: (count: number) => (count === 1 ? '1 person' : `${count} people`),
+    none: 'No one on record matches.',
+    cardHint: 'For one person’s card: `/corridor person <name>`',
+    notFound: (typed: string) => `No one on record matches “${typed}”.`,
+    didYouMean: (name: string) => `Did you mean *${name}*?`,
+    listAll: 'See everyone with `/corridor people`.',
+    missingName: 'Who? For example: `/corridor person welch`.',
+    missingEdit: 'Who? For example: `/corridor person edit welch`.',
+    eventLine: (title: string, date: string, role: string | null) => `${title} — ${date}${role ? ` (${role})` : ''}`,
+    pressContact: 'The corridor’s press contact, per the press release.',
+    removed: 'This person was removed from the corridor’s records.',
   },
   pending: {
     title: 'Pending adhesions',
@@ -262,6 +347,11 @@ export const en = {
     nextStep: (step: string) => `Next step: ${step}`,
     followUp: (who: string) => `Follow-up: ${who}`,
     noFollowUp: 'No follow-up owner yet',
+    followUpQuiet: 'Follow-up: owner already reminded this week',
+    dueOn: (date: string) => `Next step due ${date}`,
+    overdueSince: (date: string) => `:warning: Next step overdue: it was due ${date}`,
+    overdueUndated: (weeks: number) => `:warning: Next step overdue: no due date after ${weeks} weeks pending`,
+    snoozed: (date: string, who: string) => `Snoozed until ${date}, by ${who}`,
   },
   events: {
     title: { upcoming: 'Upcoming events', past: 'Past events', all: 'Corridor events' },
@@ -298,6 +388,8 @@ export const en = {
     },
     entry: (when: string, who: string, change: string) => `*${when}* — ${who} ${change}`,
     seedActor: 'the founding press release',
+    shortNamesActor: 'the list of partners’ usual short names',
+    fieldSourcesActor: 'the facts the release implies or public knowledge gives, with their sources',
     yes: 'yes',
     fieldSet: (label: string, value: string) => `• ${label}: ${value}`,
     fieldChanged: (label: string, before: string, after: string) => `• ${label}: ${before} → ${after}`,
@@ -322,6 +414,8 @@ export const en = {
       invalidUser: 'Please pick a person from the workspace.',
       unknownChoice: 'This choice is no longer available; please choose again.',
       duplicateName: 'A partner already has this name.',
+      duplicatePerson: 'Someone on record already has this name.',
+      invalidEmail: 'Please give an e-mail address such as name@example.org.',
       speakerLine: 'One speaker per line: “Name — role” (names under 150 characters, roles under 200).',
       invisibleCharacter: 'Please remove the invisible or text-direction characters (often pasted along with the text).',
     } satisfies Record<FormErrorCode, string | ((limit: number) => string)>,
@@ -330,8 +424,17 @@ export const en = {
     partner: {
       titleAdd: 'New partner',
       titleEdit: 'Edit partner',
+      aliasesHint: 'Initials and short names people type to find it, separated by commas (for example: UVM, UdeS).',
       statusDateHint: 'Leave empty only for a founding signatory whose signing date is not known.',
+      internalNoteHint: 'For the coordinators only: never shown to other organisations, in shared channels or in Notion.',
       websitePlaceholder: 'https://example.org',
+    },
+    person: {
+      titleAdd: 'New person',
+      titleEdit: 'Edit person',
+      partnerHint: 'The partner this person represents, if any.',
+      affiliationHint: 'Another organisation, when they represent no partner (e.g. a government office).',
+      emailHint: 'Internal: never shown to other organisations.',
     },
     event: {
       titleAdd: 'New event',
@@ -354,6 +457,8 @@ export const en = {
       title: 'Saved',
       partnerAdded: (name: string) => `*${name}* was added to the corridor’s partners.`,
       partnerUpdated: (name: string) => `*${name}* was updated.`,
+      personAdded: (name: string) => `*${name}* was added to the people on record.`,
+      personUpdated: (name: string) => `*${name}* was updated.`,
       eventAdded: (title: string, when: string) => `*${title}* was added for ${when}.`,
       eventUpdated: (title: string, when: string) => `*${title}* (${when}) was updated.`,
       actionAdded: (title: string) => `*${title}* was added to the action items.`,
@@ -426,6 +531,7 @@ export const en = {
     eventTomorrow: (title: string) => `Reminder: *${title}* is tomorrow.`,
     details: (when: string, place: string) => `${when} — ${place}`,
     organisedBy: (names: string) => `Organised by ${names}.`,
+    eventsTomorrow: (count: number) => `Reminder: ${count} events tomorrow.`,
   },
   actions: {
     title: 'Action items by track',
@@ -445,7 +551,7 @@ export const en = {
       `*${signatories}* MOU signatories and *${pending}* adhesions pending.`,
     figuresTitle: 'The sector in Québec',
     moreThan: (value: string) => `more than ${value}`,
-    contact: (name: string, title: string, org: string, email: string) => `Press contact: ${name}, ${title}, ${org} — ${email}`,
+    contact: (name: string, title: string, org: string, email: string | null) => `Press contact: ${name}, ${title}, ${org}${email ? ` — ${email}` : ''}`,
   },
   reminder: {
     title: 'Reminder: pending adhesions',
@@ -456,6 +562,13 @@ export const en = {
     openNotion: 'Open in Notion',
     seeAll: 'All of them: `/corridor pending`.',
     nothingPending: 'No adhesion is pending (or all are snoozed): no reminder to post.',
+    line: (name: string, age: string) => `• *${name}* — pending for ${age}`,
+    overdue: ':warning: next step overdue',
+    followUp: (who: string) => `follow-up ${who}`,
+    followUpQuiet: 'follow-up owner already reminded this week',
+    noFollowUp: 'no follow-up owner',
+    inThread: 'Details and buttons in the thread.',
+    signedBy: (name: string, date: string, who: string) => `:white_check_mark: *${name}* signed the MOU on ${date} (marked by ${who}).`,
   },
   digest: {
     title: (weekOf: string) => `Corridor digest — week of ${weekOf}`,
@@ -471,7 +584,7 @@ export const en = {
     recentTitle: 'Just past',
     pendingTitle: (count: number) => `Pending adhesions (${count})`,
     pendingNone: 'No adhesion is pending.',
-    pendingLine: (name: string, age: string, followUp: string) => `• *${name}* — pending for ${age} · ${followUp}`,
+    pendingLine: (name: string, age: string, followUp: string) => `• *${name}* — pending for ${age}${followUp ? ` · ${followUp}` : ''}`,
     actionsTitle: 'Open action items by track',
     actionsNone: 'No open action item.',
     trackLine: (heading: string, open: number, overdue: number) =>
@@ -479,9 +592,23 @@ export const en = {
     changesTitle: (since: string) => `Since the last digest (${since})`,
     changesTitleFirst: (since: string) => `Since ${since}`,
     changesNone: 'Nothing new in the records.',
-    newPartners: (names: string) => `New partners: ${names}`,
-    signed: (names: string) => `Adhesions signed: ${names}`,
-    completed: (titles: string) => `Actions completed: ${titles}`,
+    changeGroups: {
+      partner: { added: 'Partners added', signed: 'Adhesions signed', edited: 'Partners edited', removed: 'Partners removed' },
+      event: { added: 'Events added', moved: 'Events moved', cancelled: 'Events cancelled' },
+      action: {
+        added: 'Action items added',
+        reassigned: 'Action items re-assigned',
+        redated: 'Action items re-dated',
+        completed: 'Action items completed',
+      },
+    },
+    changeLine: (group: string, names: string) => `${group}: ${names}`,
+    editedFields: { status: 'status', jurisdiction: 'jurisdiction', followUp: 'follow-up owner', nextStep: 'next step', details: 'details' },
+    withDetail: (name: string, detail: string) => `${name} (${detail})`,
+    now: (value: string) => `now ${value}`,
+    dueOn: (date: string) => `due ${date}`,
+    noOwner: 'no owner',
+    noDueDate: 'no due date',
   },
   markSigned: {
     modalTitle: 'Mark as signed',
@@ -500,6 +627,8 @@ export const en = {
   snooze: {
     done: (name: string, date: string) => `Reminders about *${name}* are snoozed until ${date}.`,
     notFound: 'This partner is no longer in the corridor’s records.',
+    refused: (name: string) =>
+      `Sorry, only the corridor’s coordinators and the follow-up owner of *${name}* can snooze its reminders. Nothing was changed.`,
   },
   console: {
     banner: (timeZone: string) =>
@@ -516,8 +645,16 @@ export const en = {
   permissions: {
     refused: (admins: string, _count: number) => `Sorry, only the corridor’s coordinators can change its records. ${admins} can help.`,
     refusedNoAdmins: 'Sorry, only the corridor’s coordinators can change its records, and none is set yet (CORRIDOR_ADMINS).',
+    /** To a user of another organisation (Slack Connect), whatever CORRIDOR_ADMINS says. */
+    refusedExternal: 'Sorry, the corridor’s records are changed by its coordinators’ organisation only; this is not open to other organisations.',
+    internalOnly: 'Sorry, this is kept for the corridor’s coordinators.',
   },
   /** Why a variable of the environment (.env) is refused, keyed by its name. */
+  /** Calendar files (.ics) of the corridor's events. */
+  calendar: {
+    name: 'Semiconductor corridor events',
+    addToCalendar: 'Add to calendar',
+  },
   config: {
     SLACK_BOT_TOKEN: 'expected a bot token starting with xoxb-',
     SLACK_APP_TOKEN: 'expected an app-level token starting with xapp-',
@@ -528,7 +665,7 @@ export const en = {
     CORRIDOR_CHANNEL_LANG: 'expected fr, en or both',
     CORRIDOR_ADMINS: 'expected comma-separated Slack user IDs such as U0123,U0456',
     CORRIDOR_TZ: 'expected an IANA time zone such as America/Toronto',
-    REMINDER_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
+    REMINDER_CRON: 'expected a cron expression such as "0 10 * * 2"',
     DIGEST_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
     EVENT_REMINDER_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
     NOTION_BASE_URL: 'expected a URL such as https://api.notion.com',
@@ -537,6 +674,9 @@ export const en = {
     LOG_FORMAT: 'expected text or json',
     HEALTH_PORT: 'expected a port number',
     NOTION_SYNC_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
+    CORRIDOR_HOLIDAYS: 'expected regions such as CA-QC,US-VT,US-NH',
+    PUBLIC_URL: 'expected the app’s public address, such as https://corridor-bot.example.org',
+    CALENDAR_FEED_KEY: 'expected a secret of at least 16 characters (e.g. the output of openssl rand -hex 24)',
   },
   /** What the command-line entry points print (npm start, sync, notion:setup, remind, digest, event-reminder). */
   cli: {
@@ -548,6 +688,8 @@ export const en = {
       tokenRequiredToPost: 'SLACK_BOT_TOKEN: required to post (expected xoxb-…); add --dry-run to print the message instead',
       channelRequired: 'CORRIDOR_CHANNEL: required to post reminders, digests and event reminders (a channel ID such as C0123456789)',
       badTimeZone: (timeZone: string) => `CORRIDOR_TZ: "${timeZone}" is not a time zone (expected e.g. America/Toronto)`,
+      unknownHolidayRegion: (entry: string) =>
+        `CORRIDOR_HOLIDAYS: "${entry}" is not a region with known public holidays; expected a country and state or province such as CA-QC, US-VT or US-NH`,
       badCron: (variable: string, expression: string, why: string) =>
         `${variable}: "${expression}" is not a valid cron expression (${why}); expected e.g. "0 10 * * 1-5"`,
       noDatabaseFile: 'DATABASE_URL names no file: expected e.g. sqlite:./data/corridor.sqlite',
@@ -570,10 +712,13 @@ export const en = {
     },
     jobs: {
       dryRunHint: '  --dry-run  print the message instead of posting it; needs no Slack credentials',
+      dateHint: '  --date YYYY-MM-DD  with --dry-run: what the schedule would post that day (public holidays of CORRIDOR_HOLIDAYS skipped)',
+      badDate: (value: string, usage: string) => `--date: "${value}" is not a date; expected YYYY-MM-DD, e.g. --date 2026-09-08; ${usage}`,
+      dateNeedsDryRun: (usage: string) => `--date only previews what would be posted: add --dry-run; ${usage}`,
       usage: {
-        remind: 'usage: npm run remind [-- --dry-run]',
-        digest: 'usage: npm run digest [-- --dry-run]',
-        'event-reminder': 'usage: npm run event-reminder [-- --dry-run]',
+        remind: 'usage: npm run remind [-- --dry-run [--date YYYY-MM-DD]]',
+        digest: 'usage: npm run digest [-- --dry-run [--date YYYY-MM-DD]]',
+        'event-reminder': 'usage: npm run event-reminder [-- --dry-run [--date YYYY-MM-DD]]',
       },
       purpose: {
         remind: '  Posts today’s reminder about pending adhesions to CORRIDOR_CHANNEL (once a day).',
@@ -583,10 +728,27 @@ export const en = {
       channelNotSet: 'CORRIDOR_CHANNEL (not set)',
       dryRun: {
         noReminder: (where: string) => `Dry run: nothing to post to ${where} — no adhesion is pending (or all are snoozed).`,
-        reminder: (where: string) => `Dry run: the reminder that would be posted to ${where} now:`,
-        digest: (where: string) => `Dry run: the digest that would be posted to ${where} now:`,
+        reminder: (where: string, when: string) => `Dry run: the reminder that would be posted to ${where} ${when}:`,
+        inThread: '— in its thread:',
+        digest: (where: string, when: string) => `Dry run: the digest that would be posted to ${where} ${when}:`,
         noEvent: (where: string, tomorrow: string) => `Dry run: nothing to post to ${where} — no event tomorrow (${tomorrow}).`,
-        eventReminder: (key: string, where: string) => `Dry run: the event reminder ${key} that would be posted to ${where} now:`,
+        eventReminder: (key: string, where: string, when: string) => `Dry run: the event reminder ${key} that would be posted to ${where} ${when}:`,
+        now: 'now',
+        onDay: (day: string, time: string) => `on ${day} at ${time}`,
+      },
+      /** `--dry-run --date`: what the schedule does that day; `what` is the job's lowercase label. */
+      onDate: {
+        held: (what: string, day: string, names: string, next: string) =>
+          `Dry run: no ${what} on ${day}, a public holiday: ${names}. The ${what} due that day goes out on the next working day, ${next}`,
+        skipped: (what: string, day: string, names: string, next: string) =>
+          `Dry run: no ${what} on ${day}, a public holiday: ${names}. The next ${what} goes out ${next}`,
+        none: (what: string, day: string, variable: string, next: string) => `Dry run: ${variable} posts no ${what} on ${day}. The next ${what} goes out ${next}`,
+        never: (what: string, variable: string) => `Dry run: ${variable} posts no ${what} within the coming year.`,
+        /** Last in its sentence, and English times end in "a.m.": no full stop after it. */
+        at: (day: string, time: string) => `on ${day} at ${time}`,
+        holiday: (day: string, names: string) => `${day} is a public holiday: ${names}.`,
+        heldFrom: (day: string, names: string) => `This is the post held over from ${day}, a public holiday: ${names}.`,
+        stillPosted: (day: string, names: string) => `${day} is a public holiday (${names}); event reminders still go out, the day before each event.`,
       },
       label: { remind: 'Reminder', digest: 'Digest', 'event-reminder': 'Event reminder' },
       posted: (what: string, channel: string, ts: string) => `${what}: posted to ${channel} (ts ${ts}).`,

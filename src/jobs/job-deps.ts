@@ -5,7 +5,9 @@ import type { CorridorStore } from '../store/corridor-store.js';
 import type { JobLogger } from './job-logger.js';
 import type { Poster } from './slack-poster.js';
 
-export type JobConfig = Pick<Config, 'CORRIDOR_CHANNEL' | 'CORRIDOR_CHANNEL_LANG' | 'CORRIDOR_TZ'>;
+export type JobConfig = Pick<Config, 'CORRIDOR_CHANNEL' | 'CORRIDOR_CHANNEL_LANG' | 'CORRIDOR_TZ'> &
+  /** For *Add to calendar* links on event reminders. */
+  Partial<Pick<Config, 'PUBLIC_URL' | 'CALENDAR_FEED_KEY'>>;
 
 /** Everything a job needs, injected: the schedule, the CLI and the tests each pass their own. */
 export interface JobDeps {

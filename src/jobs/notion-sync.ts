@@ -1,10 +1,19 @@
 import cron from 'node-cron';
 import type { Config } from '../config/env.js';
 import type { BilingualText } from '../domain/types.js';
-import { bothLanguages } from '../i18n/bilingual-error.js';
-import { notionClientFromConfig, type NotionConnection, type TransportOptions } from '../notion/client.js';
-import { notionPageUrl, NotionIdError, parseNotionId } from '../notion/ids.js';
-import { abortReason, checkNotionDatabases, runSyncEngine, type SyncLogger, type SyncOptions } from '../notion/sync-engine.js';
+import type { NotionConnection, TransportOptions } from '../notion/client.js';
+import { notionPageUrl } from '../notion/ids.js';
+import {
+  notConfiguredMessage,
+  notionConfigured,
+  openNotion,
+  parseDatabaseIds,
+  type NotionDoor,
+  type NotionSettings,
+} from '../notion/notion-door.js';
+import { PageEvents } from '../notion/page-events.js';
+import { abortReason, checkNotionDatabases, runSyncEngine, silentLogger, type PeopleDirectory, type SyncLogger, type SyncOptions } from '../notion/sync-engine.js';
+import type { NotionWebhookEvent, WebhookOutcome } from '../notion/webhook-events.js';
 import {
   alreadyRunningText,
   emptySummary,
@@ -20,29 +29,7 @@ import type { CorridorStore } from '../store/corridor-store.js';
 import type { NotionSyncAccess, SyncStart } from '../notion/sync-access.js';
 import { takeSyncLease } from './sync-lease.js';
 
-export type NotionSettings = Pick<
-  Config,
-  'NOTION_TOKEN' | 'NOTION_BASE_URL' | 'NOTION_PARTNERS_DATABASE_ID' | 'NOTION_ACTIONS_DATABASE_ID' | 'NOTION_MAX_RPS'
-> &
-  Partial<Pick<Config, 'CORRIDOR_TZ'>>;
-
-const REQUIRED = ['NOTION_TOKEN', 'NOTION_PARTNERS_DATABASE_ID', 'NOTION_ACTIONS_DATABASE_ID'] as const;
-
-/** The settings still missing for the sync to run (empty when Notion is configured). */
-export function missingNotionSettings(config: NotionSettings): string[] {
-  return REQUIRED.filter((name) => !config[name]);
-}
-
-/** Whether the Notion sync can run; the schedule and `/corridor sync` are off otherwise. */
-export function notionConfigured(config: NotionSettings): boolean {
-  return missingNotionSettings(config).length === 0;
-}
-
-/** One line saying what to set, in both languages. */
-export function notConfiguredMessage(config: NotionSettings): BilingualText {
-  const missing = missingNotionSettings(config).join(', ');
-  return bothLanguages((words) => words.notion.errors.notConfigured(missing));
-}
+export { missingNotionSettings, notConfiguredMessage, notionConfigured, type NotionSettings } from '../notion/notion-door.js';
 
 export interface NotionSyncJobDeps {
   config: NotionSettings;
@@ -56,6 +43,8 @@ export interface NotionSyncJobDeps {
   /** Transport settings (time-outs, back-off, clock) for a client built from the config. */
   transport?: Partial<TransportOptions>;
   options?: SyncOptions;
+  /** Slack users by e-mail, for action item owners set in Notion. */
+  people?: PeopleDirectory;
   /** Called once a run is over, before it resolves (joined calls included). */
   afterRun?: (summary: SyncSummary) => Promise<void>;
   /** This process among the replicas (REPLICA_ID); tests stand for two processes with two IDs. */
@@ -128,19 +117,9 @@ function syncOutcome(summary: SyncSummary): 'ok' | 'failed' | 'aborted' | 'busy'
 
 async function syncOnce(deps: NotionSyncJobDeps): Promise<SyncSummary> {
   const clock = deps.clock ?? (() => new Date());
-  const { config } = deps;
-  if (!notionConfigured(config)) return aborted(clock(), notConfiguredMessage(config));
-  let databases: { partners: string; actions: string };
-  try {
-    databases = {
-      partners: parseNotionId(config.NOTION_PARTNERS_DATABASE_ID!, 'NOTION_PARTNERS_DATABASE_ID'),
-      actions: parseNotionId(config.NOTION_ACTIONS_DATABASE_ID!, 'NOTION_ACTIONS_DATABASE_ID'),
-    };
-  } catch (error) {
-    if (!(error instanceof NotionIdError)) throw error;
-    return aborted(clock(), bothLanguages((words) => words.notion.errors.badId(error.what)));
-  }
-  const connection = deps.connection ?? notionClientFromConfig(config, deps.transport);
+  const door = openNotion(deps.config, deps);
+  if (!door.ready) return aborted(clock(), door.problem);
+  const { connection, databases } = door;
   // A connection kept from an earlier run (tests, bench) starts this one with a closed breaker.
   connection.breaker.reset();
   return runSyncEngine({
@@ -150,7 +129,8 @@ async function syncOnce(deps: NotionSyncJobDeps): Promise<SyncSummary> {
     links: deps.links ?? deps.store.notionLinks,
     clock,
     ...(deps.logger ? { logger: deps.logger } : {}),
-    options: { ...(config.CORRIDOR_TZ ? { timeZone: config.CORRIDOR_TZ } : {}), ...deps.options },
+    ...(deps.people ? { people: deps.people } : {}),
+    options: { ...(deps.config.CORRIDOR_TZ ? { timeZone: deps.config.CORRIDOR_TZ } : {}), ...deps.options },
     requestCount: () => connection.stats.requests,
     breaker: connection.breaker,
   });
@@ -162,7 +142,7 @@ function aborted(now: Date, reason: BilingualText): SyncSummary {
 
 export function notionSyncAccess(deps: NotionSyncJobDeps): NotionSyncAccess {
   const listeners: ((changes: readonly PulledChange[]) => Promise<void>)[] = [];
-  const afterRun = async (summary: SyncSummary) => {
+  const tellListeners = async (summary: SyncSummary) => {
     if (summary.pulled.length === 0) return;
     for (const listener of listeners) {
       await listener(summary.pulled).catch((error: unknown) => {
@@ -170,15 +150,39 @@ export function notionSyncAccess(deps: NotionSyncJobDeps): NotionSyncAccess {
       });
     }
   };
+  // Webhook events have a connection of their own: a breaker tripped by a sync run (or by an
+  // event) must not keep the other from trying again.
+  const door = openNotion(deps.config, deps);
+  const pageEvents = door.ready ? pageEventsOf(deps, door) : undefined;
   return {
     configured: notionConfigured(deps.config),
     notConfigured: notConfiguredMessage(deps.config),
-    run: () => runNotionSyncJob({ ...deps, afterRun }),
-    start: () => startNotionSync({ ...deps, afterRun }),
+    run: () => runNotionSyncJob({ ...deps, afterRun: tellListeners }),
+    start: () => startNotionSync({ ...deps, afterRun: tellListeners }),
     onPulled: (listener) => {
       listeners.push(listener);
     },
+    applyEvent: async (event: NotionWebhookEvent): Promise<WebhookOutcome> => {
+      if (!door.ready || !pageEvents) return 'ignored';
+      // Each event is a run of its own: it starts with a closed breaker.
+      door.connection.breaker.reset();
+      const { outcome, summary } = await pageEvents.apply(event);
+      await tellListeners(summary);
+      return outcome;
+    },
   };
+}
+
+function pageEventsOf(deps: NotionSyncJobDeps, door: Extract<NotionDoor, { ready: true }>): PageEvents {
+  return new PageEvents({
+    store: deps.store,
+    notion: door.connection.client,
+    databases: door.databases,
+    clock: deps.clock ?? (() => new Date()),
+    logger: deps.logger ?? silentLogger,
+    ...(deps.people ? { people: deps.people } : {}),
+    timeZone: deps.config.CORRIDOR_TZ ?? 'America/Toronto',
+  });
 }
 
 /**
@@ -221,20 +225,13 @@ export function scheduleNotionSync(
 export async function checkNotionAtStartup(
   deps: Pick<NotionSyncJobDeps, 'config' | 'connection' | 'transport'> & { links: NotionLinks },
 ): Promise<BilingualText | null> {
-  const { config } = deps;
-  if (!notionConfigured(config)) return null;
+  if (!notionConfigured(deps.config)) return null;
+  const door = openNotion(deps.config, deps);
+  if (!door.ready) return door.problem;
   try {
-    const databases = {
-      partners: parseNotionId(config.NOTION_PARTNERS_DATABASE_ID!, 'NOTION_PARTNERS_DATABASE_ID'),
-      actions: parseNotionId(config.NOTION_ACTIONS_DATABASE_ID!, 'NOTION_ACTIONS_DATABASE_ID'),
-    };
-    const connection = deps.connection ?? notionClientFromConfig(config, deps.transport);
-    await checkNotionDatabases({ notion: connection.client, databases, links: deps.links });
+    await checkNotionDatabases({ notion: door.connection.client, databases: door.databases, links: deps.links });
     return null;
   } catch (error) {
-    if (error instanceof NotionIdError) {
-      return bothLanguages((words) => words.notion.errors.badId(error.what));
-    }
     return abortReason(error);
   }
 }
@@ -244,15 +241,10 @@ export async function checkNotionAtStartup(
  * reminder's *Open in Notion* button; undefined otherwise.
  */
 export function partnerNotionUrls(config: NotionSettings, links: NotionLinks): (partnerId: string) => Promise<string | undefined> {
+  const parsed = parseDatabaseIds(config);
   return async (partnerId) => {
-    if (!config.NOTION_PARTNERS_DATABASE_ID) return undefined;
-    let databaseId: string;
-    try {
-      databaseId = parseNotionId(config.NOTION_PARTNERS_DATABASE_ID, 'NOTION_PARTNERS_DATABASE_ID');
-    } catch {
-      return undefined;
-    }
-    const dataSourceId = await links.dataSourceOf(databaseId);
+    if ('problem' in parsed) return undefined;
+    const dataSourceId = await links.dataSourceOf(parsed.databases.partners);
     const link = dataSourceId ? await links.get(dataSourceId, 'partner', partnerId) : undefined;
     return link && !link.archived ? notionPageUrl(link.pageId) : undefined;
   };

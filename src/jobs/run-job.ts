@@ -22,6 +22,16 @@ export type JobResult =
     }
   | { status: 'failed'; job: JobName; period: string; error: string; hint: string };
 
+/** What a job posts: a message, and replies in its thread, each posted exactly once too. */
+export interface ComposedPost extends Reply {
+  /** Replies in the message's thread, each named by a `part` so a retry posts only those missing. */
+  thread?: { part: string; reply: Reply }[];
+  /** Runs once the message and its replies are all posted (the reminder remembers whom it mentioned). */
+  afterPosted?: (posted: { channel: string; ts: string }) => Promise<void>;
+}
+
+type Compose = (now: Date) => Promise<ComposedPost | undefined>;
+
 export function requireChannel(config: JobConfig): string {
   if (!config.CORRIDOR_CHANNEL) {
     throw new ConfigError(bothLanguages((words) => words.cli.errors.channelRequired));
@@ -33,7 +43,7 @@ export function requireChannel(config: JobConfig): string {
 export async function runPostingJob(
   job: JobName,
   deps: JobDeps,
-  compose: (now: Date) => Promise<Reply | undefined>,
+  compose: Compose,
 ): Promise<JobResult> {
   const now = deps.clock();
   return postOnce(job, periodKey(job, now, deps.config.CORRIDOR_TZ), deps, compose, now);
@@ -53,7 +63,7 @@ export async function postOnce(
   job: JobName,
   period: string,
   deps: JobDeps,
-  compose: (now: Date) => Promise<Reply | undefined>,
+  compose: Compose,
   now: Date = deps.clock(),
 ): Promise<JobResult> {
   const channel = requireChannel(deps.config);
@@ -73,50 +83,85 @@ interface ClaimedPost {
   channel: string;
   claim: RunClaim;
   deps: JobDeps;
-  compose: (now: Date) => Promise<Reply | undefined>;
+  compose: Compose;
   now: Date;
 }
 
 async function postClaimed(post: ClaimedPost): Promise<JobResult> {
-  const { job, period, channel, claim, deps, compose, now } = post;
+  const { job, period, channel, claim, deps } = post;
   const { log, label } = words(job, period, deps);
-  if (claim.attempt > 1) {
-    const earlier = await findEarlierPost(post);
-    if (earlier) return earlier;
-  }
-  let message: Reply | undefined;
-  try {
-    message = await compose(now);
-  } catch (error) {
-    await deps.ledger.fail(claim, `compose: ${error instanceof Error ? error.message : String(error)}`, deps.clock());
-    throw error;
-  }
-  if (!message) {
+  const earlier = claim.attempt > 1 ? await findEarlierPost(post) : undefined;
+  if (earlier?.status === 'failed') return earlier;
+  const message = await composeRecordingFailure(post);
+  if (!message && !earlier) {
     await deps.ledger.skip(claim, deps.clock());
     deps.logger.info(log.nothingToPost(label));
     return { status: 'skipped', job, period, reason: 'nothing-to-post' };
   }
-  const outcome = await deps.poster.post({ channel, text: message.text, blocks: message.blocks, key: { job, period } });
-  if (!outcome.ok) {
-    await deps.ledger.fail(claim, `${outcome.error}: ${outcome.hint}`, deps.clock());
-    deps.logger.error(log.notPosted(label, outcome.error, outcome.hint));
-    return { status: 'failed', job, period, error: outcome.error, hint: outcome.hint };
+  let posted: { channel: string; ts: string } | undefined = earlier;
+  if (!posted) {
+    const outcome = await deps.poster.post({ channel, text: message!.text, blocks: message!.blocks, key: { job, period } });
+    if (!outcome.ok) return failed(post, outcome);
+    posted = outcome;
   }
-  const kept = await deps.ledger.complete(claim, { channel: outcome.channel, messageTs: outcome.ts, now: deps.clock() });
+  const threadFailure = message?.thread?.length ? await postThread(post, posted, message.thread) : undefined;
+  if (threadFailure) return failed(post, threadFailure);
+  const kept = await deps.ledger.complete(claim, { channel: posted.channel, messageTs: posted.ts, now: deps.clock() });
   if (!kept) deps.logger.warn(log.staleClaim(label));
-  deps.logger.info(log.posted(label, outcome.channel, outcome.ts));
-  return { status: 'posted', job, period, channel: outcome.channel, ts: outcome.ts };
+  if (earlier) deps.logger.warn(log.foundEarlierPost(label, earlier.ts));
+  else deps.logger.info(log.posted(label, posted.channel, posted.ts));
+  // The post is out and recorded: what follows is bookkeeping, and its failure must not read as the post's.
+  await message?.afterPosted?.(posted).catch((error: unknown) => deps.logger.warn(`${label}: ${error instanceof Error ? error.message : String(error)}`));
+  return { status: 'posted', job, period, channel: posted.channel, ts: posted.ts, ...(earlier ? { found: true } : {}) };
 }
 
-/** On a retry: the post an earlier try made, recorded as done; a failure when the channel cannot be read. */
-async function findEarlierPost({ job, period, channel, claim, deps, now }: ClaimedPost): Promise<JobResult | undefined> {
+async function composeRecordingFailure({ claim, deps, compose, now }: ClaimedPost): Promise<ComposedPost | undefined> {
+  try {
+    return await compose(now);
+  } catch (error) {
+    await deps.ledger.fail(claim, `compose: ${error instanceof Error ? error.message : String(error)}`, deps.clock());
+    throw error;
+  }
+}
+
+/** The period stays open: a later try finds what was posted and posts the rest. */
+async function failed({ job, period, claim, deps }: ClaimedPost, outcome: { error: string; hint: string }): Promise<JobResult> {
+  const { log, label } = words(job, period, deps);
+  await deps.ledger.fail(claim, `${outcome.error}: ${outcome.hint}`, deps.clock());
+  deps.logger.error(log.notPosted(label, outcome.error, outcome.hint));
+  return { status: 'failed', job, period, error: outcome.error, hint: outcome.hint };
+}
+
+/**
+ * Posts the replies the thread does not hold yet. On a first try the thread is new; on a retry
+ * (the parent found in the channel) the replies an earlier try posted are looked for first.
+ */
+async function postThread(
+  { job, period, claim, deps }: ClaimedPost,
+  parent: { channel: string; ts: string },
+  thread: NonNullable<ComposedPost['thread']>,
+): Promise<{ error: string; hint: string } | undefined> {
+  let already: string[] = [];
+  if (claim.attempt > 1) {
+    const found = await deps.poster.findReplies(parent.channel, parent.ts, { job, period });
+    if (!found.ok) return found;
+    already = found.parts;
+  }
+  for (const { part, reply } of thread.filter((item) => !already.includes(item.part))) {
+    const key = { job, period, part };
+    const outcome = await deps.poster.post({ channel: parent.channel, text: reply.text, blocks: reply.blocks, key, threadTs: parent.ts });
+    if (!outcome.ok) return outcome;
+  }
+  return undefined;
+}
+
+/** On a retry: the post an earlier try made; a failure when the channel cannot be read. */
+async function findEarlierPost({ job, period, channel, claim, deps, now }: ClaimedPost): Promise<
+  { status: 'found'; channel: string; ts: string } | (JobResult & { status: 'failed' }) | undefined
+> {
   const { log, label } = words(job, period, deps);
   const found = await deps.poster.findPosted(channel, { job, period }, new Date(now.getTime() - EARLIER_POST_LOOKBACK_MS));
-  if (found.ok && found.ts) {
-    await deps.ledger.complete(claim, { channel, messageTs: found.ts, now: deps.clock() });
-    deps.logger.warn(log.foundEarlierPost(label, found.ts));
-    return { status: 'posted', job, period, channel, ts: found.ts, found: true };
-  }
+  if (found.ok && found.ts) return { status: 'found', channel, ts: found.ts };
   if (found.ok) return undefined;
   if (found.error === 'missing_scope') {
     deps.logger.warn(log.historyScopeMissing(label));

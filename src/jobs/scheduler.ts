@@ -1,10 +1,13 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { ConfigError } from '../config/env.js';
+import type { HolidayRegion } from '../domain/holidays.js';
 import { periodKey, periodStart, type JobName } from '../domain/periods.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
+import { cronSchedule, HolidayHold, type HeldJob } from './holiday-hold.js';
 import type { JobLogger } from './job-logger.js';
 
-export type Trigger = 'schedule' | 'catch-up' | 'retry';
+/** `held`: a post due on a public holiday, run on the next working day. */
+export type Trigger = 'schedule' | 'catch-up' | 'retry' | 'held';
 
 export interface ScheduledJob {
   job: JobName;
@@ -18,6 +21,8 @@ export interface ScheduledJob {
    * how many retries came before; undefined when the period is settled.
    */
   retryIn?(outcome: unknown, retries: number): number | undefined;
+  /** False for a job that posts on public holidays too (default true: held to the next working day). */
+  heldOnHolidays?: boolean;
 }
 
 export interface SchedulerOptions {
@@ -27,6 +32,8 @@ export interface SchedulerOptions {
   /** Run once at start a job whose time already came in the current period (default true). */
   catchUp?: boolean;
   now?: () => Date;
+  /** CORRIDOR_HOLIDAYS: a post due on one of their public holidays waits until the next working day. */
+  holidays?: readonly HolidayRegion[];
 }
 
 export interface Scheduler {
@@ -59,24 +66,30 @@ export function validateSchedules(jobs: readonly Pick<ScheduledJob, 'cron' | 'so
  * daylight-saving changes), and catches up once at start a run whose time already came in the
  * current period: the jobs themselves make sure a period is posted only once.
  */
-export function startScheduler({ timeZone, jobs, logger, catchUp = true, now = () => new Date() }: SchedulerOptions): Scheduler {
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  const { timeZone, jobs, logger, catchUp = true, now = () => new Date(), holidays = [] } = options;
   // These log lines go to the running server's logger (Bolt's) and stay in English.
   validateSchedules(jobs, timeZone);
   const runner = new JobRunner(logger, now, timeZone);
+  const byName = new Map(jobs.map((job) => [job.job, job]));
+  const hold = new HolidayHold(logger, now, timeZone, (name) => void runner.run(byName.get(name)!, 'held'));
   const tasks = new Map<JobName, ScheduledTask>();
+  const held = new Map<JobName, HeldJob>();
   for (const job of jobs) {
-    const task = cron.createTask(job.cron, () => runner.run(job, 'schedule'), {
+    const onTime = () => (hold.holdsFiring(held.get(job.job)!) ? undefined : runner.run(job, 'schedule'));
+    const task = cron.createTask(job.cron, onTime, {
       timezone: timeZone,
       name: `corridor-${job.job}`,
       noOverlap: true,
       logger: nodeCronLogger(logger),
     });
     tasks.set(job.job, task);
+    held.set(job.job, { job: job.job, schedule: cronSchedule(job.cron, task, timeZone, job.heldOnHolidays === false ? [] : holidays) });
   }
   const catchUps: Promise<void>[] = [];
   for (const job of jobs) {
     const task = tasks.get(job.job)!;
-    if (catchUp && cameEarlierInPeriod(job, task, now(), timeZone)) {
+    if (catchUp && catchesUp(job, task, hold.atStart(held.get(job.job)!), now(), timeZone)) {
       logger.info(`${job.job}: its time already came in this period; catching up now.`);
       catchUps.push(runner.run(job, 'catch-up'));
     }
@@ -88,9 +101,16 @@ export function startScheduler({ timeZone, jobs, logger, catchUp = true, now = (
     stop: async () => {
       for (const task of tasks.values()) void task.destroy();
       tasks.clear();
+      hold.stop();
       await runner.stop();
     },
   };
+}
+
+/** The holiday rule first (no catch-up on a holiday; a held post's own time), then the period's. */
+function catchesUp(job: ScheduledJob, task: ScheduledTask, holiday: 'held' | 'catch-up' | 'ordinary', now: Date, timeZone: string): boolean {
+  if (holiday !== 'ordinary') return holiday === 'catch-up';
+  return cameEarlierInPeriod(job, task, now, timeZone);
 }
 
 /** Runs jobs, logs their failures, and tries a period still open again within the period. */

@@ -9,14 +9,18 @@ import {
   type Logger,
   type RetryOptions,
 } from '@slack/web-api';
+import type { Audience } from '../domain/permissions.js';
 import { catalogue, type Catalogue, type Lang } from '../i18n/index.js';
 import type { JobLogger } from './job-logger.js';
+import { SharedChannels } from '../slack/shared-channels.js';
 import { API_TIMEOUT_MS, withTrailingSlash } from '../slack/slack-clients.js';
 
 /** What a scheduled post stands for: Slack keeps it as the message's metadata, so the post can be found again. */
 export interface PostKey {
   job: string;
   period: string;
+  /** A reply in the post's thread: which one (e.g. `details`), so a retry posts only those missing. */
+  part?: string;
 }
 
 /** The metadata event type of every scheduled post (see Poster.findPosted). */
@@ -28,6 +32,8 @@ export interface ChannelMessage {
   blocks: KnownBlock[];
   /** Carried as message metadata, for scheduled posts. */
   key?: PostKey;
+  /** Posts the message as a reply in this message's thread. */
+  threadTs?: string;
 }
 
 export type PostOutcome =
@@ -38,6 +44,9 @@ export type PostOutcome =
 /** Whether a post is already in the channel: its ts when found. */
 export type FindOutcome = { ok: true; ts: string | undefined } | { ok: false; error: string; hint: string };
 
+/** Which keyed replies (their `part`) a post's thread already holds. */
+export type RepliesOutcome = { ok: true; parts: string[] } | { ok: false; error: string; hint: string };
+
 /** Posts a message to a channel; never throws for Slack's answers, it describes them. */
 export interface Poster {
   post(message: ChannelMessage): Promise<PostOutcome>;
@@ -46,6 +55,10 @@ export interface Poster {
    * that died after Slack accepted its post, but before recording it, left it there.
    */
   findPosted(channel: string, key: PostKey, oldest: Date): Promise<FindOutcome>;
+  /** Who reads the channel: `public` when it is shared with other organisations, or when that cannot be told. */
+  audienceOf(channel: string): Promise<Audience>;
+  /** The parts of `key` already replied in the thread of `threadTs`: a retry posts the others only. */
+  findReplies(channel: string, threadTs: string, key: PostKey): Promise<RepliesOutcome>;
 }
 
 /**
@@ -89,6 +102,8 @@ export interface SlackPosterOptions {
   logger: JobLogger;
   /** The language of the hints and warnings: the CLI's; English (the default) in the server. */
   lang?: Lang;
+  /** The running app's, kept fresh by channel_shared events; by default one of the poster's own. */
+  channels?: SharedChannels;
   minIntervalMs?: number;
   deadlineMs?: number;
   /** Injected for tests: milliseconds now, and a wait. */
@@ -104,6 +119,7 @@ export class SlackPoster implements Poster {
   private readonly deadlineMs: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly channels: SharedChannels;
 
   constructor(
     private readonly client: WebClient,
@@ -113,6 +129,11 @@ export class SlackPoster implements Poster {
     this.deadlineMs = options.deadlineMs ?? POST_DEADLINE_MS;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.channels = options.channels ?? new SharedChannels(client);
+  }
+
+  audienceOf(channel: string): Promise<Audience> {
+    return this.channels.audienceOf(channel);
   }
 
   post(message: ChannelMessage): Promise<PostOutcome> {
@@ -133,6 +154,35 @@ export class SlackPoster implements Poster {
     } catch (error) {
       return describePostError(error, channel, this.options.lang);
     }
+  }
+
+  async findReplies(channel: string, threadTs: string, key: PostKey): Promise<RepliesOutcome> {
+    try {
+      return { ok: true, parts: await withDeadline(this.searchThread(channel, threadTs, key), this.deadlineMs) };
+    } catch (error) {
+      return describePostError(error, channel, this.options.lang);
+    }
+  }
+
+  private async searchThread(channel: string, threadTs: string, key: PostKey): Promise<string[]> {
+    const parts: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < HISTORY_PAGES; page += 1) {
+      const result = await this.client.conversations.replies({
+        channel,
+        ts: threadTs,
+        limit: HISTORY_PAGE_SIZE,
+        include_all_metadata: true,
+        ...(cursor ? { cursor } : {}),
+      });
+      for (const message of result.messages ?? []) {
+        const part = (message.metadata?.event_payload as Record<string, unknown> | undefined)?.part;
+        if (message.ts !== threadTs && isPostOf(message.metadata, key) && typeof part === 'string') parts.push(part);
+      }
+      cursor = result.response_metadata?.next_cursor || undefined;
+      if (!result.has_more || !cursor) break;
+    }
+    return parts;
   }
 
   private async searchHistory(channel: string, key: PostKey, oldest: Date): Promise<string | undefined> {
@@ -178,6 +228,7 @@ export class SlackPoster implements Poster {
           blocks: message.blocks,
           unfurl_links: false,
           unfurl_media: false,
+          ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
           ...(message.key ? { metadata: { event_type: POST_METADATA_EVENT, event_payload: { ...message.key } } } : {}),
         });
         return { ok: true, channel: result.channel ?? message.channel, ts: result.ts ?? '' };
@@ -190,8 +241,15 @@ export class SlackPoster implements Poster {
   }
 }
 
+/** The post itself (no `part`) or one of its thread replies (a `part`): never one for the other. */
 function isPostOf(metadata: { event_type?: string; event_payload?: Record<string, unknown> } | undefined, key: PostKey): boolean {
-  return metadata?.event_type === POST_METADATA_EVENT && metadata.event_payload?.job === key.job && metadata.event_payload?.period === key.period;
+  const payload = metadata?.event_payload;
+  return (
+    metadata?.event_type === POST_METADATA_EVENT &&
+    payload?.job === key.job &&
+    payload?.period === key.period &&
+    (key.part === undefined ? payload?.part === undefined : typeof payload?.part === 'string')
+  );
 }
 
 /** Slack did not answer in time (the call may still land: the next try looks for it first). */

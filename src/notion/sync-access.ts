@@ -1,5 +1,6 @@
 import type { BilingualText } from '../domain/types.js';
 import type { PulledChange, RunningSync, SyncSummary } from './sync-summary.js';
+import type { NotionWebhookEvent, WebhookOutcome } from './webhook-events.js';
 
 /** A sync asked for: started (or joined, in this process), or refused because one runs elsewhere. */
 export type SyncStart =
@@ -19,4 +20,6 @@ export interface NotionSyncAccess {
    * Notion into the store, before the run resolves; a listener's failure is logged, not thrown.
    */
   onPulled(listener: (changes: readonly PulledChange[]) => Promise<void>): void;
+  /** Applies one verified Notion webhook event (see page-events.ts); 'ignored' while Notion is not configured. */
+  applyEvent(event: NotionWebhookEvent): Promise<WebhookOutcome>;
 }

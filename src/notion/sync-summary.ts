@@ -1,4 +1,4 @@
-import type { ActionStatus, BilingualText } from '../domain/types.js';
+import { actionStatus, type BilingualText } from '../domain/types.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import type { UnansweredKind } from './circuit-breaker.js';
@@ -15,12 +15,30 @@ export interface EntityCounts {
   failed: number;
 }
 
+/** The fields edited in Notion that come back into the store (action items). */
+export type PulledField = 'status' | 'dueOn' | 'owner';
+
 export interface PulledChange {
   entity: SyncEntity;
   recordId: string;
   label: BilingualText;
-  from: ActionStatus;
-  to: ActionStatus;
+  /** Each field brought back: status as the store's value, dates ISO, owners as Slack user IDs. */
+  changes: Array<{ field: PulledField; from: string | null; to: string | null }>;
+}
+
+/** A page of one of the two databases that carries no Corridor ID (made by hand in Notion). */
+export interface UnlinkedPage {
+  entity: SyncEntity;
+  title: string;
+  url: string;
+}
+
+/** An owner set in Notion that no Slack user matches: reported, not guessed. */
+export interface UnknownPerson {
+  recordId: string;
+  label: BilingualText;
+  /** The Notion person as the page shows them (name or e-mail). */
+  person: string;
 }
 
 export interface OverwrittenEdit {
@@ -45,6 +63,11 @@ export interface SyncSummary {
   pulled: PulledChange[];
   overwritten: OverwrittenEdit[];
   failures: SyncFailure[];
+  /** Action items created in Notion, taken into the store with a new Corridor ID. */
+  adopted: Array<{ recordId: string; label: BilingualText }>;
+  /** Pages without a Corridor ID left as they are. */
+  unlinked: UnlinkedPage[];
+  unknownPeople: UnknownPerson[];
   /** Extra pages carrying the same Corridor ID, moved to the trash. */
   duplicatesArchived: Array<{ entity: SyncEntity; recordId: string; pageId: string }>;
   /** Why the sync could not run at all, or stopped (not configured, schema, token, Notion not answering…); null when it ran. */
@@ -84,6 +107,9 @@ export function emptySummary(startedAt: Date): SyncSummary {
     counts: { partner: emptyCounts(), action: emptyCounts() },
     pulled: [],
     overwritten: [],
+    adopted: [],
+    unlinked: [],
+    unknownPeople: [],
     failures: [],
     duplicatesArchived: [],
     aborted: null,
@@ -141,25 +167,57 @@ export interface SummarySection {
   lines: string[];
 }
 
-/** The lists under the counts (pulled, overwritten, failed, duplicates), each cut to a readable length. */
-export function summarySections(summary: SyncSummary, lang: Lang): SummarySection[] {
+/** One pulled field, as the summary shows it: statuses in words, empty values as "none". */
+function pulledFieldText(change: PulledChange['changes'][number], lang: Lang): string {
   const words = catalogue(lang);
-  const summaryWords = words.notion.summary;
-  const result: SummarySection[] = [];
-  if (summary.pulled.length > 0) {
-    result.push({
-      heading: summaryWords.pulledHeading,
-      lines: summary.pulled.map((change) =>
-        summaryWords.pulledLine(change.label[lang], words.actionStatus[change.from], words.actionStatus[change.to]),
-      ),
-    });
+  const shown = (value: string | null) => {
+    if (value === null || value === '') return words.notion.summary.none;
+    const status = actionStatus.safeParse(value);
+    return change.field === 'status' && status.success ? words.actionStatus[status.data] : value;
+  };
+  return words.notion.summary.pulledField[change.field](shown(change.from), shown(change.to));
+}
+
+function pulledSection(summary: SyncSummary, lang: Lang): SummarySection | undefined {
+  if (summary.pulled.length === 0) return undefined;
+  const words = catalogue(lang).notion.summary;
+  const lines = summary.pulled.map((pulled) =>
+    words.pulledLine(pulled.label[lang], pulled.changes.map((change) => pulledFieldText(change, lang)).join(words.pulledSeparator)),
+  );
+  return { heading: words.pulledHeading, lines };
+}
+
+/** What came from Notion without a Corridor ID: adopted action items, pages left as they are, unknown people. */
+function notionOnlySections(summary: SyncSummary, lang: Lang): SummarySection[] {
+  const words = catalogue(lang).notion;
+  const sections: SummarySection[] = [];
+  if (summary.adopted.length > 0) {
+    sections.push({ heading: words.summary.adoptedHeading, lines: summary.adopted.map((item) => words.summary.adoptedLine(item.label[lang], item.recordId)) });
   }
+  if (summary.unlinked.length > 0) {
+    const lines = summary.unlinked.map((page) => words.summary.unlinkedLine(words.entity[page.entity], page.title, page.url));
+    sections.push({ heading: words.summary.unlinkedHeading, lines });
+  }
+  if (summary.unknownPeople.length > 0) {
+    const lines = summary.unknownPeople.map((item) => words.summary.unknownPersonLine(item.label[lang], item.person));
+    sections.push({ heading: words.summary.unknownPeopleHeading, lines });
+  }
+  return sections;
+}
+
+/** The lists under the counts (pulled, overwritten, failed, duplicates…), each cut to a readable length. */
+export function summarySections(summary: SyncSummary, lang: Lang): SummarySection[] {
+  const summaryWords = catalogue(lang).notion.summary;
+  const result: SummarySection[] = [];
+  const pulled = pulledSection(summary, lang);
+  if (pulled) result.push(pulled);
   if (summary.overwritten.length > 0) {
     result.push({
       heading: summaryWords.overwrittenHeading,
       lines: summary.overwritten.map((edit) => summaryWords.overwrittenLine(edit.label[lang], edit.properties.join(', '))),
     });
   }
+  result.push(...notionOnlySections(summary, lang));
   const failures = summary.failures.map((failure) => summaryWords.failedLine(failure.label[lang], failure.reason[lang]));
   const duplicates = summary.duplicatesArchived.map((duplicate) =>
     summaryWords.failedLine(duplicate.recordId, summaryWords.duplicateArchived),

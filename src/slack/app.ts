@@ -5,13 +5,17 @@ import type { Config } from '../config/env.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import type { NotionSyncAccess } from '../notion/sync-access.js';
 import type { CorridorStore } from '../store/corridor-store.js';
+import { calendarRoutes } from './calendar-routes.js';
 import { healthRoutes } from './health-routes.js';
 import { HomeTabs } from './home-tabs.js';
 import { InFlight } from './in-flight.js';
+import { InstallingOrganisation } from './installation.js';
+import { notionWebhookRoute } from './notion-webhook-route.js';
 import { registerListeners } from './listeners/index.js';
 import { markFailed } from './receiver/request-record.js';
 import { GuardedReceiver } from './receiver/guarded-receiver.js';
 import { apiClientOptions, modalClient } from './slack-clients.js';
+import { SharedChannels } from './shared-channels.js';
 import { UnknownPayloads } from './unknown-payloads.js';
 import { UserLanguages } from './user-lang.js';
 
@@ -24,6 +28,8 @@ export interface CorridorApp {
   idle(): Promise<void>;
   /** How many requests are still being handled. */
   running(): number;
+  /** Which channels are shared with other organisations: scheduled posts there use the public view. */
+  channels: SharedChannels;
 }
 
 /** Slack refused the app's credentials at start-up: something the user must fix, not a crash. */
@@ -34,8 +40,10 @@ const CREDENTIAL_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inacti
 export interface SlackAppOptions {
   logger?: Logger;
   logLevel?: LogLevel;
-  /** The Notion sync, for `/corridor sync`. */
+  /** The Notion sync, for `/corridor sync` and Notion's webhook events. */
   notion?: NotionSyncAccess;
+  /** Where the Notion webhook's verification token is shown (standard output by default). */
+  announce?: (line: string) => void;
 }
 
 /** Builds the Bolt app: HTTP receiver on PORT (/slack/events), or Socket Mode with an app token. */
@@ -54,19 +62,21 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     extendedErrorHandler: true,
     ...(logger ? { logger } : {}),
   };
-  // /healthz, /readyz, /metrics: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
-  const customRoutes = healthRoutes(store);
+  // /healthz, /readyz, /metrics, the calendars and /notion/webhooks: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
+  const customRoutes = routesBesideSlack(config, store, options, (): Logger => app.logger);
   const socketHealth = config.HEALTH_PORT === undefined ? {} : { customRoutes, installerOptions: { port: config.HEALTH_PORT } };
-  const app =
+  const app: App =
     config.slackMode === 'socket'
       ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, ...socketHealth })
       : new App({ ...common, receiver: httpReceiver(config, store, unknown, options, customRoutes) });
   const inFlight = new InFlight();
   inFlight.watch(app);
   const userLanguages = new UserLanguages(app.client);
-  const home = new HomeTabs({ store, config, userLanguages });
+  const installation = new InstallingOrganisation(app.client);
+  const channels = new SharedChannels(app.client);
+  const home = new HomeTabs({ store, config, userLanguages, installation });
   const modals = modalClient(config, logger);
-  registerListeners(app, { config, store, userLanguages, home, notion: options.notion, modalClient: modals, unknown });
+  registerListeners(app, { config, store, userLanguages, installation, channels, home, notion: options.notion, modalClient: modals, unknown });
   // Statuses the Notion sync brings back change Home tabs too, whether the sync ran on schedule or on /corridor sync.
   options.notion?.onPulled((changes) =>
     home.refreshActions(
@@ -84,6 +94,8 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     app,
     start: async () => {
       await initialise(app);
+      // Known before the first request, so no request waits for it (a failure is tried again then).
+      await installation.get();
       const started: unknown = await app.start(config.PORT);
       return config.slackMode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
     },
@@ -93,7 +105,21 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     },
     idle: () => inFlight.idle(),
     running: () => inFlight.size,
+    channels,
   };
+}
+
+function routesBesideSlack(config: Config, store: CorridorStore, options: SlackAppOptions, logger: () => Logger): CustomRoute[] {
+  return [
+    ...healthRoutes(store),
+    ...calendarRoutes(config, store),
+    notionWebhookRoute({
+      verificationToken: config.NOTION_WEBHOOK_VERIFICATION_TOKEN,
+      notion: options.notion,
+      logger,
+      announce: options.announce ?? ((line) => process.stdout.write(`${line}\n`)),
+    }),
+  ];
 }
 
 async function initialise(app: App): Promise<void> {

@@ -3,6 +3,8 @@ import type { Config } from '../config/env.js';
 import type { NotionSyncAccess } from '../notion/sync-access.js';
 import type { CorridorStore } from '../store/corridor-store.js';
 import type { HomeTabs } from './home-tabs.js';
+import type { InstallingOrganisation } from './installation.js';
+import type { SharedChannels } from './shared-channels.js';
 import type { UnknownPayloads } from './unknown-payloads.js';
 import type { UserLanguages } from './user-lang.js';
 
@@ -11,6 +13,10 @@ export interface SlackDeps {
   config: Config;
   store: CorridorStore;
   userLanguages: UserLanguages;
+  /** The organisation that installed the app: its users get the internal view. */
+  installation: InstallingOrganisation;
+  /** Channels shared with other organisations, kept fresh by channel_shared / channel_unshared. */
+  channels: SharedChannels;
   home: HomeTabs;
   /** Injected clock, so tests and listeners agree on "now". */
   clock?: () => Date;

@@ -2,7 +2,8 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from '@slack/bolt';
 import type { Config } from '../config/env.js';
 import type { CorridorStore } from '../store/corridor-store.js';
-import { whoIsAsking } from './asker.js';
+import { viewerOf, whoIsAsking } from './asker.js';
+import type { InstallingOrganisation } from './installation.js';
 import type { UserLanguages } from './user-lang.js';
 import { homeView } from './views/home-view.js';
 
@@ -16,7 +17,7 @@ const MAX_TRACKED_VIEWERS = 50;
  */
 export class HomeTabs {
   constructor(
-    private readonly deps: { store: CorridorStore; config: Config; userLanguages: UserLanguages },
+    private readonly deps: { store: CorridorStore; config: Config; userLanguages: UserLanguages; installation: InstallingOrganisation },
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -47,15 +48,16 @@ export class HomeTabs {
   }
 
   private async publish(client: WebClient, userIds: readonly string[]): Promise<void> {
-    const { store, config, userLanguages } = this.deps;
+    const { store, config } = this.deps;
     const [partners, events, actions] = await Promise.all([store.partners.list(), store.events.list(), store.actions.list()]);
     const now = this.clock();
     const results = await Promise.allSettled(
       userIds.map(async (userId) => {
-        const lang = await userLanguages.of(userId);
-        const viewer = whoIsAsking({ userId, lang, admins: config.CORRIDOR_ADMINS, timeZone: config.CORRIDOR_TZ, now });
+        // The Home tab follows its viewer: another organisation's user gets the public view.
+        const { lang, audience } = await viewerOf(userId, this.deps);
+        const viewer = whoIsAsking({ userId, lang, audience, admins: config.CORRIDOR_ADMINS, timeZone: config.CORRIDOR_TZ, now });
         const { isAdmin, t, today } = viewer;
-        const view = homeView({ partners, events, actions, viewerId: userId, isAdmin, lang, t, today, now, timeZone: config.CORRIDOR_TZ });
+        const view = homeView({ partners, events, actions, viewerId: userId, isAdmin, audience, lang, t, today, now, timeZone: config.CORRIDOR_TZ });
         await client.views.publish({ user_id: userId, view });
       }),
     );

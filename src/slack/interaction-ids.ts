@@ -1,6 +1,7 @@
 /** callback_ids of the app's modals and action_ids of its buttons: listeners and views share them. */
 export const CALLBACK_IDS = {
   partner: 'partner_modal',
+  person: 'person_modal',
   event: 'event_modal',
   action: 'action_modal',
   actionStatus: 'action_status_modal',
@@ -16,6 +17,7 @@ export const CALLBACK_IDS = {
 export const ACTION_IDS = {
   partnerEdit: 'partner_edit',
   partnerRemove: 'partner_remove',
+  personEdit: 'person_edit',
   eventEdit: 'event_edit',
   eventCancel: 'event_cancel',
   actionDone: 'action_done',

@@ -1,15 +1,21 @@
 import type { ModalView } from '@slack/types';
-import type { ActionItem, CorridorEvent, Partner } from '../domain/types.js';
+import type { ActionItem, CorridorEvent, Partner, Person } from '../domain/types.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import type { CorridorStore } from '../store/corridor-store.js';
 import { actionModal, actionStatusModal } from './views/modals/action-item-modal.js';
 import { eventModal } from './views/modals/event-modal.js';
 import { partnerModal } from './views/modals/partner-modal.js';
+import { personModal } from './views/modals/person-modal.js';
 
 /** Builds each modal with the data its pickers need; shared by commands, buttons and "Edit again". */
 
 export async function partnerModalFor(lang: Lang, partner?: Partner, name?: string): Promise<ModalView> {
   return partnerModal({ partner, name, lang, t: catalogue(lang) });
+}
+
+export async function personModalFor(store: CorridorStore, lang: Lang, person?: Person, name?: string): Promise<ModalView> {
+  const partners = await store.partners.list({ includeRemoved: true });
+  return personModal({ person, partners, name, lang, t: catalogue(lang) });
 }
 
 export async function eventModalFor(store: CorridorStore, lang: Lang, timeZone: string, event?: CorridorEvent): Promise<ModalView> {

@@ -34,6 +34,8 @@ export const blockActionsPayload = z.object({
   response_url: z.string().optional(),
   /** The channel of the message clicked in (a reminder, a card); absent in the Home tab and modals. */
   channel: z.object({ id: z.string() }).optional(),
+  /** The message clicked in, when it is one (a reminder is updated in place once a partner signs). */
+  container: z.object({ message_ts: z.string().optional() }).optional(),
   /** The view clicked in (a modal or the Home tab), with its state when it is a modal. */
   view: z
     .object({
@@ -65,6 +67,14 @@ export const blockSuggestionPayload = z.object({
   action_id: z.string(),
   block_id: z.string(),
   value: z.string().default(''),
+});
+
+/** channel_shared / channel_unshared: a channel gained or lost another organisation (Slack Connect). */
+export const channelSharingEvent = z.object({
+  type: z.enum(['channel_shared', 'channel_unshared']),
+  channel: z.string().min(1),
+  /** On channel_unshared: whether other organisations are still in the channel. */
+  is_ext_shared: z.boolean().optional(),
 });
 
 export const appHomeOpenedEvent = z.object({

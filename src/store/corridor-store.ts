@@ -11,6 +11,7 @@ import type {
 import type { Coordination } from './coordination.js';
 import type { NotionLinks } from './notion-links.js';
 import type { RunLedger } from './run-ledger.js';
+import type { ReminderMentions } from './reminder-mentions.js';
 import type { SnoozeStore } from './snoozes.js';
 
 /** Who is writing, and which version they last saw (for optimistic concurrency). */
@@ -64,6 +65,8 @@ export interface CorridorStore {
   runs: RunLedger;
   /** Partners left out of the reminders for a while. */
   snoozes: SnoozeStore;
+  /** Follow-up owners the reminder @-mentioned, by week: at most one ping a week per adhesion. */
+  mentions: ReminderMentions;
   /** Which Notion page shows which record (the Notion sync's bookkeeping). */
   notionLinks: NotionLinks;
   /** Deliveries, leases and Home tab viewers shared by every replica. */

@@ -12,9 +12,10 @@ export async function gatherDigest(store: CorridorStore, ledger: RunLedger, now:
   const since = digestSince(today, previousDigestOn);
   const changesFrom = previous?.finishedAt && previousDigestOn === since ? previous.finishedAt : startOfLocalDay(since, timeZone);
   const [events, partners, actions, tracks, changes] = await Promise.all([
-    store.events.list(),
-    store.partners.list(),
-    store.actions.list(),
+    // Removed records too: "what changed" names partners removed and events cancelled.
+    store.events.list({ includeRemoved: true }),
+    store.partners.list({ includeRemoved: true }),
+    store.actions.list({ includeRemoved: true }),
     store.listTracks(),
     store.changesSince(changesFrom),
   ]);

@@ -5,6 +5,8 @@ import { bothLanguages } from '../i18n/bilingual-error.js';
 import { DatabaseOpenError, UnsupportedDatabaseError } from './database-errors.js';
 import { migrate } from './sqlite/migrate.js';
 import { seedOnce } from './sqlite/seed.js';
+import { addSourcedFacts } from './seed/field-sources.js';
+import { addUsualShortNames } from './seed/usual-short-names.js';
 import { StoreBusyError, type CorridorStore } from './corridor-store.js';
 import { BACKGROUND_WRITE_PATIENCE_MS, whenNotBusy } from './sqlite/busy-retry.js';
 import { SqliteCorridorStore, type WritePatience } from './sqlite/sqlite-corridor-store.js';
@@ -56,6 +58,8 @@ export async function openSqliteStore(databaseUrl: string, patience?: WritePatie
     await whenNotBusy(() => migrate(db), BACKGROUND_WRITE_PATIENCE_MS);
     const store = new SqliteCorridorStore(db, patience);
     await whenNotBusy(() => seedOnce(store), BACKGROUND_WRITE_PATIENCE_MS);
+    await addUsualShortNames(store);
+    await addSourcedFacts(store);
     return store;
   } catch (error) {
     db.close();

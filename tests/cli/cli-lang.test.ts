@@ -62,13 +62,13 @@ describe('npm run digest', () => {
   it('refuses an unknown option in French under a French LANG', async () => {
     const result = await runCli('src/cli/digest.ts', { args: ['--bogus'], env: cleanEnv(FRENCH) });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('corridor-bot: option inconnue --bogus ; utilisation : npm run digest [-- --dry-run]\n');
+    expect(result.stderr).toBe('corridor-bot: option inconnue --bogus ; utilisation : npm run digest [-- --dry-run [--date AAAA-MM-JJ]]\n');
   });
 
   it('refuses it in English under LANG=C.UTF-8', async () => {
     const result = await runCli('src/cli/digest.ts', { args: ['--bogus'], env: cleanEnv(ENGLISH) });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('corridor-bot: unknown option --bogus; usage: npm run digest [-- --dry-run]\n');
+    expect(result.stderr).toBe('corridor-bot: unknown option --bogus; usage: npm run digest [-- --dry-run [--date YYYY-MM-DD]]\n');
   });
 
   it('says what it would post, and asks for a token, in French', async () => {

@@ -23,6 +23,51 @@ describe('npm start without credentials: the local console', () => {
     expect(result.stdout).toContain('I don’t know the command “nimporte”.');
   });
 
+  it('places partners the release implies in Québec, with a source line where the fact is not the release’s', async () => {
+    const result = await runCli('src/cli/start.ts', { input: '/corridor partners qc\n/corridor partner c2mi\n/corridor partner distriq\n/corridor partners us\n' });
+    expect(result.code).toBe(0);
+    const [list = '', c2mi = '', distriq = '', us = ''] = result.stdout.split(/\n(?=CORRIDOR PARTNERS|C2MI\n|DISTRIQ\n)/).slice(1);
+    for (const name of ['Université de Sherbrooke — University · Québec', 'C2MI — Québec', 'Distriq — Innovation zone · Québec']) expect(list).toContain(name);
+    expect(list).not.toContain('Vermont');
+    expect(c2mi).toContain('Source of “Jurisdiction”: public knowledge (C2MI is in Bromont, Québec), not the press release.');
+    expect(distriq).toContain('Source of “Jurisdiction”: public knowledge (Distriq is in Sherbrooke, Québec), not the press release.');
+    expect(us).toContain('University of Vermont');
+    expect(us).toContain('State of New Hampshire');
+    expect(us).not.toContain('C2MI');
+  });
+
+  it('lists a partner’s people with their roles and finds anyone on record, partner or not', async () => {
+    const result = await runCli('src/cli/start.ts', { input: '/corridor partner technum\n/corridor people welch\n/corridor personnes sylvestre\n/corridor person latour\n' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('• Manon Duclos, President and Chief Executive Officer');
+    expect(result.stdout).toContain('• Stéphanie Latour, Vice-President, Public Affairs and Community Relations');
+    expect(result.stdout).toContain('• Peter Welch — Senator (Vermont), architect of the CHIPS and Science Act');
+    expect(result.stdout).toContain('PERSONNES — « SYLVESTRE »');
+    expect(result.stdout).toContain('• René Sylvestre — Délégué du Québec à Boston');
+    // The console's user is a coordinator: internal details show.
+    expect(result.stdout).toContain('E-mail (coordinators only): stephanie.latour@technumquebec.ca');
+    expect(result.stdout).toContain('The corridor’s press contact, per the press release.');
+  });
+
+  it('answers questions as a new coordinator types them: a name after "new", short names, typos, dates in words', async () => {
+    const input = '/corridor partner new hampshire\n/corridor partner uvm\n/corridor partner sherbroke\n/corridor event 16 avril\n';
+    const result = await runCli('src/cli/start.ts', { input });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const headings = [
+      'DEPARTMENT OF BUSINESS AND ECONOMIC AFFAIRS – STATE OF NEW HAMPSHIRE',
+      'UNIVERSITY OF VERMONT',
+      'UNIVERSITÉ DE SHERBROOKE',
+      'FIRST OFFICIAL MEETING OF THE MOU SIGNATORIES',
+    ];
+    const positions = headings.map((heading) => result.stdout.indexOf(`\n${heading}\n`));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(result.stdout).toContain('April 16, 2025');
+    expect(result.stdout).toContain('Usual short names: UVM');
+    expect(result.stdout).not.toMatch(/No partner matches|No event matches|opens a form/);
+  });
+
   it('follows a French LANG for its own words', async () => {
     const result = await runCli('src/cli/start.ts', { input: '/corridor\n', env: cleanEnv({ LANG: 'fr_CA.UTF-8' }) });
     expect(result.stdout).toContain('console locale');

@@ -83,6 +83,25 @@ describe('--dry-run, with no credentials', () => {
     expect(result.stdout).toContain('Adhésions en attente (3)');
   });
 
+  it('npm run digest -- --dry-run lists an event added and an action item re-assigned under what changed', async () => {
+    const env = cleanEnv();
+    const quiet = await runCli('src/cli/digest.ts', { args: ['--dry-run'], env });
+    expect(quiet.stdout).toContain('Nothing new in the records.');
+    await addEventTomorrow(env);
+    const store = await openSqliteStore(env.DATABASE_URL!);
+    const item = (await store.actions.get('announce-new-adhesions'))!;
+    await store.actions.save({ ...draftOf(item), ownerUserId: 'U0OWNER' }, { actor: 'U0ADMIN' });
+    await store.close();
+    const result = await runCli('src/cli/digest.ts', { args: ['--dry-run'], env });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('Nothing new in the records.');
+    expect(result.stdout).toContain('Events added: Innovation forum');
+    expect(result.stdout).toContain('Événements ajoutés : Forum de l’innovation');
+    expect(result.stdout).toContain('Action items re-assigned: Announce the adhesion of new strategic partners to the MOU (now @U0OWNER)');
+    expect(result.stdout).toContain('Actions réassignées : Annoncer l’adhésion de nouveaux partenaires stratégiques au MOU (désormais @U0OWNER)');
+  });
+
   it('npm run event-reminder -- --dry-run prints tomorrow’s events in French, then English', async () => {
     const env = cleanEnv();
     const none = await runCli('src/cli/event-reminder.ts', { args: ['--dry-run'], env });
@@ -93,7 +112,7 @@ describe('--dry-run, with no credentials', () => {
     const result = await runCli('src/cli/event-reminder.ts', { args: ['--dry-run'], env });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`the event reminder forum@${tomorrow} that would be posted`);
+    expect(result.stdout).toContain(`the event reminder ${tomorrow} that would be posted`);
     const french = result.stdout.indexOf('Rappel : Forum de l’innovation a lieu demain.');
     const english = result.stdout.indexOf('Reminder: Innovation forum is tomorrow.');
     expect(french).toBeGreaterThan(0);
@@ -109,7 +128,7 @@ describe('--dry-run, with no credentials', () => {
   it('refuses an unknown option, and asks for a token to post for real', async () => {
     const unknown = await runCli('src/cli/remind.ts', { args: ['--now'] });
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toBe('corridor-bot: unknown option --now; usage: npm run remind [-- --dry-run]\n');
+    expect(unknown.stderr).toBe('corridor-bot: unknown option --now; usage: npm run remind [-- --dry-run [--date YYYY-MM-DD]]\n');
     const noToken = await runCli('src/cli/digest.ts', { env: cleanEnv({ CORRIDOR_CHANNEL: CHANNEL }) });
     expect(noToken.code).toBe(1);
     expect(noToken.stderr).toBe('corridor-bot: SLACK_BOT_TOKEN: required to post (expected xoxb-…); add --dry-run to print the message instead\n');
@@ -147,7 +166,10 @@ describe('posting to the Web API emulator', () => {
     const env = slackEnv();
     const result = await runCli('src/cli/remind.ts', { env: { ...env, ...(await syncedToNotion(env)) } });
     expect(result.code).toBe(0);
-    const buttons = JSON.stringify(slack.callsTo('chat.postMessage')[0]!.args.blocks);
+    const [summary, details] = slack.callsTo('chat.postMessage');
+    expect(details!.args.thread_ts).toBe(/\(ts (\S+)\)/.exec(result.stdout)![1]);
+    expect(JSON.stringify(summary!.args.blocks)).not.toContain('www.notion.so');
+    const buttons = JSON.stringify(details!.args.blocks);
     expect(buttons).toContain(`"url":"https://www.notion.so/${CMC_PAGE.replace(/-/g, '')}"`);
     expect(buttons.match(/www\.notion\.so/g)).toHaveLength(1);
   });
@@ -157,10 +179,10 @@ describe('posting to the Web API emulator', () => {
     const tomorrow = await addEventTomorrow(env);
     const first = await runCli('src/cli/event-reminder.ts', { env });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(new RegExp(`^Event reminder forum@${tomorrow}: posted to C0CORRIDOR`));
+    expect(first.stdout).toMatch(new RegExp(`^Event reminder ${tomorrow}: posted to C0CORRIDOR`));
     const second = await runCli('src/cli/event-reminder.ts', { env });
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(new RegExp(`^Event reminder forum@${tomorrow}: already posted`));
+    expect(second.stdout).toMatch(new RegExp(`^Event reminder ${tomorrow}: already posted`));
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
     expect(String(slack.callsTo('chat.postMessage')[0]!.args.text)).toContain('Innovation forum');
   });
@@ -170,7 +192,8 @@ describe('posting to the Web API emulator', () => {
     await runCli('src/cli/remind.ts', { args: ['--dry-run'], env }); // creates and seeds the file first
     const results = await Promise.all([runCli('src/cli/remind.ts', { env }), runCli('src/cli/remind.ts', { env })]);
     expect(results.map((r) => r.code)).toEqual([0, 0]);
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    // One message, and one reply in its thread.
+    expect(slack.callsTo('chat.postMessage').map((call) => Boolean(call.args.thread_ts))).toEqual([false, true]);
     expect(results.filter((r) => r.stdout.includes('posted to C0CORRIDOR'))).toHaveLength(1);
   });
 
@@ -193,6 +216,7 @@ describe('posting to the Web API emulator', () => {
     const retried = await runCli('src/cli/remind.ts', { env });
     expect(retried.code).toBe(0);
     expect(retried.stdout).toContain('posted to C0CORRIDOR');
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(2);
+    // The refused try, then the message and its thread reply.
+    expect(slack.callsTo('chat.postMessage').map((call) => Boolean(call.args.thread_ts))).toEqual([false, false, true]);
   });
 });

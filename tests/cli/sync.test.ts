@@ -105,6 +105,26 @@ describe('npm run sync', () => {
     expect(emulator.pagesOf(partners.id)).toHaveLength(12);
   });
 
+  it('brings back a due date changed in Notion, and says so in its summary', async () => {
+    const env = await setUp();
+    expect((await run('sync', env)).code).toBe(0);
+    const actions = emulator.dataSourceOf(env.NOTION_ACTIONS_DATABASE_ID!);
+    const [page] = emulator.pagesOf(actions.id);
+    emulator.editPage(page!.id, { Due: { date: { start: '2026-03-31' } } });
+    const result = await run('sync', env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Action items: 0 created, 0 updated, 0 unchanged, 0 archived, 1 pulled, 0 failed');
+    expect(result.stdout).toContain('changed in Notion, due date none → 2026-03-31');
+    const store = await openSqliteStore(`sqlite:${join(workdir, 'corridor.sqlite')}`);
+    try {
+      expect((await store.actions.get('announce-new-adhesions'))!.dueOn).toBe('2026-03-31');
+    } finally {
+      await store.close();
+    }
+    expect(emulator.readPage(page!.id).Due).toBe('2026-03-31');
+  });
+
   it('exits non-zero and names the property when a database lacks one', async () => {
     const env = await setUp();
     const source = emulator.dataSourceOf(env.NOTION_ACTIONS_DATABASE_ID!);

@@ -12,11 +12,25 @@ describe('parseConfig', () => {
       CORRIDOR_TZ: 'America/Toronto',
       DATABASE_URL: 'sqlite:./data/corridor.sqlite',
       CORRIDOR_ADMINS: [],
-      REMINDER_CRON: '0 10 * * 1-5',
+      REMINDER_CRON: '0 10 * * 2',
       DIGEST_CRON: '0 9 * * 1',
       EVENT_REMINDER_CRON: '0 9 * * *',
       NOTION_MAX_RPS: 3,
+      CORRIDOR_HOLIDAYS: [{ country: 'CA', state: 'QC' }],
     });
+    expect(config.PUBLIC_URL).toBeUndefined();
+    expect(config.CALENDAR_FEED_KEY).toBeUndefined();
+  });
+
+  it('reads the holiday regions, the public URL without its trailing slash, and the feed key', () => {
+    const config = parseConfig({ CORRIDOR_HOLIDAYS: 'ca-qc, US-VT,US-NH', PUBLIC_URL: 'https://corridor.example.org/', CALENDAR_FEED_KEY: 'k'.repeat(16) });
+    expect(config.CORRIDOR_HOLIDAYS).toEqual([
+      { country: 'CA', state: 'QC' },
+      { country: 'US', state: 'VT' },
+      { country: 'US', state: 'NH' },
+    ]);
+    expect(config.PUBLIC_URL).toBe('https://corridor.example.org');
+    expect(parseConfig({ CORRIDOR_HOLIDAYS: '' }).CORRIDOR_HOLIDAYS).toEqual([]);
   });
 
   it('chooses HTTP with a token and a signing secret, Socket Mode with an app token', () => {
@@ -45,6 +59,11 @@ describe('parseConfig', () => {
     [{ DIGEST_CRON: '61 9 * * 1' }, /^DIGEST_CRON: expected a cron expression/],
     [{ EVENT_REMINDER_CRON: 'daily' }, /^EVENT_REMINDER_CRON: expected a cron expression/],
     [{ NOTION_MAX_RPS: '0' }, /^NOTION_MAX_RPS: /],
+    [{ CORRIDOR_HOLIDAYS: 'CA-QC,US-XX' }, /^CORRIDOR_HOLIDAYS: "US-XX" is not a region with known public holidays/],
+    [{ CORRIDOR_HOLIDAYS: 'Quebec' }, /^CORRIDOR_HOLIDAYS: "Quebec" is not a region/],
+    [{ PUBLIC_URL: 'corridor.example.org' }, /^PUBLIC_URL: expected the app’s public address/],
+    [{ PUBLIC_URL: 'ftp://corridor.example.org' }, /^PUBLIC_URL: expected the app’s public address/],
+    [{ CALENDAR_FEED_KEY: 'short' }, /^CALENDAR_FEED_KEY: expected a secret of at least 16 characters/],
   ])('names the faulty variable in one line: %o', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     try {

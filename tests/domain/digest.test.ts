@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, digestSince, type DigestInput } from '../../src/domain/digest.js';
+import { nextStepState } from '../../src/domain/next-step.js';
 import { partnersToRemind, snoozeUntil } from '../../src/domain/snooze.js';
 import { checkSigningDate } from '../../src/domain/signing-date.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
@@ -81,9 +82,49 @@ describe('digest content', () => {
       historyRecord('action', 'reopened', 'updated', { status: { from: 'done', to: 'open' } }),
     ];
     const digest = buildDigest(input({ partners, actions, changes }));
-    expect(digest.changes.newPartners.map((p) => p.id)).toEqual(['fresh']);
-    expect(digest.changes.signed.map((p) => p.id)).toEqual(['signed']);
-    expect(digest.changes.completedActions.map((a) => a.id)).toEqual(['finished']);
+    expect(digest.changes.partners.map((c) => [c.kind, c.partner.id])).toEqual([
+      ['added', 'fresh'],
+      ['signed', 'signed'],
+    ]);
+    expect(digest.changes.actions.map((c) => [c.kind, c.item.id])).toEqual([['completed', 'finished']]);
+  });
+
+  it('reports partners edited or removed, events added, moved or cancelled, action items re-assigned or re-dated', () => {
+    const partners = [
+      partnerRecord('moved-state', { jurisdiction: 'VT' }),
+      partnerRecord('gone', { removedAt: '2026-11-24T15:00:00.000Z' }),
+    ];
+    const events = [
+      eventRecord('new-event', '2026-12-10'),
+      eventRecord('later', '2026-12-20'),
+      eventRecord('off', '2026-12-05', { status: 'cancelled' }),
+    ];
+    const actions = [actionRecord('handed', null, { ownerUserId: 'U0NEW' }), actionRecord('pushed', null, { dueOn: '2027-02-01' })];
+    const changes = [
+      historyRecord('partner', 'moved-state', 'updated', { jurisdiction: { from: 'NH', to: 'VT' }, followUpUserId: { from: null, to: 'U0X' } }),
+      historyRecord('partner', 'gone', 'removed', {}),
+      historyRecord('event', 'new-event', 'created', { title: { from: null, to: 'x' } }),
+      historyRecord('event', 'new-event', 'updated', { date: { from: '2026-12-09', to: '2026-12-10' } }),
+      historyRecord('event', 'later', 'updated', { date: { from: '2026-12-12', to: '2026-12-20' } }),
+      historyRecord('event', 'off', 'updated', { status: { from: 'scheduled', to: 'cancelled' } }),
+      historyRecord('action', 'handed', 'updated', { ownerUserId: { from: 'U0OLD', to: 'U0NEW' } }),
+      historyRecord('action', 'pushed', 'updated', { dueOn: { from: '2026-12-01', to: '2027-02-01' } }),
+    ];
+    const digest = buildDigest(input({ partners, events, actions, changes }));
+    expect(digest.changes.partners.map((c) => [c.kind, c.partner.id, c.fields])).toEqual([
+      ['edited', 'moved-state', ['jurisdiction', 'followUp']],
+      ['removed', 'gone', []],
+    ]);
+    // An event added in the period is "added", whatever happened to it afterwards.
+    expect(digest.changes.events.map((c) => [c.kind, c.event.id])).toEqual([
+      ['added', 'new-event'],
+      ['moved', 'later'],
+      ['cancelled', 'off'],
+    ]);
+    expect(digest.changes.actions.map((c) => [c.kind, c.item.id])).toEqual([
+      ['reassigned', 'handed'],
+      ['redated', 'pushed'],
+    ]);
   });
 });
 
@@ -104,5 +145,17 @@ describe('snoozes and signing dates', () => {
     expect(checkSigningDate('2025-04-15', TODAY, '2025-04-16')).toEqual({ ok: false, problem: 'beforePending' });
     expect(checkSigningDate(null, TODAY, null)).toEqual({ ok: false, problem: 'missing' });
     expect(checkSigningDate('2026-02-30', TODAY, null)).toEqual({ ok: false, problem: 'missing' });
+  });
+});
+
+describe('next steps', () => {
+  it('is overdue past its due date, or with no due date once pending longer than eight weeks', () => {
+    const pending = (pendingSince: string, nextStepDueOn: string | null) => partnerRecord('p', { pendingSince, nextStepDueOn });
+    expect(nextStepState(pending('2026-11-01', '2026-11-25'), TODAY)).toEqual({ overdue: true, dueOn: '2026-11-25' });
+    expect(nextStepState(pending('2025-04-16', '2026-11-26'), TODAY)).toEqual({ overdue: false });
+    // The seed's "dans les prochaines semaines" from April 2025, with no date: overdue.
+    expect(nextStepState(pending('2025-04-16', null), TODAY)).toEqual({ overdue: true, undated: true });
+    expect(nextStepState(pending('2026-10-01', null), TODAY)).toEqual({ overdue: false });
+    expect(nextStepState(partnerRecord('s', { status: 'signatory', pendingSince: null }), TODAY)).toEqual({ overdue: false });
   });
 });

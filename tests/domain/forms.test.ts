@@ -4,7 +4,9 @@ import { parseActionForm, parseActionStatusForm } from '../../src/domain/forms/a
 import { parseEventForm, speakerLines } from '../../src/domain/forms/event-form.js';
 import { NO_CHOICE } from '../../src/domain/forms/fields.js';
 import { parsePartnerForm } from '../../src/domain/forms/partner-form.js';
+import { parsePersonForm } from '../../src/domain/forms/person-form.js';
 import { flattenState } from '../../src/domain/forms/state.js';
+import { partner } from '../../src/domain/types.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
 import { seedRecords } from '../support/records.js';
 
@@ -44,7 +46,14 @@ describe('partner form', () => {
   const add = (values: Record<string, unknown>) => parsePartnerForm(values as never, { partners, today });
 
   it('adds a pending partner with a fresh ID, its date and a next step reused in both languages', () => {
-    const result = add({ name: 'Nova Semi', status: 'pending', status_date: '2026-02-10', next_step_en: 'Sign in March', kind: NO_CHOICE });
+    const result = add({
+      name: 'Nova Semi',
+      status: 'pending',
+      status_date: '2026-02-10',
+      next_step_en: 'Sign in March',
+      next_step_due_on: '2026-03-31',
+      kind: NO_CHOICE,
+    });
     expect(result).toEqual({
       ok: true,
       value: expect.objectContaining({
@@ -54,6 +63,7 @@ describe('partner form', () => {
         pendingSince: '2026-02-10',
         joinedOn: null,
         nextStep: { fr: 'Sign in March', en: 'Sign in March' },
+        nextStepDueOn: '2026-03-31',
         kind: null,
       }),
     });
@@ -65,7 +75,17 @@ describe('partner form', () => {
       { name: 'Venture Lab', status: 'signatory', status_date: '2026-01-15', next_step_fr: 'ignored' },
       { existing: venture, partners, today },
     );
-    expect(result.ok && result.value).toMatchObject({ id: 'venture-lab', status: 'signatory', joinedOn: '2026-01-15', pendingSince: null, nextStep: null });
+    expect(result.ok && result.value).toMatchObject({ id: 'venture-lab', status: 'signatory', joinedOn: '2026-01-15', pendingSince: null, nextStep: null, nextStepDueOn: null });
+  });
+
+  it('keeps a field’s source while its value stands, and drops it once a coordinator changes the value', () => {
+    const c2mi = byId(partners, 'c2mi');
+    const form = { name: 'C2MI', acronym: 'C2MI', status: 'signatory', jurisdiction: 'QC' };
+    const kept = parsePartnerForm({ ...form, website: 'https://c2mi.example' }, { existing: c2mi, partners, today });
+    expect(kept.ok && kept.value.sources).toEqual(c2mi.sources);
+    expect(kept.ok && kept.value.sources).toHaveLength(1);
+    const changed = parsePartnerForm({ ...form, jurisdiction: 'CA' }, { existing: c2mi, partners, today });
+    expect(changed.ok && changed.value).toMatchObject({ jurisdiction: 'CA', sources: [] });
   });
 
   it('maps each faulty field to its block with a reason', () => {
@@ -87,6 +107,22 @@ describe('partner form', () => {
     expect(!missing.ok && missing.errors).toEqual([{ field: 'status_date', code: 'required' }]);
     const c2mi = byId(partners, 'c2mi');
     expect(parsePartnerForm({ name: 'C2MI', acronym: 'C2MI', status: 'signatory' }, { existing: c2mi, partners, today }).ok).toBe(true);
+  });
+
+  it('keeps an internal note, clears a blank one, and refuses one over 1,000 characters', () => {
+    const venture = byId(partners, 'venture-lab');
+    const edit = (note: string) => parsePartnerForm({ name: 'Venture Lab', status: 'pending', status_date: '2025-04-16', internal_note: note }, { existing: venture, partners, today });
+    const noted = edit('  Waiting on their legal review ');
+    expect(noted.ok && noted.value.internalNote).toBe('Waiting on their legal review');
+    const cleared = edit('   ');
+    expect(cleared.ok && cleared.value.internalNote).toBeNull();
+    const long = edit('x'.repeat(1001));
+    expect(!long.ok && long.errors).toEqual([{ field: 'internal_note', code: 'tooLong', limit: 1000 }]);
+  });
+
+  it('reads a partner stored before internal notes existed as having none', () => {
+    const { internalNote: _none, ...older } = byId(partners, 'venture-lab');
+    expect(partner.parse(older).internalNote).toBeNull();
   });
 
   it('never reuses an ID, even a removed partner’s', () => {
@@ -252,5 +288,35 @@ describe('action form', () => {
         { field: 'owner', code: 'invalidUser' },
       ]),
     );
+  });
+});
+
+describe('person form', () => {
+  it('adds a person with a new ID, a title in both languages and the partner they represent', () => {
+    const result = parsePersonForm({ name: ' Éloïse Roy ', title_fr: 'Directrice', partner: 'iseq', email: 'eloise@iseq.example' }, { people, partners });
+    expect(result.ok && result.value).toEqual({
+      id: 'eloise-roy',
+      name: 'Éloïse Roy',
+      title: { fr: 'Directrice', en: 'Directrice' },
+      partnerId: 'iseq',
+      affiliation: null,
+      email: 'eloise@iseq.example',
+      quote: null,
+    });
+  });
+
+  it('keeps what the form does not show (the quote) and lets the partner be cleared', () => {
+    const manon = byId(people, 'manon-duclos');
+    const result = parsePersonForm({ name: 'Manon Duclos', title_en: 'CEO', partner: NO_CHOICE }, { existing: manon, people, partners });
+    expect(result.ok && result.value).toMatchObject({ id: 'manon-duclos', partnerId: null, title: { en: 'CEO' }, quote: manon.quote });
+  });
+
+  it('refuses a name already on record, an unknown partner, a malformed e-mail', () => {
+    const result = parsePersonForm({ name: 'RENE SYLVESTRE', partner: 'nobody', email: 'rene@' }, { people, partners });
+    expect(!result.ok && result.errors).toEqual([
+      { field: 'partner', code: 'unknownChoice' },
+      { field: 'email', code: 'invalidEmail' },
+      { field: 'name', code: 'duplicatePerson' },
+    ]);
   });
 });

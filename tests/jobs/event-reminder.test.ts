@@ -41,7 +41,9 @@ beforeAll(async () => {
         return { ok: false, error: (error as { data?: { error?: string } }).data?.error ?? String(error), hint: 'check the channel' };
       }
     },
+    audienceOf: async () => 'internal' as const,
     findPosted: async () => ({ ok: true, ts: undefined }),
+      findReplies: async () => ({ ok: true, parts: [] }),
   };
 });
 
@@ -99,8 +101,9 @@ describe('remindTomorrowsEvents', () => {
     await store.events.save(event('forum', '2026-06-10'), { actor: 'U0ADMIN' });
     await store.events.save(event('next-week', '2026-06-16'), { actor: 'U0ADMIN' });
 
-    expect(await run()).toEqual([expect.objectContaining({ status: 'posted', eventId: 'forum', key: 'forum@2026-06-10' })]);
-    expect(await run()).toEqual([{ status: 'skipped', eventId: 'forum', key: 'forum@2026-06-10', inProgress: false }]);
+    expect(await run()).toEqual([expect.objectContaining({ status: 'posted', eventIds: ['forum'], key: '2026-06-10' })]);
+    expect(await run()).toEqual([{ status: 'skipped', eventIds: ['forum'], key: '2026-06-10', inProgress: false }]);
+    expect(await ledgerState('forum@2026-06-10')).toBe('done');
 
     const posts = slack.callsTo('chat.postMessage');
     expect(posts).toHaveLength(1);
@@ -121,19 +124,36 @@ describe('remindTomorrowsEvents', () => {
     const forum = (await store.events.get('forum'))!;
     await store.events.save({ ...forum, date: '2026-06-12' }, { actor: 'U0ADMIN' });
     await store.events.save(event('pop-up', '2026-06-10'), { actor: 'U0ADMIN' });
-    expect((await run('en')).map((r) => [r.eventId, r.status])).toEqual([['pop-up', 'posted']]);
+    // A follow-up message for the event added after the day's message went out, naming it alone.
+    expect((await run('en')).map((r) => [r.eventIds, r.key, r.status])).toEqual([[['pop-up'], '2026-06-10+pop-up', 'posted']]);
+    expect(JSON.stringify(slack.callsTo('chat.postMessage')[1]!.args.blocks)).not.toContain('Meeting forum');
+    expect((await run('en')).map((r) => r.status)).toEqual(['skipped']);
     // Two days later, the day before the new date.
     const results = await run('en', () => new Date('2026-06-11T14:00:00Z'));
-    expect(results.map((r) => [r.key, r.status])).toEqual([['forum@2026-06-12', 'posted']]);
+    expect(results.map((r) => [r.key, r.status])).toEqual([['2026-06-12', 'posted']]);
     expect(slack.callsTo('chat.postMessage')).toHaveLength(3);
+  });
+
+  it('groups the events of one day in one message, soonest first', async () => {
+    await store.events.save(event('forum', '2026-06-10'), { actor: 'U0ADMIN' });
+    await store.events.save(event('atelier', '2026-06-10', { startTime: '09:00' }), { actor: 'U0ADMIN' });
+    expect(await run('en')).toEqual([expect.objectContaining({ status: 'posted', eventIds: ['atelier', 'forum'], key: '2026-06-10' })]);
+    const posts = slack.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(1);
+    const text = JSON.stringify(posts[0]!.args.blocks);
+    expect(text).toContain('Reminder: 2 events tomorrow.');
+    expect(text.indexOf('Meeting atelier')).toBeLessThan(text.indexOf('Meeting forum'));
+    expect(await ledgerState('atelier@2026-06-10')).toBe('done');
   });
 
   it('records a failed post so that the next run retries it', async () => {
     await store.events.save(event('forum', '2026-06-10'), { actor: 'U0ADMIN' });
     slack.failNext('chat.postMessage', { error: 'not_in_channel' });
-    expect(await run('fr')).toEqual([{ status: 'failed', eventId: 'forum', key: 'forum@2026-06-10', error: 'not_in_channel' }]);
-    expect(await ledgerState('forum@2026-06-10')).toBe('failed');
+    expect(await run('fr')).toEqual([{ status: 'failed', eventIds: ['forum'], key: '2026-06-10', error: 'not_in_channel' }]);
+    expect(await ledgerState('2026-06-10')).toBe('failed');
+    expect(await ledgerState('forum@2026-06-10')).toBeUndefined();
     expect((await run('fr')).map((r) => r.status)).toEqual(['posted']);
+    expect(await ledgerState('2026-06-10')).toBe('done');
     expect(await ledgerState('forum@2026-06-10')).toBe('done');
   });
 
@@ -166,9 +186,11 @@ describe('on EVENT_REMINDER_CRON, with the other scheduled posts', () => {
         posted.push({ ...message, at: new Date().toISOString() });
         return { ok: true, channel: message.channel, ts: `${posted.length}.000001` };
       },
+      audienceOf: async () => 'internal' as const,
       findPosted: async () => ({ ok: true, ts: undefined }),
+      findReplies: async () => ({ ok: true, parts: [] }),
     };
-    const eventPosts = () => posted.filter((message) => message.text.includes('is tomorrow'));
+    const eventPosts = () => posted.filter((message) => /is tomorrow|events tomorrow/.test(message.text));
     const config = parseConfig({ CORRIDOR_CHANNEL: 'C0CORRIDOR' });
     expect(config.EVENT_REMINDER_CRON).toBe('0 9 * * *');
     let fileStore = await openSqliteStore(url);
@@ -186,29 +208,28 @@ describe('on EVENT_REMINDER_CRON, with the other scheduled posts', () => {
       expect(scheduler.nextRun('event-reminder')?.toISOString()).toBe('2026-06-09T13:00:00.000Z');
 
       await vi.advanceTimersByTimeAsync(90 * 60_000); // to 09:30
-      expect(eventPosts().map((message) => message.at)).toEqual(['2026-06-09T13:00:00.000Z', '2026-06-09T13:00:00.000Z']);
-      const [atelier, forum] = eventPosts().map((message) => JSON.stringify(message.blocks));
-      for (const [text, id] of [[atelier!, 'atelier'], [forum!, 'forum']] as const) {
-        expect(text).toContain(`Rappel : *Rencontre ${id}* a lieu demain.`);
-        expect(text).toContain(`Reminder: *Meeting ${id}* is tomorrow.`);
-        expect(text.indexOf('Rappel')).toBeLessThan(text.indexOf('Reminder'));
-      }
-      expect(atelier).toContain('Wednesday, June 10, 2026, 9:00 a.m.');
-      expect(forum).toContain('Wednesday, June 10, 2026, 6:30 p.m.');
+      // One message for the day's two events, French then English.
+      expect(eventPosts().map((message) => message.at)).toEqual(['2026-06-09T13:00:00.000Z']);
+      const day = JSON.stringify(eventPosts()[0]!.blocks);
+      expect(day).toContain('Rappel : 2 événements demain.');
+      expect(day).toContain('Reminder: 2 events tomorrow.');
+      expect(day.indexOf('Rappel')).toBeLessThan(day.indexOf('Reminder'));
+      expect(day).toContain('*Meeting atelier*\\nWednesday, June 10, 2026, 9:00 a.m.');
+      expect(day).toContain('*Meeting forum*\\nWednesday, June 10, 2026, 6:30 p.m.');
 
       // A restart later the same day catches the job up, and finds both reminders posted.
       await scheduler.stop();
       await fileStore.close();
       fileStore = await openSqliteStore(url);
       scheduler = await start();
-      expect(eventPosts()).toHaveLength(2);
+      expect(eventPosts()).toHaveLength(1);
+      expect(await fileStore.runs.get('event-reminder', '2026-06-10')).toMatchObject({ state: 'done', attempts: 1 });
       expect(await fileStore.runs.get('event-reminder', 'forum@2026-06-10')).toMatchObject({ state: 'done', attempts: 1 });
       expect(await fileStore.runs.get('event-reminder', 'atelier@2026-06-10')).toMatchObject({ state: 'done', attempts: 1 });
 
       // Two days on, the day before the next event.
       await vi.advanceTimersByTimeAsync(2 * 86_400_000);
       expect(eventPosts().map((message) => [message.at, message.text.includes('Meeting later')])).toEqual([
-        ['2026-06-09T13:00:00.000Z', false],
         ['2026-06-09T13:00:00.000Z', false],
         ['2026-06-11T13:00:00.000Z', true],
       ]);

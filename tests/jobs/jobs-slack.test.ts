@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markSigned } from '../../src/domain/adhesion.js';
+import { draftOf } from '../../src/domain/draft.js';
 import { digest } from '../../src/jobs/digest.js';
 import type { JobLogger } from '../../src/jobs/job-logger.js';
 import { remind } from '../../src/jobs/remind.js';
@@ -75,7 +76,7 @@ describe('reminder', () => {
     expect(await remind(jobDeps)).toMatchObject({ status: 'posted', period: '2026-11-26', channel: CHANNEL });
     expect(await remind(jobDeps)).toMatchObject({ status: 'skipped', reason: 'already-done' });
     const calls = slack.callsTo('chat.postMessage');
-    expect(calls).toHaveLength(1);
+    expect(calls).toHaveLength(2);
     expect(calls[0]!.args.channel).toBe(CHANNEL);
     expect(blockKitViolations(calls[0]!.args.blocks, 'message')).toEqual([]);
     const text = postedText();
@@ -92,22 +93,83 @@ describe('reminder', () => {
     const { jobDeps } = deps();
     await remind(jobDeps);
     expect(postedText()).not.toContain('Venture Lab');
+    expect(postedText(1)).not.toContain('Venture Lab');
     for (const partner of (await store.partners.list()).filter((p) => p.status === 'pending')) {
       await store.partners.save(markSigned(partner, '2026-11-20'), { actor: 'U0ADMIN' });
     }
     const friday = deps({ now: new Date('2026-11-27T15:00:00Z') });
     expect(await remind(friday.jobDeps)).toMatchObject({ status: 'skipped', reason: 'nothing-to-post' });
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(2);
     expect(await store.runs.get('remind', '2026-11-27')).toMatchObject({ state: 'skipped' });
   });
 
   it('links a partner to its Notion page once the sync knows it', async () => {
     const { jobDeps } = deps({ notionUrlFor: async (id) => (id === 'cmc-microsystems' ? 'https://www.notion.so/CMC-0123' : undefined) });
     await remind(jobDeps);
-    const buttons = (slack.callsTo('chat.postMessage')[0]!.args.blocks as { type: string; elements?: { url?: string; value?: string }[] }[])
+    const buttons = (slack.callsTo('chat.postMessage')[1]!.args.blocks as { type: string; elements?: { url?: string; value?: string }[] }[])
       .flatMap((block) => block.elements ?? [])
       .filter((element) => element.url);
     expect(buttons).toEqual([expect.objectContaining({ url: 'https://www.notion.so/CMC-0123', value: 'cmc-microsystems' })]);
+  });
+});
+
+describe('reminder posts people do not mute', () => {
+  const owned = async (partnerId: string, userId: string) => {
+    const partner = (await store.partners.get(partnerId))!;
+    await store.partners.save({ ...draftOf(partner), followUpUserId: userId }, { actor: 'U0ADMIN' });
+  };
+
+  it('posts one line per adhesion in the channel and the details with their buttons in a reply in its thread', async () => {
+    const { jobDeps } = deps();
+    const result = await remind(jobDeps);
+    expect(result).toMatchObject({ status: 'posted' });
+    const [summary, details] = slack.callsTo('chat.postMessage');
+    expect(summary!.args.thread_ts).toBeUndefined();
+    const lines = postedText(0).split('\n').filter((line) => line.startsWith('• '));
+    expect(lines).toHaveLength(6); // three adhesions, in French then English
+    expect(JSON.stringify(summary!.args.blocks)).not.toContain('"type":"actions"');
+    expect(details!.args).toMatchObject({ channel: CHANNEL, thread_ts: (result as { ts: string }).ts });
+    expect(details!.args.metadata).toMatchObject({ event_type: 'corridor_scheduled_post', event_payload: { job: 'remind', period: '2026-11-26', part: 'details' } });
+    expect(postedText(1)).toContain('[Marquer comme signée / Mark as signed] [Reporter d’une semaine / Snooze 1 week]');
+  });
+
+  it('flags the seed’s next step, without a due date 19 months on, as overdue', async () => {
+    await remind(deps().jobDeps);
+    expect(postedText(0)).toContain('Venture Lab — pending for 1 year, 7 months · :warning: next step overdue');
+    expect(postedText(1)).toContain(':warning: Next step overdue: no due date after 8 weeks pending');
+  });
+
+  it('mentions a follow-up owner once a week per adhesion, whichever run posts', async () => {
+    await owned('venture-lab', 'U0OWNER');
+    await remind(deps().jobDeps);
+    expect(JSON.stringify(slack.callsTo('chat.postMessage')[0]!.args.blocks)).toContain('<@U0OWNER>');
+    // Friday, same ISO week: named without a ping, in the channel and in the thread.
+    slack.reset();
+    await remind(deps({ now: new Date('2026-11-27T15:00:00Z') }).jobDeps);
+    const friday = slack.callsTo('chat.postMessage').map((call) => JSON.stringify(call.args.blocks));
+    expect(friday).toHaveLength(2);
+    expect(friday.join('')).not.toContain('<@U0OWNER>');
+    expect(postedText(0)).toContain('Venture Lab — pending for 1 year, 7 months · :warning: next step overdue · follow-up owner already reminded this week');
+    // The next week: mentioned again.
+    slack.reset();
+    await remind(deps({ now: new Date('2026-12-01T15:00:00Z') }).jobDeps);
+    expect(JSON.stringify(slack.callsTo('chat.postMessage')[0]!.args.blocks)).toContain('<@U0OWNER>');
+  });
+
+  it('posts the thread reply once when a retry finds the message an earlier try posted', async () => {
+    slack.failNext('chat.postMessage', {}); // the message goes through…
+    slack.failNext('chat.postMessage', { error: 'internal_error' }); // …its thread reply does not
+    const { jobDeps } = deps();
+    expect(await remind(jobDeps)).toMatchObject({ status: 'failed', error: 'internal_error' });
+    expect(await store.runs.get('remind', '2026-11-26')).toMatchObject({ state: 'failed' });
+    const retried = await remind(jobDeps);
+    expect(retried).toMatchObject({ status: 'posted', found: true });
+    const posts = slack.callsTo('chat.postMessage');
+    expect(posts.map((call) => Boolean(call.args.thread_ts))).toEqual([false, true, true]);
+    expect(slack.callsTo('conversations.replies')).toHaveLength(1);
+    // A third run has nothing left to do.
+    expect(await remind(jobDeps)).toMatchObject({ status: 'skipped', reason: 'already-done' });
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(3);
   });
 });
 
@@ -180,7 +242,8 @@ describe('Slack errors', () => {
   it('retries an HTTP 500, and records a failure when Slack keeps answering 500', async () => {
     slack.failNext('chat.postMessage', { httpStatus: 500 });
     expect(await remind(deps().jobDeps)).toMatchObject({ status: 'posted' });
-    expect(slack.callsTo('chat.postMessage')).toHaveLength(2);
+    // The refused call, its retry, then the thread reply.
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(3);
 
     slack.reset();
     for (let i = 0; i <= POSTING_RETRY.retries!; i++) slack.failNext('chat.postMessage', { httpStatus: 500 });

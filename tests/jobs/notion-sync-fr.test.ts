@@ -18,5 +18,5 @@ it('syncs into databases made in French, and reads a French status back', async 
   const second = await fixture.sync();
   expect(second.counts.action.pulled).toBe(1);
   expect((await fixture.store.actions.get('announce-new-adhesions'))!.status).toBe('in_progress');
-  expect(renderSyncSummaryText(second, 'fr')).toContain('statut modifié dans Notion, Ouverte → En cours');
+  expect(renderSyncSummaryText(second, 'fr')).toContain('modifié dans Notion, statut Ouverte → En cours');
 });

@@ -70,7 +70,7 @@ describe('one Notion sync at a time across replicas', () => {
     const { done: held } = await holdFirstSync();
     const notion = notionSyncAccess(deps(second, B));
     const ask = async (lang: 'fr' | 'en') =>
-      (await runCorridorCommand({ text: 'sync', userId: ADMIN_ID, lang, store: second, timeZone: 'America/Toronto', admins: [ADMIN_ID], notion }))!;
+      (await runCorridorCommand({ text: 'sync', userId: ADMIN_ID, lang, audience: 'internal', store: second, timeZone: 'America/Toronto', admins: [ADMIN_ID], notion }))!;
     const en = await ask('en');
     expect(en.text).toMatch(/^A Notion sync is already running on replica-a:101:aaaaaa \(since \d{4}-\d\d-\d\d \d\d:\d\d UTC\); this one was not started\.$/);
     const fr = await ask('fr');

@@ -58,7 +58,7 @@ describe('Notion sync when Notion stops answering', () => {
     createsHang();
     const notion = notionSyncAccess({ config: fixture.config, store: fixture.store, connection: fixture.connection });
     const ask = (lang: 'fr' | 'en') =>
-      runCorridorCommand({ text: 'sync', userId: ADMIN_ID, lang, store: fixture.store, timeZone: 'America/Toronto', admins: [ADMIN_ID], notion });
+      runCorridorCommand({ text: 'sync', userId: ADMIN_ID, lang, audience: 'internal', store: fixture.store, timeZone: 'America/Toronto', admins: [ADMIN_ID], notion });
     const en = (await ask('en'))!;
     expect(en.text).toContain('Sync stopped: Notion is not answering (3 requests in a row timed out): 0 of 13 records done');
     expect(renderBlocksAsText(en.blocks)).toContain('Notion is not answering');

@@ -25,6 +25,7 @@ describe('Notion sync schedule', () => {
       run: () => Promise.reject(new Error('not expected')),
       start: () => Promise.reject(new Error('not expected')),
       onPulled: () => {},
+      applyEvent: () => Promise.reject(new Error('not expected')),
     };
     expect(scheduleNotionSync({ ...fixture.config, NOTION_SYNC_CRON: '* * * * * *', CORRIDOR_TZ: 'America/Toronto' }, access, logger())).toBeUndefined();
   });
@@ -40,6 +41,7 @@ describe('Notion sync schedule', () => {
       },
       start: () => Promise.reject(new Error('not expected')),
       onPulled: () => {},
+      applyEvent: () => Promise.reject(new Error('not expected')),
     };
     const log = logger();
     // Every second (node-cron's six-field form), so the test need not wait long.

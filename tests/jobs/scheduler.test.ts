@@ -46,20 +46,33 @@ async function memoryStore(): Promise<SqliteCorridorStore> {
   return store;
 }
 
-/** A poster that records what it would post and always succeeds; it finds its own posts again by key. */
-function recordingPoster(): { poster: Poster; posted: ChannelMessage[] } {
+/**
+ * A poster that records what it would post and always succeeds; it finds its own posts again by key.
+ * `posted` holds the channel messages, `replies` the replies in their threads.
+ */
+function recordingPoster(): { poster: Poster; posted: ChannelMessage[]; replies: ChannelMessage[] } {
   const posted: ChannelMessage[] = [];
+  const replies: ChannelMessage[] = [];
   const poster: Poster = {
     post: async (message) => {
+      if (message.threadTs) {
+        replies.push(message);
+        return { ok: true, channel: message.channel, ts: `${replies.length}.500000` };
+      }
       posted.push(message);
       return { ok: true, channel: message.channel, ts: `${posted.length}.000001` };
     },
+    audienceOf: async () => 'internal' as const,
     findPosted: async (_channel, key) => {
       const index = posted.findIndex((message) => message.key?.job === key.job && message.key.period === key.period);
       return { ok: true, ts: index < 0 ? undefined : `${index + 1}.000001` };
     },
+    findReplies: async (_channel, threadTs, key) => ({
+      ok: true,
+      parts: replies.filter((m) => m.threadTs === threadTs && m.key?.job === key.job && m.key.period === key.period).map((m) => m.key!.part!),
+    }),
   };
-  return { poster, posted };
+  return { poster, posted, replies };
 }
 
 function jobDeps(store: SqliteCorridorStore, poster: Poster): JobDeps {
@@ -261,7 +274,9 @@ describe('catch-up at start', () => {
         posted.push(m.text);
         return { ok: true, channel: m.channel, ts: '1.0' };
       },
+      audienceOf: async () => 'internal' as const,
       findPosted: async () => ({ ok: true, ts: undefined }),
+      findReplies: async () => ({ ok: true, parts: [] }),
     };
     const job = { job: 'digest' as const, cron: DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(jobDeps(store, poster)) };
     const first = startScheduler({ timeZone: TORONTO, logger: quiet, jobs: [job] });
@@ -290,7 +305,9 @@ describe('retries within the period', () => {
         posted.push(m.text);
         return { ok: true, channel: m.channel, ts: '1.0' };
       },
+      audienceOf: async () => 'internal' as const,
       findPosted: async () => ({ ok: true, ts: undefined }),
+      findReplies: async () => ({ ok: true, parts: [] }),
     };
     const deps = jobDeps(store, poster);
     const scheduler = startScheduler({

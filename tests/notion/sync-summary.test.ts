@@ -7,7 +7,13 @@ function summary(): SyncSummary {
   const result = emptySummary(new Date('2025-04-17T12:00:00Z'));
   result.counts.partner = { created: 12, updated: 0, unchanged: 0, archived: 0, pulled: 0, failed: 0 };
   result.counts.action = { created: 0, updated: 1, unchanged: 0, archived: 0, pulled: 1, failed: 1 };
-  result.pulled.push({ entity: 'action', recordId: 'a', label: { fr: 'Annoncer', en: 'Announce' }, from: 'open', to: 'done' });
+  result.pulled.push({ entity: 'action', recordId: 'a', label: { fr: 'Annoncer', en: 'Announce' }, changes: [
+    { field: 'status', from: 'open', to: 'done' },
+    { field: 'dueOn', from: null, to: '2025-06-30' },
+  ] });
+  result.adopted.push({ recordId: 'visit-c2mi', label: { fr: 'Visiter le C2MI', en: 'Visiter le C2MI' } });
+  result.unlinked.push({ entity: 'partner', title: 'Draft partner', url: 'https://www.notion.so/0123456789abcdef0123456789abcdef' });
+  result.unknownPeople.push({ recordId: 'a', label: { fr: 'Annoncer', en: 'Announce' }, person: 'someone@example.org' });
   result.overwritten.push({ entity: 'partner', recordId: 'iseq', label: { fr: 'ISEQ', en: 'ISEQ' }, properties: ['Name', 'Kind'] });
   result.failures.push({ entity: 'action', recordId: 'b', label: { fr: 'Suivre <x>', en: 'Follow <x>' }, reason: { fr: 'raison', en: 'reason' } });
   result.requests = 31;
@@ -19,7 +25,10 @@ describe('sync summary', () => {
     const text = renderSyncSummaryText(summary(), 'en');
     expect(text).toContain('Partners: 12 created, 0 updated, 0 unchanged, 0 archived, 0 pulled, 0 failed');
     expect(text).toContain('Action items: 0 created, 1 updated, 0 unchanged, 0 archived, 1 pulled, 1 failed');
-    expect(text).toContain('Announce: status changed in Notion, Open → Done');
+    expect(text).toContain('Announce: changed in Notion, status Open → Done; due date none → 2025-06-30');
+    expect(text).toContain('Visiter le C2MI (Corridor ID visit-c2mi)');
+    expect(text).toContain('Partner “Draft partner”: https://www.notion.so/0123456789abcdef0123456789abcdef');
+    expect(text).toContain('Announce: someone@example.org');
     expect(text).toContain('ISEQ: Notion edit overwritten by the corridor record (Name, Kind)');
     expect(text).toContain('Follow <x>: reason');
     expect(text).toContain('1 record could not be synced');
@@ -30,7 +39,8 @@ describe('sync summary', () => {
     const text = renderSyncSummaryText(summary(), 'fr');
     expect(text).toContain('Partenaires : 12 créées, 0 mise à jour');
     expect(text).toContain('Échecs :');
-    expect(text).toContain('Annoncer : statut modifié dans Notion, Ouverte → Terminée');
+    expect(text).toContain('Annoncer : modifié dans Notion, statut Ouverte → Terminée ; échéance vide → 2025-06-30');
+    expect(text).toContain('Partenaire « Draft partner » : https://www.notion.so/');
     expect(text).toContain('31 requêtes à Notion');
   });
 

@@ -51,7 +51,7 @@ const commandText = fc.oneof(
 );
 
 async function reply(store: SqliteCorridorStore, text: string, lang: 'fr' | 'en') {
-  return runCorridorCommand({ text, userId: 'U0ALICE', lang, store, timeZone: 'America/Toronto', admins: [], now: new Date('2026-11-26T15:00:00Z') });
+  return runCorridorCommand({ text, userId: 'U0ALICE', lang, audience: 'internal', store, timeZone: 'America/Toronto', admins: [], now: new Date('2026-11-26T15:00:00Z') });
 }
 
 function mrkdwnTexts(node: unknown): string[] {

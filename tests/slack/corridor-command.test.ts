@@ -79,10 +79,12 @@ describe('/corridor over signed HTTP', () => {
     expect(running.slack.callsTo('users.info').filter((call) => call.args.user === 'U0FRANCINE')).toHaveLength(1);
   });
 
-  it('accepts French subcommands with or without accents', async () => {
-    expect(readable(await ask('événements'))).toContain('First official meeting of the MOU signatories');
-    expect(readable(await ask('evenements passes --fr'))).toContain('Première rencontre officielle');
-    expect(readable(await ask('partenaire udes'))).toContain('University');
+  it('accepts French subcommands with or without accents, answering them in French unless --en', async () => {
+    expect(readable(await ask('événements'))).toContain('Première rencontre officielle des signataires du MOU');
+    expect(readable(await ask('evenements passes'))).toContain('Première rencontre officielle');
+    expect(readable(await ask('partenaire udes'))).toContain('Université');
+    expect(readable(await ask('partenaire udes --en'))).toContain('University');
+    expect(readable(await ask('events'))).toContain('First official meeting of the MOU signatories');
   });
 
   it('shows an event by date with organisers and speakers', async () => {
@@ -106,7 +108,9 @@ describe('/corridor over signed HTTP', () => {
   it('lists the matches when several partners match, and suggests one when none does', async () => {
     const several = await ask('partner vermont');
     expect(readable(several)).toContain('2 partners match “vermont”');
-    const none = await ask('partner distrik');
+    const typo = await ask('partner distrik');
+    expect(typo.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Distriq' } });
+    const none = await ask('partner dixtrik');
     expect(readable(none)).toContain('Did you mean *Distriq*?');
   });
 
@@ -114,6 +118,21 @@ describe('/corridor over signed HTTP', () => {
     const reply = await ask('partnres');
     expect(reply.response_type).toBe('ephemeral');
     expect(readable(reply)).toContain('Did you mean `/corridor partners`?');
+  });
+
+  it('suggests real commands in the reader’s language, never a punctuation alias, else the help', async () => {
+    const english = readable(await ask('partenair'));
+    expect(english).toContain('Did you mean `/corridor partner`?');
+    const french = readable(await ask('evenment', 'U0FRANCINE'));
+    expect(french).toContain('Vouliez-vous dire `/corridor événement` ?');
+    for (const typed of ['x', '!', '??', 'nimporte']) {
+      const text = readable(await ask(typed));
+      expect(text).toContain('Did you mean `/corridor help`?');
+      expect(text).not.toMatch(/\/corridor [?!h]`/);
+    }
+    expect(readable(await ask('nimporte', 'U0FRANCINE'))).toContain('Vouliez-vous dire `/corridor aide` ?');
+    expect(readable(await ask('UVM'))).toContain('Did you mean `/corridor partner uvm`?');
+    expect(readable(await ask('université de sherbroke', 'U0FRANCINE'))).toContain('Vouliez-vous dire `/corridor partenaire universite de sherbroke` ?');
   });
 
   it('escapes what the user typed so it can neither ping nor break formatting', async () => {

@@ -9,7 +9,8 @@ import { channelDigestView, digestView } from '../../src/slack/views/digest-view
 import { eventReminderView } from '../../src/slack/views/event-reminder-view.js';
 import { markSignedModal } from '../../src/slack/views/mark-signed-view.js';
 import { decodeMetadata } from '../../src/slack/views/modals/metadata.js';
-import { reminderView } from '../../src/slack/views/reminder-view.js';
+import { partnerCardView } from '../../src/slack/views/partner-card-view.js';
+import { reminderView, signedInReminder } from '../../src/slack/views/reminder-view.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
 import { blockKitViolations, viewViolations } from '../support/block-kit-limits.js';
@@ -33,7 +34,7 @@ function bigDigest(sizes: { partners: number; events: number; actions: number; c
 describe('digest view', () => {
   it('says "… and N more" instead of growing past Slack’s limits, whatever the data size', () => {
     const digest = bigDigest({ partners: 60, events: 80, actions: 400, changes: 60 });
-    const reply = digestView(digest, 'en');
+    const reply = digestView(digest, 'en', 'internal');
     expect(reply.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
     expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
     const text = renderBlocksAsText(reply.blocks);
@@ -50,7 +51,7 @@ describe('digest view', () => {
         fc.record({ partners: fc.nat(120), events: fc.nat(120), actions: fc.nat(600), changes: fc.nat(80) }),
         fc.constantFrom('both' as const, 'fr' as const, 'en' as const),
         (sizes, lang) => {
-          const reply = channelDigestView(bigDigest(sizes), lang);
+          const reply = channelDigestView(bigDigest(sizes), lang, 'internal');
           expect(reply.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
           expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
           const text = renderBlocksAsText(reply.blocks);
@@ -67,31 +68,60 @@ describe('digest view', () => {
   });
 
   it('names what changed since the previous digest', () => {
-    const text = renderBlocksAsText(digestView(bigDigest({ partners: 2, events: 0, actions: 0, changes: 2 }), 'fr').blocks);
+    const text = renderBlocksAsText(digestView(bigDigest({ partners: 2, events: 0, actions: 0, changes: 2 }), 'fr', 'internal').blocks);
     expect(text).toContain('Depuis le dernier résumé (19 novembre 2026)');
-    expect(text).toContain('Nouveaux partenaires : Partner <0> & co et Partner <1> & co');
+    expect(text).toContain('Partenaires ajoutés : Partner <0> & co et Partner <1> & co');
     expect(text).toContain('Aucun événement dans les 30 prochains jours.');
+  });
+
+  it('groups what changed by kind and caps each group with "… and N more"', () => {
+    const events = Array.from({ length: 12 }, (_, i) => eventRecord(`event-${i}`, '2026-12-10'));
+    const changes = events.map((event) => historyRecord('event', event.id, 'created', {}));
+    changes.push(historyRecord('action', 'late', 'updated', { dueOn: { from: '2026-11-01', to: '2027-01-15' } }));
+    const actions = [actionRecord('late', null, { dueOn: '2027-01-15' })];
+    const digest = buildDigest({ today: TODAY, previousDigestOn: '2026-11-19', events, partners: [], actions, tracks: seedTracks, changes });
+    const text = renderBlocksAsText(digestView(digest, 'en', 'internal').blocks);
+    expect(text).toContain('Events added: Meeting event-0, Meeting event-1');
+    expect(text).toContain('Meeting event-9 … and 2 more');
+    expect(text).toContain('Action items re-dated: Action late (due January 15, 2027)');
   });
 });
 
 describe('reminder view', () => {
   const urls = new Map([['partner-1', 'https://www.notion.so/Partner-1-0123456789abcdef']]);
+  const none = new Set<string>();
 
-  it('lists each pending adhesion in French then English, with its buttons once', () => {
+  it('sums up one line per adhesion in the channel, French then English, and mentions whom it is told to', () => {
     const partners = [
       partnerRecord('partner-1', { name: 'Venture Lab', pendingSince: '2025-04-16', followUpUserId: 'U0FOLLOW' }),
-      partnerRecord('partner-2', { name: 'CMC Microsystems', pendingSince: '2026-10-26' }),
+      partnerRecord('partner-2', { name: 'CMC Microsystems', pendingSince: '2026-10-26', followUpUserId: 'U0OTHER' }),
     ];
-    const reply = reminderView({ partners, today: TODAY, notionUrls: urls, langs: ['fr', 'en'] })!;
-    expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
-    const text = renderBlocksAsText(reply.blocks);
-    expect(text).toContain('Venture Lab — en attente depuis 1 an et 7 mois');
-    expect(text).toContain('Venture Lab — pending for 1 year, 7 months');
-    expect(text).toContain('CMC Microsystems — pending for 1 month');
-    expect(text).toContain('Follow-up: @U0FOLLOW');
-    expect(text).toContain('Next step: Sign the MOU');
+    const { summary } = reminderView({ partners, today: TODAY, notionUrls: urls, langs: ['fr', 'en'], mentioned: new Set(['partner-1']), audience: 'internal' })!;
+    expect(blockKitViolations(summary.blocks, 'message')).toEqual([]);
+    const text = renderBlocksAsText(summary.blocks);
+    expect(text).toContain('• Venture Lab — en attente depuis 1 an et 7 mois · :warning: prochaine étape en retard · suivi : @U0FOLLOW');
+    expect(text).toContain('• Venture Lab — pending for 1 year, 7 months · :warning: next step overdue · follow-up @U0FOLLOW');
+    // Mentioned earlier this week: named without a second ping; pending one month, not overdue yet.
+    expect(text).toContain('• CMC Microsystems — pending for 1 month · follow-up owner already reminded this week');
+    expect(JSON.stringify(summary.blocks)).not.toContain('<@U0OTHER>');
+    expect(text).not.toContain('[Mark as signed');
     expect(text.indexOf('en attente depuis')).toBeLessThan(text.indexOf('pending for'));
-    const buttons = reply.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
+  });
+
+  it('puts each adhesion’s details and its buttons once in the thread reply, pinging nobody', () => {
+    const partners = [
+      partnerRecord('partner-1', { name: 'Venture Lab', pendingSince: '2025-04-16', followUpUserId: 'U0FOLLOW', nextStepDueOn: '2026-12-15' }),
+      partnerRecord('partner-2', { name: 'CMC Microsystems', pendingSince: '2026-10-26', nextStepDueOn: '2026-11-01' }),
+    ];
+    const { details } = reminderView({ partners, today: TODAY, notionUrls: urls, langs: ['fr', 'en'], mentioned: new Set(['partner-1']), audience: 'internal' })!;
+    expect(blockKitViolations(details.blocks, 'message')).toEqual([]);
+    const text = renderBlocksAsText(details.blocks);
+    expect(text).toContain('Venture Lab — pending for 1 year, 7 months');
+    expect(text).toContain('Next step: Sign the MOU');
+    expect(text).toContain('Next step due December 15, 2026');
+    expect(text).toContain(':warning: Next step overdue: it was due November 1, 2026');
+    expect(JSON.stringify(details.blocks)).not.toContain('<@');
+    const buttons = details.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
     expect(buttons.map((b) => ('action_id' in b ? b.action_id : ''))).toEqual([
       keyedActionId(ACTION_IDS.reminderMarkSigned, 'partner-1'),
       keyedActionId(ACTION_IDS.reminderSnooze, 'partner-1'),
@@ -102,32 +132,43 @@ describe('reminder view', () => {
     expect(buttons[2]).toMatchObject({ url: urls.get('partner-1'), value: 'partner-1' });
   });
 
+  it('shows a signed partner in place of its details, without its buttons, and leaves the others', () => {
+    const partners = [partnerRecord('a'), partnerRecord('b')];
+    const { details } = reminderView({ partners, today: TODAY, notionUrls: new Map(), langs: ['en'], mentioned: none, audience: 'internal' })!;
+    const updated = signedInReminder(details.blocks, 'a', '*a* signed')!;
+    expect(renderBlocksAsText(updated)).toContain('a signed\nb — pending for');
+    expect(updated.filter((block) => block.type === 'actions').map((block) => block.block_id)).toEqual(['reminder_buttons:b']);
+    expect(signedInReminder(details.blocks, 'c', 'x')).toBeUndefined();
+  });
+
   it('escapes partner names in the notification text too', () => {
-    const reply = reminderView({ partners: [partnerRecord('x', { name: '<!channel> & co' })], today: TODAY, notionUrls: new Map(), langs: ['en'] })!;
-    expect(reply.text).toContain('&lt;!channel&gt; &amp; co');
-    expect(JSON.stringify(reply)).not.toContain('<!channel>');
+    const post = reminderView({ partners: [partnerRecord('x', { name: '<!channel> & co' })], today: TODAY, notionUrls: new Map(), langs: ['en'], mentioned: none, audience: 'internal' })!;
+    expect(post.summary.text).toContain('&lt;!channel&gt; &amp; co');
+    expect(JSON.stringify(post)).not.toContain('<!channel>');
   });
 
   it('posts nothing when nothing is pending', () => {
     const signed = partnerRecord('done', { status: 'signatory' });
-    expect(reminderView({ partners: [signed], today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'] })).toBeUndefined();
+    expect(reminderView({ partners: [signed], today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'], mentioned: none, audience: 'internal' })).toBeUndefined();
   });
 
   it('keeps to 50 blocks with many pending adhesions and says how many are left out', () => {
     const partners = Array.from({ length: 60 }, (_, i) => partnerRecord(`p-${String(i).padStart(2, '0')}`));
-    const reply = reminderView({ partners, today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'] })!;
-    expect(reply.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
-    expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
-    const text = renderBlocksAsText(reply.blocks);
-    expect(text).toContain('… and 37 more');
-    expect(text).toContain('… et 37 de plus');
+    const { summary, details } = reminderView({ partners, today: TODAY, notionUrls: new Map(), langs: ['fr', 'en'], mentioned: none, audience: 'internal' })!;
+    for (const reply of [summary, details]) {
+      expect(reply.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
+      expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
+    }
+    expect(renderBlocksAsText(summary.blocks)).toContain('… and 40 more');
+    const text = renderBlocksAsText(details.blocks);
+    expect(text).toContain('… and 36 more');
+    expect(text).toContain('… et 36 de plus');
   });
 
   it('speaks one language when the channel asks for one', () => {
-    const reply = reminderView({ partners: [partnerRecord('a')], today: TODAY, notionUrls: new Map(), langs: ['en'] })!;
-    const text = renderBlocksAsText(reply.blocks);
-    expect(text).toContain('[Mark as signed] [Snooze 1 week]');
-    expect(text).not.toContain('attente');
+    const { summary, details } = reminderView({ partners: [partnerRecord('a')], today: TODAY, notionUrls: new Map(), langs: ['en'], mentioned: none, audience: 'internal' })!;
+    expect(renderBlocksAsText(details.blocks)).toContain('[Mark as signed] [Snooze 1 week]');
+    expect(renderBlocksAsText([...summary.blocks, ...details.blocks])).not.toContain('attente');
   });
 });
 
@@ -135,7 +176,7 @@ describe('mark-as-signed modal', () => {
   it('asks for the date, today by default, within the modal limits', () => {
     const partner = partnerRecord('venture-lab', { name: 'Venture Lab', version: 3 });
     for (const lang of ['fr', 'en'] as const) {
-      const view = markSignedModal({ partner, today: TODAY, lang, t: catalogue(lang), channelId: 'C0CORRIDOR' });
+      const view = markSignedModal({ partner, today: TODAY, lang, t: catalogue(lang), origin: { channelId: 'C0CORRIDOR' } });
       expect(viewViolations(view)).toEqual([]);
       // Keyed like the other forms, so the submission reads it the same way.
       expect(decodeMetadata(view.private_metadata)).toEqual({ id: 'venture-lab', version: 3, lang, channelId: 'C0CORRIDOR' });
@@ -149,7 +190,7 @@ describe('event reminder view', () => {
   const event = eventRecord('forum', '2026-11-27', { title: { fr: 'Forum <!channel>', en: 'Forum <!channel>' }, organiserIds: ['udes'] });
 
   it('composes the channel’s languages like the other posts: French, a divider, then English', () => {
-    const reply = eventReminderView({ event, partners: new Map([['udes', organiser]]), langs: channelLangs('both') });
+    const reply = eventReminderView({ events: [event], partners: new Map([['udes', organiser]]), langs: channelLangs('both') });
     expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
     expect(reply.blocks.map((block) => block.type)).toEqual(['section', 'context', 'divider', 'section', 'context']);
     const text = renderBlocksAsText(reply.blocks);
@@ -158,9 +199,40 @@ describe('event reminder view', () => {
     expect(channelLangs('en')).toEqual(['en']);
   });
 
+  it('ends each language with its own *Add to calendar* link when calendar links are on', () => {
+    const calendarUrl = (eventId: string, lang: string) => `https://corridor.example.org/calendar/event.ics?id=${eventId}&sig=s&lang=${lang}`;
+    const reply = eventReminderView({ events: [event], partners: new Map([['udes', organiser]]), langs: channelLangs('both'), calendarUrl });
+    expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
+    expect(reply.blocks.map((block) => block.type)).toEqual(['section', 'context', 'context', 'divider', 'section', 'context', 'context']);
+    const text = renderBlocksAsText(reply.blocks);
+    expect(text).toContain('Ajouter au calendrier (https://corridor.example.org/calendar/event.ics?id=forum&sig=s&lang=fr)');
+    expect(text).toContain('Add to calendar (https://corridor.example.org/calendar/event.ics?id=forum&sig=s&lang=en)');
+  });
+
   it('escapes the title in the notification text too', () => {
-    const reply = eventReminderView({ event, partners: new Map(), langs: ['fr', 'en'] });
+    const reply = eventReminderView({ events: [event], partners: new Map(), langs: ['fr', 'en'] });
     expect(reply.text).toContain('Forum &lt;!channel&gt;');
     expect(JSON.stringify(reply)).not.toContain('<!channel>');
+  });
+
+  it('groups the events of one day in one message, within 50 blocks however many', () => {
+    const morning = eventRecord('atelier', '2026-11-27', { startTime: '09:00', place: 'Sherbrooke' });
+    const reply = eventReminderView({ events: [morning, event], partners: new Map([['udes', organiser]]), langs: ['en'] });
+    const text = renderBlocksAsText(reply.blocks);
+    expect(text).toContain('Reminder: 2 events tomorrow.');
+    expect(text.indexOf('Meeting atelier')).toBeLessThan(text.indexOf('Forum'));
+    expect(reply.text).toBe('Reminder: 2 events tomorrow. Meeting atelier and Forum &lt;!channel&gt;');
+    const many = Array.from({ length: 40 }, (_, i) => eventRecord(`e-${i}`, '2026-11-27', { organiserIds: ['udes'] }));
+    const big = eventReminderView({ events: many, partners: new Map([['udes', organiser]]), langs: ['fr', 'en'] });
+    expect(big.blocks.length).toBeLessThanOrEqual(LIMITS.messageBlocks);
+    expect(blockKitViolations(big.blocks, 'message')).toEqual([]);
+  });
+});
+
+describe('partner card', () => {
+  it('shows when a pending adhesion’s next step is due', () => {
+    const partner = partnerRecord('nova', { name: 'Nova', nextStepDueOn: '2026-12-15' });
+    const card = partnerCardView({ partner, people: [], lang: 'en', t: catalogue('en'), today: TODAY, audience: 'internal' });
+    expect(renderBlocksAsText(card.blocks)).toContain('Next step due: December 15, 2026');
   });
 });

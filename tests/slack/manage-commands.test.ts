@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { draftOf } from '../../src/domain/draft.js';
 import { runCorridorCommand } from '../../src/slack/commands/dispatch.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import { openSqliteStore } from '../../src/store/open-store.js';
+import { SEED_ACTOR } from '../../src/store/seed/seed-plan.js';
+import { addUsualShortNames } from '../../src/store/seed/usual-short-names.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 
 // The subcommands that change records, as the local console runs them (no Slack: no modals).
@@ -17,7 +20,7 @@ afterEach(async () => {
 });
 
 async function run(text: string, userId = 'U0ADMIN', lang: 'fr' | 'en' = 'en') {
-  const reply = await runCorridorCommand({ text, userId, lang, store, timeZone: 'America/Toronto', admins: ['U0ADMIN'] });
+  const reply = await runCorridorCommand({ text, userId, lang, audience: 'internal', store, timeZone: 'America/Toronto', admins: ['U0ADMIN'] });
   return reply ? renderBlocksAsText(reply.blocks) : '(no reply)';
 }
 
@@ -47,6 +50,7 @@ describe('modal subcommands outside Slack', () => {
         name: 'New England Chips',
         officialName: null,
         acronym: null,
+        aliases: [],
         designation: null,
         kind: 'company',
         jurisdiction: 'MA',
@@ -55,12 +59,24 @@ describe('modal subcommands outside Slack', () => {
         joinedOn: null,
         pendingSince: '2026-01-05',
         nextStep: null,
+        nextStepDueOn: null,
         followUpUserId: null,
+        internalNote: null,
       },
       { actor: 'U0ADMIN' },
     );
     expect(await run('partner new england chips', 'U0ALICE')).toContain('NEW ENGLAND CHIPS');
     expect(await run('partner c2mi', 'U0ALICE')).toContain('C2MI');
+  });
+
+  it('search for a name after "new", telling coordinators how to add a partner nobody has', async () => {
+    const admin = await run('partner new brunswick innovation');
+    expect(admin).toContain('No partner matches “new brunswick innovation”');
+    expect(admin).toContain('/corridor partner add <name>');
+    const member = await run('partner new brunswick innovation', 'U0ALICE');
+    expect(member).toContain('No partner matches');
+    expect(member).not.toContain('partner add');
+    expect(await run('partner new hampshire', 'U0ALICE')).toContain('DEPARTMENT OF BUSINESS AND ECONOMIC AFFAIRS');
   });
 
   it('show an action item by words of its title, with its partners', async () => {
@@ -89,6 +105,15 @@ describe('history', () => {
     expect(removed).toBeGreaterThan(-1);
     expect(updated).toBeGreaterThan(removed);
     expect(text).toContain('Site Web : — → https://c2mi.example');
+  });
+
+  it('names who gave an older database its usual short names', async () => {
+    const uvm = (await store.partners.get('university-of-vermont'))!;
+    await store.partners.save({ ...draftOf(uvm), aliases: [] }, { actor: SEED_ACTOR });
+    expect(await addUsualShortNames(store)).toBe(1);
+    const text = await run('history uvm', 'U0ALICE');
+    expect(text).toContain('the list of partners’ usual short names');
+    expect(text).toContain('Usual short names: — → UVM');
   });
 
   it('asks whose history when no partner is named', async () => {

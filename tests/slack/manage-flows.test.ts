@@ -19,6 +19,7 @@ interface AckBody {
 }
 
 const ALICE = 'U0ALICE';
+const OUTSIDER = 'U0OUTSIDER';
 const BOB = 'U0BOB';
 const EPOCH = new Date(0);
 
@@ -216,6 +217,38 @@ describe('editing through the modals', () => {
       expect(text).toContain('&lt;!channel&gt; &amp; &lt;@U0BOSS&gt;');
       expect(text).not.toMatch(/<!channel>|<@U0BOSS>/);
     }
+  });
+});
+
+describe('verbs read as people type them', () => {
+  it('shows a coordinator the New Hampshire department for `partner new hampshire`, opening no form', async () => {
+    const reply = await ask('partner new hampshire');
+    expect(reply.all).toContain('Department of Business and Economic Affairs – State of New Hampshire');
+    const member = await ask('partner new hampshire', ALICE);
+    expect(member.all).toContain('Department of Business and Economic Affairs – State of New Hampshire');
+    expect(member.text).not.toContain('only the corridor’s coordinators');
+    const existing = await ask('partner add uvm');
+    expect(existing.all).toContain('University of Vermont');
+    await running.corridor.idle();
+    expect(running.slack.callsTo('views.open')).toEqual([]);
+  });
+
+  it('opens the partner form for `partner new` and `partner add`, alone or with a new name', async () => {
+    for (const text of ['partner new', 'partner add', 'partenaire nouveau']) expect((await openModal(text)).callback_id).toBe('partner_modal');
+    const named = await openModal('partner add Nova Semi');
+    expect(JSON.stringify(named)).toContain('"initial_value":"Nova Semi"');
+  });
+
+  it('keeps usual short names typed in the form, finds the partner by them, and refuses another partner’s name', async () => {
+    const edit = await openModal('partner edit uvm');
+    expect(JSON.stringify(edit)).toContain('"initial_value":"UVM"');
+    const clash = await submit(ADMIN_ID, edit, { aliases: 'UVM, ACCD' });
+    expect(clash).toMatchObject({ response_action: 'errors', errors: { aliases: 'A partner already has this name.' } });
+
+    const add = await openModal('partner add Nova Semiconductor Initiative');
+    await submit(ADMIN_ID, add, { aliases: 'NSI; Nova Semi, NSI', status: 'pending', status_date: today() });
+    expect((await running.store.partners.get('nova-semiconductor-initiative'))?.aliases).toEqual(['NSI', 'Nova Semi']);
+    expect((await ask('partner nsi', ALICE)).all).toContain('Nova Semiconductor Initiative');
   });
 });
 
@@ -468,9 +501,116 @@ describe('with 500 partners in the store', () => {
     const response = await running.interaction(menuSearch(ADMIN_ID, picker.element.action_id, 'organisers', 'partner 49'));
     const options = (response.json as { options: { value: string }[] }).options;
     expect(options.map((option) => option.value).sort()).toEqual(['partner-49', ...Array.from({ length: 10 }, (_, i) => `partner-49${i}`)].sort());
+    const byShortName = await running.interaction(menuSearch(ADMIN_ID, picker.element.action_id, 'organisers', 'uvm'));
+    expect((byShortName.json as { options: { value: string }[] }).options.map((option) => option.value)).toEqual(['university-of-vermont']);
 
     const ack = await submit(ADMIN_ID, view, { title_en: 'Big meetup', date: daysAfter(today(), 5), place: 'Montréal', organisers: ['partner-49'] });
     expect(ack.response_action).toBe('update');
     expect((await running.store.events.list()).find((event) => event.title.en === 'Big meetup')?.organiserIds).toEqual(['partner-49']);
+  });
+});
+
+describe('people: coordinators add and edit them through the person form', () => {
+  it('adds a person who belongs to a partner, findable by `people`, recorded in the history', async () => {
+    const view = await openModal('person add Jeanne Tremblay');
+    expect(view.callback_id).toBe('person_modal');
+    expect(JSON.stringify(view)).toContain('Jeanne Tremblay');
+    const before = await changeCount();
+    const ack = await submit(ADMIN_ID, view, {
+      name: 'Jeanne Tremblay',
+      title_en: 'Director of partnerships',
+      partner: 'c2mi',
+      email: 'jeanne.tremblay@c2mi.example',
+    });
+    expect(ack.response_action).toBe('update');
+    expect(JSON.stringify(ack.view)).toContain('*Jeanne Tremblay* was added to the people on record.');
+
+    const saved = await running.store.people.get('jeanne-tremblay');
+    expect(saved).toMatchObject({
+      name: 'Jeanne Tremblay',
+      title: { en: 'Director of partnerships', fr: 'Director of partnerships' },
+      partnerId: 'c2mi',
+      email: 'jeanne.tremblay@c2mi.example',
+      updatedBy: ADMIN_ID,
+    });
+    expect(await changeCount()).toBe(before + 1);
+    expect(await running.store.history('person', 'jeanne-tremblay')).toEqual([
+      expect.objectContaining({ actor: ADMIN_ID, change: 'created', diff: expect.objectContaining({ partnerId: { from: null, to: 'c2mi' } }) }),
+    ]);
+
+    // Anyone finds her, accents and case forgiven; the e-mail is internal: another organisation never reads it.
+    running.slack.setUser({ id: OUTSIDER, locale: 'en-US', team_id: 'T0ELSEWHERE' });
+    const found = await ask('people TREMBLÀY', OUTSIDER);
+    expect(found.all).toContain('Jeanne Tremblay');
+    expect(found.all).toContain('Director of partnerships, C2MI');
+    const publicCard = await ask('person jeanne', OUTSIDER);
+    expect(publicCard.all).toContain('C2MI');
+    expect(publicCard.all).not.toContain('jeanne.tremblay@c2mi.example');
+    const memberCard = await ask('person jeanne', ALICE);
+    expect(memberCard.all).toContain('jeanne.tremblay@c2mi.example');
+    expect(memberCard.all).not.toContain('person_edit');
+    const adminCard = await ask('person jeanne');
+    expect(adminCard.all).toContain('jeanne.tremblay@c2mi.example');
+    // The release's press contact too: named to everyone, her address inside the organisation only.
+    expect((await ask('about', OUTSIDER)).all).toContain('Press contact: Stéphanie Latour');
+    expect((await ask('about', OUTSIDER)).all).not.toContain('technumquebec.ca');
+    expect((await ask('about', ALICE)).all).toContain('stephanie.latour@technumquebec.ca');
+
+    // The card's Edit button opens the form on the current version.
+    const ref = /"action_id":"person_edit","value":"([^"]+)"/.exec(adminCard.all)?.[1];
+    expect(ref).toBe('jeanne-tremblay@1');
+    await click(ADMIN_ID, 'person_edit', ref!);
+    const edit = running.slack.callsTo('views.open').at(-1)!.args.view as Json;
+    expect(edit.callback_id).toBe('person_modal');
+    expect(JSON.parse(edit.private_metadata as string)).toMatchObject({ id: 'jeanne-tremblay', version: 1 });
+    expect((await ask('partner c2mi', ALICE)).all).toContain('Jeanne Tremblay, Director of partnerships');
+  });
+
+  it('opens the form in French from `personne ajouter` and words field errors there', async () => {
+    const view = await openModal('personne ajouter');
+    expect(JSON.stringify(view)).toContain('Nouvelle personne');
+    const ack = await submit(ADMIN_ID, view, { name: 'peter welch', email: 'not an address' });
+    expect(ack.response_action).toBe('errors');
+    expect(ack.errors).toEqual({
+      name: 'Une personne inscrite porte déjà ce nom.',
+      email: 'Veuillez donner une adresse courriel comme nom@exemple.org.',
+    });
+    expect((await running.store.people.list()).filter((person) => person.name.toLowerCase() === 'peter welch')).toHaveLength(1);
+  });
+
+  it('refuses a non-admin: no form opens, and a submitted form changes nothing', async () => {
+    for (const text of ['people add', 'person add', 'person edit welch']) {
+      expect((await ask(text, ALICE)).text).toContain('only the corridor’s coordinators can change its records');
+    }
+    // A French command name answers in French.
+    expect((await ask('personne ajouter', ALICE)).text).toContain('seuls les coordonnateurs du corridor peuvent modifier ses dossiers');
+    expect(running.slack.callsTo('views.open')).toEqual([]);
+
+    const view = await openModal('person add');
+    const before = await changeCount();
+    const ack = await submit(ALICE, view, { name: 'Sneaky Person' });
+    expect(JSON.stringify(ack.view)).toContain('only the corridor’s coordinators');
+    expect(await changeCount()).toBe(before);
+    expect((await ask('people sneaky')).text).toContain('No one on record matches “sneaky”');
+  });
+
+  it('refuses an edit over a person changed meanwhile, then saves on Edit again', async () => {
+    const view = await openModal('person edit welch');
+    expect(JSON.stringify(view)).toContain('Senator (Vermont)');
+    const shown = (await running.store.people.get('peter-welch'))!;
+    await running.store.people.save({ ...draftOf(shown), affiliation: { fr: 'Sénat des États-Unis', en: 'United States Senate' } }, { actor: BOB, expectedVersion: shown.version });
+
+    const ack = await submit(ADMIN_ID, view, { email: 'office@welch.example' });
+    expect(ack.view?.callback_id).toBe('conflict_modal');
+    expect(JSON.stringify(ack.view)).toContain(`changed by <@${BOB}> meanwhile`);
+    expect(JSON.stringify(ack.view)).toContain('United States Senate');
+    expect((await running.store.people.get('peter-welch'))!.email).toBeNull();
+
+    const again = await submit(ADMIN_ID, ack.view!);
+    expect(again.view?.callback_id).toBe('person_modal');
+    const saved = await submit(ADMIN_ID, again.view!, { email: 'office@welch.example' });
+    expect(JSON.stringify(saved.view)).toContain('*Peter Welch* was updated.');
+    expect(await running.store.people.get('peter-welch')).toMatchObject({ email: 'office@welch.example', affiliation: { en: 'United States Senate' }, version: shown.version + 2 });
+    expect((await running.store.history('person', 'peter-welch')).map((entry) => entry.actor)).toEqual([expect.stringMatching(/^seed:/), BOB, ADMIN_ID]);
   });
 });

@@ -98,7 +98,7 @@ describe('modals', () => {
 });
 
 describe('Home tab', () => {
-  const base = { events, actions, isAdmin: false, lang: 'en' as const, t: catalogue('en'), today: '2026-03-02', now: new Date('2026-03-02T15:00:00Z'), timeZone: 'America/Toronto' };
+  const base = { events, actions, isAdmin: false, audience: 'internal' as const, lang: 'en' as const, t: catalogue('en'), today: '2026-03-02', now: new Date('2026-03-02T15:00:00Z'), timeZone: 'America/Toronto' };
 
   it('shows partners by status, pending adhesions and the viewer’s own open items with Done buttons', () => {
     const own: ActionItem[] = [

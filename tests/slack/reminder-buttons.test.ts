@@ -3,24 +3,30 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, 
 import { localIsoDate } from '../../src/domain/dates.js';
 import { draftOf } from '../../src/domain/draft.js';
 import type { Partner } from '../../src/domain/types.js';
+import { WebClient } from '@slack/web-api';
 import { composeReminder } from '../../src/jobs/remind.js';
 import { ACTION_IDS, keyedActionId } from '../../src/slack/interaction-ids.js';
 import { blockKitViolations, viewViolations } from '../support/block-kit-limits.js';
-import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { ADMIN_ID, BOT_TOKEN, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
 import { appHomeOpened } from '../support/slack-interactions.js';
 
 // The reminder's buttons through the real Bolt receiver: signed block_actions and view_submission
 // requests in, Web API calls and response_url posts out to the emulator.
 
 const GUEST_ID = 'U0GUEST';
+const OWNER_ID = 'U0OWNER';
 const TORONTO = 'America/Toronto';
 let running: RunningCorridorApp;
-let reminder: { text: string; blocks: KnownBlock[] };
+/** The reminder's thread reply, as posted to the emulator: the message the buttons are in. */
+let reminder: { text: string; blocks: KnownBlock[]; ts: string };
+let poster: WebClient;
 
 beforeAll(async () => {
   running = await startCorridorApp();
   running.slack.setUser({ id: ADMIN_ID, locale: 'en-US', real_name: 'Ada Admin' });
   running.slack.setUser({ id: GUEST_ID, locale: 'fr-CA', real_name: 'Gaston' });
+  running.slack.setUser({ id: OWNER_ID, locale: 'en-US', real_name: 'Olive Owner' });
+  poster = new WebClient(BOT_TOKEN, { slackApiUrl: running.slack.url });
 });
 
 afterAll(async () => {
@@ -28,8 +34,14 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  const composed = await composeReminder({ store: running.store, config: running.config, logger: console }, new Date(), 'internal');
   running.slack.reset();
-  reminder = (await composeReminder({ store: running.store, config: running.config, logger: console }, new Date()))!;
+  if (!composed) return; // every adhesion signed or snoozed by the tests before
+  const parent = await poster.chat.postMessage({ channel: 'C0CORRIDOR', text: composed.text, blocks: composed.blocks });
+  const details = composed.thread![0]!.reply;
+  const posted = await poster.chat.postMessage({ channel: 'C0CORRIDOR', thread_ts: parent.ts!, text: details.text, blocks: details.blocks });
+  reminder = { ...details, ts: posted.ts! };
+  running.slack.reset();
 });
 
 /** The reminder's button of one kind for one partner, as Slack shows it. */
@@ -52,8 +64,8 @@ function click(userId: string, action: string, partnerId: string) {
     team: { id: 'T0CORRIDOR', domain: 'corridor' },
     user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: 'T0CORRIDOR' },
     channel: { id: 'C0CORRIDOR', name: 'corridor' },
-    container: { type: 'message', message_ts: '1700000001.000001', channel_id: 'C0CORRIDOR', is_ephemeral: false },
-    message: { type: 'message', ts: '1700000001.000001', user: 'U0BOT', text: reminder.text, blocks: reminder.blocks },
+    container: { type: 'message', message_ts: reminder.ts, channel_id: 'C0CORRIDOR', is_ephemeral: false },
+    message: { type: 'message', ts: reminder.ts, user: 'U0BOT', text: reminder.text, blocks: reminder.blocks },
     trigger_id: '1000000000001.1000000000002.0123456789abcdef0123456789abcdef',
     response_url: running.slack.responseUrl,
     actions: [{ type: 'button', action_id: pressed.action_id, block_id: blockId, value: pressed.value, text: pressed.text, action_ts: '1700000002.000002' }],
@@ -117,12 +129,21 @@ describe('Mark as signed', () => {
       pendingSince: null,
       updatedBy: ADMIN_ID,
     });
-    await vi.waitFor(() => expect(running.slack.callsTo('chat.postEphemeral')).toHaveLength(1));
-    expect(running.slack.callsTo('chat.postEphemeral')[0]!.args).toMatchObject({
-      user: ADMIN_ID,
-      channel: 'C0CORRIDOR',
-      text: '*Venture Lab* is now a signatory (signed on May 1, 2025).',
-    });
+    // Confirmed through the click's response_url (ephemeral; it reaches the clicker wherever they are).
+    expect((await ephemeralAnswer()).text).toBe('*Venture Lab* is now a signatory (signed on May 1, 2025).');
+    expect(running.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+    // The reminder that carried the button, updated in place: signed, by whom, without its buttons.
+    await vi.waitFor(() => expect(running.slack.callsTo('chat.update')).toHaveLength(1));
+    const update = running.slack.callsTo('chat.update')[0]!.args as { channel: string; ts: string; blocks: KnownBlock[] };
+    expect(update).toMatchObject({ channel: 'C0CORRIDOR', ts: reminder.ts });
+    expect(blockKitViolations(update.blocks, 'message')).toEqual([]);
+    const shown = JSON.stringify(update.blocks);
+    expect(shown).toContain(`*Venture Lab* signed the MOU on May 1, 2025 (marked by <@${ADMIN_ID}>).`);
+    expect(shown).toContain('*Venture Lab* a signé le MOU le 1 mai 2025');
+    expect(shown).not.toContain(keyedActionId(ACTION_IDS.reminderMarkSigned, 'venture-lab'));
+    expect(shown).toContain(keyedActionId(ACTION_IDS.reminderMarkSigned, 'cmc-microsystems'));
+    const thread = await poster.conversations.replies({ channel: 'C0CORRIDOR', ts: reminder.ts });
+    expect(JSON.stringify(thread.messages?.at(-1)?.blocks)).toContain('signed the MOU');
 
     const partners = await running.command('partners', { user_id: ADMIN_ID });
     const listed = JSON.stringify((partners.json as { blocks: unknown }).blocks);
@@ -189,8 +210,8 @@ describe('Mark as signed', () => {
     const saved = await submit(ADMIN_ID, reopened, '2025-05-01');
     expect(saved.text).toBe('');
     expect(await running.store.partners.get('new-hampshire-bea')).toMatchObject({ status: 'signatory', joinedOn: '2025-05-01', followUpUserId: 'U0OTHER' });
-    await vi.waitFor(() => expect(running.slack.callsTo('chat.postEphemeral')).toHaveLength(1));
-    expect(running.slack.callsTo('chat.postEphemeral')[0]!.args).toMatchObject({ user: ADMIN_ID, channel: 'C0CORRIDOR' });
+    expect((await ephemeralAnswer()).text).toContain('is now a signatory');
+    await vi.waitFor(() => expect(running.slack.callsTo('chat.update')).toHaveLength(1));
   });
 
   it('offers nothing to mark when "Edit again" finds the partner signed meanwhile', async () => {
@@ -238,18 +259,31 @@ describe('Mark as signed, seen from the Home tab', () => {
 });
 
 describe('Snooze 1 week', () => {
-  it('leaves the partner out of the reminders for a week and tells the one who clicked', async () => {
+  it('refuses, politely and changing nothing, a member who is neither coordinator nor follow-up owner', async () => {
     const response = await click(GUEST_ID, ACTION_IDS.reminderSnooze, 'cmc-microsystems');
     expect(response.status).toBe(200);
     const answer = await ephemeralAnswer();
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(answer.text).toMatch(/^Les rappels au sujet de \*CMC Microsystems\* sont reportés jusqu’au \d+/);
+    expect(answer.text).toBe(
+      'Désolé, seuls les coordonnateurs du corridor et le responsable du suivi de *CMC Microsystems* peuvent reporter ses rappels. Rien n’a été modifié.',
+    );
+    expect(await running.store.snoozes.active(localIsoDate(new Date(), TORONTO))).toEqual([]);
+    const next = await composeReminder({ store: running.store, config: running.config, logger: console }, new Date(), 'internal');
+    expect(next?.text ?? '').toContain('CMC Microsystems');
+  });
+
+  it('lets the follow-up owner snooze for a week, and /corridor pending shows until when and by whom', async () => {
+    const partner = (await running.store.partners.get('cmc-microsystems'))!;
+    onTestFinished(restoring(partner));
+    await running.store.partners.save({ ...draftOf(partner), followUpUserId: OWNER_ID }, { actor: ADMIN_ID });
+    await click(OWNER_ID, ACTION_IDS.reminderSnooze, 'cmc-microsystems');
+    expect((await ephemeralAnswer()).text).toMatch(/^Reminders about \*CMC Microsystems\* are snoozed until /);
     const today = localIsoDate(new Date(), TORONTO);
-    expect(await running.store.snoozes.active(today)).toEqual([
-      expect.objectContaining({ partnerId: 'cmc-microsystems', snoozedBy: GUEST_ID }),
-    ]);
-    const next = await composeReminder({ store: running.store, config: running.config, logger: console }, new Date());
+    expect(await running.store.snoozes.active(today)).toEqual([expect.objectContaining({ partnerId: 'cmc-microsystems', snoozedBy: OWNER_ID })]);
+    const next = await composeReminder({ store: running.store, config: running.config, logger: console }, new Date(), 'internal');
     expect(next?.text ?? '').not.toContain('CMC Microsystems');
+    const pending = await running.command('pending', { user_id: ADMIN_ID });
+    expect(JSON.stringify((pending.json as { blocks: unknown }).blocks)).toMatch(new RegExp(`Snoozed until [A-Z][a-z]+ \\d+, \\d{4}, by <@${OWNER_ID}>`));
   });
 });
 

@@ -95,8 +95,8 @@ describe('while another process holds the database file’s write lock', () => {
     expect(await running.store.partners.get('nova-semi')).toBeUndefined();
     expect(await running.store.changesSince(new Date(0))).toHaveLength(changesBefore);
 
-    // A button that writes (snooze) gets one polite line, in the clicker's language.
-    const snooze = buttonClick(GUEST, keyedActionId(ACTION_IDS.reminderSnooze, 'cmc-microsystems'), 'cmc-microsystems', {
+    // A button that writes (snooze, a coordinator's) gets one polite line, in the clicker's language.
+    const snooze = buttonClick(FRENCH_ADMIN, keyedActionId(ACTION_IDS.reminderSnooze, 'cmc-microsystems'), 'cmc-microsystems', {
       responseUrl: running.slack.responseUrl,
     });
     expect((await running.interaction(snooze)).status).toBe(200);

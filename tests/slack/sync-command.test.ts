@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { notionSyncAccess } from '../../src/jobs/notion-sync.js';
 import { SYNC_LEASE } from '../../src/jobs/sync-lease.js';
 import type { Reply } from '../../src/slack/blocks.js';
@@ -22,7 +22,7 @@ afterEach(async () => {
 const access = () => notionSyncAccess({ config: fixture.config, store: fixture.store, connection: fixture.connection });
 
 async function ask(text: string, userId: string, lang: 'fr' | 'en' = 'en', notion = access()): Promise<Reply> {
-  const reply = await runCorridorCommand({ text, userId, lang, store: fixture.store, timeZone: 'America/Toronto', admins: [ADMIN_ID], notion });
+  const reply = await runCorridorCommand({ text, userId, lang, audience: 'internal', store: fixture.store, timeZone: 'America/Toronto', admins: [ADMIN_ID], notion });
   expect(reply).toBeDefined();
   expect(blockKitViolations(reply!.blocks, 'message')).toEqual([]);
   return reply!;
@@ -58,24 +58,26 @@ describe('/corridor sync', () => {
     const [page] = fixture.emulator.pagesOf(fixture.actionsDataSourceId);
     fixture.emulator.editPage(page!.id, { Status: { select: { name: 'Done' } } });
     const reply = await ask('sync', ADMIN_ID);
-    expect(reply.text).toContain('&lt;!channel&gt; R&amp;D: status changed in Notion');
+    expect(reply.text).toContain('&lt;!channel&gt; R&amp;D: changed in Notion, status');
     expect(reply.text).not.toContain('<!channel>');
     expect(JSON.stringify(reply.blocks)).not.toContain('<!channel>');
   });
 
-  it('acknowledges at once in Slack, then posts the summary to the admin', async () => {
+  it('acknowledges at once in Slack, then answers with the summary through the command’s response_url, even in a DM', async () => {
     const running = await startCorridorApp({}, fixture.store, { notion: access() });
     try {
-      const response = await running.command('sync', { user_id: ADMIN_ID });
+      // A DM with the bot: chat.postEphemeral would be refused there, the response_url is not.
+      running.slack.setMissingChannel('D0ADMIN');
+      const response = await running.command('sync', { user_id: ADMIN_ID, channel_id: 'D0ADMIN' });
       expect(response.status).toBe(200);
       expect((response.json as { text: string }).text).toBe('Notion sync started; its summary will follow here.');
-      for (let tries = 0; tries < 200 && running.slack.callsTo('chat.postEphemeral').length === 0; tries += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      const [posted] = running.slack.callsTo('chat.postEphemeral');
-      expect(posted?.args).toMatchObject({ user: ADMIN_ID });
-      expect(String(posted?.args.text)).toContain('Partners: 12 created');
-      expect(blockKitViolations(posted?.args.blocks, 'message')).toEqual([]);
+      await vi.waitFor(() => expect(running.slack.callsTo('response_url')).toHaveLength(1), { timeout: 5000 });
+      const [answered] = running.slack.callsTo('response_url');
+      expect(answered!.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(String(answered!.args.text)).toContain('Partners: 12 created');
+      expect(blockKitViolations(answered!.args.blocks, 'message')).toEqual([]);
+      expect(running.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+      expect(running.slack.callsTo('chat.postMessage')).toHaveLength(0);
     } finally {
       await running.corridor.stop();
       await running.slack.close();
@@ -92,7 +94,7 @@ describe('/corridor sync', () => {
       expect(body.text).toBe('A Notion sync is already running on web-2:17:a1b2c3 (since 2025-04-17 12:05 UTC); this one was not started.');
       expect(body.response_type ?? 'ephemeral').toBe('ephemeral');
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(running.slack.callsTo('chat.postEphemeral')).toHaveLength(0);
+      expect(running.slack.callsTo('response_url')).toHaveLength(0);
       expect(fixture.emulator.requests).toHaveLength(0);
     } finally {
       await running.corridor.stop();
@@ -113,18 +115,14 @@ describe('/corridor sync', () => {
 
       // A sync that brings nothing back leaves the Home tabs alone.
       await running.command('sync', { user_id: ADMIN_ID });
-      for (let tries = 0; tries < 200 && running.slack.callsTo('chat.postEphemeral').length < 1; tries += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      await vi.waitFor(() => expect(running.slack.callsTo('response_url')).toHaveLength(1), { timeout: 5000 });
       expect(running.slack.callsTo('views.publish')).toHaveLength(1);
 
       const [page] = fixture.emulator.pagesOf(fixture.actionsDataSourceId);
       fixture.emulator.editPage(page!.id, { Status: { select: { name: 'Done' } } });
       await running.command('sync', { user_id: ADMIN_ID });
-      for (let tries = 0; tries < 200 && running.slack.callsTo('chat.postEphemeral').length < 2; tries += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      expect(String(running.slack.callsTo('chat.postEphemeral')[1]?.args.text)).toContain('brought back');
+      await vi.waitFor(() => expect(running.slack.callsTo('response_url')).toHaveLength(2), { timeout: 5000 });
+      expect(String(running.slack.callsTo('response_url')[1]?.args.text)).toContain('brought back');
       expect(homes('U0BOB')).toHaveLength(2);
       expect(homes('U0ALICE')).toHaveLength(1);
       expect(JSON.stringify(homes('U0ALICE')[0]!.args.view)).toContain('No open action item is assigned to you.');

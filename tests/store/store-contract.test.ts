@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { draftOf } from '../../src/domain/draft.js';
 import { VersionConflictError } from '../../src/store/corridor-store.js';
+import { SEED_ACTOR } from '../../src/store/seed/seed-plan.js';
+import { addUsualShortNames, SHORT_NAMES_ACTOR } from '../../src/store/seed/usual-short-names.js';
+import { addSourcedFacts, FIELD_SOURCES_ACTOR } from '../../src/store/seed/field-sources.js';
 import type { NotionLink } from '../../src/store/notion-links.js';
 import { raceWorkers } from '../support/race.js';
 import { partnerRecord } from '../support/records.js';
@@ -63,8 +66,21 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
     it('leaves what the release does not say empty', async () => {
       const partners = await (await open()).partners.list();
       expect(partners.every((p) => p.website === null)).toBe(true);
-      expect(partners.find((p) => p.id === 'c2mi')).toMatchObject({ kind: null, jurisdiction: null, joinedOn: null });
+      expect(partners.find((p) => p.id === 'c2mi')).toMatchObject({ kind: null, joinedOn: null });
+      expect(partners.find((p) => p.id === 'venture-lab')).toMatchObject({ kind: null, jurisdiction: null });
+      expect(partners.find((p) => p.id === 'venture-lab')!.sources).toBeUndefined();
       expect(partners.filter((p) => p.status === 'pending').every((p) => p.pendingSince === '2025-04-16')).toBe(true);
+    });
+
+    it('gives where a value comes from when the release does not state it', async () => {
+      const partners = await (await open()).partners.list();
+      const sourced = partners.filter((p) => p.sources?.length);
+      expect(sourced.map((p) => [p.id, p.jurisdiction, p.sources!.map((s) => s.field)]).sort()).toEqual([
+        ['c2mi', 'QC', ['jurisdiction']],
+        ['distriq', 'QC', ['jurisdiction']],
+        ['universite-de-sherbrooke', 'QC', ['jurisdiction']],
+      ]);
+      expect(sourced.find((p) => p.id === 'c2mi')!.sources![0]!.source.en).toMatch(/^public knowledge \(C2MI is in Bromont, Québec\)/);
     });
 
     it('records the meeting, the people and the four tracks', async () => {
@@ -94,6 +110,46 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       expect((await second.partners.list({ includeRemoved: true })).map((p) => p.id)).toContain('venture-lab');
     });
 
+    it('gives the partners of a database seeded before short names existed theirs, once, sparing edited records', async () => {
+      const url = await databaseUrl();
+      const old = await open(url);
+      // As an older seed left them: no short names, last written by the seed; UdeS edited since by a coordinator.
+      for (const id of ['university-of-vermont', 'vermont-accd']) {
+        const partner = (await old.partners.get(id))!;
+        await old.partners.save({ ...draftOf(partner), aliases: [] }, { actor: SEED_ACTOR });
+      }
+      const udes = (await old.partners.get('universite-de-sherbrooke'))!;
+      await old.partners.save({ ...draftOf(udes), aliases: [] }, { actor: 'U0ADMIN' });
+      await old.close();
+
+      const reopened = await open(url);
+      expect((await reopened.partners.get('university-of-vermont'))!.aliases).toEqual(['UVM']);
+      expect((await reopened.partners.get('vermont-accd'))!.aliases).toEqual(['ACCD']);
+      expect((await reopened.partners.get('universite-de-sherbrooke'))!.aliases).toEqual([]);
+      const history = await reopened.history('partner', 'university-of-vermont');
+      expect(history.at(-1)).toMatchObject({ actor: SHORT_NAMES_ACTOR, diff: { aliases: { from: [], to: ['UVM'] } } });
+      expect(await addUsualShortNames(reopened)).toBe(0);
+      expect(await reopened.history('partner', 'university-of-vermont')).toHaveLength(history.length);
+    });
+
+    it('gives the partners of a database seeded before sourced facts their jurisdiction and its source, once, sparing edited records', async () => {
+      const url = await databaseUrl();
+      const old = await open(url);
+      // As an older seed left them: no jurisdiction nor source; Distriq edited since by a coordinator.
+      for (const [id, actor] of [['c2mi', SEED_ACTOR], ['universite-de-sherbrooke', SHORT_NAMES_ACTOR], ['distriq', 'U0ADMIN']] as const) {
+        const { sources: _sources, ...older } = draftOf((await old.partners.get(id))!);
+        await old.partners.save({ ...older, jurisdiction: null }, { actor });
+      }
+      await old.close();
+
+      const reopened = await open(url);
+      expect(await reopened.partners.get('c2mi')).toMatchObject({ jurisdiction: 'QC', sources: [{ field: 'jurisdiction' }], updatedBy: FIELD_SOURCES_ACTOR });
+      expect(await reopened.partners.get('universite-de-sherbrooke')).toMatchObject({ jurisdiction: 'QC', sources: [{ field: 'jurisdiction' }] });
+      expect(await reopened.partners.get('distriq')).toMatchObject({ jurisdiction: null, updatedBy: 'U0ADMIN' });
+      expect((await reopened.history('partner', 'c2mi')).at(-1)).toMatchObject({ actor: FIELD_SOURCES_ACTOR, diff: { jurisdiction: { from: null, to: 'QC' } } });
+      expect(await addSourcedFacts(reopened)).toBe(0);
+    });
+
     it('lets two stores open one new database at once without double seeding', async () => {
       const url = await databaseUrl();
       const [a, b] = await Promise.all([open(url), open(url)]);
@@ -108,25 +164,25 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
   describe('versions and history', () => {
     it('bumps the version and records old → new values', async () => {
       const store = await open();
-      const before = (await store.partners.get('distriq'))!;
+      const before = (await store.partners.get('venture-lab'))!;
       const after = await store.partners.save({ ...draftOf(before), jurisdiction: 'QC' }, { actor: 'U0ADMIN', expectedVersion: 1 });
       expect(after.version).toBe(2);
       expect(after.updatedBy).toBe('U0ADMIN');
       expect(after.createdAt).toBe(before.createdAt);
-      expect(await store.partners.get('distriq')).toEqual(after);
-      const history = await store.history('partner', 'distriq');
+      expect(await store.partners.get('venture-lab')).toEqual(after);
+      const history = await store.history('partner', 'venture-lab');
       expect(history.at(-1)).toMatchObject({ actor: 'U0ADMIN', change: 'updated', diff: { jurisdiction: { from: null, to: 'QC' } } });
     });
 
     it('refuses a write based on a stale version and keeps the current record', async () => {
       const store = await open();
-      const base = (await store.partners.get('distriq'))!;
+      const base = (await store.partners.get('venture-lab'))!;
       await store.partners.save({ ...draftOf(base), jurisdiction: 'QC' }, { actor: 'U0ALICE', expectedVersion: 1 });
       const stale = store.partners.save({ ...draftOf(base), acronym: 'DQ' }, { actor: 'U0BOB', expectedVersion: 1 });
       await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
       await expect(stale).rejects.toMatchObject({ current: { version: 2, updatedBy: 'U0ALICE', jurisdiction: 'QC' } });
-      expect((await store.partners.get('distriq'))!.acronym).toBeNull();
-      expect(await store.history('partner', 'distriq')).toHaveLength(2);
+      expect((await store.partners.get('venture-lab'))!.acronym).toBeNull();
+      expect(await store.history('partner', 'venture-lab')).toHaveLength(2);
     });
 
     it('writes nothing when nothing changed', async () => {
@@ -333,6 +389,19 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
         { partnerId: 'venture-lab', until: '2026-12-03', snoozedBy: 'U2', snoozedAt: T0.toISOString() },
       ]);
       expect((await snoozes.active('2026-11-27')).map((s) => s.partnerId)).toEqual(['venture-lab']);
+    });
+  });
+
+  describe('reminder mentions', () => {
+    it('remembers who was mentioned for which adhesion in which week, once', async () => {
+      const { mentions } = await open();
+      await mentions.record('2026-W48', [{ partnerId: 'venture-lab', userId: 'U1' }], T0);
+      await mentions.record('2026-W48', [{ partnerId: 'venture-lab', userId: 'U1' }, { partnerId: 'cmc-microsystems', userId: 'U2' }], T0);
+      expect(await mentions.inWeek('2026-W48')).toEqual([
+        { partnerId: 'cmc-microsystems', userId: 'U2' },
+        { partnerId: 'venture-lab', userId: 'U1' },
+      ]);
+      expect(await mentions.inWeek('2026-W49')).toEqual([]);
     });
   });
 

@@ -32,9 +32,11 @@ export interface RunningCorridorApp {
 export async function startCorridorApp(
   env: Record<string, string> = {},
   store?: CorridorStore,
-  options: Pick<SlackAppOptions, 'notion' | 'logger'> = {},
+  options: Pick<SlackAppOptions, 'notion' | 'logger' | 'announce'> = {},
 ): Promise<RunningCorridorApp> {
   const slack = await startSlackApiEmulator({ botToken: BOT_TOKEN, botUserId: 'U0BOT' });
+  // The coordinator is a user of the installing workspace: users.info knows them (unknown users get the public view).
+  slack.setUser({ id: ADMIN_ID });
   const config = parseConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,

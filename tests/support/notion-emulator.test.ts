@@ -183,6 +183,20 @@ describe('Notion emulator: validation', () => {
     expect(source.properties.Status.select.options.map((option) => option.name)).toContain('Observer');
   });
 
+  it('mentions people of the workspace in text, and tells their e-mail at GET /v1/users/:id', async () => {
+    const { dataSourceId } = await createDatabase();
+    const marie = emulator.addPerson('Marie Tremblay', 'marie@example.org');
+    const mention = (id: string) => page('A', 'a', { 'Corridor ID': { rich_text: [{ type: 'mention', mention: { user: { id } } }] } });
+    const created = await api('POST', '/v1/pages', { parent: { data_source_id: dataSourceId }, properties: mention(marie) });
+    expect(created.status).toBe(200);
+    const value = (created.json.properties as Record<string, { rich_text: unknown[] }>)['Corridor ID']!.rich_text[0];
+    expect(value).toMatchObject({ type: 'mention', mention: { type: 'user', user: { object: 'user', id: marie } }, plain_text: '@Marie Tremblay' });
+    expect((await api('GET', `/v1/users/${marie}`)).json).toMatchObject({ object: 'user', type: 'person', person: { email: 'marie@example.org' } });
+    const unknown = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
+    expect((await api('GET', `/v1/users/${unknown}`)).json).toMatchObject({ code: 'object_not_found' });
+    expect((await api('POST', '/v1/pages', { parent: { data_source_id: dataSourceId }, properties: mention(unknown) })).json).toMatchObject({ code: 'object_not_found' });
+  });
+
   it('refuses to edit a page in the trash until it is taken out', async () => {
     const { dataSourceId } = await createDatabase();
     const created = (await api('POST', '/v1/pages', { parent: { data_source_id: dataSourceId }, properties: page('A', 'a') })).json;

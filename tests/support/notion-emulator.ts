@@ -8,7 +8,8 @@
  * after acting on a request, and to enforce a rate limit of its own.
  *
  * Endpoints: POST /v1/databases, GET /v1/databases/:id, GET /v1/data_sources/:id,
- * POST /v1/data_sources/:id/query, POST /v1/pages, GET /v1/pages/:id, PATCH /v1/pages/:id.
+ * POST /v1/data_sources/:id/query, POST /v1/pages, GET /v1/pages/:id, PATCH /v1/pages/:id,
+ * GET /v1/users/:id (people added with addPerson, mentioned in rich text as `@Name`).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -42,6 +43,14 @@ export interface PropertySchema {
 interface TextRun {
   content: string;
   link: { url: string } | null;
+  /** A mention of a person of the workspace (content is then `@Name`). */
+  mention?: { userId: string };
+}
+
+interface EmulatedPerson {
+  id: string;
+  name: string;
+  email: string;
 }
 
 type StoredValue =
@@ -152,6 +161,10 @@ export interface NotionEmulator {
   /** An edit made by a person in Notion (request-shaped property values). */
   editPage(pageId: string, properties: Record<string, unknown>): void;
   trashPage(pageId: string): void;
+  /** A person of the workspace (GET /v1/users/:id answers with their e-mail); returns their ID. */
+  addPerson(name: string, email: string): string;
+  /** A second data source added to a database in Notion's interface (a title property only); returns its ID. */
+  addDataSource(databaseId: string, title: string): string;
   /** Creates a page in a data source directly, as a person would (request-shaped values). */
   addPage(dataSourceId: string, properties: Record<string, unknown>): string;
   resetRequests(): void;
@@ -193,13 +206,13 @@ const DEFAULT_ANNOTATIONS = {
 };
 
 function richTextResponse(runs: TextRun[]) {
-  return runs.map((run) => ({
-    type: 'text',
-    text: { content: run.content, link: run.link },
-    annotations: { ...DEFAULT_ANNOTATIONS },
-    plain_text: run.content,
-    href: run.link?.url ?? null,
-  }));
+  return runs.map((run) => {
+    const shared = { annotations: { ...DEFAULT_ANNOTATIONS }, plain_text: run.content };
+    if (run.mention) {
+      return { type: 'mention', mention: { type: 'user', user: { object: 'user', id: run.mention.userId } }, ...shared, href: null };
+    }
+    return { type: 'text', text: { content: run.content, link: run.link }, ...shared, href: run.link?.url ?? null };
+  });
 }
 
 const COLORS = ['default', 'gray', 'brown', 'orange', 'yellow', 'green', 'blue', 'purple', 'pink', 'red'];
@@ -213,6 +226,7 @@ export async function startNotionEmulator(options: EmulatorOptions = {}): Promis
   const now = options.now ?? (() => new Date());
   const pages = new Map<string, EmulatedPage>();
   const databases = new Map<string, EmulatedDatabase>();
+  const persons = new Map<string, EmulatedPerson>();
   const dataSources = new Map<string, EmulatedDataSource>();
   const requests: RequestRecord[] = [];
   const queued: FaultSpec[] = [];
@@ -368,7 +382,8 @@ export async function startNotionEmulator(options: EmulatorOptions = {}): Promis
     return value.map((item, index) => {
       const itemPath = `${path}[${index}]`;
       if (!isRecord(item)) throw validation(`body failed validation: ${itemPath} should be an object, instead was \`${JSON.stringify(item)}\`.`);
-      if (item.type !== undefined && item.type !== 'text') throw validation(`body failed validation: ${itemPath}.type should be \`"text"\`, instead was \`${JSON.stringify(item.type)}\`.`);
+      if (item.type === 'mention') return mentionRun(item, itemPath);
+      if (item.type !== undefined && item.type !== 'text') throw validation(`body failed validation: ${itemPath}.type should be \`"text"\` or \`"mention"\`, instead was \`${JSON.stringify(item.type)}\`.`);
       const text = item.text;
       if (!isRecord(text) || typeof text.content !== 'string') {
         throw validation(`body failed validation: ${itemPath}.text.content should be defined, instead was \`undefined\`.`);
@@ -379,6 +394,20 @@ export async function startNotionEmulator(options: EmulatorOptions = {}): Promis
       const link = isRecord(text.link) && typeof text.link.url === 'string' ? { url: text.link.url } : null;
       return { content: text.content, link };
     });
+  }
+
+  /** `{ type: 'mention', mention: { user: { id } } }`: a person of the workspace, shown as `@Name`. */
+  function mentionRun(item: Record<string, unknown>, itemPath: string): TextRun {
+    const mention = item.mention;
+    const mentioned = isRecord(mention) && isRecord(mention.user) ? mention.user.id : undefined;
+    if (!isId(mentioned)) throw validation(`body failed validation: ${itemPath}.mention.user.id should be a valid uuid, instead was \`${JSON.stringify(mentioned)}\`.`);
+    const person = persons.get(normaliseId(mentioned));
+    if (!person) throw notFound(normaliseId(mentioned), 'user');
+    return { content: `@${person.name}`, link: null, mention: { userId: person.id } };
+  }
+
+  function personResponse(person: EmulatedPerson) {
+    return { object: 'user', id: person.id, name: person.name, avatar_url: null, type: 'person', person: { email: person.email } };
   }
 
   function findProperty(source: EmulatedDataSource, key: string): PropertySchema | undefined {
@@ -771,6 +800,11 @@ export async function startNotionEmulator(options: EmulatorOptions = {}): Promis
     if (resource === 'pages' && method === 'POST' && !id) return createPage(body);
     if (resource === 'pages' && method === 'GET' && id && !sub) return pageResponse(pageFor(id));
     if (resource === 'pages' && method === 'PATCH' && id && !sub) return updatePage(id, body);
+    if (resource === 'users' && method === 'GET' && id && !sub) {
+      const person = isId(id) ? persons.get(normaliseId(id)) : undefined;
+      if (!person) throw notFound(id, 'user');
+      return personResponse(person);
+    }
     throw new NotionApiError(400, 'invalid_request_url', 'Invalid request URL.');
   }
 
@@ -1025,6 +1059,27 @@ export async function startNotionEmulator(options: EmulatorOptions = {}): Promis
       if (!page) throw new Error(`no page ${pageId}`);
       page.inTrash = true;
       page.lastEditedBy = PERSON_USER;
+    },
+    addPerson(name, email) {
+      const person = { id: randomUUID(), name, email };
+      persons.set(person.id, person);
+      return person.id;
+    },
+    addDataSource(databaseId, title) {
+      const database = databases.get(normaliseId(databaseId));
+      if (!database) throw new Error(`no database ${databaseId}`);
+      const created = minute();
+      const source: EmulatedDataSource = {
+        id: randomUUID(),
+        databaseId: database.id,
+        title,
+        properties: [{ id: 'title', name: 'Name', type: 'title' }],
+        createdTime: created,
+        lastEditedTime: created,
+      };
+      dataSources.set(source.id, source);
+      database.dataSourceIds.push(source.id);
+      return source.id;
     },
     addPage(dataSourceId, properties) {
       const source = dataSources.get(normaliseId(dataSourceId));

@@ -15,6 +15,7 @@ export function partnerRecord(id: string, overrides: Partial<Partner> = {}): Par
     name: overrides.name ?? id,
     officialName: null,
     acronym: null,
+    aliases: [],
     designation: null,
     kind: null,
     jurisdiction: null,
@@ -23,7 +24,9 @@ export function partnerRecord(id: string, overrides: Partial<Partner> = {}): Par
     joinedOn: null,
     pendingSince: '2026-01-15',
     nextStep: { fr: 'Signer le MOU', en: 'Sign the MOU' },
+    nextStepDueOn: null,
     followUpUserId: null,
+    internalNote: null,
     ...overrides,
   };
 }

@@ -251,6 +251,27 @@ describe('chat methods', () => {
       data: { error: 'message_not_found' },
     });
   });
+
+  it('updates only a message of that channel, keeps it in its thread, and needs text or blocks', async () => {
+    const client = botClient();
+    const parent = await client.chat.postMessage({ channel: 'C0CORRIDOR', text: 'parent' });
+    const reply = await client.chat.postMessage({ channel: 'C0CORRIDOR', text: 'reply', thread_ts: parent.ts! });
+    await expect(client.chat.update({ channel: 'C0CORRIDOR', ts: '1.000999', text: 'x' })).rejects.toMatchObject({ data: { error: 'message_not_found' } });
+    await expect(client.chat.update({ channel: 'C0OTHER', ts: reply.ts!, text: 'x' })).rejects.toMatchObject({ data: { error: 'message_not_found' } });
+    await expect(client.apiCall('chat.update', { channel: 'C0CORRIDOR', ts: reply.ts! })).rejects.toMatchObject({ data: { error: 'no_text' } });
+    await client.chat.update({ channel: 'C0CORRIDOR', ts: reply.ts!, text: 'reply, updated' });
+    const thread = await client.conversations.replies({ channel: 'C0CORRIDOR', ts: reply.ts! });
+    expect(thread.messages?.map((m) => [m.text, m.thread_ts])).toEqual([
+      ['parent', undefined],
+      ['reply, updated', parent.ts],
+    ]);
+    // The channel's history shows the parent, not the reply in its thread.
+    const history = await client.conversations.history({ channel: 'C0CORRIDOR' });
+    expect(history.messages?.map((m) => m.text)).not.toContain('reply, updated');
+    await expect(client.chat.postMessage({ channel: 'C0CORRIDOR', text: 'lost', thread_ts: '1.000999' })).rejects.toMatchObject({
+      data: { error: 'thread_not_found' },
+    });
+  });
 });
 
 describe('users.info', () => {

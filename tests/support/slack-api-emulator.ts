@@ -54,6 +54,8 @@ export interface SlackApiEmulator {
   failNext(method: string, failure: InjectedFailure): void;
   setUser(user: SlackUser): void;
   setMissingChannel(channelId: string): void;
+  /** Makes conversations.info say the channel is shared with another organisation (or no longer). */
+  setSharedChannel(channelId: string, shared?: boolean): void;
   /** Forgets recorded calls and queued failures; users and missing channels stay. */
   reset(): void;
   close(): Promise<void>;
@@ -137,6 +139,11 @@ class LoopbackSlackApi implements SlackApiEmulator {
 
   setMissingChannel(channelId: string): void {
     this.workspace.missingChannels.add(channelId);
+  }
+
+  setSharedChannel(channelId: string, shared = true): void {
+    if (shared) this.workspace.sharedChannels.add(channelId);
+    else this.workspace.sharedChannels.delete(channelId);
   }
 
   reset(): void {

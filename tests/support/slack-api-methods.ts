@@ -18,6 +18,14 @@ export interface SlackUser {
   tz?: string;
   locale?: string;
   is_bot?: boolean;
+  /** The user's own workspace; the emulated one by default. Another makes them a Slack Connect user. */
+  team_id?: string;
+  /** Their Enterprise Grid organisation, reported as `enterprise_user.enterprise_id`. */
+  enterprise_id?: string;
+  /** Slack's mark for a user of another organisation seen without a shared channel. */
+  is_stranger?: boolean;
+  /** The profile's e-mail (users.lookupByEmail finds the user by it). */
+  email?: string;
 }
 
 export interface WorkspaceIdentity {
@@ -36,6 +44,8 @@ const EPOCH_SECONDS = 1_700_000_000;
 export class EmulatedWorkspace {
   readonly users = new Map<string, SlackUser>();
   readonly missingChannels = new Set<string>();
+  /** Channels shared with other organisations (Slack Connect): conversations.info says `is_ext_shared`. */
+  readonly sharedChannels = new Set<string>();
   readonly views = new Map<string, Record<string, unknown>>();
   /** Messages posted with chat.postMessage, per channel, oldest first (conversations.history reads them). */
   readonly messages = new Map<string, Record<string, unknown>[]>();
@@ -81,6 +91,7 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
   'chat.update': chatUpdate,
   'chat.delete': chatDelete,
   'users.info': usersInfo,
+  'users.lookupByEmail': usersLookupByEmail,
   'views.open': viewsOpen,
   // Pushing takes the same trigger and modal as opening, and answers with the same shape.
   'views.push': viewsOpen,
@@ -88,6 +99,7 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
   'views.publish': viewsPublish,
   'conversations.info': conversationsInfo,
   'conversations.history': conversationsHistory,
+  'conversations.replies': conversationsReplies,
 };
 
 export function failure(error: string, messages?: string[]): ApiResponse {
@@ -116,7 +128,7 @@ function authTest(_args: ApiArgs, { identity }: EmulatedWorkspace): ApiResponse 
 }
 
 function chatPostMessage(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
-  const problem = channelProblem(args, workspace) ?? messageContentProblem(args);
+  const problem = channelProblem(args, workspace) ?? messageContentProblem(args) ?? threadProblem(args, workspace);
   if (problem) return problem;
   const ts = workspace.nextMessageTs();
   const message = botMessage(args, workspace, ts);
@@ -137,18 +149,39 @@ function conversationsHistory(args: ApiArgs, workspace: EmulatedWorkspace): ApiR
   if (problem) return problem;
   const oldest = Number(args.oldest ?? 0);
   const latest = args.latest === undefined ? Infinity : Number(args.latest);
-  const limit = Math.min(Number(args.limit ?? 100), 999);
-  const offset = args.cursor === undefined || args.cursor === '' ? 0 : Number(Buffer.from(String(args.cursor), 'base64').toString());
+  // Like Slack's, the channel's history holds thread parents but not the replies in their threads.
   const inRange = [...(workspace.messages.get(String(args.channel)) ?? [])]
     .reverse()
-    .filter((message) => Number(message.ts) >= oldest && Number(message.ts) <= latest);
-  const page = inRange.slice(offset, offset + limit).map((message) => (isTrue(args.include_all_metadata) ? message : withoutMetadata(message)));
-  const hasMore = offset + limit < inRange.length;
+    .filter((message) => !isThreadReply(message) && Number(message.ts) >= oldest && Number(message.ts) <= latest);
+  return { ...messagePage(inRange, args), pin_count: 0 };
+}
+
+/** A thread's parent then its replies, oldest first; `ts` may name the parent or any reply. */
+function conversationsReplies(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  const problem = channelProblem(args, workspace);
+  if (problem) return problem;
+  const messages = workspace.messages.get(String(args.channel)) ?? [];
+  const named = messages.find((message) => message.ts === String(args.ts));
+  if (!named) return failure('thread_not_found');
+  const root = String(named.thread_ts ?? named.ts);
+  const thread = messages.filter((message) => message.ts === root || message.thread_ts === root);
+  return messagePage(thread, args);
+}
+
+function isThreadReply(message: Record<string, unknown>): boolean {
+  return message.thread_ts !== undefined && message.thread_ts !== message.ts;
+}
+
+/** `limit` per page (default 100, at most 999), paged by cursor; metadata only with include_all_metadata. */
+function messagePage(messages: Record<string, unknown>[], args: ApiArgs): ApiResponse {
+  const limit = Math.min(Number(args.limit ?? 100), 999);
+  const offset = args.cursor === undefined || args.cursor === '' ? 0 : Number(Buffer.from(String(args.cursor), 'base64').toString());
+  const page = messages.slice(offset, offset + limit).map((message) => (isTrue(args.include_all_metadata) ? message : withoutMetadata(message)));
+  const hasMore = offset + limit < messages.length;
   return {
     ok: true,
     messages: page,
     has_more: hasMore,
-    pin_count: 0,
     response_metadata: { next_cursor: hasMore ? Buffer.from(String(offset + limit)).toString('base64') : '' },
   };
 }
@@ -160,12 +193,30 @@ function chatPostEphemeral(args: ApiArgs, workspace: EmulatedWorkspace): ApiResp
   return { ok: true, message_ts: workspace.nextMessageTs() };
 }
 
+/** Replies go under a message of the same channel; Slack answers thread_not_found otherwise. */
+function threadProblem(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse | undefined {
+  if (isBlank(args.thread_ts)) return undefined;
+  const parent = workspace.messages.get(String(args.channel))?.some((message) => message.ts === String(args.thread_ts));
+  return parent ? undefined : failure('thread_not_found');
+}
+
+/**
+ * Like Slack's: the message must exist in that channel (message_not_found otherwise), be the bot's
+ * own (cant_update_message), and carry text or blocks; the stored message is replaced, its thread kept.
+ */
 function chatUpdate(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
   const problem =
     channelProblem(args, workspace) ?? (isBlank(args.ts) ? failure('message_not_found') : messageContentProblem(args));
   if (problem) return problem;
   const ts = String(args.ts);
-  return { ok: true, channel: args.channel, ts, text: args.text ?? '', message: botMessage(args, workspace, ts) };
+  const messages = workspace.messages.get(String(args.channel)) ?? [];
+  const index = messages.findIndex((message) => message.ts === ts);
+  if (index < 0) return failure('message_not_found');
+  const current = messages[index]!;
+  if (current.user !== workspace.identity.botUserId) return failure('cant_update_message');
+  const updated = { ...botMessage({ ...args, thread_ts: current.thread_ts, metadata: args.metadata ?? current.metadata }, workspace, ts), edited: { user: workspace.identity.botUserId, ts: workspace.nextMessageTs() } };
+  messages[index] = updated;
+  return { ok: true, channel: args.channel, ts, text: args.text ?? '', message: withoutMetadata(updated) };
 }
 
 function chatDelete(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
@@ -178,6 +229,15 @@ function usersInfo(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
   const user = workspace.users.get(String(args.user));
   if (!user) return failure('user_not_found');
   return { ok: true, user: userObject(user, workspace.identity, isTrue(args.include_locale)) };
+}
+
+/** Finds a user by the e-mail of their profile (docs.slack.dev/reference/methods/users.lookupByEmail). */
+function usersLookupByEmail(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  if (isBlank(args.email)) return failure('invalid_arguments', ['missing required field: email']);
+  const wanted = String(args.email).toLowerCase();
+  const user = [...workspace.users.values()].find((candidate) => candidate.email?.toLowerCase() === wanted && !candidate.is_bot);
+  if (!user) return failure('users_not_found');
+  return { ok: true, user: userObject(user, workspace.identity, false) };
 }
 
 function viewsOpen(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
@@ -208,7 +268,8 @@ function viewsPublish(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse 
 function conversationsInfo(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
   const problem = channelProblem(args, workspace);
   if (problem) return problem;
-  return { ok: true, channel: conversationObject(String(args.channel), workspace.identity) };
+  const channel = String(args.channel);
+  return { ok: true, channel: conversationObject(channel, workspace.identity, workspace.sharedChannels.has(channel)) };
 }
 
 function channelProblem(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse | undefined {
@@ -290,9 +351,10 @@ function userObject(user: SlackUser, identity: WorkspaceIdentity, includeLocale:
   const name = user.name ?? user.id.toLowerCase();
   const realName = user.real_name ?? name;
   const tz = user.tz ?? 'America/New_York';
+  const teamId = user.team_id ?? identity.teamId;
   return {
     id: user.id,
-    team_id: identity.teamId,
+    team_id: teamId,
     name,
     deleted: false,
     real_name: realName,
@@ -303,8 +365,11 @@ function userObject(user: SlackUser, identity: WorkspaceIdentity, includeLocale:
       real_name_normalized: realName,
       display_name: name,
       display_name_normalized: name,
-      team: identity.teamId,
+      team: teamId,
+      email: user.email,
     },
+    ...(user.enterprise_id ? { enterprise_user: { id: user.id, enterprise_id: user.enterprise_id, enterprise_name: user.enterprise_id, is_admin: false, is_owner: false, teams: [teamId] } } : {}),
+    ...(user.is_stranger ? { is_stranger: true } : {}),
     is_admin: false,
     is_owner: false,
     is_bot: user.is_bot ?? false,
@@ -329,7 +394,7 @@ function timeZoneName(tz: string, style: 'long' | 'longOffset', at: Date): strin
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
 }
 
-function conversationObject(id: string, identity: WorkspaceIdentity): Record<string, unknown> {
+function conversationObject(id: string, identity: WorkspaceIdentity, shared: boolean): Record<string, unknown> {
   const name = id.replace(/^#/, '').toLowerCase();
   return {
     id,
@@ -345,9 +410,9 @@ function conversationObject(id: string, identity: WorkspaceIdentity): Record<str
     is_archived: false,
     is_general: false,
     unlinked: 0,
-    is_shared: false,
+    is_shared: shared,
     is_org_shared: false,
-    is_ext_shared: false,
+    is_ext_shared: shared,
     context_team_id: identity.teamId,
     is_member: true,
     topic: { value: '', creator: '', last_set: 0 },

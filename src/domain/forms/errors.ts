@@ -13,6 +13,8 @@ export const formErrorCodes = [
   'invalidUser',
   'unknownChoice',
   'duplicateName',
+  'duplicatePerson',
+  'invalidEmail',
   'speakerLine',
   'invisibleCharacter',
 ] as const;

@@ -3,7 +3,8 @@ import { withAdhesion } from '../adhesion.js';
 import { draftOf } from '../draft.js';
 import { slugify, uniqueId } from '../slug.js';
 import { normalize } from '../text.js';
-import { jurisdictions, partnerKinds, partnerStatuses, type Draft, type Partner } from '../types.js';
+import { namesOf } from '../partner-match.js';
+import { jurisdictions, PARTNER_ALIAS_MAX, PARTNER_ALIASES_MAX, partnerKinds, partnerStatuses, type Draft, type Partner } from '../types.js';
 import { formErrorsFrom, type FormResult } from './errors.js';
 import { bilingual, choice, nameText, nullIfBlank, optionalDate, optionalUser, requiredChoice, requiredNameText, text } from './fields.js';
 import type { FormValues } from './state.js';
@@ -12,6 +13,7 @@ import type { FormValues } from './state.js';
 export const PARTNER_FIELDS = {
   name: 'name',
   acronym: 'acronym',
+  aliases: 'aliases',
   officialName: 'official_name',
   kind: 'kind',
   jurisdiction: 'jurisdiction',
@@ -22,17 +24,22 @@ export const PARTNER_FIELDS = {
   statusDate: 'status_date',
   nextStepFr: 'next_step_fr',
   nextStepEn: 'next_step_en',
+  nextStepDueOn: 'next_step_due_on',
   followUp: 'follow_up',
+  internalNote: 'internal_note',
 } as const;
 
 /** Lengths the stored schema allows (name, official name, acronym) or that keep cards readable. */
 export const PARTNER_LIMITS = {
   name: 200,
   acronym: 30,
+  /** The short names field as typed, commas included. */
+  aliases: 400,
   officialName: 300,
   website: 500,
   designation: 300,
   nextStep: 500,
+  internalNote: 1000,
 } as const;
 
 export interface PartnerFormContext {
@@ -54,6 +61,7 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
     .object({
       [F.name]: requiredNameText(L.name),
       [F.acronym]: nameText(L.acronym),
+      [F.aliases]: nameText(L.aliases),
       [F.officialName]: nameText(L.officialName),
       [F.kind]: choice(partnerKinds),
       [F.jurisdiction]: choice(jurisdictions),
@@ -64,7 +72,9 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
       [F.statusDate]: optionalDate,
       [F.nextStepFr]: text(L.nextStep),
       [F.nextStepEn]: text(L.nextStep),
+      [F.nextStepDueOn]: optionalDate,
       [F.followUp]: optionalUser,
+      [F.internalNote]: text(L.internalNote),
     })
     .superRefine((form, issues) => {
       const name = normalize(form[F.name]);
@@ -72,6 +82,7 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
         (partner) => partner.id !== existing?.id && partner.removedAt === null && normalize(partner.name) === name,
       );
       if (name && clash) issues.addIssue({ code: 'custom', path: [F.name], message: 'duplicateName' });
+      aliasIssues(splitAliases(form[F.aliases]), partners, existing).forEach((issue) => issues.addIssue({ ...issue, path: [F.aliases] }));
       const date = form[F.statusDate];
       if (date === '' && !keepsUnknownDate(existing, form[F.status])) {
         issues.addIssue({ code: 'custom', path: [F.statusDate], message: 'required' });
@@ -88,19 +99,59 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
     id,
     name,
     acronym: nullIfBlank(form[F.acronym]),
+    aliases: splitAliases(form[F.aliases]),
     officialName: nullIfBlank(form[F.officialName]),
     kind: (nullIfBlank(form[F.kind]) as Partner['kind']) ?? null,
     jurisdiction: (nullIfBlank(form[F.jurisdiction]) as Partner['jurisdiction']) ?? null,
     website: nullIfBlank(form[F.website]),
     designation: bilingual(form[F.designationFr], form[F.designationEn]),
     followUpUserId: nullIfBlank(form[F.followUp]),
+    internalNote: nullIfBlank(form[F.internalNote]),
   };
   const date = nullIfBlank(form[F.statusDate]);
   const adhesion =
     form[F.status] === 'signatory'
       ? ({ status: 'signatory', signedOn: date } as const)
-      : ({ status: 'pending', since: date, nextStep: bilingual(form[F.nextStepFr], form[F.nextStepEn]) } as const);
-  return { ok: true, value: withAdhesion(draft, adhesion) };
+      : ({
+          status: 'pending',
+          since: date,
+          nextStep: bilingual(form[F.nextStepFr], form[F.nextStepEn]),
+          nextStepDueOn: nullIfBlank(form[F.nextStepDueOn]),
+        } as const);
+  return { ok: true, value: withSourcesStillTrue(withAdhesion(draft, adhesion), existing) };
+}
+
+/** A field's source stops applying once a coordinator changes the value: theirs is the record's own. */
+function withSourcesStillTrue(draft: Draft<Partner>, existing: Partner | undefined): Draft<Partner> {
+  if (!existing?.sources) return draft;
+  const sources = existing.sources.filter(({ field }) => draft[field] === existing[field]);
+  return { ...draft, sources };
+}
+
+/** "UVM, Vermont U" → ["UVM", "Vermont U"]: commas or semicolons separate names; repeats count once. */
+export function splitAliases(typed: string): string[] {
+  const seen = new Set<string>();
+  return typed
+    .split(/[,;\n]/)
+    .map((alias) => alias.trim().replace(/\s+/g, ' '))
+    .filter((alias) => alias !== '' && !seen.has(normalize(alias)) && Boolean(seen.add(normalize(alias))));
+}
+
+type AliasIssue =
+  | { code: 'custom'; message: 'duplicateName' }
+  | { code: 'too_big'; origin: 'string' | 'array'; maximum: number; inclusive: true; message: 'tooLong' | 'tooMany'; input: unknown };
+
+/** Each short name fits the stored schema, and none is already another partner's name: lookups would find both. */
+function aliasIssues(aliases: string[], partners: readonly Partner[], existing: Partner | undefined): AliasIssue[] {
+  if (aliases.length > PARTNER_ALIASES_MAX) {
+    return [{ code: 'too_big', origin: 'array', maximum: PARTNER_ALIASES_MAX, inclusive: true, message: 'tooMany', input: aliases }];
+  }
+  const long = aliases.find((alias) => alias.length > PARTNER_ALIAS_MAX);
+  if (long) return [{ code: 'too_big', origin: 'string', maximum: PARTNER_ALIAS_MAX, inclusive: true, message: 'tooLong', input: long }];
+  const taken = new Set(
+    partners.filter((partner) => partner.id !== existing?.id && partner.removedAt === null).flatMap((partner) => namesOf(partner).map(normalize)),
+  );
+  return aliases.some((alias) => taken.has(normalize(alias))) ? [{ code: 'custom', message: 'duplicateName' }] : [];
 }
 
 /** Founding signatories have no known signing date: editing them must not force one. */
@@ -115,6 +166,7 @@ function emptyPartner(id: string): Draft<Partner> {
     name: '',
     officialName: null,
     acronym: null,
+    aliases: [],
     designation: null,
     kind: null,
     jurisdiction: null,
@@ -123,6 +175,8 @@ function emptyPartner(id: string): Draft<Partner> {
     joinedOn: null,
     pendingSince: null,
     nextStep: null,
+    nextStepDueOn: null,
     followUpUserId: null,
+    internalNote: null,
   };
 }

@@ -1,3 +1,4 @@
+import { seesInternalDetails } from '../../domain/permissions.js';
 import { PRESS_CONTACT_ID } from '../../store/seed/communique-2025-04-17.js';
 import { aboutView } from '../views/about-view.js';
 import type { CorridorCommand } from './command.js';
@@ -6,12 +7,12 @@ export const aboutCommand: CorridorCommand = {
   name: 'about',
   aliases: ['apropos', 'a-propos', 'info', 'corridor'],
   help: (t) => t.commands.about,
-  async run(_args, { store, lang, t }) {
+  async run(_args, { store, lang, t, audience }) {
     const [profile, partners, contact] = await Promise.all([
       store.getProfile(),
       store.partners.list(),
       store.people.get(PRESS_CONTACT_ID),
     ]);
-    return aboutView({ profile, partners, contact: contact?.removedAt ? undefined : contact, lang, t });
+    return aboutView({ profile, partners, contact: contact?.removedAt ? undefined : contact, showEmail: seesInternalDetails(audience), lang, t });
   },
 };

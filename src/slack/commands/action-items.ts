@@ -9,12 +9,12 @@ export const actionsCommand: CorridorCommand = {
   aliases: ['action-items', 'pistes', 'tracks', 'taches'],
   help: (t) => t.commands.actions,
   examples: ['actions 2'],
-  async run(args, { store, lang, t, today }) {
+  async run(args, { store, lang, t, today, audience }) {
     const [items, tracks] = await Promise.all([store.actions.list(), store.listTracks()]);
-    if (!args.trim()) return actionListView(groupByTrack(items, tracks), lang, t, today);
+    if (!args.trim()) return actionListView(groupByTrack(items, tracks), lang, t, today, audience);
     const track = findTrack(args, tracks);
     if (!track) return messageView(t.actions.unknownTrack(escapeMrkdwn(args)));
     const groups = groupByTrack(items, [track]).filter((group) => group.track !== null);
-    return actionListView(groups, lang, t, today, t.actions.titleTrack(track.title[lang]));
+    return actionListView(groups, lang, t, today, audience, t.actions.titleTrack(track.title[lang]));
   },
 };

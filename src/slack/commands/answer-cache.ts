@@ -5,21 +5,25 @@ import type { CommandContext, CorridorCommand } from './command.js';
 
 /**
  * The subcommands whose answer depends only on the command text, the language, the time zone, the
- * date, the records and the viewer's rights: 'role' where admin or not is all that matters of the
- * viewer, 'user' where the viewer's own records matter (an action item's owner gets its button).
- * Not here: `sync` (runs the sync) and `digest` (also reads the run ledger, which is no record).
+ * date, the records and the viewer's side and rights: 'role' where inside or outside, admin or not,
+ * is all that matters of the viewer, 'user' where the viewer's own records matter (an action item's owner gets its button).
+ * Not here: `sync` (runs the sync), `digest` (also reads the run ledger, which is no record) and
+ * `pending` (shows snoozes, which are no records either).
  */
 const KEPT_ANSWERS: Readonly<Record<string, 'role' | 'user'>> = {
   help: 'role',
   partners: 'role',
   partner: 'role',
-  pending: 'role',
+  people: 'role',
+  // The card shows e-mails to those who see internal details: kept per viewer, whatever that rule becomes.
+  person: 'user',
   events: 'role',
   event: 'role',
   actions: 'role',
   action: 'user',
   history: 'role',
-  about: 'role',
+  // The press contact's e-mail shows to those who see internal details: kept per viewer, like `person`.
+  about: 'user',
 };
 
 /** Enough for every subcommand in both languages, with room for many distinct lookups. */
@@ -63,9 +67,9 @@ export class AnswerCache {
 export class KeptRoutes {
   private readonly routes = new BoundedMap<{ key: string; today: string }>(DEFAULT_CAPACITY);
 
-  /** The request as typed: the language and user ID are Slack's, the text anything (last, unambiguous). */
-  static requestKey(lang: string, userId: string, text: string): string {
-    return `${lang}:${userId.length}:${userId}:${text}`;
+  /** The request as typed and who asks: language, audience and user ID come from Slack, the text is anything (last, unambiguous). */
+  static requestKey(lang: string, audience: string, userId: string, text: string): string {
+    return `${lang}:${audience}:${userId.length}:${userId}:${text}`;
   }
 
   /** The kept answer at the store's current revision, if this request was answered today before. */
@@ -84,7 +88,8 @@ export class KeptRoutes {
 export function answerKey(commandName: string, args: string, context: CommandContext): string | undefined {
   const viewer = KEPT_ANSWERS[commandName];
   if (!viewer) return undefined;
-  const rights = viewer === 'user' ? `${context.isAdmin}:${context.userId}` : String(context.isAdmin);
+  // The public view and the internal one differ for the same words: the audience is part of the key.
+  const rights = viewer === 'user' ? `${context.audience}:${context.isAdmin}:${context.userId}` : `${context.audience}:${context.isAdmin}`;
   // Buttons show only in Slack, and refusals name the admins: both are part of the answer.
   const surface = context.slack ? 'slack' : 'console';
   return JSON.stringify([commandName, args.trim(), context.lang, context.timeZone, context.today, rights, surface, context.admins]);

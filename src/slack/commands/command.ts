@@ -4,6 +4,7 @@ import type { Catalogue } from '../../i18n/index.js';
 import type { NotionSyncAccess } from '../../notion/sync-access.js';
 import type { CorridorStore } from '../../store/corridor-store.js';
 import type { Asker } from '../asker.js';
+import type { CalendarConfig } from '../calendar-links.js';
 import type { Reply } from '../blocks.js';
 
 /** Everything a subcommand may use; built once per request by the dispatcher. */
@@ -13,6 +14,8 @@ export interface CommandContext extends Asker {
   admins: readonly string[];
   /** The Notion sync, for `/corridor sync`; absent where the app was started without it. */
   notion?: NotionSyncAccess;
+  /** PUBLIC_URL and CALENDAR_FEED_KEY, for *Add to calendar* links; none when absent. */
+  calendar?: CalendarConfig;
   /** Present when the command came from Slack (absent in the local console): modals need it. */
   slack?: {
     client: WebClient;
@@ -20,6 +23,11 @@ export interface CommandContext extends Asker {
     channelId: string;
     /** Acknowledges the command, then opens the modal; on failure the user reads `failureText`. */
     openModal(build: () => Promise<ModalView> | ModalView, failureText: string): Promise<void>;
+    /**
+     * A later answer (after the acknowledgement), ephemeral through the command's response_url: it
+     * reaches the user in a DM or a channel the bot has not joined. Never rejects; a failure is logged.
+     */
+    respondLater(reply: Reply): Promise<void>;
   };
 }
 

@@ -7,8 +7,8 @@ export const digestCommand: CorridorCommand = {
   name: 'digest',
   aliases: ['resume', 'bilan', 'recap', 'sommaire', 'hebdo', 'weekly'],
   help: (t) => t.commands.digest,
-  async run(_args, { store, lang, t, now, timeZone }) {
+  async run(_args, { store, lang, t, now, timeZone, audience }) {
     const digest = await gatherDigest(store, store.runs, now, timeZone);
-    return digestView(digest, lang, t);
+    return digestView(digest, lang, audience, t);
   },
 };

@@ -1,7 +1,10 @@
-import { distance } from 'fastest-levenshtein';
-import { commandTextInput, parseCommandText } from '../../domain/command-text.js';
+import { commandTextInput, parseCommandText, type CommandText } from '../../domain/command-text.js';
 import { localIsoDate } from '../../domain/dates.js';
-import { catalogue, type Lang } from '../../i18n/index.js';
+import { closestName } from '../../domain/fuzzy.js';
+import { namesPartner } from '../../domain/partner-match.js';
+import type { Audience } from '../../domain/permissions.js';
+import { normalize } from '../../domain/text.js';
+import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import type { CorridorStore } from '../../store/corridor-store.js';
 import { whoIsAsking } from '../asker.js';
 import type { Reply } from '../blocks.js';
@@ -16,20 +19,33 @@ export interface CommandRequest {
   userId: string;
   /** Language from the user's Slack locale; `--fr` / `--en` in the text wins over it. */
   lang: Lang;
+  /** The coordinators' view or the public one (see asker.ts); the console is the coordinators'. */
+  audience: Audience;
   store: CorridorStore;
   timeZone: string;
   admins: readonly string[];
   now?: Date;
   slack?: CommandContext['slack'];
   notion?: CommandContext['notion'];
+  calendar?: CommandContext['calendar'];
   /** The listener's routes to kept answers (see KeptRoutes); absent, every request is parsed. */
   keptRoutes?: KeptRoutes;
 }
 
+/**
+ * Subcommand names only a French speaker types (accents stripped): without `--fr` or `--en`, they
+ * answer in French whatever the Slack locale, as `/corridor aide` promises an English reader.
+ */
+const FRENCH_NAMES = new Set([
+  'aide', 'partenaires', 'partenaire', 'fiche', 'membres', 'attente', 'en-attente', 'evenements', 'evenement', 'rencontre',
+  'historique', 'journal', 'resume', 'bilan', 'sommaire', 'hebdo', 'pistes', 'taches', 'tache', 'apropos', 'a-propos',
+  'synchro', 'synchroniser', 'personnes', 'personne', 'gens',
+]);
+
 /** Parses `/corridor …` text and runs the subcommand: the one path Slack and the console share. */
 export async function runCorridorCommand(request: CommandRequest): Promise<Reply | undefined> {
-  const { userId, timeZone, admins, now = new Date(), keptRoutes } = request;
-  const requestKey = keptRoutes && KeptRoutes.requestKey(request.lang, userId, request.text);
+  const { userId, audience, timeZone, admins, now = new Date(), keptRoutes } = request;
+  const requestKey = keptRoutes && KeptRoutes.requestKey(request.lang, audience, userId, request.text);
   const today = localIsoDate(now, timeZone);
   const kept = requestKey && (await keptRoutes!.answer(requestKey, today, request.store));
   if (kept) return kept;
@@ -37,36 +53,57 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
   if (!input.success) return messageView(catalogue(request.lang).tooLong);
   const parsed = parseCommandText(input.data);
   const context: CommandContext = {
-    ...whoIsAsking({ userId, lang: parsed.lang ?? request.lang, admins, timeZone, now }),
+    ...whoIsAsking({ userId, lang: parsed.lang ?? (FRENCH_NAMES.has(parsed.name) ? 'fr' : request.lang), audience, admins, timeZone, now }),
     store: request.store,
     timeZone,
     admins,
     slack: request.slack,
     notion: request.notion,
+    calendar: request.calendar,
   };
   const commands = corridorCommands();
   const command = parsed.name === '' ? commands[0]! : findCommand(parsed.name, commands);
   if (!command) {
-    const names = commands.filter((c) => !c.hidden).map((c) => c.help(context.t).usage.split(' ')[0]!);
-    return unknownCommandView(parsed.name, closestCommandName(parsed.name, commands), names, context.t);
+    const listed = commands.filter((c) => !c.hidden);
+    const suggestion = await suggestionFor(parsed, listed, context);
+    return unknownCommandView(parsed.name, suggestion, listed.map((c) => localName(c, context.t)), context.t);
   }
   const key = answerKey(command.name, parsed.rest, context);
   if (requestKey && key) keptRoutes!.remember(requestKey, key, context.today);
   return runKeepingAnswers(command, parsed.rest, context, key);
 }
 
+const MAX_NAME_SUGGESTED = 100;
+
+/**
+ * What to suggest for an unknown subcommand, in the reader's language: the command it most likely
+ * mistypes; else, when the text names a partner (`/corridor uvm`), that partner's card; else the help.
+ */
+async function suggestionFor({ name, rest }: CommandText, listed: readonly CorridorCommand[], context: CommandContext): Promise<string> {
+  const close = closestCommand(name, listed);
+  if (close) return localName(close, context.t);
+  const partner = listed.find((command) => command.name === 'partner');
+  const text = normalize(`${name} ${rest}`);
+  // A name is short: a long text is not worth reading through every partner, nor repeating back.
+  const isName = text !== '' && text.length <= MAX_NAME_SUGGESTED;
+  if (partner && isName && namesPartner(text, await context.store.partners.list())) return `${localName(partner, context.t)} ${text}`;
+  return localName(listed[0]!, context.t);
+}
+
 export function findCommand(name: string, commands: readonly CorridorCommand[]): CorridorCommand | undefined {
   return commands.find((command) => command.name === name || command.aliases.includes(name));
 }
 
-/** The accepted name closest to a mistyped one, when close enough to be a likely typo. */
-export function closestCommandName(typed: string, commands: readonly CorridorCommand[]): string | undefined {
-  let best: { name: string; score: number } | undefined;
-  for (const command of commands.filter((c) => !c.hidden)) {
-    for (const name of [command.name, ...command.aliases]) {
-      const score = distance(typed, name);
-      if (!best || score < best.score) best = { name, score };
-    }
-  }
-  return best && best.score <= Math.max(2, Math.floor(typed.length / 3)) ? best.name : undefined;
+/** A command's name as the help shows it in the reader's language (`partner`, `partenaire`). */
+export function localName(command: CorridorCommand, t: Catalogue): string {
+  return command.help(t).usage.split(' ')[0]!;
+}
+
+/**
+ * The command a mistyped name most likely meant, read against every name it answers to in either
+ * language; punctuation aliases (`?`) are left out, since a suggestion is shown to be typed.
+ */
+export function closestCommand(typed: string, commands: readonly CorridorCommand[]): CorridorCommand | undefined {
+  const names = commands.flatMap((command) => [command.name, ...command.aliases].map((name) => ({ name, value: command })));
+  return closestName(typed, names.filter(({ name }) => /^\p{L}[\p{L}\p{N}-]*$/u.test(name)));
 }

@@ -3,6 +3,7 @@ import { historyView } from '../views/history-view.js';
 import { partnerNotFoundView, partnerSeveralView } from '../views/partner-matches-view.js';
 import { directoryOf } from '../views/record-fields.js';
 import { messageView } from '../views/message-view.js';
+import { internalOnlyView } from '../views/refusal-view.js';
 import type { CorridorCommand } from './command.js';
 
 /** `history <partner>`: every change to a partner's record, removed partners included. */
@@ -11,7 +12,9 @@ export const historyCommand: CorridorCommand = {
   aliases: ['historique', 'changes', 'journal', 'log'],
   help: (t) => t.commands.history,
   examples: ['history c2mi'],
-  async run(args, { store, lang, t, timeZone }) {
+  async run(args, { store, lang, t, timeZone, audience }) {
+    // Who changed what, and the internal notes' old values: the coordinators' side.
+    if (audience === 'public') return internalOnlyView(t);
     const query = args.trim();
     if (!query) return messageView(t.history.missing);
     const partners = await store.partners.list({ includeRemoved: true });

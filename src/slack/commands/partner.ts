@@ -1,4 +1,5 @@
-import { matchPartner } from '../../domain/partner-match.js';
+import { readVerb } from '../../domain/command-text.js';
+import { matchPartner, namesOf, namesPartner } from '../../domain/partner-match.js';
 import { normalize } from '../../domain/text.js';
 import { partnerCardView } from '../views/partner-card-view.js';
 import { partnerNotFoundView, partnerSeveralView } from '../views/partner-matches-view.js';
@@ -6,7 +7,7 @@ import { partnerButtons } from '../views/record-buttons.js';
 import { messageView } from '../views/message-view.js';
 import { partnerModalFor } from '../modal-loaders.js';
 import type { CommandContext, CorridorCommand } from './command.js';
-import { openModal, readVerb, refusal } from './modal-command.js';
+import { openModal, refusal } from './modal-command.js';
 import type { Partner } from '../../domain/types.js';
 import type { Reply } from '../blocks.js';
 
@@ -14,11 +15,14 @@ export const partnerCommand: CorridorCommand = {
   name: 'partner',
   aliases: ['partenaire', 'card', 'fiche'],
   help: (t) => t.commands.partner,
-  examples: ['partner c2mi', 'partner udes', 'partner vermont', 'partner add'],
+  examples: ['partner c2mi', 'partner uvm', 'partner new hampshire', 'partner add'],
   async run(args, context) {
     if (!args.trim()) return messageView(context.t.partner.missingName);
-    const partners = await context.store.partners.list();
-    const verb = readVerb(args, (query) => partners.some((partner) => namesOf(partner).includes(normalize(query))));
+    const [partners, people] = await Promise.all([context.store.partners.list(), context.store.people.list()]);
+    const verb = readVerb(args, {
+      names: (query) => partners.some((partner) => [...namesOf(partner), partner.id].map(normalize).includes(normalize(query))),
+      finds: (query) => namesPartner(query, partners),
+    });
     if (verb.kind === 'add') {
       if (!context.isAdmin) return refusal(context);
       return openModal(context, () => partnerModalFor(context.lang, undefined, verb.rest || undefined));
@@ -28,21 +32,17 @@ export const partnerCommand: CorridorCommand = {
       if (!context.isAdmin) return refusal(context);
       if (!query) return messageView(context.t.partner.missingEdit);
     }
-    const match = matchPartner(query, partners);
+    const match = matchPartner(query, partners, people);
     if (match.kind === 'many') return partnerSeveralView(query, match.partners, context.t);
-    if (match.kind === 'none') return partnerNotFoundView(query, match.suggestion, context.t);
+    if (match.kind === 'none') return partnerNotFoundView(query, match.suggestion, context.t, { canAdd: context.isAdmin });
     if (verb.kind === 'edit') return openModal(context, () => partnerModalFor(context.lang, match.partner));
     return partnerCard(match.partner, context);
   },
 };
 
-function namesOf(partner: Partner): string[] {
-  return [partner.name, partner.acronym, partner.officialName, partner.id].filter((name): name is string => Boolean(name)).map(normalize);
-}
-
-export async function partnerCard(partner: Partner, { store, lang, t, today, isAdmin, slack }: CommandContext): Promise<Reply> {
+export async function partnerCard(partner: Partner, { store, lang, t, today, audience, isAdmin, slack }: CommandContext): Promise<Reply> {
   const people = (await store.people.list()).filter((person) => person.partnerId === partner.id);
-  // Buttons only where they can be clicked: in Slack, for the coordinators.
+  // Buttons only where they can be clicked: in Slack, for the coordinators (never for another organisation).
   const actions = isAdmin && slack ? [partnerButtons(partner, t)] : [];
-  return partnerCardView({ partner, people, lang, t, today, actions });
+  return partnerCardView({ partner, people, lang, t, today, audience, actions });
 }

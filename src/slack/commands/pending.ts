@@ -5,7 +5,8 @@ export const pendingCommand: CorridorCommand = {
   name: 'pending',
   aliases: ['attente', 'en-attente', 'adhesions', 'adhesion'],
   help: (t) => t.commands.pending,
-  async run(_args, { store, lang, t, today }) {
-    return pendingView(await store.partners.list(), lang, t, today);
+  async run(_args, { store, lang, t, today, audience }) {
+    const [partners, snoozes] = await Promise.all([store.partners.list(), store.snoozes.active(today)]);
+    return pendingView(partners, lang, t, today, audience, snoozes);
   },
 };

@@ -10,6 +10,8 @@ import { historyCommand } from './history.js';
 import { partnerCommand } from './partner.js';
 import { partnersCommand } from './partners.js';
 import { pendingCommand } from './pending.js';
+import { peopleCommand } from './people.js';
+import { personCommand } from './person.js';
 import { syncCommand } from './sync.js';
 
 /** Every `/corridor` subcommand, in the order the help lists them. */
@@ -19,6 +21,8 @@ export function corridorCommands(): readonly CorridorCommand[] {
     helpCommand(corridorCommands),
     partnersCommand,
     partnerCommand,
+    peopleCommand,
+    personCommand,
     pendingCommand,
     eventsCommand,
     eventCommand,

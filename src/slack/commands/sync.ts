@@ -11,8 +11,8 @@ export const syncCommand: CorridorCommand = {
   name: 'sync',
   aliases: ['synchro', 'synchroniser', 'synchronisation', 'notion'],
   help: (t) => t.commands.sync,
-  async run(_args, { notion, isAdmin, admins, lang, t, slack, userId }) {
-    if (!isAdmin) return refusalView(admins, t);
+  async run(_args, { notion, isAdmin, audience, admins, lang, t, slack }) {
+    if (!isAdmin) return refusalView(admins, t, audience);
     if (!notion || !notion.configured) {
       return messageView(notion ? notion.notConfigured[lang] : t.notion.errors.notConfigured('NOTION_TOKEN, NOTION_PARTNERS_DATABASE_ID, NOTION_ACTIONS_DATABASE_ID'));
     }
@@ -24,12 +24,11 @@ export const syncCommand: CorridorCommand = {
     // Another replica is syncing: say so rather than start a second sync.
     if (started.status === 'busy') return messageView(escapeMrkdwn(alreadyRunningText(started.running, lang)));
     if (!slack) return summaryReply(await started.done);
-    // A sync at Notion's pace takes longer than Slack's 3 s: acknowledge now, post the summary after.
-    void started.done
-      .then((summary) => slack.client.chat.postEphemeral({ channel: slack.channelId, user: userId, ...summaryReply(summary) }))
-      .catch(() => {
-        // The summary could not be posted (channel gone, app removed): the sync itself is done.
-      });
+    // A sync at Notion's pace takes longer than Slack's 3 s: acknowledge now, answer with the summary after.
+    void started.done.then(
+      (summary) => slack.respondLater(summaryReply(summary)),
+      () => slack.respondLater(messageView(t.common.internalError)),
+    );
     return messageView(t.notion.summary.started);
   },
 };

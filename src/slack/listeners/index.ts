@@ -13,9 +13,11 @@ import { openNotionClicked } from './clicks/open-notion.js';
 import { partnerEditClicked } from './clicks/partner-edit.js';
 import { partnerRemoveClicked } from './clicks/partner-remove.js';
 import { partnerStatusSwitchClicked } from './clicks/partner-status-switch.js';
+import { personEditClicked } from './clicks/person-edit.js';
 import { snoozeClicked } from './clicks/snooze.js';
 import { corridorCommandListener } from './commands/corridor-command.js';
 import { appHomeOpened } from './events/app-home-opened.js';
+import { channelSharingChanged } from './events/channel-sharing.js';
 import { eventRouter, type EventArgs } from './events/event-router.js';
 import { partnerOptions } from './options/partner-options.js';
 import { actionItemStatusSubmitted } from './submissions/action-item-status-submitted.js';
@@ -24,6 +26,7 @@ import { conflictSubmitted } from './submissions/conflict-submitted.js';
 import { eventSubmitted } from './submissions/event-submitted.js';
 import { markSignedSubmitted } from './submissions/mark-signed-submitted.js';
 import { partnerSubmitted } from './submissions/partner-submitted.js';
+import { personSubmitted } from './submissions/person-submitted.js';
 import { clickRouter, submissionRouter } from './routes.js';
 import { busyClick, busyForm } from './store-busy.js';
 
@@ -35,6 +38,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     { type: 'view_submission', callback_id: /.*/ },
     submissionRouter([
       { callbackId: CALLBACK_IDS.partner, listener: partnerSubmitted(deps) },
+      { callbackId: CALLBACK_IDS.person, listener: personSubmitted(deps) },
       { callbackId: CALLBACK_IDS.event, listener: eventSubmitted(deps) },
       { callbackId: CALLBACK_IDS.action, listener: actionItemSubmitted(deps) },
       { callbackId: CALLBACK_IDS.actionStatus, listener: actionItemStatusSubmitted(deps) },
@@ -48,6 +52,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     clickRouter([
       { actionId: actionIdPattern(ACTION_IDS.partnerEdit), listener: partnerEditClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.partnerRemove), listener: partnerRemoveClicked(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.personEdit), listener: personEditClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.eventEdit), listener: eventEditClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.eventCancel), listener: eventCancelClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.actionDone), listener: actionItemDoneClicked(deps) },
@@ -64,5 +69,12 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   app.options(PARTNER_OPTIONS_ACTION, partnerOptions(deps));
 
   // Bolt acknowledges every event itself, so only a catch-all can tell which ones nobody handles.
-  app.event(/.*/, eventRouter({ app_home_opened: appHomeOpened(deps) as (args: EventArgs) => Promise<void> }, deps.unknown));
+  const sharingChanged = channelSharingChanged(deps) as (args: EventArgs) => Promise<void>;
+  app.event(
+    /.*/,
+    eventRouter(
+      { app_home_opened: appHomeOpened(deps) as (args: EventArgs) => Promise<void>, channel_shared: sharingChanged, channel_unshared: sharingChanged },
+      deps.unknown,
+    ),
+  );
 }

@@ -8,11 +8,13 @@ export interface AboutInput {
   profile: CorridorProfile;
   partners: Partner[];
   contact: Person | undefined;
+  /** E-mail addresses are internal: the contact's shows only when this is true (see seesInternalDetails). */
+  showEmail: boolean;
   lang: Lang;
   t: Catalogue;
 }
 
-export function aboutView({ profile, partners, contact, lang, t }: AboutInput): Reply {
+export function aboutView({ profile, partners, contact, showEmail, lang, t }: AboutInput): Reply {
   const byId = new Map(partners.map((partner) => [partner.id, partner]));
   const leaders = profile.ledByPartnerIds.map((id) => escapeMrkdwn(byId.get(id)?.name ?? id));
   const signatories = partners.filter((partner) => partner.status === 'signatory').length;
@@ -25,8 +27,8 @@ export function aboutView({ profile, partners, contact, lang, t }: AboutInput): 
   );
   const contactOrg = contact?.partnerId ? byId.get(contact.partnerId)?.name ?? '' : '';
   const contactLine =
-    contact?.email && contact.title
-      ? t.about.contact(escapeMrkdwn(contact.name), escapeMrkdwn(contact.title[lang]), escapeMrkdwn(contactOrg), contact.email)
+    contact?.title
+      ? t.about.contact(escapeMrkdwn(contact.name), escapeMrkdwn(contact.title[lang]), escapeMrkdwn(contactOrg), showEmail && contact.email ? escapeMrkdwn(contact.email) : null)
       : undefined;
   return {
     text: `${t.about.title}: ${members.replace(/\*/g, '')}`,

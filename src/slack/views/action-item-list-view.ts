@@ -1,13 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import { isOpen, isOverdue, type TrackGroup } from '../../domain/action-items.js';
+import type { Audience } from '../../domain/permissions.js';
 import type { ActionItem } from '../../domain/types.js';
 import { formatDate } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import { context, divider, fitBlocks, header, lineSections, type Reply } from '../blocks.js';
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
 
-export function actionLine(item: ActionItem, lang: Lang, t: Catalogue, today: string): string {
-  const details = [
+/** An action item in one line: its title and status, and inside its owner, due date and lateness too. */
+export function actionLine(item: ActionItem, lang: Lang, t: Catalogue, today: string, audience: Audience): string {
+  const details = audience === 'public' ? [] : [
     item.ownerUserId ? mentionUser(item.ownerUserId) : '',
     item.dueOn ? `${t.fields.due} ${formatDate(item.dueOn, lang)}` : '',
     isOverdue(item, today) ? `*${t.actions.overdue}*` : '',
@@ -16,12 +18,12 @@ export function actionLine(item: ActionItem, lang: Lang, t: Catalogue, today: st
   return `• ${line}${details.length ? ` · ${details.join(' · ')}` : ''}`;
 }
 
-export function actionListView(groups: TrackGroup[], lang: Lang, t: Catalogue, today: string, title = t.actions.title): Reply {
+export function actionListView(groups: TrackGroup[], lang: Lang, t: Catalogue, today: string, audience: Audience, title = t.actions.title): Reply {
   const items = groups.flatMap((group) => group.items);
   const summary = t.actions.summary(items.filter(isOpen).length, items.length);
   const blocks: KnownBlock[] = groups.flatMap((group) => {
     const heading = group.track ? t.actions.trackLine(group.track.position, escapeMrkdwn(group.track.title[lang])) : t.actions.noTrack;
-    const lines = group.items.length ? group.items.map((item) => actionLine(item, lang, t, today)) : [`_${t.actions.emptyTrack}_`];
+    const lines = group.items.length ? group.items.map((item) => actionLine(item, lang, t, today, audience)) : [`_${t.actions.emptyTrack}_`];
     return [divider(), ...lineSections([`*${heading}*`, ...lines])];
   });
   return {

@@ -1,14 +1,24 @@
 import type { KnownBlock } from '@slack/types';
 import { DIGEST_UPCOMING_DAYS, digestIsQuiet, type Digest } from '../../domain/digest.js';
+import {
+  ACTION_CHANGE_KINDS,
+  EVENT_CHANGE_KINDS,
+  PARTNER_CHANGE_KINDS,
+  type ActionChange,
+  type EventChange,
+  type PartnerChange,
+} from '../../domain/digest-changes.js';
 import { mondayOf } from '../../domain/dates.js';
+import type { Audience } from '../../domain/permissions.js';
 import { formatAge, formatDate } from '../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { context, divider, fitBlocks, header, LIMITS, lineSections, type Reply } from '../blocks.js';
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
 import { actionLine } from './action-item-list-view.js';
 import { channelLangs, multilingualMessage, type ChannelLang } from './channel-message.js';
-import { eventLine } from './event-views.js';
+import { eventDateText, eventLine } from './event-views.js';
 import { partnerName } from './partner-text.js';
+import { followUpText } from './pending-view.js';
 
 /** How many items each part lists before "… and N more": the digest is a summary. */
 export const DIGEST_CAPS = {
@@ -19,8 +29,8 @@ export const DIGEST_CAPS = {
   changedNames: 10,
 } as const;
 
-/** The digest in one language, within `maxBlocks`. */
-export function digestView(digest: Digest, lang: Lang, t: Catalogue = catalogue(lang), maxBlocks: number = LIMITS.messageBlocks): Reply {
+/** The digest in one language, within `maxBlocks`; the public view names no follow-up owner nor action item owner. */
+export function digestView(digest: Digest, lang: Lang, audience: Audience, t: Catalogue = catalogue(lang), maxBlocks: number = LIMITS.messageBlocks): Reply {
   const monday = mondayOf(digest.today);
   const title = t.digest.title(formatDate(monday, lang));
   const open = digest.tracks.reduce((sum, group) => sum + group.open.length, 0);
@@ -35,18 +45,18 @@ export function digestView(digest: Digest, lang: Lang, t: Catalogue = catalogue(
       ? lineSections([`*${t.digest.recentTitle}*`, ...capped(digest.recent, DIGEST_CAPS.recent, t, (e) => eventLine(e, lang, t))])
       : []),
     divider(),
-    ...lineSections([`*${t.digest.pendingTitle(digest.pending.length)}*`, ...pendingLines(digest, lang, t)]),
+    ...lineSections([`*${t.digest.pendingTitle(digest.pending.length)}*`, ...pendingLines(digest, lang, t, audience)]),
     divider(),
-    ...lineSections([`*${t.digest.actionsTitle}*`, ...trackLines(digest, lang, t)]),
+    ...lineSections([`*${t.digest.actionsTitle}*`, ...trackLines(digest, lang, t, audience)]),
     divider(),
-    ...lineSections(changeLines(digest, lang, t)),
+    ...lineSections(changeLines(digest, lang, t, audience)),
   ];
   return { text: `${title}: ${summary}`, blocks: fitBlocks(blocks, t.common.andMore, maxBlocks) };
 }
 
-/** The digest as the channel gets it: French, then English, unless CORRIDOR_CHANNEL_LANG picks one. */
-export function channelDigestView(digest: Digest, setting: ChannelLang): Reply {
-  return multilingualMessage(channelLangs(setting), (lang, maxBlocks) => digestView(digest, lang, catalogue(lang), maxBlocks));
+/** The digest as the channel gets it: French, then English, unless CORRIDOR_CHANNEL_LANG picks one; public in a shared channel. */
+export function channelDigestView(digest: Digest, setting: ChannelLang, audience: Audience): Reply {
+  return multilingualMessage(channelLangs(setting), (lang, maxBlocks) => digestView(digest, lang, audience, catalogue(lang), maxBlocks));
 }
 
 function capped<T>(items: readonly T[], cap: number, t: Catalogue, line: (item: T) => string): string[] {
@@ -59,43 +69,76 @@ function eventLines(digest: Digest, lang: Lang, t: Catalogue): string[] {
   return capped(digest.upcoming, DIGEST_CAPS.upcoming, t, (event) => eventLine(event, lang, t));
 }
 
-function pendingLines(digest: Digest, lang: Lang, t: Catalogue): string[] {
+function pendingLines(digest: Digest, lang: Lang, t: Catalogue, audience: Audience): string[] {
   if (digest.pending.length === 0) return [`_${t.digest.pendingNone}_`];
   return capped(digest.pending, DIGEST_CAPS.pending, t, (partner) => {
     const age = partner.pendingSince ? formatAge(partner.pendingSince, digest.today, lang) : t.common.unknown;
-    const followUp = partner.followUpUserId ? t.pending.followUp(mentionUser(partner.followUpUserId)) : t.pending.noFollowUp;
-    return t.digest.pendingLine(partnerName(partner), age, followUp);
+    return t.digest.pendingLine(partnerName(partner), age, audience === 'internal' ? followUpText(partner, t) : '');
   });
 }
 
-function trackLines(digest: Digest, lang: Lang, t: Catalogue): string[] {
+function trackLines(digest: Digest, lang: Lang, t: Catalogue, audience: Audience): string[] {
   const groups = digest.tracks.filter((group) => group.track !== null || group.open.length > 0);
   if (groups.every((group) => group.open.length === 0)) return [`_${t.digest.actionsNone}_`];
   return groups.flatMap((group) => {
     const heading = group.track ? t.actions.trackLine(group.track.position, escapeMrkdwn(group.track.title[lang])) : t.actions.noTrack;
     return [
       t.digest.trackLine(heading, group.open.length, group.overdue),
-      ...capped(group.open, DIGEST_CAPS.actionsPerTrack, t, (item) => `   ${actionLine(item, lang, t, digest.today)}`),
+      ...capped(group.open, DIGEST_CAPS.actionsPerTrack, t, (item) => `   ${actionLine(item, lang, t, digest.today, audience)}`),
     ];
   });
 }
 
-function changeLines(digest: Digest, lang: Lang, t: Catalogue): string[] {
+function changeLines(digest: Digest, lang: Lang, t: Catalogue, audience: Audience): string[] {
   const since = formatDate(digest.since, lang);
   const title = `*${digest.sincePreviousDigest ? t.digest.changesTitle(since) : t.digest.changesTitleFirst(since)}*`;
   if (digestIsQuiet(digest)) return [title, `_${t.digest.changesNone}_`];
-  const names = (list: string[]) => {
-    const shown = list.slice(0, DIGEST_CAPS.changedNames);
-    const more = list.length - shown.length;
-    return more > 0 ? `${shown.join(', ')} ${t.common.andMore(more)}` : t.common.listJoin(shown);
-  };
-  const { newPartners, signed, completedActions } = digest.changes;
+  const { partners, events, actions } = digest.changes;
+  const groups = t.digest.changeGroups;
   return [
     title,
-    ...(newPartners.length ? [`• ${t.digest.newPartners(names(newPartners.map(partnerName)))}`] : []),
-    ...(signed.length ? [`• ${t.digest.signed(names(signed.map(partnerName)))}`] : []),
-    ...(completedActions.length
-      ? [`• ${t.digest.completed(names(completedActions.map((action) => escapeMrkdwn(action.title[lang]))))}`]
-      : []),
+    ...changeGroupLines(t, PARTNER_CHANGE_KINDS, partners, (kind) => groups.partner[kind], (change) => partnerChangeName(change, t, audience)),
+    ...changeGroupLines(t, EVENT_CHANGE_KINDS, events, (kind) => groups.event[kind], (change) => eventChangeName(change, lang, t)),
+    ...changeGroupLines(t, ACTION_CHANGE_KINDS, actions, (kind) => groups.action[kind], (change) => actionChangeName(change, lang, t, audience)),
   ];
+}
+
+/** One line per kind of change, its records named up to a cap, then "… and N more". */
+function changeGroupLines<K extends string, C extends { kind: K }>(
+  t: Catalogue,
+  kinds: readonly K[],
+  changes: readonly C[],
+  heading: (kind: K) => string,
+  name: (change: C) => string,
+): string[] {
+  return kinds.flatMap((kind) => {
+    const names = changes.filter((change) => change.kind === kind).map(name);
+    return names.length ? [`• ${t.digest.changeLine(heading(kind), cappedNames(names, t))}`] : [];
+  });
+}
+
+function cappedNames(names: string[], t: Catalogue): string {
+  const shown = names.slice(0, DIGEST_CAPS.changedNames);
+  const more = names.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} ${t.common.andMore(more)}` : t.common.listJoin(shown);
+}
+
+/** Outside, which fields changed stays unsaid: some (owner, internal note) are the coordinators' own. */
+function partnerChangeName(change: PartnerChange, t: Catalogue, audience: Audience): string {
+  if (change.kind !== 'edited' || change.fields.length === 0 || audience === 'public') return partnerName(change.partner);
+  return t.digest.withDetail(partnerName(change.partner), change.fields.map((field) => t.digest.editedFields[field]).join(', '));
+}
+
+function eventChangeName(change: EventChange, lang: Lang, t: Catalogue): string {
+  const title = escapeMrkdwn(change.event.title[lang]);
+  return change.kind === 'moved' ? t.digest.withDetail(title, t.digest.now(eventDateText(change.event, lang))) : title;
+}
+
+function actionChangeName({ kind, item }: ActionChange, lang: Lang, t: Catalogue, audience: Audience): string {
+  const title = escapeMrkdwn(item.title[lang]);
+  // An action item's owner and due date are internal: outside, its title and status only.
+  if (audience === 'public') return title;
+  if (kind === 'reassigned') return t.digest.withDetail(title, t.digest.now(item.ownerUserId ? mentionUser(item.ownerUserId) : t.digest.noOwner));
+  if (kind === 'redated') return t.digest.withDetail(title, item.dueOn ? t.digest.dueOn(formatDate(item.dueOn, lang)) : t.digest.noDueDate);
+  return title;
 }

@@ -4,7 +4,7 @@ import type { CorridorEvent, Partner, Person } from '../../domain/types.js';
 import { formatDate, formatTime } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import { context, fieldsSection, fitBlocks, header, lineSections, section, type Reply } from '../blocks.js';
-import { escapeMrkdwn } from '../mrkdwn.js';
+import { escapeMrkdwn, link } from '../mrkdwn.js';
 
 export interface EventDirectory {
   partners: Map<string, Partner>;
@@ -31,7 +31,13 @@ export function eventListView(events: CorridorEvent[], when: EventWhen, lang: La
   };
 }
 
-export function eventCardView(event: CorridorEvent, directory: EventDirectory, lang: Lang, t: Catalogue): Reply {
+/** *Add to calendar*: a plain link, which every viewer can follow and no listener needs to acknowledge. */
+export function calendarLinkBlock(url: string, t: Catalogue) {
+  return context(`:calendar: ${link(url, t.calendar.addToCalendar)}`);
+}
+
+/** `calendarUrl`: the event's calendar file, when PUBLIC_URL and CALENDAR_FEED_KEY are set. */
+export function eventCardView(event: CorridorEvent, directory: EventDirectory, lang: Lang, t: Catalogue, calendarUrl?: string): Reply {
   const f = t.fields;
   const partnerNames = (ids: string[]) =>
     ids.map((id) => escapeMrkdwn(directory.partners.get(id)?.name ?? id));
@@ -55,6 +61,7 @@ export function eventCardView(event: CorridorEvent, directory: EventDirectory, l
     ...(event.status === 'cancelled' ? [section(`*${t.event.cancelled}*`)] : []),
     ...(event.summary ? [section(escapeMrkdwn(event.summary[lang]))] : []),
     ...(fields ? [fields] : []),
+    ...(calendarUrl ? [calendarLinkBlock(calendarUrl, t)] : []),
     ...(speakers.length ? [section(`*${f.speakers}*\n${speakers.join('\n')}`)] : []),
     ...(attendees.length ? [section(`*${f.attendees}*\n${attendees.join('\n')}`)] : []),
     ...(present.length

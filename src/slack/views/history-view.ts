@@ -2,6 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { HistoryEntry } from '../../domain/types.js';
 import { slackUserId } from '../../domain/types.js';
 import { formatDateTime } from '../../i18n/format.js';
+import { FIELD_SOURCES_ACTOR } from '../../store/seed/field-sources.js';
+import { SHORT_NAMES_ACTOR } from '../../store/seed/usual-short-names.js';
 import { context, fitBlocks, header, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
 import { fieldLabel, formatFieldValue, type FieldContext } from './record-fields.js';
@@ -49,6 +51,8 @@ export function entryText(entry: HistoryEntry, input: HistoryInput): string {
 
 function actorText(actor: string, { t }: HistoryInput): string {
   if (slackUserId.safeParse(actor).success) return mentionUser(actor);
+  if (actor === SHORT_NAMES_ACTOR) return t.history.shortNamesActor;
+  if (actor === FIELD_SOURCES_ACTOR) return t.history.fieldSourcesActor;
   if (actor.startsWith('seed:')) return t.history.seedActor;
   return escapeMrkdwn(actor);
 }

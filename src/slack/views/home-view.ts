@@ -1,6 +1,7 @@
 import type { ActionsBlock, HomeView, KnownBlock } from '@slack/types';
 import { isOpen } from '../../domain/action-items.js';
 import { eventsWhen } from '../../domain/events.js';
+import type { Audience } from '../../domain/permissions.js';
 import { partnerStatuses, type ActionItem, type CorridorEvent, type Partner } from '../../domain/types.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
@@ -19,6 +20,8 @@ export interface HomeInput {
   actions: readonly ActionItem[];
   viewerId: string;
   isAdmin: boolean;
+  /** The viewer's side: the public view has no follow-up owners and no buttons. */
+  audience: Audience;
   lang: Lang;
   t: Catalogue;
   today: string;
@@ -89,18 +92,18 @@ function eventBlocks({ events, today, lang, t }: HomeInput): KnownBlock[] {
   ];
 }
 
-function pendingBlocks({ partners, lang, t, today }: HomeInput): KnownBlock[] {
+function pendingBlocks({ partners, lang, t, today, audience }: HomeInput): KnownBlock[] {
   return cappedList({
     title: t.home.pendingTitle,
     items: sortPending([...partners]),
     cap: HOME_LIMITS.pending,
     empty: t.pending.none,
-    block: (partner) => section(pendingText(partner, lang, t, today)),
+    block: (partner) => section(pendingText(partner, lang, t, today, audience)),
     more: t.home.more.pending,
   });
 }
 
-function ownActionBlocks({ actions, viewerId, lang, t, today }: HomeInput): KnownBlock[] {
+function ownActionBlocks({ actions, viewerId, lang, t, today, audience }: HomeInput): KnownBlock[] {
   return cappedList({
     title: t.home.yourActionsTitle,
     items: actions
@@ -108,7 +111,8 @@ function ownActionBlocks({ actions, viewerId, lang, t, today }: HomeInput): Know
       .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.id.localeCompare(b.id)),
     cap: HOME_LIMITS.ownActions,
     empty: t.home.noActions,
-    block: (item) => section(actionLine(item, lang, t, today), actionDoneButton(item, t)),
+    // *Done* is a change: never offered outside the installing organisation.
+    block: (item) => section(actionLine(item, lang, t, today, audience), audience === 'internal' ? actionDoneButton(item, t) : undefined),
     more: t.home.more.actions,
   });
 }

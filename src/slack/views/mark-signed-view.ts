@@ -4,7 +4,7 @@ import type { Catalogue, Lang } from '../../i18n/index.js';
 import { CALLBACK_IDS, MARK_SIGNED_DATE } from '../interaction-ids.js';
 import { section } from '../blocks.js';
 import { modal, plain } from './modals/inputs.js';
-import { encodeMetadata } from './modals/metadata.js';
+import { encodeMetadata, originFields, type MessageOrigin } from './modals/metadata.js';
 import { partnerName } from './partner-text.js';
 
 export interface MarkSignedModalInput {
@@ -13,19 +13,19 @@ export interface MarkSignedModalInput {
   today: string;
   lang: Lang;
   t: Catalogue;
-  /** The channel of the reminder clicked, where the signing is confirmed once saved. */
-  channelId?: string | undefined;
+  /** The reminder clicked: updated once the partner is signed, and the way to confirm to the clicker. */
+  origin?: MessageOrigin | undefined;
 }
 
 /** The small form a coordinator fills to record that a pending partner signed: just the date. */
-export function markSignedModal({ partner, today, lang, t, channelId }: MarkSignedModalInput): ModalView {
+export function markSignedModal({ partner, today, lang, t, origin }: MarkSignedModalInput): ModalView {
   return modal({
     callbackId: CALLBACK_IDS.markSigned,
     title: t.markSigned.modalTitle,
     submit: t.markSigned.submit,
     close: t.markSigned.cancel,
     // Keyed like every form: the partner, the version shown (a change meanwhile is a conflict), the form's language.
-    privateMetadata: encodeMetadata({ id: partner.id, version: partner.version, lang, ...(channelId ? { channelId } : {}) }),
+    privateMetadata: encodeMetadata({ id: partner.id, version: partner.version, lang, ...originFields(origin) }),
     blocks: [
       section(t.markSigned.intro(partnerName(partner))),
       {

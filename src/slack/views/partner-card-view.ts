@@ -1,10 +1,12 @@
 import type { KnownBlock } from '@slack/types';
+import type { Audience } from '../../domain/permissions.js';
 import type { Partner, Person } from '../../domain/types.js';
 import { formatAge, formatDate } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import { context, fieldsSection, header, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn, link, mentionUser } from '../mrkdwn.js';
 import { partnerTraits } from './partner-text.js';
+import { fieldLabel } from './record-fields.js';
 
 export interface PartnerCardInput {
   partner: Partner;
@@ -12,12 +14,15 @@ export interface PartnerCardInput {
   lang: Lang;
   t: Catalogue;
   today: string;
+  /** The public view leaves out the coordinators' side: follow-up owner and internal note. */
+  audience: Audience;
   /** Buttons other features attach to the card (e.g. "Mark as signed"). */
   actions?: KnownBlock[];
 }
 
-export function partnerCardView({ partner, people, lang, t, today, actions = [] }: PartnerCardInput): Reply {
+export function partnerCardView({ partner, people, lang, t, today, audience, actions = [] }: PartnerCardInput): Reply {
   const f = t.fields;
+  const inside = audience === 'internal';
   const isPending = partner.status === 'pending';
   const about = [partner.designation?.[lang], partner.officialName && partner.officialName !== partner.name ? partner.officialName : null]
     .filter((text): text is string => Boolean(text))
@@ -27,13 +32,16 @@ export function partnerCardView({ partner, people, lang, t, today, actions = [] 
     [f.kind, partner.kind && t.kind[partner.kind]],
     [f.jurisdiction, partner.jurisdiction && t.jurisdiction[partner.jurisdiction]],
     [f.acronym, partner.acronym && partner.acronym !== partner.name ? escapeMrkdwn(partner.acronym) : null],
+    [f.aliases, partner.aliases.length > 0 ? escapeMrkdwn(partner.aliases.join(', ')) : null],
     [f.website, partner.website && link(partner.website, partner.website)],
     [f.joinedOn, partner.joinedOn && formatDate(partner.joinedOn, lang)],
     [f.pendingSince, isPending && partner.pendingSince ? formatDate(partner.pendingSince, lang) : null],
     [f.pendingFor, isPending && partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : null],
     [f.nextStep, isPending && partner.nextStep ? escapeMrkdwn(partner.nextStep[lang]) : null],
-    [f.followUp, partner.followUpUserId && mentionUser(partner.followUpUserId)],
+    [f.nextStepDueOn, isPending && partner.nextStepDueOn ? formatDate(partner.nextStepDueOn, lang) : null],
+    [f.followUp, inside && partner.followUpUserId ? mentionUser(partner.followUpUserId) : null],
   ]);
+  const note = inside && partner.internalNote ? [section(`*${f.internalNote}*\n${escapeMrkdwn(partner.internalNote)}`)] : [];
   const peopleLines = people.map((person) =>
     `• ${escapeMrkdwn(person.title ? t.partner.representative(person.name, person.title[lang]) : person.name)}`,
   );
@@ -42,10 +50,18 @@ export function partnerCardView({ partner, people, lang, t, today, actions = [] 
     ...(about.length ? [section(about.join('\n'))] : []),
     ...(fields ? [fields] : []),
     ...(peopleLines.length ? [section(`*${f.people}*\n${peopleLines.join('\n')}`)] : []),
+    ...note,
     ...(partner.removedAt ? [context(t.partner.removed)] : []),
     ...actions,
+    ...fieldSourceNotes(partner, lang, t),
     context(t.common.sourceNote),
   ];
   const traits = partnerTraits(partner, t);
   return { text: `${escapeMrkdwn(partner.name)} — ${t.status[partner.status]}${traits ? ` · ${traits}` : ''}`, blocks };
+}
+
+/** Where a field's value comes from when not simply the release: one line each, above the release's. */
+function fieldSourceNotes(partner: Partner, lang: Lang, t: Catalogue): KnownBlock[] {
+  const lines = (partner.sources ?? []).map(({ field, source }) => t.partner.fieldSource(fieldLabel(field, t), escapeMrkdwn(source[lang])));
+  return lines.length ? [context(...lines)] : [];
 }

@@ -13,8 +13,10 @@ export function partnerSeveralView(typed: string, partners: Partner[], t: Catalo
   };
 }
 
-export function partnerNotFoundView(typed: string, suggestion: Partner | undefined, t: Catalogue): Reply {
+/** Nothing found: the closest name if any, the list, and for coordinators how to add the partner. */
+export function partnerNotFoundView(typed: string, suggestion: Partner | undefined, t: Catalogue, { canAdd = false } = {}): Reply {
   const said = t.partner.notFound(escapeMrkdwn(typed));
   const hint = suggestion ? t.partner.didYouMean(partnerName(suggestion)) : t.partner.listAll;
-  return { text: `${said} ${hint}`, blocks: [section(`${said} ${hint}`), ...(suggestion ? [context(t.partner.listAll)] : [])] };
+  const notes = [...(suggestion ? [t.partner.listAll] : []), ...(canAdd ? [t.partner.addHint] : [])];
+  return { text: `${said} ${hint}`, blocks: [section(`${said} ${hint}`), ...(notes.length > 0 ? [context(notes.join(' '))] : [])] };
 }

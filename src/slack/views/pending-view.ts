@@ -1,21 +1,52 @@
 import type { KnownBlock } from '@slack/types';
+import type { Audience } from '../../domain/permissions.js';
+import { nextStepState, UNDATED_NEXT_STEP_WEEKS } from '../../domain/next-step.js';
+import type { Snooze } from '../../domain/snooze.js';
 import type { Partner } from '../../domain/types.js';
-import { formatAge } from '../../i18n/format.js';
+import { formatAge, formatDate } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import { context, fitBlocks, header, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
 import { partnerName } from './partner-text.js';
 
-/** One pending adhesion as mrkdwn: name, age, next step and follow-up owner. */
-export function pendingText(partner: Partner, lang: Lang, t: Catalogue, today: string): string {
+export interface PendingTextOptions {
+  /** 'quiet' when the reminder already @-mentioned the owner this week: no second ping. */
+  followUp?: 'mention' | 'quiet';
+  /** The adhesion's running snooze, shown with who asked for it. */
+  snooze?: Snooze | undefined;
+}
+
+/**
+ * One pending adhesion as mrkdwn: name, age, next step and when it is due and, inside, its
+ * follow-up owner and snooze (the coordinators' side).
+ */
+export function pendingText(partner: Partner, lang: Lang, t: Catalogue, today: string, audience: Audience, options: PendingTextOptions = {}): string {
   const age = partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : t.common.unknown;
   return [
     t.pending.line(partnerName(partner), age),
     partner.nextStep ? t.pending.nextStep(escapeMrkdwn(partner.nextStep[lang])) : '',
-    partner.followUpUserId ? t.pending.followUp(mentionUser(partner.followUpUserId)) : t.pending.noFollowUp,
+    nextStepLine(partner, lang, t, today),
+    ...(audience === 'internal' ? [followUpText(partner, t, options.followUp), snoozeText(options.snooze, lang, t)] : []),
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/** Who follows the adhesion up; 'quiet' names no one to ping (the reminder did, this week). */
+export function followUpText(partner: Partner, t: Catalogue, followUp: PendingTextOptions['followUp'] = 'mention'): string {
+  if (!partner.followUpUserId) return t.pending.noFollowUp;
+  return followUp === 'quiet' ? t.pending.followUpQuiet : t.pending.followUp(mentionUser(partner.followUpUserId));
+}
+
+function snoozeText(snooze: Snooze | undefined, lang: Lang, t: Catalogue): string {
+  return snooze ? t.pending.snoozed(formatDate(snooze.until, lang), mentionUser(snooze.snoozedBy)) : '';
+}
+
+/** When the next step is due, or how it is overdue; nothing for a step neither dated nor late. */
+export function nextStepLine(partner: Partner, lang: Lang, t: Catalogue, today: string): string {
+  const state = nextStepState(partner, today);
+  if (state.overdue) return 'dueOn' in state ? t.pending.overdueSince(formatDate(state.dueOn, lang)) : t.pending.overdueUndated(UNDATED_NEXT_STEP_WEEKS);
+  return partner.nextStepDueOn ? t.pending.dueOn(formatDate(partner.nextStepDueOn, lang)) : '';
 }
 
 /** Oldest first: the adhesions waiting longest need attention first. */
@@ -25,10 +56,12 @@ export function sortPending(partners: Partner[]): Partner[] {
     .sort((a, b) => (a.pendingSince ?? '').localeCompare(b.pendingSince ?? '') || a.name.localeCompare(b.name));
 }
 
-export function pendingView(partners: Partner[], lang: Lang, t: Catalogue, today: string): Reply {
+/** `snoozes`: the snoozes running today (SnoozeStore.active). */
+export function pendingView(partners: Partner[], lang: Lang, t: Catalogue, today: string, audience: Audience, snoozes: readonly Snooze[] = []): Reply {
   const pending = sortPending(partners);
   if (pending.length === 0) return { text: t.pending.none, blocks: [header(t.pending.title), section(t.pending.none)] };
-  const items: KnownBlock[] = pending.map((partner) => section(pendingText(partner, lang, t, today)));
+  const snoozeOf = (partner: Partner) => snoozes.find((snooze) => snooze.partnerId === partner.id);
+  const items: KnownBlock[] = pending.map((partner) => section(pendingText(partner, lang, t, today, audience, { snooze: snoozeOf(partner) })));
   const names = pending.map(partnerName).join(', ');
   return {
     text: `${t.pending.summary(pending.length)} ${names}`,

@@ -1,5 +1,5 @@
 import type { ActionsBlock } from '@slack/types';
-import type { ActionItem, CorridorEvent, Partner } from '../../domain/types.js';
+import type { ActionItem, CorridorEvent, Partner, Person } from '../../domain/types.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import { ACTION_IDS, keyedActionId, recordRef } from '../interaction-ids.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
@@ -22,6 +22,15 @@ export function partnerButtons(partner: Partner, t: Catalogue): ActionsBlock {
           ]
         : []),
     ],
+  };
+}
+
+/** The button under a person card, for coordinators: edit. */
+export function personButtons(person: Person, t: Catalogue): ActionsBlock {
+  return {
+    type: 'actions',
+    block_id: `person_buttons:${person.id}`.slice(0, 255),
+    elements: [button(t.buttons.edit, ACTION_IDS.personEdit, recordRef(person.id, person.version))],
   };
 }
 

@@ -42,6 +42,7 @@ export function fieldLabel(key: string, t: Catalogue): string {
     name: f.name,
     officialName: f.officialName,
     acronym: f.acronym,
+    aliases: f.aliases,
     designation: f.designation,
     kind: f.kind,
     jurisdiction: f.jurisdiction,
@@ -50,7 +51,9 @@ export function fieldLabel(key: string, t: Catalogue): string {
     joinedOn: f.joinedOn,
     pendingSince: f.pendingSince,
     nextStep: f.nextStep,
+    nextStepDueOn: f.nextStepDueOn,
     followUpUserId: f.followUp,
+    internalNote: f.internalNote,
     removedAt: f.removed,
     title: f.title,
     date: f.date,
@@ -66,6 +69,11 @@ export function fieldLabel(key: string, t: Catalogue): string {
     dueOn: f.due,
     partnerIds: f.partnersConcerned,
     completedOn: f.completedOn,
+    sources: f.sources,
+    partnerId: f.partnerId,
+    affiliation: f.affiliation,
+    email: f.email,
+    quote: f.quote,
   };
   return labels[key] ?? key;
 }
@@ -82,6 +90,7 @@ export function formatFieldValue(entity: Entity, key: string, value: unknown, { 
     if (key === 'status') return statusLabel(entity, value, t) ?? text(value);
     if (key === 'kind') return t.kind[value as keyof Catalogue['kind']] ?? text(value);
     if (key === 'jurisdiction') return t.jurisdiction[value as keyof Catalogue['jurisdiction']] ?? text(value);
+    if (key === 'partnerId') return text(directory.partners.get(value)?.name ?? value);
     if (key === 'trackId') return text(directory.tracks.get(value)?.title[lang] ?? value);
     return text(value);
   }
@@ -92,6 +101,7 @@ export function formatFieldValue(entity: Entity, key: string, value: unknown, { 
         if (key === 'attendeePersonIds') return directory.people.get(item)?.name ?? item;
         return item;
       }
+      if (key === 'sources' && isFieldSource(item)) return `${fieldLabel(item.field, t)}: ${item.source[lang]}`;
       if (key === 'speakers' && isSpeaker(item)) {
         const name = directory.people.get(item.personId)?.name ?? item.personId;
         return item.role ? `${name} (${item.role[lang]})` : name;
@@ -117,8 +127,10 @@ export function recordFields(entity: Entity, record: object, keys: readonly stri
 }
 
 /** The fields each kind of record shows in a summary (at most ten: a section's limit). */
-export const SUMMARY_KEYS: Record<'partner' | 'event' | 'action', readonly string[]> = {
-  partner: ['name', 'acronym', 'status', 'joinedOn', 'pendingSince', 'nextStep', 'kind', 'jurisdiction', 'website', 'followUpUserId'],
+export const SUMMARY_KEYS: Record<'partner' | 'person' | 'event' | 'action', readonly string[]> = {
+  partner: ['name', 'acronym', 'status', 'joinedOn', 'pendingSince', 'nextStep', 'nextStepDueOn', 'kind', 'jurisdiction', 'website', 'followUpUserId'],
+  // Summaries are shown to coordinators only (saved and conflict forms): the e-mail may be.
+  person: ['name', 'title', 'partnerId', 'affiliation', 'email'],
   event: ['title', 'date', 'startTime', 'place', 'organiserIds', 'speakers', 'status'],
   action: ['title', 'status', 'ownerUserId', 'dueOn', 'trackId', 'partnerIds', 'completedOn'],
 };
@@ -136,4 +148,8 @@ function isBilingual(value: unknown): value is { fr: string; en: string } {
 
 function isSpeaker(value: unknown): value is { personId: string; role: { fr: string; en: string } | null } {
   return typeof value === 'object' && value !== null && typeof (value as { personId?: unknown }).personId === 'string';
+}
+
+function isFieldSource(value: unknown): value is { field: string; source: { fr: string; en: string } } {
+  return typeof value === 'object' && value !== null && typeof (value as { field?: unknown }).field === 'string' && isBilingual((value as { source?: unknown }).source);
 }

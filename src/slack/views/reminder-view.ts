@@ -1,8 +1,13 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { Audience } from '../../domain/permissions.js';
+import { nextStepState } from '../../domain/next-step.js';
 import type { Partner } from '../../domain/types.js';
+import { formatAge } from '../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
-import { context, header, LIMITS, section, truncate, type Reply } from '../blocks.js';
+import { context, fitBlocks, header, LIMITS, lineSections, section, truncate, type Reply } from '../blocks.js';
 import { ACTION_IDS, keyedActionId } from '../interaction-ids.js';
+import { mentionUser } from '../mrkdwn.js';
+import { multilingualMessage } from './channel-message.js';
 import { partnerName } from './partner-text.js';
 import { pendingText, sortPending } from './pending-view.js';
 
@@ -14,35 +19,82 @@ export interface ReminderInput {
   notionUrls: ReadonlyMap<string, string>;
   /** Languages of the post, French first. */
   langs: readonly Lang[];
+  /** `public` in a channel shared with other organisations: no follow-up owners, no buttons. */
+  audience: Audience;
+  /** Partners whose follow-up owner this post @-mentions (the others were mentioned this week). */
+  mentioned: ReadonlySet<string>;
 }
 
-/** Header, summary, and a closing line when partners are left out. */
-const FRAME_BLOCKS = 3;
+/** The reminder: a short summary in the channel, its details and buttons in a reply in its thread. */
+export interface ReminderPost {
+  summary: Reply;
+  details: Reply;
+}
+
+/** How many adhesions the channel summary names per language before "… and N more". */
+export const SUMMARY_LINES = 20;
+
+/** Closing line of the details when partners are left out. */
+const DETAILS_FRAME_BLOCKS = 1;
 const BLOCKS_PER_PARTNER = 2;
 
-/**
- * The reminder posted to the channel: each pending adhesion with its age, follow-up owner and
- * next step in every language of the channel, and its buttons once. Undefined when nothing is pending.
- */
-export function reminderView({ partners, today, notionUrls, langs }: ReminderInput): Reply | undefined {
-  const pending = sortPending(partners);
+/** Block IDs of one partner's details and buttons in the thread reply (chat.update finds them). */
+export const reminderBlockIds = (partnerId: string) => ({
+  details: `reminder_partner:${partnerId}`.slice(0, 255),
+  buttons: `reminder_buttons:${partnerId}`.slice(0, 255),
+});
+
+/** The reminder of pending adhesions; undefined when nothing is pending. */
+export function reminderView(input: ReminderInput): ReminderPost | undefined {
+  const pending = sortPending(input.partners);
   if (pending.length === 0) return undefined;
+  return { summary: summaryView(pending, input), details: detailsView(pending, input) };
+}
+
+/** One line per adhesion, in each language of the channel: what a coordinator reads without opening the thread. */
+function summaryView(pending: Partner[], { today, langs, mentioned, audience }: ReminderInput): Reply {
+  return multilingualMessage(langs, (lang, maxBlocks) => {
+    const t = catalogue(lang);
+    const lines = pending.slice(0, SUMMARY_LINES).map((partner) => summaryLine(partner, lang, t, today, audience, mentioned.has(partner.id)));
+    const left = pending.length - lines.length;
+    const blocks: KnownBlock[] = [
+      header(t.reminder.title),
+      ...lineSections([...lines, ...(left > 0 ? [`_${t.common.andMore(left)} ${t.reminder.seeAll}_`] : [])]),
+      context(t.reminder.inThread),
+    ];
+    return { text: `${t.reminder.summary(pending.length)} ${pending.map(partnerName).join(', ')}`, blocks: fitBlocks(blocks, t.common.andMore, maxBlocks) };
+  });
+}
+
+function summaryLine(partner: Partner, lang: Lang, t: Catalogue, today: string, audience: Audience, mention: boolean): string {
+  const age = partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : t.common.unknown;
+  const overdue = nextStepState(partner, today).overdue ? [t.reminder.overdue] : [];
+  if (audience === 'public') return [t.reminder.line(partnerName(partner), age), ...overdue].join(' · ');
+  const followUp = !partner.followUpUserId
+    ? t.reminder.noFollowUp
+    : mention
+      ? t.reminder.followUp(mentionUser(partner.followUpUserId))
+      : t.reminder.followUpQuiet;
+  return [t.reminder.line(partnerName(partner), age), ...overdue, followUp].join(' · ');
+}
+
+/**
+ * The thread reply: each adhesion with its age, next step and follow-up in every language of the
+ * channel, and its buttons once. The owner is not pinged again here: the summary did, this week.
+ */
+function detailsView(pending: Partner[], { today, notionUrls, langs, audience }: ReminderInput): Reply {
   const ts = langs.map((lang) => catalogue(lang));
-  const both = (text: (t: Catalogue) => string, separator = ' · ') => ts.map(text).join(separator);
-  const fit = Math.floor((LIMITS.messageBlocks - FRAME_BLOCKS) / BLOCKS_PER_PARTNER);
+  const fit = Math.floor((LIMITS.messageBlocks - DETAILS_FRAME_BLOCKS) / BLOCKS_PER_PARTNER);
   const shown = pending.slice(0, fit);
   const left = pending.length - shown.length;
   const blocks: KnownBlock[] = [
-    header(both((t) => t.reminder.title)),
-    context(...ts.map((t) => t.reminder.summary(pending.length))),
     ...shown.flatMap((partner) => [
-      section(langs.map((lang, i) => pendingText(partner, lang, ts[i]!, today)).join('\n\n')),
-      partnerButtons(partner, ts, notionUrls.get(partner.id)),
+      { ...section(langs.map((lang, i) => pendingText(partner, lang, ts[i]!, today, audience, { followUp: 'quiet' })).join('\n\n')), block_id: reminderBlockIds(partner.id).details },
+      ...(audience === 'internal' ? [partnerButtons(partner, ts, notionUrls.get(partner.id))] : []),
     ]),
     ...(left > 0 ? [context(...ts.map((t) => `${t.common.andMore(left)} ${t.reminder.seeAll}`))] : []),
   ];
-  const names = pending.map(partnerName).join(', ');
-  return { text: `${both((t) => t.reminder.summary(pending.length), ' / ')} ${names}`, blocks };
+  return { text: ts.map((t) => t.reminder.summary(pending.length)).join(' / '), blocks };
 }
 
 function partnerButtons(partner: Partner, ts: Catalogue[], notionUrl: string | undefined): ActionsBlock {
@@ -56,11 +108,23 @@ function partnerButtons(partner: Partner, ts: Catalogue[], notionUrl: string | u
   });
   return {
     type: 'actions',
-    block_id: `reminder_buttons:${partner.id}`.slice(0, 255),
+    block_id: reminderBlockIds(partner.id).buttons,
     elements: [
       button(ACTION_IDS.reminderMarkSigned, label((t) => t.reminder.markSigned), { style: 'primary' }),
       button(ACTION_IDS.reminderSnooze, label((t) => t.reminder.snooze)),
       ...(notionUrl ? [button(ACTION_IDS.reminderOpenNotion, label((t) => t.reminder.openNotion), { url: notionUrl })] : []),
     ],
   };
+}
+
+/**
+ * The reminder reply once a partner has signed: its details say so (by whom), its buttons are gone;
+ * the other partners' stay as they were. Undefined when the message does not show the partner.
+ */
+export function signedInReminder(blocks: readonly KnownBlock[], partnerId: string, signedText: string): KnownBlock[] | undefined {
+  const ids = reminderBlockIds(partnerId);
+  if (!blocks.some((block) => block.block_id === ids.details)) return undefined;
+  return blocks
+    .filter((block) => block.block_id !== ids.buttons)
+    .map((block) => (block.block_id === ids.details ? { ...section(signedText), block_id: ids.details } : block));
 }

@@ -2,6 +2,8 @@ import pg from 'pg';
 import { checkServerVersion, openError } from './open-errors.js';
 import { migratePostgres } from './pg-migrate.js';
 import { seedPostgresOnce } from './pg-seed.js';
+import { addSourcedFacts } from '../seed/field-sources.js';
+import { addUsualShortNames } from '../seed/usual-short-names.js';
 import { poolConfig, urlParts } from './pool-config.js';
 import { PostgresCorridorStore } from './postgres-corridor-store.js';
 
@@ -26,6 +28,8 @@ export async function openPostgresStore(databaseUrl: string, options: PostgresSt
     const store = new PostgresCorridorStore(pool);
     await migratePostgres(store.database);
     await seedPostgresOnce(store);
+    await addUsualShortNames(store);
+    await addSourcedFacts(store);
     return store;
   } catch (error) {
     await pool?.end().catch(() => undefined);

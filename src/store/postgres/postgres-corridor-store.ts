@@ -22,6 +22,7 @@ import { LATEST_MIGRATION } from './pg-migrate.js';
 import { PgNotionLinks } from './pg-notion-links.js';
 import { PgRecordTable } from './pg-record-table.js';
 import { PgRunLedger } from './pg-run-ledger.js';
+import { PgReminderMentions } from './pg-reminder-mentions.js';
 import { PgSnoozes } from './pg-snoozes.js';
 
 /** The store on a PostgreSQL server, shared by every replica of the app. */
@@ -34,6 +35,7 @@ export class PostgresCorridorStore implements CorridorStore {
   readonly actions: PgRecordTable<ActionItem>;
   readonly runs: PgRunLedger;
   readonly snoozes: PgSnoozes;
+  readonly mentions: PgReminderMentions;
   readonly notionLinks: PgNotionLinks;
   readonly coordination: PgCoordination;
   private readonly historyLog: PgHistoryLog;
@@ -48,6 +50,7 @@ export class PostgresCorridorStore implements CorridorStore {
     this.actions = new PgRecordTable(db, 'actions', 'action', actionItem, this.historyLog);
     this.runs = new PgRunLedger(db);
     this.snoozes = new PgSnoozes(db);
+    this.mentions = new PgReminderMentions(db);
     this.notionLinks = new PgNotionLinks(db);
     this.coordination = new PgCoordination(db);
   }

@@ -1,21 +1,29 @@
 /**
  * Facts of the press release of 17 April 2025 (communique-2025-04-17.fr.txt beside this file),
- * the corridor's first official meeting. Only what the text states is recorded: a field the
- * text does not give (a website, a region, a signing date) stays null. English wording is a
- * translation of the French text, not new information.
+ * the corridor's first official meeting. Only what the text states, directly or by what it says
+ * of a partner, is recorded: a field the text does not give (a website, a region, a signing date)
+ * stays null, except where public knowledge gives it, and then the field carries that source
+ * (`sources`). English wording is a translation of the French text, not new information.
  */
-import type { ActionItem, CorridorEvent, CorridorProfile, Draft, Partner, Person, Track } from '../../domain/types.js';
+import type { ActionItem, CorridorEvent, CorridorProfile, Draft, FieldSource, Partner, Person, Track } from '../../domain/types.js';
 
 export const SEED_NAME = 'communique-2025-04-17';
 /** The meeting the three new partners attended "in order to join shortly". */
 const MEETING_DATE = '2025-04-16';
+
+/** A jurisdiction the release does not state, with where it comes from. */
+function jurisdictionSource(fr: string, en: string): FieldSource[] {
+  return [{ field: 'jurisdiction', source: { fr, en } }];
+}
 
 const signatory = {
   status: 'signatory',
   joinedOn: null,
   pendingSince: null,
   nextStep: null,
+  nextStepDueOn: null,
   followUpUserId: null,
+  internalNote: null,
   website: null,
 } as const;
 
@@ -27,11 +35,32 @@ const pending = {
     fr: 'Confirmer l’adhésion au MOU (annonce attendue dans les prochaines semaines)',
     en: 'Confirm adhesion to the MOU (announcement expected in the coming weeks)',
   },
+  // The release gives no date ("dans les prochaines semaines"): none is invented. The reminder
+  // flags a next step with no due date once the adhesion has waited longer (see next-step.ts).
+  nextStepDueOn: null,
   followUpUserId: null,
+  internalNote: null,
   website: null,
 } as const;
 
-export const seedPartners: Draft<Partner>[] = [
+/**
+ * Usual short names of the partners, which the release does not print: each is the organisation's
+ * own usage on its website (the source beside it). Lookups find a partner by them.
+ */
+const usualShortNames: Readonly<Record<string, readonly string[]>> = {
+  // https://www.uvm.edu — "UVM"
+  'university-of-vermont': ['UVM'],
+  // https://accd.vermont.gov — "ACCD"
+  'vermont-accd': ['ACCD'],
+  // https://www.nheconomy.com — "NH Department of Business and Economic Affairs (BEA)"
+  'new-hampshire-bea': ['BEA', 'NH BEA'],
+  // https://www.usherbrooke.ca — "UdeS"
+  'universite-de-sherbrooke': ['UdeS'],
+  // https://www.cpq.qc.ca — "CPQ"
+  'conseil-du-patronat-du-quebec': ['CPQ'],
+};
+
+const partnersInRelease: Omit<Draft<Partner>, 'aliases'>[] = [
   {
     ...signatory,
     id: 'technum-quebec',
@@ -63,7 +92,11 @@ export const seedPartners: Draft<Partner>[] = [
     acronym: 'C2MI',
     designation: null,
     kind: null,
-    jurisdiction: null,
+    jurisdiction: 'QC',
+    sources: jurisdictionSource(
+      'connaissance publique (le C2MI est à Bromont, au Québec), non le communiqué',
+      'public knowledge (C2MI is in Bromont, Québec), not the press release',
+    ),
   },
   {
     ...signatory,
@@ -73,7 +106,11 @@ export const seedPartners: Draft<Partner>[] = [
     acronym: null,
     designation: { fr: 'Zone d’innovation quantique', en: 'Quantum innovation zone' },
     kind: 'innovation_zone',
-    jurisdiction: null,
+    jurisdiction: 'QC',
+    sources: jurisdictionSource(
+      'connaissance publique (Distriq est à Sherbrooke, au Québec), non le communiqué',
+      'public knowledge (Distriq is in Sherbrooke, Québec), not the press release',
+    ),
   },
   {
     ...signatory,
@@ -83,7 +120,12 @@ export const seedPartners: Draft<Partner>[] = [
     acronym: null,
     designation: null,
     kind: 'university',
-    jurisdiction: null,
+    // Not stated as such: the release, datelined Sherbrooke, holds the meeting "à l'Université de Sherbrooke".
+    jurisdiction: 'QC',
+    sources: jurisdictionSource(
+      'communiqué du 17 avril 2025, daté de Sherbrooke : la rencontre « s’est tenue hier à l’Université de Sherbrooke »',
+      'press release of 17 April 2025, datelined Sherbrooke: the meeting “was held yesterday at Université de Sherbrooke”',
+    ),
   },
   {
     ...signatory,
@@ -160,6 +202,8 @@ export const seedPartners: Draft<Partner>[] = [
     jurisdiction: 'NH',
   },
 ];
+
+export const seedPartners: Draft<Partner>[] = partnersInRelease.map((partner) => ({ ...partner, aliases: [...(usualShortNames[partner.id] ?? [])] }));
 
 const noContact = { email: null, quote: null, affiliation: null, partnerId: null } as const;
 

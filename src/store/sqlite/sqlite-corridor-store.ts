@@ -21,6 +21,7 @@ import { SqliteCoordination } from './sqlite-coordination.js';
 import { SqliteNotionLinks } from './sqlite-notion-links.js';
 import { RecordTable } from './record-table.js';
 import { SqliteRunLedger } from './sqlite-run-ledger.js';
+import { SqliteReminderMentions } from './sqlite-reminder-mentions.js';
 import { SqliteSnoozes } from './sqlite-snoozes.js';
 
 /** How long writes wait for another process's lock before StoreBusyError (tests shorten them). */
@@ -41,6 +42,7 @@ export class SqliteCorridorStore implements CorridorStore {
   readonly actions: RecordTable<ActionItem>;
   readonly runs: SqliteRunLedger;
   readonly snoozes: SqliteSnoozes;
+  readonly mentions: SqliteReminderMentions;
   readonly notionLinks: SqliteNotionLinks;
   readonly coordination: SqliteCoordination;
   private readonly historyLog: HistoryLog;
@@ -58,6 +60,7 @@ export class SqliteCorridorStore implements CorridorStore {
     this.actions = new RecordTable(db, 'actions', 'action', actionItem, this.historyLog, userMs);
     this.runs = new SqliteRunLedger(db, backgroundMs);
     this.snoozes = new SqliteSnoozes(db, userMs);
+    this.mentions = new SqliteReminderMentions(db, backgroundMs);
     this.notionLinks = new SqliteNotionLinks(db, backgroundMs);
     this.coordination = new SqliteCoordination(db, userMs);
     this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();

@@ -13,7 +13,7 @@ export function actionItemDoneClicked(deps: SlackDeps) {
     const { t, lang } = click;
     const item = await deps.store.actions.get(click.value);
     if (!item || item.removedAt) return tell(args, click, t.modals.gone.title, t.changes.gone);
-    if (!canUpdateActionStatus(click.userId, item, deps.config.CORRIDOR_ADMINS)) return refuse(args, click, deps);
+    if (!canUpdateActionStatus(click.userId, item, deps.config.CORRIDOR_ADMINS, click.audience)) return refuse(args, click, deps);
     const title = escapeMrkdwn(item.title[lang]);
     if (item.status === 'done') {
       await tell(args, click, t.modals.saved.title, t.changes.alreadyDone(title));

@@ -4,6 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import { askerOf, type Asker } from '../../asker.js';
 import type { SlackDeps } from '../../deps.js';
 import { blockActionsPayload } from '../../payloads.js';
+import { parseRecordRef } from '../../interaction-ids.js';
 import { noticeModal } from '../../views/modals/outcome-modals.js';
 import { refusalView } from '../../views/refusal-view.js';
 
@@ -16,6 +17,9 @@ export interface Click extends Asker {
   triggerId: string;
   /** The channel of the message clicked in; undefined in the Home tab and in modals. */
   channelId: string | undefined;
+  /** The message clicked in (its ts), and where to answer the clicker; undefined outside messages. */
+  messageTs: string | undefined;
+  responseUrl: string | undefined;
   /** Opens modals within the trigger's 3 s, with no retry (see slack-clients.ts). */
   modalClient: WebClient;
 }
@@ -28,15 +32,16 @@ export async function readClick({ ack, body, logger }: ClickArgs, deps: SlackDep
     logger.warn(`Ignoring a malformed click: ${payload.error.issues[0]?.message}`);
     return undefined;
   }
-  const { user, trigger_id: triggerId, channel, actions } = payload.data;
+  const { user, trigger_id: triggerId, channel, actions, container, response_url: responseUrl } = payload.data;
   const action = actions[0]!;
-  const lang = await deps.userLanguages.of(user.id);
   return {
-    ...askerOf(user.id, lang, deps),
+    ...(await askerOf(user.id, deps)),
     actionId: action.action_id,
     value: action.value,
     triggerId,
     channelId: channel?.id,
+    messageTs: container?.message_ts,
+    responseUrl,
     modalClient: deps.modalClient,
   };
 }
@@ -54,7 +59,7 @@ export async function tell(args: ClickArgs, click: Click, title: string, text: s
 }
 
 export async function refuse(args: ClickArgs, click: Click, deps: SlackDeps): Promise<void> {
-  await tell(args, click, click.t.modals.refused.title, refusalView(deps.config.CORRIDOR_ADMINS, click.t).text);
+  await tell(args, click, click.t.modals.refused.title, refusalView(deps.config.CORRIDOR_ADMINS, click.t, click.audience).text);
 }
 
 /** Opens a modal for the click; when Slack does not, a click in a message gets a polite line instead. */
@@ -74,5 +79,21 @@ export function addClicked(deps: SlackDeps, build: (click: Click) => Promise<Mod
     if (!click) return;
     if (!click.isAdmin) return refuse(args, click, deps);
     await openView(args, click, await build(click));
+  };
+}
+
+/** *Edit* under a card: the record's form on its current version, for coordinators; a record gone meanwhile is said so. */
+export function editClicked<T extends { removedAt: string | null }>(
+  deps: SlackDeps,
+  load: (id: string) => Promise<T | undefined>,
+  build: (record: T, click: Click) => Promise<ModalView>,
+) {
+  return async (args: ClickArgs): Promise<void> => {
+    const click = await readClick(args, deps);
+    if (!click) return;
+    if (!click.isAdmin) return refuse(args, click, deps);
+    const record = await load(parseRecordRef(click.value).id);
+    if (!record || record.removedAt) return tell(args, click, click.t.modals.gone.title, click.t.changes.gone);
+    await openView(args, click, await build(record, click));
   };
 }

@@ -13,7 +13,7 @@ export function markSignedClicked(deps: SlackDeps) {
     if (!click) return;
     const { t } = click;
     if (!click.isAdmin) {
-      await replyEphemeral(args, click, refusalView(deps.config.CORRIDOR_ADMINS, t));
+      await replyEphemeral(args, click, refusalView(deps.config.CORRIDOR_ADMINS, t, click.audience));
       return;
     }
     const partner = click.value ? await deps.store.partners.get(click.value) : undefined;
@@ -25,6 +25,6 @@ export function markSignedClicked(deps: SlackDeps) {
       await replyEphemeral(args, click, messageView(t.markSigned.notPending(partnerName(partner))));
       return;
     }
-    await openView(args, click, markSignedModal({ partner, today: click.today, lang: click.lang, t, channelId: click.channelId }));
+    await openView(args, click, markSignedModal({ partner, today: click.today, lang: click.lang, t, origin: click }));
   };
 }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { partnerStatus } from '../../../domain/types.js';
 import { catalogue } from '../../../i18n/index.js';
+import { askerOf } from '../../asker.js';
 import type { SlackDeps } from '../../deps.js';
 import { blockActionsPayload } from '../../payloads.js';
 import { decodeMetadata } from '../../views/modals/metadata.js';
@@ -20,6 +21,11 @@ export function partnerStatusSwitchClicked(deps: SlackDeps) {
     const status = partnerStatus.safeParse(payload.data?.actions[0]?.selected_option?.value);
     if (!view || !meta || !status.success) {
       logger.warn('Ignoring a malformed status switch in the partner modal');
+      return;
+    }
+    // The form carries the partner's internal note: it is redrawn only for a coordinator, from inside.
+    if (!(await askerOf(body.user.id, deps)).isAdmin) {
+      logger.warn('Ignoring a status switch in the partner modal by someone who may not change partners');
       return;
     }
     const partner = meta.id ? await deps.store.partners.get(meta.id) : undefined;

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { catalogue } from '../../../i18n/index.js';
 import { StoreBusyError } from '../../../store/corridor-store.js';
+import { viewerOf } from '../../asker.js';
 import { KeptRoutes } from '../../commands/answer-cache.js';
 import { runCorridorCommand } from '../../commands/dispatch.js';
 import { slashCommandPayload } from '../../payloads.js';
@@ -18,19 +19,32 @@ export function corridorCommandListener(deps: SlackDeps) {
       return;
     }
     const { text, user_id: userId, channel_id: channelId, trigger_id: triggerId } = payload.data;
-    const lang = deps.userLanguages.known(userId) ?? (await deps.userLanguages.of(userId));
+    // One cached users.info gives both the language and the organisation.
+    const { lang, audience } = await viewerOf(userId, deps);
     const modal = modalOpener({ ack, respond, modalClient: deps.modalClient, triggerId, logger });
     try {
       const reply = await runCorridorCommand({
         text,
         userId,
         lang,
+        audience,
         store: deps.store,
         timeZone: deps.config.CORRIDOR_TZ,
         admins: deps.config.CORRIDOR_ADMINS,
         now: deps.clock?.(),
-        slack: { client, triggerId, channelId, openModal: modal.open },
+        slack: {
+          client,
+          triggerId,
+          channelId,
+          openModal: modal.open,
+          respondLater: (later) =>
+            respond({ response_type: 'ephemeral', replace_original: false, text: later.text, blocks: later.blocks }).then(
+              () => undefined,
+              (error: unknown) => logger.warn(`Could not answer /corridor ${text.slice(0, 80)} through its response_url: ${error instanceof Error ? error.message : String(error)}`),
+            ),
+        },
         notion: deps.notion,
+        calendar: deps.config,
         keptRoutes,
       });
       if (!modal.state.acked) await ack(reply ? { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks } : undefined);

@@ -7,7 +7,7 @@ import { partnerChoices } from '../../views/modals/partner-choices.js';
 
 /**
  * Options of the partner picker once there are more partners than a static menu holds (100):
- * the partners whose name or acronym contains what the user typed, at most 100.
+ * the partners whose name, acronym or a usual short name contains what the user typed, at most 100.
  */
 export function partnerOptions(deps: SlackDeps) {
   return async ({ ack, body }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs): Promise<void> => {
@@ -17,7 +17,9 @@ export function partnerOptions(deps: SlackDeps) {
       return;
     }
     const typed = normalize(payload.data.value);
-    const matches = partnerChoices(await deps.store.partners.list()).filter((choice) => normalize(choice.text).includes(typed));
+    const partners = await deps.store.partners.list();
+    const byShortName = new Set(partners.filter((partner) => partner.aliases.some((alias) => normalize(alias).includes(typed))).map((partner) => partner.id));
+    const matches = partnerChoices(partners).filter((choice) => normalize(choice.text).includes(typed) || byShortName.has(choice.value));
     await ack({ options: matches.slice(0, MODAL_LIMITS.staticOptions).map(option) });
   };
 }

@@ -8,21 +8,21 @@ import { errorsAction, fieldContext, readSubmission, saveUnlessChanged, updateAc
 /** Status-only modal submitted, by an item's owner (or a coordinator). */
 export function actionItemStatusSubmitted(deps: SlackDeps) {
   return async ({ ack, body, client, logger }: SubmissionArgs): Promise<void> => {
-    const submission = readSubmission(body, deps);
+    const submission = await readSubmission(body, deps);
     if (!submission?.meta.id) {
       logger.warn('Ignoring a malformed action status submission');
       await ack();
       return;
     }
-    const { userId, meta, t, lang, values, today, now } = submission;
+    const { userId, meta, t, lang, values, today, now, audience } = submission;
     const { store } = deps;
     const existing = await store.actions.get(meta.id!);
     if (!existing || existing.removedAt !== null) {
       await ack(updateAction(goneModal(t)));
       return;
     }
-    if (!canUpdateActionStatus(userId, existing, deps.config.CORRIDOR_ADMINS)) {
-      await ack(updateAction(refusedModal(deps.config.CORRIDOR_ADMINS, t)));
+    if (!canUpdateActionStatus(userId, existing, deps.config.CORRIDOR_ADMINS, audience)) {
+      await ack(updateAction(refusedModal(deps.config.CORRIDOR_ADMINS, t, audience)));
       return;
     }
     const form = parseActionStatusForm(values, existing, today);

@@ -2,7 +2,7 @@ import { parseActionForm } from '../../../domain/forms/action-item-form.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { conflictModal, goneModal, savedModal } from '../../views/modals/outcome-modals.js';
-import { errorsAction, fieldContext, readAdminSubmission, saveUnlessChanged, updateAction, type SubmissionArgs } from './submission.js';
+import { errorsAction, fieldContext, formWrite, readAdminSubmission, savedMessage, saveUnlessChanged, updateAction, type SubmissionArgs } from './submission.js';
 
 /** Action item modal submitted: add one, or assign, re-date or complete it. */
 export function actionItemSubmitted(deps: SlackDeps) {
@@ -10,7 +10,7 @@ export function actionItemSubmitted(deps: SlackDeps) {
     const { ack, client, logger } = args;
     const submission = await readAdminSubmission(args, deps, 'action item');
     if (!submission) return;
-    const { userId, viewId, meta, t, lang, values, today, now } = submission;
+    const { userId, meta, t, lang, values, today } = submission;
     const { store } = deps;
     const [actions, partners, tracks] = await Promise.all([
       store.actions.list({ includeRemoved: true }),
@@ -30,17 +30,12 @@ export function actionItemSubmitted(deps: SlackDeps) {
     const fields = await fieldContext(store, lang);
     const saved = await saveUnlessChanged(
       ack,
-      // A new item is keyed on the form: delivered twice, the second finds the first's item.
-      () => store.actions.save(form.value, { actor: userId, now, ...(existing ? { expectedVersion: meta.version ?? 0 } : { expectedVersion: 0, formId: viewId }) }),
+      () => store.actions.save(form.value, formWrite(submission, existing)),
       (current) => conflictModal({ entity: 'action', reopen: 'action', what: escapeMrkdwn(current.title[lang]), current, attempted: form.value, ...fields }),
     );
     if (!saved) return;
     const title = escapeMrkdwn(saved.title[lang]);
-    const message = !existing
-      ? t.modals.saved.actionAdded(title)
-      : saved.version === existing.version
-        ? t.modals.saved.unchanged
-        : t.modals.saved.actionUpdated(title);
+    const message = savedMessage(existing, saved, t, { added: t.modals.saved.actionAdded(title), updated: t.modals.saved.actionUpdated(title) });
     await ack(updateAction(savedModal({ entity: 'action', record: saved, message, ...fields })));
     // The previous and the new owner both see their list change.
     await deps.home.refresh(client, [userId, existing?.ownerUserId, saved.ownerUserId], logger);

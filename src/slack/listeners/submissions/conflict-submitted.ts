@@ -3,7 +3,7 @@ import type { ModalView } from '@slack/types';
 import { canUpdateActionStatus } from '../../../domain/permissions.js';
 import type { Partner } from '../../../domain/types.js';
 import type { SlackDeps } from '../../deps.js';
-import { actionModalFor, actionStatusModalFor, eventModalFor, partnerModalFor } from '../../modal-loaders.js';
+import { actionModalFor, actionStatusModalFor, eventModalFor, partnerModalFor, personModalFor } from '../../modal-loaders.js';
 import { markSignedModal } from '../../views/mark-signed-view.js';
 import { goneModal, noticeModal, refusedModal } from '../../views/modals/outcome-modals.js';
 import { partnerName } from '../../views/partner-text.js';
@@ -12,16 +12,16 @@ import { readSubmission, updateAction, type Submission } from './submission.js';
 /** "Edit again" on the conflict modal: the form again, filled with the record's current values. */
 export function conflictSubmitted(deps: SlackDeps) {
   return async ({ ack, body, logger }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const submission = readSubmission(body, deps);
+    const submission = await readSubmission(body, deps);
     if (!submission?.meta.id || !submission.meta.kind) {
       logger.warn('Ignoring a malformed conflict submission');
       await ack();
       return;
     }
-    const { meta, lang, t, userId, isAdmin } = submission;
+    const { meta, lang, t, userId, isAdmin, audience } = submission;
     const { store, config } = deps;
     const id = meta.id!;
-    const refused = updateAction(refusedModal(config.CORRIDOR_ADMINS, t));
+    const refused = updateAction(refusedModal(config.CORRIDOR_ADMINS, t, audience));
     const gone = updateAction(goneModal(t));
     let view: ModalView | undefined;
     switch (meta.kind) {
@@ -29,6 +29,12 @@ export function conflictSubmitted(deps: SlackDeps) {
         const partner = await store.partners.get(id);
         if (!isAdmin) return ack(refused);
         view = partner && !partner.removedAt ? await partnerModalFor(lang, partner) : undefined;
+        break;
+      }
+      case 'person': {
+        const person = await store.people.get(id);
+        if (!isAdmin) return ack(refused);
+        view = person && !person.removedAt ? await personModalFor(store, lang, person) : undefined;
         break;
       }
       case 'event': {
@@ -51,7 +57,7 @@ export function conflictSubmitted(deps: SlackDeps) {
       }
       case 'actionStatus': {
         const item = await store.actions.get(id);
-        if (item && !canUpdateActionStatus(userId, item, config.CORRIDOR_ADMINS)) return ack(refused);
+        if (item && !canUpdateActionStatus(userId, item, config.CORRIDOR_ADMINS, audience)) return ack(refused);
         view = item && !item.removedAt ? actionStatusModalFor(lang, item) : undefined;
         break;
       }
@@ -63,5 +69,5 @@ export function conflictSubmitted(deps: SlackDeps) {
 /** The mark-as-signed form on the current version; a partner no longer pending has nothing to mark. */
 function markSignedAgain(partner: Partner, { lang, t, today, meta }: Submission): ModalView {
   if (partner.status !== 'pending') return noticeModal(t.markSigned.modalTitle, t.markSigned.notPending(partnerName(partner)), t);
-  return markSignedModal({ partner, today, lang, t, channelId: meta.channelId });
+  return markSignedModal({ partner, today, lang, t, origin: meta });
 }

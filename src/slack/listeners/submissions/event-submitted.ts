@@ -4,7 +4,7 @@ import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { eventDateText } from '../../views/event-views.js';
 import { conflictModal, goneModal, savedModal } from '../../views/modals/outcome-modals.js';
-import { errorsAction, fieldContext, readAdminSubmission, saveUnlessChanged, updateAction, type SubmissionArgs } from './submission.js';
+import { errorsAction, fieldContext, formWrite, readAdminSubmission, savedMessage, saveUnlessChanged, updateAction, type SubmissionArgs } from './submission.js';
 
 /** Event modal submitted: add, edit or cancel an event; speakers not on record are added as people. */
 export function eventSubmitted(deps: SlackDeps) {
@@ -12,7 +12,7 @@ export function eventSubmitted(deps: SlackDeps) {
     const { ack, client, logger } = args;
     const submission = await readAdminSubmission(args, deps, 'event');
     if (!submission) return;
-    const { userId, viewId, meta, t, lang, values, now } = submission;
+    const { userId, meta, t, lang, values, now } = submission;
     const { store } = deps;
     const [events, partners, people] = await Promise.all([
       store.events.list({ includeRemoved: true }),
@@ -29,11 +29,9 @@ export function eventSubmitted(deps: SlackDeps) {
       await ack(errorsAction(form.errors, t));
       return;
     }
-    const write = { actor: userId, now };
     const saved = await saveUnlessChanged(
       ack,
-      // A new event is keyed on the form: delivered twice, the second finds the first's event.
-      () => store.events.save(form.value.event, { ...write, ...(existing ? { expectedVersion: meta.version ?? 0 } : { expectedVersion: 0, formId: viewId }) }),
+      () => store.events.save(form.value.event, formWrite(submission, existing)),
       async (current) => {
         const fields = await fieldContext(store, lang);
         return conflictModal({ entity: 'event', reopen: 'event', what: escapeMrkdwn(current.title[lang]), current, attempted: form.value.event, ...fields });
@@ -44,17 +42,13 @@ export function eventSubmitted(deps: SlackDeps) {
     // database turn busy here, submitting again adds the ones missing (the others now match by name).
     for (const person of form.value.newPeople) {
       // Added meanwhile under the same ID (the same submission delivered twice at once): the same person.
-      await store.people.save(person, { ...write, expectedVersion: 0 }).catch((error: unknown) => {
+      await store.people.save(person, { actor: userId, now, expectedVersion: 0 }).catch((error: unknown) => {
         if (!(error instanceof VersionConflictError)) throw error;
       });
     }
     const title = escapeMrkdwn(saved.title[lang]);
     const when = eventDateText(saved, lang);
-    const message = !existing
-      ? t.modals.saved.eventAdded(title, when)
-      : saved.version === existing.version
-        ? t.modals.saved.unchanged
-        : t.modals.saved.eventUpdated(title, when);
+    const message = savedMessage(existing, saved, t, { added: t.modals.saved.eventAdded(title, when), updated: t.modals.saved.eventUpdated(title, when) });
     const fields = await fieldContext(store, lang);
     await ack(updateAction(savedModal({ entity: 'event', record: saved, message, ...fields })));
     await deps.home.refresh(client, [userId], logger);

@@ -7,7 +7,10 @@ import { catalogue, type Catalogue, type Lang } from '../../../i18n/index.js';
 import type { SlackDeps } from '../../deps.js';
 import { MARK_SIGNED_DATE } from '../../interaction-ids.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
+import type { MessageOrigin } from '../../views/modals/metadata.js';
 import { conflictModal } from '../../views/modals/outcome-modals.js';
+import { answerThroughResponseUrl } from '../../response-url.js';
+import { showSignedInReminder } from './signed-in-reminder.js';
 import { partnerName } from '../../views/partner-text.js';
 import { refusalView } from '../../views/refusal-view.js';
 import { plain } from '../../views/render-text.js';
@@ -20,7 +23,7 @@ import { fieldContext, readSubmission, saveUnlessChanged, type Submission, type 
  */
 export function markSignedSubmitted(deps: SlackDeps) {
   return async ({ ack, body, client, logger }: SubmissionArgs): Promise<void> => {
-    const submission = readSubmission(body, deps);
+    const submission = await readSubmission(body, deps);
     if (!submission?.meta.id) {
       logger.warn('Ignoring a malformed mark-as-signed submission');
       await ack(dateError(catalogue('en').common.internalError));
@@ -40,26 +43,31 @@ export function markSignedSubmitted(deps: SlackDeps) {
       async (current) => {
         const fields = await fieldContext(deps.store, lang);
         const what = escapeMrkdwn(current.name);
-        return conflictModal({ entity: 'partner', reopen: 'markSigned', what, current, attempted, channelId: meta.channelId, ...fields });
+        return conflictModal({ entity: 'partner', reopen: 'markSigned', what, current, attempted, origin: meta, ...fields });
       },
     );
     if (!saved) return;
     await ack();
-    if (meta.channelId) {
-      const text = t.markSigned.done(partnerName(saved), formatDate(checked.date, lang));
-      await client.chat.postEphemeral({ channel: meta.channelId, user: userId, text }).catch((error: unknown) => {
-        logger.warn(`Could not confirm the signing to ${userId}: ${error instanceof Error ? error.message : String(error)}`);
-      });
-    }
+    const text = t.markSigned.done(partnerName(saved), formatDate(checked.date, lang));
+    await confirm(client, meta, userId, text).catch((error: unknown) => {
+      logger.warn(`Could not confirm the signing to ${userId}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    await showSignedInReminder({ client, logger }, deps, meta, saved, userId);
     await deps.home.refresh(client, [userId], logger);
   };
+}
+
+/** Through the click's response_url; a form opened before it was remembered confirms in its channel. */
+async function confirm(client: SubmissionArgs['client'], origin: MessageOrigin, userId: string, text: string): Promise<void> {
+  if (origin.responseUrl) return answerThroughResponseUrl(origin.responseUrl, { text });
+  if (origin.channelId) await client.chat.postEphemeral({ channel: origin.channelId, user: userId, text });
 }
 
 type Checked = { ok: true; partner: Partner; date: string } | { ok: false; problem: string };
 
 /** Who may mark, whether the partner is still pending, and whether the date is plausible. */
-function checkSubmission({ isAdmin, values, today, t, lang }: Submission, partner: Partner | undefined, admins: readonly string[]): Checked {
-  if (!isAdmin) return { ok: false, problem: plain(refusalView(admins, t).text) };
+function checkSubmission({ isAdmin, audience, values, today, t, lang }: Submission, partner: Partner | undefined, admins: readonly string[]): Checked {
+  if (!isAdmin) return { ok: false, problem: plain(refusalView(admins, t, audience).text) };
   if (!partner || partner.removedAt !== null) return { ok: false, problem: t.markSigned.notFound };
   if (partner.status !== 'pending') return { ok: false, problem: t.markSigned.notPending(partner.name) };
   const check = checkSigningDate(dateValue(values[MARK_SIGNED_DATE.block]), today, partner.pendingSince);

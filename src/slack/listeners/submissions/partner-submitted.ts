@@ -2,7 +2,7 @@ import { parsePartnerForm } from '../../../domain/forms/partner-form.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { conflictModal, goneModal, savedModal } from '../../views/modals/outcome-modals.js';
-import { errorsAction, fieldContext, readAdminSubmission, saveUnlessChanged, updateAction, type SubmissionArgs } from './submission.js';
+import { errorsAction, fieldContext, formWrite, readAdminSubmission, savedMessage, saveUnlessChanged, updateAction, type SubmissionArgs } from './submission.js';
 
 /** Partner modal submitted: validate, save over the version shown (or refuse), then refresh Home tabs. */
 export function partnerSubmitted(deps: SlackDeps) {
@@ -10,7 +10,7 @@ export function partnerSubmitted(deps: SlackDeps) {
     const { ack, client, logger } = args;
     const submission = await readAdminSubmission(args, deps, 'partner');
     if (!submission) return;
-    const { userId, viewId, meta, t, lang, values, today, now } = submission;
+    const { userId, viewId, meta, t, lang, values, today } = submission;
     // The same submission delivered again: its partner exists (and would clash with its own name).
     const created = meta.id ? undefined : await deps.store.partners.createdByForm(viewId);
     if (created) {
@@ -32,22 +32,12 @@ export function partnerSubmitted(deps: SlackDeps) {
     const fields = await fieldContext(deps.store, lang);
     const saved = await saveUnlessChanged(
       ack,
-      // Version 0 means "must not exist yet": two coordinators adding the same partner cannot overwrite each other.
-      () =>
-        deps.store.partners.save(form.value, {
-          actor: userId,
-          now,
-          ...(existing ? { expectedVersion: meta.version ?? 0 } : { expectedVersion: 0, formId: viewId }),
-        }),
+      () => deps.store.partners.save(form.value, formWrite(submission, existing)),
       (current) => conflictModal({ entity: 'partner', reopen: 'partner', what: escapeMrkdwn(current.name), current, attempted: form.value, ...fields }),
     );
     if (!saved) return;
     const name = escapeMrkdwn(saved.name);
-    const message = !existing
-      ? t.modals.saved.partnerAdded(name)
-      : saved.version === existing.version
-        ? t.modals.saved.unchanged
-        : t.modals.saved.partnerUpdated(name);
+    const message = savedMessage(existing, saved, t, { added: t.modals.saved.partnerAdded(name), updated: t.modals.saved.partnerUpdated(name) });
     await ack(updateAction(savedModal({ entity: 'partner', record: saved, message, ...fields })));
     await deps.home.refresh(client, [userId], logger);
   };

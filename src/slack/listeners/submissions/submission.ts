@@ -3,7 +3,7 @@ import type { ModalView } from '@slack/types';
 import type { FormError } from '../../../domain/forms/errors.js';
 import { flattenState, type FormValues } from '../../../domain/forms/state.js';
 import { catalogue, type Catalogue, type Lang } from '../../../i18n/index.js';
-import { VersionConflictError, type CorridorStore } from '../../../store/corridor-store.js';
+import { VersionConflictError, type CorridorStore, type WriteContext } from '../../../store/corridor-store.js';
 import { askerOf, type Asker } from '../../asker.js';
 import type { SlackDeps } from '../../deps.js';
 import { viewSubmissionPayload } from '../../payloads.js';
@@ -19,14 +19,14 @@ export interface Submission extends Asker {
   values: FormValues;
 }
 
-export function readSubmission(body: unknown, deps: SlackDeps): Submission | undefined {
+export async function readSubmission(body: unknown, deps: SlackDeps): Promise<Submission | undefined> {
   const payload = viewSubmissionPayload.safeParse(body);
   if (!payload.success) return undefined;
   const { user, view } = payload.data;
   const meta = decodeMetadata(view.private_metadata);
   if (!meta) return undefined;
   // The form's language, not the user's current one: the answer matches what they read.
-  return { ...askerOf(user.id, meta.lang, deps), viewId: view.id, meta, values: flattenState(view.state.values) };
+  return { ...(await askerOf(user.id, deps, meta.lang)), viewId: view.id, meta, values: flattenState(view.state.values) };
 }
 
 export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -36,14 +36,14 @@ export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMidd
  * the form closed; anyone else gets the refusal in place of the form. Undefined in both cases.
  */
 export async function readAdminSubmission({ ack, body, logger }: SubmissionArgs, deps: SlackDeps, form: string): Promise<Submission | undefined> {
-  const submission = readSubmission(body, deps);
+  const submission = await readSubmission(body, deps);
   if (!submission) {
     logger.warn(`Ignoring a malformed ${form} submission`);
     await ack();
     return undefined;
   }
   if (!submission.isAdmin) {
-    await ack(updateAction(refusedModal(deps.config.CORRIDOR_ADMINS, submission.t)));
+    await ack(updateAction(refusedModal(deps.config.CORRIDOR_ADMINS, submission.t, submission.audience)));
     return undefined;
   }
   return submission;
@@ -65,6 +65,21 @@ export async function saveUnlessChanged<T>(
     await ack(updateAction(await conflictView(error.current as T)));
     return undefined;
   }
+}
+
+/**
+ * How a form saves its record: an edit over the version the form showed; a new record as version 0
+ * ("must not exist yet", so two coordinators adding at once cannot overwrite each other), keyed on
+ * the form so that a repeated delivery finds the first delivery's record.
+ */
+export function formWrite({ userId, now, meta, viewId }: Submission, existing: object | undefined): WriteContext {
+  return { actor: userId, now, ...(existing ? { expectedVersion: meta.version ?? 0 } : { expectedVersion: 0, formId: viewId }) };
+}
+
+/** What the form says once saved: added, nothing changed (the record already had these values), or updated. */
+export function savedMessage(existing: { version: number } | undefined, saved: { version: number }, t: Catalogue, said: { added: string; updated: string }): string {
+  if (!existing) return said.added;
+  return saved.version === existing.version ? t.modals.saved.unchanged : said.updated;
 }
 
 /** Field errors shown under the inputs; the modal stays open with what the user typed. */

@@ -1,3 +1,4 @@
+import type { Audience } from '../../../domain/permissions.js';
 import type { KnownBlock, ModalView } from '@slack/types';
 import { diffRecords } from '../../../domain/diff.js';
 import { slackUserId } from '../../../domain/types.js';
@@ -8,9 +9,9 @@ import { mentionUser } from '../../mrkdwn.js';
 import { refusalView } from '../refusal-view.js';
 import { formatFieldValue, fieldLabel, recordFields, SUMMARY_KEYS, type FieldContext } from '../record-fields.js';
 import { modal } from './inputs.js';
-import { encodeMetadata, type ModalMetadata } from './metadata.js';
+import { encodeMetadata, originFields, type MessageOrigin, type ModalMetadata } from './metadata.js';
 
-type Summarised = 'partner' | 'event' | 'action';
+type Summarised = 'partner' | 'person' | 'event' | 'action';
 
 /** Shown in place of the form once the change is saved: what it says now. */
 export function savedModal(input: { entity: Summarised; record: object; message: string } & FieldContext): ModalView {
@@ -34,7 +35,7 @@ export interface ConflictModalInput extends FieldContext {
   /** The draft the user submitted, refused because the record had changed. */
   attempted: object;
   /** Kept for the reopened form (see ModalMetadata). */
-  channelId?: string | undefined;
+  origin?: MessageOrigin | undefined;
 }
 
 /** Who last changed a record, as a mention when it was a Slack user, else "someone" (the seed, the Notion sync). */
@@ -69,20 +70,20 @@ export function conflictModal(input: ConflictModalInput): ModalView {
       version: current.version,
       lang,
       kind: input.reopen,
-      ...(input.channelId ? { channelId: input.channelId } : {}),
+      ...originFields(input.origin),
     }),
     blocks,
   });
 }
 
 /** Shown instead of saving when the user may not make this change. */
-export function refusedModal(admins: readonly string[], t: Catalogue): ModalView {
+export function refusedModal(admins: readonly string[], t: Catalogue, audience: Audience): ModalView {
   return modal({
     callbackId: 'refused_modal',
     title: t.modals.refused.title,
     close: t.forms.close,
     privateMetadata: '',
-    blocks: refusalView(admins, t).blocks,
+    blocks: refusalView(admins, t, audience).blocks,
   });
 }
 

@@ -39,6 +39,7 @@ export function partnerModal({ partner, lang, t, name, status = partner?.status 
     blocks: [
       textInput(F.name, f.name, { initial: partner?.name ?? name, maxLength: L.name }),
       textInput(F.acronym, f.acronym, { initial: partner?.acronym, maxLength: L.acronym, optional: true }),
+      textInput(F.aliases, f.aliases, { initial: partner?.aliases.join(', '), maxLength: L.aliases, optional: true, hint: m.aliasesHint }),
       textInput(F.officialName, f.officialName, { initial: partner?.officialName, maxLength: L.officialName, optional: true }),
       // Switching the status redraws the form (views.update): the next step is for pending adhesions only.
       {
@@ -57,7 +58,9 @@ export function partnerModal({ partner, lang, t, name, status = partner?.status 
             t,
           })
         : []),
+      ...(status === 'pending' ? [dateInput(F.nextStepDueOn, f.nextStepDueOn, { initial: partner?.nextStepDueOn ?? null, optional: true })] : []),
       userInput(F.followUp, f.followUp, { initial: partner?.followUpUserId, optional: true, placeholder: t.forms.choose }),
+      textInput(F.internalNote, f.internalNote, { initial: partner?.internalNote, maxLength: L.internalNote, multiline: true, optional: true, hint: m.internalNoteHint }),
       selectInput(F.kind, f.kind, [none, ...partnerKinds.map((kind) => ({ value: kind, text: t.kind[kind] }))], {
         initial: partner?.kind,
         optional: true,

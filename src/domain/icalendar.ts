@@ -1,0 +1,118 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+import { localParts } from './dates.js';
+import type { Lang } from './lang.js';
+import { localInstant } from './periods.js';
+import type { BilingualText, CorridorEvent } from './types.js';
+
+/**
+ * Events as an iCalendar file (RFC 5545), for calendar subscriptions and per-event downloads.
+ * Pure: ical-generator writes the text, timezones-ical-library gives the zone's VTIMEZONE.
+ */
+
+export interface ICalendarInput {
+  events: readonly CorridorEvent[];
+  /** CORRIDOR_TZ: every start is written as wall-clock time with this TZID, its VTIMEZONE included. */
+  timeZone: string;
+  /** The language of titles and descriptions; `both` writes French, then English. */
+  lang: Lang | 'both';
+  /** The calendar's name, as calendar apps show it. */
+  name: string;
+}
+
+/** The host part of every UID: stable, so calendar apps recognise an event they already hold. */
+const UID_DOMAIN = 'corridor-bot';
+
+export function eventUid(event: Pick<CorridorEvent, 'id'>): string {
+  return `${event.id}@${UID_DOMAIN}`;
+}
+
+export function buildICalendar({ events, timeZone, lang, name }: ICalendarInput): string {
+  const calendar = ical({ name, prodId: { company: 'corridor-bot', product: 'events' }, method: ICalCalendarMethod.PUBLISH });
+  // No calendar-wide zone: ical-generator would then write DTSTAMP and LAST-MODIFIED in local time
+  // too, where RFC 5545 wants UTC. The generator still adds the VTIMEZONE of every event's zone.
+  calendar.timezone({ name: null, generator: vtimezone });
+  // The zone calendar apps show the feed in (Google Calendar and Apple read it).
+  calendar.x('X-WR-TIMEZONE', timeZone);
+  for (const event of events) {
+    calendar.createEvent({
+      id: eventUid(event),
+      // Each edit bumps the record's version: calendar apps take the higher SEQUENCE as the newer.
+      sequence: event.version - 1,
+      stamp: new Date(event.updatedAt),
+      lastModified: new Date(event.updatedAt),
+      created: new Date(event.createdAt),
+      ...eventStart(event, timeZone),
+      summary: inLang(event.title, lang, ' / '),
+      location: event.place,
+      description: event.summary ? inLang(event.summary, lang, '\n\n') : null,
+      status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}
+
+/**
+ * A timed start is written as wall-clock time with the zone's TZID; a day-long event is a DATE
+ * (RFC 5545 allows no TZID there), read in the zone too. Both name the zone, so its VTIMEZONE is in
+ * the file whatever the events.
+ */
+function eventStart(event: CorridorEvent, timeZone: string) {
+  const start = new ZonedInstant(localInstant(event.date, event.startTime ?? '12:00', timeZone), timeZone);
+  return { start, timezone: timeZone, allDay: event.startTime === null };
+}
+
+/**
+ * An instant whose local getters read a given zone, whatever the machine's own: ical-generator
+ * writes a TZID time from a plain Date's local getters (the machine's zone), and from a
+ * zone-aware date (its ICalTZDateStub, as @date-fns/tz's TZDate) in that date's zone.
+ */
+class ZonedInstant extends Date {
+  readonly internal: Date;
+
+  constructor(
+    instant: Date,
+    readonly timeZone: string,
+  ) {
+    super(instant.getTime());
+    this.internal = new Date(instant.getTime());
+  }
+
+  withTimeZone(zone?: string | null): ZonedInstant {
+    return new ZonedInstant(this, zone ?? this.timeZone);
+  }
+
+  tzComponents() {
+    return localParts(this, this.timeZone);
+  }
+
+  override getFullYear(): number {
+    return this.tzComponents().year;
+  }
+  override getMonth(): number {
+    return this.tzComponents().month - 1;
+  }
+  override getDate(): number {
+    return this.tzComponents().day;
+  }
+  override getHours(): number {
+    return this.tzComponents().hour;
+  }
+  override getMinutes(): number {
+    return this.tzComponents().minute;
+  }
+  override getSeconds(): number {
+    return this.tzComponents().second;
+  }
+}
+
+/** One language, or French then English (`separator` between them) where they differ. */
+function inLang(value: BilingualText, lang: Lang | 'both', separator: string): string {
+  if (lang !== 'both') return value[lang];
+  return value.fr === value.en ? value.fr : `${value.fr}${separator}${value.en}`;
+}
+
+function vtimezone(zone: string): string | null {
+  const block = tzlib_get_ical_block(zone);
+  return Array.isArray(block) ? (block[0] ?? null) : null;
+}

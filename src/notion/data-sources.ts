@@ -1,0 +1,112 @@
+import { collectPaginatedAPI, type Client } from '@notionhq/client';
+import { z } from 'zod';
+import type { NotionLinks } from '../store/notion-links.js';
+import { normaliseNotionId } from './ids.js';
+import { checkActionsSchema, checkPartnersSchema, type ActionsDatabase, type PartnersDatabase } from './schema.js';
+import { DatabaseNotFoundError, isNotFound, SeveralDataSourcesError } from './sync-failures.js';
+import type { NotionDatabaseIds } from './sync-types.js';
+
+/** Reading Notion: the data source behind each database, checked, and the pages it holds. */
+
+export { DatabaseNotFoundError, SeveralDataSourcesError };
+
+export interface CheckedDatabases {
+  partners: PartnersDatabase;
+  actions: ActionsDatabase;
+}
+
+type CheckDeps = { notion: Client; databases: NotionDatabaseIds; clock?: () => Date; links: NotionLinks };
+
+/**
+ * Finds the data source behind each database and checks its properties (start-up and each
+ * sync). Throws NotionSchemaError naming what is missing or of the wrong type.
+ */
+export async function checkNotionDatabases(deps: CheckDeps): Promise<CheckedDatabases> {
+  const now = deps.clock?.() ?? new Date();
+  const partnersSource = await dataSourceOf(deps, 'partners', now);
+  const partners = checkPartnersSchema(deps.databases.partners, partnersSource);
+  const actionsSource = await dataSourceOf(deps, 'actions', now);
+  const actions = checkActionsSchema(deps.databases.actions, actionsSource, partners.dataSourceId);
+  return { partners, actions };
+}
+
+const databaseShape = z
+  .object({ data_sources: z.array(z.object({ id: z.string(), name: z.string().optional() }).loose()) })
+  .loose();
+const dataSourceParent = z
+  .object({ parent: z.object({ database_id: z.string().optional() }).loose(), in_trash: z.boolean().optional() })
+  .loose();
+
+/** The data source remembered for a database, if it still belongs to it and is not in the trash. */
+async function rememberedDataSource(deps: CheckDeps, databaseId: string): Promise<unknown> {
+  const cached = await deps.links.dataSourceOf(databaseId);
+  if (!cached) return undefined;
+  try {
+    const source = await deps.notion.dataSources.retrieve({ data_source_id: cached });
+    const parsed = dataSourceParent.safeParse(source);
+    const parentId = parsed.success ? parsed.data.parent.database_id : undefined;
+    if (parentId && normaliseNotionId(parentId) === databaseId && !parsed.data?.in_trash) return source;
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  return undefined;
+}
+
+async function dataSourceOf(deps: CheckDeps, which: keyof NotionDatabaseIds, now: Date): Promise<unknown> {
+  const databaseId = deps.databases[which];
+  const remembered = await rememberedDataSource(deps, databaseId);
+  if (remembered) return remembered;
+  let database: unknown;
+  try {
+    database = await deps.notion.databases.retrieve({ database_id: databaseId });
+  } catch (error) {
+    if (isNotFound(error)) throw new DatabaseNotFoundError(which);
+    throw error;
+  }
+  const sources = databaseShape.parse(database).data_sources;
+  if (sources.length > 1) throw new SeveralDataSourcesError(which, sources.map((source) => source.name || source.id));
+  const first = sources[0];
+  if (!first) throw new DatabaseNotFoundError(which);
+  const source = await deps.notion.dataSources.retrieve({ data_source_id: first.id });
+  await deps.links.rememberDataSource(databaseId, normaliseNotionId(first.id), now);
+  return source;
+}
+
+export const pageShape = z
+  .object({
+    object: z.literal('page'),
+    id: z.string(),
+    created_time: z.string(),
+    last_edited_time: z.string(),
+    in_trash: z.boolean().optional(),
+    parent: z.object({ type: z.string(), data_source_id: z.string().optional() }).loose().optional(),
+    url: z.string().optional(),
+    properties: z.record(z.string(), z.unknown()),
+  })
+  .loose();
+export type NotionPage = z.infer<typeof pageShape>;
+
+/** Every page of a data source not in the trash, 100 at a time (the SDK's pagination helper). */
+export async function queryAll(notion: Client, dataSourceId: string, filter?: Record<string, unknown>, pageSize = 100): Promise<NotionPage[]> {
+  const results = await collectPaginatedAPI(notion.dataSources.query, {
+    data_source_id: dataSourceId,
+    page_size: pageSize,
+    ...(filter ? { filter: filter as never } : {}),
+  });
+  const pages: NotionPage[] = [];
+  for (const item of results) {
+    const page = pageShape.safeParse(item);
+    if (page.success && !page.data.in_trash) pages.push(page.data);
+  }
+  return pages;
+}
+
+/** One page as Notion has it now, in the trash or not; undefined when Notion does not know it. */
+export async function retrievePage(notion: Client, pageId: string): Promise<NotionPage | undefined> {
+  try {
+    return pageShape.parse(await notion.pages.retrieve({ page_id: pageId }));
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,70 @@
+import type { ActionItem, BilingualText, Partner, Track } from '../domain/types.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
+import { actionFieldsFromPage, actionToFields, type ActionFields } from './action-item-properties.js';
+import { pullActionItem, type PullContext } from './action-item-pull.js';
+import type { CheckedDatabases, NotionPage } from './data-sources.js';
+import { partnerFieldsFromPage, partnerToFields } from './partner-properties.js';
+import type { FieldValue } from './property-values.js';
+import { actionPropertyTypes, partnerPropertyTypes, type ActionPropertyKey, type NotionPropertyType, type PartnerPropertyKey, type ResolvedDatabase } from './schema.js';
+import type { SyncEntity } from './sync-summary.js';
+
+/** A record kind the sync mirrors: which database, which properties, and what comes back from Notion. */
+export interface EntitySpec<R extends { id: string; removedAt: string | null }, K extends string> {
+  entity: SyncEntity;
+  database: ResolvedDatabase<K>;
+  corridorIdProperty: string;
+  types: Record<K, NotionPropertyType>;
+  label(record: R): BilingualText;
+  desired(record: R): { fields: Record<K, FieldValue>; problem?: BilingualText };
+  read(properties: unknown): Record<K, FieldValue>;
+  /** Brings a Notion-side change back into the store; returns the record as now stored. */
+  pull?(record: R, current: Record<K, FieldValue>, pushed: Record<K, FieldValue>, page: NotionPage): Promise<R | undefined>;
+}
+
+export type AnySpec = EntitySpec<{ id: string; removedAt: string | null }, string>;
+
+/** What the specs share within one run: the checked databases, tracks, and partners' pages. */
+export interface SpecContext {
+  checked: CheckedDatabases;
+  tracks: ReadonlyMap<string, Track>;
+  /** Live partners, whose missing page is a problem for an action item that concerns them. */
+  livePartners: ReadonlySet<string>;
+  /** Pages of live partners, for the action items' relation: known ones first, new ones as created. */
+  partnerPages: Map<string, string>;
+}
+
+/** Partners: every field is the store's. */
+export function partnerSpec(context: SpecContext): EntitySpec<Partner, PartnerPropertyKey> {
+  const database = context.checked.partners;
+  return {
+    entity: 'partner',
+    database,
+    corridorIdProperty: database.names.corridorId,
+    types: partnerPropertyTypes,
+    label: (partner) => bothLanguages(() => partner.name),
+    desired: (partner) => ({ fields: partnerToFields(partner, database.lang) }),
+    read: (properties) => partnerFieldsFromPage(properties, database.names),
+  };
+}
+
+/** Action items: status, due date and owner come back from Notion (see action-item-pull.ts). */
+export function actionSpec(context: SpecContext, pulling: PullContext): EntitySpec<ActionItem, ActionPropertyKey> {
+  const database = context.checked.actions;
+  const desired = (action: ActionItem) => {
+    const mapped = actionToFields(action, { lang: database.lang, tracks: context.tracks, partnerPages: context.partnerPages });
+    const missing = mapped.missingPartners.filter((id) => context.livePartners.has(id));
+    if (missing.length === 0) return { fields: mapped.fields };
+    return { fields: mapped.fields, problem: bothLanguages((words) => words.notion.errors.partnerPageMissing(missing.join(', '))) };
+  };
+  return {
+    entity: 'action',
+    database,
+    corridorIdProperty: database.names.corridorId,
+    types: actionPropertyTypes,
+    label: (action) => action.title,
+    desired,
+    read: (properties) => actionFieldsFromPage(properties, database.names),
+    pull: (action, current, pushed, page) =>
+      pullActionItem({ action, current: current as ActionFields, pushed: pushed as ActionFields, desired: desired(action).fields, page, ownerProperty: database.names.owner }, pulling),
+  };
+}

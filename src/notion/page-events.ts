@@ -1,0 +1,134 @@
+import type { Client } from '@notionhq/client';
+import type { ActionItem, Partner } from '../domain/types.js';
+import type { CorridorStore } from '../store/corridor-store.js';
+import { adoptActionItem } from './adoption.js';
+import { checkNotionDatabases, retrievePage, type CheckedDatabases, type NotionPage } from './data-sources.js';
+import { actionSpec, partnerSpec, type AnySpec, type SpecContext } from './entity-specs.js';
+import { normaliseNotionId } from './ids.js';
+import { corridorIdOf } from './page-index.js';
+import { Reconciler } from './reconcile.js';
+import { emptySummary, type SyncEntity, type SyncSummary } from './sync-summary.js';
+import type { NotionDatabaseIds, PeopleDirectory, SyncLogger } from './sync-types.js';
+import { PAGE_EVENTS, type NotionWebhookEvent, type WebhookOutcome } from './webhook-events.js';
+
+export interface PageEventDeps {
+  store: CorridorStore;
+  notion: Client;
+  databases: NotionDatabaseIds;
+  clock: () => Date;
+  logger: SyncLogger;
+  people?: PeopleDirectory;
+  timeZone: string;
+}
+
+/** A checked database pair is good for a minute: a burst of events costs one schema check. */
+const CHECK_TTL_MS = 60_000;
+
+/**
+ * Applies Notion's page events to the store by the sync's own rules, one page at a time: the
+ * page is fetched (an event names it, never its content) and reconciled like the periodic sync
+ * would. Each event is handled once across replicas (its ID is remembered in the database), and
+ * an event or a fetched page older than what the store already holds changes nothing.
+ */
+export class PageEvents {
+  private checked: { at: number; databases: CheckedDatabases } | undefined;
+
+  constructor(private readonly deps: PageEventDeps) {}
+
+  async apply(event: NotionWebhookEvent): Promise<{ outcome: WebhookOutcome; summary: SyncSummary }> {
+    const summary = emptySummary(this.deps.clock());
+    if (!PAGE_EVENTS.has(event.type) || event.entity.type !== 'page' || this.foreignParent(event)) return { outcome: 'ignored', summary };
+    if (!(await this.deps.store.coordination.firstDelivery(`notion:${event.id}`, this.deps.clock()))) return { outcome: 'repeat', summary };
+    const checked = await this.checkedDatabases();
+    const page = await retrievePage(this.deps.notion, event.entity.id);
+    const entity = page && entityOf(page, checked);
+    if (!page || !entity) return { outcome: 'ignored', summary };
+    const outcome = await this.applyPage({ event, page, entity, checked, summary });
+    return { outcome, summary };
+  }
+
+  /** The event names a parent that is not one of the two databases: no need to ask Notion. */
+  private foreignParent(event: NotionWebhookEvent): boolean {
+    const parent = event.data?.parent;
+    if (!parent) return false;
+    const ours = [this.deps.databases.partners, this.deps.databases.actions];
+    if (parent.type === 'database') return !ours.includes(normaliseNotionId(parent.id));
+    return parent.type !== 'data_source' && parent.data_source_id === undefined;
+  }
+
+  private async checkedDatabases(): Promise<CheckedDatabases> {
+    const now = this.deps.clock().getTime();
+    if (this.checked && now - this.checked.at < CHECK_TTL_MS) return this.checked.databases;
+    const databases = await checkNotionDatabases({ ...this.deps, links: this.deps.store.notionLinks });
+    this.checked = { at: now, databases };
+    return databases;
+  }
+
+  private async applyPage(input: { event: NotionWebhookEvent; page: NotionPage; entity: SyncEntity; checked: CheckedDatabases; summary: SyncSummary }): Promise<WebhookOutcome> {
+    const { page, entity, checked, summary } = input;
+    const database = entity === 'partner' ? checked.partners : checked.actions;
+    const corridorId = corridorIdOf(page, database.names.corridorId);
+    const record = corridorId ? await this.recordOf(entity, corridorId) : await this.adopt(page, checked, summary);
+    if (!record) return 'ignored';
+    const link = await this.deps.store.notionLinks.get(database.dataSourceId, entity, record.id);
+    if (link?.notionEditedAt && isOlder(input.event.timestamp, page.last_edited_time, link.notionEditedAt)) {
+      this.deps.logger.info('Notion event older than the store, left aside', { event: input.event.id, page: page.id });
+      return 'stale';
+    }
+    const context = await this.specContext(checked, record, entity);
+    const spec = (entity === 'partner' ? partnerSpec(context) : actionSpec(context, this.pullContext(summary))) as unknown as AnySpec;
+    const reconciler = new Reconciler({ notion: this.deps.notion, links: this.deps.store.notionLinks, clock: this.deps.clock, logger: this.deps.logger, summary, createAttempts: 2 });
+    await reconciler.syncRecord(spec, page.in_trash ? [] : [page], record);
+    return 'applied';
+  }
+
+  private async recordOf(entity: SyncEntity, id: string): Promise<Partner | ActionItem | undefined> {
+    return entity === 'partner' ? this.deps.store.partners.get(id) : this.deps.store.actions.get(id);
+  }
+
+  /** A page made by hand in the Action items database is adopted as the periodic sync would. */
+  private async adopt(page: NotionPage, checked: CheckedDatabases, summary: SyncSummary): Promise<ActionItem | undefined> {
+    if (page.in_trash || entityOf(page, checked) !== 'action') return undefined;
+    const { store } = this.deps;
+    const taken = new Set((await store.actions.list({ includeRemoved: true })).map((action) => action.id));
+    const partnerOfPage = new Map<string, string>();
+    for (const link of await store.notionLinks.list(checked.partners.dataSourceId, 'partner')) {
+      if (!link.archived) partnerOfPage.set(link.pageId, link.recordId);
+    }
+    const tracks = await store.listTracks();
+    const adopted = await adoptActionItem(page, { store, database: checked.actions, tracks, partnerOfPage, taken, timeZone: this.deps.timeZone, now: this.deps.clock() });
+    if (adopted) summary.adopted.push({ recordId: adopted.id, label: adopted.title });
+    return adopted;
+  }
+
+  /** The spec context for one record: its partners' pages from the links, not from a full read. */
+  private async specContext(checked: CheckedDatabases, record: Partner | ActionItem, entity: SyncEntity): Promise<SpecContext> {
+    const { store } = this.deps;
+    const partners = await store.partners.list();
+    const partnerPages = new Map<string, string>();
+    for (const partnerId of entity === 'action' ? (record as ActionItem).partnerIds : []) {
+      const link = await store.notionLinks.get(checked.partners.dataSourceId, 'partner', partnerId);
+      if (link && !link.archived) partnerPages.set(partnerId, link.pageId);
+    }
+    const tracks = new Map((await store.listTracks()).map((track) => [track.id, track]));
+    return { checked, tracks, livePartners: new Set(partners.map((partner) => partner.id)), partnerPages };
+  }
+
+  private pullContext(summary: SyncSummary) {
+    const { store, clock, timeZone, people, logger, notion } = this.deps;
+    return { store, clock, timeZone, people, notion, summary, logger };
+  }
+}
+
+function entityOf(page: NotionPage, checked: CheckedDatabases): SyncEntity | undefined {
+  const source = page.parent?.data_source_id ? normaliseNotionId(page.parent.data_source_id) : undefined;
+  if (source === checked.partners.dataSourceId) return 'partner';
+  if (source === checked.actions.dataSourceId) return 'action';
+  return undefined;
+}
+
+/** The event, or the page as fetched, is older than the page state the store already holds. */
+function isOlder(eventAt: string, pageEditedAt: string, heldEditedAt: string): boolean {
+  const held = Date.parse(heldEditedAt);
+  return Date.parse(eventAt) < held || Date.parse(pageEditedAt) < held;
+}

@@ -1,0 +1,84 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CustomRoute } from '@slack/bolt';
+import { z } from 'zod';
+import type { Config } from '../config/env.js';
+import { buildICalendar } from '../domain/icalendar.js';
+import type { CorridorEvent } from '../domain/types.js';
+import { catalogue, type Lang } from '../i18n/index.js';
+import type { CorridorStore } from '../store/corridor-store.js';
+import { EVENT_FILE_PATH, eventSignature, FEED_PATH, sameSecret } from './calendar-links.js';
+
+type CalendarRouteConfig = Pick<Config, 'CALENDAR_FEED_KEY' | 'CORRIDOR_TZ' | 'CORRIDOR_CHANNEL_LANG'>;
+
+/** Each parameter once at most; `lang` is read only once the key or signature was right. */
+const single = z.string().optional();
+const langParameter = z.enum(['fr', 'en']).optional();
+
+/**
+ * GET /calendar.ics?key=CALENDAR_FEED_KEY[&lang=fr|en]: every event not removed (cancelled ones
+ * marked so), for calendar apps to subscribe to. GET /calendar/event.ics?id=…&sig=…[&lang=…]: one
+ * event, from its *Add to calendar* link. A wrong or missing key or signature, or no
+ * CALENDAR_FEED_KEY at all, gets the same 404 as any unknown address, and no data.
+ */
+export function calendarRoutes(config: CalendarRouteConfig, store: Pick<CorridorStore, 'events'>): CustomRoute[] {
+  const serve = (handler: (req: IncomingMessage, res: ServerResponse, key: string) => Promise<void>) => (req: IncomingMessage, res: ServerResponse) => {
+    const key = config.CALENDAR_FEED_KEY;
+    if (!key) return notFound(res);
+    handler(req, res, key).catch(() => plain(res, 500, 'calendar unavailable'));
+  };
+  return [
+    { path: FEED_PATH, method: 'GET', handler: serve((req, res, key) => feed(req, res, key, config, store)) },
+    { path: EVENT_FILE_PATH, method: 'GET', handler: serve((req, res, key) => oneEvent(req, res, key, config, store)) },
+  ];
+}
+
+async function feed(req: IncomingMessage, res: ServerResponse, key: string, config: CalendarRouteConfig, store: Pick<CorridorStore, 'events'>) {
+  const query = queryOf(req);
+  const given = query('key');
+  if (given === undefined || !sameSecret(given, key)) return notFound(res);
+  const lang = langParameter.safeParse(query('lang'));
+  if (!lang.success) return plain(res, 400, 'lang: expected fr or en');
+  sendCalendar(res, await store.events.list(), lang.data ?? config.CORRIDOR_CHANNEL_LANG, config, 'corridor.ics');
+}
+
+async function oneEvent(req: IncomingMessage, res: ServerResponse, key: string, config: CalendarRouteConfig, store: Pick<CorridorStore, 'events'>) {
+  const query = queryOf(req);
+  const [id, sig] = [query('id'), query('sig')];
+  if (!id || sig === undefined || !sameSecret(sig, eventSignature(key, id))) return notFound(res);
+  const lang = langParameter.safeParse(query('lang'));
+  if (!lang.success) return plain(res, 400, 'lang: expected fr or en');
+  const event = await store.events.get(id);
+  if (!event || event.removedAt !== null) return notFound(res);
+  sendCalendar(res, [event], lang.data ?? config.CORRIDOR_CHANNEL_LANG, config, `${event.id}.ics`);
+}
+
+function sendCalendar(res: ServerResponse, events: CorridorEvent[], lang: Lang | 'both', config: CalendarRouteConfig, file: string): void {
+  const name = lang === 'both' ? `${catalogue('fr').calendar.name} / ${catalogue('en').calendar.name}` : catalogue(lang).calendar.name;
+  const text = buildICalendar({ events, timeZone: config.CORRIDOR_TZ, lang, name });
+  res.writeHead(200, {
+    'content-type': 'text/calendar; charset=utf-8',
+    'content-disposition': `attachment; filename="${file}"`,
+    // The key is in the address: keep the answer out of shared caches.
+    'cache-control': 'private, no-cache',
+  });
+  res.end(text);
+}
+
+/** Reads a query parameter; a repeated one counts as absent (which key would win is not for us to guess). */
+function queryOf(req: IncomingMessage): (name: string) => string | undefined {
+  const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+  return (name) => {
+    const values = params.getAll(name);
+    return single.parse(values.length === 1 ? values[0] : undefined);
+  };
+}
+
+function notFound(res: ServerResponse): void {
+  plain(res, 404, 'not found');
+}
+
+function plain(res: ServerResponse, status: number, line: string): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(`${line}\n`);
+}

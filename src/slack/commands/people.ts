@@ -1,0 +1,21 @@
+import { readVerb } from '../../domain/command-text.js';
+import { findPeople } from '../../domain/people.js';
+import { peopleListView, personNotFoundView } from '../views/person-views.js';
+import type { CorridorCommand } from './command.js';
+import { changePerson, peopleDirectory } from './person.js';
+
+/** `people [name]`: everyone on record, partners' people or not, found by name, title or organisation. */
+export const peopleCommand: CorridorCommand = {
+  name: 'people',
+  aliases: ['personnes', 'contacts', 'gens'],
+  help: (t) => t.commands.people,
+  examples: ['people welch', 'people technum'],
+  async run(args, context) {
+    const directory = await peopleDirectory(context);
+    const verb = readVerb(args, directory.finder);
+    if (verb.kind !== 'lookup') return changePerson(verb, directory, context);
+    const match = findPeople(verb.query, directory.people, directory.organisationNames);
+    if (match.kind === 'none') return personNotFoundView(verb.query, match.suggestion, context.t);
+    return peopleListView({ ...directory.listing(context.lang), people: match.people, typed: verb.query || undefined, t: context.t });
+  },
+};

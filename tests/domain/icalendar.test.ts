@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildICalendar, eventUid } from '../../src/domain/icalendar.js';
+import { eventRecord } from '../support/records.js';
+
+const machineZone = process.env.TZ;
+
+afterEach(() => {
+  if (machineZone === undefined) delete process.env.TZ;
+  else process.env.TZ = machineZone;
+});
+
+const meeting = eventRecord('first-official-meeting-2025-04-16', '2025-04-16', {
+  title: { fr: 'Première rencontre officielle', en: 'First official meeting' },
+  place: 'Université de Sherbrooke',
+  summary: { fr: 'Quatre pistes d’action.', en: 'Four action tracks.' },
+  version: 3,
+  createdAt: '2025-04-17T10:00:00.000Z',
+  updatedAt: '2025-05-01T14:05:09.123Z',
+});
+const forum = eventRecord('forum', '2026-11-26', { startTime: '18:30', status: 'cancelled', title: { fr: 'Forum', en: 'Forum' } });
+
+function ics(lang: 'fr' | 'en' | 'both' = 'en'): string {
+  return buildICalendar({ events: [meeting, forum], timeZone: 'America/Toronto', lang, name: 'Corridor' });
+}
+
+describe('buildICalendar', () => {
+  it('writes RFC 5545 with CRLF lines, the zone’s VTIMEZONE and a DATE for a day-long event', () => {
+    const text = ics();
+    expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//corridor-bot//events//EN\r\nMETHOD:PUBLISH\r\n')).toBe(true);
+    expect(text.endsWith('END:VCALENDAR')).toBe(true);
+    expect(text.split('\r\n').every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
+    expect(text.match(/BEGIN:VTIMEZONE\r\nTZID:America\/Toronto\r\n/g)).toHaveLength(1);
+    expect(text).toContain('DTSTART;VALUE=DATE:20250416\r\n');
+    expect(text).toContain('DTSTART;TZID=America/Toronto:20261126T183000\r\n');
+  });
+
+  it('keeps the UID, and takes SEQUENCE, DTSTAMP and LAST-MODIFIED from the record', () => {
+    const text = ics();
+    expect(eventUid(meeting)).toBe('first-official-meeting-2025-04-16@corridor-bot');
+    expect(text).toContain('UID:first-official-meeting-2025-04-16@corridor-bot\r\nSEQUENCE:2\r\nDTSTAMP:20250501T140509Z\r\n');
+    expect(text).toContain('LAST-MODIFIED:20250501T140509Z\r\n');
+    expect(text).toContain('CREATED:20250417T100000Z\r\n');
+    expect(text).toMatch(/UID:forum@corridor-bot[\s\S]*STATUS:CANCELLED/);
+  });
+
+  it('writes titles and descriptions in the language asked for, or both', () => {
+    expect(ics('fr')).toContain('SUMMARY:Première rencontre officielle\r\n');
+    expect(ics('fr')).toContain('DESCRIPTION:Quatre pistes d’action.\r\n');
+    expect(ics('en')).toContain('SUMMARY:First official meeting\r\n');
+    expect(ics('both')).toContain('SUMMARY:Première rencontre officielle / First official meeting\r\n');
+    expect(ics('both')).toContain('SUMMARY:Forum\r\n');
+    expect(ics('both')).toContain('DESCRIPTION:Quatre pistes d’action.\\n\\nFour action tracks.\r\n');
+  });
+
+  it('writes the same text whatever the machine’s own time zone', () => {
+    process.env.TZ = 'UTC';
+    const utc = ics();
+    for (const zone of ['Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
+      process.env.TZ = zone;
+      expect(ics(), zone).toBe(utc);
+    }
+  });
+});
