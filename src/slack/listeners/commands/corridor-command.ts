@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { catalogue } from '../../../i18n/index.js';
 import { StoreBusyError } from '../../../store/corridor-store.js';
-import { viewerOf } from '../../asker.js';
+import { knownViewerOf, viewerOf } from '../../asker.js';
 import { KeptRoutes } from '../../commands/answer-cache.js';
 import { runCorridorCommand } from '../../commands/dispatch.js';
 import { slashCommandPayload } from '../../payloads.js';
@@ -20,7 +20,7 @@ export function corridorCommandListener(deps: SlackDeps) {
     }
     const { text, user_id: userId, channel_id: channelId, trigger_id: triggerId } = payload.data;
     // One cached users.info gives both the language and the organisation.
-    const { lang, audience } = await viewerOf(userId, deps);
+    const { lang, audience } = knownViewerOf(userId, deps) ?? (await viewerOf(userId, deps));
     const modal = modalOpener({ ack, respond, modalClient: deps.modalClient, triggerId, logger });
     try {
       const reply = await runCorridorCommand({
