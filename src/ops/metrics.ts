@@ -1,4 +1,5 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { LeanHistogram } from './lean-histogram.js';
 
 /**
  * The app's Prometheus metrics, served at GET /metrics. One registry per process: each replica
@@ -16,13 +17,13 @@ export const metrics = {
     registers: [registry],
   }),
   /** From receiving a request to acknowledging it: Slack gives up after 3 s. */
-  ackSeconds: new Histogram({
-    name: 'corridor_slack_ack_seconds',
-    help: 'Time from receiving a Slack request to acknowledging it',
-    labelNames: ['kind'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5],
-    registers: [registry],
-  }),
+  ackSeconds: new LeanHistogram(
+    'corridor_slack_ack_seconds',
+    'Time from receiving a Slack request to acknowledging it',
+    'kind',
+    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5],
+    registry,
+  ),
   /** Scheduled posts by job (remind, digest, event-reminder) and outcome (posted, found, skipped, in-progress, failed). */
   scheduledPosts: new Counter({
     name: 'corridor_scheduled_posts_total',

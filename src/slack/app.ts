@@ -11,6 +11,7 @@ import { InFlight } from './in-flight.js';
 import { InstallingOrganisation } from './installation.js';
 import { notionWebhookRoute } from './notion-webhook-route.js';
 import { registerListeners } from './listeners/index.js';
+import { markFailed } from './receiver/request-record.js';
 import { GuardedReceiver } from './receiver/guarded-receiver.js';
 import { apiClientOptions, modalClient } from './slack-clients.js';
 import { SharedChannels } from './shared-channels.js';
@@ -54,6 +55,8 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     deferInitialization: true,
     // The app keeps no per-conversation state: skip Bolt's in-memory conversation store on every request.
     convoStore: false as const,
+    // The error handler gets the request's context, to mark the request as failed for the metrics.
+    extendedErrorHandler: true,
     ...(logger ? { logger } : {}),
   };
   // /healthz, /readyz, /metrics, the calendars and /notion/webhooks: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
@@ -64,7 +67,7 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
       ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, ...socketHealth })
       : new App({ ...common, receiver: httpReceiver(config, store, unknown, options, customRoutes) });
   const inFlight = new InFlight();
-  app.use(inFlight.middleware);
+  inFlight.watch(app);
   const userLanguages = new UserLanguages(app.client);
   const installation = new InstallingOrganisation(app.client);
   const channels = new SharedChannels(app.client);
@@ -79,7 +82,9 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
       app.logger,
     ),
   );
-  app.error(async (error) => {
+  // Bolt hands a listener's error here rather than to the receiver: the only place that sees it.
+  app.error(async ({ error, context }: { error: Error; context: Record<string, unknown> }) => {
+    markFailed(context);
     app.logger.error('Unhandled error in a listener:', error);
   });
   return {

@@ -49,8 +49,17 @@ export interface ViewerSources {
 
 /** The viewer's language and audience: the one place where inside and outside are told apart. */
 export async function viewerOf(userId: string, sources: ViewerSources): Promise<{ lang: Lang; audience: Audience }> {
+  const known = knownViewerOf(userId, sources);
+  if (known) return known;
   const [facts, installation] = await Promise.all([sources.userLanguages.facts(userId), sources.installation.get()]);
   return { lang: facts.lang, audience: audienceOfUser(facts.organisation, installation) };
+}
+
+/** The same, when both the user and the installation are known already: a command need not wait for it. */
+export function knownViewerOf(userId: string, sources: ViewerSources): { lang: Lang; audience: Audience } | undefined {
+  const facts = sources.userLanguages.knownFacts(userId);
+  const installation = sources.installation.current;
+  return facts && installation ? { lang: facts.lang, audience: audienceOfUser(facts.organisation, installation) } : undefined;
 }
 
 /**

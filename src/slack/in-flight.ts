@@ -1,5 +1,4 @@
-import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
-import { markFailed } from './receiver/request-record.js';
+import type { App } from '@slack/bolt';
 
 /**
  * Tracks the requests the app is still handling, so a graceful stop (or a test) can wait for the
@@ -9,22 +8,23 @@ export class InFlight {
   private readonly running = new Set<Promise<unknown>>();
 
   /**
-   * Global middleware: registered first, it sees every request from start to end, and marks the
-   * request's record as failed when its listener threw (Bolt hands listener errors to app.error
-   * rather than to the receiver, so only middleware around the listeners can see them).
+   * Watches every request the app handles: both receivers (HTTP and Socket Mode) hand each one to
+   * app.processEvent, which resolves once its listeners are done. Wrapping it costs a request less
+   * than a global middleware, which Bolt calls with a fresh copy of every listener argument.
    */
-  readonly middleware: Middleware<AnyMiddlewareArgs> = async ({ next, context }) => {
-    const work = next();
+  watch(app: App): void {
+    const processEvent = app.processEvent.bind(app);
+    app.processEvent = (event) => this.track(processEvent(event));
+  }
+
+  private async track(work: Promise<void>): Promise<void> {
     this.running.add(work);
     try {
       await work;
-    } catch (error) {
-      markFailed(context);
-      throw error;
     } finally {
       this.running.delete(work);
     }
-  };
+  }
 
   /** How many requests are still being handled. */
   get size(): number {

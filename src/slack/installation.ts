@@ -11,6 +11,11 @@ export class InstallingOrganisation {
 
   constructor(private readonly client: WebClient) {}
 
+  /** The installing organisation once known, without waiting. */
+  get current(): Installation | undefined {
+    return this.known;
+  }
+
   async get(): Promise<Installation | undefined> {
     if (this.known) return this.known;
     this.pending ??= this.lookUp().finally(() => (this.pending = undefined));

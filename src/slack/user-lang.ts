@@ -35,9 +35,15 @@ export class UserLanguages {
     return (await this.facts(userId)).lang;
   }
 
-  async facts(userId: string): Promise<UserFacts> {
+  /** What is known of the user already, without waiting: most requests come from known users. */
+  knownFacts(userId: string): UserFacts | undefined {
     const cached = this.cache.get(userId);
-    if (cached && cached.until > this.clock()) return cached.facts;
+    return cached && cached.until > this.clock() ? cached.facts : undefined;
+  }
+
+  async facts(userId: string): Promise<UserFacts> {
+    const known = this.knownFacts(userId);
+    if (known) return known;
     const found = await Promise.race([this.lookUp(userId), delay(LOOKUP_TIMEOUT_MS).then(() => undefined)]);
     const facts = found ?? { lang: 'en' as const, organisation: undefined };
     this.cache.set(userId, { facts, until: this.clock() + (found ? CACHE_MS : FAILURE_CACHE_MS) });

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { runConsole } from '../../src/cli/console.js';
 import { parseConfig } from '../../src/config/env.js';
 import { draftOf } from '../../src/domain/draft.js';
-import { AnswerCache, answerCacheOf, answerKey } from '../../src/slack/commands/answer-cache.js';
+import { commandTextInput } from '../../src/domain/command-text.js';
+import { AnswerCache, answerCacheOf, answerKey, KeptRoutes } from '../../src/slack/commands/answer-cache.js';
 import type { CommandContext } from '../../src/slack/commands/command.js';
 import { runCorridorCommand, type CommandRequest } from '../../src/slack/commands/dispatch.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
@@ -81,6 +82,30 @@ describe('answers of read-only subcommands', () => {
     await runConsole({ store, config: parseConfig({}), input, output, lang: 'en' });
     expect(printed.match(/9 signatories, 3 pending adhesions/g)).toHaveLength(2);
     expect(reads).toHaveBeenCalledTimes(1);
+  });
+
+  it('finds a repeated request’s answer by the request as typed, fresh after a write, per user and per day', async () => {
+    const store = await open();
+    const keptRoutes = new KeptRoutes();
+    const parses = vi.spyOn(commandTextInput, 'safeParse');
+    const first = await ask(store, 'partners', { keptRoutes });
+    expect(await ask(store, 'partners', { keptRoutes })).toBe(first);
+    expect(parses).toHaveBeenCalledTimes(1);
+    expect(await askText(store, 'partner edit c2mi', { keptRoutes, userId: 'U0ADMIN' })).toContain('opens a form in Slack');
+    expect(await askText(store, 'partner edit c2mi', { keptRoutes })).toContain('only the corridor’s coordinators');
+    await ask(store, 'pending', { keptRoutes });
+    parses.mockClear();
+    await ask(store, 'pending', { keptRoutes, now: new Date('2026-11-27T15:00:00Z') });
+    expect(parses).toHaveBeenCalledTimes(1);
+    const c2mi = (await store.partners.get('c2mi'))!;
+    await store.partners.save({ ...draftOf(c2mi), name: 'C2MI Renamed' }, { actor: 'U0ADMIN' });
+    expect(renderBlocksAsText((await ask(store, 'partners', { keptRoutes }))!.blocks)).toContain('C2MI Renamed');
+    parses.mockRestore();
+  });
+
+  it('tells requests apart whatever their text holds', () => {
+    expect(KeptRoutes.requestKey('en', 'internal', 'U1', ':U2:partners')).not.toBe(KeptRoutes.requestKey('en', 'internal', 'U1:', 'U2:partners'));
+    expect(KeptRoutes.requestKey('en', 'internal', 'U1', 'partners')).not.toBe(KeptRoutes.requestKey('en', 'public', 'U1', 'partners'));
   });
 
   it('forgets the least recently used answer past its capacity', () => {

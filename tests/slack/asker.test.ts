@@ -2,7 +2,7 @@ import { WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audienceOfChannel, audienceOfUser, canChangeRecords } from '../../src/domain/permissions.js';
 import { catalogue } from '../../src/i18n/index.js';
-import { askerOf, viewerOf, whoIsAsking } from '../../src/slack/asker.js';
+import { askerOf, knownViewerOf, viewerOf, whoIsAsking } from '../../src/slack/asker.js';
 import { InstallingOrganisation } from '../../src/slack/installation.js';
 import { SharedChannels } from '../../src/slack/shared-channels.js';
 import { UserLanguages } from '../../src/slack/user-lang.js';
@@ -87,6 +87,14 @@ describe('askerOf, against the Slack emulator', () => {
     await viewerOf('U0PARTNER', sources);
     expect(slack.callsTo('users.info')).toHaveLength(2);
     expect(slack.callsTo('auth.test')).toHaveLength(1);
+  });
+
+  it('knows a viewer without waiting once users.info and auth.test have answered, and only then', async () => {
+    const sources = { userLanguages: new UserLanguages(client), installation: new InstallingOrganisation(client) };
+    expect(knownViewerOf('U0PARTNER', sources)).toBeUndefined();
+    const viewer = await viewerOf('U0PARTNER', sources);
+    expect(knownViewerOf('U0PARTNER', sources)).toEqual(viewer);
+    expect(knownViewerOf('U0ADMIN', sources)).toBeUndefined();
   });
 
   it('gives the public view when users.info or auth.test fails', async () => {

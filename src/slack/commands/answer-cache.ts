@@ -1,5 +1,6 @@
 import type { CorridorStore } from '../../store/corridor-store.js';
 import type { Reply } from '../blocks.js';
+import { BoundedMap } from '../bounded-map.js';
 import type { CommandContext, CorridorCommand } from './command.js';
 
 /**
@@ -38,27 +39,48 @@ interface Entry {
  * that a write through any replica makes the next answer fresh. Least recently used entries go first.
  */
 export class AnswerCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: BoundedMap<Entry>;
 
-  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+  constructor(capacity = DEFAULT_CAPACITY) {
+    this.entries = new BoundedMap(capacity);
+  }
 
   get(key: string, revision: string): Reply | undefined {
     const entry = this.entries.get(key);
-    if (!entry || entry.revision !== revision) return undefined;
-    // Map keeps insertion order: moving the hit to the end makes the first key the least recent.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.reply;
+    return entry?.revision === revision ? entry.reply : undefined;
   }
 
   set(key: string, revision: string, reply: Reply): void {
-    this.entries.delete(key);
     this.entries.set(key, { revision, reply });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 
   get size(): number {
     return this.entries.size;
+  }
+}
+
+/**
+ * Where the kept answer of a request typed before is filed, by the request as typed, for one
+ * listener (its time zone, admins and surface fixed): a repeated command then skips parsing the
+ * text and building the key. Valid for the day it was built on, since the key holds the date.
+ */
+export class KeptRoutes {
+  private readonly routes = new BoundedMap<{ key: string; today: string }>(DEFAULT_CAPACITY);
+
+  /** The request as typed and who asks: language, audience and user ID come from Slack, the text is anything (last, unambiguous). */
+  static requestKey(lang: string, audience: string, userId: string, text: string): string {
+    return `${lang}:${audience}:${userId.length}:${userId}:${text}`;
+  }
+
+  /** The kept answer at the store's current revision, if this request was answered today before. */
+  async answer(requestKey: string, today: string, store: CorridorStore): Promise<Reply | undefined> {
+    const route = this.routes.get(requestKey);
+    if (route?.today !== today) return undefined;
+    return answerCacheOf(store).get(route.key, await store.revision());
+  }
+
+  remember(requestKey: string, key: string, today: string): void {
+    this.routes.set(requestKey, { key, today });
   }
 }
 
@@ -83,8 +105,12 @@ export function answerCacheOf(store: CorridorStore): AnswerCache {
 }
 
 /** Runs a read-only subcommand once per store revision and viewer; every other one each time. */
-export async function runKeepingAnswers(command: CorridorCommand, args: string, context: CommandContext): Promise<Reply | undefined> {
-  const key = answerKey(command.name, args, context);
+export async function runKeepingAnswers(
+  command: CorridorCommand,
+  args: string,
+  context: CommandContext,
+  key = answerKey(command.name, args, context),
+): Promise<Reply | undefined> {
   if (key === undefined) return command.run(args, context);
   const cache = answerCacheOf(context.store);
   // Read before the records: a write meanwhile leaves a fresh answer under the older revision,

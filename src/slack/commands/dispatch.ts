@@ -1,4 +1,5 @@
 import { commandTextInput, parseCommandText, type CommandText } from '../../domain/command-text.js';
+import { localIsoDate } from '../../domain/dates.js';
 import { closestName } from '../../domain/fuzzy.js';
 import { namesPartner } from '../../domain/partner-match.js';
 import type { Audience } from '../../domain/permissions.js';
@@ -9,7 +10,7 @@ import { whoIsAsking } from '../asker.js';
 import type { Reply } from '../blocks.js';
 import { messageView } from '../views/message-view.js';
 import { unknownCommandView } from '../views/unknown-command-view.js';
-import { runKeepingAnswers } from './answer-cache.js';
+import { answerKey, KeptRoutes, runKeepingAnswers } from './answer-cache.js';
 import type { CommandContext, CorridorCommand } from './command.js';
 import { corridorCommands } from './registry.js';
 
@@ -27,6 +28,8 @@ export interface CommandRequest {
   slack?: CommandContext['slack'];
   notion?: CommandContext['notion'];
   calendar?: CommandContext['calendar'];
+  /** The listener's routes to kept answers (see KeptRoutes); absent, every request is parsed. */
+  keptRoutes?: KeptRoutes;
 }
 
 /**
@@ -41,10 +44,14 @@ const FRENCH_NAMES = new Set([
 
 /** Parses `/corridor …` text and runs the subcommand: the one path Slack and the console share. */
 export async function runCorridorCommand(request: CommandRequest): Promise<Reply | undefined> {
+  const { userId, audience, timeZone, admins, now = new Date(), keptRoutes } = request;
+  const requestKey = keptRoutes && KeptRoutes.requestKey(request.lang, audience, userId, request.text);
+  const today = localIsoDate(now, timeZone);
+  const kept = requestKey && (await keptRoutes!.answer(requestKey, today, request.store));
+  if (kept) return kept;
   const input = commandTextInput.safeParse(request.text);
   if (!input.success) return messageView(catalogue(request.lang).tooLong);
   const parsed = parseCommandText(input.data);
-  const { userId, audience, timeZone, admins, now } = request;
   const context: CommandContext = {
     ...whoIsAsking({ userId, lang: parsed.lang ?? (FRENCH_NAMES.has(parsed.name) ? 'fr' : request.lang), audience, admins, timeZone, now }),
     store: request.store,
@@ -61,7 +68,9 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
     const suggestion = await suggestionFor(parsed, listed, context);
     return unknownCommandView(parsed.name, suggestion, listed.map((c) => localName(c, context.t)), context.t);
   }
-  return runKeepingAnswers(command, parsed.rest, context);
+  const key = answerKey(command.name, parsed.rest, context);
+  if (requestKey && key) keptRoutes!.remember(requestKey, key, context.today);
+  return runKeepingAnswers(command, parsed.rest, context, key);
 }
 
 const MAX_NAME_SUGGESTED = 100;

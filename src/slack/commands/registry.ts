@@ -16,7 +16,8 @@ import { syncCommand } from './sync.js';
 
 /** Every `/corridor` subcommand, in the order the help lists them. */
 export function corridorCommands(): readonly CorridorCommand[] {
-  return [
+  // Built once: every command looks its subcommand up in this list.
+  return (commands ??= [
     helpCommand(corridorCommands),
     partnersCommand,
     partnerCommand,
@@ -31,5 +32,7 @@ export function corridorCommands(): readonly CorridorCommand[] {
     historyCommand,
     aboutCommand,
     syncCommand,
-  ];
+  ]);
 }
+
+let commands: readonly CorridorCommand[] | undefined;

@@ -18,7 +18,7 @@ import { snoozeClicked } from './clicks/snooze.js';
 import { corridorCommandListener } from './commands/corridor-command.js';
 import { appHomeOpened } from './events/app-home-opened.js';
 import { channelSharingChanged } from './events/channel-sharing.js';
-import { otherEvents } from './events/other-events.js';
+import { eventRouter, type EventArgs } from './events/event-router.js';
 import { partnerOptions } from './options/partner-options.js';
 import { actionItemStatusSubmitted } from './submissions/action-item-status-submitted.js';
 import { actionItemSubmitted } from './submissions/action-item-submitted.js';
@@ -68,9 +68,13 @@ export function registerListeners(app: App, deps: SlackDeps): void {
 
   app.options(PARTNER_OPTIONS_ACTION, partnerOptions(deps));
 
-  app.event('app_home_opened', appHomeOpened(deps));
-  app.event('channel_shared', channelSharingChanged(deps));
-  app.event('channel_unshared', channelSharingChanged(deps));
   // Bolt acknowledges every event itself, so only a catch-all can tell which ones nobody handles.
-  app.event(/.*/, otherEvents(['app_home_opened', 'channel_shared', 'channel_unshared'], deps.unknown));
+  const sharingChanged = channelSharingChanged(deps) as (args: EventArgs) => Promise<void>;
+  app.event(
+    /.*/,
+    eventRouter(
+      { app_home_opened: appHomeOpened(deps) as (args: EventArgs) => Promise<void>, channel_shared: sharingChanged, channel_unshared: sharingChanged },
+      deps.unknown,
+    ),
+  );
 }

@@ -72,13 +72,17 @@ interface Screening {
 
 function screenRequests(boltListener: RequestListener, screening: Screening): RequestListener {
   return (req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    if (req.method !== 'POST' || pathname !== EVENTS_PATH) return boltListener(req, res);
+    if (req.method !== 'POST' || !isEventsPath(req.url)) return boltListener(req, res);
     screen(req, res, boltListener, screening).catch((error: unknown) => {
       screening.logger().error(`Could not read a request to ${EVENTS_PATH}: ${String(error)}`);
       if (!res.headersSent) HTTPModuleFunctions.buildNoBodyResponse(res, 500);
     });
   };
+}
+
+/** Whether Bolt routes this URL to /slack/events; the exact path, Slack's only form, needs no URL parsing. */
+function isEventsPath(url = '/'): boolean {
+  return url === EVENTS_PATH || new URL(url, 'http://localhost').pathname === EVENTS_PATH;
 }
 
 async function screen(req: IncomingMessage, res: ServerResponse, boltListener: RequestListener, screening: Screening): Promise<void> {

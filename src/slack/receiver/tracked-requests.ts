@@ -2,7 +2,7 @@ import type { Logger, ReceiverEvent } from '@slack/bolt';
 import { metrics } from '../../ops/metrics.js';
 import type { UnknownPayloads } from '../unknown-payloads.js';
 import { recordProperties, type RequestRecord } from './request-record.js';
-import { eventId, requestKind, requestLabel } from './request-kind.js';
+import { eventId, requestKind, requestLabel, type RequestKind } from './request-kind.js';
 
 export interface RequestTracking {
   logger: Logger;
@@ -16,6 +16,26 @@ export interface RequestTracking {
 
 export type ProcessEvent = (event: ReceiverEvent) => Promise<void>;
 
+type Outcome = 'ok' | 'error' | 'duplicate';
+
+/** Each kind's metrics bound to their labels once: a labelled lookup per request costs more. */
+interface KindMetrics {
+  ack: { observe(seconds: number): void };
+  outcomes: Record<Outcome, { inc(): void }>;
+}
+
+const kindMetrics = new Map<RequestKind, KindMetrics>();
+
+function metricsOf(kind: RequestKind): KindMetrics {
+  let bound = kindMetrics.get(kind);
+  if (!bound) {
+    const outcome = (name: Outcome) => metrics.requests.labels({ kind, outcome: name });
+    bound = { ack: metrics.ackSeconds.labels(kind), outcomes: { ok: outcome('ok'), error: outcome('error'), duplicate: outcome('duplicate') } };
+    kindMetrics.set(kind, bound);
+  }
+  return bound;
+}
+
 /**
  * Wraps Bolt's processEvent: times the acknowledgement, counts each request by kind and outcome,
  * skips an event Slack delivers again, and acknowledges what no listener did (Bolt leaves a body of
@@ -24,10 +44,11 @@ export type ProcessEvent = (event: ReceiverEvent) => Promise<void>;
 export function trackRequests(process: ProcessEvent, tracking: RequestTracking): ProcessEvent {
   return async (event) => {
     const kind = requestKind(event.body);
+    const measured = metricsOf(kind);
     const started = performance.now();
     let acked = false;
     const ack: ReceiverEvent['ack'] = async (response) => {
-      if (!acked) metrics.ackSeconds.observe({ kind }, (performance.now() - started) / 1000);
+      if (!acked) measured.ack.observe((performance.now() - started) / 1000);
       acked = true;
       return event.ack(response);
     };
@@ -35,7 +56,7 @@ export function trackRequests(process: ProcessEvent, tracking: RequestTracking):
     // The database unreachable: better to handle an event twice than to lose it.
     if (id !== undefined && !(await tracking.firstDelivery(id).catch(() => true))) {
       await ack();
-      metrics.requests.inc({ kind, outcome: 'duplicate' });
+      measured.outcomes.duplicate.inc();
       return;
     }
     const record: RequestRecord = { failed: false };
@@ -45,7 +66,7 @@ export function trackRequests(process: ProcessEvent, tracking: RequestTracking):
       record.failed = true;
       throw error;
     } finally {
-      metrics.requests.inc({ kind, outcome: record.failed ? 'error' : 'ok' });
+      measured.outcomes[record.failed ? 'error' : 'ok'].inc();
       if (!acked) {
         // A listener that failed was logged by app.error already; otherwise nobody understood the payload.
         if (!record.failed) tracking.unknown.note(`unacknowledged ${requestLabel(event.body)}`, tracking.logger);

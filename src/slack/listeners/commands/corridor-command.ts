@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { catalogue } from '../../../i18n/index.js';
 import { StoreBusyError } from '../../../store/corridor-store.js';
-import { viewerOf } from '../../asker.js';
+import { knownViewerOf, viewerOf } from '../../asker.js';
+import { KeptRoutes } from '../../commands/answer-cache.js';
 import { runCorridorCommand } from '../../commands/dispatch.js';
 import { slashCommandPayload } from '../../payloads.js';
 import { modalOpener } from './modal-opener.js';
@@ -9,6 +10,7 @@ import type { SlackDeps } from '../../deps.js';
 
 /** `/corridor …`: parse, answer ephemerally in the ack (Slack shows it within its 3 s window). */
 export function corridorCommandListener(deps: SlackDeps) {
+  const keptRoutes = new KeptRoutes();
   return async ({ command, ack, respond, client, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const payload = slashCommandPayload.safeParse(command);
     if (!payload.success) {
@@ -18,7 +20,7 @@ export function corridorCommandListener(deps: SlackDeps) {
     }
     const { text, user_id: userId, channel_id: channelId, trigger_id: triggerId } = payload.data;
     // One cached users.info gives both the language and the organisation.
-    const { lang, audience } = await viewerOf(userId, deps);
+    const { lang, audience } = knownViewerOf(userId, deps) ?? (await viewerOf(userId, deps));
     const modal = modalOpener({ ack, respond, modalClient: deps.modalClient, triggerId, logger });
     try {
       const reply = await runCorridorCommand({
@@ -43,6 +45,7 @@ export function corridorCommandListener(deps: SlackDeps) {
         },
         notion: deps.notion,
         calendar: deps.config,
+        keptRoutes,
       });
       if (!modal.state.acked) await ack(reply ? { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks } : undefined);
     } catch (error) {
