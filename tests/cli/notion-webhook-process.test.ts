@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signWebhookPayload } from '@notionhq/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSqliteStore } from '../../src/store/open-store.js';
 import { notionFixture, type NotionFixture } from '../support/notion-fixture.js';
 import { cleanEnv } from '../support/run-cli.js';
@@ -58,7 +58,8 @@ describe('npm start with Notion webhooks (HTTP mode)', () => {
     // Notion's handshake: the token is printed for the operator.
     const handshake = await fetch(webhook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verification_token: 'secret_newSubscriptionToken9' }) });
     expect(handshake.status).toBe(200);
-    expect(app.output()).toContain('NOTION_WEBHOOK_VERIFICATION_TOKEN=secret_newSubscriptionToken9');
+    // The line crosses a pipe from the app's process: wait for it to arrive.
+    await vi.waitFor(() => expect(app!.output()).toContain('NOTION_WEBHOOK_VERIFICATION_TOKEN=secret_newSubscriptionToken9'));
 
     const [page] = fixture.emulator.pagesOf(fixture.actionsDataSourceId);
     fixture.emulator.editPage(page!.id, { Status: { select: { name: 'In progress' } } });

@@ -38,7 +38,7 @@ describe('DATABASE_URL', () => {
       const notADatabase = join(dir, 'notes.txt');
       writeFileSync(notADatabase, 'not a database, but long enough to have a header of sorts: '.repeat(4));
       await expect(openSqliteStore(`sqlite:${notADatabase}`)).rejects.toThrow(DatabaseOpenError);
-      await expect(openSqliteStore(`sqlite:${dir}`)).rejects.toThrow(/^DATABASE_URL: cannot open /);
+      await expect(openSqliteStore(`sqlite:${dir}`)).rejects.toThrow(/^DATABASE_URL: .* is a directory, not a database file/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
