@@ -19,7 +19,9 @@ function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): In
 export function formatDate(isoDate: string, lang: Lang, options: { weekday?: boolean } = {}): string {
   // Noon UTC keeps the calendar date whatever the formatting zone.
   const instant = new Date(`${isoDate}T12:00:00Z`);
-  return dateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', dateStyle: options.weekday ? 'full' : 'long' }).format(instant);
+  const parts = dateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', dateStyle: options.weekday ? 'full' : 'long' }).formatToParts(instant);
+  // French writes the first of the month as an ordinal: "1er septembre", "2 septembre".
+  return parts.map(({ type, value }) => (lang === 'fr' && type === 'day' && value === '1' ? '1er' : value)).join('');
 }
 
 /**

@@ -55,6 +55,10 @@ describe('formatting', () => {
   it('formats dates, times and numbers per language', () => {
     expect(formatDate('2025-04-16', 'fr')).toBe('16 avril 2025');
     expect(formatDate('2025-04-16', 'en')).toBe('April 16, 2025');
+    // The first of the month is an ordinal in French only.
+    expect(formatDate('2026-09-01', 'fr')).toBe('1er septembre 2026');
+    expect(formatDate('2026-09-01', 'fr', { weekday: true })).toBe('mardi 1er septembre 2026');
+    expect(formatDate('2026-09-01', 'en')).toBe('September 1, 2026');
     expect(formatTime('09:30', 'fr')).toMatch(/^0?9 h 30$/);
     expect(formatTime('14:05', 'en')).toMatch(/^2:05\sp\.m\.$/);
     expect(formatNumber(90, 'fr', 'percent')).toMatch(/^90\s%$/);
