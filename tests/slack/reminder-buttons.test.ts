@@ -139,7 +139,7 @@ describe('Mark as signed', () => {
     expect(blockKitViolations(update.blocks, 'message')).toEqual([]);
     const shown = JSON.stringify(update.blocks);
     expect(shown).toContain(`*Venture Lab* signed the MOU on May 1, 2025 (marked by <@${ADMIN_ID}>).`);
-    expect(shown).toContain('*Venture Lab* a signé le protocole d’entente le 1 mai 2025');
+    expect(shown).toContain('*Venture Lab* a signé le protocole d’entente le 1er mai 2025');
     expect(shown).not.toContain(keyedActionId(ACTION_IDS.reminderMarkSigned, 'venture-lab'));
     expect(shown).toContain(keyedActionId(ACTION_IDS.reminderMarkSigned, 'cmc-microsystems'));
     const thread = await poster.conversations.replies({ channel: 'C0CORRIDOR', ts: reminder.ts });
