@@ -3,6 +3,7 @@ import { addDays } from './dates.js';
 import { changeCount, changesOf, type DigestChanges } from './digest-changes.js';
 import { eventsWhen } from './events.js';
 import type { ActionItem, CorridorEvent, HistoryEntry, Partner, Track } from './types.js';
+import { sortPending } from './partner-order.js';
 
 /** How far ahead the digest looks for events. */
 export const DIGEST_UPCOMING_DAYS = 30;
@@ -57,9 +58,8 @@ export function buildDigest(input: DigestInput): Digest {
   const upcoming = eventsWhen(events, 'upcoming', today).filter((event) => event.date <= horizon);
   const recent = eventsWhen(events, 'past', today).filter((event) => event.date >= since);
   const partners = live(input.partners);
-  const pending = partners
-    .filter((partner) => partner.status === 'pending')
-    .sort((a, b) => (a.pendingSince ?? '').localeCompare(b.pendingSince ?? '') || a.name.localeCompare(b.name));
+  // The same order as every other list of partners.
+  const pending = sortPending(partners);
   const actions = live(input.actions);
   const tracks = groupByTrack(actions.filter(isOpen), input.tracks).map((group) => ({
     track: group.track,

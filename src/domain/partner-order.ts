@@ -26,3 +26,8 @@ export function sortPartners<T extends Partner>(partners: readonly T[]): T[] {
 function pendingRank(partner: Partner): string {
   return partner.status === 'pending' ? (partner.pendingSince ?? '9999-99-99') : '';
 }
+
+/** The pending adhesions only, in that order (the oldest first). */
+export function sortPending<T extends Partner>(partners: readonly T[]): T[] {
+  return sortPartners(partners.filter((partner) => partner.status === 'pending'));
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildDigest } from '../../src/domain/digest.js';
 import { sortPartners } from '../../src/domain/partner-order.js';
 import { catalogue } from '../../src/i18n/index.js';
 import { homeView } from '../../src/slack/views/home-view.js';
@@ -38,6 +39,11 @@ describe('the order of partner lists', () => {
     expect(orderIn(list.blocks, [...signatoryOrder, ...pendingOrder])).toEqual([...signatoryOrder, ...pendingOrder]);
     expect(orderIn(home.blocks, [...signatoryOrder, ...pendingOrder])).toEqual([...signatoryOrder, ...pendingOrder]);
     expect(orderIn(pending.blocks, pendingOrder)).toEqual(pendingOrder);
+  });
+
+  it('is the same in the digest’s pending adhesions', () => {
+    const digest = buildDigest({ today: '2026-03-02', previousDigestOn: undefined, events: [], partners, actions: [], tracks: [], changes: [] });
+    expect(digest.pending.map((partner) => partner.name)).toEqual(pendingOrder);
   });
 });
 

@@ -2,7 +2,7 @@ import type { ActionsBlock, HomeView, KnownBlock } from '@slack/types';
 import { isOpen } from '../../domain/action-items.js';
 import { eventsWhen } from '../../domain/events.js';
 import type { Audience } from '../../domain/permissions.js';
-import { sortPartners } from '../../domain/partner-order.js';
+import { sortPartners, sortPending } from '../../domain/partner-order.js';
 import { partnerStatuses, type ActionItem, type CorridorEvent, type Partner } from '../../domain/types.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
@@ -12,7 +12,7 @@ import { escapeMrkdwn } from '../mrkdwn.js';
 import { actionLine } from './action-item-list-view.js';
 import { button } from './buttons.js';
 import { eventLine } from './event-views.js';
-import { pendingText, sortPending } from './pending-view.js';
+import { pendingText } from './pending-view.js';
 import { actionDoneButton } from './record-buttons.js';
 
 export interface HomeInput {

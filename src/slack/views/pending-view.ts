@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Audience } from '../../domain/permissions.js';
 import { nextStepState, UNDATED_NEXT_STEP_WEEKS } from '../../domain/next-step.js';
-import { sortPartners } from '../../domain/partner-order.js';
+import { sortPending } from '../../domain/partner-order.js';
 import type { Snooze } from '../../domain/snooze.js';
 import type { Partner } from '../../domain/types.js';
 import { formatAge, formatDate } from '../../i18n/format.js';
@@ -48,11 +48,6 @@ export function nextStepLine(partner: Partner, lang: Lang, t: Catalogue, today: 
   const state = nextStepState(partner, today);
   if (state.overdue) return 'dueOn' in state ? t.pending.overdueSince(formatDate(state.dueOn, lang)) : t.pending.overdueUndated(UNDATED_NEXT_STEP_WEEKS);
   return partner.nextStepDueOn ? t.pending.dueOn(formatDate(partner.nextStepDueOn, lang)) : '';
-}
-
-/** The pending adhesions, in the partner lists' one order (oldest first). */
-export function sortPending(partners: readonly Partner[]): Partner[] {
-  return sortPartners(partners.filter((partner) => partner.status === 'pending'));
 }
 
 /** `snoozes`: the snoozes running today (SnoozeStore.active). */

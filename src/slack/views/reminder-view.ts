@@ -1,6 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Audience } from '../../domain/permissions.js';
 import { nextStepState } from '../../domain/next-step.js';
+import { sortPending } from '../../domain/partner-order.js';
 import type { Partner } from '../../domain/types.js';
 import { formatAge } from '../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
@@ -9,7 +10,7 @@ import { ACTION_IDS, keyedActionId } from '../interaction-ids.js';
 import { mentionUser } from '../mrkdwn.js';
 import { multilingualMessage } from './channel-message.js';
 import { partnerName } from './partner-text.js';
-import { pendingText, sortPending } from './pending-view.js';
+import { pendingText } from './pending-view.js';
 
 export interface ReminderInput {
   /** Pending partners to remind about (snoozed ones already left out). */
