@@ -47,25 +47,7 @@ export interface SlackAppOptions {
 export function createSlackApp(config: Config, store: CorridorStore, options: SlackAppOptions = {}): CorridorApp {
   const logger = options.logger;
   const unknown = new UnknownPayloads();
-  const common = {
-    token: config.SLACK_BOT_TOKEN,
-    clientOptions: apiClientOptions(config),
-    logLevel: options.logLevel ?? LogLevel.INFO,
-    // Initialise in start() so a refused token is an error we can report, not an unhandled rejection.
-    deferInitialization: true,
-    // The app keeps no per-conversation state: skip Bolt's in-memory conversation store on every request.
-    convoStore: false as const,
-    // The error handler gets the request's context, to mark the request as failed for the metrics.
-    extendedErrorHandler: true,
-    ...(logger ? { logger } : {}),
-  };
-  // /healthz, /readyz, /metrics, the calendars and /notion/webhooks: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
-  const customRoutes = routesBesideSlack(config, store, options, (): Logger => app.logger);
-  const socketHealth = config.HEALTH_PORT === undefined ? {} : { customRoutes, installerOptions: { port: config.HEALTH_PORT } };
-  const app: App =
-    config.slackMode === 'socket'
-      ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, ...socketHealth })
-      : new App({ ...common, receiver: httpReceiver(config, store, unknown, options, customRoutes) });
+  const app = boltApp(config, store, options, unknown);
   const inFlight = new InFlight();
   inFlight.watch(app);
   const userLanguages = new UserLanguages(app.client);
@@ -107,6 +89,31 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
     running: () => inFlight.size,
     channels,
   };
+}
+
+/** Bolt's App over the HTTP receiver or Socket Mode, with the routes served beside Slack's. */
+function boltApp(config: Config, store: CorridorStore, options: SlackAppOptions, unknown: UnknownPayloads): App {
+  const logger = options.logger;
+  const common = {
+    token: config.SLACK_BOT_TOKEN,
+    clientOptions: apiClientOptions(config),
+    logLevel: options.logLevel ?? LogLevel.INFO,
+    // Initialise in start() so a refused token is an error we can report, not an unhandled rejection.
+    deferInitialization: true,
+    // The app keeps no per-conversation state: skip Bolt's in-memory conversation store on every request.
+    convoStore: false as const,
+    // The error handler gets the request's context, to mark the request as failed for the metrics.
+    extendedErrorHandler: true,
+    ...(logger ? { logger } : {}),
+  };
+  // /healthz, /readyz, /metrics, the calendars and /notion/webhooks: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
+  const customRoutes = routesBesideSlack(config, store, options, (): Logger => app.logger);
+  const socketHealth = config.HEALTH_PORT === undefined ? {} : { customRoutes, installerOptions: { port: config.HEALTH_PORT } };
+  const app: App =
+    config.slackMode === 'socket'
+      ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, ...socketHealth })
+      : new App({ ...common, receiver: httpReceiver(config, store, unknown, options, customRoutes) });
+  return app;
 }
 
 function routesBesideSlack(config: Config, store: CorridorStore, options: SlackAppOptions, logger: () => Logger): CustomRoute[] {

@@ -56,8 +56,14 @@ const webUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
 
 /** Validates a submitted partner modal and turns it into the draft to save. */
 export function parsePartnerForm(values: FormValues, context: PartnerFormContext): FormResult<Draft<Partner>> {
-  const { existing, partners, today } = context;
-  const schema = z
+  const parsed = partnerFormSchema(context).safeParse(values);
+  if (!parsed.success) return { ok: false, errors: formErrorsFrom(parsed.error.issues) };
+  return { ok: true, value: draftFromForm(parsed.data, context) };
+}
+
+/** The form's fields, and the rules that read several of them or the other partners. */
+function partnerFormSchema({ existing, partners, today }: PartnerFormContext) {
+  return z
     .object({
       [F.name]: requiredNameText(L.name),
       [F.acronym]: nameText(L.acronym),
@@ -89,9 +95,9 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
       }
       if (date !== '' && date > today) issues.addIssue({ code: 'custom', path: [F.statusDate], message: 'dateInFuture' });
     });
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) return { ok: false, errors: formErrorsFrom(parsed.error.issues) };
-  const form = parsed.data;
+}
+
+function draftFromForm(form: z.infer<ReturnType<typeof partnerFormSchema>>, { existing, partners }: PartnerFormContext): Draft<Partner> {
   const name = form[F.name];
   const id = existing?.id ?? uniqueId(slugify(name), new Set(partners.map((partner) => partner.id)));
   const draft: Draft<Partner> = {
@@ -118,7 +124,7 @@ export function parsePartnerForm(values: FormValues, context: PartnerFormContext
           nextStep: bilingual(form[F.nextStepFr], form[F.nextStepEn]),
           nextStepDueOn: nullIfBlank(form[F.nextStepDueOn]),
         } as const);
-  return { ok: true, value: withSourcesStillTrue(withAdhesion(draft, adhesion), existing) };
+  return withSourcesStillTrue(withAdhesion(draft, adhesion), existing);
 }
 
 /** A field's source stops applying once a coordinator changes the value: theirs is the record's own. */
