@@ -14,7 +14,7 @@ import { reminderView, signedInReminder } from '../../src/slack/views/reminder-v
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
 import { blockKitViolations, viewViolations } from '../support/block-kit-limits.js';
-import { actionRecord, eventRecord, historyRecord, partnerRecord } from '../support/records.js';
+import { actionRecord, eventRecord, historyRecord, partnerRecord, seedRecords } from '../support/records.js';
 
 const TODAY = '2026-11-26';
 
@@ -234,5 +234,15 @@ describe('partner card', () => {
     const partner = partnerRecord('nova', { name: 'Nova', nextStepDueOn: '2026-12-15' });
     const card = partnerCardView({ partner, people: [], lang: 'en', t: catalogue('en'), today: TODAY, audience: 'internal' });
     expect(renderBlocksAsText(card.blocks)).toContain('Next step due: December 15, 2026');
+    expect(renderBlocksAsText(card.blocks)).not.toContain('overdue');
+  });
+
+  it('flags an overdue next step, as pending and the reminder do', () => {
+    const late = partnerRecord('late', { name: 'Late', nextStepDueOn: '2026-11-01' });
+    const text = renderBlocksAsText(partnerCardView({ partner: late, people: [], lang: 'en', t: catalogue('en'), today: TODAY, audience: 'internal' }).blocks);
+    expect(text).toContain(':warning: Next step overdue: it was due November 1, 2026');
+    const seeded = seedRecords().partners.find((partner) => partner.id === 'venture-lab')!;
+    const fr = renderBlocksAsText(partnerCardView({ partner: seeded, people: [], lang: 'fr', t: catalogue('fr'), today: TODAY, audience: 'public' }).blocks);
+    expect(fr).toMatch(/Prochaine étape.*\n.*:warning:/);
   });
 });

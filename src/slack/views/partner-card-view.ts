@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { nextStepState } from '../../domain/next-step.js';
 import type { Audience } from '../../domain/permissions.js';
 import type { Partner, Person } from '../../domain/types.js';
 import { formatAge, formatDate } from '../../i18n/format.js';
@@ -6,6 +7,7 @@ import type { Catalogue, Lang } from '../../i18n/index.js';
 import { context, fieldsSection, header, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn, link, mentionUser } from '../mrkdwn.js';
 import { partnerTraits } from './partner-text.js';
+import { nextStepLine } from './pending-view.js';
 import { fieldLabel } from './record-fields.js';
 
 export interface PartnerCardInput {
@@ -37,7 +39,7 @@ export function partnerCardView({ partner, people, lang, t, today, audience, act
     [f.joinedOn, partner.joinedOn && formatDate(partner.joinedOn, lang)],
     [f.pendingSince, isPending && partner.pendingSince ? formatDate(partner.pendingSince, lang) : null],
     [f.pendingFor, isPending && partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : null],
-    [f.nextStep, isPending && partner.nextStep ? escapeMrkdwn(partner.nextStep[lang]) : null],
+    [f.nextStep, isPending && partner.nextStep ? nextStepText(partner, partner.nextStep[lang], lang, t, today) : null],
     [f.nextStepDueOn, isPending && partner.nextStepDueOn ? formatDate(partner.nextStepDueOn, lang) : null],
     [f.followUp, inside && partner.followUpUserId ? mentionUser(partner.followUpUserId) : null],
   ]);
@@ -64,4 +66,9 @@ export function partnerCardView({ partner, people, lang, t, today, audience, act
 function fieldSourceNotes(partner: Partner, lang: Lang, t: Catalogue): KnownBlock[] {
   const lines = (partner.sources ?? []).map(({ field, source }) => t.partner.fieldSource(fieldLabel(field, t), escapeMrkdwn(source[lang])));
   return lines.length ? [context(...lines)] : [];
+}
+
+/** The next step, flagged when overdue as in `pending` and the reminder. */
+function nextStepText(partner: Partner, step: string, lang: Lang, t: Catalogue, today: string): string {
+  return nextStepState(partner, today).overdue ? `${escapeMrkdwn(step)}\n${nextStepLine(partner, lang, t, today)}` : escapeMrkdwn(step);
 }
