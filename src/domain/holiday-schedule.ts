@@ -5,6 +5,8 @@ import { holidaysOn, isWorkingDay, nextWorkingDay, type HolidayRegion, type Publ
  * The holiday rule of scheduled posts, one rule for the running scheduler and for `--date`: a post
  * due on a public holiday goes out on the next working day, at the same time of day — unless the
  * schedule posts on that day anyway (a reminder of every working day simply skips the holiday).
+ * Posts held from holidays in a row land on the same day and go out once, as the latest of them:
+ * the same reminder twice in a morning would be noise.
  * Pure: the schedule's firings come in as a function of the date.
  */
 
