@@ -23,47 +23,42 @@ export function conflictSubmitted(deps: SlackDeps) {
     const id = meta.id!;
     const refused = updateAction(refusedModal(config.CORRIDOR_ADMINS, t, audience));
     const gone = updateAction(goneModal(t));
+    // Every form but an action item's status is the coordinators' alone: refused before any read.
+    if (meta.kind !== 'actionStatus' && !isAdmin) return ack(refused);
     let view: ModalView | undefined;
     switch (meta.kind) {
-      case 'partner': {
-        const partner = await store.partners.get(id);
-        if (!isAdmin) return ack(refused);
-        view = partner && !partner.removedAt ? await partnerModalFor(lang, partner) : undefined;
+      case 'partner':
+        view = await whenLive(await store.partners.get(id), (partner) => partnerModalFor(lang, partner));
         break;
-      }
-      case 'person': {
-        const person = await store.people.get(id);
-        if (!isAdmin) return ack(refused);
-        view = person && !person.removedAt ? await personModalFor(store, lang, person) : undefined;
+      case 'person':
+        view = await whenLive(await store.people.get(id), (person) => personModalFor(store, lang, person));
         break;
-      }
-      case 'event': {
-        const event = await store.events.get(id);
-        if (!isAdmin) return ack(refused);
-        view = event && !event.removedAt ? await eventModalFor(store, lang, config.CORRIDOR_TZ, event) : undefined;
+      case 'event':
+        view = await whenLive(await store.events.get(id), (event) => eventModalFor(store, lang, config.CORRIDOR_TZ, event));
         break;
-      }
-      case 'action': {
-        const item = await store.actions.get(id);
-        if (!isAdmin) return ack(refused);
-        view = item && !item.removedAt ? await actionModalFor(store, lang, item) : undefined;
+      case 'action':
+        view = await whenLive(await store.actions.get(id), (item) => actionModalFor(store, lang, item));
         break;
-      }
-      case 'markSigned': {
-        const partner = await store.partners.get(id);
-        if (!isAdmin) return ack(refused);
-        view = partner && !partner.removedAt ? markSignedAgain(partner, submission) : undefined;
+      case 'markSigned':
+        view = await whenLive(await store.partners.get(id), (partner) => markSignedAgain(partner, submission));
         break;
-      }
       case 'actionStatus': {
         const item = await store.actions.get(id);
         if (item && !canUpdateActionStatus(userId, item, config.CORRIDOR_ADMINS, audience)) return ack(refused);
-        view = item && !item.removedAt ? actionStatusModalFor(lang, item) : undefined;
+        view = await whenLive(item, (live) => actionStatusModalFor(lang, live));
         break;
       }
     }
     await ack(view ? updateAction(view) : gone);
   };
+}
+
+/** The form `open` gives for a record still on file; undefined for one missing or removed. */
+async function whenLive<T extends { removedAt: string | null }>(
+  record: T | undefined,
+  open: (record: T) => ModalView | Promise<ModalView>,
+): Promise<ModalView | undefined> {
+  return record && record.removedAt === null ? open(record) : undefined;
 }
 
 /** The mark-as-signed form on the current version; a partner no longer pending has nothing to mark. */

@@ -3,8 +3,8 @@ import { VersionConflictError } from '../../../store/corridor-store.js';
 import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { eventDateText } from '../../views/event-views.js';
-import { conflictModal, goneModal, savedModal } from '../../views/modals/outcome-modals.js';
-import { errorsAction, fieldContext, formWrite, readAdminSubmission, savedMessage, saveUnlessChanged, updateAction, type SubmissionArgs } from './submission.js';
+import { saveRecordForm } from './record-form.js';
+import { readAdminSubmission, type SubmissionArgs } from './submission.js';
 
 /** Event modal submitted: add, edit or cancel an event; speakers not on record are added as people. */
 export function eventSubmitted(deps: SlackDeps) {
@@ -20,37 +20,29 @@ export function eventSubmitted(deps: SlackDeps) {
       store.people.list({ includeRemoved: true }),
     ]);
     const existing = meta.id ? events.find((event) => event.id === meta.id) : undefined;
-    if (meta.id && (!existing || existing.removedAt !== null)) {
-      await ack(updateAction(goneModal(t)));
-      return;
-    }
-    const form = parseEventForm(values, { existing, events, partners, people });
-    if (!form.ok) {
-      await ack(errorsAction(form.errors, t));
-      return;
-    }
-    const saved = await saveUnlessChanged(
-      ack,
-      () => store.events.save(form.value.event, formWrite(submission, existing)),
-      async (current) => {
-        const fields = await fieldContext(store, lang);
-        return conflictModal({ entity: 'event', reopen: 'event', what: escapeMrkdwn(current.title[lang]), current, attempted: form.value.event, ...fields });
+    const saved = await saveRecordForm(ack, submission, store, {
+      entity: 'event',
+      records: store.events,
+      existing,
+      parse: () => parseEventForm(values, { existing, events, partners, people }),
+      draft: (value) => value.event,
+      name: (event) => escapeMrkdwn(event.title[lang]),
+      said: (title, event) => {
+        const when = eventDateText(event, lang);
+        return { added: t.modals.saved.eventAdded(title, when), updated: t.modals.saved.eventUpdated(title, when) };
       },
-    );
+      // People are added once the event is accepted, so a refused submission adds nobody. Should the
+      // database turn busy here, submitting again adds the ones missing (the others now match by name).
+      afterSave: async ({ newPeople }) => {
+        for (const person of newPeople) {
+          // Added meanwhile under the same ID (the same submission delivered twice at once): the same person.
+          await store.people.save(person, { actor: userId, now, expectedVersion: 0 }).catch((error: unknown) => {
+            if (!(error instanceof VersionConflictError)) throw error;
+          });
+        }
+      },
+    });
     if (!saved) return;
-    // People are added once the event is accepted, so a refused submission adds nobody. Should the
-    // database turn busy here, submitting again adds the ones missing (the others now match by name).
-    for (const person of form.value.newPeople) {
-      // Added meanwhile under the same ID (the same submission delivered twice at once): the same person.
-      await store.people.save(person, { actor: userId, now, expectedVersion: 0 }).catch((error: unknown) => {
-        if (!(error instanceof VersionConflictError)) throw error;
-      });
-    }
-    const title = escapeMrkdwn(saved.title[lang]);
-    const when = eventDateText(saved, lang);
-    const message = savedMessage(existing, saved, t, { added: t.modals.saved.eventAdded(title, when), updated: t.modals.saved.eventUpdated(title, when) });
-    const fields = await fieldContext(store, lang);
-    await ack(updateAction(savedModal({ entity: 'event', record: saved, message, ...fields })));
     await deps.home.refresh(client, [userId], logger);
   };
 }
