@@ -1,7 +1,7 @@
-// Layer order of src/, from top to bottom: cli → jobs → slack → notion → config → store → i18n → domain.
+// Layer order of src/, from top to bottom: cli → jobs → slack → http → reports → notion → config → store → i18n → domain.
 // A layer may import those below it, never those above; src/ops (metrics, logger, replica identity)
 // serves every layer above store and itself imports nothing of the app but domain.
-const LAYERS = ['cli', 'jobs', 'slack', 'notion', 'config', 'store', 'i18n', 'domain'];
+const LAYERS = ['cli', 'jobs', 'slack', 'http', 'reports', 'notion', 'config', 'store', 'i18n', 'domain'];
 
 const dir = (names) => `^src/(${names.join('|')})/`;
 

@@ -3,7 +3,7 @@ import { dayReminderKey, eventReminderKey, eventsTomorrow, followUpKey } from '.
 import type { CorridorEvent } from '../domain/types.js';
 import type { Reply } from '../slack/blocks.js';
 import type { Lang } from '../i18n/index.js';
-import { eventCalendarUrl } from '../slack/calendar-links.js';
+import { eventCalendarUrl } from '../http/calendar-links.js';
 import { channelLangs } from '../slack/views/channel-message.js';
 import { eventReminderView } from '../slack/views/event-reminder-view.js';
 import type { CorridorStore } from '../store/corridor-store.js';

@@ -2,14 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, type CustomRoute, type Logger } from '@slack/bolt';
 import type { Config } from '../config/env.js';
-import type { NotionSyncAccess } from '../notion/sync-access.js';
+import { routesBesideSlack, type HttpRouteOptions } from '../http/routes.js';
 import type { CorridorStore } from '../store/corridor-store.js';
-import { calendarRoutes } from './calendar-routes.js';
-import { healthRoutes } from './health-routes.js';
 import { HomeTabs } from './home-tabs.js';
 import { InFlight } from './in-flight.js';
 import { InstallingOrganisation } from './installation.js';
-import { notionWebhookRoute } from './notion-webhook-route.js';
 import { registerListeners } from './listeners/index.js';
 import { markFailed } from './receiver/request-record.js';
 import { GuardedReceiver } from './receiver/guarded-receiver.js';
@@ -34,13 +31,10 @@ export interface CorridorApp {
 
 export { SlackCredentialsError } from './start-checks.js';
 
-export interface SlackAppOptions {
+/** Bolt's logging, and what the routes beside Slack's need (the Notion sync serves `/corridor sync` too). */
+export interface SlackAppOptions extends HttpRouteOptions {
   logger?: Logger;
   logLevel?: LogLevel;
-  /** The Notion sync, for `/corridor sync` and Notion's webhook events. */
-  notion?: NotionSyncAccess;
-  /** Where the Notion webhook's verification token is shown (standard output by default). */
-  announce?: (line: string) => void;
 }
 
 /** Builds the Bolt app: HTTP receiver on PORT (/slack/events), or Socket Mode with an app token. */
@@ -114,19 +108,6 @@ function boltApp(config: Config, store: CorridorStore, options: SlackAppOptions,
       ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, ...socketHealth })
       : new App({ ...common, receiver: httpReceiver(config, store, unknown, options, customRoutes) });
   return app;
-}
-
-function routesBesideSlack(config: Config, store: CorridorStore, options: SlackAppOptions, logger: () => Logger): CustomRoute[] {
-  return [
-    ...healthRoutes(store),
-    ...calendarRoutes(config, store),
-    notionWebhookRoute({
-      verificationToken: config.NOTION_WEBHOOK_VERIFICATION_TOKEN,
-      notion: options.notion,
-      logger,
-      announce: options.announce ?? ((line) => process.stdout.write(`${line}\n`)),
-    }),
-  ];
 }
 
 /** Bolt's HTTP receiver, guarded against bodies that would crash it (see GuardedReceiver). */

@@ -4,7 +4,7 @@ import type { Catalogue } from '../../i18n/index.js';
 import type { NotionSyncAccess } from '../../notion/sync-access.js';
 import type { CorridorStore } from '../../store/corridor-store.js';
 import type { Asker } from '../asker.js';
-import type { CalendarConfig } from '../calendar-links.js';
+import type { CalendarConfig } from '../../http/calendar-links.js';
 import type { Reply } from '../blocks.js';
 
 /** Everything a subcommand may use; built once per request by the dispatcher. */

@@ -3,7 +3,7 @@ import { findEvents } from '../../domain/events.js';
 import { normalize } from '../../domain/text.js';
 import type { CorridorEvent } from '../../domain/types.js';
 import { LIMITS, type Reply } from '../blocks.js';
-import { eventCalendarUrl } from '../calendar-links.js';
+import { eventCalendarUrl } from '../../http/calendar-links.js';
 import { eventModalFor } from '../modal-loaders.js';
 import { eventCardView, eventNotFoundView, eventSeveralView } from '../views/event-views.js';
 import { eventButtons } from '../views/record-buttons.js';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/env.js';
 import { notionSyncAccess } from '../../src/jobs/notion-sync.js';
 import { createSlackApp } from '../../src/slack/app.js';
-import { NOTION_WEBHOOK_PATH } from '../../src/slack/notion-webhook-route.js';
+import { NOTION_WEBHOOK_PATH } from '../../src/http/notion-webhook-route.js';
 import { BOT_TOKEN, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
 import { silentLogger } from '../support/silent-logger.js';
 import { appHomeOpened } from '../support/slack-interactions.js';
