@@ -8,7 +8,7 @@ import { peopleFromConfig } from '../slack/people-directory.js';
 import { openStore } from '../store/open-store.js';
 import { runConsole } from './console.js';
 import { runCli } from './cli-support.js';
-import { installProcessGuards } from './process-guards.js';
+import { installProcessGuards, outputClosed } from './process-guards.js';
 import { shutDown } from './shutdown.js';
 import { botShutdownSteps, SHUTDOWN_DEADLINE_MS } from './shutdown-steps.js';
 
@@ -25,7 +25,7 @@ await runCli(async (lang) => {
     await store.close();
     return 0;
   }
-  const logger = createLogger({ format: config.LOG_FORMAT, secrets: knownSecrets(config) });
+  const logger = createLogger({ format: config.LOG_FORMAT, secrets: knownSecrets(config), onOutputClosed: outputClosed });
   const slack = createSlackApp(config, store, { notion, logger });
   const port = await slack.start().catch(async (error: unknown) => {
     await store.close();

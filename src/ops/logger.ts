@@ -12,6 +12,8 @@ export interface LoggerOptions {
   replica?: string;
   /** Where JSON lines go; standard output by default. Text lines go to the console, as Bolt's do. */
   destination?: DestinationStream;
+  /** Called when standard output is closed under the JSON lines (EPIPE), after which pino writes nothing. */
+  onOutputClosed?: () => void;
 }
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
@@ -60,7 +62,7 @@ function jsonWriter(options: LoggerOptions, secrets: readonly string[]): Writer 
       // A last pass over the whole line: fields pino serialised itself (an error's own properties) included.
       hooks: { streamWrite: (line) => scrubText(line, secrets) },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    options.destination ?? standardOutput(options.onOutputClosed),
   );
   return (level, name, args) => {
     // An error's stack goes in `err`; the message keeps its one-line summary.
@@ -69,6 +71,14 @@ function jsonWriter(options: LoggerOptions, secrets: readonly string[]): Writer 
     const fields = { ...(name ? { name } : {}), ...(error ? { err: error } : {}) };
     base[level](fields, message);
   };
+}
+
+function standardOutput(onClosed: (() => void) | undefined): DestinationStream {
+  const destination = pino.destination({ dest: 1, sync: false });
+  destination.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') onClosed?.();
+  });
+  return destination;
 }
 
 function show(arg: unknown): string {

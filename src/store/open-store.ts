@@ -1,5 +1,5 @@
 import { mkdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { bothLanguages } from '../i18n/bilingual-error.js';
 import { DatabaseOpenError, UnsupportedDatabaseError } from './database-errors.js';
@@ -84,17 +84,32 @@ export function openDatabase(path: string): Database.Database {
 
 /**
  * SQLite would block forever opening a FIFO, and fail obscurely on a directory, a device or a
- * kernel file: anything but a regular file (or nothing yet) is refused before it is opened.
+ * kernel file: anything but a regular file (or nothing yet) is refused before it is opened. So is
+ * any path under /proc or /sys, even one not there: creating its folder would never end (the
+ * kernel answers "no such folder" to mkdir there, and a recursive mkdir tries again for ever).
  */
 function checkIsFileOrAbsent(path: string): void {
-  let real: string;
-  try {
-    real = realpathSync(path);
-  } catch {
-    return; // Not there yet: SQLite creates it.
-  }
-  const kind = /^\/(proc|sys)(\/|$)/.test(real) ? 'system' : fileKind(statSync(real));
+  const real = realLocation(resolve(path));
+  const kind = /^\/(proc|sys)(\/|$)/.test(real) ? 'system' : existingKind(real);
   if (kind) throw new DatabaseOpenError(bothLanguages((words) => words.cli.errors.notAFile(path, words.cli.errors.fileKinds[kind])));
+}
+
+/** An absolute path with the part that exists resolved (links followed) and the rest as given. */
+function realLocation(absolute: string): string {
+  try {
+    return realpathSync(absolute);
+  } catch {
+    const parent = dirname(absolute);
+    return parent === absolute ? absolute : join(realLocation(parent), basename(absolute));
+  }
+}
+
+function existingKind(real: string): ReturnType<typeof fileKind> {
+  try {
+    return fileKind(statSync(real));
+  } catch {
+    return undefined; // Not there yet: SQLite creates it.
+  }
 }
 
 function fileKind(stats: Stats): 'directory' | 'fifo' | 'socket' | 'device' | undefined {

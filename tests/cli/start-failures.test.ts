@@ -110,6 +110,18 @@ describe('npm start with DATABASE_URL naming something other than a file', () =>
     const result = await timedStart(cleanEnv({ DATABASE_URL: 'sqlite:/proc/self/status' }));
     expectOneLine(result, /^corridor-bot: DATABASE_URL: \/proc\/self\/status is a system file/);
   });
+
+  it('a file inside a missing folder under /proc: one line, exit 1, without trying to create the folder for ever', async () => {
+    const result = await timedStart(cleanEnv({ DATABASE_URL: 'sqlite:/proc/nope/x.sqlite' }));
+    expectOneLine(result, /^corridor-bot: DATABASE_URL: \/proc\/nope\/x.sqlite is a system file/);
+  });
+
+  it('a link to /sys leads there: one line, exit 1', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'corridor-sys-'));
+    expect(spawnSync('ln', ['-s', '/sys', join(folder, 'data')]).status).toBe(0);
+    const result = await timedStart(cleanEnv({ DATABASE_URL: `sqlite:${join(folder, 'data/missing/corridor.sqlite')}` }));
+    expectOneLine(result, /is a system file \(under \/proc or \/sys\)/);
+  });
 });
 
 describe('SIGTERM to the npm process of `npm start`', () => {
