@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute, Logger } from '@slack/bolt';
 import type { NotionSyncAccess } from '../notion/sync-access.js';
 import { verificationRequest, verifyNotionSignature, webhookEvent } from '../notion/webhook-events.js';
+import { Shown } from '../ops/redact.js';
 
 /** Where Notion sends its webhook events, beside /slack/events (HEALTH_PORT in Socket Mode). */
 export const NOTION_WEBHOOK_PATH = '/notion/webhooks';
@@ -16,20 +17,19 @@ export interface NotionWebhookOptions {
   verificationToken: string | undefined;
   notion: NotionSyncAccess | undefined;
   logger: () => Logger;
-  /**
-   * Prints the verification token for the operator, once per handshake. Not through the logger,
-   * which would scrub it: this one line exists to show it.
-   */
-  announce: (line: string) => void;
 }
+
+/** A handshake's token is printed at most this often: nobody can fill the log with them. */
+export const HANDSHAKE_LINE_INTERVAL_MS = 60_000;
 
 /** POST /notion/webhooks: the handshake, then signed page events applied within seconds. */
 export function notionWebhookRoute(options: NotionWebhookOptions): CustomRoute {
+  const handshakes = new HandshakeLines();
   return {
     path: NOTION_WEBHOOK_PATH,
     method: 'POST',
     handler: (req, res) => {
-      handle(req, res, options).catch((error: unknown) => {
+      handle(req, res, options, handshakes).catch((error: unknown) => {
         options.logger().error(`Notion webhook not handled: ${error instanceof Error ? error.message : String(error)}`);
         if (!res.headersSent) reply(res, 500, 'not handled');
       });
@@ -37,12 +37,12 @@ export function notionWebhookRoute(options: NotionWebhookOptions): CustomRoute {
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, options: NotionWebhookOptions): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, options: NotionWebhookOptions, handshakes: HandshakeLines): Promise<void> {
   const body = await readBody(req);
   if (body === undefined) return reply(res, 413, 'too large');
   const json = parseJson(body);
   const handshake = verificationRequest.safeParse(json);
-  if (handshake.success) return answerHandshake(res, handshake.data.verification_token, options);
+  if (handshake.success) return answerHandshake(res, handshake.data.verification_token, options, handshakes);
   if (!options.verificationToken) {
     options.logger().warn('Notion webhook event refused: NOTION_WEBHOOK_VERIFICATION_TOKEN is not set');
     return reply(res, 401, 'no verification token configured');
@@ -57,14 +57,40 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Notion
   reply(res, 200, outcome);
 }
 
-/** Notion's first request: the token is shown to the operator; nothing else changes. */
-function answerHandshake(res: ServerResponse, token: string, options: NotionWebhookOptions): void {
+/**
+ * Notion's first request: the token is shown to the operator, through the log (the one line that
+ * shows a secret, see Shown), at most once a minute; nothing else changes. Once a token is set the
+ * handshake is over: a verification request is refused, and nothing is printed.
+ */
+function answerHandshake(res: ServerResponse, token: string, options: NotionWebhookOptions, handshakes: HandshakeLines): void {
+  if (options.verificationToken) return reply(res, 401, 'verification already done');
   if (!TOKEN_SHAPE.test(token)) return reply(res, 400, 'not a verification token');
-  options.announce(
-    `Notion webhook verification token: ${token} — paste it into Notion's Verify dialog (integration settings → Webhooks) ` +
-      `and set NOTION_WEBHOOK_VERIFICATION_TOKEN=${token} in .env, then restart.`,
-  );
+  if (!handshakes.take(Date.now())) {
+    res.setHeader('retry-after', String(HANDSHAKE_LINE_INTERVAL_MS / 1000));
+    return reply(res, 429, 'a verification token was printed less than a minute ago');
+  }
+  options
+    .logger()
+    .warn(
+      'Notion webhook verification token:',
+      new Shown(token),
+      "— paste it into Notion's Verify dialog (integration settings → Webhooks) and set",
+      new Shown(`NOTION_WEBHOOK_VERIFICATION_TOKEN=${token}`),
+      'in .env, then restart.',
+    );
   reply(res, 200, 'verification token received');
+}
+
+/** When the last handshake line was printed. */
+class HandshakeLines {
+  private lastAt = Number.NEGATIVE_INFINITY;
+
+  /** Whether a line may be printed now (and then it counts as printed). */
+  take(now: number): boolean {
+    if (now - this.lastAt < HANDSHAKE_LINE_INTERVAL_MS) return false;
+    this.lastAt = now;
+    return true;
+  }
 }
 
 async function readBody(req: IncomingMessage): Promise<string | undefined> {

@@ -9,8 +9,6 @@ import { notionWebhookRoute } from './notion-webhook-route.js';
 export interface HttpRouteOptions {
   /** The Notion sync, which applies Notion's webhook events. */
   notion?: NotionSyncAccess;
-  /** Where the Notion webhook's verification token is shown (standard output by default). */
-  announce?: (line: string) => void;
 }
 
 /** /healthz, /readyz, /metrics, the calendars and /notion/webhooks: the routes served beside Slack's. */
@@ -18,11 +16,6 @@ export function routesBesideSlack(config: Config, store: CorridorStore, options:
   return [
     ...healthRoutes(store),
     ...calendarRoutes(config, store),
-    notionWebhookRoute({
-      verificationToken: config.NOTION_WEBHOOK_VERIFICATION_TOKEN,
-      notion: options.notion,
-      logger,
-      announce: options.announce ?? ((line) => process.stdout.write(`${line}\n`)),
-    }),
+    notionWebhookRoute({ verificationToken: config.NOTION_WEBHOOK_VERIFICATION_TOKEN, notion: options.notion, logger }),
   ];
 }

@@ -27,8 +27,9 @@ const CHECK_TTL_MS = 60_000;
 /**
  * Applies Notion's page events to the store by the sync's own rules, one page at a time: the
  * page is fetched (an event names it, never its content) and reconciled like the periodic sync
- * would. Each event is handled once across replicas (its ID is remembered in the database), and
- * an event or a fetched page older than what the store already holds changes nothing.
+ * would. Each event is handled once across replicas (its ID is remembered in the database once it
+ * was applied, so one that failed is applied on Notion's retry), and an event or a fetched page
+ * older than what the store already holds changes nothing.
  */
 export class PageEvents {
   private checked: { at: number; databases: CheckedDatabases } | undefined;
@@ -38,13 +39,21 @@ export class PageEvents {
   async apply(event: NotionWebhookEvent): Promise<{ outcome: WebhookOutcome; summary: SyncSummary }> {
     const summary = emptySummary(this.deps.clock());
     if (!PAGE_EVENTS.has(event.type) || event.entity.type !== 'page' || this.foreignParent(event)) return { outcome: 'ignored', summary };
-    if (!(await this.deps.store.coordination.firstDelivery(`notion:${event.id}`, this.deps.clock()))) return { outcome: 'repeat', summary };
+    const { coordination } = this.deps.store;
+    const delivery = `notion:${event.id}`;
+    if (await coordination.delivered(delivery)) return { outcome: 'repeat', summary };
+    const outcome = await this.applyOnce(event, summary);
+    // Recorded only now: an event that failed above is not remembered, so Notion's retry applies it.
+    await coordination.firstDelivery(delivery, this.deps.clock());
+    return { outcome, summary };
+  }
+
+  private async applyOnce(event: NotionWebhookEvent, summary: SyncSummary): Promise<WebhookOutcome> {
     const checked = await this.checkedDatabases();
     const page = await retrievePage(this.deps.notion, event.entity.id);
     const entity = page && entityOf(page, checked);
-    if (!page || !entity) return { outcome: 'ignored', summary };
-    const outcome = await this.applyPage({ event, page, entity, checked, summary });
-    return { outcome, summary };
+    if (!page || !entity) return 'ignored';
+    return this.applyPage({ event, page, entity, checked, summary });
   }
 
   /** The event names a parent that is not one of the two databases: no need to ask Notion. */

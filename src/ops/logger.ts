@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { LogLevel, type Logger } from '@slack/bolt';
 import { pino, type DestinationStream } from 'pino';
 import { REPLICA_ID } from './process-identity.js';
-import { redactValue, scrubText } from './redact.js';
+import { redactValue, scrubParts, scrubText, Shown } from './redact.js';
 
 export interface LoggerOptions {
   /** text: Bolt's console lines; json: one object per line, for log collectors. */
@@ -49,10 +49,12 @@ type Writer = (level: Level, name: string, args: unknown[], secrets: readonly st
 
 /** The same lines as Bolt's ConsoleLogger (`[INFO]  name message`), scrubbed. */
 const textWriter: Writer = (level, name, args, secrets) => {
-  console[level](`[${level.toUpperCase()}] `, name, scrubText(args.map(show).join(' '), secrets));
+  console[level](`[${level.toUpperCase()}] `, name, scrubParts(args, show, secrets));
 };
 
 function jsonWriter(options: LoggerOptions, secrets: readonly string[]): Writer {
+  // A line with a part to show is scrubbed around it (scrubParts), not again as a whole.
+  let showing = false;
   const base = pino(
     {
       level: 'debug',
@@ -60,16 +62,21 @@ function jsonWriter(options: LoggerOptions, secrets: readonly string[]): Writer 
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       // A last pass over the whole line: fields pino serialised itself (an error's own properties) included.
-      hooks: { streamWrite: (line) => scrubText(line, secrets) },
+      hooks: { streamWrite: (line) => (showing ? line : scrubText(line, secrets)) },
     },
     options.destination ?? standardOutput(options.onOutputClosed),
   );
   return (level, name, args) => {
     // An error's stack goes in `err`; the message keeps its one-line summary.
     const error = args.find((arg): arg is Error => arg instanceof Error);
-    const message = args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : show(arg))).join(' ');
+    const message = scrubParts(args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : arg)), show, secrets);
     const fields = { ...(name ? { name } : {}), ...(error ? { err: error } : {}) };
-    base[level](fields, message);
+    showing = args.some((arg) => arg instanceof Shown);
+    try {
+      base[level](fields, message);
+    } finally {
+      showing = false;
+    }
   };
 }
 

@@ -21,6 +21,28 @@ const TEXT_RULES: [RegExp, string][] = [
   [/([A-Za-z_-]*(?:token|secret|passw(?:or)?d|authorization)["']?\s*[:=]\s*["']?)(?![^\s"'\\,;&)}\]]*\[REDACTED)[^\s"'\\,;&)}\]]+/gi, `$1${REDACTED}`],
 ];
 
+/**
+ * A part of a log line written as it is, unscrubbed: only for the line whose purpose is to show it
+ * (Notion's verification token, for the operator to paste). Prints as its text anywhere.
+ */
+export class Shown {
+  constructor(readonly text: string) {}
+
+  toString(): string {
+    return this.text;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.text;
+  }
+}
+
+/** A line's parts joined by spaces and scrubbed: as a whole, or around the parts it shows as they are. */
+export function scrubParts(parts: readonly unknown[], show: (part: unknown) => string, known: readonly string[] = []): string {
+  if (!parts.some((part) => part instanceof Shown)) return scrubText(parts.map(show).join(' '), known);
+  return parts.map((part) => (part instanceof Shown ? part.text : scrubText(show(part), known))).join(' ');
+}
+
 export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);
 }

@@ -9,6 +9,11 @@ export interface Coordination {
    */
   firstDelivery(key: string, at: Date): Promise<boolean>;
   /**
+   * Whether firstDelivery saw the key (within the memory of deliveries), recording nothing: for
+   * deliveries recorded only once handled (Notion's events), so a failed one is handled again.
+   */
+  delivered(key: string): Promise<boolean>;
+  /**
    * Takes the named lease for `ttlMs` when it is free, lapsed, or already `holder`'s (which renews
    * it); false while another holder has it.
    */

@@ -25,6 +25,7 @@ afterEach(async () => {
   await app?.exited;
   await slack?.close();
   await fixture?.close();
+  fixture = undefined;
   rmSync(workdir, { recursive: true, force: true });
 });
 
@@ -55,11 +56,9 @@ describe('npm start with Notion webhooks (HTTP mode)', () => {
     const actions = async () => JSON.stringify((await postSigned(app!.eventsUrl, slashCommandBody({ text: 'actions' }), { signingSecret: SECRET })).json);
     expect(await actions()).toContain('Open');
 
-    // Notion's handshake: the token is printed for the operator.
+    // A handshake once the token is set: refused, and its token printed nowhere.
     const handshake = await fetch(webhook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verification_token: 'secret_newSubscriptionToken9' }) });
-    expect(handshake.status).toBe(200);
-    // The line crosses a pipe from the app's process: wait for it to arrive.
-    await vi.waitFor(() => expect(app!.output()).toContain('NOTION_WEBHOOK_VERIFICATION_TOKEN=secret_newSubscriptionToken9'));
+    expect(handshake.status).toBe(401);
 
     const [page] = fixture.emulator.pagesOf(fixture.actionsDataSourceId);
     fixture.emulator.editPage(page!.id, { Status: { select: { name: 'In progress' } } });
@@ -84,5 +83,28 @@ describe('npm start with Notion webhooks (HTTP mode)', () => {
     expect((await (await send(signature)).text()).trim()).toBe('repeat');
     expect((await send(await signWebhookPayload({ body, verificationToken: 'secret_notTheRightToken00' }))).status).toBe(401);
     expect((await fixture.store.actions.get('announce-new-adhesions'))!.version).toBe(version);
+    // The line of a refused request would have come before this one, which crossed the same pipe.
+    await postSigned(app.eventsUrl, slashCommandBody({ text: 'help' }), { signingSecret: SECRET });
+    expect(app.output()).not.toContain('secret_newSubscriptionToken9');
+  });
+});
+
+describe('npm start before NOTION_WEBHOOK_VERIFICATION_TOKEN is set, with LOG_FORMAT=json', () => {
+  it('prints the token of Notion’s handshake once, as a JSON line of the log, unscrubbed', async () => {
+    workdir = mkdtempSync(join(tmpdir(), 'corridor-webhook-'));
+    slack = await startSlackApiEmulator({ botToken: BOT });
+    app = await spawnApp(cleanEnv({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: BOT, SLACK_API_URL: slack.url, PORT: '0', LOG_FORMAT: 'json' }));
+    const webhook = `http://127.0.0.1:${app.port}/notion/webhooks`;
+    const handshake = () => fetch(webhook, { method: 'POST', body: JSON.stringify({ verification_token: 'secret_newSubscriptionToken9' }) });
+    expect((await handshake()).status).toBe(200);
+    expect((await handshake()).status).toBe(429);
+    // The line crosses a pipe from the app's process: wait for it to arrive.
+    await vi.waitFor(() => expect(app!.output()).toContain('NOTION_WEBHOOK_VERIFICATION_TOKEN=secret_newSubscriptionToken9'));
+    const lines = app
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('secret_newSubscriptionToken9'));
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'warn', msg: expect.stringMatching(/^Notion webhook verification token: secret_newSubscriptionToken9 — paste/) });
   });
 });

@@ -8,6 +8,7 @@ import { notionSyncAccess } from '../../src/jobs/notion-sync.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import { NOTION_WEBHOOK_PATH } from '../../src/http/notion-webhook-route.js';
 import { BOT_TOKEN, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { recordingLogger, type RecordingLogger } from '../support/recording-logger.js';
 import { silentLogger } from '../support/silent-logger.js';
 import { appHomeOpened } from '../support/slack-interactions.js';
 import { notionFixture, type NotionFixture } from '../support/notion-fixture.js';
@@ -18,15 +19,15 @@ const ACTION = 'announce-new-adhesions';
 let fixture: NotionFixture;
 let running: RunningCorridorApp;
 let webhookUrl: string;
-let announced: string[];
+let logged: RecordingLogger;
 
 beforeEach(async () => {
   fixture = await notionFixture();
   expect((await fixture.sync()).aborted).toBeNull();
-  announced = [];
+  logged = recordingLogger();
   const config = { ...fixture.config, NOTION_WEBHOOK_VERIFICATION_TOKEN: TOKEN };
   const notion = notionSyncAccess({ config, store: fixture.store, connection: fixture.connection });
-  running = await startCorridorApp({ NOTION_WEBHOOK_VERIFICATION_TOKEN: TOKEN }, fixture.store, { notion, announce: (line) => announced.push(line) });
+  running = await startCorridorApp({ NOTION_WEBHOOK_VERIFICATION_TOKEN: TOKEN }, fixture.store, { notion, logger: logged });
   webhookUrl = running.eventsUrl.replace('/slack/events', NOTION_WEBHOOK_PATH);
 });
 
@@ -75,14 +76,48 @@ const actionPage = () => fixture.emulator.pagesOf(fixture.actionsDataSourceId)[0
 const actionsReply = async () => JSON.stringify((await running.command('actions')).json);
 
 describe('POST /notion/webhooks', () => {
-  it('shows the verification token to the operator on Notion’s first request, and changes nothing', async () => {
+  it('shows the verification token to the operator on Notion’s first request, at most once a minute, and changes nothing', async () => {
+    const first = await startCorridorApp({}, fixture.store, { logger: logged });
+    try {
+      fixture.emulator.resetRequests();
+      const url = first.eventsUrl.replace('/slack/events', NOTION_WEBHOOK_PATH);
+      const handshake = (token: string) => fetch(url, { method: 'POST', body: JSON.stringify({ verification_token: token }) });
+      expect((await handshake('secret_firstHandshakeToken42')).status).toBe(200);
+      expect(logged.lines).toHaveLength(1);
+      expect(logged.lines[0]).toContain('verification token: secret_firstHandshakeToken42 —');
+      expect(logged.lines[0]).toContain(' NOTION_WEBHOOK_VERIFICATION_TOKEN=secret_firstHandshakeToken42 in .env');
+      // Anyone can send a handshake: more of them within the minute print nothing.
+      const again = await handshake('secret_someoneElsesToken000');
+      expect(again.status).toBe(429);
+      expect(again.headers.get('retry-after')).toBe('60');
+      expect(logged.lines).toHaveLength(1);
+      expect(fixture.emulator.requests).toHaveLength(0);
+    } finally {
+      await first.corridor.stop();
+      await first.slack.close();
+    }
+  });
+
+  it('refuses a verification request once the token is set (401), and prints nothing', async () => {
     fixture.emulator.resetRequests();
-    const response = await post({ verification_token: 'secret_firstHandshakeToken42' }, null);
-    expect(response.status).toBe(200);
-    expect(announced).toHaveLength(1);
-    expect(announced[0]).toContain('secret_firstHandshakeToken42');
-    expect(announced[0]).toContain('NOTION_WEBHOOK_VERIFICATION_TOKEN=secret_firstHandshakeToken42');
+    const response = await post({ verification_token: 'secret_lateHandshakeToken0042' }, null);
+    expect(response).toEqual({ status: 401, text: 'verification already done' });
+    expect(logged.lines.join('\n')).not.toContain('secret_lateHandshakeToken0042');
+    expect(logged.lines).toEqual([]);
     expect(fixture.emulator.requests).toHaveLength(0);
+  });
+
+  it('applies on Notion’s retry an event whose first delivery failed, then answers a repeat', async () => {
+    fixture.emulator.editPage(actionPage().id, { Status: { select: { name: 'In progress' } } });
+    const event = pageEvent('page.properties_updated', actionPage().id);
+    // Notion answers 500 to every read of the page, retries included.
+    fixture.emulator.failNext({ kind: 'server_error', match: (request) => request.method === 'GET' && request.path.includes('/pages/') }, 20);
+    expect((await post(event)).status).toBe(500);
+    expect((await fixture.store.actions.get(ACTION))!.status).toBe('open');
+    fixture.emulator.stopFailing();
+    expect(await post(event)).toEqual({ status: 200, text: 'applied' });
+    expect((await fixture.store.actions.get(ACTION))!.status).toBe('in_progress');
+    expect(await post(event)).toEqual({ status: 200, text: 'repeat' });
   });
 
   it('applies a status changed in Notion within seconds, once, and refuses a wrong signature', async () => {
@@ -179,7 +214,7 @@ describe('POST /notion/webhooks in Socket Mode', () => {
       NOTION_WEBHOOK_VERIFICATION_TOKEN: TOKEN,
     });
     const notion = notionSyncAccess({ config: { ...fixture.config, NOTION_WEBHOOK_VERIFICATION_TOKEN: TOKEN }, store: fixture.store, connection: fixture.connection });
-    const socket = createSlackApp(config, fixture.store, { logger: silentLogger(), notion, announce: (line) => announced.push(line) });
+    const socket = createSlackApp(config, fixture.store, { logger: silentLogger(), notion });
     try {
       // The Slack emulator has no Socket Mode: the connection is refused, and the HTTP server listens all the same.
       await socket.start().catch(() => undefined);

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { LogLevel } from '@slack/bolt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/ops/logger.js';
-import { knownSecrets } from '../../src/ops/redact.js';
+import { knownSecrets, Shown } from '../../src/ops/redact.js';
 
 const BOT_TOKEN = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx';
 const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
@@ -73,6 +73,14 @@ describe('LOG_FORMAT=json', () => {
       'token [REDACTED], secret [REDACTED], database postgres://corridor:[REDACTED]@db.internal:5432/corridor?sslmode=require',
     );
   });
+
+  it('writes a part to show as it is, and scrubs the rest of its line and every other line', () => {
+    const secrets = knownSecrets({ SLACK_SIGNING_SECRET: SIGNING_SECRET });
+    const { logger, lines } = jsonLogger(secrets);
+    logger.warn('verification token:', new Shown('secret_shownToOperator01'), `and ${SIGNING_SECRET} token=secret_notShownAtAll0001`);
+    logger.warn('token: secret_shownToOperator01');
+    expect(lines().map((line) => line.msg)).toEqual(['verification token: secret_shownToOperator01 and [REDACTED] token=secret_[REDACTED]', 'token: secret_[REDACTED]']);
+  });
 });
 
 describe('LOG_FORMAT=text', () => {
@@ -82,5 +90,12 @@ describe('LOG_FORMAT=text', () => {
     logger.setName('bolt-app');
     logger.info('listening with', { signingSecret: SIGNING_SECRET, token: 'xoxb-abc-def' }, `and ${SIGNING_SECRET}`);
     expect(info).toHaveBeenCalledWith('[INFO] ', 'bolt-app', "listening with { signingSecret: '[REDACTED]', token: '[REDACTED]' } and [REDACTED]");
+  });
+
+  it('writes a part to show as it is, the rest of the line scrubbed', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const logger = createLogger({ format: 'text', secrets: [SIGNING_SECRET] });
+    logger.warn('token:', new Shown('secret_shownToOperator01'), `not ${SIGNING_SECRET}`);
+    expect(warn).toHaveBeenCalledWith('[WARN] ', '', 'token: secret_shownToOperator01 not [REDACTED]');
   });
 });

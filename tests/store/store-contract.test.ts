@@ -459,6 +459,16 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       expect(await a.coordination.firstDelivery('Ev1', at(2 * 86_400_000))).toBe(true);
     });
 
+    it('tells whether a delivery was recorded, recording nothing itself', async () => {
+      const url = await databaseUrl();
+      const [a, b] = [await open(url), await open(url)];
+      expect(await a.coordination.delivered('notion:Ev1')).toBe(false);
+      expect(await a.coordination.delivered('notion:Ev1')).toBe(false);
+      expect(await a.coordination.firstDelivery('notion:Ev1', T0)).toBe(true);
+      expect(await b.coordination.delivered('notion:Ev1')).toBe(true);
+      expect(await b.coordination.delivered('notion:Ev2')).toBe(false);
+    });
+
     it('holds a lease for one holder until it lapses or is released', async () => {
       const { coordination } = await open();
       expect(await coordination.acquireLease('sync', 'a', 60_000, T0)).toBe(true);

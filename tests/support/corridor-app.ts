@@ -32,7 +32,7 @@ export interface RunningCorridorApp {
 export async function startCorridorApp(
   env: Record<string, string> = {},
   store?: CorridorStore,
-  options: Pick<SlackAppOptions, 'notion' | 'logger' | 'announce'> = {},
+  options: Pick<SlackAppOptions, 'notion' | 'logger'> = {},
 ): Promise<RunningCorridorApp> {
   const slack = await startSlackApiEmulator({ botToken: BOT_TOKEN, botUserId: 'U0BOT' });
   // The coordinator is a user of the installing workspace: users.info knows them (unknown users get the public view).

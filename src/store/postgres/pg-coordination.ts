@@ -15,6 +15,10 @@ export class PgCoordination implements Coordination {
     return first;
   }
 
+  async delivered(key: string): Promise<boolean> {
+    return (await this.db.rows('SELECT 1 FROM deliveries WHERE key = $1', [key])).length === 1;
+  }
+
   async acquireLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean> {
     const rows = await this.db.rows(
       `INSERT INTO leases (name, holder, until) VALUES ($1, $2, $3)

@@ -6,6 +6,7 @@ import { USER_WRITE_PATIENCE_MS, whenNotBusy } from './busy-retry.js';
 export class SqliteCoordination implements Coordination {
   private readonly insertDelivery: Database.Statement<[string, string]>;
   private readonly forgetDeliveries: Database.Statement<[string]>;
+  private readonly selectDelivery: Database.Statement<[string], { key: string }>;
   private readonly takeLease: Database.Statement<[{ name: string; holder: string; until: string; now: string }], { holder: string }>;
   private readonly dropLease: Database.Statement<[string, string]>;
   private readonly selectLease: Database.Statement<[string, string], { holder: string }>;
@@ -19,6 +20,7 @@ export class SqliteCoordination implements Coordination {
   ) {
     this.insertDelivery = db.prepare('INSERT INTO deliveries (key, seen_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
     this.forgetDeliveries = db.prepare('DELETE FROM deliveries WHERE seen_at < ?');
+    this.selectDelivery = db.prepare('SELECT key FROM deliveries WHERE key = ?');
     this.takeLease = db.prepare(
       `INSERT INTO leases (name, holder, until) VALUES (@name, @holder, @until)
        ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until
@@ -39,6 +41,10 @@ export class SqliteCoordination implements Coordination {
     // Forgetting old deliveries is housekeeping: a busy database just leaves it to the next time.
     if (before) await this.whenFree(() => this.forgetDeliveries.run(before.toISOString())).catch(() => undefined);
     return first;
+  }
+
+  async delivered(key: string): Promise<boolean> {
+    return this.selectDelivery.get(key) !== undefined;
   }
 
   async acquireLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean> {
