@@ -5,6 +5,7 @@ import { holidayRegion, type HolidayRegion } from '../domain/holidays.js';
 import type { BilingualText } from '../domain/types.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue } from '../i18n/index.js';
+import { isSecretKey, knownSecrets, maskUrlCredentials, scrubText } from '../ops/redact.js';
 import { timeZoneProblem } from './time-zone.js';
 
 /** The embedded SQLite file, when DATABASE_URL is not set. */
@@ -122,8 +123,6 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   return result.data;
 }
 
-/** Variables whose value is never echoed: it would put a secret in a terminal or a log. */
-const SECRETS = new Set(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'NOTION_TOKEN']);
 const ECHO_LIMIT = 80;
 
 /** The faulty variable, why, and the value it holds (the faulty entry of a list, by position). */
@@ -138,7 +137,8 @@ function describeIssue(issue: z.core.$ZodIssue, source: NodeJS.ProcessEnv): Bili
     const problem = timeZoneProblem(raw.trim());
     if (problem?.kind === 'abbreviation') return bothLanguages((words) => words.cli.errors.timeZoneAbbreviation(raw.trim(), problem.suggestion));
   }
-  const value = SECRETS.has(name) || typeof raw !== 'string' ? undefined : echoable(raw);
+  // A secret variable's value is never echoed: it would put a secret in a terminal or a log.
+  const value = isSecretKey(name) || typeof raw !== 'string' ? undefined : echoable(raw, knownSecrets(source));
   return bothLanguages((words) => {
     const why = `${name}: ${words.config[name as Described]}`;
     if (value === undefined) return why;
@@ -146,9 +146,12 @@ function describeIssue(issue: z.core.$ZodIssue, source: NodeJS.ProcessEnv): Bili
   });
 }
 
-/** One line, not too long, with any password in a URL masked. */
-function echoable(value: string): string {
-  const masked = value.replace(/(\/\/[^/:@\s]*:)[^@/\s]*@/, '$1***@').replace(/\s+/g, ' ');
+/**
+ * One line, not too long, with no secret: a URL's user and password masked, then anything shaped
+ * like a token and the values of the environment's secret variables (one pasted in the wrong variable).
+ */
+function echoable(value: string, secrets: readonly string[]): string {
+  const masked = scrubText(maskUrlCredentials(value), secrets).replace(/\s+/g, ' ');
   return masked.length > ECHO_LIMIT ? `${masked.slice(0, ECHO_LIMIT - 1)}…` : masked;
 }
 

@@ -15,7 +15,7 @@ const single = z.string().optional();
 const langParameter = z.enum(['fr', 'en']).optional();
 
 /**
- * GET /calendar.ics?key=CALENDAR_FEED_KEY[&lang=fr|en]: every event not removed (cancelled ones
+ * GET (or HEAD) /calendar.ics?key=CALENDAR_FEED_KEY[&lang=fr|en]: every event not removed (cancelled ones
  * marked so), for calendar apps to subscribe to. GET /calendar/event.ics?id=…&sig=…[&lang=…]: one
  * event, from its *Add to calendar* link. A wrong or missing key or signature, or no
  * CALENDAR_FEED_KEY at all, gets the same 404 as any unknown address, and no data.
@@ -27,8 +27,9 @@ export function calendarRoutes(config: CalendarRouteConfig, store: Pick<Corridor
     handler(req, res, key).catch(() => plain(res, 500, 'calendar unavailable'));
   };
   return [
-    { path: FEED_PATH, method: 'GET', handler: serve((req, res, key) => feed(req, res, key, config, store)) },
-    { path: EVENT_FILE_PATH, method: 'GET', handler: serve((req, res, key) => oneEvent(req, res, key, config, store)) },
+    // HEAD answers GET's headers (Node sends no body to a HEAD), as calendar apps and link checkers expect.
+    { path: FEED_PATH, method: ['GET', 'HEAD'], handler: serve((req, res, key) => feed(req, res, key, config, store)) },
+    { path: EVENT_FILE_PATH, method: ['GET', 'HEAD'], handler: serve((req, res, key) => oneEvent(req, res, key, config, store)) },
   ];
 }
 

@@ -7,7 +7,7 @@
 export const REDACTED = '[REDACTED]';
 
 /** Keys whose values are never shown, whatever they hold. */
-const SECRET_KEY = /token|secret|passw(?:or)?d|authorization|cookie|api[-_]?key|signature|credential/i;
+const SECRET_KEY = /token|secret|passw(?:or)?d|authorization|cookie|api[-_]?key|feed[-_]?key|signature|credential/i;
 
 const TEXT_RULES: [RegExp, string][] = [
   // Slack bot, user, app-level and refresh tokens: xoxb-…, xoxp-…, xoxe-…, xapp-…
@@ -41,6 +41,14 @@ export class Shown {
 export function scrubParts(parts: readonly unknown[], show: (part: unknown) => string, known: readonly string[] = []): string {
   if (!parts.some((part) => part instanceof Shown)) return scrubText(parts.map(show).join(' '), known);
   return parts.map((part) => (part instanceof Shown ? part.text : scrubText(show(part), known))).join(' ');
+}
+
+/**
+ * A URL as it may be shown: whatever comes before its last `@` (a user and password, even one
+ * holding `/`, `@` or spaces, which the URL rule of scrubText would not see whole) is masked.
+ */
+export function maskUrlCredentials(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^]*@/i, '$1***@');
 }
 
 export function isSecretKey(key: string): boolean {

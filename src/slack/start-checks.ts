@@ -2,6 +2,7 @@ import { ErrorCode, LogLevel, WebClient, type Logger, type WebAPICallError } fro
 import type { Config } from '../config/env.js';
 import { BilingualError, bothLanguages } from '../i18n/bilingual-error.js';
 import type { Catalogue } from '../i18n/index.js';
+import { maskUrlCredentials, scrubText } from '../ops/redact.js';
 
 /** Slack refused the app's credentials at start-up: something the user must fix, not a crash. */
 export class SlackCredentialsError extends BilingualError {}
@@ -49,7 +50,8 @@ export async function checkSlackReachable(config: Config): Promise<void> {
   try {
     await client.auth.test();
   } catch (error) {
-    throw startError(error as WebAPICallError, url);
+    // The URL is shown in the error: never its user and password.
+    throw startError(error as WebAPICallError, maskUrlCredentials(url));
   }
 }
 
@@ -59,7 +61,8 @@ function startError(error: WebAPICallError, url: string): Error {
     return new SlackCredentialsError(bothLanguages((words) => words.cli.errors.slackRefusedToken(code)));
   }
   if (error.code === ErrorCode.RequestError || error.code === ErrorCode.HTTPError) {
-    const reason = unreachableReason(error);
+    // fetch's own reason may quote the URL whole (it refuses one holding credentials).
+    const reason = scrubText(unreachableReason(error));
     return new SlackUnreachableError(
       bothLanguages((words) => words.cli.errors.slackUnreachable(url, reasonText(reason, url, words))),
     );

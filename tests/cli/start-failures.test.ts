@@ -62,6 +62,13 @@ describe('npm start when Slack cannot be reached', () => {
     expect(result.seconds).toBeLessThan(15);
   });
 
+  it('refused at a URL holding a user and password: the line names the host, never the password', async () => {
+    const port = await closedPort();
+    const result = await timedStart(cleanEnv({ ...SLACK, SLACK_API_URL: `http://corridor:pa%20ss%2Fw0rd@127.0.0.1:${port}/api/` }));
+    expectOneLine(result, new RegExp(`^corridor-bot: SLACK_API_URL: cannot reach Slack at http://\\*\\*\\*@127\\.0\\.0\\.1:${port}/api/ \\(`));
+    expect(result.stderr).not.toMatch(/pa%20ss|w0rd/);
+  });
+
   it('a port fetch never connects to (9, discard): says so rather than "bad port"', async () => {
     const result = await timedStart(cleanEnv({ ...SLACK, SLACK_API_URL: 'http://127.0.0.1:9' }));
     expectOneLine(result, /^corridor-bot: SLACK_API_URL: cannot reach Slack at http:\/\/127\.0\.0\.1:9 \(fetch never connects to the port of http:\/\/127\.0\.0\.1:9, a port reserved for other protocols\); check the network/);

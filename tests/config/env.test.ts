@@ -108,6 +108,32 @@ describe('a refused setting', () => {
   });
 
   it.each([
+    ['a space', 'https://corridor:hunter2 hunter2@slack.example.org:port/api/'],
+    ['a slash', 'https://corridor:hun/ter2@slack.example.org/api/'],
+    ['an at sign', 'https://corridor:hun@ter2@slack.example.org:port/api/'],
+  ])('never echoes a password holding %s inside SLACK_API_URL', (_, url) => {
+    const message = messageOf({ SLACK_API_URL: url });
+    expect(message).toMatch(/^SLACK_API_URL: expected a URL/);
+    expect(message).toContain('slack.example.org');
+    for (const part of ['hunter2', 'hun', 'ter2']) expect(message).not.toContain(part);
+  });
+
+  it('never echoes a token, nor the signing secret, pasted into CORRIDOR_ADMINS', () => {
+    const token = messageOf({ CORRIDOR_ADMINS: 'U0123,xoxb-1234-5678-AbCdEfGhIjKl' });
+    expect(token).toMatch(/^CORRIDOR_ADMINS: .*\(entry 2, /);
+    expect(token).not.toContain('AbCdEfGhIjKl');
+    const secret = messageOf({ SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5', SLACK_BOT_TOKEN: 'xoxb-1', CORRIDOR_ADMINS: '8f742231b10e8888abcd99yyyzzz85a5' });
+    expect(secret).toMatch(/^CORRIDOR_ADMINS: /);
+    expect(secret).not.toContain('8f742231b10e8888abcd99yyyzzz85a5');
+  });
+
+  it('never echoes a CALENDAR_FEED_KEY too short to keep', () => {
+    const message = messageOf({ CALENDAR_FEED_KEY: 'short-feed-key' });
+    expect(message).toMatch(/^CALENDAR_FEED_KEY: /);
+    expect(message).not.toContain('short-feed-key');
+  });
+
+  it.each([
     ['EST', 'America/Toronto'],
     ['EDT', 'America/Toronto'],
     ['est', 'America/Toronto'],

@@ -52,10 +52,11 @@ describe('knownSecrets', () => {
     const secrets = knownSecrets({
       SLACK_BOT_TOKEN: 'xoxb-123-456',
       SLACK_SIGNING_SECRET: 'abcdef0123456789',
+      CALENDAR_FEED_KEY: 'feed-key-0123456789abcdef',
       DATABASE_URL: 'postgres://corridor:p%40ssw0rd@db/corridor',
       CORRIDOR_CHANNEL: 'C0123456789',
       PORT: 3000,
     });
-    expect(secrets.sort()).toEqual(['abcdef0123456789', 'p%40ssw0rd', 'p@ssw0rd', 'xoxb-123-456']);
+    expect(secrets.sort()).toEqual(['abcdef0123456789', 'feed-key-0123456789abcdef', 'p%40ssw0rd', 'p@ssw0rd', 'xoxb-123-456']);
   });
 });

@@ -1,5 +1,14 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, type CustomRoute, type Logger } from '@slack/bolt';
+import {
+  App,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  HTTPReceiverDeferredRequestError,
+  LogLevel,
+  type CustomRoute,
+  type Logger,
+  type ReceiverDispatchErrorHandlerArgs,
+} from '@slack/bolt';
 import { metrics } from '../../ops/metrics.js';
 import type { UnknownPayloads } from '../unknown-payloads.js';
 import { screenBody } from './body-screen.js';
@@ -33,6 +42,7 @@ export class GuardedReceiver extends HTTPReceiver {
       port: guard.port,
       endpoints: [EVENTS_PATH],
       customRoutes: guard.customRoutes ?? [],
+      dispatchErrorHandler: answerUnrouted,
       ...loggingOptions(guard),
     });
     this.log = guard.logger;
@@ -62,6 +72,18 @@ export class GuardedReceiver extends HTTPReceiver {
 
 function loggingOptions(guard: GuardedReceiverOptions): { logger: Logger } | { logLevel: LogLevel } {
   return guard.logger ? { logger: guard.logger } : { logLevel: guard.logLevel ?? LogLevel.INFO };
+}
+
+/**
+ * Bolt's answer to a request no route takes (404) or whose route failed (500), logged with its
+ * path only: the query may carry a secret (the calendar key of a HEAD, POST or OPTIONS on the feed).
+ */
+function answerUnrouted({ error, logger, request, response }: ReceiverDispatchErrorHandlerArgs): void {
+  const where = `(${request.method}) made to ${new URL(request.url ?? '/', 'http://localhost').pathname}`;
+  const unrouted = error instanceof HTTPReceiverDeferredRequestError;
+  if (unrouted) logger.info(`Unhandled HTTP request ${where}`);
+  else logger.error(`An unexpected error occurred during a request ${where}`);
+  HTTPModuleFunctions.buildNoBodyResponse(response, unrouted ? 404 : 500);
 }
 
 interface Screening {
