@@ -28,7 +28,7 @@ export function eventUid(event: Pick<CorridorEvent, 'id'>): string {
 }
 
 export function buildICalendar({ events, timeZone, lang, name }: ICalendarInput): string {
-  const calendar = ical({ name, prodId: { company: 'corridor-bot', product: 'events' }, method: ICalCalendarMethod.PUBLISH });
+  const calendar = ical({ name: textValue(name), prodId: { company: 'corridor-bot', product: 'events' }, method: ICalCalendarMethod.PUBLISH });
   // No calendar-wide zone: ical-generator would then write DTSTAMP and LAST-MODIFIED in local time
   // too, where RFC 5545 wants UTC. The generator still adds the VTIMEZONE of every event's zone.
   calendar.timezone({ name: null, generator: vtimezone });
@@ -43,9 +43,9 @@ export function buildICalendar({ events, timeZone, lang, name }: ICalendarInput)
       lastModified: new Date(event.updatedAt),
       created: new Date(event.createdAt),
       ...eventStart(event, timeZone),
-      summary: inLang(event.title, lang, ' / '),
-      location: event.place,
-      description: event.summary ? inLang(event.summary, lang, '\n\n') : null,
+      summary: textValue(inLang(event.title, lang, ' / ')),
+      location: textValue(event.place),
+      description: event.summary ? textValue(inLang(event.summary, lang, '\n\n')) : null,
       status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
@@ -104,6 +104,14 @@ class ZonedInstant extends Date {
   override getSeconds(): number {
     return this.tzComponents().second;
   }
+}
+
+/**
+ * RFC 5545 allows no control character in a TEXT value but the tab (a line break is written
+ * escaped, as `\n`): NUL, VT, ESC, DEL, C1 codes… are dropped, and CR or CR LF read as a line break.
+ */
+function textValue(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
 }
 
 /** One language, or French then English (`separator` between them) where they differ. */

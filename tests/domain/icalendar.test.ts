@@ -60,4 +60,19 @@ describe('buildICalendar', () => {
       expect(ics(), zone).toBe(utc);
     }
   });
+
+  it('drops control characters from titles, places and descriptions, and keeps line breaks escaped', () => {
+    const raw = eventRecord('raw', '2026-03-02', {
+      title: { fr: 'Forum\u0000 de\u000b Bromont\u001b[31m', en: 'Bromont\u007f forum\u0085' },
+      place: 'Salle\u0007 A\r\nBromont',
+      summary: { fr: 'Ligne\u0001 un\rLigne deux\ttabulée', en: 'Line one' },
+    });
+    const text = buildICalendar({ events: [raw], timeZone: 'America/Toronto', lang: 'both', name: 'Corridor\u001b' });
+    // Only the line ends of the file itself (CR LF) and the tab, which TEXT allows, are left.
+    expect(text.replace(/\r\n/g, '').replace(/\t/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    const unfolded = text.replace(/\r\n /g, '');
+    expect(unfolded).toContain('SUMMARY:Forum de Bromont[31m / Bromont forum\r\n');
+    expect(unfolded).toContain('LOCATION:Salle A\\nBromont\r\n');
+    expect(unfolded).toContain('DESCRIPTION:Ligne un\\nLigne deux\ttabulée\\n\\nLine one\r\n');
+  });
 });

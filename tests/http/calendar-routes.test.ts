@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftOf } from '../../src/domain/draft.js';
 import { eventSignature } from '../../src/http/calendar-links.js';
+import { eventRecord } from '../support/records.js';
 import { startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
 import { recordingLogger, type RecordingLogger } from '../support/recording-logger.js';
 
@@ -53,5 +55,14 @@ describe('the calendar addresses', () => {
     const text = logged.everything.join('\n');
     expect(text).not.toContain(KEY);
     expect(text).not.toContain(eventSignature(KEY, MEETING));
+  });
+
+  it('serves a title and a place holding control characters without them', async () => {
+    const title = { fr: 'Forum\u0000 de Bromont\u001b', en: 'Bromont\u000b forum' };
+    await running.store.events.save(draftOf(eventRecord('raw-forum', '2026-03-02', { title, place: 'Salle\u0007 A' })), { actor: 'U0ADMIN' });
+    const text = await (await fetch(`${base}/calendar.ics?key=${KEY}`)).text();
+    expect(text).toContain('Forum de Bromont / Bromont forum');
+    expect(text).toContain('LOCATION:Salle A');
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 });

@@ -1,4 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import { HTTPModuleFunctions, type BufferedIncomingMessage } from '@slack/bolt';
+
+const FORM = 'application/x-www-form-urlencoded';
 
 export type BodyShape = 'object' | 'malformed' | 'not-an-object';
 
@@ -20,7 +23,18 @@ export function screenBody(request: BufferedIncomingMessage): BodyShape {
 }
 
 function isForm(request: BufferedIncomingMessage): boolean {
-  return (request.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded');
+  return request.headers['content-type'] === FORM;
+}
+
+/**
+ * Bolt reads a body as a form only under exactly `application/x-www-form-urlencoded`; real clients
+ * also send it in capitals or with `; charset=utf-8`. Those are rewritten to Bolt's spelling, so
+ * the screen and Bolt read the body alike (another charset is left as sent: not a form for Bolt).
+ */
+export function normaliseFormType(request: IncomingMessage): void {
+  const [type, ...parameters] = (request.headers['content-type'] ?? '').toLowerCase().split(';').map((part) => part.replace(/[\s"]/g, ''));
+  if (type !== FORM || parameters.some((parameter) => parameter !== '' && parameter !== 'charset=utf-8')) return;
+  request.headers['content-type'] = FORM;
 }
 
 /** Whether a field could decode to `payload`: named so, or with an escaped name (read the slow way). */

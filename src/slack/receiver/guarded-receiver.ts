@@ -11,7 +11,7 @@ import {
 } from '@slack/bolt';
 import { metrics } from '../../ops/metrics.js';
 import type { UnknownPayloads } from '../unknown-payloads.js';
-import { screenBody } from './body-screen.js';
+import { normaliseFormType, screenBody } from './body-screen.js';
 import { trackRequests } from './tracked-requests.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -118,6 +118,7 @@ async function screen(req: IncomingMessage, res: ServerResponse, boltListener: R
     HTTPModuleFunctions.buildNoBodyResponse(res, tooLarge ? 413 : 400);
     return;
   }
+  normaliseFormType(buffered);
   if (screenBody(buffered) !== 'not-an-object') {
     boltListener(buffered, res);
     return;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metrics } from '../../../src/ops/metrics.js';
 import { SIGNING_SECRET, startCorridorApp, type RunningCorridorApp } from '../../support/corridor-app.js';
 import { recordingLogger, type RecordingLogger } from '../../support/recording-logger.js';
-import { postSigned } from '../../support/slack-signing.js';
+import { postSigned, slashCommandBody } from '../../support/slack-signing.js';
 
 // Bodies Bolt's receiver assumes are objects: signed, they reach its parser, which used to end the process.
 
@@ -14,6 +14,9 @@ const BAD_BODIES = [
   { body: '42', contentType: JSON_TYPE },
   { body: '[]', contentType: JSON_TYPE },
   { body: 'payload=%5B1%2C2%5D', contentType: FORM },
+  // As many HTTP clients write the form's type.
+  { body: 'payload=null', contentType: `${FORM}; charset=utf-8` },
+  { body: 'payload=null', contentType: 'Application/X-WWW-Form-Urlencoded; Charset="UTF-8"' },
 ];
 
 let running: RunningCorridorApp;
@@ -54,6 +57,12 @@ describe('a signed body that is not a JSON object', () => {
     expect(unsigned.status).toBe(401);
     const forged = await postSigned(running.eventsUrl, 'null', { signingSecret: 'not-the-secret', contentType: JSON_TYPE });
     expect(forged.status).toBe(401);
+  });
+
+  it('reads a form sent with `; charset=utf-8` as Slack’s own: a slash command is answered', async () => {
+    const response = await postSigned(running.eventsUrl, slashCommandBody({ text: 'pending' }), { signingSecret: SIGNING_SECRET, contentType: `${FORM}; charset=utf-8` });
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ response_type: 'ephemeral' });
   });
 
   it('leaves malformed JSON to Bolt, which answers 400', async () => {
