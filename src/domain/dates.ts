@@ -84,6 +84,12 @@ export function addDays(isoDate: string, days: number): string {
   return isoDateOf(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
 }
 
+/** The wall-clock time of an instant in a zone, `HH:MM:SS`. */
+export function wallClockTime(instant: Date, timeZone: string): string {
+  const { hour, minute, second } = localParts(instant, timeZone);
+  return [hour, minute, second].map((part) => String(part).padStart(2, '0')).join(':');
+}
+
 /** Monday = 1 … Sunday = 7. */
 export function isoWeekday(isoDate: string): number {
   const [year, month, day] = dateParts(isoDate);

@@ -1,5 +1,5 @@
 import { groupByTrack, isOpen, isOverdue } from './action-items.js';
-import { addDays } from './dates.js';
+import { addDays, mondayOf } from './dates.js';
 import { changeCount, changesOf, type DigestChanges } from './digest-changes.js';
 import { eventsWhen } from './events.js';
 import type { ActionItem, CorridorEvent, HistoryEntry, Partner, Track } from './types.js';
@@ -7,8 +7,6 @@ import { sortPending } from './partner-order.js';
 
 /** How far ahead the digest looks for events. */
 export const DIGEST_UPCOMING_DAYS = 30;
-/** Without a previous digest, "what changed" and "just past" cover the last week. */
-export const DIGEST_DEFAULT_LOOKBACK_DAYS = 7;
 
 export interface DigestInput {
   /** Today in the corridor's zone, `YYYY-MM-DD`. */
@@ -33,7 +31,7 @@ export interface DigestTrack {
 
 export interface Digest {
   today: string;
-  /** Start of "just past" and "what changed": the previous digest's date or a week ago. */
+  /** Start of "just past" and "what changed": the previous digest's date or the Monday of this week. */
   since: string;
   sincePreviousDigest: boolean;
   upcoming: CorridorEvent[];
@@ -43,9 +41,12 @@ export interface Digest {
   changes: DigestChanges;
 }
 
-/** Where the digest's look back starts. */
+/**
+ * Where the digest's look back starts: the previous digest's date, or without one the start of
+ * its own week, the Monday its title names ("week of …"), whatever day it is posted on.
+ */
 export function digestSince(today: string, previousDigestOn: string | undefined): string {
-  return previousDigestOn && previousDigestOn < today ? previousDigestOn : addDays(today, -DIGEST_DEFAULT_LOOKBACK_DAYS);
+  return previousDigestOn && previousDigestOn < today ? previousDigestOn : mondayOf(today);
 }
 
 /** The digest's content, from the store's data; the views decide how much of it fits. */

@@ -1,5 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import { localIsoDate, localParts } from '../domain/dates.js';
+import { localIsoDate, wallClockTime } from '../domain/dates.js';
 import { holidaysOn, type HolidayRegion } from '../domain/holidays.js';
 import { planDay, type HolidaySchedule } from '../domain/holiday-schedule.js';
 import { localInstant, type JobName } from '../domain/periods.js';
@@ -34,11 +34,6 @@ export function cronSchedule(
     return found;
   };
   return { firstFiringOn, regions };
-}
-
-export function wallClockTime(instant: Date, timeZone: string): string {
-  const { hour, minute, second } = localParts(instant, timeZone);
-  return [hour, minute, second].map((part) => String(part).padStart(2, '0')).join(':');
 }
 
 export interface HeldJob {

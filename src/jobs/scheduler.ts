@@ -1,5 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { ConfigError } from '../config/env.js';
+import { catchUpTime, type CatchUpSchedule } from '../domain/catch-up.js';
+import type { HolidaySchedule } from '../domain/holiday-schedule.js';
 import type { HolidayRegion } from '../domain/holidays.js';
 import { periodKey, periodStart, type JobName } from '../domain/periods.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
@@ -70,11 +72,12 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const { timeZone, jobs, logger, catchUp = true, now = () => new Date(), holidays = [] } = options;
   // These log lines go to the running server's logger (Bolt's) and stay in English.
   validateSchedules(jobs, timeZone);
-  const runner = new JobRunner(logger, now, timeZone);
   const byName = new Map(jobs.map((job) => [job.job, job]));
+  const held = new Map<JobName, HeldJob>();
+  const workingTime = (job: JobName, at: Date) => catchUpTime(job, at, catchUpSchedule(byName.get(job)!.cron, held.get(job)!.schedule), timeZone);
+  const runner = new JobRunner(logger, now, timeZone, workingTime);
   const hold = new HolidayHold(logger, now, timeZone, (name) => void runner.run(byName.get(name)!, 'held'));
   const tasks = new Map<JobName, ScheduledTask>();
-  const held = new Map<JobName, HeldJob>();
   for (const job of jobs) {
     const onTime = () => (hold.holdsFiring(held.get(job.job)!) ? undefined : runner.run(job, 'schedule'));
     const task = cron.createTask(job.cron, onTime, {
@@ -86,14 +89,28 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     tasks.set(job.job, task);
     held.set(job.job, { job: job.job, schedule: cronSchedule(job.cron, task, timeZone, job.heldOnHolidays === false ? [] : holidays) });
   }
+  /** A run whose time already came in this period, caught up in working hours: now, later, or not at all. */
+  const catchUpOnce = (job: ScheduledJob): Promise<void> | undefined => {
+    if (!catchesUp(job, tasks.get(job.job)!, hold.atStart(held.get(job.job)!), now(), timeZone)) return undefined;
+    const at = workingTime(job.job, now());
+    if (!at) {
+      logger.info(`${job.job}: its time already came in this period, which ends before working hours; the schedule posts the next one.`);
+      return undefined;
+    }
+    const wait = at.getTime() - now().getTime();
+    if (wait > 0) {
+      logger.info(`${job.job}: its time already came in this period; catching up at ${at.toISOString()}, in working hours.`);
+      runner.later(wait, () => void catchUpOnce(job));
+      return undefined;
+    }
+    logger.info(`${job.job}: its time already came in this period; catching up now.`);
+    return runner.run(job, 'catch-up');
+  };
   const catchUps: Promise<void>[] = [];
   for (const job of jobs) {
-    const task = tasks.get(job.job)!;
-    if (catchUp && catchesUp(job, task, hold.atStart(held.get(job.job)!), now(), timeZone)) {
-      logger.info(`${job.job}: its time already came in this period; catching up now.`);
-      catchUps.push(runner.run(job, 'catch-up'));
-    }
-    void task.start();
+    const started = catchUp ? catchUpOnce(job) : undefined;
+    if (started) catchUps.push(started);
+    void tasks.get(job.job)!.start();
   }
   return {
     caughtUp: Promise.all(catchUps).then(() => undefined),
@@ -113,17 +130,39 @@ function catchesUp(job: ScheduledJob, task: ScheduledTask, holiday: 'held' | 'ca
   return cameEarlierInPeriod(job, task, now, timeZone);
 }
 
+/** The job's own time of day and days, for catchUpTime. */
+function catchUpSchedule(expression: string, schedule: HolidaySchedule): CatchUpSchedule {
+  const { hour, minute, second } = cron.parse(expression);
+  const time = (pick: (values: number[]) => number) => [hour, minute, second].map((values) => String(pick(values)).padStart(2, '0')).join(':');
+  return {
+    timeOfDay: time((values) => Math.min(...values)),
+    latestTimeOfDay: time((values) => Math.max(...values)),
+    postsOn: (isoDate) => schedule.firstFiringOn(isoDate) !== undefined,
+  };
+}
+
 /** Runs jobs, logs their failures, and tries a period still open again within the period. */
 class JobRunner {
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly retries = new Set<NodeJS.Timeout>();
+  private readonly timers = new Set<NodeJS.Timeout>();
   private stopped = false;
 
   constructor(
     private readonly logger: JobLogger,
     private readonly now: () => Date,
     private readonly timeZone: string,
+    /** The first time in working hours from an instant, within its period (see catchUpTime). */
+    private readonly workingTime: (job: JobName, at: Date) => Date | undefined,
   ) {}
+
+  /** Calls `then` after `wait` ms, unless stopped before. */
+  later(wait: number, then: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.stopped) then();
+    }, wait);
+    this.timers.add(timer);
+  }
 
   run(job: ScheduledJob, trigger: Trigger, retriesSoFar = 0): Promise<void> {
     const period = periodKey(job.job, this.now(), this.timeZone);
@@ -145,19 +184,25 @@ class JobRunner {
   /** Stops retrying; resolves once the runs already started have finished. */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timer of this.retries) clearTimeout(timer);
-    this.retries.clear();
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     await Promise.all(this.inFlight);
   }
 
-  private retryLater(job: ScheduledJob, period: string, wait: number, retriesSoFar: number): void {
+  private retryLater(job: ScheduledJob, period: string, backOff: number, retriesSoFar: number): void {
+    const now = this.now().getTime();
+    // In working hours, as a catch-up: not at night nor on a weekend the schedule does not post on.
+    const at = this.workingTime(job.job, new Date(now + backOff));
+    if (!at || periodKey(job.job, at, this.timeZone) !== period) {
+      this.logger.warn(`${job.job} ${period}: not tried again, the period ends before working hours; the schedule posts the next one.`);
+      return;
+    }
+    const wait = at.getTime() - now;
     this.logger.info(`${job.job} ${period}: trying again in ${Math.round(wait / 1000)} s, within the period.`);
-    const timer = setTimeout(() => {
-      this.retries.delete(timer);
+    this.later(wait, () => {
       // Only within the same period: the next period's run is the schedule's to make.
-      if (!this.stopped && periodKey(job.job, this.now(), this.timeZone) === period) void this.run(job, 'retry', retriesSoFar);
-    }, wait);
-    this.retries.add(timer);
+      if (periodKey(job.job, this.now(), this.timeZone) === period) void this.run(job, 'retry', retriesSoFar);
+    });
   }
 }
 

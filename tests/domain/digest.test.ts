@@ -39,9 +39,11 @@ describe('digest content', () => {
     expect(digest.sincePreviousDigest).toBe(true);
   });
 
-  it('looks back a week when there was no digest before', () => {
-    expect(digestSince(TODAY, undefined)).toBe('2026-11-19');
-    expect(digestSince(TODAY, TODAY)).toBe('2026-11-19');
+  it('looks back to the start of its week, the Monday its title names, when there was no digest before', () => {
+    expect(digestSince(TODAY, undefined)).toBe('2026-11-23');
+    expect(digestSince(TODAY, TODAY)).toBe('2026-11-23');
+    expect(digestSince('2026-11-28', undefined)).toBe('2026-11-23'); // a Saturday
+    expect(digestSince('2026-11-23', undefined)).toBe('2026-11-23'); // the Monday itself
     expect(digestSince(TODAY, '2026-11-02')).toBe('2026-11-02');
   });
 

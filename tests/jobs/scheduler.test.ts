@@ -212,10 +212,11 @@ describe('catch-up at start', () => {
     useClock('2026-11-03T13:00:00Z'); // Tuesday 08:00 EST: Monday's digest came, today's reminder not yet
     const fired = recordFirings({ catchUp: true });
     await schedulers[0]!.caughtUp;
-    expect(fired.map((f) => `${f.job} ${f.trigger}`)).toEqual(['digest catch-up']);
+    // The digest waits for its own time of day, 09:00.
+    expect(fired).toEqual([]);
     await vi.advanceTimersByTimeAsync(3 * 3_600_000);
     expect(fired.map((f) => `${f.job} ${f.trigger} ${toronto(f.at)}`)).toEqual([
-      'digest catch-up Tue 2026-11-03 08:00',
+      'digest catch-up Tue 2026-11-03 09:00',
       'remind schedule Tue 2026-11-03 10:00',
     ]);
   });
@@ -225,10 +226,47 @@ describe('catch-up at start', () => {
     expect(recordFirings({ catchUp: true }).map((f) => f.job).sort()).toEqual(['digest', 'remind']);
     await Promise.all(schedulers.splice(0).map((s) => s.stop()));
     vi.setSystemTime(new Date('2026-11-03T06:00:00Z')); // Tuesday 01:00: Monday's 10:00 belongs to Monday
-    expect(recordFirings({ catchUp: true }).map((f) => f.job)).toEqual(['digest']);
+    const night = recordFirings({ catchUp: true });
+    expect(night).toEqual([]);
+    await vi.advanceTimersByTimeAsync(8 * 3_600_000 + 1000);
+    expect(night.map((f) => `${f.job} ${f.trigger} ${toronto(f.at)}`)).toEqual(['digest catch-up Tue 2026-11-03 09:00']);
     await Promise.all(schedulers.splice(0).map((s) => s.stop()));
     vi.setSystemTime(new Date('2026-11-02T13:30:00Z')); // Monday 08:30: this week's digest has not come yet
     expect(recordFirings({ catchUp: true })).toEqual([]);
+  });
+
+  it('a first start at 05:24 on a Saturday posts nothing before Monday’s digest', async () => {
+    useClock('2026-11-07T10:24:00Z'); // Saturday 05:24 EST: this week's Monday 09:00 came long ago
+    const fired = recordFirings({ catchUp: true });
+    await schedulers[0]!.caughtUp;
+    await vi.advanceTimersByTimeAsync(2 * DAY + 4 * 3_600_000); // to Monday 09:24
+    expect(fired.map((f) => `${f.job} ${f.trigger} ${toronto(f.at)}`)).toEqual(['digest schedule Mon 2026-11-09 09:00']);
+  });
+
+  it('a start in the evening catches the week’s digest up the next working morning, at its time', async () => {
+    useClock('2026-11-04T23:30:00Z'); // Wednesday 18:30 EST
+    const fired = recordFirings({ catchUp: true });
+    await vi.advanceTimersByTimeAsync(DAY);
+    expect(fired.map((f) => `${f.job} ${f.trigger} ${toronto(f.at)}`)).toEqual([
+      'digest catch-up Thu 2026-11-05 09:00',
+      'remind schedule Thu 2026-11-05 10:00',
+    ]);
+  });
+
+  it('a new install’s first digest, caught up midweek, looks back to the week its title names', async () => {
+    useClock('2026-11-04T15:00:00Z'); // Wednesday 10:00 EST, the week of Monday 2 November
+    const store = await memoryStore();
+    const { poster, posted } = recordingPoster();
+    const job = { job: 'digest' as const, cron: DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(jobDeps(store, poster)) };
+    const scheduler = startScheduler({ timeZone: TORONTO, logger: quiet, jobs: [job] });
+    schedulers.push(scheduler);
+    await scheduler.caughtUp;
+    expect(posted).toHaveLength(1);
+    const text = JSON.stringify(posted[0]);
+    expect(text).toContain('week of November 2');
+    expect(text).toContain('Since November 2');
+    expect(text).toContain('semaine du 2 novembre');
+    expect(text).toContain('Depuis le 2 novembre');
   });
 
   it('across a restart posts each period once: the catch-up finds it already posted', async () => {
@@ -294,6 +332,24 @@ describe('catch-up at start', () => {
 });
 
 describe('retries within the period', () => {
+  it('stops trying a failed weekly post at the end of the working week, rather than posting on the weekend', async () => {
+    useClock('2026-11-06T22:54:30Z'); // Friday 17:54:30 EST
+    const tries: string[] = [];
+    const job = {
+      job: 'digest' as const,
+      cron: '55 17 * * 5',
+      source: 'DIGEST_CRON',
+      run: async (trigger: Trigger) => {
+        tries.push(`${trigger} ${toronto(new Date())}`);
+        return 'failed';
+      },
+      retryIn: () => 60_000,
+    };
+    schedulers.push(startScheduler({ timeZone: TORONTO, logger: quiet, catchUp: false, jobs: [job] }));
+    await vi.advanceTimersByTimeAsync(2 * DAY);
+    expect(tries).toEqual(['schedule Fri 2026-11-06 17:55', ...['56', '57', '58', '59'].map((minute) => `retry Fri 2026-11-06 17:${minute}`)]);
+  });
+
   it('tries a failed post again within the period, backing off, and stops once it is posted', async () => {
     useClock('2026-11-02T13:59:00Z'); // Monday 08:59 in Toronto
     const store = await memoryStore();
