@@ -425,7 +425,14 @@ export const en = {
       invalidEmail: 'Please give an e-mail address such as name@example.org.',
       speakerLine: 'One speaker per line: “Name — role” (names under 150 characters, roles under 200).',
       invisibleCharacter: 'Please remove the invisible or text-direction characters (often pasted along with the text).',
+      lineBreak: 'Please keep this on one line.',
+      blankName: 'Please write at least one letter or digit; blank and invisible characters alone are not a name.',
+      controlCharacter: 'Please remove the control characters (often pasted along with the text).',
     } satisfies Record<FormErrorCode, string | ((limit: number) => string)>,
+  },
+  notSaved: {
+    title: 'Not saved',
+    text: 'Not saved: the database refused this or could not be reached. Everything you typed is still here; try again in a moment, or tell a coordinator if it happens again.',
   },
   modals: {
     partner: {

@@ -419,7 +419,14 @@ export const fr: Catalogue = {
       invalidEmail: 'Veuillez donner une adresse courriel comme nom@exemple.org.',
       speakerLine: 'Un conférencier par ligne : « Nom — rôle » (noms de moins de 150 caractères, rôles de moins de 200).',
       invisibleCharacter: 'Veuillez retirer les caractères invisibles ou de sens d’écriture (souvent collés avec le texte).',
+      lineBreak: 'Veuillez tout écrire sur une seule ligne.',
+      blankName: 'Veuillez écrire au moins une lettre ou un chiffre ; des caractères blancs ou invisibles seuls ne forment pas un nom.',
+      controlCharacter: 'Veuillez retirer les caractères de contrôle (souvent collés avec le texte).',
     },
+  },
+  notSaved: {
+    title: 'Non enregistré',
+    text: 'Non enregistré : la base de données l’a refusé ou ne répond pas. Tout ce que vous avez saisi est encore là ; réessayez dans un instant, ou prévenez une coordinatrice ou un coordinateur si cela se reproduit.',
   },
   modals: {
     partner: {

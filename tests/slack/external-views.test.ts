@@ -115,6 +115,27 @@ describe('partner cards, inside and outside', () => {
     expect((await ask('partner venture lab', 'U0STRANGER')).all).not.toContain(NOTE);
   });
 
+  it.each([
+    ['a multi-channel guest', { is_restricted: true }],
+    ['a single-channel guest', { is_ultra_restricted: true }],
+  ])('gives %s of the installing workspace the public view and no way to change anything', async (_who, guest) => {
+    await writeNote();
+    const GUEST_COORDINATOR = 'U0GUEST';
+    running.slack.setUser({ id: GUEST_COORDINATOR, locale: 'en-US', ...guest });
+    const card = await ask('partner venture lab', GUEST_COORDINATOR, 'C0CORRIDOR');
+    expect(card.text).toContain('Venture Lab');
+    expect(card.all).not.toContain(NOTE);
+    expect(card.all).not.toContain(FOLLOW);
+    expect(card.blocks.some((block) => block.type === 'actions')).toBe(false);
+    const opened = running.slack.callsTo('views.open').length;
+    const refused = await ask('partner edit venture lab', GUEST_COORDINATOR, 'C0CORRIDOR');
+    expect(refused.text).toContain('not open to other organisations');
+    await running.corridor.idle();
+    expect(running.slack.callsTo('views.open')).toHaveLength(opened);
+    // A full member asking the same in the same channel still reads the note.
+    expect((await ask('partner venture lab', ALICE, 'C0CORRIDOR')).all).toContain(NOTE);
+  });
+
   it('keeps pending adhesions public but not who follows them up, and history for the inside', async () => {
     await writeNote();
     const pending = await ask('pending', PARTNER);

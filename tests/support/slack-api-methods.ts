@@ -24,6 +24,10 @@ export interface SlackUser {
   enterprise_id?: string;
   /** Slack's mark for a user of another organisation seen without a shared channel. */
   is_stranger?: boolean;
+  /** A multi-channel guest (Slack's `is_restricted`). */
+  is_restricted?: boolean;
+  /** A single-channel guest (Slack's `is_ultra_restricted`; Slack sets `is_restricted` too). */
+  is_ultra_restricted?: boolean;
   /** The profile's e-mail (users.lookupByEmail finds the user by it). */
   email?: string;
 }
@@ -372,6 +376,8 @@ function userObject(user: SlackUser, identity: WorkspaceIdentity, includeLocale:
     ...(user.is_stranger ? { is_stranger: true } : {}),
     is_admin: false,
     is_owner: false,
+    is_restricted: user.is_restricted === true || user.is_ultra_restricted === true,
+    is_ultra_restricted: user.is_ultra_restricted === true,
     is_bot: user.is_bot ?? false,
     is_app_user: false,
     updated: EPOCH_SECONDS,

@@ -28,7 +28,7 @@ import { markSignedSubmitted } from './submissions/mark-signed-submitted.js';
 import { partnerSubmitted } from './submissions/partner-submitted.js';
 import { personSubmitted } from './submissions/person-submitted.js';
 import { clickRouter, submissionRouter } from './routes.js';
-import { busyClick, busyForm } from './store-busy.js';
+import { busyClick, formNotSaved } from './store-busy.js';
 
 /** Every listener the app has, registered in one place. */
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -44,7 +44,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       { callbackId: CALLBACK_IDS.actionStatus, listener: actionItemStatusSubmitted(deps) },
       { callbackId: CALLBACK_IDS.conflict, listener: conflictSubmitted(deps) },
       { callbackId: CALLBACK_IDS.markSigned, listener: markSignedSubmitted(deps) },
-    ], deps.unknown, busyForm(deps)),
+    ], deps.unknown, formNotSaved(deps)),
   );
 
   app.action<BlockAction>(
