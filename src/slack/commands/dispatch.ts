@@ -1,4 +1,4 @@
-import { commandTextInput, parseCommandText, type CommandText } from '../../domain/command-text.js';
+import { commandTextInput, parseCommandText, withTwoWordName, type CommandText } from '../../domain/command-text.js';
 import { localIsoDate } from '../../domain/dates.js';
 import { closestName } from '../../domain/fuzzy.js';
 import { namesPartner } from '../../domain/partner-match.js';
@@ -41,8 +41,8 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
   if (kept) return kept;
   const input = commandTextInput.safeParse(request.text);
   if (!input.success) return messageView(catalogue(request.lang).tooLong);
-  const parsed = parseCommandText(input.data);
   const commands = corridorCommands();
+  const parsed = withTwoWordName(parseCommandText(input.data), (name) => findCommand(name, commands) !== undefined);
   const command = parsed.name === '' ? commands[0]! : findCommand(parsed.name, commands);
   const typedInFrench = command?.frenchAliases.includes(parsed.name) ?? false;
   const context: CommandContext = {
