@@ -1,5 +1,5 @@
 import type { FormErrorCode } from '../domain/forms/errors.js';
-import type { ActionStatus, Country, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
+import type { ActionStatus, AdhesionStageName, Country, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
 import { pluralFor } from './plural.js';
 
 const conjunction = new Intl.ListFormat('en', { type: 'conjunction' });
@@ -80,10 +80,12 @@ export const en = {
     years: (n: number) => `${n} ${plural(n, 'year', 'years')}`,
     months: (n: number) => `${n} ${plural(n, 'month', 'months')}`,
     days: (n: number) => `${n} ${plural(n, 'day', 'days')}`,
+    weeks: (n: number) => `${n} ${plural(n, 'week', 'weeks')}`,
     today: 'since today',
     join: (parts: string[]) => parts.join(', '),
   },
   fields: {
+    stage: 'Stage',
     status: 'Status',
     kind: 'Kind',
     jurisdiction: 'Jurisdiction',
@@ -288,6 +290,11 @@ export const en = {
       manage: { usage: 'partner add [name] | edit <name>', description: 'add or edit a partner (`new` alone opens the form too)', examples: ['partner add'] },
     },
     pending: { usage: 'pending', description: 'adhesions still pending, with how long and the next step' },
+    stage: {
+      usage: 'stage <partner> <stage> [date]',
+      description: 'move an adhesion on: intention, document sent, legal review, signing <date>, signed, announced, paused or declined (`: reason`)',
+      examples: ['stage venture lab legal review', 'stage cmc signing 2027-01-20'],
+    },
     events: { usage: 'events [upcoming|past]', description: 'the corridor’s events', examples: ['events upcoming'] },
     event: {
       usage: 'event <name, date or person>',
@@ -368,7 +375,7 @@ export const en = {
     title: 'Pending adhesions',
     none: 'No adhesion is pending: every partner has signed the MOU.',
     summary: (count: number) => `${count} ${plural(count, 'adhesion is', 'adhesions are')} pending.`,
-    line: (name: string, age: string) => `*${name}* — pending for ${age}`,
+    line: (name: string, stage: string) => `*${name}* — ${stage}`,
     nextStep: (step: string) => `Next step: ${step}`,
     followUp: (who: string) => `Follow-up: ${who}`,
     noFollowUp: 'No follow-up owner yet',
@@ -377,6 +384,33 @@ export const en = {
     overdueSince: (date: string) => `:warning: Next step overdue: it was due ${date}`,
     overdueUndated: (weeks: number) => `:warning: Next step overdue: no due date after ${weeks} weeks pending`,
     snoozed: (date: string, who: string) => `Snoozed until ${date}, by ${who}`,
+  },
+  stages: {
+    name: {
+      intention_declared: 'intention declared',
+      document_sent: 'adhesion document sent',
+      legal_review: 'legal review',
+      signing_scheduled: 'signing scheduled',
+      signed: 'signed',
+      announced: 'announced',
+      paused: 'paused',
+      declined: 'declined',
+    } satisfies Record<AdhesionStageName, string>,
+    /** What another organisation reads of a paused or declined adhesion: nothing it has not been told. */
+    inProgress: 'adhesion in progress',
+    unknown: 'pending',
+    lasting: (stage: string, span: string) => `${stage} for ${span}`,
+    sinceToday: (stage: string) => `${stage} since today`,
+    signingOn: (date: string) => `signing set for ${date}`,
+    reason: (reason: string) => `reason: ${reason}`,
+  },
+  stageCommand: {
+    incomplete: 'Tell me the partner and the stage, for example `/corridor stage venture lab legal review` or `/corridor stage cmc signing 2027-01-20`.',
+    unknownStage: (typed: string, stages: string) => `I don’t know the stage “${typed}”. Stages: ${stages}.`,
+    needsSigningDate: (name: string) => `When will *${name}* sign? Add the date: \`/corridor stage … signing 2027-01-20\`.`,
+    notYet: (date: string) => `${date} has not come yet: a stage is reached on a day that has come (only a signing date may lie ahead).`,
+    alreadySigned: (name: string) => `*${name}* has already signed the MOU: only \`announced\` can follow.`,
+    moved: (name: string, stage: string) => `Done: *${name}* — ${stage}.`,
   },
   events: {
     title: { upcoming: 'Upcoming events', past: 'Past events', all: 'Corridor events' },
@@ -587,12 +621,13 @@ export const en = {
     openNotion: 'Open in Notion',
     seeAll: 'All of them: `/corridor pending`.',
     nothingPending: 'No adhesion is pending (or all are snoozed): no reminder to post.',
-    line: (name: string, age: string) => `• *${name}* — pending for ${age}`,
+    line: (name: string, stage: string) => `• *${name}* — ${stage}`,
     overdue: ':warning: next step overdue',
     followUp: (who: string) => `follow-up ${who}`,
     followUpQuiet: 'follow-up owner already reminded this week',
     noFollowUp: 'no follow-up owner',
     inThread: 'Details and buttons in the thread.',
+    inThreadPublic: 'Details in the thread.',
     signedBy: (name: string, date: string, who: string) => `:white_check_mark: *${name}* signed the MOU on ${date} (marked by ${who}).`,
   },
   digest: {
@@ -609,7 +644,7 @@ export const en = {
     recentTitle: 'Just past',
     pendingTitle: (count: number) => `Pending adhesions (${count})`,
     pendingNone: 'No adhesion is pending.',
-    pendingLine: (name: string, age: string, followUp: string) => `• *${name}* — pending for ${age}${followUp ? ` · ${followUp}` : ''}`,
+    pendingLine: (name: string, stage: string, followUp: string) => `• *${name}* — ${stage}${followUp ? ` · ${followUp}` : ''}`,
     actionsTitle: 'Open action items by track',
     actionsNone: 'No open action item.',
     trackLine: (heading: string, open: number, overdue: number) =>

@@ -10,6 +10,7 @@ import { historyCommand } from './history.js';
 import { partnerCommand } from './partner.js';
 import { partnersCommand } from './partners.js';
 import { pendingCommand } from './pending.js';
+import { stageCommand } from './stage.js';
 import { peopleCommand } from './people.js';
 import { personCommand } from './person.js';
 import { syncCommand } from './sync.js';
@@ -24,6 +25,7 @@ export function corridorCommands(): readonly CorridorCommand[] {
     peopleCommand,
     personCommand,
     pendingCommand,
+    stageCommand,
     eventsCommand,
     eventCommand,
     actionsCommand,

@@ -8,6 +8,8 @@ import { context, fieldsSection, header, section, type Reply } from '../blocks.j
 import { escapeMrkdwn, link, mentionUser } from '../mrkdwn.js';
 import { partnerTraits } from './partner-text.js';
 import { nextStepLine } from './pending-view.js';
+import { stageText } from './stage-text.js';
+import { stageOf } from '../../domain/stages.js';
 import { fieldLabel } from './record-fields.js';
 
 export interface PartnerCardInput {
@@ -31,6 +33,7 @@ export function partnerCardView({ partner, people, lang, t, today, audience, act
     .map(escapeMrkdwn);
   const fields = fieldsSection([
     [f.status, t.status[partner.status]],
+    [f.stage, stageOf(partner) ? stageText(partner, lang, t, today, audience) : null],
     [f.kind, partner.kind && t.kind[partner.kind]],
     [f.jurisdiction, partner.jurisdiction && t.jurisdiction[partner.jurisdiction]],
     [f.acronym, partner.acronym && partner.acronym !== partner.name ? escapeMrkdwn(partner.acronym) : null],
@@ -39,7 +42,7 @@ export function partnerCardView({ partner, people, lang, t, today, audience, act
     [f.joinedOn, partner.joinedOn && formatDate(partner.joinedOn, lang)],
     [f.pendingSince, isPending && partner.pendingSince ? formatDate(partner.pendingSince, lang) : null],
     [f.pendingFor, isPending && partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : null],
-    [f.nextStep, isPending && partner.nextStep ? nextStepText(partner, partner.nextStep[lang], lang, t, today) : null],
+    [f.nextStep, isPending && partner.nextStep ? nextStepText(partner, partner.nextStep[lang], lang, t, today, inside) : null],
     [f.nextStepDueOn, isPending && partner.nextStepDueOn ? formatDate(partner.nextStepDueOn, lang) : null],
     [f.followUp, inside && partner.followUpUserId ? mentionUser(partner.followUpUserId) : null],
   ]);
@@ -68,7 +71,7 @@ function fieldSourceNotes(partner: Partner, lang: Lang, t: Catalogue): KnownBloc
   return lines.length ? [context(...lines)] : [];
 }
 
-/** The next step, flagged when overdue as in `pending` and the reminder. */
-function nextStepText(partner: Partner, step: string, lang: Lang, t: Catalogue, today: string): string {
-  return nextStepState(partner, today).overdue ? `${escapeMrkdwn(step)}\n${nextStepLine(partner, lang, t, today)}` : escapeMrkdwn(step);
+/** The next step, flagged when overdue as in `pending` and the reminder (for the coordinators only). */
+function nextStepText(partner: Partner, step: string, lang: Lang, t: Catalogue, today: string, inside: boolean): string {
+  return inside && nextStepState(partner, today).overdue ? `${escapeMrkdwn(step)}\n${nextStepLine(partner, lang, t, today)}` : escapeMrkdwn(step);
 }

@@ -4,11 +4,12 @@ import { nextStepState, UNDATED_NEXT_STEP_WEEKS } from '../../domain/next-step.j
 import { sortPending } from '../../domain/partner-order.js';
 import type { Snooze } from '../../domain/snooze.js';
 import type { Partner } from '../../domain/types.js';
-import { formatAge, formatDate } from '../../i18n/format.js';
+import { formatDate } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import { context, fitBlocks, header, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
 import { partnerName } from './partner-text.js';
+import { stageText } from './stage-text.js';
 
 export interface PendingTextOptions {
   /** 'quiet' when the reminder already @-mentioned the owner this week: no second ping. */
@@ -18,16 +19,16 @@ export interface PendingTextOptions {
 }
 
 /**
- * One pending adhesion as mrkdwn: name, age, next step and when it is due and, inside, its
- * follow-up owner and snooze (the coordinators' side).
+ * One pending adhesion as mrkdwn: name, stage and how long, next step and, inside, when it is due
+ * or how it is late, its follow-up owner and snooze (the coordinators' side).
  */
 export function pendingText(partner: Partner, lang: Lang, t: Catalogue, today: string, audience: Audience, options: PendingTextOptions = {}): string {
-  const age = partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : t.common.unknown;
+  const inside = audience === 'internal';
   return [
-    t.pending.line(partnerName(partner), age),
+    t.pending.line(partnerName(partner), stageText(partner, lang, t, today, audience)),
     partner.nextStep ? t.pending.nextStep(escapeMrkdwn(partner.nextStep[lang])) : '',
-    nextStepLine(partner, lang, t, today),
-    ...(audience === 'internal' ? [followUpText(partner, t, options.followUp), snoozeText(options.snooze, lang, t)] : []),
+    // Whether a step is late is the coordinators' business: another organisation reads no "overdue".
+    ...(inside ? [nextStepLine(partner, lang, t, today), followUpText(partner, t, options.followUp), snoozeText(options.snooze, lang, t)] : []),
   ]
     .filter(Boolean)
     .join('\n');

@@ -3,7 +3,6 @@ import type { Audience } from '../../domain/permissions.js';
 import { nextStepState } from '../../domain/next-step.js';
 import { sortPending } from '../../domain/partner-order.js';
 import type { Partner } from '../../domain/types.js';
-import { formatAge } from '../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { context, fitBlocks, header, LIMITS, lineSections, section, truncate, type Reply } from '../blocks.js';
 import { ACTION_IDS, keyedActionId } from '../interaction-ids.js';
@@ -11,6 +10,7 @@ import { mentionUser } from '../mrkdwn.js';
 import { multilingualMessage } from './channel-message.js';
 import { partnerName } from './partner-text.js';
 import { pendingText } from './pending-view.js';
+import { stageText } from './stage-text.js';
 
 export interface ReminderInput {
   /** Pending partners to remind about (snoozed ones already left out). */
@@ -61,22 +61,23 @@ function summaryView(pending: Partner[], { today, langs, mentioned, audience }: 
     const blocks: KnownBlock[] = [
       header(t.reminder.title),
       ...lineSections([...lines, ...(left > 0 ? [`_${t.common.andMore(left)} ${t.reminder.seeAll}_`] : [])]),
-      context(t.reminder.inThread),
+      // The public thread holds no buttons: it says so.
+      context(audience === 'internal' ? t.reminder.inThread : t.reminder.inThreadPublic),
     ];
     return { text: `${t.reminder.summary(pending.length)} ${pending.map(partnerName).join(', ')}`, blocks: fitBlocks(blocks, t.common.andMore, maxBlocks) };
   });
 }
 
 function summaryLine(partner: Partner, lang: Lang, t: Catalogue, today: string, audience: Audience, mention: boolean): string {
-  const age = partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : t.common.unknown;
+  const line = t.reminder.line(partnerName(partner), stageText(partner, lang, t, today, audience));
+  if (audience === 'public') return line;
   const overdue = nextStepState(partner, today).overdue ? [t.reminder.overdue] : [];
-  if (audience === 'public') return [t.reminder.line(partnerName(partner), age), ...overdue].join(' · ');
   const followUp = !partner.followUpUserId
     ? t.reminder.noFollowUp
     : mention
       ? t.reminder.followUp(mentionUser(partner.followUpUserId))
       : t.reminder.followUpQuiet;
-  return [t.reminder.line(partnerName(partner), age), ...overdue, followUp].join(' · ');
+  return [line, ...overdue, followUp].join(' · ');
 }
 
 /**
