@@ -57,15 +57,15 @@ export function formatAge(fromIsoDate: string, toIsoDate: string, lang: Lang): s
 }
 
 /**
- * How long something has lasted, as people say it of a stage: days under two weeks, weeks under two
- * months, then years and months ("3 weeks", "1 year, 7 months"). Undefined when it began today (or later).
+ * How long something has lasted, as people say it of a stage: days under two weeks, weeks within a
+ * month, then years and months ("3 weeks", "1 year, 7 months"). Undefined when it began today (or later).
  */
 export function formatSpan(fromIsoDate: string, toIsoDate: string, lang: Lang): string | undefined {
   const words = catalogue(lang).duration;
   const days = daysBetween(fromIsoDate, toIsoDate);
   if (days <= 0) return undefined;
   if (days < 14) return words.days(days);
-  if (days < 60) return words.weeks(Math.floor(days / 7));
+  if (days < 31) return words.weeks(Math.floor(days / 7));
   return formatAge(fromIsoDate, toIsoDate, lang);
 }
 
