@@ -192,6 +192,29 @@ export const actionItem = z.object({
 });
 export type ActionItem = z.infer<typeof actionItem>;
 
+export const contactKinds = ['call', 'meeting', 'email', 'note'] as const;
+export const contactKind = z.enum(contactKinds);
+export type ContactKind = z.infer<typeof contactKind>;
+
+/** Longest text of one contact-log entry. */
+export const CONTACT_TEXT_MAX = 2000;
+
+/** One entry of a partner's contact log: who spoke with them, when, how, and when to follow up. Internal only. */
+export const contactEntry = z.object({
+  id: recordId,
+  partnerId: recordId,
+  /** The day of the contact, in the corridor's time zone. */
+  on: isoDate,
+  /** Who logged it (a Slack user ID, or `console`). */
+  author: z.string().min(1).max(100),
+  kind: contactKind,
+  text: z.string().min(1).max(CONTACT_TEXT_MAX),
+  /** When to get back to the partner; a date that has passed makes the adhesion need attention. */
+  nextFollowUpOn: isoDate.nullable(),
+  ...recordMeta,
+});
+export type ContactEntry = z.infer<typeof contactEntry>;
+
 export const sectorFigure = z.object({
   id: recordId,
   label: bilingualText,
@@ -217,7 +240,7 @@ export type Draft<T extends RecordMeta> = Omit<T, keyof RecordMeta>;
 
 export const historyEntry = z.object({
   id: z.number().int(),
-  entity: z.enum(['partner', 'event', 'action', 'person']),
+  entity: z.enum(['partner', 'event', 'action', 'person', 'contact']),
   entityId: recordId,
   actor: z.string(),
   at: z.iso.datetime(),

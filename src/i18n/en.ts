@@ -1,5 +1,5 @@
 import type { FormErrorCode } from '../domain/forms/errors.js';
-import type { ActionStatus, AdhesionStageName, Country, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
+import type { ActionStatus, AdhesionStageName, ContactKind, Country, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
 import { pluralFor } from './plural.js';
 
 const conjunction = new Intl.ListFormat('en', { type: 'conjunction' });
@@ -308,6 +308,11 @@ export const en = {
       examples: ['action announce'],
       manage: { usage: 'action add | edit <words>', description: 'add an action item, assign it, change its due date', examples: ['action add'] },
     },
+    log: {
+      usage: 'log <partner>[: what was said]',
+      description: 'the contact log of a partner, newest first; add a call, meeting, e-mail or note (end with `next <date>` for the next follow-up)',
+      examples: ['log venture lab', 'log venture lab: Call with their legal counsel, draft sent'],
+    },
     history: { usage: 'history <partner>', description: 'every change made to a partner’s record: who, when, old → new', examples: ['history c2mi'] },
     actions: { usage: 'actions [track]', description: 'action items grouped by the four tracks', examples: ['actions 2'] },
     about: { usage: 'about', description: 'the corridor’s purpose, members and sector figures' },
@@ -355,6 +360,23 @@ export const en = {
     missingEdit: 'Which partner? For example: `/corridor partner edit c2mi`.',
     representative: (name: string, title: string) => `${name}, ${title}`,
     fieldSource: (label: string, source: string) => `Source of “${label}”: ${source}.`,
+  },
+  contactLog: {
+    kinds: { call: 'call', meeting: 'meeting', email: 'e-mail', note: 'note' } satisfies Record<ContactKind, string>,
+    title: (name: string) => `Contact log — ${name}`,
+    none: (name: string) => `No contact with *${name}* is logged yet.`,
+    addHint: 'Log one: `/corridor log venture lab: Call with their legal counsel, draft sent` (end with `next 2026-12-15` to set the next follow-up).',
+    entry: (date: string, kind: string, author: string) => `*${date}* · ${kind} · ${author}`,
+    nextFollowUp: (date: string) => `next follow-up ${date}`,
+    lastContact: (when: string) => `last contact ${when}`,
+    today: 'today',
+    ago: (span: string) => `${span} ago`,
+    followUpDue: (date: string) => `:warning: Follow-up was due ${date}`,
+    saved: (name: string) => `Logged for *${name}*.`,
+    incomplete: 'Tell me the partner, then what was said: `/corridor log venture lab: Call with their legal counsel, draft sent`.',
+    more: (count: number) => `${count} older ${plural(count, 'entry', 'entries')} not shown.`,
+    sectionTitle: 'Contact log',
+    tooLong: (max: number) => `That is too long for one entry: please keep it under ${max} characters.`,
   },
   people: {
     title: 'People',
@@ -663,7 +685,7 @@ export const en = {
       },
     },
     changeLine: (group: string, names: string) => `${group}: ${names}`,
-    editedFields: { status: 'status', jurisdiction: 'jurisdiction', followUp: 'follow-up owner', nextStep: 'next step', details: 'details' },
+    editedFields: { status: 'status', stage: 'stage', jurisdiction: 'jurisdiction', followUp: 'follow-up owner', nextStep: 'next step', details: 'details' },
     withDetail: (name: string, detail: string) => `${name} (${detail})`,
     now: (value: string) => `now ${value}`,
     dueOn: (date: string) => `due ${date}`,

@@ -61,6 +61,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(stored.stage).toMatchObject({ name: 'legal_review', since: today() });
       expect(stored.status).toBe('pending');
       expect(await ask(app, 'pending')).toContain('Venture Lab — legal review since today');
+      expect(await ask(app, 'digest')).toContain('Venture Lab (stage now legal review)');
 
       // Three weeks on, it says so; the history names the change.
       await app.store.partners.save({ ...draftOf(stored), stage: { ...stored.stage!, since: addDays(today(), -21) } }, { actor: ADMIN_ID });

@@ -11,6 +11,7 @@ import { partnerCommand } from './partner.js';
 import { partnersCommand } from './partners.js';
 import { pendingCommand } from './pending.js';
 import { stageCommand } from './stage.js';
+import { contactLogCommand } from './contact-log.js';
 import { peopleCommand } from './people.js';
 import { personCommand } from './person.js';
 import { syncCommand } from './sync.js';
@@ -26,6 +27,7 @@ export function corridorCommands(): readonly CorridorCommand[] {
     personCommand,
     pendingCommand,
     stageCommand,
+    contactLogCommand,
     eventsCommand,
     eventCommand,
     actionsCommand,

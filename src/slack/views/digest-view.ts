@@ -20,6 +20,8 @@ import { eventDateText, eventLine } from './event-views.js';
 import { partnerName } from './partner-text.js';
 import { followUpText } from './pending-view.js';
 import { stageText } from './stage-text.js';
+import { stageOf } from '../../domain/stages.js';
+import type { PartnerEditedField } from '../../domain/digest-changes.js';
 
 /** How many items each part lists before "… and N more": the digest is a summary. */
 export const DIGEST_CAPS = {
@@ -127,7 +129,11 @@ function cappedNames(names: string[], t: Catalogue): string {
 /** Outside, which fields changed stays unsaid: some (owner, internal note) are the coordinators' own. */
 function partnerChangeName(change: PartnerChange, t: Catalogue, audience: Audience): string {
   if (change.kind !== 'edited' || change.fields.length === 0 || audience === 'public') return partnerName(change.partner);
-  return t.digest.withDetail(partnerName(change.partner), change.fields.map((field) => t.digest.editedFields[field]).join(', '));
+  const stage = stageOf(change.partner);
+  // A new stage is named: "Venture Lab (stage now legal review)".
+  const named = (field: PartnerEditedField) =>
+    field === 'stage' && stage ? `${t.digest.editedFields.stage} ${t.digest.now(t.stages.name[stage.name])}` : t.digest.editedFields[field];
+  return t.digest.withDetail(partnerName(change.partner), change.fields.map(named).join(', '));
 }
 
 function eventChangeName(change: EventChange, lang: Lang, t: Catalogue): string {

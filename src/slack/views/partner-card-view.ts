@@ -1,10 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import { nextStepState } from '../../domain/next-step.js';
 import type { Audience } from '../../domain/permissions.js';
-import type { Partner, Person } from '../../domain/types.js';
+import type { ContactEntry, Partner, Person } from '../../domain/types.js';
 import { formatAge, formatDate } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
-import { context, fieldsSection, header, section, type Reply } from '../blocks.js';
+import { context, fieldsSection, header, LIMITS, section, truncate, type Reply } from '../blocks.js';
+import type { ContactSummary } from '../../domain/contact-log.js';
+import { contactEntryText, contactSummaryText } from './contact-log-view.js';
 import { escapeMrkdwn, link, mentionUser } from '../mrkdwn.js';
 import { partnerTraits } from './partner-text.js';
 import { nextStepLine } from './pending-view.js';
@@ -20,11 +22,13 @@ export interface PartnerCardInput {
   today: string;
   /** The public view leaves out the coordinators' side: follow-up owner and internal note. */
   audience: Audience;
+  /** The partner's contact log, for the coordinators' side: what it says and its newest entries. */
+  contactLog?: { summary: ContactSummary; recent: ContactEntry[] };
   /** Buttons other features attach to the card (e.g. "Mark as signed"). */
   actions?: KnownBlock[];
 }
 
-export function partnerCardView({ partner, people, lang, t, today, audience, actions = [] }: PartnerCardInput): Reply {
+export function partnerCardView({ partner, people, lang, t, today, audience, contactLog, actions = [] }: PartnerCardInput): Reply {
   const f = t.fields;
   const inside = audience === 'internal';
   const isPending = partner.status === 'pending';
@@ -56,6 +60,7 @@ export function partnerCardView({ partner, people, lang, t, today, audience, act
     ...(fields ? [fields] : []),
     ...(peopleLines.length ? [section(`*${f.people}*\n${peopleLines.join('\n')}`)] : []),
     ...note,
+    ...(inside && contactLog ? contactLogBlocks(contactLog, lang, t, today) : []),
     ...(partner.removedAt ? [context(t.partner.removed)] : []),
     ...actions,
     ...fieldSourceNotes(partner, lang, t),
@@ -63,6 +68,14 @@ export function partnerCardView({ partner, people, lang, t, today, audience, act
   ];
   const traits = partnerTraits(partner, t);
   return { text: `${escapeMrkdwn(partner.name)} — ${t.status[partner.status]}${traits ? ` · ${traits}` : ''}`, blocks };
+}
+
+/** The coordinators' side of the card: last contact, next follow-up, the newest entries. */
+function contactLogBlocks({ summary, recent }: NonNullable<PartnerCardInput['contactLog']>, lang: Lang, t: Catalogue, today: string): KnownBlock[] {
+  const said = contactSummaryText(summary, lang, t, today);
+  if (!said) return [];
+  const entries = recent.map((entry) => contactEntryText(entry, lang, t));
+  return [section(truncate([`*${t.contactLog.sectionTitle}* · ${said}`, ...entries].join('\n'), LIMITS.sectionText))];
 }
 
 /** Where a field's value comes from when not simply the release: one line each, above the release's. */
