@@ -1,3 +1,4 @@
+import type { ContactFormProblem } from '../domain/forms/contact-form.js';
 import type { FormErrorCode } from '../domain/forms/errors.js';
 import type { ActionStatus, AdhesionStageName, ContactKind, Country, Jurisdiction, PartnerKind, PartnerStatus } from '../domain/types.js';
 import { pluralFor } from './plural.js';
@@ -376,6 +377,26 @@ export const en = {
     incomplete: 'Tell me the partner, then what was said: `/corridor log venture lab: Call with their legal counsel, draft sent`.',
     more: (count: number) => `${count} older ${plural(count, 'entry', 'entries')} not shown.`,
     sectionTitle: 'Contact log',
+    button: 'Log a contact',
+    form: {
+      title: 'Log a contact',
+      submit: 'Log',
+      partner: 'Partner',
+      kind: 'Kind',
+      on: 'Date of the contact',
+      text: 'What was said',
+      next: 'Next follow-up',
+      nextHint: 'Once this date has passed, the adhesion needs attention until a new contact is logged.',
+      fromMessage: (link: string) => `From a Slack message: ${link}`,
+      errors: {
+        partnerMissing: 'Choose the partner.',
+        textMissing: 'Say what was said.',
+        textTooLong: 'Please keep it under 2,000 characters.',
+        dateMissing: 'Choose the day of the contact.',
+        dateFuture: 'A contact is logged once it has happened: choose today or an earlier day.',
+        nextBeforeContact: 'The next follow-up comes after the contact.',
+      } satisfies Record<ContactFormProblem, string>,
+    },
     tooLong: (max: number) => `That is too long for one entry: please keep it under ${max} characters.`,
   },
   people: {
@@ -531,6 +552,7 @@ export const en = {
       titleAdd: 'New action item',
       titleEdit: 'Edit action item',
       titleStatus: 'Update status',
+      fromMessage: (link: string) => `From <${link}|a Slack message>: its text is the title to start from; its author, the owner.`,
       statusOnlyIntro: (title: string) => `You own *${title}*: you may update its status.`,
       noTrack: 'No track',
     },

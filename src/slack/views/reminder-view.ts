@@ -118,6 +118,7 @@ function partnerButtons(partner: Partner, ts: Catalogue[], notionUrl: string | u
     elements: [
       button(ACTION_IDS.reminderMarkSigned, label((t) => t.reminder.markSigned), { style: 'primary' }),
       button(ACTION_IDS.reminderSnooze, label((t) => t.reminder.snooze)),
+      button(ACTION_IDS.logContact, label((t) => t.contactLog.button)),
       ...(notionUrl ? [button(ACTION_IDS.reminderOpenNotion, label((t) => t.reminder.openNotion), { url: notionUrl })] : []),
     ],
   };
