@@ -62,6 +62,8 @@ export const adhesionStages = [
   'declined',
 ] as const;
 export const adhesionStageName = z.enum(adhesionStages);
+/** The stages of an adhesion not yet signed (the partner form offers these while it is pending). */
+export const pendingStages = ['intention_declared', 'document_sent', 'legal_review', 'signing_scheduled', 'paused', 'declined'] as const;
 export type AdhesionStageName = z.infer<typeof adhesionStageName>;
 
 /** Longest reason recorded for a pause or a refusal. */

@@ -528,6 +528,8 @@ export const en = {
       titleEdit: 'Edit partner',
       aliasesHint: 'Initials and short names people type to find it, separated by commas (for example: UVM, UdeS).',
       statusDateHint: 'Leave empty only for a founding signatory whose signing date is not known.',
+      stageSince: 'Stage reached on',
+      stageSinceHint: 'Empty: the day it was reached before, or today for a new stage.',
       internalNoteHint: 'For the coordinators only: never shown to other organisations, in shared channels or in Notion.',
       websitePlaceholder: 'https://example.org',
     },

@@ -520,6 +520,8 @@ export const fr: Catalogue = {
       titleEdit: 'Modifier le partenaire',
       aliasesHint: 'Sigles et noms courts que l’on tape pour le trouver, séparés par des virgules (par exemple : UVM, UdeS).',
       statusDateHint: 'Laissez vide seulement pour un signataire fondateur dont la date de signature est inconnue.',
+      stageSince: 'Étape atteinte le',
+      stageSinceHint: 'Vide : le jour où elle avait été atteinte, ou aujourd’hui pour une nouvelle étape.',
       internalNoteHint: 'Pour les coordonnateurs seulement : jamais montrée aux autres organisations, dans les canaux partagés ni dans Notion.',
       websitePlaceholder: 'https://exemple.org',
     },

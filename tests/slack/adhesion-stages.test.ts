@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, localIsoDate } from '../../src/domain/dates.js';
 import { draftOf } from '../../src/domain/draft.js';
 import { ADMIN_ID, type RunningCorridorApp } from '../support/corridor-app.js';
+import { viewViolations } from '../support/block-kit-limits.js';
+import { viewSubmission } from '../support/slack-interactions.js';
 import { ALICE, askAs, PARTNER, SHARED, startWithReaders } from '../support/corridor-readers.js';
 import { tempStores } from '../support/temp-stores.js';
 
@@ -92,6 +94,21 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(await ask(app, 'stage cmc legal review')).toContain('already signed');
       expect(await ask(app, 'stage cmc announced')).toContain('announced since today');
       expect((await app.store.partners.get('cmc-microsystems'))!).toMatchObject({ status: 'signatory', joinedOn: '2026-01-20' });
+    });
+
+    it('is a field of the partner form: the stage and the day it was reached', async () => {
+      const app = await start();
+      expect((await app.command('partner edit venture lab', { user_id: ADMIN_ID, channel_id: 'C0CORRIDOR' })).text).toBe('');
+      await app.corridor.idle();
+      const view = app.slack.callsTo('views.open').at(-1)!.args.view as Record<string, unknown>;
+      expect(viewViolations(view)).toEqual([]);
+      const blocks = view.blocks as { block_id: string; element: Record<string, unknown> }[];
+      expect(blocks.find((block) => block.block_id === 'stage')!.element).toMatchObject({ initial_option: { value: 'intention_declared' } });
+      expect(blocks.find((block) => block.block_id === 'stage_since')!.element).toMatchObject({ initial_date: '2025-04-16' });
+      const saved = await app.interaction(viewSubmission(ADMIN_ID, view, { stage: 'document_sent', stage_since: null }));
+      expect(saved.status).toBe(200);
+      expect((await app.store.partners.get('venture-lab'))!.stage).toMatchObject({ name: 'document_sent', since: today() });
+      expect(await ask(app, 'pending')).toContain('Venture Lab — adhesion document sent since today');
     });
 
     it('reads stage names typed loosely in French, and answers in French', async () => {
