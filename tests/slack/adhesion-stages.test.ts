@@ -122,3 +122,38 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
   });
 }
+
+describe('filters people reach for', () => {
+  const stores = tempStores('filters', 'sqlite');
+  let running: RunningCorridorApp | undefined;
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+
+  it('answers pending nh, actions mine / overdue / <partner> and events <partner>, in both languages', async () => {
+    const app = (running = await startWithReaders(await stores.open()));
+    const nh = await askAs(app, 'pending nh');
+    expect(nh).toContain('PENDING ADHESIONS — NEW HAMPSHIRE');
+    expect(nh).toContain('State of New Hampshire');
+    expect(nh).not.toContain('Venture Lab');
+    expect(await askAs(app, 'attente vt')).toContain('Aucune adhésion en attente — Vermont.');
+    const ignored = await askAs(app, 'pending banana');
+    expect(ignored).toContain('I left out “banana”');
+    expect(ignored).toContain('Venture Lab');
+
+    const [first] = await app.store.actions.list();
+    await app.store.actions.save({ ...draftOf(first!), ownerUserId: ADMIN_ID, dueOn: '2025-05-01', status: 'open' }, { actor: ADMIN_ID });
+    const mine = await askAs(app, 'actions mine');
+    expect(mine).toContain('YOUR ACTION ITEMS');
+    expect(mine).toContain(first!.title.en);
+    expect((await askAs(app, 'actions mine', ALICE)).match(/•/g) ?? []).toHaveLength(0);
+    expect(await askAs(app, 'taches en retard')).toContain(first!.title.fr);
+    expect(await askAs(app, 'actions overdue', PARTNER, SHARED)).toContain('kept among the coordinators');
+
+    const events = await askAs(app, 'events technum');
+    expect(events).toContain('EVENTS OF TECHNUM QUÉBEC');
+    expect(events).toContain('Sherbrooke');
+    expect(await askAs(app, 'events zzzz')).toContain('I don’t know “zzzz”');
+  });
+});

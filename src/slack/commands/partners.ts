@@ -20,7 +20,8 @@ export const partnersCommand: CorridorCommand = {
   },
 };
 
-function filterLabel(filter: PartnerFilter, t: Catalogue): string | undefined {
+/** What a filter lists, in the reader's words (`New Hampshire`, `Signatories`). */
+export function filterLabel(filter: PartnerFilter, t: Catalogue): string | undefined {
   if (filter.kind === 'status') return t.statusPlural[filter.status];
   if (filter.kind === 'jurisdiction') return t.jurisdiction[filter.jurisdiction];
   if (filter.kind === 'country') return t.country[filter.country];
