@@ -10,6 +10,8 @@ import { historyCommand } from './history.js';
 import { partnerCommand } from './partner.js';
 import { partnersCommand } from './partners.js';
 import { pendingCommand } from './pending.js';
+import { stageCommand } from './stage.js';
+import { contactLogCommand } from './contact-log.js';
 import { peopleCommand } from './people.js';
 import { personCommand } from './person.js';
 import { syncCommand } from './sync.js';
@@ -24,6 +26,8 @@ export function corridorCommands(): readonly CorridorCommand[] {
     peopleCommand,
     personCommand,
     pendingCommand,
+    stageCommand,
+    contactLogCommand,
     eventsCommand,
     eventCommand,
     actionsCommand,
