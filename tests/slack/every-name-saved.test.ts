@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sqlitePathFromUrl } from '../../src/store/open-store.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import type { CorridorStore } from '../../src/store/corridor-store.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
@@ -122,6 +124,20 @@ describe('a save that fails answers in the form', () => {
     const answer = await submit(app, view, { name: 'Jean-François Cœurderoy', email: 'jf@example.org' });
     // Slack keeps what was typed in a form answered with errors; only an update or an empty answer would lose it.
     expect(answer).toEqual({ response_action: 'errors', errors: { name: expect.stringContaining(NOT_SAVED) } });
+  });
+
+  it('keeps the form open, and writes nothing, when the database’s schema refuses the row', async () => {
+    const url = await sqlite.databaseUrl();
+    const app = await start(await sqlite.open(url));
+    // Another program (a DBA's constraint, a newer schema) refuses every new person, as SQLite's own CHECK would.
+    const other = new Database(sqlitePathFromUrl(url));
+    other.exec("CREATE TRIGGER refuse_people BEFORE INSERT ON people BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: people'); END;");
+    other.close();
+    const changes = (await app.store.changesSince(new Date(0))).length;
+    const answer = await submit(app, await openModal(app, 'person add'), { name: 'Søren Kierkegaard' });
+    expect(answer).toEqual({ response_action: 'errors', errors: { name: expect.stringContaining(NOT_SAVED) } });
+    expect(await app.store.people.get('soren-kierkegaard')).toBeUndefined();
+    expect((await app.store.changesSince(new Date(0))).length).toBe(changes);
   });
 
   it('answers a NUL character, which PostgreSQL cannot store, under its field', async () => {
