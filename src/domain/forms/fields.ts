@@ -28,18 +28,23 @@ const oneLine = (value: string) => !/[\n\v\f\r\u0085\u2028\u2029]/u.test(value);
 const hasLetterOrDigit = (value: string) => value === '' || /[\p{L}\p{N}]/u.test(value);
 
 /**
- * Optional name or title: refuses characters that hide or reorder what is shown (see text.ts),
- * names without a single letter or digit and, unless it is a list of one name per line, line breaks.
+ * A name or title: refuses characters that hide or reorder what is shown (see text.ts), names
+ * without a single letter or digit and, unless it is a list of one name per line, line breaks.
  */
-export function nameText(max: number, { multiline = false } = {}) {
-  return text(max)
+function asName(schema: z.ZodType<string, unknown>, multiline: boolean) {
+  return schema
     .refine(visible, 'invisibleCharacter')
     .refine((value) => multiline || oneLine(value), 'lineBreak')
     .refine(hasLetterOrDigit, 'blankName');
 }
 
+/** Optional name or title. */
+export function nameText(max: number, { multiline = false } = {}) {
+  return asName(text(max), multiline);
+}
+
 export function requiredNameText(max: number) {
-  return requiredText(max).refine(visible, 'invisibleCharacter').refine(oneLine, 'lineBreak').refine(hasLetterOrDigit, 'blankName');
+  return asName(requiredText(max), false);
 }
 
 /** Optional `YYYY-MM-DD`; '' when not picked. */
