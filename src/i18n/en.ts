@@ -153,6 +153,9 @@ export const en = {
       pendingSince: 'Pending since',
       nextStep: 'Next step',
       followUp: 'Follow-up (Slack)',
+      stage: 'Stage',
+      stageSince: 'Stage since',
+      lastContact: 'Last contact',
     },
     /** Property names of the Action items database. */
     actionProperties: {

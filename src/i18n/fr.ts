@@ -148,6 +148,9 @@ export const fr: Catalogue = {
       pendingSince: 'En attente depuis le',
       nextStep: 'Prochaine étape',
       followUp: 'Suivi (Slack)',
+      stage: 'Étape',
+      stageSince: 'Étape depuis',
+      lastContact: 'Dernier contact',
     },
     actionProperties: {
       title: 'Titre',
