@@ -11,7 +11,7 @@ import { composeReminder, remind } from '../jobs/remind.js';
 import type { JobDeps } from '../jobs/job-deps.js';
 import type { JobResult } from '../jobs/run-job.js';
 import { DEFAULT_CLAIM_LEASE_MS } from '../store/run-ledger.js';
-import { createPostingClient, SlackPoster } from '../jobs/slack-poster.js';
+import { createPostingClients, SlackPoster } from '../jobs/slack-poster.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';
 import { openStore } from '../store/open-store.js';
 import { parseJobArgs, previewDay } from './job-date.js';
@@ -147,7 +147,7 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
     if (!env.SLACK_BOT_TOKEN) {
       throw new ConfigError(bothLanguages((all) => all.cli.errors.tokenRequiredToPost));
     }
-    const client = createPostingClient({ token: env.SLACK_BOT_TOKEN, slackApiUrl: env.SLACK_API_URL });
+    const client = createPostingClients({ token: env.SLACK_BOT_TOKEN, slackApiUrl: env.SLACK_API_URL });
     const deps: JobDeps = {
       store,
       ledger: store.runs,

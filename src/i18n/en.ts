@@ -821,6 +821,7 @@ export const en = {
       badLayout: 'Slack rejected the message’s layout; this is a bug to report.',
       refused: (code: string) => `Slack refused the post (${code}).`,
       waiting: (seconds: string) => `Slack rate-limited the post; waiting ${seconds} s (Retry-After) before trying again.`,
+      cannotLook: (code: string) => `Slack did not answer the post, and the channel could not be read to see whether it landed (${code}): not tried again, so it is never doubled.`,
       noAnswer: (seconds: string) => `Slack did not answer within ${seconds} s; the period stays open and will be tried again (the post is looked for first, so it is never doubled).`,
     },
   },

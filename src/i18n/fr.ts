@@ -814,6 +814,7 @@ export const fr: Catalogue = {
       badLayout: 'Slack a refusé la mise en page du message ; c’est un bogue à signaler.',
       refused: (code: string) => `Slack a refusé la publication (${code}).`,
       waiting: (seconds: string) => `Slack limite le débit de la publication ; attente de ${seconds} s (Retry-After) avant de réessayer.`,
+      cannotLook: (code: string) => `Slack n’a pas répondu à la publication, et le canal n’a pas pu être lu pour voir si elle y est (${code}) : elle n’est pas retentée, pour ne jamais la doubler.`,
       noAnswer: (seconds: string) => `Slack n’a pas répondu en ${seconds} s ; la période reste ouverte et sera retentée (la publication est d’abord recherchée : jamais de doublon).`,
     },
   },

@@ -9,7 +9,7 @@ import { retryDelay, retryOnePost } from './retry-within-period.js';
 import type { JobDeps } from './job-deps.js';
 import { requireChannel } from './run-job.js';
 import { startScheduler, type Scheduler } from './scheduler.js';
-import { createPostingClient, SlackPoster, type Poster } from './slack-poster.js';
+import { createPostingClients, SlackPoster, type Poster } from './slack-poster.js';
 
 export interface CorridorJobsOptions {
   config: Config;
@@ -30,7 +30,7 @@ export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlF
   const deps: JobDeps = {
     store,
     ledger: store.runs,
-    poster: poster ?? new SlackPoster(createPostingClient({ token: config.SLACK_BOT_TOKEN!, slackApiUrl: config.SLACK_API_URL }), { logger, channels }),
+    poster: poster ?? new SlackPoster(createPostingClients({ token: config.SLACK_BOT_TOKEN!, slackApiUrl: config.SLACK_API_URL }), { logger, channels }),
     clock,
     config,
     logger,
