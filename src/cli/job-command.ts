@@ -7,7 +7,11 @@ import { composeChannelDigest, digest } from '../jobs/digest.js';
 import { composeEventReminders, remindTomorrowsEvents, type EventReminderResult } from '../jobs/event-reminder.js';
 import { consoleJobLogger, type JobLogger } from '../jobs/job-logger.js';
 import { partnerNotionUrls } from '../jobs/notion-sync.js';
+import { composeNudges, sendNudges, slackRecipients, type NudgeResult } from '../jobs/nudges.js';
 import { composeReminder, remind } from '../jobs/remind.js';
+import { wallClockTime } from '../jobs/holiday-hold.js';
+import { localInstant } from '../domain/periods.js';
+import { nudgeView } from '../slack/views/nudge-view.js';
 import type { JobDeps } from '../jobs/job-deps.js';
 import type { JobResult } from '../jobs/run-job.js';
 import { DEFAULT_CLAIM_LEASE_MS } from '../store/run-ledger.js';
@@ -88,7 +92,32 @@ const COMMANDS: Record<JobName, JobCommand> = {
       return [words.dryRun.eventReminder(reminder.key, where, when), renderBlocksAsText(reminder.message.blocks)].join('\n');
     },
   },
+  nudges: {
+    post: async (deps) => {
+      const results = await sendNudges(deps);
+      const nudgeWords = catalogue(deps.lang ?? 'en').nudges.cli;
+      if (results.length === 0) return { lines: [nudgeWords.nobody], failed: false };
+      return { lines: results.map((result) => describeNudge(result, deps.lang ?? 'en')), failed: results.some(nudgeFailed) };
+    },
+    // Printed for whoever runs it, in the command's language: the DMs go out in each person's own.
+    dryRun: async ({ store, env, lang }, now, _words, when) => {
+      const nudges = await composeNudges(store, now, env.CORRIDOR_TZ);
+      if (nudges.length === 0) return catalogue(lang).nudges.cli.nobody;
+      return nudges
+        .map((nudge) => [catalogue(lang).nudges.cli.dryRun(nudge.userId, when), renderBlocksAsText(nudgeView(nudge, lang).blocks)].join('\n'))
+        .join('\n\n');
+    },
+  },
 };
+
+function describeNudge(outcome: NudgeResult, lang: Lang): string {
+  return 'unreachable' in outcome ? catalogue(lang).nudges.cli.notReachable(outcome.userId) : describeResult(outcome.result, catalogue(lang).cli.jobs);
+}
+
+/** A nudge another run still holds counts as not done, as a channel post does. */
+function nudgeFailed(outcome: NudgeResult): boolean {
+  return 'result' in outcome && (outcome.result.status === 'failed' || (outcome.result.status === 'skipped' && outcome.result.reason === 'in-progress'));
+}
 
 /** Polling interval while another run holds the period. */
 const WAIT_POLL_MS = 1000;
@@ -131,7 +160,7 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
     return 0;
   }
   const env = (io.env ?? (() => loadEnv()))();
-  const clock = io.clock ?? (() => new Date());
+  const clock = asOfDate(args.date, args.dryRun, env.CORRIDOR_TZ, io.clock ?? (() => new Date()));
   const logger = consoleJobLogger(io.stderr);
   const store = await openStore(env.DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX });
   // *Open in Notion* on the reminder, as the scheduled one has it, once the sync has made the pages.
@@ -147,11 +176,12 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
     if (!env.SLACK_BOT_TOKEN) {
       throw new ConfigError(bothLanguages((all) => all.cli.errors.tokenRequiredToPost));
     }
-    const client = createPostingClients({ token: env.SLACK_BOT_TOKEN, slackApiUrl: env.SLACK_API_URL });
+    const clients = createPostingClients({ token: env.SLACK_BOT_TOKEN, slackApiUrl: env.SLACK_API_URL });
     const deps: JobDeps = {
       store,
       ledger: store.runs,
-      poster: new SlackPoster(client, { logger, lang }),
+      poster: new SlackPoster(clients, { logger, lang }),
+      recipients: slackRecipients(clients.calls),
       clock,
       config: env,
       logger,
@@ -164,6 +194,12 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
   } finally {
     await store.close();
   }
+}
+
+/** `--date` without `--dry-run` (nudges only): the job runs as of that day, at the current time of day. */
+function asOfDate(date: string | undefined, dryRun: boolean, timeZone: string, clock: () => Date): () => Date {
+  if (date === undefined || dryRun) return clock;
+  return () => localInstant(date, wallClockTime(clock(), timeZone), timeZone);
 }
 
 /** The outcome of one post, in one line (`words`: English by default). */

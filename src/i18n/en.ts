@@ -577,6 +577,32 @@ export const en = {
     inThread: 'Details and buttons in the thread.',
     signedBy: (name: string, date: string, who: string) => `:white_check_mark: *${name}* signed the MOU on ${date} (marked by ${who}).`,
   },
+  nudges: {
+    help: { usage: 'nudges [off|on]', description: 'your weekly direct message about your action items overdue or due within 7 days: stop it or turn it back on', examples: ['nudges off'] },
+    title: 'Yours this week in the corridor',
+    summary: (overdue: number, dueSoon: number) =>
+      [...(overdue ? [`${overdue} overdue`] : []), ...(dueSoon ? [`${dueSoon} due within 7 days`] : [])].join(' · '),
+    text: (count: number, titles: string) => `${count} ${plural(count, 'action item of yours is', 'action items of yours are')} overdue or due within 7 days: ${titles}`,
+    overdueTitle: 'Overdue',
+    dueSoonTitle: 'Due within 7 days',
+    line: (title: string, due: string) => `• *${title}* — due ${due}`,
+    postpone: 'Postpone a week',
+    more: (count: number) => `… and ${count} more: \`/corridor actions\``,
+    footer: 'Once a week, when something is yours. `/corridor nudges off` stops these messages.',
+    postponed: (title: string, date: string) => `*${title}* is now due ${date}.`,
+    turnedOff: 'Your weekly nudges are off. `/corridor nudges on` turns them back on.',
+    turnedOn: 'Your weekly nudges are on: a direct message on Mondays when an action item of yours is overdue or due within 7 days.',
+    isOff: 'Your weekly nudges are off. `/corridor nudges on` turns them back on.',
+    isOn: 'Your weekly nudges are on. `/corridor nudges off` stops them.',
+    unknownChoice: (typed: string) => `“${typed}” is neither \`on\` nor \`off\`: type \`/corridor nudges off\` or \`/corridor nudges on\`.`,
+    notForYou: 'Personal nudges are for the people of the organisation that runs the corridor: there is nothing to turn on or off here.',
+    cli: {
+      nobody: 'Nudges: nobody has an action item overdue or due within 7 days; no message to send.',
+      dryRun: (user: string, when: string) => `Dry run: the nudge that would be sent to ${user} ${when}:`,
+      notReachable: (user: string) => `Nudge for ${user}: not sent (a guest, a user of another organisation, or Slack could not say).`,
+      turnedOff: (count: number) => `Nudges: ${count} ${plural(count, 'person has', 'people have')} turned theirs off.`,
+    },
+  },
   digest: {
     title: (weekOf: string) => `Corridor digest — week of ${weekOf}`,
     summary: (upcoming: number, pending: number, open: number, overdue: number) =>
@@ -675,6 +701,7 @@ export const en = {
     REMINDER_CRON: 'expected a cron expression such as "0 10 * * 2"',
     DIGEST_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
     EVENT_REMINDER_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
+    NUDGE_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
     NOTION_BASE_URL: 'expected a URL such as https://api.notion.com',
     NOTION_MAX_RPS: 'expected requests per second',
     DATABASE_POOL_MAX: 'expected a number of connections from 1 to 100',
@@ -741,11 +768,13 @@ export const en = {
         remind: 'usage: npm run remind [-- --dry-run [--date YYYY-MM-DD]]',
         digest: 'usage: npm run digest [-- --dry-run [--date YYYY-MM-DD]]',
         'event-reminder': 'usage: npm run event-reminder [-- --dry-run [--date YYYY-MM-DD]]',
+        nudges: 'usage: npm run nudges [-- [--dry-run] [--date YYYY-MM-DD]]',
       },
       purpose: {
         remind: '  Posts today’s reminder about pending adhesions to CORRIDOR_CHANNEL (once a day).',
         digest: '  Posts this week’s digest to CORRIDOR_CHANNEL (once a week).',
         'event-reminder': '  Reminds CORRIDOR_CHANNEL of tomorrow’s events (once per event).',
+        nudges: '  Sends each person their weekly direct message about the action items that are theirs (once a week per person); --date runs it as of that day.',
       },
       channelNotSet: 'CORRIDOR_CHANNEL (not set)',
       dryRun: {
@@ -772,7 +801,7 @@ export const en = {
         heldFrom: (day: string, names: string) => `This is the post held over from ${day}, a public holiday: ${names}.`,
         stillPosted: (day: string, names: string) => `${day} is a public holiday (${names}); event reminders still go out, the day before each event.`,
       },
-      label: { remind: 'Reminder', digest: 'Digest', 'event-reminder': 'Event reminder' },
+      label: { remind: 'Reminder', digest: 'Digest', 'event-reminder': 'Event reminder', nudges: 'Nudge' },
       posted: (what: string, channel: string, ts: string) => `${what}: posted to ${channel} (ts ${ts}).`,
       alreadyDone: (what: string) => `${what}: already posted; nothing to do.`,
       alreadyRun: (what: string) => `${what}: already run (there was nothing to post); nothing to do.`,
@@ -787,7 +816,7 @@ export const en = {
     },
     /** The lines a job logs: on stderr for the CLI, through Bolt's logger in the server. */
     log: {
-      label: { remind: 'reminder', digest: 'digest', 'event-reminder': 'event reminder' },
+      label: { remind: 'reminder', digest: 'digest', 'event-reminder': 'event reminder', nudges: 'nudge' },
       anotherRun: (label: string, owner: string) => `${label}: another run (${owner}) is posting it; nothing to do here.`,
       alreadyPosted: (label: string) => `${label}: already posted; nothing to do.`,
       alreadyRun: (label: string) => `${label}: already run; nothing to do.`,

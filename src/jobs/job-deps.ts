@@ -9,6 +9,12 @@ export type JobConfig = Pick<Config, 'CORRIDOR_CHANNEL' | 'CORRIDOR_CHANNEL_LANG
   /** For *Add to calendar* links on event reminders. */
   Partial<Pick<Config, 'PUBLIC_URL' | 'CALENDAR_FEED_KEY'>>;
 
+/**
+ * The language a person reads their nudge in, or undefined when they are not to be nudged: a
+ * guest, a user of another organisation, or someone Slack could not tell about (never widened).
+ */
+export type NudgeRecipients = (userId: string) => Promise<Lang | undefined>;
+
 /** Everything a job needs, injected: the schedule, the CLI and the tests each pass their own. */
 export interface JobDeps {
   store: CorridorStore;
@@ -22,6 +28,8 @@ export interface JobDeps {
   /** Names this process in the run ledger (REPLICA_ID by default). */
   owner?: string;
   claimLeaseMs?: number;
+  /** Who may be nudged, in which language (see jobs/nudges.ts); without it nobody is. */
+  recipients?: NudgeRecipients;
   /** The language of the log lines: the CLI's; English (the default) in the server, where they go to Bolt's logger. */
   lang?: Lang;
 }

@@ -18,6 +18,8 @@ interface SlackUserInfo {
   locale?: string;
   team_id?: string;
   is_stranger?: boolean;
+  is_restricted?: boolean;
+  is_ultra_restricted?: boolean;
   enterprise_user?: { enterprise_id?: string };
 }
 
@@ -61,6 +63,7 @@ export class UserLanguages {
           teamId: user.team_id ?? null,
           enterpriseId: user.enterprise_user?.enterprise_id ?? null,
           isStranger: user.is_stranger === true,
+          isGuest: user.is_restricted === true || user.is_ultra_restricted === true,
         },
       };
     } catch {

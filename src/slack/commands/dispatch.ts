@@ -39,7 +39,7 @@ export interface CommandRequest {
 const FRENCH_NAMES = new Set([
   'aide', 'partenaires', 'partenaire', 'fiche', 'membres', 'attente', 'en-attente', 'evenements', 'evenement', 'rencontre',
   'historique', 'journal', 'resume', 'bilan', 'sommaire', 'hebdo', 'pistes', 'taches', 'tache', 'apropos', 'a-propos',
-  'synchro', 'synchroniser', 'personnes', 'personne', 'gens',
+  'synchro', 'synchroniser', 'personnes', 'personne', 'gens', 'rappels-perso', 'rappel-perso', 'rappels-personnels', 'mes-rappels',
 ]);
 
 /** Parses `/corridor …` text and runs the subcommand: the one path Slack and the console share. */

@@ -3,6 +3,7 @@ import { PARTNER_FIELDS } from '../../domain/forms/partner-form.js';
 import type { SlackDeps } from '../deps.js';
 import { ACTION_IDS, actionIdPattern, CALLBACK_IDS, PARTNER_OPTIONS_ACTION } from '../interaction-ids.js';
 import { actionItemDoneClicked } from './clicks/action-item-done.js';
+import { actionItemPostponeClicked } from './clicks/action-item-postpone.js';
 import { addActionItemClicked } from './clicks/add-action-item.js';
 import { addEventClicked } from './clicks/add-event.js';
 import { addPartnerClicked } from './clicks/add-partner.js';
@@ -56,6 +57,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       { actionId: actionIdPattern(ACTION_IDS.eventEdit), listener: eventEditClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.eventCancel), listener: eventCancelClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.actionDone), listener: actionItemDoneClicked(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.actionPostpone), listener: actionItemPostponeClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.reminderMarkSigned), listener: markSignedClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.reminderSnooze), listener: snoozeClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.reminderOpenNotion), listener: openNotionClicked() },

@@ -22,6 +22,7 @@ import { LATEST_MIGRATION } from './pg-migrate.js';
 import { PgNotionLinks } from './pg-notion-links.js';
 import { PgRecordTable } from './pg-record-table.js';
 import { PgRunLedger } from './pg-run-ledger.js';
+import { PgNudgePreferences } from './pg-nudge-preferences.js';
 import { PgReminderMentions } from './pg-reminder-mentions.js';
 import { PgSnoozes } from './pg-snoozes.js';
 
@@ -36,6 +37,7 @@ export class PostgresCorridorStore implements CorridorStore {
   readonly runs: PgRunLedger;
   readonly snoozes: PgSnoozes;
   readonly mentions: PgReminderMentions;
+  readonly nudgePreferences: PgNudgePreferences;
   readonly notionLinks: PgNotionLinks;
   readonly coordination: PgCoordination;
   private readonly historyLog: PgHistoryLog;
@@ -51,6 +53,7 @@ export class PostgresCorridorStore implements CorridorStore {
     this.runs = new PgRunLedger(db);
     this.snoozes = new PgSnoozes(db);
     this.mentions = new PgReminderMentions(db);
+    this.nudgePreferences = new PgNudgePreferences(db);
     this.notionLinks = new PgNotionLinks(db);
     this.coordination = new PgCoordination(db);
   }

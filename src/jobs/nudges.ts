@@ -1,0 +1,64 @@
+import type { WebClient } from '@slack/web-api';
+import { localIsoDate } from '../domain/dates.js';
+import { nudgedPeople, nudgeFor, nudgeKey, type Nudge } from '../domain/nudges.js';
+import { audienceOfUser } from '../domain/permissions.js';
+import { isoWeekKey } from '../domain/periods.js';
+import { InstallingOrganisation } from '../slack/installation.js';
+import { UserLanguages } from '../slack/user-lang.js';
+import { nudgeView } from '../slack/views/nudge-view.js';
+import type { CorridorStore } from '../store/corridor-store.js';
+import type { JobDeps, NudgeRecipients } from './job-deps.js';
+import { postOnce, type JobResult } from './run-job.js';
+
+/** One person's outcome: their DM's run (posted, already sent, failed…), or not nudged because of who they are. */
+export type NudgeResult = { userId: string; result: JobResult } | { userId: string; unreachable: true };
+
+/** What to nudge whom about on `now`'s day: everyone with an item due, less those who turned nudges off. */
+export async function composeNudges(store: Pick<CorridorStore, 'actions' | 'nudgePreferences'>, now: Date, timeZone: string): Promise<Nudge[]> {
+  const today = localIsoDate(now, timeZone);
+  const [items, off] = await Promise.all([store.actions.list(), store.nudgePreferences.turnedOff()]);
+  const quiet = new Set(off);
+  return nudgedPeople(items)
+    .filter((userId) => !quiet.has(userId))
+    .flatMap((userId) => nudgeFor(userId, items, today) ?? []);
+}
+
+/**
+ * Sends each person their nudge of the week in a direct message, once per person and ISO week
+ * however many runs or replicas: each is claimed in the run ledger under `U…@2026-W49` before
+ * conversations.open and chat.postMessage, and carries that key as message metadata, so a retry
+ * looks for it in the conversation first. Nothing to say, no message.
+ */
+export async function sendNudges(deps: JobDeps): Promise<NudgeResult[]> {
+  const now = deps.clock();
+  const week = isoWeekKey(localIsoDate(now, deps.config.CORRIDOR_TZ));
+  const results: NudgeResult[] = [];
+  for (const nudge of await composeNudges(deps.store, now, deps.config.CORRIDOR_TZ)) {
+    const { userId } = nudge;
+    const lang = await deps.recipients?.(userId);
+    if (!lang) {
+      results.push({ userId, unreachable: true });
+      continue;
+    }
+    const open = deps.poster.openDirectMessage?.bind(deps.poster);
+    const to = async () => (open ? open(userId) : { ok: false as const, error: 'no_direct_messages', hint: 'this poster reaches channels only' });
+    // Composed again once claimed: the item list as of the send, not as of the start of the run.
+    const compose = async (at: Date) => {
+      const current = nudgeFor(userId, await deps.store.actions.list(), localIsoDate(at, deps.config.CORRIDOR_TZ));
+      return current && (await deps.store.nudgePreferences.enabled(userId)) ? nudgeView(current, lang) : undefined;
+    };
+    results.push({ userId, result: await postOnce('nudges', nudgeKey(userId, week), deps, compose, now, to) });
+  }
+  return results;
+}
+
+/** Nudges go to people of the installing organisation who are not guests, in their Slack language. */
+export function slackRecipients(client: WebClient): NudgeRecipients {
+  const users = new UserLanguages(client);
+  const installing = new InstallingOrganisation(client);
+  return async (userId) => {
+    const [facts, installation] = await Promise.all([users.facts(userId), installing.get()]);
+    if (facts.organisation?.isGuest || audienceOfUser(facts.organisation, installation) !== 'internal') return undefined;
+    return facts.lang;
+  };
+}
