@@ -17,10 +17,8 @@ import { tempStores, type StoreKind } from '../support/temp-stores.js';
 const BOT_TOKEN = 'xoxb-corridor-nudges';
 const NOW = new Date('2026-11-26T14:00:00Z'); // Thursday 09:00 in Toronto, week 2026-W48
 const TODAY = '2026-11-26';
-const ALICE = 'U0ALICE';
-const BRUNO = 'U0BRUNO';
-const GUEST = 'U0GUEST';
-const OUTSIDER = 'U0OUTSIDE';
+/** Two people of the installing workspace (Bruno reads French), a guest of it, and a user of another organisation. */
+const [ALICE, BRUNO, GUEST, OUTSIDER] = ['U0ALICE', 'U0BRUNO', 'U0GUEST', 'U0OUTSIDE'] as const;
 
 let slack: SlackApiEmulator;
 
