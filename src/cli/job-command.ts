@@ -111,12 +111,15 @@ const COMMANDS: Record<JobName, JobCommand> = {
 };
 
 function describeNudge(outcome: NudgeResult, lang: Lang): string {
-  return 'unreachable' in outcome ? catalogue(lang).nudges.cli.notReachable(outcome.userId) : describeResult(outcome.result, catalogue(lang).cli.jobs);
+  const words = catalogue(lang).nudges.cli;
+  if ('result' in outcome) return describeResult(outcome.result, catalogue(lang).cli.jobs);
+  return outcome.notNudged === 'unknown' ? words.unknownPerson(outcome.userId) : words.notReachable(outcome.userId);
 }
 
-/** A nudge another run still holds counts as not done, as a channel post does. */
+/** A nudge another run still holds counts as not done, as a channel post does; so does one Slack could not say whom to. */
 function nudgeFailed(outcome: NudgeResult): boolean {
-  return 'result' in outcome && (outcome.result.status === 'failed' || (outcome.result.status === 'skipped' && outcome.result.reason === 'in-progress'));
+  if (!('result' in outcome)) return outcome.notNudged === 'unknown';
+  return outcome.result.status === 'failed' || (outcome.result.status === 'skipped' && outcome.result.reason === 'in-progress');
 }
 
 /** Polling interval while another run holds the period. */

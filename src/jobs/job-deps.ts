@@ -10,10 +10,10 @@ export type JobConfig = Pick<Config, 'CORRIDOR_CHANNEL' | 'CORRIDOR_CHANNEL_LANG
   Partial<Pick<Config, 'PUBLIC_URL' | 'CALENDAR_FEED_KEY'>>;
 
 /**
- * The language a person reads their nudge in, or undefined when they are not to be nudged: a
- * guest, a user of another organisation, or someone Slack could not tell about (never widened).
+ * The language a person reads their nudge in; `not-nudged` for a guest or a user of another
+ * organisation; `unknown` when Slack could not tell (never widened: not nudged, tried again later).
  */
-export type NudgeRecipients = (userId: string) => Promise<Lang | undefined>;
+export type NudgeRecipients = (userId: string) => Promise<Lang | 'not-nudged' | 'unknown'>;
 
 /** Everything a job needs, injected: the schedule, the CLI and the tests each pass their own. */
 export interface JobDeps {

@@ -4,14 +4,15 @@ import { nudgedPeople, nudgeFor, nudgeKey, type Nudge } from '../domain/nudges.j
 import { audienceOfUser } from '../domain/permissions.js';
 import { isoWeekKey } from '../domain/periods.js';
 import { InstallingOrganisation } from '../slack/installation.js';
+import { API_TIMEOUT_MS } from '../slack/slack-clients.js';
 import { UserLanguages } from '../slack/user-lang.js';
 import { nudgeView } from '../slack/views/nudge-view.js';
 import type { CorridorStore } from '../store/corridor-store.js';
 import type { JobDeps, NudgeRecipients } from './job-deps.js';
 import { postOnce, type JobResult } from './run-job.js';
 
-/** One person's outcome: their DM's run (posted, already sent, failed…), or not nudged because of who they are. */
-export type NudgeResult = { userId: string; result: JobResult } | { userId: string; unreachable: true };
+/** One person's outcome: their DM's run (posted, already sent, failed…), or not nudged because of who they are (or Slack could not say). */
+export type NudgeResult = { userId: string; result: JobResult } | { userId: string; notNudged: 'not-nudged' | 'unknown' };
 
 /** What to nudge whom about on `now`'s day: everyone with an item due, less those who turned nudges off. */
 export async function composeNudges(store: Pick<CorridorStore, 'actions' | 'nudgePreferences'>, now: Date, timeZone: string): Promise<Nudge[]> {
@@ -35,9 +36,9 @@ export async function sendNudges(deps: JobDeps): Promise<NudgeResult[]> {
   const results: NudgeResult[] = [];
   for (const nudge of await composeNudges(deps.store, now, deps.config.CORRIDOR_TZ)) {
     const { userId } = nudge;
-    const lang = await deps.recipients?.(userId);
-    if (!lang) {
-      results.push({ userId, unreachable: true });
+    const lang = (await deps.recipients?.(userId)) ?? 'unknown';
+    if (lang === 'not-nudged' || lang === 'unknown') {
+      results.push({ userId, notNudged: lang });
       continue;
     }
     const open = deps.poster.openDirectMessage?.bind(deps.poster);
@@ -54,11 +55,13 @@ export async function sendNudges(deps: JobDeps): Promise<NudgeResult[]> {
 
 /** Nudges go to people of the installing organisation who are not guests, in their Slack language. */
 export function slackRecipients(client: WebClient): NudgeRecipients {
-  const users = new UserLanguages(client);
+  // No one is waiting on a scheduled run: Slack gets a call's whole time-out, not a command's 800 ms.
+  const users = new UserLanguages(client, Date.now, API_TIMEOUT_MS);
   const installing = new InstallingOrganisation(client);
   return async (userId) => {
     const [facts, installation] = await Promise.all([users.facts(userId), installing.get()]);
-    if (facts.organisation?.isGuest || audienceOfUser(facts.organisation, installation) !== 'internal') return undefined;
+    if (!facts.organisation || !installation) return 'unknown';
+    if (facts.organisation.isGuest || audienceOfUser(facts.organisation, installation) !== 'internal') return 'not-nudged';
     return facts.lang;
   };
 }

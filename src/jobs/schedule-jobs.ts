@@ -79,7 +79,7 @@ function retryNudges(results: readonly NudgeResult[], retries: number): number |
   const runs = results.flatMap((outcome) => ('result' in outcome ? [outcome.result] : []));
   return retryDelay(
     {
-      failed: runs.some((result) => result.status === 'failed'),
+      failed: runs.some((result) => result.status === 'failed') || results.some((outcome) => 'notNudged' in outcome && outcome.notNudged === 'unknown'),
       inProgress: runs.some((result) => result.status === 'skipped' && result.reason === 'in-progress'),
     },
     retries,

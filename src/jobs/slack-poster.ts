@@ -202,7 +202,8 @@ export class SlackPoster implements Poster {
       const channel = result.channel?.id;
       return channel ? { ok: true, channel } : { ok: false, error: 'no_channel', hint: catalogue(this.options.lang ?? 'en').cli.slack.refused('no_channel') };
     } catch (error) {
-      return describePostError(error, userId, this.options.lang);
+      const outcome = describePostError(error, userId, this.options.lang);
+      return outcome.error === 'missing_scope' ? { ...outcome, hint: catalogue(this.options.lang ?? 'en').nudges.cli.missingScope } : outcome;
     }
   }
 

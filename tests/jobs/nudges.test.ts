@@ -1,4 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseConfig } from '../../src/config/env.js';
+import { scheduleCorridorJobs } from '../../src/jobs/schedule-jobs.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
 import { draftOf } from '../../src/domain/draft.js';
 import type { JobLogger } from '../../src/jobs/job-logger.js';
 import type { JobDeps } from '../../src/jobs/job-deps.js';
@@ -7,6 +10,7 @@ import { createPostingClients, SlackPoster } from '../../src/jobs/slack-poster.j
 import type { CorridorStore } from '../../src/store/corridor-store.js';
 import { blockKitViolations } from '../support/block-kit-limits.js';
 import { actionRecord } from '../support/records.js';
+import { recordingPoster } from '../support/recording-poster.js';
 import { silentLogger } from '../support/silent-logger.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
 import { tempStores, type StoreKind } from '../support/temp-stores.js';
@@ -87,7 +91,15 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('weekly nudges (%s)', (kind) =>
     expect(dmsTo(GUEST)).toHaveLength(0);
     expect(dmsTo(OUTSIDER)).toHaveLength(0);
     expect(slack.callsTo('conversations.open').map((call) => call.args.users).sort()).toEqual([ALICE, BRUNO]);
-    expect(results.filter((result) => 'unreachable' in result).map((result) => result.userId).sort()).toEqual([GUEST, OUTSIDER]);
+    expect(results.filter((result) => 'notNudged' in result).map((result) => result.userId).sort()).toEqual([GUEST, OUTSIDER]);
+  });
+
+  it('nudges nobody Slack cannot tell about, and says so, so the run is tried again', async () => {
+    const store = await open();
+    await own(store, 'unknown', 'U0NOBODY', '2026-11-27');
+    expect(await sendNudges(deps(store))).toEqual([{ userId: 'U0NOBODY', notNudged: 'unknown' }]);
+    expect(slack.callsTo('conversations.open')).toHaveLength(0);
+    expect(await store.runs.get('nudges', 'U0NOBODY@2026-W48')).toBeUndefined();
   });
 
   it('stays within Slack’s limits with many items, and says how many more there are', async () => {
@@ -126,5 +138,49 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('weekly nudges (%s)', (kind) =>
     expect(result).toMatchObject({ userId: ALICE, result: { status: 'posted' } });
     expect(dmsTo(ALICE)).toHaveLength(1);
     expect(slack.callsTo('conversations.history').map((call) => call.args.channel)).toEqual([`D${ALICE.slice(1)}`]);
+  });
+});
+
+describe('on NUDGE_CRON', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** The scheduler with a poster that records when each direct message went out. */
+  async function scheduled(now: string) {
+    vi.useFakeTimers({ now: new Date(now), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    const store = await openSqliteStore('sqlite::memory:');
+    await own(store, 'due', ALICE, '2026-09-04');
+    const { poster, posted: sent } = recordingPoster();
+    const config = parseConfig({ CORRIDOR_CHANNEL: 'C0CORRIDOR' });
+    const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+    const scheduler = scheduleCorridorJobs({ config, store, logger: quiet, poster, recipients: async () => 'en' });
+    await scheduler.caughtUp;
+    // The digest and the reminder share the schedule: only the direct messages are looked at.
+    return { scheduler, dms: () => sent.filter((message) => message.channel.startsWith('D')), store };
+  }
+
+  it('sends the week’s nudges on Mondays at 08:30 in Toronto, once', async () => {
+    const { scheduler, dms, store } = await scheduled('2026-08-31T12:00:00Z'); // Monday 31 August, 08:00 EDT
+    try {
+      expect(parseConfig({}).NUDGE_CRON).toBe('30 8 * * 1');
+      expect(scheduler.nextRun('nudges')?.toISOString()).toBe('2026-08-31T12:30:00.000Z');
+      await vi.advanceTimersByTimeAsync(60 * 60_000);
+      expect(dms().map((message) => [message.channel, message.at])).toEqual([['D0ALICE', '2026-08-31T12:30:00.000Z']]);
+    } finally {
+      await scheduler.stop();
+      await store.close();
+    }
+  });
+
+  it('holds Labour Day’s nudges to Tuesday at 08:30, as the digest is held', async () => {
+    const { scheduler, dms, store } = await scheduled('2026-09-07T12:00:00Z'); // Monday 7 September, Labour Day
+    try {
+      await vi.advanceTimersByTimeAsync(25 * 60 * 60_000);
+      expect(dms().map((message) => message.at)).toEqual(['2026-09-08T12:30:00.000Z']);
+    } finally {
+      await scheduler.stop();
+      await store.close();
+    }
   });
 });
