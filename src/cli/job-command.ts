@@ -61,7 +61,7 @@ function usage(job: JobName, words: CliWords): string {
 
 const COMMANDS: Record<JobName, JobCommand> = {
   remind: {
-    post: async (deps, words) => oneResult(await untilSettled(() => remind(deps), deps), words),
+    post: async (deps, words) => oneResult(await untilSettled(() => remind(deps), deps, stillHeld), words),
     dryRun: async ({ store, env, logger, notionUrlFor, where, lang }, now, words, when) => {
       // A dry run prints for whoever runs it, a coordinator: the internal view, as the console shows.
       const message = await composeReminder({ store, config: env, logger, notionUrlFor, lang }, now, 'internal');
@@ -71,7 +71,7 @@ const COMMANDS: Record<JobName, JobCommand> = {
     },
   },
   digest: {
-    post: async (deps, words) => oneResult(await untilSettled(() => digest(deps), deps), words),
+    post: async (deps, words) => oneResult(await untilSettled(() => digest(deps), deps, stillHeld), words),
     dryRun: async ({ store, env, where }, now, words, when) => {
       const message = await composeChannelDigest({ store, ledger: store.runs, config: env }, now, 'internal');
       return [words.dryRun.digest(where, when), renderBlocksAsText(message.blocks)].join('\n');
@@ -94,7 +94,9 @@ const COMMANDS: Record<JobName, JobCommand> = {
   },
   nudges: {
     post: async (deps) => {
-      const results = await sendNudges(deps);
+      const results = await untilSettled(() => sendNudges(deps), deps, (outcomes) =>
+        outcomes.map((outcome) => ('result' in outcome ? stillHeld(outcome.result) : undefined)).find(Boolean),
+      );
       const nudgeWords = catalogue(deps.lang ?? 'en').nudges.cli;
       if (results.length === 0) return { lines: [nudgeWords.nobody], failed: false };
       return { lines: results.map((result) => describeNudge(result, deps.lang ?? 'en')), failed: results.some(nudgeFailed) };
@@ -119,34 +121,40 @@ function describeNudge(outcome: NudgeResult, lang: Lang): string {
 /** A nudge another run still holds counts as not done, as a channel post does; so does one Slack could not say whom to. */
 function nudgeFailed(outcome: NudgeResult): boolean {
   if (!('result' in outcome)) return outcome.notNudged === 'unknown';
-  return outcome.result.status === 'failed' || (outcome.result.status === 'skipped' && outcome.result.reason === 'in-progress');
+  return outcome.result.status === 'failed' || stillHeld(outcome.result) !== undefined;
 }
 
 /** Polling interval while another run holds the period. */
 const WAIT_POLL_MS = 1000;
 
 /**
- * Runs the job; while another run holds the period, waits for it to finish or for its claim to
- * lapse (then this run takes over), so the command reports what really happened to the post.
+ * Runs the job; while another run holds a period it posts (`held` names the first), waits for it
+ * to finish or for its claim to lapse (then this run takes over), so the command reports what
+ * really happened to the post.
  */
-async function untilSettled(run: () => Promise<JobResult>, deps: JobDeps): Promise<JobResult> {
+async function untilSettled<T>(run: () => Promise<T>, deps: JobDeps, held: (outcome: T) => JobResult | undefined): Promise<T> {
   const giveUpAt = Date.now() + (deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS) + 5000;
-  let result = await run();
-  if (result.status === 'skipped' && result.reason === 'in-progress') {
+  let outcome = await run();
+  const first = held(outcome);
+  if (first?.status === 'skipped') {
     const log = catalogue(deps.lang ?? 'en').cli.log;
-    deps.logger.warn(log.waitingForOtherRun(`${log.label[result.job]} ${result.period}`, result.heldBy ?? log.unknownOwner));
+    deps.logger.warn(log.waitingForOtherRun(`${log.label[first.job]} ${first.period}`, first.heldBy ?? log.unknownOwner));
   }
-  while (result.status === 'skipped' && result.reason === 'in-progress' && Date.now() < giveUpAt) {
+  while (held(outcome) && Date.now() < giveUpAt) {
     await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
-    result = await run();
+    outcome = await run();
   }
-  return result;
+  return outcome;
+}
+
+/** The result when another run is still posting its period. */
+function stillHeld(result: JobResult): JobResult | undefined {
+  return result.status === 'skipped' && result.reason === 'in-progress' ? result : undefined;
 }
 
 /** A post another run still holds counts as not done: the command never reports success for it. */
 function oneResult(result: JobResult, words: CliWords): { lines: string[]; failed: boolean } {
-  const stillHeld = result.status === 'skipped' && result.reason === 'in-progress';
-  return { lines: [describeResult(result, words)], failed: result.status === 'failed' || stillHeld };
+  return { lines: [describeResult(result, words)], failed: result.status === 'failed' || stillHeld(result) !== undefined };
 }
 
 /**

@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, localIsoDate } from '../../src/domain/dates.js';
 import { isoWeekKey } from '../../src/domain/periods.js';
 import { POST_METADATA_EVENT } from '../../src/jobs/slack-poster.js';
-import { openSqliteStore } from '../../src/store/open-store.js';
+import { draftOf } from '../../src/domain/draft.js';
+import { openSqliteStore, openStore } from '../../src/store/open-store.js';
+import { actionRecord } from '../support/records.js';
+import { startSlackApiEmulator } from '../support/slack-api-emulator.js';
 import { blockKitViolations } from '../support/block-kit-limits.js';
 import { ADMIN_ID, BOT_TOKEN, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
 import { cleanEnv, runCli, type CliResult } from '../support/run-cli.js';
@@ -112,5 +115,31 @@ describe('npm run nudges', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('--date');
+  });
+});
+
+describe('two npm run nudges racing on PostgreSQL', () => {
+  const postgres = tempStores('nudges-race', 'postgres');
+
+  it('send each person one DM between them', async () => {
+    const pgUrl = await postgres.databaseUrl();
+    const store = await openStore(pgUrl);
+    const owners = ['U0ALICE', 'U0BRUNO', 'U0CLAIRE'];
+    for (const owner of owners) {
+      await store.actions.save(draftOf(actionRecord(`due-${owner.toLowerCase()}`, null, { ownerUserId: owner, dueOn: addDays(today, 2) })), { actor: ADMIN_ID });
+    }
+    await store.close();
+    const slack = await startSlackApiEmulator({ botToken: BOT_TOKEN });
+    try {
+      for (const id of owners) slack.setUser({ id });
+      const env = cleanEnv({ DATABASE_URL: pgUrl, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_API_URL: slack.url });
+      const runs = await Promise.all([runCli('src/cli/nudges.ts', { env }), runCli('src/cli/nudges.ts', { env })]);
+      for (const run of runs) expect(run.code, run.stderr).toBe(0);
+      const dms = slack.callsTo('chat.postMessage');
+      expect(dms.map((call) => call.args.channel).sort()).toEqual(['D0ALICE', 'D0BRUNO', 'D0CLAIRE']);
+      expect(runs.map((run) => run.stdout).join('\n').match(/posted to D/g)).toHaveLength(3);
+    } finally {
+      await slack.close();
+    }
   });
 });
