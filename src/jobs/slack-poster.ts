@@ -265,8 +265,8 @@ export class SlackPoster implements Poster {
   /**
    * A post that got no answer (a time-out, a dropped connection, a 5xx) may have landed: it is
    * tried again only once the channel (or the thread) shows it is not there, which its key makes
-   * possible. Without a key, or when the channel cannot be read, the failure stands, and the
-   * period's next run looks before posting.
+   * possible; found there, it is posted. Without a key, or when the channel cannot be read, the
+   * failure stands, and the period's next run looks before posting.
    */
   private async postLookingBeforeRetry(message: ChannelMessage, deadline: number): Promise<PostOutcome> {
     const retry = this.postRetry;
@@ -276,9 +276,10 @@ export class SlackPoster implements Poster {
       try {
         return await this.postWaitingOutRateLimits(message, deadline);
       } catch (error) {
-        if (!message.key || !mayHaveLanded(error) || attempt >= (retry.retries ?? 0)) throw error;
+        if (!message.key || !mayHaveLanded(error)) throw error;
+        // Looked for after the last try too: a post that landed is reported as posted.
         const ts = await this.lookFor(message, message.key, since);
-        if (ts === 'unknown') throw error;
+        if (ts === 'unknown' || (!ts && attempt >= (retry.retries ?? 0))) throw error;
         if (ts) return { ok: true, channel: message.channel, ts };
         const wait = Math.min((retry.minTimeout ?? 1000) * (retry.factor ?? 2) ** attempt, retry.maxTimeout ?? Infinity);
         if (this.now() + wait >= deadline) throw error;
