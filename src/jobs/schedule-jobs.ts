@@ -19,7 +19,7 @@ export interface CorridorJobsOptions {
   /** Defaults to a SlackPoster on SLACK_BOT_TOKEN and SLACK_API_URL. */
   poster?: Poster;
   notionUrlFor?: JobDeps['notionUrlFor'];
-  /** Who may be nudged, in which language; by default asked of Slack with SLACK_BOT_TOKEN. */
+  /** Who may be nudged, in which language; by default asked of Slack with SLACK_BOT_TOKEN (none with a poster given). */
   recipients?: JobDeps['recipients'];
   /** The running app's record of shared channels, which channel_shared events keep fresh. */
   channels?: SharedChannels;
@@ -29,13 +29,14 @@ export interface CorridorJobsOptions {
 /** REMINDER_CRON, DIGEST_CRON and EVENT_REMINDER_CRON in CORRIDOR_TZ, posting to CORRIDOR_CHANNEL, and NUDGE_CRON's direct messages; catches up at start. */
 export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlFor, recipients, channels, clock = () => new Date() }: CorridorJobsOptions): Scheduler {
   requireChannel(config);
-  const clients = poster && recipients ? undefined : createPostingClients({ token: config.SLACK_BOT_TOKEN!, slackApiUrl: config.SLACK_API_URL });
+  // A poster given (tests) comes without Slack: then only the recipients given are asked about.
+  const clients = poster ? undefined : createPostingClients({ token: config.SLACK_BOT_TOKEN!, slackApiUrl: config.SLACK_API_URL });
   // In the running server the jobs log through Bolt's logger, in English (no `lang`: the default).
   const deps: JobDeps = {
     store,
     ledger: store.runs,
     poster: poster ?? new SlackPoster(clients!, { logger, channels }),
-    recipients: recipients ?? slackRecipients(clients!.calls),
+    recipients: recipients ?? (clients && slackRecipients(clients.calls)),
     clock,
     config,
     logger,
