@@ -105,6 +105,16 @@ describe('/corridor over signed HTTP', () => {
     expect(text).toMatch(/9\*? signataires/);
   });
 
+  it('reads a name typed as two words, `à propos` and `en attente`, as the command it is', async () => {
+    for (const typed of ['à propos', 'a propos', 'À Propos']) {
+      const text = readable(await ask(typed));
+      expect(text, typed).toContain('plus de 900');
+      expect(text, typed).not.toContain('don’t know');
+    }
+    expect(readable(await ask('en attente'))).toContain('Venture Lab');
+    expect(readable(await ask('a'))).toContain('I don’t know the command “a”');
+  });
+
   it('lists the matches when several partners match, and suggests one when none does', async () => {
     const several = await ask('partner vermont');
     expect(readable(several)).toContain('2 partners match “vermont”');

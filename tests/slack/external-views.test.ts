@@ -138,6 +138,31 @@ describe('partner cards, inside and outside', () => {
   });
 });
 
+describe('the help follows its reader', () => {
+  const managing = /partner add|edit <|event add|action add|people add|`\/corridor sync`/;
+
+  it('lists adding, editing and syncing to a coordinator only', async () => {
+    const coordinator = await ask('help', ADMIN_ID, 'C0CORRIDOR');
+    expect(coordinator.all).toMatch(managing);
+    expect(coordinator.all).toContain('For coordinators');
+    expect(coordinator.all).toContain('`/corridor sync`');
+    const colleague = await ask('help', ALICE, 'C0CORRIDOR');
+    const outside = await ask('help', PARTNER);
+    for (const reader of [colleague, outside]) {
+      expect(reader.all).toContain('`/corridor partner <name>`');
+      expect(reader.all).not.toMatch(managing);
+      expect(reader.all).not.toContain('For coordinators');
+    }
+  });
+
+  it('answers `aide` in French to an English reader, as a French name promises', async () => {
+    const french = await ask('aide', ALICE, 'C0CORRIDOR');
+    expect(french.text).toContain('Corridor bot');
+    expect(french.all).toContain('`/corridor partenaire <nom>`');
+    expect(french.all).not.toContain('ajouter');
+  });
+});
+
 describe('clicks and forms from another organisation', () => {
   it('refuses edit, snooze and a submitted form politely', async () => {
     const partner = (await running.store.partners.get('venture-lab'))!;

@@ -6,7 +6,8 @@ import type { CorridorCommand } from './command.js';
 
 export const actionsCommand: CorridorCommand = {
   name: 'actions',
-  aliases: ['action-items', 'pistes', 'tracks', 'taches'],
+  aliases: ['action-items', 'tracks'],
+  frenchAliases: ['pistes', 'taches'],
   help: (t) => t.commands.actions,
   async run(args, { store, lang, t, today, audience }) {
     const [items, tracks] = await Promise.all([store.actions.list(), store.listTracks()]);

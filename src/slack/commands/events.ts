@@ -7,7 +7,8 @@ import type { CorridorCommand } from './command.js';
 
 export const eventsCommand: CorridorCommand = {
   name: 'events',
-  aliases: ['evenements', 'evenement-list', 'agenda'],
+  aliases: ['agenda'],
+  frenchAliases: ['evenements', 'evenement-list'],
   help: (t) => t.commands.events,
   async run(args, { store, lang, t, today }) {
     const when = eventWhenArgument.safeParse(args);

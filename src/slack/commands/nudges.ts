@@ -11,7 +11,8 @@ const ON = new Set(['on', 'start', 'oui', 'yes', 'activer', 'active', 'reactiver
  */
 export const nudgesCommand: CorridorCommand = {
   name: 'nudges',
-  aliases: ['nudge', 'rappels-perso', 'rappel-perso', 'rappels-personnels', 'mes-rappels'],
+  aliases: ['nudge'],
+  frenchAliases: ['rappels-perso', 'rappel-perso', 'rappels-personnels', 'mes-rappels'],
   help: (t) => t.nudges.help,
   async run(args, { store, userId, t, now, audience }) {
     if (audience !== 'internal') return messageView(t.nudges.notForYou);

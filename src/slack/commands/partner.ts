@@ -13,7 +13,8 @@ import type { Reply } from '../blocks.js';
 
 export const partnerCommand: CorridorCommand = {
   name: 'partner',
-  aliases: ['partenaire', 'card', 'fiche'],
+  aliases: ['card'],
+  frenchAliases: ['partenaire', 'fiche'],
   help: (t) => t.commands.partner,
   async run(args, context) {
     if (!args.trim()) return messageView(context.t.partner.missingName);

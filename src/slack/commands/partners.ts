@@ -7,7 +7,8 @@ import type { CorridorCommand } from './command.js';
 
 export const partnersCommand: CorridorCommand = {
   name: 'partners',
-  aliases: ['partenaires', 'membres', 'members', 'list'],
+  aliases: ['members', 'list'],
+  frenchAliases: ['partenaires', 'membres'],
   help: (t) => t.commands.partners,
   async run(args, { store, t }) {
     const filter = partnerFilterArgument.safeParse(args);

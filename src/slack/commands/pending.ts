@@ -3,7 +3,8 @@ import type { CorridorCommand } from './command.js';
 
 export const pendingCommand: CorridorCommand = {
   name: 'pending',
-  aliases: ['attente', 'en-attente', 'adhesions', 'adhesion'],
+  aliases: ['adhesions', 'adhesion'],
+  frenchAliases: ['attente', 'en-attente'],
   help: (t) => t.commands.pending,
   async run(_args, { store, lang, t, today, audience }) {
     const [partners, snoozes] = await Promise.all([store.partners.list(), store.snoozes.active(today)]);
