@@ -94,9 +94,15 @@ const COMMANDS: Record<JobName, JobCommand> = {
   },
   nudges: {
     post: async (deps) => {
-      const results = await untilSettled(() => sendNudges(deps), deps, (outcomes) =>
-        outcomes.map((outcome) => ('result' in outcome ? stillHeld(outcome.result) : undefined)).find(Boolean),
-      );
+      // Each person's first settled outcome is theirs: a run repeated while another held someone reports what it sent itself.
+      const settled = new Map<string, NudgeResult>();
+      const heldIn = (outcome: NudgeResult) => ('result' in outcome ? stillHeld(outcome.result) : undefined);
+      const run = async () => {
+        const outcomes = await sendNudges(deps);
+        for (const outcome of outcomes) if (!heldIn(outcome) && !settled.has(outcome.userId)) settled.set(outcome.userId, outcome);
+        return outcomes;
+      };
+      const results = (await untilSettled(run, deps, (outcomes) => outcomes.map(heldIn).find(Boolean))).map((outcome) => settled.get(outcome.userId) ?? outcome);
       const nudgeWords = catalogue(deps.lang ?? 'en').nudges.cli;
       if (results.length === 0) return { lines: [nudgeWords.nobody], failed: false };
       return { lines: results.map((result) => describeNudge(result, deps.lang ?? 'en')), failed: results.some(nudgeFailed) };
