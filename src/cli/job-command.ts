@@ -120,7 +120,11 @@ const COMMANDS: Record<JobName, JobCommand> = {
 
 function describeNudge(outcome: NudgeResult, lang: Lang): string {
   const words = catalogue(lang).nudges.cli;
-  if ('result' in outcome) return describeResult(outcome.result, catalogue(lang).cli.jobs);
+  if ('result' in outcome) {
+    const { result } = outcome;
+    if (result.status === 'skipped' && result.reason === 'nothing-to-post') return words.nothingDue(`${catalogue(lang).cli.jobs.label.nudges} ${result.period}`);
+    return describeResult(result, catalogue(lang).cli.jobs);
+  }
   return outcome.notNudged === 'unknown' ? words.unknownPerson(outcome.userId) : words.notReachable(outcome.userId);
 }
 

@@ -618,6 +618,7 @@ export const en = {
       nobody: 'Nudges: nobody has an action item overdue or due within 7 days; no message to send.',
       dryRun: (user: string, when: string) => `Dry run: the nudge that would be sent to ${user} ${when}:`,
       notReachable: (user: string) => `Nudge for ${user}: not sent (a guest of the workspace or a user of another organisation).`,
+      nothingDue: (what: string) => `${what}: nothing due any more (done, postponed or turned off meanwhile); no message.`,
       unknownPerson: (user: string) => `Nudge for ${user}: not sent, Slack could not say who they are (users.info); the next run will try again.`,
       missingScope: 'the bot token lacks the im:write scope, needed to open direct messages: add it under OAuth & Permissions and reinstall the app.',
       turnedOff: (count: number) => `Nudges: ${count} ${plural(count, 'person has', 'people have')} turned theirs off.`,

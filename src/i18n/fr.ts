@@ -613,6 +613,7 @@ export const fr: Catalogue = {
       nobody: 'Rappels personnels : personne n’a d’action en retard ou à échéance d’ici 7 jours ; aucun message à envoyer.',
       dryRun: (user: string, when: string) => `Essai à blanc : le rappel personnel qui serait envoyé à ${user} ${when} :`,
       notReachable: (user: string) => `Rappel personnel pour ${user} : non envoyé (un invité de l’espace de travail ou une personne d’une autre organisation).`,
+      nothingDue: (what: string) => `${what} : plus rien à échéance (terminé, reporté ou désactivé entre-temps) ; aucun message.`,
       unknownPerson: (user: string) => `Rappel personnel pour ${user} : non envoyé, Slack n’a pas pu dire qui c’est (users.info) ; la prochaine exécution réessaiera.`,
       missingScope: 'le jeton du bot n’a pas la portée im:write, nécessaire pour ouvrir les messages directs : ajoutez-la sous OAuth & Permissions et réinstallez l’app.',
       turnedOff: (count: number) => `Rappels personnels : ${count} ${plural(count, 'personne a désactivé les siens', 'personnes ont désactivé les leurs')}.`,
