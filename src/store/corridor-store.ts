@@ -1,5 +1,6 @@
 import type {
   ActionItem,
+  ContactEntry,
   CorridorEvent,
   CorridorProfile,
   Draft,
@@ -57,6 +58,8 @@ export interface CorridorStore {
   people: RecordCollection<Person>;
   events: RecordCollection<CorridorEvent>;
   actions: RecordCollection<ActionItem>;
+  /** The contact log: dated entries of every exchange with a partner (internal only). */
+  contacts: RecordCollection<ContactEntry>;
   listTracks(): Promise<Track[]>;
   getProfile(): Promise<CorridorProfile>;
   history(entity: HistoryEntry['entity'], entityId: string): Promise<HistoryEntry[]>;

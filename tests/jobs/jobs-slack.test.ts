@@ -80,8 +80,8 @@ describe('reminder', () => {
     expect(calls[0]!.args.channel).toBe(CHANNEL);
     expect(blockKitViolations(calls[0]!.args.blocks, 'message')).toEqual([]);
     const text = postedText();
-    for (const name of ['Venture Lab', 'CMC Microsystems', 'State of New Hampshire']) expect(text).toContain(`${name} — pending for 1 year, 7 months`);
-    expect(text).toContain('Venture Lab — en attente depuis 1 an et 7 mois');
+    for (const name of ['Venture Lab', 'CMC Microsystems', 'State of New Hampshire']) expect(text).toContain(`${name} — intention declared for 1 year, 7 months`);
+    expect(text).toContain('Venture Lab — intention déclarée depuis 1 an et 7 mois');
     expect(await store.runs.get('remind', '2026-11-26')).toMatchObject({ state: 'done', channel: CHANNEL, messageTs: expect.any(String) });
     // The next day is another period.
     const friday = deps({ now: new Date('2026-11-27T15:00:00Z') });
@@ -135,7 +135,7 @@ describe('reminder posts people do not mute', () => {
 
   it('flags the seed’s next step, without a due date 19 months on, as overdue', async () => {
     await remind(deps().jobDeps);
-    expect(postedText(0)).toContain('Venture Lab — pending for 1 year, 7 months · :warning: next step overdue');
+    expect(postedText(0)).toContain('Venture Lab — intention declared for 1 year, 7 months · :warning: next step overdue');
     expect(postedText(1)).toContain(':warning: Next step overdue: no due date after 8 weeks pending');
   });
 
@@ -149,7 +149,7 @@ describe('reminder posts people do not mute', () => {
     const friday = slack.callsTo('chat.postMessage').map((call) => JSON.stringify(call.args.blocks));
     expect(friday).toHaveLength(2);
     expect(friday.join('')).not.toContain('<@U0OWNER>');
-    expect(postedText(0)).toContain('Venture Lab — pending for 1 year, 7 months · :warning: next step overdue · follow-up owner already reminded this week');
+    expect(postedText(0)).toContain('Venture Lab — intention declared for 1 year, 7 months · :warning: next step overdue · follow-up owner already reminded this week');
     // The next week: mentioned again.
     slack.reset();
     await remind(deps({ now: new Date('2026-12-01T15:00:00Z') }).jobDeps);

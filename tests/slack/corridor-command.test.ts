@@ -67,15 +67,15 @@ describe('/corridor over signed HTTP', () => {
   it('shows pending adhesions with their age and next step', async () => {
     const text = readable(await ask('pending'));
     for (const name of ['Venture Lab', 'CMC Microsystems', 'New Hampshire']) expect(text).toContain(name);
-    expect(text).toMatch(/pending for \d+ year/);
+    expect(text).toMatch(/intention declared for \d+ year/);
     expect(text).toContain('Next step: Confirm adhesion to the MOU');
   });
 
   it('answers in French for a fr-CA Slack user, and --en overrides it', async () => {
     const french = await ask('attente', 'U0FRANCINE');
-    expect(readable(french)).toMatch(/en attente depuis \d+ an/);
+    expect(readable(french)).toMatch(/intention déclarée depuis \d+ an/);
     const english = await ask('pending --en', 'U0FRANCINE');
-    expect(readable(english)).toMatch(/pending for/);
+    expect(readable(english)).toMatch(/intention declared for/);
     expect(running.slack.callsTo('users.info').filter((call) => call.args.user === 'U0FRANCINE')).toHaveLength(1);
   });
 

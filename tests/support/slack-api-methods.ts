@@ -94,6 +94,7 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
   'chat.postEphemeral': chatPostEphemeral,
   'chat.update': chatUpdate,
   'chat.delete': chatDelete,
+  'chat.getPermalink': chatGetPermalink,
   'users.info': usersInfo,
   'users.lookupByEmail': usersLookupByEmail,
   'views.open': viewsOpen,
@@ -129,6 +130,17 @@ function authTest(_args: ApiArgs, { identity }: EmulatedWorkspace): ApiResponse 
     user_id: identity.botUserId,
     bot_id: identity.botId,
     is_enterprise_install: false,
+  };
+}
+
+/** As Slack answers: the message's link in the workspace, `p` and the ts without its dot. */
+function chatGetPermalink(args: ApiArgs, { identity }: EmulatedWorkspace): ApiResponse {
+  if (isBlank(args.channel)) return failure('channel_not_found');
+  if (typeof args.message_ts !== 'string' || !/^\d+\.\d+$/.test(args.message_ts)) return failure('message_not_found');
+  return {
+    ok: true,
+    channel: args.channel,
+    permalink: `https://${identity.teamDomain}.slack.com/archives/${String(args.channel)}/p${args.message_ts.replace('.', '')}`,
   };
 }
 

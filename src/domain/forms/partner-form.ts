@@ -184,5 +184,6 @@ function emptyPartner(id: string): Draft<Partner> {
     nextStepDueOn: null,
     followUpUserId: null,
     internalNote: null,
+    stage: null,
   };
 }

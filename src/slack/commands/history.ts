@@ -9,7 +9,7 @@ import type { CorridorCommand } from './command.js';
 /** `history <partner>`: every change to a partner's record, removed partners included. */
 export const historyCommand: CorridorCommand = {
   name: 'history',
-  aliases: ['changes', 'log'],
+  aliases: ['changes'],
   frenchAliases: ['historique', 'journal'],
   help: (t) => t.commands.history,
   async run(args, { store, lang, t, timeZone, audience }) {

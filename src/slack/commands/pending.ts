@@ -7,7 +7,11 @@ export const pendingCommand: CorridorCommand = {
   frenchAliases: ['attente', 'en-attente'],
   help: (t) => t.commands.pending,
   async run(_args, { store, lang, t, today, audience }) {
-    const [partners, snoozes] = await Promise.all([store.partners.list(), store.snoozes.active(today)]);
-    return pendingView(partners, lang, t, today, audience, snoozes);
+    const [partners, snoozes, contacts] = await Promise.all([
+      store.partners.list(),
+      store.snoozes.active(today),
+      audience === 'internal' ? store.contacts.list() : [],
+    ]);
+    return pendingView(partners, lang, t, today, audience, snoozes, contacts);
   },
 };

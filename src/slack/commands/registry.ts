@@ -11,6 +11,8 @@ import { nudgesCommand } from './nudges.js';
 import { partnerCommand } from './partner.js';
 import { partnersCommand } from './partners.js';
 import { pendingCommand } from './pending.js';
+import { stageCommand } from './stage.js';
+import { contactLogCommand } from './contact-log.js';
 import { peopleCommand } from './people.js';
 import { personCommand } from './person.js';
 import { syncCommand } from './sync.js';
@@ -25,6 +27,8 @@ export function corridorCommands(): readonly CorridorCommand[] {
     peopleCommand,
     personCommand,
     pendingCommand,
+    stageCommand,
+    contactLogCommand,
     eventsCommand,
     eventCommand,
     actionsCommand,

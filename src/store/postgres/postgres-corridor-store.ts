@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import {
   actionItem,
+  contactEntry,
+  type ContactEntry,
   corridorEvent,
   corridorProfile,
   partner,
@@ -34,6 +36,7 @@ export class PostgresCorridorStore implements CorridorStore {
   readonly people: PgRecordTable<Person>;
   readonly events: PgRecordTable<CorridorEvent>;
   readonly actions: PgRecordTable<ActionItem>;
+  readonly contacts: PgRecordTable<ContactEntry>;
   readonly runs: PgRunLedger;
   readonly snoozes: PgSnoozes;
   readonly mentions: PgReminderMentions;
@@ -50,6 +53,7 @@ export class PostgresCorridorStore implements CorridorStore {
     this.people = new PgRecordTable(db, 'people', 'person', person, this.historyLog);
     this.events = new PgRecordTable(db, 'events', 'event', corridorEvent, this.historyLog);
     this.actions = new PgRecordTable(db, 'actions', 'action', actionItem, this.historyLog);
+    this.contacts = new PgRecordTable(db, 'contacts', 'contact', contactEntry, this.historyLog);
     this.runs = new PgRunLedger(db);
     this.snoozes = new PgSnoozes(db);
     this.mentions = new PgReminderMentions(db);

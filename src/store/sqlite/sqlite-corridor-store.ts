@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import {
   actionItem,
+  contactEntry,
+  type ContactEntry,
   corridorEvent,
   corridorProfile,
   partner,
@@ -41,6 +43,7 @@ export class SqliteCorridorStore implements CorridorStore {
   readonly people: RecordTable<Person>;
   readonly events: RecordTable<CorridorEvent>;
   readonly actions: RecordTable<ActionItem>;
+  readonly contacts: RecordTable<ContactEntry>;
   readonly runs: SqliteRunLedger;
   readonly snoozes: SqliteSnoozes;
   readonly mentions: SqliteReminderMentions;
@@ -60,6 +63,7 @@ export class SqliteCorridorStore implements CorridorStore {
     this.people = new RecordTable(db, 'people', 'person', person, this.historyLog, userMs);
     this.events = new RecordTable(db, 'events', 'event', corridorEvent, this.historyLog, userMs);
     this.actions = new RecordTable(db, 'actions', 'action', actionItem, this.historyLog, userMs);
+    this.contacts = new RecordTable(db, 'contacts', 'contact', contactEntry, this.historyLog, userMs);
     this.runs = new SqliteRunLedger(db, backgroundMs);
     this.snoozes = new SqliteSnoozes(db, userMs);
     this.mentions = new SqliteReminderMentions(db, backgroundMs);

@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays, localIsoDate } from '../../src/domain/dates.js';
+import { draftOf } from '../../src/domain/draft.js';
+import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
+import { blockKitViolations } from '../support/block-kit-limits.js';
+import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { tempStores } from '../support/temp-stores.js';
+
+// Adhesion stages tried as coordinators and partners would: through signed requests to the real
+// receiver, on both databases.
+
+type Json = Record<string, unknown>;
+const ALICE = 'U0ALICE'; // a colleague in the installing workspace, not a coordinator
+const PARTNER = 'U0PARTNER'; // someone at Venture Lab, in their own Slack organisation
+const SHARED = 'C0SHARED';
+const today = () => localIsoDate(new Date(), 'America/Toronto');
+
+for (const kind of ['sqlite', 'postgres'] as const) {
+  describe(`adhesion stages (${kind})`, () => {
+    const stores = tempStores(`stages-${kind}`, kind);
+    let running: RunningCorridorApp | undefined;
+
+    afterEach(async () => {
+      await running?.close();
+      running = undefined;
+    });
+
+    async function start(): Promise<RunningCorridorApp> {
+      running = await startCorridorApp({}, await stores.open());
+      running.slack.setUser({ id: ALICE, locale: 'en-US' });
+      running.slack.setUser({ id: 'U0FRANCINE', locale: 'fr-CA' });
+      running.slack.setUser({ id: PARTNER, locale: 'en-US', team_id: 'T0VENTURELAB' });
+      running.slack.setSharedChannel(SHARED);
+      return running;
+    }
+
+    async function ask(app: RunningCorridorApp, text: string, userId = ADMIN_ID, channelId = 'C0CORRIDOR'): Promise<string> {
+      const response = await app.command(text, { user_id: userId, channel_id: channelId });
+      expect(response.status).toBe(200);
+      const reply = response.json as { text: string; blocks: Json[]; response_type: string };
+      expect(reply.response_type).toBe('ephemeral');
+      expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
+      return `${reply.text}\n${renderBlocksAsText(reply.blocks as never)}`;
+    }
+
+    it('starts the release’s three at intention declared on 16 April 2025, citing the release', async () => {
+      const app = await start();
+      for (const id of ['venture-lab', 'cmc-microsystems', 'new-hampshire-bea']) {
+        expect((await app.store.partners.get(id))!.stage).toMatchObject({ name: 'intention_declared', since: '2025-04-16' });
+      }
+      const card = await ask(app, 'partner venture lab');
+      expect(card).toMatch(/intention declared for \d+ years?/);
+      expect(card).toContain('in order to join the initiative shortly');
+    });
+
+    it('moves Venture Lab to legal review for a coordinator; pending shows it and for how long', async () => {
+      const app = await start();
+      const reply = await ask(app, 'stage venture lab legal review');
+      expect(reply).toContain('Done: *Venture Lab* — legal review since today.');
+      const stored = (await app.store.partners.get('venture-lab'))!;
+      expect(stored.stage).toMatchObject({ name: 'legal_review', since: today() });
+      expect(stored.status).toBe('pending');
+      expect(await ask(app, 'pending')).toContain('Venture Lab — legal review since today');
+      expect(await ask(app, 'digest')).toContain('Venture Lab (stage now legal review)');
+
+      // Three weeks on, it says so; the history names the change.
+      await app.store.partners.save({ ...draftOf(stored), stage: { ...stored.stage!, since: addDays(today(), -21) } }, { actor: ADMIN_ID });
+      expect(await ask(app, 'pending')).toContain('Venture Lab — legal review for 3 weeks');
+      const history = await app.store.history('partner', 'venture-lab');
+      expect(history.some((entry) => entry.actor === ADMIN_ID && 'stage' in entry.diff)).toBe(true);
+      expect(await ask(app, 'history venture lab')).toContain('Stage');
+    });
+
+    it('refuses a colleague who is not a coordinator, and changes nothing', async () => {
+      const app = await start();
+      const before = (await app.store.partners.get('venture-lab'))!;
+      const reply = await ask(app, 'stage venture lab legal review', ALICE);
+      expect(reply).toMatch(/coordinator/i);
+      expect(reply).not.toContain('Done');
+      expect((await app.store.partners.get('venture-lab'))!.version).toBe(before.version);
+    });
+
+    it('shows another organisation the stage in neutral words: no overdue, no owner, no reason', async () => {
+      const app = await start();
+      await ask(app, 'stage venture lab legal review');
+      await ask(app, 'stage cmc paused: waiting for their board');
+      const outside = await ask(app, 'pending', PARTNER, SHARED);
+      expect(outside).toContain('Venture Lab — legal review since today');
+      expect(outside).toContain('CMC Microsystems — adhesion in progress since today');
+      expect(outside).not.toMatch(/overdue|paused|board|Follow-up|No follow-up/i);
+      const inside = await ask(app, 'pending');
+      expect(inside).toContain('paused since today · reason: waiting for their board');
+      // The New Hampshire department, undated for a year and more, is flagged inside only.
+      expect(inside).toContain('Next step overdue');
+      const card = await ask(app, 'partner new hampshire', PARTNER, SHARED);
+      expect(card).toContain('intention declared');
+      expect(card).not.toMatch(/overdue/i);
+    });
+
+    it('schedules a signing with its date, and makes a signatory of a signed adhesion', async () => {
+      const app = await start();
+      expect(await ask(app, 'stage cmc signing')).toContain('When will *CMC Microsystems* sign?');
+      expect(await ask(app, 'stage cmc signing 2027-01-20')).toContain('signing scheduled since today · signing set for January 20, 2027');
+      expect((await app.store.partners.get('cmc-microsystems'))!.stage).toMatchObject({ name: 'signing_scheduled', on: '2027-01-20' });
+      await ask(app, 'stage cmc signed 2026-01-20');
+      const signed = (await app.store.partners.get('cmc-microsystems'))!;
+      expect(signed).toMatchObject({ status: 'signatory', joinedOn: '2026-01-20', stage: { name: 'signed', since: '2026-01-20' } });
+      expect(await ask(app, 'stage cmc legal review')).toContain('already signed');
+      expect(await ask(app, 'stage cmc announced')).toContain('announced since today');
+      expect((await app.store.partners.get('cmc-microsystems'))!).toMatchObject({ status: 'signatory', joinedOn: '2026-01-20' });
+    });
+
+    it('reads stage names typed loosely in French, and answers in French', async () => {
+      const app = await start();
+      const reply = await ask(app, 'étape venture lab examen juridique');
+      expect(reply).toContain('C’est noté\u00a0: *Venture Lab* — examen juridique depuis aujourd’hui.');
+      expect(await ask(app, 'stage venture lab legl reveiw')).toContain('legal review');
+      expect(await ask(app, 'stage venture lab banana split')).toContain('I don’t know the stage “banana split”');
+      expect(await ask(app, 'stage')).toContain('Tell me the partner and the stage');
+      expect(await ask(app, 'stage venture lab document sent 2099-01-01')).toContain('has not come yet');
+    });
+  });
+}
