@@ -677,6 +677,10 @@ export const fr: Catalogue = {
     dueSoonTitle: 'À échéance d’ici 7 jours',
     line: (title: string, due: string) => `• *${title}* — échéance le ${due}`,
     postpone: 'Reporter d’une semaine',
+    followUpsTitle: 'Adhésions que vous suivez : relance due',
+    followUpLine: (name: string, due: string) => `• *${name}* — relance prévue le ${due}`,
+    followUpsText: (count: number, names: string) =>
+      `${count} ${plural(count, 'adhésion que vous suivez attend', 'adhésions que vous suivez attendent')} une relance : ${names}`,
     more: (count: number) => `… et ${count} de plus : \`/corridor actions\``,
     footer: 'Une fois par semaine, quand quelque chose vous revient. `/corridor rappels-perso off` arrête ces messages.',
     postponed: (title: string, date: string) => `*${title}* est maintenant à échéance le ${date}.`,

@@ -7,7 +7,9 @@ import type { Poster } from './slack-poster.js';
 
 export type JobConfig = Pick<Config, 'CORRIDOR_CHANNEL' | 'CORRIDOR_CHANNEL_LANG' | 'CORRIDOR_TZ'> &
   /** For *Add to calendar* links on event reminders. */
-  Partial<Pick<Config, 'PUBLIC_URL' | 'CALENDAR_FEED_KEY'>>;
+  Partial<Pick<Config, 'PUBLIC_URL' | 'CALENDAR_FEED_KEY'>> &
+  /** Who may log contacts from a nudge (coordinators). */
+  Partial<Pick<Config, 'CORRIDOR_ADMINS'>>;
 
 /**
  * The language a person reads their nudge in; `not-nudged` for a guest or a user of another

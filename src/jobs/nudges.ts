@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { localIsoDate } from '../domain/dates.js';
-import { nudgedPeople, nudgeFor, nudgeKey, type Nudge } from '../domain/nudges.js';
+import { nudgedPeople, nudgeFor, nudgeKey, type Nudge, type NudgeSources } from '../domain/nudges.js';
 import { audienceOfUser } from '../domain/permissions.js';
 import { isoWeekKey } from '../domain/periods.js';
 import { InstallingOrganisation } from '../slack/installation.js';
@@ -15,13 +15,20 @@ import { postOnce, type JobResult } from './run-job.js';
 export type NudgeResult = { userId: string; result: JobResult } | { userId: string; notNudged: 'not-nudged' | 'unknown' };
 
 /** What to nudge whom about on `now`'s day: everyone with an item due, less those who turned nudges off. */
-export async function composeNudges(store: Pick<CorridorStore, 'actions' | 'nudgePreferences'>, now: Date, timeZone: string): Promise<Nudge[]> {
+export async function composeNudges(store: NudgeStore, now: Date, timeZone: string): Promise<Nudge[]> {
   const today = localIsoDate(now, timeZone);
-  const [items, off] = await Promise.all([store.actions.list(), store.nudgePreferences.turnedOff()]);
+  const [sources, off] = await Promise.all([nudgeSources(store), store.nudgePreferences.turnedOff()]);
   const quiet = new Set(off);
-  return nudgedPeople(items)
+  return nudgedPeople(sources)
     .filter((userId) => !quiet.has(userId))
-    .flatMap((userId) => nudgeFor(userId, items, today) ?? []);
+    .flatMap((userId) => nudgeFor(userId, sources, today) ?? []);
+}
+
+type NudgeStore = Pick<CorridorStore, 'actions' | 'partners' | 'contacts' | 'nudgePreferences'>;
+
+async function nudgeSources(store: NudgeStore): Promise<NudgeSources> {
+  const [items, partners, contacts] = await Promise.all([store.actions.list(), store.partners.list(), store.contacts.list()]);
+  return { items, partners, contacts };
 }
 
 /**
@@ -45,12 +52,17 @@ export async function sendNudges(deps: JobDeps): Promise<NudgeResult[]> {
     const to = async () => (open ? open(userId) : { ok: false as const, error: 'no_direct_messages', hint: 'this poster reaches channels only' });
     // Composed again once claimed: the item list as of the send, not as of the start of the run.
     const compose = async (at: Date) => {
-      const current = nudgeFor(userId, await deps.store.actions.list(), localIsoDate(at, deps.config.CORRIDOR_TZ));
-      return current && (await deps.store.nudgePreferences.enabled(userId)) ? nudgeView(current, lang) : undefined;
+      const current = nudgeFor(userId, await nudgeSources(deps.store), localIsoDate(at, deps.config.CORRIDOR_TZ));
+      return current && (await deps.store.nudgePreferences.enabled(userId)) ? nudgeView(current, lang, canLogContacts(deps, userId)) : undefined;
     };
     results.push({ userId, result: await postOnce('nudges', nudgeKey(userId, week), deps, compose, now, to) });
   }
   return results;
+}
+
+/** *Log a contact* opens the coordinators' form: offered to the coordinators only (CORRIDOR_ADMINS). */
+export function canLogContacts(deps: Pick<JobDeps, 'config'>, userId: string): boolean {
+  return deps.config.CORRIDOR_ADMINS?.includes(userId) ?? false;
 }
 
 /** Nudges go to people of the installing organisation who are not guests, in their Slack language. */

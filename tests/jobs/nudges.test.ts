@@ -102,13 +102,32 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('weekly nudges (%s)', (kind) =>
     expect(await store.runs.get('nudges', 'U0NOBODY@2026-W48')).toBeUndefined();
   });
 
+  it('names the adhesions a person follows whose follow-up is due, with Log a contact for a coordinator', async () => {
+    const store = await open();
+    for (const [id, follower] of [['venture-lab', ALICE], ['cmc-microsystems', BRUNO]] as const) {
+      const partner = (await store.partners.get(id))!;
+      await store.partners.save({ ...draftOf(partner), followUpUserId: follower }, { actor: 'U0ADMIN' });
+    }
+    const entry = { id: 'venture-lab-call', partnerId: 'venture-lab', on: '2026-11-10', author: ALICE, kind: 'call' as const, text: 'Call with their counsel', nextFollowUpOn: '2026-11-24' };
+    await store.contacts.save(entry, { actor: ALICE });
+    await sendNudges({ ...deps(store), config: { ...deps(store).config, CORRIDOR_ADMINS: [ALICE] } });
+    expect(dmsTo(ALICE)).toHaveLength(1);
+    const blocks = JSON.stringify(dmsTo(ALICE)[0]!.args.blocks);
+    expect(blocks).toContain('Adhesions you follow: follow-up due');
+    expect(blocks).toContain('*Venture Lab* — follow-up due Tuesday, November 24, 2026');
+    expect(blocks).toContain('"action_id":"log_contact:venture-lab"');
+    expect(dmsTo(ALICE)[0]!.args.text).toContain('1 adhesion you follow needs a follow-up: Venture Lab');
+    // Bruno follows CMC Microsystems, but no follow-up date is set: nothing to say.
+    expect(dmsTo(BRUNO)).toHaveLength(0);
+  });
+
   it('stays within Slack’s limits with many items, and says how many more there are', async () => {
     const store = await open();
     for (let index = 0; index < 60; index += 1) await own(store, `item-${String(index).padStart(2, '0')}`, ALICE, '2026-11-20');
     await sendNudges(deps(store));
     const dm = dmsTo(ALICE)[0]!;
     expect(blockKitViolations(dm.args.blocks, 'message')).toEqual([]);
-    expect(JSON.stringify(dm.args.blocks)).toContain('… and 40 more');
+    expect(JSON.stringify(dm.args.blocks)).toContain('… and 45 more');
     expect(String(dm.args.text).length).toBeLessThanOrEqual(3000);
   });
 

@@ -55,6 +55,16 @@ describe('the buttons of a nudge', () => {
     expect(answer).toContain('is done');
   });
 
+  it('Log a contact opens the contact-log form on the partner, for a coordinator', async () => {
+    const payload = buttonClick(ADMIN_ID, 'log_contact:venture-lab', 'venture-lab', { responseUrl: running.slack.responseUrl, blockId: 'follow-up' });
+    Object.assign(payload, { channel: { id: 'D0ADMIN', name: 'directmessage' } });
+    expect((await running.interaction(payload)).status).toBe(200);
+    await running.corridor.idle();
+    const view = running.slack.callsTo('views.open').at(-1)?.args.view as Json | undefined;
+    expect(JSON.stringify(view)).toContain('venture-lab');
+    expect(view).toMatchObject({ type: 'modal' });
+  });
+
   it('changes nothing for someone who neither owns the item nor coordinates, nor for another organisation', async () => {
     for (const userId of [OTHER, OUTSIDER]) {
       running.slack.reset();
