@@ -356,7 +356,7 @@ export const fr: Catalogue = {
     fieldSource: (label: string, source: string) => `Source de « ${label} » : ${source}.`,
   },
   contactLog: {
-    kinds: { call: 'appel', meeting: 'réunion', email: 'courriel', note: 'note' },
+    kinds: { call: 'appel', meeting: 'réunion', email: 'courriel', note: 'note de suivi' },
     title: (name: string) => `Suivi des contacts — ${name}`,
     none: (name: string) => `Aucun contact avec *${name}* n’est encore consigné.`,
     addHint: 'Pour en consigner un : `/corridor suivi venture lab : Appel avec leur conseiller juridique, ébauche envoyée` (terminez par `relance 2026-12-15` pour fixer le prochain suivi).',

@@ -1,17 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, localIsoDate } from '../../src/domain/dates.js';
-import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
-import { blockKitViolations } from '../support/block-kit-limits.js';
-import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { ADMIN_ID, type RunningCorridorApp } from '../support/corridor-app.js';
+import { ALICE, askAs, PARTNER, SHARED, startWithReaders } from '../support/corridor-readers.js';
 import { tempStores } from '../support/temp-stores.js';
 
 // The contact log, tried as coordinators, colleagues and partners would: signed requests to the
 // real receiver, on both databases.
 
-type Json = Record<string, unknown>;
-const ALICE = 'U0ALICE'; // a colleague in the installing workspace, not a coordinator
-const PARTNER = 'U0PARTNER'; // someone at Venture Lab, in their own Slack organisation
-const SHARED = 'C0SHARED';
 const today = () => localIsoDate(new Date(), 'America/Toronto');
 
 for (const kind of ['sqlite', 'postgres'] as const) {
@@ -25,21 +20,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
 
     async function start(): Promise<RunningCorridorApp> {
-      running = await startCorridorApp({}, await stores.open());
-      running.slack.setUser({ id: ALICE, locale: 'en-US' });
-      running.slack.setUser({ id: PARTNER, locale: 'en-US', team_id: 'T0VENTURELAB' });
-      running.slack.setSharedChannel(SHARED);
+      running = await startWithReaders(await stores.open());
       return running;
     }
 
-    async function ask(app: RunningCorridorApp, text: string, userId = ADMIN_ID, channelId = 'C0CORRIDOR'): Promise<string> {
-      const response = await app.command(text, { user_id: userId, channel_id: channelId });
-      expect(response.status).toBe(200);
-      const reply = response.json as { text: string; blocks: Json[]; response_type: string };
-      expect(reply.response_type).toBe('ephemeral');
-      expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
-      return `${reply.text}\n${renderBlocksAsText(reply.blocks as never)}`;
-    }
+    const ask = askAs;
 
     it('logs a call on Venture Lab; the card shows it to the inside, never to another organisation', async () => {
       const app = await start();

@@ -125,11 +125,13 @@ describe('reminder view', () => {
     expect(buttons.map((b) => ('action_id' in b ? b.action_id : ''))).toEqual([
       keyedActionId(ACTION_IDS.reminderMarkSigned, 'partner-1'),
       keyedActionId(ACTION_IDS.reminderSnooze, 'partner-1'),
+      keyedActionId(ACTION_IDS.logContact, 'partner-1'),
       keyedActionId(ACTION_IDS.reminderOpenNotion, 'partner-1'),
       keyedActionId(ACTION_IDS.reminderMarkSigned, 'partner-2'),
       keyedActionId(ACTION_IDS.reminderSnooze, 'partner-2'),
+      keyedActionId(ACTION_IDS.logContact, 'partner-2'),
     ]);
-    expect(buttons[2]).toMatchObject({ url: urls.get('partner-1'), value: 'partner-1' });
+    expect(buttons[3]).toMatchObject({ url: urls.get('partner-1'), value: 'partner-1' });
   });
 
   it('shows a signed partner in place of its details, without its buttons, and leaves the others', () => {
