@@ -19,6 +19,8 @@ export interface UserOrganisation {
   enterpriseId: string | null;
   /** Slack marks users it shows through Slack Connect without a shared channel as strangers. */
   isStranger: boolean;
+  /** A multi- or single-channel guest of the workspace (`is_restricted`, `is_ultra_restricted`). */
+  isGuest?: boolean;
 }
 
 /**
