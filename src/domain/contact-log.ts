@@ -70,3 +70,14 @@ function kindOf(text: string): ContactKind {
 export function contactId(partnerId: string, on: string, unique: string): string {
   return `${partnerId}-${on}-${unique}`.toLowerCase().replace(/[^a-z0-9-]/g, '');
 }
+
+/** Each partner's last contact day, for the partners that have one. */
+export function lastContactDays(entries: readonly ContactEntry[]): Map<string, string> {
+  const days = new Map<string, string>();
+  for (const entry of entries) {
+    if (entry.removedAt !== null) continue;
+    const known = days.get(entry.partnerId);
+    if (!known || entry.on > known) days.set(entry.partnerId, entry.on);
+  }
+  return days;
+}

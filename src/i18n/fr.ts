@@ -148,6 +148,9 @@ export const fr: Catalogue = {
       pendingSince: 'En attente depuis le',
       nextStep: 'Prochaine étape',
       followUp: 'Suivi (Slack)',
+      stage: 'Étape',
+      stageSince: 'Étape depuis',
+      lastContact: 'Dernier contact',
     },
     actionProperties: {
       title: 'Titre',
@@ -683,6 +686,40 @@ export const fr: Catalogue = {
     inThreadPublic: 'Détails dans le fil.',
     signedBy: (name: string, date: string, who: string) => `:white_check_mark: *${name}* a signé le protocole d’entente le ${date} (indiqué par ${who}).`,
   },
+  nudges: {
+    help: { usage: 'rappels-perso [off|on]', description: 'vos rappels personnels de la semaine, par message direct (vos actions en retard ou à échéance d’ici 7 jours) : les arrêter ou les réactiver', examples: ['rappels-perso off'] },
+    title: 'À vous cette semaine dans le corridor',
+    summary: (overdue: number, dueSoon: number) =>
+      [...(overdue ? [`${overdue} en retard`] : []), ...(dueSoon ? [`${dueSoon} à échéance d’ici 7 jours`] : [])].join(' · '),
+    text: (count: number, titles: string) =>
+      `${count} ${plural(count, 'action qui vous revient est', 'actions qui vous reviennent sont')} en retard ou à échéance d’ici 7 jours : ${titles}`,
+    overdueTitle: 'En retard',
+    dueSoonTitle: 'À échéance d’ici 7 jours',
+    line: (title: string, due: string) => `• *${title}* — échéance le ${due}`,
+    postpone: 'Reporter d’une semaine',
+    followUpsTitle: 'Adhésions que vous suivez : relance due',
+    followUpLine: (name: string, due: string) => `• *${name}* — relance prévue le ${due}`,
+    followUpsText: (count: number, names: string) =>
+      `${count} ${plural(count, 'adhésion que vous suivez attend', 'adhésions que vous suivez attendent')} une relance : ${names}`,
+    more: (count: number) => `… et ${count} de plus : \`/corridor actions\``,
+    footer: 'Une fois par semaine, quand quelque chose vous revient. `/corridor rappels-perso off` arrête ces messages.',
+    postponed: (title: string, date: string) => `*${title}* est maintenant à échéance le ${date}.`,
+    turnedOff: 'Vos rappels personnels de la semaine sont désactivés. `/corridor rappels-perso on` les réactive.',
+    turnedOn: 'Vos rappels personnels de la semaine sont activés : un message direct le lundi quand une de vos actions est en retard ou à échéance d’ici 7 jours.',
+    isOff: 'Vos rappels personnels de la semaine sont désactivés. `/corridor rappels-perso on` les réactive.',
+    isOn: 'Vos rappels personnels de la semaine sont activés. `/corridor rappels-perso off` les arrête.',
+    unknownChoice: (typed: string) => `« ${typed} » n’est ni \`on\` ni \`off\` : tapez \`/corridor rappels-perso off\` ou \`/corridor rappels-perso on\`.`,
+    notForYou: 'Les rappels personnels sont réservés aux personnes de l’organisation qui anime le corridor : il n’y a rien à activer ni à désactiver ici.',
+    cli: {
+      nobody: 'Rappels personnels : personne n’a d’action en retard ou à échéance d’ici 7 jours ; aucun message à envoyer.',
+      dryRun: (user: string, when: string) => `Essai à blanc : le rappel personnel qui serait envoyé à ${user} ${when} :`,
+      notReachable: (user: string) => `Rappel personnel pour ${user} : non envoyé (un invité de l’espace de travail ou une personne d’une autre organisation).`,
+      nothingDue: (what: string) => `${what} : plus rien à échéance (terminé, reporté ou désactivé entre-temps) ; aucun message.`,
+      unknownPerson: (user: string) => `Rappel personnel pour ${user} : non envoyé, Slack n’a pas pu dire qui c’est (users.info) ; la prochaine exécution réessaiera.`,
+      missingScope: 'le jeton du bot n’a pas la portée im:write, nécessaire pour ouvrir les messages directs : ajoutez-la sous OAuth & Permissions et réinstallez l’app.',
+      turnedOff: (count: number) => `Rappels personnels : ${count} ${plural(count, 'personne a désactivé les siens', 'personnes ont désactivé les leurs')}.`,
+    },
+  },
   digest: {
     title: (weekOf: string) => `Résumé du corridor — semaine du ${weekOf}`,
     summary: (upcoming: number, pending: number, open: number, overdue: number) =>
@@ -781,6 +818,7 @@ export const fr: Catalogue = {
     REMINDER_CRON: 'attendu : une expression cron comme « 0 10 * * 2 »',
     DIGEST_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
     EVENT_REMINDER_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
+    NUDGE_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
     NOTION_BASE_URL: 'attendu : une URL comme https://api.notion.com',
     NOTION_MAX_RPS: 'attendu : un nombre de requêtes par seconde',
     DATABASE_POOL_MAX: 'attendu : un nombre de connexions de 1 à 100',
@@ -847,11 +885,13 @@ export const fr: Catalogue = {
         remind: 'utilisation : npm run remind [-- --dry-run [--date AAAA-MM-JJ]]',
         digest: 'utilisation : npm run digest [-- --dry-run [--date AAAA-MM-JJ]]',
         'event-reminder': 'utilisation : npm run event-reminder [-- --dry-run [--date AAAA-MM-JJ]]',
+        nudges: 'utilisation : npm run nudges [-- [--dry-run] [--date AAAA-MM-JJ]]',
       },
       purpose: {
         remind: '  Publie dans CORRIDOR_CHANNEL le rappel du jour sur les adhésions en attente (une fois par jour).',
         digest: '  Publie dans CORRIDOR_CHANNEL le résumé de la semaine (une fois par semaine).',
         'event-reminder': '  Rappelle à CORRIDOR_CHANNEL les événements du lendemain (une fois par événement).',
+        nudges: '  Envoie à chaque personne son message direct de la semaine sur les actions qui lui reviennent (une fois par semaine et par personne) ; --date l’exécute comme ce jour-là.',
       },
       channelNotSet: 'CORRIDOR_CHANNEL (non défini)',
       dryRun: {
@@ -879,7 +919,7 @@ export const fr: Catalogue = {
         stillPosted: (day: string, names: string) =>
           `Le ${day} est un jour férié (${names}) ; les rappels d’événements sont publiés quand même, la veille de chaque événement.`,
       },
-      label: { remind: 'Rappel', digest: 'Résumé', 'event-reminder': 'Rappel d’événement' },
+      label: { remind: 'Rappel', digest: 'Résumé', 'event-reminder': 'Rappel d’événement', nudges: 'Rappel personnel' },
       posted: (what: string, channel: string, ts: string) => `${what} : publié dans ${channel} (ts ${ts}).`,
       alreadyDone: (what: string) => `${what} : déjà publié ; rien à faire.`,
       alreadyRun: (what: string) => `${what} : déjà exécuté (il n’y avait rien à publier) ; rien à faire.`,
@@ -893,7 +933,7 @@ export const fr: Catalogue = {
       noEventTomorrow: (tomorrow: string) => `Rappels d’événements : aucun événement demain (${tomorrow}) ; rien à publier.`,
     },
     log: {
-      label: { remind: 'rappel', digest: 'résumé', 'event-reminder': 'rappel d’événement' },
+      label: { remind: 'rappel', digest: 'résumé', 'event-reminder': 'rappel d’événement', nudges: 'rappel personnel' },
       anotherRun: (label: string, owner: string) => `${label} : une autre exécution (${owner}) le publie ; rien à faire ici.`,
       alreadyPosted: (label: string) => `${label} : déjà publié ; rien à faire.`,
       alreadyRun: (label: string) => `${label} : déjà exécuté ; rien à faire.`,
@@ -926,6 +966,7 @@ export const fr: Catalogue = {
       badLayout: 'Slack a refusé la mise en page du message ; c’est un bogue à signaler.',
       refused: (code: string) => `Slack a refusé la publication (${code}).`,
       waiting: (seconds: string) => `Slack limite le débit de la publication ; attente de ${seconds} s (Retry-After) avant de réessayer.`,
+      cannotLook: (code: string) => `Slack n’a pas répondu à la publication, et le canal n’a pas pu être lu pour voir si elle y est (${code}) : elle n’est pas retentée, pour ne jamais la doubler.`,
       noAnswer: (seconds: string) => `Slack n’a pas répondu en ${seconds} s ; la période reste ouverte et sera retentée (la publication est d’abord recherchée : jamais de doublon).`,
     },
   },

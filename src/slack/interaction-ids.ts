@@ -28,6 +28,7 @@ export const ACTION_IDS = {
   eventEdit: 'event_edit',
   eventCancel: 'event_cancel',
   actionDone: 'action_done',
+  actionPostpone: 'action_postpone',
   addPartner: 'home_add_partner',
   addEvent: 'home_add_event',
   addAction: 'home_add_action',

@@ -12,6 +12,7 @@ import type {
 import type { Coordination } from './coordination.js';
 import type { NotionLinks } from './notion-links.js';
 import type { RunLedger } from './run-ledger.js';
+import type { NudgePreferences } from './nudge-preferences.js';
 import type { ReminderMentions } from './reminder-mentions.js';
 import type { SnoozeStore } from './snoozes.js';
 
@@ -70,6 +71,8 @@ export interface CorridorStore {
   snoozes: SnoozeStore;
   /** Follow-up owners the reminder @-mentioned, by week: at most one ping a week per adhesion. */
   mentions: ReminderMentions;
+  /** Who turned their weekly personal nudges off. */
+  nudgePreferences: NudgePreferences;
   /** Which Notion page shows which record (the Notion sync's bookkeeping). */
   notionLinks: NotionLinks;
   /** Deliveries, leases and Home tab viewers shared by every replica. */

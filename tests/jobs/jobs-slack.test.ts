@@ -5,7 +5,7 @@ import { digest } from '../../src/jobs/digest.js';
 import type { JobLogger } from '../../src/jobs/job-logger.js';
 import { remind } from '../../src/jobs/remind.js';
 import type { JobDeps } from '../../src/jobs/job-deps.js';
-import { createPostingClient, POSTING_RETRY, SlackPoster } from '../../src/jobs/slack-poster.js';
+import { createPostingClient, createPostingClients, POSTING_RETRY, SlackPoster } from '../../src/jobs/slack-poster.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import { openSqliteStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
@@ -45,7 +45,7 @@ function deps(overrides: { token?: string; now?: Date; minIntervalMs?: number; n
     warn: (message) => logged.push({ level: 'warn', message }),
     error: (message) => logged.push({ level: 'error', message }),
   };
-  const client = createPostingClient({
+  const client = createPostingClients({
     token: overrides.token ?? BOT_TOKEN,
     slackApiUrl: slack.url,
     // Production's retry count, with short back-offs: Retry-After is still honoured in full.
@@ -242,8 +242,9 @@ describe('Slack errors', () => {
   it('retries an HTTP 500, and records a failure when Slack keeps answering 500', async () => {
     slack.failNext('chat.postMessage', { httpStatus: 500 });
     expect(await remind(deps().jobDeps)).toMatchObject({ status: 'posted' });
-    // The refused call, its retry, then the thread reply.
+    // The refused call, its retry once the channel showed it missing, then the thread reply.
     expect(slack.callsTo('chat.postMessage')).toHaveLength(3);
+    expect(slack.callsTo('conversations.history')).toHaveLength(1);
 
     slack.reset();
     for (let i = 0; i <= POSTING_RETRY.retries!; i++) slack.failNext('chat.postMessage', { httpStatus: 500 });

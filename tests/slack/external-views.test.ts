@@ -116,8 +116,8 @@ describe('partner cards, inside and outside', () => {
   });
 
   it.each([
-    ['a multi-channel guest', { is_restricted: true }],
-    ['a single-channel guest', { is_ultra_restricted: true }],
+    ['a multi-channel guest', { guest: 'multi-channel' as const }],
+    ['a single-channel guest', { guest: 'single-channel' as const }],
   ])('gives %s of the installing workspace the public view and no way to change anything', async (_who, guest) => {
     await writeNote();
     const GUEST_COORDINATOR = 'U0GUEST';

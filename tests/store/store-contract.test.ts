@@ -410,6 +410,22 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
     });
   });
 
+  describe('nudge preferences', () => {
+    it('nudges everyone until they turn it off, and keeps each person’s latest choice', async () => {
+      const { nudgePreferences } = await open();
+      expect(await nudgePreferences.enabled('U1')).toBe(true);
+      await nudgePreferences.set('U1', false, T0);
+      await nudgePreferences.set('U2', false, T0);
+      await nudgePreferences.set('U3', true, T0);
+      expect(await nudgePreferences.enabled('U1')).toBe(false);
+      expect(await nudgePreferences.enabled('U3')).toBe(true);
+      expect(await nudgePreferences.turnedOff()).toEqual(['U1', 'U2']);
+      await nudgePreferences.set('U1', true, new Date(T0.getTime() + 1000));
+      expect(await nudgePreferences.enabled('U1')).toBe(true);
+      expect(await nudgePreferences.turnedOff()).toEqual(['U2']);
+    });
+  });
+
   describe('Notion links', () => {
     const link: NotionLink = {
       dataSourceId: 'ds-1',

@@ -24,12 +24,10 @@ export interface SlackUser {
   enterprise_id?: string;
   /** Slack's mark for a user of another organisation seen without a shared channel. */
   is_stranger?: boolean;
-  /** A multi-channel guest (Slack's `is_restricted`). */
-  is_restricted?: boolean;
-  /** A single-channel guest (Slack's `is_ultra_restricted`; Slack sets `is_restricted` too). */
-  is_ultra_restricted?: boolean;
   /** The profile's e-mail (users.lookupByEmail finds the user by it). */
   email?: string;
+  /** A multi-channel guest (`is_restricted`), or a single-channel one (`is_ultra_restricted` too). */
+  guest?: 'multi-channel' | 'single-channel';
 }
 
 export interface WorkspaceIdentity {
@@ -53,6 +51,8 @@ export class EmulatedWorkspace {
   readonly views = new Map<string, Record<string, unknown>>();
   /** Messages posted with chat.postMessage, per channel, oldest first (conversations.history reads them). */
   readonly messages = new Map<string, Record<string, unknown>[]>();
+  /** The direct-message conversation (D…) conversations.open opened with each user. */
+  readonly directMessages = new Map<string, string>();
   private readonly homeViewIds = new Map<string, string>();
   private messageCount = 0;
   private viewCount = 0;
@@ -104,6 +104,7 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
   'views.publish': viewsPublish,
   'conversations.info': conversationsInfo,
   'conversations.history': conversationsHistory,
+  'conversations.open': conversationsOpen,
   'conversations.replies': conversationsReplies,
 };
 
@@ -281,6 +282,25 @@ function viewsPublish(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse 
   return { ok: true, view: storeView(args.view as Record<string, unknown>, workspace, viewId) };
 }
 
+/**
+ * Opens (or finds) the bot's direct-message conversation with one user, given in `users`
+ * (docs.slack.dev/reference/methods/conversations.open): `{ channel: { id } }`, with
+ * `already_open` when it existed. A user Slack does not know is `user_not_found`; the bot itself
+ * or another bot, `cannot_dm_bot`.
+ */
+function conversationsOpen(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  if (isBlank(args.users) && isBlank(args.channel)) return failure('users_list_not_supplied');
+  const users = String(args.users ?? '').split(',').filter(Boolean);
+  if (users.length !== 1) return failure('not_implemented', ['the emulator opens direct messages with one user only']);
+  const user = workspace.users.get(users[0]!);
+  if (!user) return failure('user_not_found');
+  if (user.is_bot) return failure('cannot_dm_bot');
+  const existing = workspace.directMessages.get(user.id);
+  const id = existing ?? `D${user.id.replace(/^U/, '')}`;
+  workspace.directMessages.set(user.id, id);
+  return { ok: true, ...(existing ? { no_op: true, already_open: true } : {}), channel: { id } };
+}
+
 function conversationsInfo(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
   const problem = channelProblem(args, workspace);
   if (problem) return problem;
@@ -386,10 +406,10 @@ function userObject(user: SlackUser, identity: WorkspaceIdentity, includeLocale:
     },
     ...(user.enterprise_id ? { enterprise_user: { id: user.id, enterprise_id: user.enterprise_id, enterprise_name: user.enterprise_id, is_admin: false, is_owner: false, teams: [teamId] } } : {}),
     ...(user.is_stranger ? { is_stranger: true } : {}),
+    is_restricted: user.guest !== undefined,
+    is_ultra_restricted: user.guest === 'single-channel',
     is_admin: false,
     is_owner: false,
-    is_restricted: user.is_restricted === true || user.is_ultra_restricted === true,
-    is_ultra_restricted: user.is_ultra_restricted === true,
     is_bot: user.is_bot ?? false,
     is_app_user: false,
     updated: EPOCH_SECONDS,

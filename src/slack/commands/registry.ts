@@ -7,6 +7,7 @@ import { eventCommand } from './event.js';
 import { eventsCommand } from './events.js';
 import { helpCommand } from './help.js';
 import { historyCommand } from './history.js';
+import { nudgesCommand } from './nudges.js';
 import { partnerCommand } from './partner.js';
 import { partnersCommand } from './partners.js';
 import { pendingCommand } from './pending.js';
@@ -32,6 +33,7 @@ export function corridorCommands(): readonly CorridorCommand[] {
     eventCommand,
     actionsCommand,
     digestCommand,
+    nudgesCommand,
     actionCommand,
     historyCommand,
     aboutCommand,

@@ -5,6 +5,7 @@ import { ACTION_IDS, actionIdPattern, CALLBACK_IDS, PARTNER_OPTIONS_ACTION, SHOR
 import { addActionItemShortcut } from './shortcuts/add-action-item-shortcut.js';
 import { logOnPartnerShortcut } from './shortcuts/log-on-partner-shortcut.js';
 import { actionItemDoneClicked } from './clicks/action-item-done.js';
+import { actionItemPostponeClicked } from './clicks/action-item-postpone.js';
 import { addActionItemClicked } from './clicks/add-action-item.js';
 import { addEventClicked } from './clicks/add-event.js';
 import { addPartnerClicked } from './clicks/add-partner.js';
@@ -61,6 +62,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       { actionId: actionIdPattern(ACTION_IDS.eventEdit), listener: eventEditClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.eventCancel), listener: eventCancelClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.actionDone), listener: actionItemDoneClicked(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.actionPostpone), listener: actionItemPostponeClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.reminderMarkSigned), listener: markSignedClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.reminderSnooze), listener: snoozeClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.reminderOpenNotion), listener: openNotionClicked() },

@@ -24,6 +24,7 @@ import { LATEST_MIGRATION } from './pg-migrate.js';
 import { PgNotionLinks } from './pg-notion-links.js';
 import { PgRecordTable } from './pg-record-table.js';
 import { PgRunLedger } from './pg-run-ledger.js';
+import { PgNudgePreferences } from './pg-nudge-preferences.js';
 import { PgReminderMentions } from './pg-reminder-mentions.js';
 import { PgSnoozes } from './pg-snoozes.js';
 
@@ -39,6 +40,7 @@ export class PostgresCorridorStore implements CorridorStore {
   readonly runs: PgRunLedger;
   readonly snoozes: PgSnoozes;
   readonly mentions: PgReminderMentions;
+  readonly nudgePreferences: PgNudgePreferences;
   readonly notionLinks: PgNotionLinks;
   readonly coordination: PgCoordination;
   private readonly historyLog: PgHistoryLog;
@@ -55,6 +57,7 @@ export class PostgresCorridorStore implements CorridorStore {
     this.runs = new PgRunLedger(db);
     this.snoozes = new PgSnoozes(db);
     this.mentions = new PgReminderMentions(db);
+    this.nudgePreferences = new PgNudgePreferences(db);
     this.notionLinks = new PgNotionLinks(db);
     this.coordination = new PgCoordination(db);
   }

@@ -23,6 +23,7 @@ import { SqliteCoordination } from './sqlite-coordination.js';
 import { SqliteNotionLinks } from './sqlite-notion-links.js';
 import { RecordTable } from './record-table.js';
 import { SqliteRunLedger } from './sqlite-run-ledger.js';
+import { SqliteNudgePreferences } from './sqlite-nudge-preferences.js';
 import { SqliteReminderMentions } from './sqlite-reminder-mentions.js';
 import { SqliteSnoozes } from './sqlite-snoozes.js';
 
@@ -46,6 +47,7 @@ export class SqliteCorridorStore implements CorridorStore {
   readonly runs: SqliteRunLedger;
   readonly snoozes: SqliteSnoozes;
   readonly mentions: SqliteReminderMentions;
+  readonly nudgePreferences: SqliteNudgePreferences;
   readonly notionLinks: SqliteNotionLinks;
   readonly coordination: SqliteCoordination;
   private readonly historyLog: HistoryLog;
@@ -65,6 +67,7 @@ export class SqliteCorridorStore implements CorridorStore {
     this.runs = new SqliteRunLedger(db, backgroundMs);
     this.snoozes = new SqliteSnoozes(db, userMs);
     this.mentions = new SqliteReminderMentions(db, backgroundMs);
+    this.nudgePreferences = new SqliteNudgePreferences(db, userMs);
     this.notionLinks = new SqliteNotionLinks(db, backgroundMs);
     this.coordination = new SqliteCoordination(db, userMs);
     this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
