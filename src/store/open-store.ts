@@ -82,18 +82,23 @@ export function openDatabase(path: string): Database.Database {
   }
 }
 
+/** The kernel's own files: never a database, and not a place to create one. */
+const SYSTEM_FOLDER = /^\/(proc|sys)(\/|$)/;
+
 /**
  * SQLite would block forever opening a FIFO, and fail obscurely on a directory, a device or a
  * kernel file: anything but a regular file (or nothing yet) is refused before it is opened.
  */
 function checkIsFileOrAbsent(path: string): void {
+  // Checked before anything is created: Node's recursive mkdir loops for ever on a missing folder under /proc.
+  if (SYSTEM_FOLDER.test(resolve(path))) throw new DatabaseOpenError(bothLanguages((words) => words.cli.errors.notAFile(path, words.cli.errors.fileKinds.system)));
   let real: string;
   try {
     real = realpathSync(path);
   } catch {
     return; // Not there yet: SQLite creates it.
   }
-  const kind = /^\/(proc|sys)(\/|$)/.test(real) ? 'system' : fileKind(statSync(real));
+  const kind = SYSTEM_FOLDER.test(real) ? 'system' : fileKind(statSync(real));
   if (kind) throw new DatabaseOpenError(bothLanguages((words) => words.cli.errors.notAFile(path, words.cli.errors.fileKinds[kind])));
 }
 

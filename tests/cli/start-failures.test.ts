@@ -110,6 +110,11 @@ describe('npm start with DATABASE_URL naming something other than a file', () =>
     const result = await timedStart(cleanEnv({ DATABASE_URL: 'sqlite:/proc/self/status' }));
     expectOneLine(result, /^corridor-bot: DATABASE_URL: \/proc\/self\/status is a system file/);
   });
+
+  it('a missing folder under /proc: one line, exit 1, without trying to create it', async () => {
+    const result = await timedStart(cleanEnv({ DATABASE_URL: 'sqlite:/proc/nope/x.sqlite' }));
+    expectOneLine(result, /^corridor-bot: DATABASE_URL: \/proc\/nope\/x\.sqlite is a system file/);
+  });
 });
 
 describe('SIGTERM to the npm process of `npm start`', () => {
