@@ -21,7 +21,13 @@ export function markSigned(partner: Partner, signedOn: string): PartnerDraft {
     nextStep: null,
     nextStepDueOn: null,
     stage: stage('signed', signedOn),
+    ...withoutStageSource(partner),
   };
+}
+
+/** A stage a coordinator sets is their own: the release's source for the first one no longer applies. */
+function withoutStageSource(partner: Partner): Pick<Partner, 'sources'> {
+  return partner.sources ? { sources: partner.sources.filter(({ field }) => field !== 'stage') } : {};
 }
 
 /** Records an adhesion as pending from the given date. */
@@ -64,7 +70,7 @@ export interface StageMove {
  */
 export function moveToStage(partner: Partner, move: StageMove): PartnerDraft {
   if (move.stage === 'signed') return markSigned(partner, move.date);
-  const draft = draftOf(partner);
+  const draft = { ...draftOf(partner), ...withoutStageSource(partner) };
   if (move.stage === 'announced') {
     const joinedOn = partner.joinedOn ?? (partner.stage?.name === 'signed' ? partner.stage.since : null);
     return { ...draft, status: 'signatory', joinedOn, pendingSince: null, nextStep: null, nextStepDueOn: null, stage: stage('announced', move.date) };

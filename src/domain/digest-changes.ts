@@ -80,7 +80,10 @@ function partnerFields(diff: HistoryEntry['diff']): PartnerEditedField[] {
     nextStep: 'nextStep',
     nextStepDueOn: 'nextStep',
   };
-  return Object.keys(diff).map((field) => named[field] ?? 'details');
+  // A field's source changes with the field itself: it is not a change of its own.
+  return Object.keys(diff)
+    .filter((field) => field !== 'sources')
+    .map((field) => named[field] ?? 'details');
 }
 
 interface Seen {

@@ -47,6 +47,8 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       expect(stored.stage).toMatchObject({ name: 'legal_review', since: today() });
       expect(stored.status).toBe('pending');
       expect(await ask(app, 'pending')).toContain('Venture Lab — legal review since today');
+      // The release's words were the source of the first stage only.
+      expect(await ask(app, 'partner venture lab')).not.toContain('in order to join');
       expect(await ask(app, 'digest')).toContain('Venture Lab (stage now legal review)');
 
       // Three weeks on, it says so; the history names the change.
