@@ -35,6 +35,7 @@ function extraPartner(index: number): Omit<Partner, 'version' | 'createdAt' | 'u
     nextStepDueOn: null,
     followUpUserId: null,
     internalNote: null,
+    stage: null,
   };
 }
 

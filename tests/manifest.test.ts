@@ -34,7 +34,8 @@ describe('manifest.yml', () => {
     expect(manifest.features.slash_commands[0].usage_hint).toMatch(/partners/);
     // The history scopes let a retried scheduled post look for itself in the channel before posting again;
     // users:read.email finds an action item's owner set in Notion;
-    // the read scopes tell channels shared with other organisations (conversations.info, channel_shared).
+    // the read scopes tell channels shared with other organisations (conversations.info, channel_shared);
+    // im:write opens each person's direct messages for their nudges, im:history looks there before sending again.
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'channels:history',
       'channels:read',
@@ -42,6 +43,8 @@ describe('manifest.yml', () => {
       'commands',
       'groups:history',
       'groups:read',
+      'im:history',
+      'im:write',
       'users:read',
       'users:read.email',
     ]);

@@ -7,7 +7,7 @@ const build = JSON.parse(readFileSync(new URL('tsconfig.build.json', root), 'utf
 
 describe('package.json scripts', () => {
   // `exec`: the shell npm runs the script in becomes node, so a SIGTERM to npm reaches the app.
-  it.each(['start', 'remind', 'digest', 'event-reminder', 'sync', 'notion:setup'])('%s runs compiled JavaScript of an existing entry point', (name) => {
+  it.each(['start', 'remind', 'digest', 'event-reminder', 'nudges', 'sync', 'notion:setup'])('%s runs compiled JavaScript of an existing entry point', (name) => {
     const match = /^exec node dist\/(src\/cli\/[a-z-]+)\.js$/.exec(pkg.scripts[name] ?? '');
     expect(match, pkg.scripts[name]).not.toBeNull();
     expect(existsSync(new URL(`${match![1]}.ts`, root))).toBe(true);

@@ -1,5 +1,5 @@
 import { ConfigError, loadEnv, type Env } from '../config/env.js';
-import { addDays, localIsoDate } from '../domain/dates.js';
+import { addDays, localIsoDate, wallClockTime } from '../domain/dates.js';
 import type { JobName } from '../domain/periods.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue, type Catalogue, type Lang } from '../i18n/index.js';
@@ -7,11 +7,14 @@ import { composeChannelDigest, digest } from '../jobs/digest.js';
 import { composeEventReminders, remindTomorrowsEvents, type EventReminderResult } from '../jobs/event-reminder.js';
 import { consoleJobLogger, type JobLogger } from '../jobs/job-logger.js';
 import { partnerNotionUrls } from '../jobs/notion-sync.js';
+import { composeNudges, sendNudges, slackRecipients, type NudgeResult } from '../jobs/nudges.js';
 import { composeReminder, remind } from '../jobs/remind.js';
+import { localInstant } from '../domain/periods.js';
+import { nudgeView } from '../slack/views/nudge-view.js';
 import type { JobDeps } from '../jobs/job-deps.js';
 import type { JobResult } from '../jobs/run-job.js';
 import { DEFAULT_CLAIM_LEASE_MS } from '../store/run-ledger.js';
-import { createPostingClient, SlackPoster } from '../jobs/slack-poster.js';
+import { createPostingClients, SlackPoster } from '../jobs/slack-poster.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';
 import { openStore } from '../store/open-store.js';
 import { parseJobArgs, previewDay } from './job-date.js';
@@ -57,7 +60,7 @@ function usage(job: JobName, words: CliWords): string {
 
 const COMMANDS: Record<JobName, JobCommand> = {
   remind: {
-    post: async (deps, words) => oneResult(await untilSettled(() => remind(deps), deps), words),
+    post: async (deps, words) => oneResult(await untilSettled(() => remind(deps), deps, stillHeld), words),
     dryRun: async ({ store, env, logger, notionUrlFor, where, lang }, now, words, when) => {
       // A dry run prints for whoever runs it, a coordinator: the internal view, as the console shows.
       const message = await composeReminder({ store, config: env, logger, notionUrlFor, lang }, now, 'internal');
@@ -67,7 +70,7 @@ const COMMANDS: Record<JobName, JobCommand> = {
     },
   },
   digest: {
-    post: async (deps, words) => oneResult(await untilSettled(() => digest(deps), deps), words),
+    post: async (deps, words) => oneResult(await untilSettled(() => digest(deps), deps, stillHeld), words),
     dryRun: async ({ store, env, where }, now, words, when) => {
       const message = await composeChannelDigest({ store, ledger: store.runs, config: env }, now, 'internal');
       return [words.dryRun.digest(where, when), renderBlocksAsText(message.blocks)].join('\n');
@@ -88,33 +91,79 @@ const COMMANDS: Record<JobName, JobCommand> = {
       return [words.dryRun.eventReminder(reminder.key, where, when), renderBlocksAsText(reminder.message.blocks)].join('\n');
     },
   },
+  nudges: {
+    post: async (deps) => {
+      // Each person's first settled outcome is theirs: a run repeated while another held someone reports what it sent itself.
+      const settled = new Map<string, NudgeResult>();
+      const heldIn = (outcome: NudgeResult) => ('result' in outcome ? stillHeld(outcome.result) : undefined);
+      const run = async () => {
+        const outcomes = await sendNudges(deps);
+        for (const outcome of outcomes) if (!heldIn(outcome) && !settled.has(outcome.userId)) settled.set(outcome.userId, outcome);
+        return outcomes;
+      };
+      const results = (await untilSettled(run, deps, (outcomes) => outcomes.map(heldIn).find(Boolean))).map((outcome) => settled.get(outcome.userId) ?? outcome);
+      const nudgeWords = catalogue(deps.lang ?? 'en').nudges.cli;
+      if (results.length === 0) return { lines: [nudgeWords.nobody], failed: false };
+      return { lines: results.map((result) => describeNudge(result, deps.lang ?? 'en')), failed: results.some(nudgeFailed) };
+    },
+    // Printed for whoever runs it, in the command's language: the DMs go out in each person's own.
+    dryRun: async ({ store, env, lang }, now, _words, when) => {
+      const nudges = await composeNudges(store, now, env.CORRIDOR_TZ);
+      if (nudges.length === 0) return catalogue(lang).nudges.cli.nobody;
+      return nudges
+        .map((nudge) => [catalogue(lang).nudges.cli.dryRun(nudge.userId, when), renderBlocksAsText(nudgeView(nudge, lang).blocks)].join('\n'))
+        .join('\n\n');
+    },
+  },
 };
+
+function describeNudge(outcome: NudgeResult, lang: Lang): string {
+  const words = catalogue(lang).nudges.cli;
+  if ('result' in outcome) {
+    const { result } = outcome;
+    if (result.status === 'skipped' && result.reason === 'nothing-to-post') return words.nothingDue(`${catalogue(lang).cli.jobs.label.nudges} ${result.period}`);
+    return describeResult(result, catalogue(lang).cli.jobs);
+  }
+  return outcome.notNudged === 'unknown' ? words.unknownPerson(outcome.userId) : words.notReachable(outcome.userId);
+}
+
+/** A nudge another run still holds counts as not done, as a channel post does; so does one Slack could not say whom to. */
+function nudgeFailed(outcome: NudgeResult): boolean {
+  if (!('result' in outcome)) return outcome.notNudged === 'unknown';
+  return outcome.result.status === 'failed' || stillHeld(outcome.result) !== undefined;
+}
 
 /** Polling interval while another run holds the period. */
 const WAIT_POLL_MS = 1000;
 
 /**
- * Runs the job; while another run holds the period, waits for it to finish or for its claim to
- * lapse (then this run takes over), so the command reports what really happened to the post.
+ * Runs the job; while another run holds a period it posts (`held` names the first), waits for it
+ * to finish or for its claim to lapse (then this run takes over), so the command reports what
+ * really happened to the post.
  */
-async function untilSettled(run: () => Promise<JobResult>, deps: JobDeps): Promise<JobResult> {
+async function untilSettled<T>(run: () => Promise<T>, deps: JobDeps, held: (outcome: T) => JobResult | undefined): Promise<T> {
   const giveUpAt = Date.now() + (deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS) + 5000;
-  let result = await run();
-  if (result.status === 'skipped' && result.reason === 'in-progress') {
+  let outcome = await run();
+  const first = held(outcome);
+  if (first?.status === 'skipped') {
     const log = catalogue(deps.lang ?? 'en').cli.log;
-    deps.logger.warn(log.waitingForOtherRun(`${log.label[result.job]} ${result.period}`, result.heldBy ?? log.unknownOwner));
+    deps.logger.warn(log.waitingForOtherRun(`${log.label[first.job]} ${first.period}`, first.heldBy ?? log.unknownOwner));
   }
-  while (result.status === 'skipped' && result.reason === 'in-progress' && Date.now() < giveUpAt) {
+  while (held(outcome) && Date.now() < giveUpAt) {
     await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS));
-    result = await run();
+    outcome = await run();
   }
-  return result;
+  return outcome;
+}
+
+/** The result when another run is still posting its period. */
+function stillHeld(result: JobResult): JobResult | undefined {
+  return result.status === 'skipped' && result.reason === 'in-progress' ? result : undefined;
 }
 
 /** A post another run still holds counts as not done: the command never reports success for it. */
 function oneResult(result: JobResult, words: CliWords): { lines: string[]; failed: boolean } {
-  const stillHeld = result.status === 'skipped' && result.reason === 'in-progress';
-  return { lines: [describeResult(result, words)], failed: result.status === 'failed' || stillHeld };
+  return { lines: [describeResult(result, words)], failed: result.status === 'failed' || stillHeld(result) !== undefined };
 }
 
 /**
@@ -131,7 +180,7 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
     return 0;
   }
   const env = (io.env ?? (() => loadEnv()))();
-  const clock = io.clock ?? (() => new Date());
+  const clock = asOfDate(args.date, args.dryRun, env.CORRIDOR_TZ, io.clock ?? (() => new Date()));
   const logger = consoleJobLogger(io.stderr);
   const store = await openStore(env.DATABASE_URL, { poolMax: env.DATABASE_POOL_MAX });
   // *Open in Notion* on the reminder, as the scheduled one has it, once the sync has made the pages.
@@ -147,11 +196,12 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
     if (!env.SLACK_BOT_TOKEN) {
       throw new ConfigError(bothLanguages((all) => all.cli.errors.tokenRequiredToPost));
     }
-    const client = createPostingClient({ token: env.SLACK_BOT_TOKEN, slackApiUrl: env.SLACK_API_URL });
+    const clients = createPostingClients({ token: env.SLACK_BOT_TOKEN, slackApiUrl: env.SLACK_API_URL });
     const deps: JobDeps = {
       store,
       ledger: store.runs,
-      poster: new SlackPoster(client, { logger, lang }),
+      poster: new SlackPoster(clients, { logger, lang }),
+      recipients: slackRecipients(clients.calls),
       clock,
       config: env,
       logger,
@@ -164,6 +214,12 @@ export async function runJobCommand(job: JobName, argv: readonly string[], io: J
   } finally {
     await store.close();
   }
+}
+
+/** `--date` without `--dry-run` (nudges only): the job runs as of that day, at the current time of day. */
+function asOfDate(date: string | undefined, dryRun: boolean, timeZone: string, clock: () => Date): () => Date {
+  if (date === undefined || dryRun) return clock;
+  return () => localInstant(date, wallClockTime(clock(), timeZone), timeZone);
 }
 
 /** The outcome of one post, in one line (`words`: English by default). */

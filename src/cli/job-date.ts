@@ -34,15 +34,23 @@ export function parseJobArgs(job: JobName, argv: readonly string[]): JobArgs {
       args.date = value;
     } else throw new CliError(bothLanguages((all) => all.cli.unknownOption(arg, usage(all))));
   }
-  if (args.date !== undefined && !args.dryRun && !args.help) throw new CliError(bothLanguages((all) => all.cli.jobs.dateNeedsDryRun(usage(all))));
+  if (args.date !== undefined && !args.dryRun && !args.help && !RUNS_AS_OF_DATE.has(job)) throw new CliError(bothLanguages((all) => all.cli.jobs.dateNeedsDryRun(usage(all))));
   return args;
 }
 
-const CRON_VARIABLE: Record<JobName, 'REMINDER_CRON' | 'DIGEST_CRON' | 'EVENT_REMINDER_CRON'> = {
+const CRON_VARIABLE: Record<JobName, 'REMINDER_CRON' | 'DIGEST_CRON' | 'EVENT_REMINDER_CRON' | 'NUDGE_CRON'> = {
   remind: 'REMINDER_CRON',
   digest: 'DIGEST_CRON',
   'event-reminder': 'EVENT_REMINDER_CRON',
+  nudges: 'NUDGE_CRON',
 };
+
+/**
+ * Jobs `--date` runs for real as of that day (at the current time of day): a person's nudge
+ * belongs to a week, so an operator may send a week's nudges from a given day; posts to the
+ * channel only ever preview another day.
+ */
+export const RUNS_AS_OF_DATE: ReadonlySet<JobName> = new Set(['nudges']);
 
 /** Event reminders keep their day, holiday or not (as the running schedule does). */
 const POSTS_ON_HOLIDAYS: ReadonlySet<JobName> = new Set(['event-reminder']);

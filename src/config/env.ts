@@ -83,6 +83,7 @@ export const envSchema = z.object({
   REMINDER_CRON: cronExpression('0 10 * * 2', 'REMINDER_CRON'),
   DIGEST_CRON: cronExpression('0 9 * * 1', 'DIGEST_CRON'),
   EVENT_REMINDER_CRON: cronExpression('0 9 * * *', 'EVENT_REMINDER_CRON'),
+  NUDGE_CRON: cronExpression('30 8 * * 1', 'NUDGE_CRON'),
   CORRIDOR_HOLIDAYS: holidayRegions,
   PUBLIC_URL: publicUrl,
   /** Opens GET /calendar.ics?key=… and signs the per-event calendar links; unset, calendars are off. */

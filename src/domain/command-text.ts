@@ -26,11 +26,22 @@ export function parseCommandText(raw: string): CommandText {
   });
   const trimmed = withoutFlags.trim();
   const [first = '', ...others] = trimmed.split(/\s+/);
-  return {
-    lang,
-    name: first.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
-    rest: others.join(' '),
-  };
+  return { lang, name: commandWord(first), rest: others.join(' ') };
+}
+
+function commandWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * `à propos`, `en attente`: a name people type as two words reads as the hyphenated name it is
+ * (`a-propos`), when the first word alone names no command and the two joined do.
+ */
+export function withTwoWordName(text: CommandText, isName: (name: string) => boolean): CommandText {
+  if (text.name === '' || isName(text.name)) return text;
+  const [second = '', ...others] = text.rest.split(/\s+/);
+  const joined = `${text.name}-${commandWord(second)}`;
+  return second !== '' && isName(joined) ? { ...text, name: joined, rest: others.join(' ') } : text;
 }
 
 /** First words that turn `partner …`, `event …`, `action …` into adding a record. */

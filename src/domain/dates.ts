@@ -116,3 +116,10 @@ export function ageBetween(fromIsoDate: string, toIsoDate: string): CalendarAge 
   const { years = 0, months = 0, days = 0 } = intervalToDuration({ start, end });
   return { years, months, days };
 }
+
+/** Whole days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(fromIsoDate: string, toIsoDate: string): number {
+  const [y1, m1, d1] = dateParts(fromIsoDate);
+  const [y2, m2, d2] = dateParts(toIsoDate);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+}

@@ -14,7 +14,7 @@ export type EventChangeKind = (typeof EVENT_CHANGE_KINDS)[number];
 export type ActionChangeKind = (typeof ACTION_CHANGE_KINDS)[number];
 
 /** The partner fields an edit is named by; any other field reads as "details". */
-export type PartnerEditedField = 'status' | 'jurisdiction' | 'followUp' | 'nextStep' | 'details';
+export type PartnerEditedField = 'status' | 'stage' | 'jurisdiction' | 'followUp' | 'nextStep' | 'details';
 
 export interface PartnerChange {
   kind: PartnerChangeKind;
@@ -45,7 +45,7 @@ export function isSeedActor(actor: string): boolean {
 /** Kinds that say a record was edited: folded into "added" when the record is new in the period. */
 const EDITS = new Set<string>(['edited', 'moved', 'reassigned', 'redated']);
 
-const FIELD_ORDER: PartnerEditedField[] = ['status', 'jurisdiction', 'followUp', 'nextStep', 'details'];
+const FIELD_ORDER: PartnerEditedField[] = ['status', 'stage', 'jurisdiction', 'followUp', 'nextStep', 'details'];
 
 /** The change kinds of one history entry; current records give the names and the new values. */
 export function changeKindsOf(entry: HistoryEntry): string[] {
@@ -74,12 +74,16 @@ export function changeKindsOf(entry: HistoryEntry): string[] {
 function partnerFields(diff: HistoryEntry['diff']): PartnerEditedField[] {
   const named: Record<string, PartnerEditedField> = {
     status: 'status',
+    stage: 'stage',
     jurisdiction: 'jurisdiction',
     followUpUserId: 'followUp',
     nextStep: 'nextStep',
     nextStepDueOn: 'nextStep',
   };
-  return Object.keys(diff).map((field) => named[field] ?? 'details');
+  // A field's source changes with the field itself: it is not a change of its own.
+  return Object.keys(diff)
+    .filter((field) => field !== 'sources')
+    .map((field) => named[field] ?? 'details');
 }
 
 interface Seen {

@@ -1,4 +1,5 @@
 import { addDays } from './dates.js';
+import { RESTING_STAGES, stageOf } from './stages.js';
 import type { Partner } from './types.js';
 
 /**
@@ -16,10 +17,16 @@ export type NextStepState =
   /** No due date, and pending longer than UNDATED_NEXT_STEP_WEEKS. */
   | { overdue: true; undated: true };
 
-/** Whether a pending adhesion's next step is overdue on `today`. */
-export function nextStepState(partner: Pick<Partner, 'status' | 'pendingSince' | 'nextStepDueOn'>, today: string): NextStepState {
+/**
+ * Whether a pending adhesion's next step is overdue on `today`. A paused or declined adhesion waits
+ * on no one; an undated step is counted from the day the adhesion reached its stage.
+ */
+export function nextStepState(partner: Pick<Partner, 'status' | 'pendingSince' | 'nextStepDueOn' | 'stage' | 'joinedOn'>, today: string): NextStepState {
   if (partner.status !== 'pending') return { overdue: false };
+  const stage = stageOf(partner);
+  if (stage && RESTING_STAGES.includes(stage.name)) return { overdue: false };
   if (partner.nextStepDueOn) return partner.nextStepDueOn < today ? { overdue: true, dueOn: partner.nextStepDueOn } : { overdue: false };
-  if (partner.pendingSince && addDays(partner.pendingSince, UNDATED_NEXT_STEP_WEEKS * 7) < today) return { overdue: true, undated: true };
+  const since = stage?.since ?? partner.pendingSince;
+  if (since && addDays(since, UNDATED_NEXT_STEP_WEEKS * 7) < today) return { overdue: true, undated: true };
   return { overdue: false };
 }

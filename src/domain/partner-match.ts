@@ -112,3 +112,18 @@ function closestPartner(typed: string, candidates: readonly Candidate[]): Partne
   // Beyond half the typed length the "closest" name is a guess, not a suggestion.
   return best && best.score <= Math.max(2, Math.ceil(typed.length / 2)) ? best.partner : undefined;
 }
+
+/**
+ * The partner a free text (a Slack message) speaks of: the one whose name, acronym or usual short
+ * name it contains as whole words, the longest such name winning. Undefined when it names none.
+ */
+export function partnerNamedIn(text: string, partners: readonly Partner[]): Partner | undefined {
+  const padded = ` ${normalize(text)} `;
+  let best: { partner: Partner; length: number } | undefined;
+  for (const partner of partners) {
+    for (const name of namesOf(partner).map(normalize)) {
+      if (name.length >= 2 && padded.includes(` ${name} `) && (!best || name.length > best.length)) best = { partner, length: name.length };
+    }
+  }
+  return best?.partner;
+}

@@ -6,16 +6,16 @@ import { addDays, dateParts, isoWeekday, localIsoDate, localParts, mondayOf } fr
  * period began. Pure: every function takes the instant and the zone it works with.
  */
 
-export type JobName = 'remind' | 'digest' | 'event-reminder';
-export const JOB_NAMES: readonly JobName[] = ['remind', 'digest', 'event-reminder'];
+export type JobName = 'remind' | 'digest' | 'event-reminder' | 'nudges';
+export const JOB_NAMES: readonly JobName[] = ['remind', 'digest', 'event-reminder', 'nudges'];
 
 /**
  * What one run covers: a reminder a day, a digest a week, the day-before reminders of events a day.
  * The event reminder records each post in the run ledger under its event and date (see
  * `eventReminderKey`) rather than under the day, so a day can hold several; its period says when
- * a missed run is caught up.
+ * a missed run is caught up. Personal nudges are recorded per person and week (see `nudgeKey`).
  */
-export const JOB_PERIOD: Record<JobName, 'day' | 'isoWeek'> = { remind: 'day', digest: 'isoWeek', 'event-reminder': 'day' };
+export const JOB_PERIOD: Record<JobName, 'day' | 'isoWeek'> = { remind: 'day', digest: 'isoWeek', 'event-reminder': 'day', nudges: 'isoWeek' };
 
 /** ISO 8601 week of a calendar date: weeks start on Monday; week 1 holds the year's first Thursday. */
 export function isoWeek(isoDate: string): { year: number; week: number } {

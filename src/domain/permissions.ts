@@ -19,14 +19,17 @@ export interface UserOrganisation {
   enterpriseId: string | null;
   /** Slack marks users it shows through Slack Connect without a shared channel as strangers. */
   isStranger: boolean;
+  /** A multi-channel or single-channel guest of the workspace (`is_restricted`, `is_ultra_restricted`). */
+  isGuest: boolean;
 }
 
 /**
- * Internal only when both lookups succeeded and the user belongs to the installing workspace (or
- * its Enterprise Grid organisation): a lookup that failed never widens what is shown.
+ * Internal only when both lookups succeeded and the user is a full member of the installing
+ * workspace (or its Enterprise Grid organisation): a lookup that failed never widens what is shown,
+ * and guests, invited for a channel or a few, read what other organisations read.
  */
 export function audienceOfUser(user: UserOrganisation | undefined, installation: Installation | undefined): Audience {
-  if (!user || !installation || user.isStranger) return 'public';
+  if (!user || !installation || user.isStranger || user.isGuest) return 'public';
   if (installation.enterpriseId !== null && user.enterpriseId === installation.enterpriseId) return 'internal';
   return user.teamId !== null && user.teamId === installation.teamId ? 'internal' : 'public';
 }

@@ -1,11 +1,11 @@
-import { normalize } from './text.js';
+import { transliterate } from './text.js';
 
 /** Longest ID the app generates; Slack option values allow 150 characters, button values more. */
 export const MAX_GENERATED_ID = 80;
 
 /** A readable record ID from free text: "Université de Sherbrooke" → "universite-de-sherbrooke". */
 export function slugify(text: string): string {
-  const slug = normalize(text).replace(/ /g, '-').slice(0, MAX_GENERATED_ID).replace(/-+$/, '');
+  const slug = transliterate(text).replace(/ /g, '-').slice(0, MAX_GENERATED_ID).replace(/-+$/, '');
   return slug || 'record';
 }
 

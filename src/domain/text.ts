@@ -1,3 +1,5 @@
+import anyAscii from 'any-ascii';
+
 /**
  * Characters that show nothing or silently reorder what is shown: soft hyphen, zero-width spaces
  * and joiners, bidirectional marks, embeddings, overrides and isolates, word joiner and invisible
@@ -15,15 +17,45 @@ export function withoutInvisibleCharacters(text: string): string {
   return text.replace(EVERY_INVISIBLE_CHARACTER, '');
 }
 
-/** Lowercase, accents stripped, punctuation folded to spaces: how people type names in a hurry. */
-export function normalize(text: string): string {
-  return withoutInvisibleCharacters(text)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+/**
+ * Cyrillic and Greek letters drawn like Latin ones, in lowercase (Unicode's confusables for the
+ * Latin alphabet): "Сorridor" typed with a Cyrillic С is the same name as "Corridor", where
+ * transliteration would read it as "s". Lowercase first, so "НАТАЛЬЯ" and "Наталья" stay one name.
+ */
+const LATIN_LOOK_ALIKES: Readonly<Record<string, string>> = {
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', ѕ: 's', і: 'i', ї: 'i', ј: 'j', ԁ: 'd', ԛ: 'q', ԝ: 'w', ү: 'y', һ: 'h',
+  ο: 'o', ν: 'v', ι: 'i', α: 'a', κ: 'k', τ: 't', χ: 'x',
+};
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LATIN_LOOK_ALIKES).join('')}]`, 'gu');
+
+/** Lowercase ASCII words separated by single spaces, out of text already transliterated. */
+function asciiWords(latin: string): string {
+  return latin
     .toLowerCase()
     .replace(/[’'`]/g, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+}
+
+/** Compatibility forms unfolded (fullwidth "Ｃ２ＭＩ" is "C2MI"), lowercase, nothing invisible. */
+function unfolded(text: string): string {
+  return withoutInvisibleCharacters(text).normalize('NFKC').toLowerCase();
+}
+
+/**
+ * Every letter transliterated, as record IDs need: œ → oe, ß → ss, ł → l, Søren → soren, 李明 → liming;
+ * lowercase words, punctuation folded to spaces.
+ */
+export function transliterate(text: string): string {
+  return asciiWords(anyAscii(unfolded(text)));
+}
+
+/**
+ * How people type names in a hurry, and how a look-alike passes for a name: accents, ligatures and
+ * other scripts transliterated as for IDs, look-alike letters read as the Latin letter they imitate.
+ */
+export function normalize(text: string): string {
+  return asciiWords(anyAscii(unfolded(text).replace(LOOK_ALIKE, (letter) => LATIN_LOOK_ALIKES[letter]!)));
 }
 
 export function words(text: string): string[] {

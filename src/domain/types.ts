@@ -47,6 +47,39 @@ export const partnerStatuses = ['signatory', 'pending'] as const;
 export const partnerStatus = z.enum(partnerStatuses);
 export type PartnerStatus = z.infer<typeof partnerStatus>;
 
+/**
+ * Where an adhesion stands, in the order it usually moves: intention declared → adhesion document
+ * sent → legal review → signing scheduled → signed → announced; or paused / declined on the way.
+ */
+export const adhesionStages = [
+  'intention_declared',
+  'document_sent',
+  'legal_review',
+  'signing_scheduled',
+  'signed',
+  'announced',
+  'paused',
+  'declined',
+] as const;
+export const adhesionStageName = z.enum(adhesionStages);
+/** The stages of an adhesion not yet signed (the partner form offers these while it is pending). */
+export const pendingStages = ['intention_declared', 'document_sent', 'legal_review', 'signing_scheduled', 'paused', 'declined'] as const;
+export type AdhesionStageName = z.infer<typeof adhesionStageName>;
+
+/** Longest reason recorded for a pause or a refusal. */
+export const STAGE_REASON_MAX = 500;
+
+export const adhesionStage = z.object({
+  name: adhesionStageName,
+  /** The day the adhesion reached this stage. */
+  since: isoDate,
+  /** The day the stage points to: the signing date set (signing scheduled); null otherwise. */
+  on: isoDate.nullable().default(null),
+  /** Why it is paused or declined, as the coordinators put it (internal only). */
+  reason: z.string().max(STAGE_REASON_MAX).nullable().default(null),
+});
+export type AdhesionStage = z.infer<typeof adhesionStage>;
+
 /** Limits of a partner's usual short names: each one's length, and how many. */
 export const PARTNER_ALIAS_MAX = 60;
 export const PARTNER_ALIASES_MAX = 10;
@@ -61,7 +94,7 @@ const recordMeta = {
 };
 
 /** Partner fields whose value may come from somewhere other than the founding press release. */
-export const sourcedPartnerFields = ['jurisdiction'] as const;
+export const sourcedPartnerFields = ['jurisdiction', 'stage'] as const;
 
 /** Where one field's value comes from, shown on the card beside it (a fact from elsewhere carries its source). */
 export const fieldSource = z.object({ field: z.enum(sourcedPartnerFields), source: bilingualText });
@@ -89,6 +122,8 @@ export const partner = z.object({
   /** When the next step is due; records written before the field existed read null. */
   nextStepDueOn: isoDate.nullable().default(null),
   followUpUserId: slackUserId.nullable(),
+  /** Where the adhesion stands, reached on a date; records written before stages existed read null (see stageOf). */
+  stage: adhesionStage.nullable().default(null),
   /** What coordinators say among themselves: internal only, never shown outside nor sent to Notion. Older bodies have none. */
   internalNote: z.string().max(1000).nullable().default(null),
   /** Sources of single fields; absent from records stored before sources were kept. */
@@ -159,6 +194,29 @@ export const actionItem = z.object({
 });
 export type ActionItem = z.infer<typeof actionItem>;
 
+export const contactKinds = ['call', 'meeting', 'email', 'note'] as const;
+export const contactKind = z.enum(contactKinds);
+export type ContactKind = z.infer<typeof contactKind>;
+
+/** Longest text of one contact-log entry. */
+export const CONTACT_TEXT_MAX = 2000;
+
+/** One entry of a partner's contact log: who spoke with them, when, how, and when to follow up. Internal only. */
+export const contactEntry = z.object({
+  id: recordId,
+  partnerId: recordId,
+  /** The day of the contact, in the corridor's time zone. */
+  on: isoDate,
+  /** Who logged it (a Slack user ID, or `console`). */
+  author: z.string().min(1).max(100),
+  kind: contactKind,
+  text: z.string().min(1).max(CONTACT_TEXT_MAX),
+  /** When to get back to the partner; a date that has passed makes the adhesion need attention. */
+  nextFollowUpOn: isoDate.nullable(),
+  ...recordMeta,
+});
+export type ContactEntry = z.infer<typeof contactEntry>;
+
 export const sectorFigure = z.object({
   id: recordId,
   label: bilingualText,
@@ -184,7 +242,7 @@ export type Draft<T extends RecordMeta> = Omit<T, keyof RecordMeta>;
 
 export const historyEntry = z.object({
   id: z.number().int(),
-  entity: z.enum(['partner', 'event', 'action', 'person']),
+  entity: z.enum(['partner', 'event', 'action', 'person', 'contact']),
   entityId: recordId,
   actor: z.string(),
   at: z.iso.datetime(),

@@ -1,4 +1,4 @@
-import { ageBetween } from '../domain/dates.js';
+import { ageBetween, daysBetween } from '../domain/dates.js';
 import type { Lang } from './index.js';
 import { catalogue } from './index.js';
 
@@ -54,6 +54,19 @@ export function formatAge(fromIsoDate: string, toIsoDate: string, lang: Lang): s
     !years && !months && days ? words.days(days) : '',
   ].filter(Boolean);
   return words.join(parts.length ? parts : [words.days(days)]);
+}
+
+/**
+ * How long something has lasted, as people say it of a stage: days under two weeks, weeks within a
+ * month, then years and months ("3 weeks", "1 year, 7 months"). Undefined when it began today (or later).
+ */
+export function formatSpan(fromIsoDate: string, toIsoDate: string, lang: Lang): string | undefined {
+  const words = catalogue(lang).duration;
+  const days = daysBetween(fromIsoDate, toIsoDate);
+  if (days <= 0) return undefined;
+  if (days < 14) return words.days(days);
+  if (days < 31) return words.weeks(Math.floor(days / 7));
+  return formatAge(fromIsoDate, toIsoDate, lang);
 }
 
 export function formatNumber(value: number, lang: Lang, style: 'count' | 'percent'): string {

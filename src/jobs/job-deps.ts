@@ -7,7 +7,15 @@ import type { Poster } from './slack-poster.js';
 
 export type JobConfig = Pick<Config, 'CORRIDOR_CHANNEL' | 'CORRIDOR_CHANNEL_LANG' | 'CORRIDOR_TZ'> &
   /** For *Add to calendar* links on event reminders. */
-  Partial<Pick<Config, 'PUBLIC_URL' | 'CALENDAR_FEED_KEY'>>;
+  Partial<Pick<Config, 'PUBLIC_URL' | 'CALENDAR_FEED_KEY'>> &
+  /** Who may log contacts from a nudge (coordinators). */
+  Partial<Pick<Config, 'CORRIDOR_ADMINS'>>;
+
+/**
+ * The language a person reads their nudge in; `not-nudged` for a guest or a user of another
+ * organisation; `unknown` when Slack could not tell (never widened: not nudged, tried again later).
+ */
+export type NudgeRecipients = (userId: string) => Promise<Lang | 'not-nudged' | 'unknown'>;
 
 /** Everything a job needs, injected: the schedule, the CLI and the tests each pass their own. */
 export interface JobDeps {
@@ -22,6 +30,8 @@ export interface JobDeps {
   /** Names this process in the run ledger (REPLICA_ID by default). */
   owner?: string;
   claimLeaseMs?: number;
+  /** Who may be nudged, in which language (see jobs/nudges.ts); without it nobody is. */
+  recipients?: NudgeRecipients;
   /** The language of the log lines: the CLI's; English (the default) in the server, where they go to Bolt's logger. */
   lang?: Lang;
 }

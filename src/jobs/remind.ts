@@ -20,10 +20,12 @@ type ComposeDeps = Pick<JobDeps, 'store' | 'config' | 'notionUrlFor' | 'logger' 
 export async function composeReminder(deps: ComposeDeps, now: Date, audience: Audience): Promise<ComposedPost | undefined> {
   const today = localIsoDate(now, deps.config.CORRIDOR_TZ);
   const week = isoWeekKey(today);
-  const [partners, snoozes, mentions] = await Promise.all([
+  const [partners, snoozes, mentions, contacts] = await Promise.all([
     deps.store.partners.list(),
     deps.store.snoozes.active(today),
     deps.store.mentions.inWeek(week),
+    // The contact log is the coordinators': a shared channel reads none of it.
+    audience === 'internal' ? deps.store.contacts.list() : [],
   ]);
   const toRemind = partnersToRemind(partners, snoozes, today);
   const alreadyTold = new Set(mentions.map((mention) => `${mention.partnerId} ${mention.userId}`));
@@ -38,6 +40,7 @@ export async function composeReminder(deps: ComposeDeps, now: Date, audience: Au
     langs: channelLangs(deps.config.CORRIDOR_CHANNEL_LANG),
     mentioned: new Set(toMention.map((partner) => partner.id)),
     audience,
+    contacts,
   });
   if (!post) return undefined;
   return {

@@ -65,17 +65,23 @@ export async function postOnce(
   deps: JobDeps,
   compose: Compose,
   now: Date = deps.clock(),
+  to?: Destination,
 ): Promise<JobResult> {
-  const channel = requireChannel(deps.config);
+  const channel = to ? undefined : requireChannel(deps.config);
   const attempt = await claimPeriod(job, period, deps, now);
   if (!('claim' in attempt)) return counted(alreadyHandled(job, period, attempt.existing, deps));
   const release = holdClaim(attempt.claim, deps);
   try {
-    return counted(await postClaimed({ job, period, channel, claim: attempt.claim, deps, compose, now }));
+    const where = to ? await to() : { ok: true as const, channel: channel! };
+    const post = { job, period, channel: where.ok ? where.channel : '', claim: attempt.claim, deps, compose, now };
+    return counted(where.ok ? await postClaimed(post) : await failed(post, where));
   } finally {
     release();
   }
 }
+
+/** Where a post goes when not to CORRIDOR_CHANNEL: a conversation opened once the period is claimed (a person's direct messages). */
+export type Destination = () => Promise<{ ok: true; channel: string } | { ok: false; error: string; hint: string }>;
 
 interface ClaimedPost {
   job: JobName;

@@ -59,11 +59,18 @@ export interface Poster {
   audienceOf(channel: string): Promise<Audience>;
   /** The parts of `key` already replied in the thread of `threadTs`: a retry posts the others only. */
   findReplies(channel: string, threadTs: string, key: PostKey): Promise<RepliesOutcome>;
+  /** The direct-message conversation with a user (conversations.open), where their own messages go; absent in posters that only reach a channel. */
+  openDirectMessage?(userId: string): Promise<OpenOutcome>;
 }
+
+/** The channel ID of a direct-message conversation. */
+export type OpenOutcome = { ok: true; channel: string } | { ok: false; error: string; hint: string };
 
 /**
  * How the posting client retries HTTP 5xx and network errors: twice, from 1 s. With the call
  * time-out, a post gives up within the deadline below, far within a run-ledger claim's lease.
+ * chat.postMessage is the exception: Slack may have taken a message it answered too late, so
+ * the poster tries a keyed post again by the same rule only once the channel shows it is not there.
  */
 export const POSTING_RETRY: RetryOptions = { retries: 2, factor: 2, minTimeout: 1000, maxTimeout: 4000, randomize: true };
 
@@ -84,6 +91,23 @@ export interface PostingClientOptions {
   retryConfig?: RetryOptions;
   timeoutMs?: number;
   logger?: Logger;
+}
+
+/**
+ * The poster's two clients on one token: `calls` (reads, conversations.open) retries 5xx and
+ * network errors itself; `posts` sends chat.postMessage once per call, since a request it gave up
+ * on may have landed: the poster looks for the message before trying again.
+ */
+export interface PostingClients {
+  calls: WebClient;
+  posts: WebClient;
+  /** How the poster tries a keyed post again, once the channel shows it missing. */
+  postRetry: RetryOptions;
+}
+
+export function createPostingClients(options: PostingClientOptions): PostingClients {
+  const retry = options.retryConfig ?? POSTING_RETRY;
+  return { calls: createPostingClient(options), posts: createPostingClient({ ...options, retryConfig: { ...retry, retries: 0 } }), postRetry: retry };
 }
 
 /** A WebClient for scheduled posts: every call has a time-out; 5xx and network errors are retried. */
@@ -120,16 +144,23 @@ export class SlackPoster implements Poster {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly channels: SharedChannels;
+  private readonly client: WebClient;
+  private readonly postingClient: WebClient;
+  private readonly postRetry: RetryOptions;
 
+  /** The app passes createPostingClients; one WebClient (whose own retries then stand alone) serves both uses in some tests. */
   constructor(
-    private readonly client: WebClient,
+    clients: WebClient | PostingClients,
     private readonly options: SlackPosterOptions,
   ) {
+    this.client = clients instanceof WebClient ? clients : clients.calls;
+    this.postingClient = clients instanceof WebClient ? clients : clients.posts;
+    this.postRetry = clients instanceof WebClient ? { retries: 0 } : clients.postRetry;
     this.minIntervalMs = options.minIntervalMs ?? MIN_POST_INTERVAL_MS;
     this.deadlineMs = options.deadlineMs ?? POST_DEADLINE_MS;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.channels = options.channels ?? new SharedChannels(client);
+    this.channels = options.channels ?? new SharedChannels(this.client);
   }
 
   audienceOf(channel: string): Promise<Audience> {
@@ -158,14 +189,27 @@ export class SlackPoster implements Poster {
 
   async findReplies(channel: string, threadTs: string, key: PostKey): Promise<RepliesOutcome> {
     try {
-      return { ok: true, parts: await withDeadline(this.searchThread(channel, threadTs, key), this.deadlineMs) };
+      const replies = await withDeadline(this.searchThread(channel, threadTs, key), this.deadlineMs);
+      return { ok: true, parts: replies.map((reply) => reply.part) };
     } catch (error) {
       return describePostError(error, channel, this.options.lang);
     }
   }
 
-  private async searchThread(channel: string, threadTs: string, key: PostKey): Promise<string[]> {
-    const parts: string[] = [];
+  async openDirectMessage(userId: string): Promise<OpenOutcome> {
+    try {
+      const result = await withDeadline(this.client.conversations.open({ users: userId }), this.deadlineMs);
+      const channel = result.channel?.id;
+      return channel ? { ok: true, channel } : { ok: false, error: 'no_channel', hint: catalogue(this.options.lang ?? 'en').cli.slack.refused('no_channel') };
+    } catch (error) {
+      const outcome = describePostError(error, userId, this.options.lang);
+      return outcome.error === 'missing_scope' ? { ...outcome, hint: catalogue(this.options.lang ?? 'en').nudges.cli.missingScope } : outcome;
+    }
+  }
+
+  /** The keyed replies in a thread, each with its part and ts. */
+  private async searchThread(channel: string, threadTs: string, key: PostKey): Promise<{ part: string; ts: string }[]> {
+    const parts: { part: string; ts: string }[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < HISTORY_PAGES; page += 1) {
       const result = await this.client.conversations.replies({
@@ -177,7 +221,7 @@ export class SlackPoster implements Poster {
       });
       for (const message of result.messages ?? []) {
         const part = (message.metadata?.event_payload as Record<string, unknown> | undefined)?.part;
-        if (message.ts !== threadTs && isPostOf(message.metadata, key) && typeof part === 'string') parts.push(part);
+        if (message.ts && message.ts !== threadTs && isPostOf(message.metadata, key) && typeof part === 'string') parts.push({ part, ts: message.ts });
       }
       cursor = result.response_metadata?.next_cursor || undefined;
       if (!result.has_more || !cursor) break;
@@ -210,7 +254,7 @@ export class SlackPoster implements Poster {
       if (wait > 0) await this.sleep(wait);
     }
     try {
-      return await withDeadline(this.postWaitingOutRateLimits(message, this.now() + this.deadlineMs), this.deadlineMs);
+      return await withDeadline(this.postLookingBeforeRetry(message, this.now() + this.deadlineMs), this.deadlineMs);
     } catch (error) {
       return describePostError(error, message.channel, this.options.lang);
     } finally {
@@ -218,11 +262,51 @@ export class SlackPoster implements Poster {
     }
   }
 
+  /**
+   * A post that got no answer (a time-out, a dropped connection, a 5xx) may have landed: it is
+   * tried again only once the channel (or the thread) shows it is not there, which its key makes
+   * possible; found there, it is posted. Without a key, or when the channel cannot be read, the
+   * failure stands, and the period's next run looks before posting.
+   */
+  private async postLookingBeforeRetry(message: ChannelMessage, deadline: number): Promise<PostOutcome> {
+    const retry = this.postRetry;
+    // Slack stamps the message with its own clock: look back a little before the first try.
+    const since = new Date(this.now() - CLOCK_MARGIN_MS);
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.postWaitingOutRateLimits(message, deadline);
+      } catch (error) {
+        if (!message.key || !mayHaveLanded(error)) throw error;
+        // Looked for after the last try too: a post that landed is reported as posted.
+        const ts = await this.lookFor(message, message.key, since);
+        if (ts === 'unknown' || (!ts && attempt >= (retry.retries ?? 0))) throw error;
+        if (ts) return { ok: true, channel: message.channel, ts };
+        const wait = Math.min((retry.minTimeout ?? 1000) * (retry.factor ?? 2) ** attempt, retry.maxTimeout ?? Infinity);
+        if (this.now() + wait >= deadline) throw error;
+        await this.sleep(wait);
+      }
+    }
+  }
+
+  /** The ts of the keyed message (a thread reply when the message is one), undefined when absent, 'unknown' when unreadable. */
+  private async lookFor(message: ChannelMessage, key: PostKey, since: Date): Promise<string | undefined | 'unknown'> {
+    try {
+      if (message.threadTs) {
+        const replies = await this.searchThread(message.channel, message.threadTs, key);
+        return replies.find((reply) => reply.part === key.part)?.ts;
+      }
+      return await this.searchHistory(message.channel, key, since);
+    } catch (error) {
+      this.options.logger.warn(catalogue(this.options.lang ?? 'en').cli.slack.cannotLook(describePostError(error, message.channel, this.options.lang).error));
+      return 'unknown';
+    }
+  }
+
   /** Waits Retry-After and tries again, as long as the wait ends before the deadline. */
   private async postWaitingOutRateLimits(message: ChannelMessage, deadline: number): Promise<PostOutcome> {
     for (;;) {
       try {
-        const result = await this.client.chat.postMessage({
+        const result = await this.postingClient.chat.postMessage({
           channel: message.channel,
           text: message.text,
           blocks: message.blocks,
@@ -250,6 +334,13 @@ function isPostOf(metadata: { event_type?: string; event_payload?: Record<string
     payload?.period === key.period &&
     (key.part === undefined ? payload?.part === undefined : typeof payload?.part === 'string')
   );
+}
+
+const CLOCK_MARGIN_MS = 60_000;
+
+/** A request Slack may have acted on without saying so: no answer, or a server error. */
+function mayHaveLanded(error: unknown): boolean {
+  return error instanceof WebAPIRequestError || (error instanceof WebAPIHTTPError && error.statusCode >= 500);
 }
 
 /** Slack did not answer in time (the call may still land: the next try looks for it first). */

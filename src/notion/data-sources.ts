@@ -2,7 +2,7 @@ import { collectPaginatedAPI, type Client } from '@notionhq/client';
 import { z } from 'zod';
 import type { NotionLinks } from '../store/notion-links.js';
 import { normaliseNotionId } from './ids.js';
-import { checkActionsSchema, checkPartnersSchema, type ActionsDatabase, type PartnersDatabase } from './schema.js';
+import { checkActionsSchema, checkPartnersSchema, partnerPropertiesToAdd, type ActionsDatabase, type PartnersDatabase } from './schema.js';
 import { DatabaseNotFoundError, isNotFound, SeveralDataSourcesError } from './sync-failures.js';
 import type { NotionDatabaseIds } from './sync-types.js';
 
@@ -23,11 +23,19 @@ type CheckDeps = { notion: Client; databases: NotionDatabaseIds; clock?: () => D
  */
 export async function checkNotionDatabases(deps: CheckDeps): Promise<CheckedDatabases> {
   const now = deps.clock?.() ?? new Date();
-  const partnersSource = await dataSourceOf(deps, 'partners', now);
+  const partnersSource = await withPropertiesAddedLater(deps.notion, await dataSourceOf(deps, 'partners', now));
   const partners = checkPartnersSchema(deps.databases.partners, partnersSource);
   const actionsSource = await dataSourceOf(deps, 'actions', now);
   const actions = checkActionsSchema(deps.databases.actions, actionsSource, partners.dataSourceId);
   return { partners, actions };
+}
+
+/** A Partners data source made before some properties existed gets them (Stage, Last contact…), once. */
+async function withPropertiesAddedLater(notion: Client, source: unknown): Promise<unknown> {
+  const missing = partnerPropertiesToAdd(source);
+  const id = z.object({ id: z.string() }).loose().safeParse(source);
+  if (!missing || !id.success) return source;
+  return notion.dataSources.update({ data_source_id: id.data.id, properties: missing as never });
 }
 
 const databaseShape = z

@@ -31,6 +31,8 @@ export interface SpecContext {
   livePartners: ReadonlySet<string>;
   /** Pages of live partners, for the action items' relation: known ones first, new ones as created. */
   partnerPages: Map<string, string>;
+  /** Each partner's last contact, from the contact log (the page's "Last contact" date). */
+  lastContacts: ReadonlyMap<string, string>;
 }
 
 /** Partners: every field is the store's. */
@@ -42,7 +44,7 @@ export function partnerSpec(context: SpecContext): EntitySpec<Partner, PartnerPr
     corridorIdProperty: database.names.corridorId,
     types: partnerPropertyTypes,
     label: (partner) => bothLanguages(() => partner.name),
-    desired: (partner) => ({ fields: partnerToFields(partner, database.lang) }),
+    desired: (partner) => ({ fields: partnerToFields(partner, database.lang, context.lastContacts.get(partner.id) ?? null) }),
     read: (properties) => partnerFieldsFromPage(properties, database.names),
   };
 }

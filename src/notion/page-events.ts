@@ -1,3 +1,4 @@
+import { lastContactDays } from '../domain/contact-log.js';
 import type { Client } from '@notionhq/client';
 import type { ActionItem, Partner } from '../domain/types.js';
 import type { CorridorStore } from '../store/corridor-store.js';
@@ -120,7 +121,8 @@ export class PageEvents {
       if (link && !link.archived) partnerPages.set(partnerId, link.pageId);
     }
     const tracks = new Map((await store.listTracks()).map((track) => [track.id, track]));
-    return { checked, tracks, livePartners: new Set(partners.map((partner) => partner.id)), partnerPages };
+    const lastContacts = lastContactDays(await store.contacts.list());
+    return { checked, tracks, livePartners: new Set(partners.map((partner) => partner.id)), partnerPages, lastContacts };
   }
 
   private pullContext(summary: SyncSummary) {

@@ -1,3 +1,4 @@
+import { stageOf } from '../domain/stages.js';
 import type { Partner } from '../domain/types.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import {
@@ -11,9 +12,10 @@ import { partnerPropertyTypes, selectOptionName, type PartnerPropertyKey } from 
 /** A partner as the Notion page shows it: one canonical value per property. */
 export type PartnerFields = Record<PartnerPropertyKey, FieldValue>;
 
-/** What the Partners page of a record should say, in the database's language. */
-export function partnerToFields(partner: Partner, lang: Lang): PartnerFields {
+/** What the Partners page of a record should say, in the database's language; `lastContactOn` from the contact log. */
+export function partnerToFields(partner: Partner, lang: Lang, lastContactOn: string | null = null): PartnerFields {
   const words = catalogue(lang);
+  const stage = stageOf(partner);
   return {
     name: partner.name,
     corridorId: partner.id,
@@ -28,6 +30,9 @@ export function partnerToFields(partner: Partner, lang: Lang): PartnerFields {
     pendingSince: partner.pendingSince,
     nextStep: partner.nextStep?.[lang] ?? '',
     followUp: partner.followUpUserId ?? '',
+    stage: stage ? selectOptionName(words.stages.name[stage.name]) : null,
+    stageSince: stage?.since ?? null,
+    lastContact: lastContactOn,
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Track } from '../domain/types.js';
-import { actionStatuses, jurisdictions, partnerKinds, partnerStatuses } from '../domain/types.js';
+import { actionStatuses, adhesionStages, jurisdictions, partnerKinds, partnerStatuses } from '../domain/types.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import type { Catalogue } from '../i18n/en.js';
 import { normaliseNotionId } from './ids.js';
@@ -26,7 +26,16 @@ export const partnerPropertyTypes: Record<PartnerPropertyKey, NotionPropertyType
   pendingSince: 'date',
   nextStep: 'rich_text',
   followUp: 'rich_text',
+  stage: 'select',
+  stageSince: 'date',
+  lastContact: 'date',
 };
+
+/**
+ * Partner properties added after databases were made: a database without them gets them from the
+ * sync itself (data_sources.update), instead of failing its schema check.
+ */
+export const PARTNER_PROPERTIES_ADDED_LATER: readonly PartnerPropertyKey[] = ['stage', 'stageSince', 'lastContact'];
 
 export const actionPropertyTypes: Record<ActionPropertyKey, NotionPropertyType> = {
   title: 'title',
@@ -102,7 +111,30 @@ export function partnersDatabaseProperties(lang: Lang): Record<string, PropertyD
     [names.pendingSince]: { date: {} },
     [names.nextStep]: { rich_text: {} },
     [names.followUp]: { rich_text: {} },
+    [names.stage]: options(adhesionStages.map((stage) => words.stages.name[stage]), ['gray', 'blue', 'purple', 'orange', 'green', 'green', 'yellow', 'red']),
+    [names.stageSince]: { date: {} },
+    [names.lastContact]: { date: {} },
   };
+}
+
+/**
+ * The partner properties added later that the data source lacks, as data_sources.update takes them,
+ * in the language its other properties are named in; undefined when none is missing, or when
+ * something else is wrong (the schema check then names it).
+ */
+export function partnerPropertiesToAdd(dataSource: unknown): Record<string, PropertyDefinition> | undefined {
+  const parsed = dataSourceShape.safeParse(dataSource);
+  if (!parsed.success) return undefined;
+  for (const lang of ['en', 'fr'] as const) {
+    const names = partnerPropertyNames(lang);
+    const problems = problemsFor(parsed.data, partnerPropertyTypes, names, '');
+    const addable = new Set(PARTNER_PROPERTIES_ADDED_LATER.map((key) => names[key]));
+    if (problems.length > 0 && problems.every((problem) => problem.kind === 'missing' && addable.has(problem.property))) {
+      const definitions = partnersDatabaseProperties(lang);
+      return Object.fromEntries(problems.map((problem) => [problem.property, definitions[problem.property]!]));
+    }
+  }
+  return undefined;
 }
 
 /** Property definitions of the Action items database; the relation points at the partners' data source. */

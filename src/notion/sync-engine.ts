@@ -1,3 +1,4 @@
+import { lastContactDays } from '../domain/contact-log.js';
 import type { ActionItem, Partner, Track } from '../domain/types.js';
 import type { NotionLinks } from '../store/notion-links.js';
 import { adoptActionItem } from './adoption.js';
@@ -19,6 +20,7 @@ interface StoreSide {
   partners: Partner[];
   actions: ActionItem[];
   tracks: Track[];
+  lastContacts: ReadonlyMap<string, string>;
 }
 
 interface NotionSide {
@@ -83,6 +85,7 @@ class SyncRun {
       partners: await store.partners.list({ includeRemoved: true }),
       actions: await store.actions.list({ includeRemoved: true }),
       tracks: await store.listTracks(),
+      lastContacts: lastContactDays(await store.contacts.list()),
     };
   }
 
@@ -114,7 +117,8 @@ class SyncRun {
       const found = notion.partners.byCorridorId.get(id)?.[0];
       if (found) partnerPages.set(id, normaliseNotionId(found.id));
     }
-    return { checked: notion.checked, tracks: new Map(store.tracks.map((track) => [track.id, track])), livePartners, partnerPages };
+    const tracks = new Map(store.tracks.map((track) => [track.id, track]));
+    return { checked: notion.checked, tracks, livePartners, partnerPages, lastContacts: store.lastContacts };
   }
 
   private reconciler(): Reconciler {

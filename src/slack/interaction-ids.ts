@@ -7,6 +7,13 @@ export const CALLBACK_IDS = {
   actionStatus: 'action_status_modal',
   conflict: 'conflict_modal',
   markSigned: 'mark_signed',
+  contact: 'contact_log_modal',
+} as const;
+
+/** callback_ids of the message shortcuts declared in manifest.yml. */
+export const SHORTCUT_IDS = {
+  addActionItem: 'message_add_action_item',
+  logOnPartner: 'message_log_on_partner',
 } as const;
 
 /**
@@ -21,12 +28,14 @@ export const ACTION_IDS = {
   eventEdit: 'event_edit',
   eventCancel: 'event_cancel',
   actionDone: 'action_done',
+  actionPostpone: 'action_postpone',
   addPartner: 'home_add_partner',
   addEvent: 'home_add_event',
   addAction: 'home_add_action',
   reminderMarkSigned: 'reminder_mark_signed',
   reminderSnooze: 'reminder_snooze',
   reminderOpenNotion: 'reminder_open_notion',
+  logContact: 'log_contact',
 } as const;
 
 /** The mark-as-signed modal's one input: its block_id (where errors show) and its datepicker's action_id. */

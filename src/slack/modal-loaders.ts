@@ -2,7 +2,7 @@ import type { ModalView } from '@slack/types';
 import type { ActionItem, CorridorEvent, Partner, Person } from '../domain/types.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import type { CorridorStore } from '../store/corridor-store.js';
-import { actionModal, actionStatusModal } from './views/modals/action-item-modal.js';
+import { actionModal, actionStatusModal, type ActionModalInput } from './views/modals/action-item-modal.js';
 import { eventModal } from './views/modals/event-modal.js';
 import { partnerModal } from './views/modals/partner-modal.js';
 import { personModal } from './views/modals/person-modal.js';
@@ -23,9 +23,9 @@ export async function eventModalFor(store: CorridorStore, lang: Lang, timeZone: 
   return eventModal({ event, partners, people, timeZone, lang, t: catalogue(lang) });
 }
 
-export async function actionModalFor(store: CorridorStore, lang: Lang, item?: ActionItem): Promise<ModalView> {
+export async function actionModalFor(store: CorridorStore, lang: Lang, item?: ActionItem, fromMessage?: ActionModalInput['fromMessage']): Promise<ModalView> {
   const [partners, tracks] = await Promise.all([store.partners.list({ includeRemoved: true }), store.listTracks()]);
-  return actionModal({ item, partners, tracks, lang, t: catalogue(lang) });
+  return actionModal({ item, partners, tracks, lang, t: catalogue(lang), fromMessage });
 }
 
 export function actionStatusModalFor(lang: Lang, item: ActionItem): ModalView {

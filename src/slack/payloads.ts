@@ -82,3 +82,15 @@ export const appHomeOpenedEvent = z.object({
   user: z.string().min(1),
   tab: z.string().default('home'),
 });
+
+/** A message shortcut (`message_action`): who used it, on which message, where. */
+export const messageShortcutPayload = z.object({
+  type: z.literal('message_action'),
+  callback_id: z.string().min(1),
+  trigger_id: z.string().min(1),
+  user: z.object({ id: z.string().min(1) }),
+  channel: z.object({ id: z.string().min(1) }),
+  message: z.object({ ts: z.string().min(1), text: z.string().default(''), user: z.string().optional() }).loose(),
+  response_url: z.url().optional(),
+});
+export type MessageShortcutPayload = z.infer<typeof messageShortcutPayload>;

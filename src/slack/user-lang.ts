@@ -18,6 +18,8 @@ interface SlackUserInfo {
   locale?: string;
   team_id?: string;
   is_stranger?: boolean;
+  is_restricted?: boolean;
+  is_ultra_restricted?: boolean;
   enterprise_user?: { enterprise_id?: string };
 }
 
@@ -29,7 +31,12 @@ interface SlackUserInfo {
 export class UserLanguages {
   private readonly cache = new Map<string, { facts: UserFacts; until: number }>();
 
-  constructor(private readonly client: WebClient, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly client: WebClient,
+    private readonly clock: () => number = Date.now,
+    /** How long a lookup may take: a command's budget by default; a scheduled job may wait longer. */
+    private readonly timeoutMs = LOOKUP_TIMEOUT_MS,
+  ) {}
 
   async of(userId: string): Promise<Lang> {
     return (await this.facts(userId)).lang;
@@ -44,7 +51,7 @@ export class UserLanguages {
   async facts(userId: string): Promise<UserFacts> {
     const known = this.knownFacts(userId);
     if (known) return known;
-    const found = await Promise.race([this.lookUp(userId), delay(LOOKUP_TIMEOUT_MS).then(() => undefined)]);
+    const found = await Promise.race([this.lookUp(userId), delay(this.timeoutMs).then(() => undefined)]);
     const facts = found ?? { lang: 'en' as const, organisation: undefined };
     this.cache.set(userId, { facts, until: this.clock() + (found ? CACHE_MS : FAILURE_CACHE_MS) });
     return facts;
@@ -61,6 +68,7 @@ export class UserLanguages {
           teamId: user.team_id ?? null,
           enterpriseId: user.enterprise_user?.enterprise_id ?? null,
           isStranger: user.is_stranger === true,
+          isGuest: user.is_restricted === true || user.is_ultra_restricted === true,
         },
       };
     } catch {

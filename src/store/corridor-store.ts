@@ -1,5 +1,6 @@
 import type {
   ActionItem,
+  ContactEntry,
   CorridorEvent,
   CorridorProfile,
   Draft,
@@ -11,6 +12,7 @@ import type {
 import type { Coordination } from './coordination.js';
 import type { NotionLinks } from './notion-links.js';
 import type { RunLedger } from './run-ledger.js';
+import type { NudgePreferences } from './nudge-preferences.js';
 import type { ReminderMentions } from './reminder-mentions.js';
 import type { SnoozeStore } from './snoozes.js';
 
@@ -56,6 +58,8 @@ export interface CorridorStore {
   people: RecordCollection<Person>;
   events: RecordCollection<CorridorEvent>;
   actions: RecordCollection<ActionItem>;
+  /** The contact log: dated entries of every exchange with a partner (internal only). */
+  contacts: RecordCollection<ContactEntry>;
   listTracks(): Promise<Track[]>;
   getProfile(): Promise<CorridorProfile>;
   history(entity: HistoryEntry['entity'], entityId: string): Promise<HistoryEntry[]>;
@@ -67,6 +71,8 @@ export interface CorridorStore {
   snoozes: SnoozeStore;
   /** Follow-up owners the reminder @-mentioned, by week: at most one ping a week per adhesion. */
   mentions: ReminderMentions;
+  /** Who turned their weekly personal nudges off. */
+  nudgePreferences: NudgePreferences;
   /** Which Notion page shows which record (the Notion sync's bookkeeping). */
   notionLinks: NotionLinks;
   /** Deliveries, leases and Home tab viewers shared by every replica. */

@@ -82,6 +82,9 @@ export function openDatabase(path: string): Database.Database {
   }
 }
 
+/** The kernel's own files: never a database, and not a place to create one. */
+const SYSTEM_FOLDER = /^\/(proc|sys)(\/|$)/;
+
 /**
  * SQLite would block forever opening a FIFO, and fail obscurely on a directory, a device or a
  * kernel file: anything but a regular file (or nothing yet) is refused before it is opened. So is
@@ -90,7 +93,7 @@ export function openDatabase(path: string): Database.Database {
  */
 function checkIsFileOrAbsent(path: string): void {
   const real = realLocation(resolve(path));
-  const kind = /^\/(proc|sys)(\/|$)/.test(real) ? 'system' : existingKind(real);
+  const kind = SYSTEM_FOLDER.test(real) ? 'system' : existingKind(real);
   if (kind) throw new DatabaseOpenError(bothLanguages((words) => words.cli.errors.notAFile(path, words.cli.errors.fileKinds[kind])));
 }
 

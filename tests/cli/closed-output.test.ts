@@ -4,7 +4,8 @@ import { cleanEnv, spawnTs } from '../support/run-cli.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
 
 // `npm start 2>&1 | head -1`, or a log shipper that restarts: the reader of the bot's output goes
-// away while the bot runs. The process must end, not write into the closed pipe for ever.
+// away while the bot runs. The process must end, not write into the closed pipe for ever (the
+// console's case is in process-guards.test.ts).
 
 const TOKEN = 'xoxb-closed-output';
 const SLACK = { SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: 'closed-output-secret', PORT: '0' };
@@ -64,15 +65,6 @@ async function logSomething(port: number): Promise<void> {
 }
 
 describe('npm start whose output is closed', () => {
-  it('the console: ends once its answers cannot be written, though its input is still open', async () => {
-    const { child, exited } = start(cleanEnv());
-    await printed(child, /local console/);
-    child.stdout.destroy();
-    child.stderr.destroy();
-    child.stdin.write('/corridor pending\n/corridor partners\n');
-    expect(await endsWithinPatience(child, exited)).toBe(true);
-  }, 30_000);
-
   it('the Slack app: its next log line finds the pipe closed, and it shuts down as on SIGTERM (exit 0)', async () => {
     slack = await startSlackApiEmulator({ botToken: TOKEN });
     const { child, exited } = start(cleanEnv({ ...SLACK, SLACK_API_URL: slack.url }));

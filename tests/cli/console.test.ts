@@ -12,7 +12,7 @@ describe('npm start without credentials: the local console', () => {
     for (const name of ['Venture Lab', 'CMC Microsystems', 'Department of Business and Economic Affairs – State of New Hampshire']) {
       expect(result.stdout).toContain(name);
     }
-    expect(result.stdout).toMatch(/pending for \d+ year/);
+    expect(result.stdout).toMatch(/intention declared for \d+ year/);
   });
 
   it('renders the same blocks as Slack, as text, in French on request', async () => {

@@ -38,10 +38,28 @@ describe('npm run digest', () => {
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   }, 60_000);
 
+  it('with Slack taking the post at once but answering after 25 s, leaves exactly one digest in the channel and says it is posted', async () => {
+    const env = slackEnv();
+    await runCli('src/cli/digest.ts', { args: ['--dry-run'], env });
+    slack.failNext('chat.postMessage', { delayMs: 25_000 });
+    const result = await runCli('src/cli/digest.ts', { env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Digest \d{4}-W\d{2}: posted to C0CORRIDOR/);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+    // What the channel holds, read as anyone scrolling it would.
+    const history = await fetch(`${slack.url}conversations.history`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${BOT_TOKEN}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ channel: CHANNEL }),
+    });
+    expect(((await history.json()) as { messages: unknown[] }).messages).toHaveLength(1);
+  }, 60_000);
+
   it('with Slack not answering chat.postMessage, exits 1 within 60 s with one line saying so, and the period stays open', async () => {
     const env = slackEnv();
     await runCli('src/cli/digest.ts', { args: ['--dry-run'], env });
-    for (let i = 0; i < 5; i++) slack.failNext('chat.postMessage', { delayMs: 120_000 });
+    // Slack never takes the message (a late 502): each try times out, the channel shows it missing, and the next try follows.
+    for (let i = 0; i < 5; i++) slack.failNext('chat.postMessage', { httpStatus: 502, delayMs: 120_000 });
     const started = Date.now();
     const result = await runCli('src/cli/digest.ts', { env });
     const seconds = (Date.now() - started) / 1000;

@@ -56,8 +56,8 @@ describe('--dry-run, with no credentials', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     for (const name of ['Venture Lab', 'CMC Microsystems', 'Department of Business and Economic Affairs – State of New Hampshire']) {
-      expect(result.stdout).toMatch(new RegExp(`${name} — pending for \\d+ years?`));
-      expect(result.stdout).toMatch(new RegExp(`${name} — en attente depuis \\d+ ans?`));
+      expect(result.stdout).toMatch(new RegExp(`${name} — intention declared for \\d+ years?`));
+      expect(result.stdout).toMatch(new RegExp(`${name} — intention déclarée depuis \\d+ ans?`));
     }
     expect(result.stdout).toContain('[Marquer comme signée / Mark as signed] [Reporter d’une semaine / Snooze 1 week]');
   });
@@ -67,9 +67,9 @@ describe('--dry-run, with no credentials', () => {
     const result = await runCli('src/cli/remind.ts', { args: ['--dry-run'], env: { ...env, ...(await syncedToNotion(env)) } });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const withNotion = '[Marquer comme signée / Mark as signed] [Reporter d’une semaine / Snooze 1 week] [Ouvrir dans Notion / Open in Notion]';
+    const withNotion = '[Marquer comme signée / Mark as signed] [Reporter d’une semaine / Snooze 1 week] [Consigner un contact / Log a contact] [Ouvrir dans Notion / Open in Notion]';
     expect(result.stdout.split(withNotion)).toHaveLength(2);
-    expect(result.stdout.indexOf(withNotion)).toBeGreaterThan(result.stdout.indexOf('CMC Microsystems — pending for'));
+    expect(result.stdout.indexOf(withNotion)).toBeGreaterThan(result.stdout.indexOf('CMC Microsystems — intention declared for'));
   });
 
   it('npm run digest -- --dry-run prints the digest in French, then English', async () => {

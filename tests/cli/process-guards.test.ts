@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli.js';
+import { cleanEnv, runCli, spawnTs } from '../support/run-cli.js';
 
 describe('installProcessGuards', () => {
   it('logs an unhandled rejection and an uncaught exception in one line each, and the process carries on', async () => {
@@ -11,4 +11,21 @@ describe('installProcessGuards', () => {
     ]);
     expect(result.code).toBe(0);
   });
+});
+
+describe('a closed output pipe', () => {
+  it('ends the bot instead of spinning on EPIPE, as `npm start 2>&1 | head -1` would leave it', async () => {
+    const child = spawnTs('src/cli/start.ts', [], { env: cleanEnv() });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // The reader goes away after the first line, as `head -1` does.
+    child.stdout.once('data', () => {
+      child.stdout.destroy();
+      child.stderr.destroy();
+      child.stdin.write('/corridor pending\n/corridor partners\n/corridor pending\n');
+    });
+    const timeout = new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 15_000).unref());
+    const outcome = await Promise.race([exited, timeout]);
+    if (outcome === 'still running') child.kill('SIGKILL');
+    expect(outcome).not.toBe('still running');
+  }, 30_000);
 });

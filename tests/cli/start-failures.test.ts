@@ -118,9 +118,9 @@ describe('npm start with DATABASE_URL naming something other than a file', () =>
     expectOneLine(result, /^corridor-bot: DATABASE_URL: \/proc\/self\/status is a system file/);
   });
 
-  it('a file inside a missing folder under /proc: one line, exit 1, without trying to create the folder for ever', async () => {
+  it('a missing folder under /proc: one line, exit 1, without trying to create it', async () => {
     const result = await timedStart(cleanEnv({ DATABASE_URL: 'sqlite:/proc/nope/x.sqlite' }));
-    expectOneLine(result, /^corridor-bot: DATABASE_URL: \/proc\/nope\/x.sqlite is a system file/);
+    expectOneLine(result, /^corridor-bot: DATABASE_URL: \/proc\/nope\/x\.sqlite is a system file/);
   });
 
   it('a link to /sys leads there: one line, exit 1', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandText, readVerb, type RecordFinder } from '../../src/domain/command-text.js';
+import { parseCommandText, readVerb, withTwoWordName, type RecordFinder } from '../../src/domain/command-text.js';
 import { applyPartnerFilter, partnerFilterArgument } from '../../src/domain/partner-filter.js';
 import { seedRecords } from '../support/records.js';
 import { eventWhenArgument } from '../../src/domain/event-when.js';
@@ -24,6 +24,15 @@ describe('parseCommandText', () => {
 
   it('leaves look-alike flags in the text', () => {
     expect(parseCommandText('partner --french')).toMatchObject({ lang: undefined, rest: '--french' });
+  });
+
+  it('joins a name typed as two words only when the first alone names nothing', () => {
+    const names = new Set(['a-propos', 'partner']);
+    const isName = (name: string) => names.has(name);
+    expect(withTwoWordName(parseCommandText('À propos du corridor'), isName)).toMatchObject({ name: 'a-propos', rest: 'du corridor' });
+    expect(withTwoWordName(parseCommandText('partner propos'), isName)).toMatchObject({ name: 'partner', rest: 'propos' });
+    expect(withTwoWordName(parseCommandText('a'), isName)).toMatchObject({ name: 'a', rest: '' });
+    expect(withTwoWordName(parseCommandText('b propos'), isName)).toMatchObject({ name: 'b', rest: 'propos' });
   });
 
   it('gives an empty name for empty text', () => {

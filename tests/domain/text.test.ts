@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasInvisibleCharacters, normalize, withoutInvisibleCharacters } from '../../src/domain/text.js';
+import { slugify } from '../../src/domain/slug.js';
+import { hasInvisibleCharacters, normalize, transliterate, withoutInvisibleCharacters } from '../../src/domain/text.js';
 
 const INVISIBLE = {
   'soft hyphen': '\u00AD',
@@ -36,5 +37,33 @@ describe('invisible and text-direction characters', () => {
     expect(normalize('C\u200B2MI')).toBe(normalize('C2MI'));
     expect(normalize('Uni\u00ADversité de Sher\u2060brooke')).toBe('universite de sherbrooke');
     expect(normalize('\u202EIMS2C')).toBe('ims2c');
+  });
+});
+
+describe('transliteration and look-alikes', () => {
+  it.each([
+    ["main-d'œuvre", 'main-d-oeuvre'],
+    ['Æsir Ørsted', 'aesir-orsted'],
+    ['Straße', 'strasse'],
+    ['Łukasz', 'lukasz'],
+    ['Đorđe', 'dorde'],
+    ['Þór', 'thor'],
+    ['李明', 'liming'],
+    ['Наталья', 'natal-ya'],
+  ])('gives %s the record ID %s', (name, id) => {
+    expect(slugify(name)).toBe(id);
+  });
+
+  it('folds ligatures the same way for matching, so oe and œ meet', () => {
+    expect(normalize('Main-d’œuvre')).toBe(normalize("main-d'oeuvre"));
+    expect(normalize('Cœurderoy')).toBe('coeurderoy');
+  });
+
+  it('reads fullwidth and Cyrillic look-alikes as the Latin name, but not in IDs', () => {
+    expect(normalize('Ｃ２ＭＩ')).toBe('c2mi');
+    expect(normalize('С2МІ')).toBe('c2mi');
+    expect(normalize('Сorridor')).toBe(normalize('Corridor'));
+    expect(transliterate('Сorridor')).toBe('sorridor');
+    expect(normalize('НАТАЛЬЯ')).toBe(normalize('Наталья'));
   });
 });

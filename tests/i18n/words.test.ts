@@ -31,7 +31,11 @@ describe('plurals', () => {
 
 describe('the help', () => {
   const commands = corridorCommands();
-  const examples = (t: typeof en) => commands.flatMap((command) => (command.help(t).examples ?? []).map((example) => ({ command, example })));
+  const examples = (t: typeof en) =>
+    commands.flatMap((command) => {
+      const { examples = [], manage } = command.help(t);
+      return [...examples, ...(manage?.examples ?? [])].map((example) => ({ command, example }));
+    });
 
   it('gives French examples in French, and each runs the command it illustrates', () => {
     const french = examples(fr);
@@ -40,7 +44,7 @@ describe('the help', () => {
       const parsed = parseCommandText(example);
       expect(findCommand(parsed.name, commands), example).toBe(command);
     }
-    const text = renderBlocksAsText(helpView(commands, fr).blocks);
+    const text = renderBlocksAsText(helpView(commands, fr, true).blocks);
     expect(text).toContain('/corridor partenaire udes');
     expect(text).not.toMatch(/\/corridor (partner|partners|events?|history) /);
   });

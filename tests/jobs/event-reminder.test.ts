@@ -11,10 +11,11 @@ import type { CorridorEvent, Draft } from '../../src/domain/types.js';
 import { remindTomorrowsEvents } from '../../src/jobs/event-reminder.js';
 import type { JobLogger } from '../../src/jobs/job-logger.js';
 import { scheduleCorridorJobs } from '../../src/jobs/schedule-jobs.js';
-import type { ChannelMessage, Poster } from '../../src/jobs/slack-poster.js';
+import type { Poster } from '../../src/jobs/slack-poster.js';
 import { openSqliteStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 import { blockKitViolations } from '../support/block-kit-limits.js';
+import { recordingPoster } from '../support/recording-poster.js';
 import { eventRecord } from '../support/records.js';
 import { silentLogger } from '../support/silent-logger.js';
 import { startSlackApiEmulator, type SlackApiEmulator } from '../support/slack-api-emulator.js';
@@ -180,16 +181,7 @@ describe('on EVENT_REMINDER_CRON, with the other scheduled posts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corridor-event-reminder-'));
     dirs.push(dir);
     const url = `sqlite:${join(dir, 'corridor.sqlite')}`;
-    const posted: (ChannelMessage & { at: string })[] = [];
-    const recording: Poster = {
-      post: async (message) => {
-        posted.push({ ...message, at: new Date().toISOString() });
-        return { ok: true, channel: message.channel, ts: `${posted.length}.000001` };
-      },
-      audienceOf: async () => 'internal' as const,
-      findPosted: async () => ({ ok: true, ts: undefined }),
-      findReplies: async () => ({ ok: true, parts: [] }),
-    };
+    const { poster: recording, posted } = recordingPoster();
     const eventPosts = () => posted.filter((message) => /is tomorrow|events tomorrow/.test(message.text));
     const config = parseConfig({ CORRIDOR_CHANNEL: 'C0CORRIDOR' });
     expect(config.EVENT_REMINDER_CRON).toBe('0 9 * * *');

@@ -4,7 +4,8 @@ import { digest } from '../../src/jobs/digest.js';
 import type { JobLogger } from '../../src/jobs/job-logger.js';
 import { releaseHeldClaims } from '../../src/jobs/period-claim.js';
 import type { JobDeps } from '../../src/jobs/job-deps.js';
-import { createPostingClient, POST_METADATA_EVENT, POSTING_RETRY, SlackPoster } from '../../src/jobs/slack-poster.js';
+import { createPostingClient, createPostingClients, POST_METADATA_EVENT, POSTING_RETRY, SlackPoster } from '../../src/jobs/slack-poster.js';
+import { remind } from '../../src/jobs/remind.js';
 import { REPLICA_ID } from '../../src/ops/process-identity.js';
 import type { CorridorStore } from '../../src/store/corridor-store.js';
 import { silentLogger } from '../support/silent-logger.js';
@@ -134,6 +135,64 @@ describe('a digest Slack does not answer in time', () => {
     expect(digestPosts()).toHaveLength(0);
     expect(await digest(deps().jobDeps)).toMatchObject({ status: 'posted' });
     expect(digestPosts()).toHaveLength(1);
+  });
+});
+
+/** This week's digests the channel holds, read back as a person scrolling it would find them. */
+async function digestsInChannel(): Promise<number> {
+  const history = await createPostingClient({ token: BOT_TOKEN, slackApiUrl: slack.url }).conversations.history({ channel: CHANNEL, include_all_metadata: true });
+  return (history.messages ?? []).filter((message) => {
+    const payload = message.metadata?.event_payload as { job?: string; period?: string } | undefined;
+    return payload?.job === 'digest' && payload.period === WEEK;
+  }).length;
+}
+
+describe('a post Slack accepted but answered too late', () => {
+  /** The app's own clients and retries, with the call time-out cut from 10 s so the test does not wait Slack's 25 s. */
+  function appDeps(): { jobDeps: JobDeps; warnings: string[] } {
+    const { jobDeps, warnings } = deps();
+    const clients = createPostingClients({ token: BOT_TOKEN, slackApiUrl: slack.url, timeoutMs: 300, logger: silentLogger() });
+    return { jobDeps: { ...jobDeps, poster: new SlackPoster(clients, { logger: jobDeps.logger, minIntervalMs: 0 }) }, warnings };
+  }
+
+  it('leaves exactly one digest: the poster finds the message in the channel instead of sending it again', async () => {
+    // Slack takes the message at once and answers 25 s later: the client has given up long before.
+    slack.failNext('chat.postMessage', { delayMs: 25_000 });
+    const result = await digest(appDeps().jobDeps);
+    expect(digestPosts()).toHaveLength(1);
+    expect(result).toMatchObject({ status: 'posted', period: WEEK });
+    const history = slack.callsTo('conversations.history');
+    expect(history).toHaveLength(1);
+    expect(history[0]!.at).toBeGreaterThanOrEqual(slack.callsTo('chat.postMessage')[0]!.at);
+    expect(await store.runs.get('digest', WEEK)).toMatchObject({ state: 'done', messageTs: (result as { ts: string }).ts });
+    expect(await digestsInChannel()).toBe(1);
+  });
+
+  it('posts again, once, when the channel shows the message never arrived', async () => {
+    // A 503 from a proxy in front of Slack: nothing was posted.
+    slack.failNext('chat.postMessage', { httpStatus: 503 });
+    expect(await digest(appDeps().jobDeps)).toMatchObject({ status: 'posted' });
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(slack.callsTo('conversations.history')).toHaveLength(1);
+    expect(await digestsInChannel()).toBe(1);
+  });
+
+  it('does not send again when the channel cannot be read to tell', async () => {
+    slack.failNext('chat.postMessage', { delayMs: 25_000 });
+    slack.failNext('conversations.history', { error: 'missing_scope' });
+    expect(await digest(appDeps().jobDeps)).toMatchObject({ status: 'failed' });
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('leaves exactly one reply in the reminder’s thread when Slack answers the reply late', async () => {
+    slack.failNext('chat.postMessage', {}); // the summary line, answered at once
+    slack.failNext('chat.postMessage', { delayMs: 25_000 }); // its details, in the thread
+    expect(await remind(appDeps().jobDeps)).toMatchObject({ status: 'posted' });
+    const posts = slack.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]!.args.thread_ts).toEqual(expect.any(String));
+    expect(slack.callsTo('conversations.replies')).toHaveLength(1);
+    expect(slack.callsTo('conversations.history')).toHaveLength(0);
   });
 });
 

@@ -5,7 +5,7 @@ import { digest } from '../../src/jobs/digest.js';
 import type { JobLogger } from '../../src/jobs/job-logger.js';
 import { remind } from '../../src/jobs/remind.js';
 import type { JobDeps } from '../../src/jobs/job-deps.js';
-import { createPostingClient, POSTING_RETRY, SlackPoster } from '../../src/jobs/slack-poster.js';
+import { createPostingClient, createPostingClients, POSTING_RETRY, SlackPoster } from '../../src/jobs/slack-poster.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import { openSqliteStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
@@ -45,7 +45,7 @@ function deps(overrides: { token?: string; now?: Date; minIntervalMs?: number; n
     warn: (message) => logged.push({ level: 'warn', message }),
     error: (message) => logged.push({ level: 'error', message }),
   };
-  const client = createPostingClient({
+  const client = createPostingClients({
     token: overrides.token ?? BOT_TOKEN,
     slackApiUrl: slack.url,
     // Production's retry count, with short back-offs: Retry-After is still honoured in full.
@@ -80,8 +80,8 @@ describe('reminder', () => {
     expect(calls[0]!.args.channel).toBe(CHANNEL);
     expect(blockKitViolations(calls[0]!.args.blocks, 'message')).toEqual([]);
     const text = postedText();
-    for (const name of ['Venture Lab', 'CMC Microsystems', 'State of New Hampshire']) expect(text).toContain(`${name} — pending for 1 year, 7 months`);
-    expect(text).toContain('Venture Lab — en attente depuis 1 an et 7 mois');
+    for (const name of ['Venture Lab', 'CMC Microsystems', 'State of New Hampshire']) expect(text).toContain(`${name} — intention declared for 1 year, 7 months`);
+    expect(text).toContain('Venture Lab — intention déclarée depuis 1 an et 7 mois');
     expect(await store.runs.get('remind', '2026-11-26')).toMatchObject({ state: 'done', channel: CHANNEL, messageTs: expect.any(String) });
     // The next day is another period.
     const friday = deps({ now: new Date('2026-11-27T15:00:00Z') });
@@ -135,7 +135,7 @@ describe('reminder posts people do not mute', () => {
 
   it('flags the seed’s next step, without a due date 19 months on, as overdue', async () => {
     await remind(deps().jobDeps);
-    expect(postedText(0)).toContain('Venture Lab — pending for 1 year, 7 months · :warning: next step overdue');
+    expect(postedText(0)).toContain('Venture Lab — intention declared for 1 year, 7 months · :warning: next step overdue');
     expect(postedText(1)).toContain(':warning: Next step overdue: no due date after 8 weeks pending');
   });
 
@@ -149,7 +149,7 @@ describe('reminder posts people do not mute', () => {
     const friday = slack.callsTo('chat.postMessage').map((call) => JSON.stringify(call.args.blocks));
     expect(friday).toHaveLength(2);
     expect(friday.join('')).not.toContain('<@U0OWNER>');
-    expect(postedText(0)).toContain('Venture Lab — pending for 1 year, 7 months · :warning: next step overdue · follow-up owner already reminded this week');
+    expect(postedText(0)).toContain('Venture Lab — intention declared for 1 year, 7 months · :warning: next step overdue · follow-up owner already reminded this week');
     // The next week: mentioned again.
     slack.reset();
     await remind(deps({ now: new Date('2026-12-01T15:00:00Z') }).jobDeps);
@@ -242,8 +242,9 @@ describe('Slack errors', () => {
   it('retries an HTTP 500, and records a failure when Slack keeps answering 500', async () => {
     slack.failNext('chat.postMessage', { httpStatus: 500 });
     expect(await remind(deps().jobDeps)).toMatchObject({ status: 'posted' });
-    // The refused call, its retry, then the thread reply.
+    // The refused call, its retry once the channel showed it missing, then the thread reply.
     expect(slack.callsTo('chat.postMessage')).toHaveLength(3);
+    expect(slack.callsTo('conversations.history')).toHaveLength(1);
 
     slack.reset();
     for (let i = 0; i <= POSTING_RETRY.retries!; i++) slack.failNext('chat.postMessage', { httpStatus: 500 });

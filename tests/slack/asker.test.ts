@@ -41,18 +41,19 @@ describe('inside or outside', () => {
   const home = { teamId: 'T0HOME', enterpriseId: null };
 
   it('is internal only for a known user of the installing workspace or Enterprise organisation', () => {
-    expect(audienceOfUser({ teamId: 'T0HOME', enterpriseId: null, isStranger: false }, home)).toBe('internal');
-    expect(audienceOfUser({ teamId: 'T0OTHER', enterpriseId: null, isStranger: false }, home)).toBe('public');
-    expect(audienceOfUser({ teamId: 'T0HOME', enterpriseId: null, isStranger: true }, home)).toBe('public');
-    expect(audienceOfUser({ teamId: null, enterpriseId: null, isStranger: false }, home)).toBe('public');
+    expect(audienceOfUser({ teamId: 'T0HOME', enterpriseId: null, isStranger: false, isGuest: false }, home)).toBe('internal');
+    expect(audienceOfUser({ teamId: 'T0OTHER', enterpriseId: null, isStranger: false, isGuest: false }, home)).toBe('public');
+    expect(audienceOfUser({ teamId: 'T0HOME', enterpriseId: null, isStranger: true, isGuest: false }, home)).toBe('public');
+    expect(audienceOfUser({ teamId: 'T0HOME', enterpriseId: null, isStranger: false, isGuest: true }, home)).toBe('public');
+    expect(audienceOfUser({ teamId: null, enterpriseId: null, isStranger: false, isGuest: false }, home)).toBe('public');
     const grid = { teamId: 'T0HOME', enterpriseId: 'E0GRID' };
-    expect(audienceOfUser({ teamId: 'T0SISTER', enterpriseId: 'E0GRID', isStranger: false }, grid)).toBe('internal');
-    expect(audienceOfUser({ teamId: 'T0SISTER', enterpriseId: 'E0ELSE', isStranger: false }, grid)).toBe('public');
+    expect(audienceOfUser({ teamId: 'T0SISTER', enterpriseId: 'E0GRID', isStranger: false, isGuest: false }, grid)).toBe('internal');
+    expect(audienceOfUser({ teamId: 'T0SISTER', enterpriseId: 'E0ELSE', isStranger: false, isGuest: false }, grid)).toBe('public');
   });
 
   it('counts a lookup that failed as outside', () => {
     expect(audienceOfUser(undefined, home)).toBe('public');
-    expect(audienceOfUser({ teamId: 'T0HOME', enterpriseId: null, isStranger: false }, undefined)).toBe('public');
+    expect(audienceOfUser({ teamId: 'T0HOME', enterpriseId: null, isStranger: false, isGuest: false }, undefined)).toBe('public');
     expect(audienceOfChannel(undefined)).toBe('public');
     expect(audienceOfChannel(true)).toBe('public');
     expect(audienceOfChannel(false)).toBe('internal');

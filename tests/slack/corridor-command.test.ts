@@ -67,15 +67,15 @@ describe('/corridor over signed HTTP', () => {
   it('shows pending adhesions with their age and next step', async () => {
     const text = readable(await ask('pending'));
     for (const name of ['Venture Lab', 'CMC Microsystems', 'New Hampshire']) expect(text).toContain(name);
-    expect(text).toMatch(/pending for \d+ year/);
+    expect(text).toMatch(/intention declared for \d+ year/);
     expect(text).toContain('Next step: Confirm adhesion to the MOU');
   });
 
   it('answers in French for a fr-CA Slack user, and --en overrides it', async () => {
     const french = await ask('attente', 'U0FRANCINE');
-    expect(readable(french)).toMatch(/en attente depuis \d+ an/);
+    expect(readable(french)).toMatch(/intention déclarée depuis \d+ an/);
     const english = await ask('pending --en', 'U0FRANCINE');
-    expect(readable(english)).toMatch(/pending for/);
+    expect(readable(english)).toMatch(/intention declared for/);
     expect(running.slack.callsTo('users.info').filter((call) => call.args.user === 'U0FRANCINE')).toHaveLength(1);
   });
 
@@ -103,6 +103,16 @@ describe('/corridor over signed HTTP', () => {
     const text = readable(await ask('about --fr'));
     expect(text).toContain('plus de 900');
     expect(text).toMatch(/9\*? signataires/);
+  });
+
+  it('reads a name typed as two words, `à propos` and `en attente`, as the command it is', async () => {
+    for (const typed of ['à propos', 'a propos', 'À Propos']) {
+      const text = readable(await ask(typed));
+      expect(text, typed).toContain('plus de 900');
+      expect(text, typed).not.toContain('don’t know');
+    }
+    expect(readable(await ask('en attente'))).toContain('Venture Lab');
+    expect(readable(await ask('a'))).toContain('I don’t know the command “a”');
   });
 
   it('lists the matches when several partners match, and suggests one when none does', async () => {

@@ -115,6 +115,27 @@ describe('partner cards, inside and outside', () => {
     expect((await ask('partner venture lab', 'U0STRANGER')).all).not.toContain(NOTE);
   });
 
+  it.each([
+    ['a multi-channel guest', { guest: 'multi-channel' as const }],
+    ['a single-channel guest', { guest: 'single-channel' as const }],
+  ])('gives %s of the installing workspace the public view and no way to change anything', async (_who, guest) => {
+    await writeNote();
+    const GUEST_COORDINATOR = 'U0GUEST';
+    running.slack.setUser({ id: GUEST_COORDINATOR, locale: 'en-US', ...guest });
+    const card = await ask('partner venture lab', GUEST_COORDINATOR, 'C0CORRIDOR');
+    expect(card.text).toContain('Venture Lab');
+    expect(card.all).not.toContain(NOTE);
+    expect(card.all).not.toContain(FOLLOW);
+    expect(card.blocks.some((block) => block.type === 'actions')).toBe(false);
+    const opened = running.slack.callsTo('views.open').length;
+    const refused = await ask('partner edit venture lab', GUEST_COORDINATOR, 'C0CORRIDOR');
+    expect(refused.text).toContain('not open to other organisations');
+    await running.corridor.idle();
+    expect(running.slack.callsTo('views.open')).toHaveLength(opened);
+    // A full member asking the same in the same channel still reads the note.
+    expect((await ask('partner venture lab', ALICE, 'C0CORRIDOR')).all).toContain(NOTE);
+  });
+
   it('keeps pending adhesions public but not who follows them up, and history for the inside', async () => {
     await writeNote();
     const pending = await ask('pending', PARTNER);
@@ -135,6 +156,31 @@ describe('partner cards, inside and outside', () => {
     const inside = await ask('history venture lab', ALICE);
     expect(inside.all).toContain('Internal note');
     expect(inside.all).toContain(NOTE);
+  });
+});
+
+describe('the help follows its reader', () => {
+  const managing = /partner add|edit <|event add|action add|people add|`\/corridor sync`/;
+
+  it('lists adding, editing and syncing to a coordinator only', async () => {
+    const coordinator = await ask('help', ADMIN_ID, 'C0CORRIDOR');
+    expect(coordinator.all).toMatch(managing);
+    expect(coordinator.all).toContain('For coordinators');
+    expect(coordinator.all).toContain('`/corridor sync`');
+    const colleague = await ask('help', ALICE, 'C0CORRIDOR');
+    const outside = await ask('help', PARTNER);
+    for (const reader of [colleague, outside]) {
+      expect(reader.all).toContain('`/corridor partner <name>`');
+      expect(reader.all).not.toMatch(managing);
+      expect(reader.all).not.toContain('For coordinators');
+    }
+  });
+
+  it('answers `aide` in French to an English reader, as a French name promises', async () => {
+    const french = await ask('aide', ALICE, 'C0CORRIDOR');
+    expect(french.text).toContain('Corridor bot');
+    expect(french.all).toContain('`/corridor partenaire <nom>`');
+    expect(french.all).not.toContain('ajouter');
   });
 });
 

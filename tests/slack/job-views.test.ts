@@ -99,13 +99,13 @@ describe('reminder view', () => {
     const { summary } = reminderView({ partners, today: TODAY, notionUrls: urls, langs: ['fr', 'en'], mentioned: new Set(['partner-1']), audience: 'internal' })!;
     expect(blockKitViolations(summary.blocks, 'message')).toEqual([]);
     const text = renderBlocksAsText(summary.blocks);
-    expect(text).toContain('• Venture Lab — en attente depuis 1 an et 7 mois · :warning: prochaine étape en retard · suivi\u00a0: @U0FOLLOW');
-    expect(text).toContain('• Venture Lab — pending for 1 year, 7 months · :warning: next step overdue · follow-up @U0FOLLOW');
+    expect(text).toContain('• Venture Lab — intention déclarée depuis 1 an et 7 mois · :warning: prochaine étape en retard · suivi\u00a0: @U0FOLLOW');
+    expect(text).toContain('• Venture Lab — intention declared for 1 year, 7 months · :warning: next step overdue · follow-up @U0FOLLOW');
     // Mentioned earlier this week: named without a second ping; pending one month, not overdue yet.
-    expect(text).toContain('• CMC Microsystems — pending for 1 month · follow-up owner already reminded this week');
+    expect(text).toContain('• CMC Microsystems — intention declared for 1 month · follow-up owner already reminded this week');
     expect(JSON.stringify(summary.blocks)).not.toContain('<@U0OTHER>');
     expect(text).not.toContain('[Mark as signed');
-    expect(text.indexOf('en attente depuis')).toBeLessThan(text.indexOf('pending for'));
+    expect(text.indexOf('intention déclarée depuis')).toBeLessThan(text.indexOf('intention declared for'));
   });
 
   it('puts each adhesion’s details and its buttons once in the thread reply, pinging nobody', () => {
@@ -116,7 +116,7 @@ describe('reminder view', () => {
     const { details } = reminderView({ partners, today: TODAY, notionUrls: urls, langs: ['fr', 'en'], mentioned: new Set(['partner-1']), audience: 'internal' })!;
     expect(blockKitViolations(details.blocks, 'message')).toEqual([]);
     const text = renderBlocksAsText(details.blocks);
-    expect(text).toContain('Venture Lab — pending for 1 year, 7 months');
+    expect(text).toContain('Venture Lab — intention declared for 1 year, 7 months');
     expect(text).toContain('Next step: Sign the MOU');
     expect(text).toContain('Next step due December 15, 2026');
     expect(text).toContain(':warning: Next step overdue: it was due November 1, 2026');
@@ -125,18 +125,20 @@ describe('reminder view', () => {
     expect(buttons.map((b) => ('action_id' in b ? b.action_id : ''))).toEqual([
       keyedActionId(ACTION_IDS.reminderMarkSigned, 'partner-1'),
       keyedActionId(ACTION_IDS.reminderSnooze, 'partner-1'),
+      keyedActionId(ACTION_IDS.logContact, 'partner-1'),
       keyedActionId(ACTION_IDS.reminderOpenNotion, 'partner-1'),
       keyedActionId(ACTION_IDS.reminderMarkSigned, 'partner-2'),
       keyedActionId(ACTION_IDS.reminderSnooze, 'partner-2'),
+      keyedActionId(ACTION_IDS.logContact, 'partner-2'),
     ]);
-    expect(buttons[2]).toMatchObject({ url: urls.get('partner-1'), value: 'partner-1' });
+    expect(buttons[3]).toMatchObject({ url: urls.get('partner-1'), value: 'partner-1' });
   });
 
   it('shows a signed partner in place of its details, without its buttons, and leaves the others', () => {
     const partners = [partnerRecord('a'), partnerRecord('b')];
     const { details } = reminderView({ partners, today: TODAY, notionUrls: new Map(), langs: ['en'], mentioned: none, audience: 'internal' })!;
     const updated = signedInReminder(details.blocks, 'a', '*a* signed')!;
-    expect(renderBlocksAsText(updated)).toContain('a signed\nb — pending for');
+    expect(renderBlocksAsText(updated)).toContain('a signed\nb — intention declared for');
     expect(updated.filter((block) => block.type === 'actions').map((block) => block.block_id)).toEqual(['reminder_buttons:b']);
     expect(signedInReminder(details.blocks, 'c', 'x')).toBeUndefined();
   });
@@ -237,12 +239,14 @@ describe('partner card', () => {
     expect(renderBlocksAsText(card.blocks)).not.toContain('overdue');
   });
 
-  it('flags an overdue next step, as pending and the reminder do', () => {
+  it('flags an overdue next step inside, as pending and the reminder do, and never to another organisation', () => {
     const late = partnerRecord('late', { name: 'Late', nextStepDueOn: '2026-11-01' });
     const text = renderBlocksAsText(partnerCardView({ partner: late, people: [], lang: 'en', t: catalogue('en'), today: TODAY, audience: 'internal' }).blocks);
     expect(text).toContain(':warning: Next step overdue: it was due November 1, 2026');
     const seeded = seedRecords().partners.find((partner) => partner.id === 'venture-lab')!;
-    const fr = renderBlocksAsText(partnerCardView({ partner: seeded, people: [], lang: 'fr', t: catalogue('fr'), today: TODAY, audience: 'public' }).blocks);
-    expect(fr).toMatch(/Prochaine étape.*\n.*:warning:/);
+    const card = (audience: 'internal' | 'public') => renderBlocksAsText(partnerCardView({ partner: seeded, people: [], lang: 'fr', t: catalogue('fr'), today: TODAY, audience }).blocks);
+    expect(card('internal')).toMatch(/Prochaine étape.*\n.*:warning:/);
+    expect(card('public')).not.toMatch(/:warning:|retard/);
+    expect(card('public')).toContain('intention déclarée depuis 1 an et 7 mois');
   });
 });

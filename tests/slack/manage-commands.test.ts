@@ -62,6 +62,7 @@ describe('modal subcommands outside Slack', () => {
         nextStepDueOn: null,
         followUpUserId: null,
         internalNote: null,
+        stage: null,
       },
       { actor: 'U0ADMIN' },
     );

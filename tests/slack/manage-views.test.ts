@@ -10,6 +10,8 @@ import { conflictModal } from '../../src/slack/views/modals/outcome-modals.js';
 import { partnerModal } from '../../src/slack/views/modals/partner-modal.js';
 import { directoryOf } from '../../src/slack/views/record-fields.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
+import { contactModal } from '../../src/slack/views/modals/contact-modal.js';
+import { personModal } from '../../src/slack/views/modals/person-modal.js';
 import { viewViolations } from '../support/block-kit-limits.js';
 import { seedRecords } from '../support/records.js';
 
@@ -73,6 +75,20 @@ describe('modals', () => {
     expect(picker(small).element.options).toHaveLength(100);
     expect(picker(large).element.type).toBe('multi_external_select');
     expect(viewViolations(large)).toEqual([]);
+  });
+
+  it('lets the person form and the contact-log form pick one partner among thousands, searched as one types', () => {
+    const t = catalogue('en');
+    const crowd = manyPartners(2000);
+    const person = personModal({ partners: crowd, lang: 'en', t }) as unknown as ViewJson;
+    const contact = contactModal({ partners: crowd, partnerId: crowd[1500]!.id, today: '2026-12-05', lang: 'en', t }) as unknown as ViewJson;
+    const picker = (view: ViewJson, blockId: string) => view.blocks.find((block) => block.block_id === blockId) as { element: Record<string, unknown> };
+    expect(picker(person, 'partner').element).toMatchObject({ type: 'external_select', action_id: 'partners_lookup' });
+    expect(picker(contact, 'contact_partner').element).toMatchObject({ type: 'external_select', initial_option: { value: crowd[1500]!.id } });
+    expect(viewViolations(person)).toEqual([]);
+    expect(viewViolations(contact)).toEqual([]);
+    const few = personModal({ partners: manyPartners(20), lang: 'en', t }) as unknown as ViewJson;
+    expect(picker(few, 'partner').element.type).toBe('static_select');
   });
 
   it('shows a conflict with who changed the record, its current values and what the user typed', () => {

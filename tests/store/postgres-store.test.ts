@@ -186,6 +186,15 @@ describe('sslmode', () => {
     expect(sslOf(base)).toBe(false);
   });
 
+  it('falls back to a plain connection under prefer when the server offers no TLS, as libpq does', async () => {
+    // The embedded test server has no certificate: TLS is refused, and require fails where prefer goes on.
+    const url = await databaseUrl();
+    const withMode = (mode: string) => `${url}${url.includes('?') ? '&' : '?'}sslmode=${mode}`;
+    const store = await openPg(withMode('prefer'));
+    expect(await count(store, 'SELECT count(*) AS n FROM partners')).toBe(12);
+    await expect(openPostgresStore(withMode('require'))).rejects.toThrow(/DATABASE_URL/);
+  });
+
   it('keeps node-postgres’s own meaning when the URL sets uselibpqcompat itself', () => {
     expect(sslOf(`${base}?sslmode=require&uselibpqcompat=false`)).not.toMatchObject({ rejectUnauthorized: false });
   });

@@ -68,7 +68,8 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       expect(partners.every((p) => p.website === null)).toBe(true);
       expect(partners.find((p) => p.id === 'c2mi')).toMatchObject({ kind: null, joinedOn: null });
       expect(partners.find((p) => p.id === 'venture-lab')).toMatchObject({ kind: null, jurisdiction: null });
-      expect(partners.find((p) => p.id === 'venture-lab')!.sources).toBeUndefined();
+      // Its stage is the release's own words ("dans le but d'adhérer prochainement"), and says so.
+      expect(partners.find((p) => p.id === 'venture-lab')!.sources!.map((s) => s.field)).toEqual(['stage']);
       expect(partners.filter((p) => p.status === 'pending').every((p) => p.pendingSince === '2025-04-16')).toBe(true);
     });
 
@@ -77,9 +78,13 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       const sourced = partners.filter((p) => p.sources?.length);
       expect(sourced.map((p) => [p.id, p.jurisdiction, p.sources!.map((s) => s.field)]).sort()).toEqual([
         ['c2mi', 'QC', ['jurisdiction']],
+        ['cmc-microsystems', null, ['stage']],
         ['distriq', 'QC', ['jurisdiction']],
+        ['new-hampshire-bea', 'NH', ['stage']],
         ['universite-de-sherbrooke', 'QC', ['jurisdiction']],
+        ['venture-lab', null, ['stage']],
       ]);
+      expect(sourced.find((p) => p.id === 'venture-lab')!.sources![0]!.source.fr).toContain('« dans le but d’adhérer prochainement à l’initiative »');
       expect(sourced.find((p) => p.id === 'c2mi')!.sources![0]!.source.en).toMatch(/^public knowledge \(C2MI is in Bromont, Québec\)/);
     });
 
@@ -402,6 +407,22 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
         { partnerId: 'venture-lab', userId: 'U1' },
       ]);
       expect(await mentions.inWeek('2026-W49')).toEqual([]);
+    });
+  });
+
+  describe('nudge preferences', () => {
+    it('nudges everyone until they turn it off, and keeps each person’s latest choice', async () => {
+      const { nudgePreferences } = await open();
+      expect(await nudgePreferences.enabled('U1')).toBe(true);
+      await nudgePreferences.set('U1', false, T0);
+      await nudgePreferences.set('U2', false, T0);
+      await nudgePreferences.set('U3', true, T0);
+      expect(await nudgePreferences.enabled('U1')).toBe(false);
+      expect(await nudgePreferences.enabled('U3')).toBe(true);
+      expect(await nudgePreferences.turnedOff()).toEqual(['U1', 'U2']);
+      await nudgePreferences.set('U1', true, new Date(T0.getTime() + 1000));
+      expect(await nudgePreferences.enabled('U1')).toBe(true);
+      expect(await nudgePreferences.turnedOff()).toEqual(['U2']);
     });
   });
 

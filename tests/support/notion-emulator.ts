@@ -7,7 +7,7 @@
  * notion-sdk-py project, MIT). It can be told to answer 429, 500, 502 or to hang, before or
  * after acting on a request, and to enforce a rate limit of its own.
  *
- * Endpoints: POST /v1/databases, GET /v1/databases/:id, GET /v1/data_sources/:id,
+ * Endpoints: POST /v1/databases, GET /v1/databases/:id, GET and PATCH /v1/data_sources/:id,
  * POST /v1/data_sources/:id/query, POST /v1/pages, GET /v1/pages/:id, PATCH /v1/pages/:id,
  * GET /v1/users/:id (people added with addPerson, mentioned in rich text as `@Name`).
  */
@@ -505,6 +505,54 @@ export async function startNotionEmulator(options: EmulatorOptions = {}): Promis
 
   // ---------------------------------------------------------------- endpoints
 
+  /** One property definition as databases.create and data_sources.update take it; a wrong one is a validation_error. */
+  function propertySchema(name: string, config: unknown, path: string): PropertySchema {
+    if (!isRecord(config)) throw validation(`body failed validation: ${path}.${name} should be an object.`);
+    const types = SUPPORTED_TYPES.filter((type) => type in config);
+    const type = types[0];
+    if (types.length !== 1 || !type || (config.type !== undefined && config.type !== type)) {
+      throw validation(`body failed validation: ${path}.${name} should define exactly one property type.`);
+    }
+    const schema: PropertySchema = { id: type === 'title' ? 'title' : shortId(), name, type };
+    if (type === 'select') {
+      const select = config.select;
+      const options = isRecord(select) && Array.isArray(select.options) ? select.options : [];
+      schema.options = options.map((option, index) => {
+        if (!isRecord(option) || typeof option.name !== 'string' || option.name.includes(',') || option.name.length > 100) {
+          throw validation(`body failed validation: ${path}.${name}.select.options[${index}].name is invalid.`);
+        }
+        const color = typeof option.color === 'string' && COLORS.includes(option.color) ? option.color : 'default';
+        return { id: shortId(), name: option.name, color, description: null };
+      });
+    }
+    if (type === 'relation') {
+      const relation = config.relation;
+      if (!isRecord(relation) || !isId(relation.data_source_id)) {
+        throw validation(`body failed validation: ${path}.${name}.relation.data_source_id should be defined, instead was \`undefined\`.`);
+      }
+      const target = dataSources.get(normaliseId(relation.data_source_id));
+      if (!target) throw notFound(normaliseId(relation.data_source_id), 'data_source');
+      schema.relation = { data_source_id: target.id, database_id: target.databaseId };
+    }
+    return schema;
+  }
+
+  /** PATCH /v1/data_sources/:id: adds the properties not yet there (renaming, retyping and removing are not needed here). */
+  function updateDataSource(id: string, body: Record<string, unknown>) {
+    rejectUnknownKeys(body, ['properties', 'title', 'icon', 'in_trash', 'parent']);
+    const source = sourceFor(id);
+    const raw = body.properties;
+    if (raw !== undefined && !isRecord(raw)) throw validation('body failed validation: body.properties should be an object.');
+    for (const [name, config] of Object.entries(raw ?? {})) {
+      const schema = propertySchema(name, config, 'body.properties');
+      if (schema.type === 'title') throw validation('body failed validation: a data source needs exactly one title property.');
+      if (source.properties.some((property) => property.name === name)) throw validation(`body failed validation: body.properties.${name} already exists.`);
+      source.properties.push(schema);
+    }
+    source.lastEditedTime = exact();
+    return dataSourceResponse(source);
+  }
+
   function createDatabase(body: Record<string, unknown>) {
     rejectUnknownKeys(body, ['parent', 'title', 'description', 'is_inline', 'initial_data_source', 'icon', 'cover']);
     const parent = body.parent;
@@ -517,36 +565,7 @@ export async function startNotionEmulator(options: EmulatorOptions = {}): Promis
     const rawProperties = isRecord(initial) && initial.properties !== undefined ? initial.properties : { Name: { title: {} } };
     if (!isRecord(rawProperties)) throw validation('body failed validation: body.initial_data_source.properties should be an object.');
     const properties: PropertySchema[] = [];
-    for (const [name, config] of Object.entries(rawProperties)) {
-      if (!isRecord(config)) throw validation(`body failed validation: body.initial_data_source.properties.${name} should be an object.`);
-      const types = SUPPORTED_TYPES.filter((type) => type in config);
-      const type = types[0];
-      if (types.length !== 1 || !type || (config.type !== undefined && config.type !== type)) {
-        throw validation(`body failed validation: body.initial_data_source.properties.${name} should define exactly one property type.`);
-      }
-      const schema: PropertySchema = { id: type === 'title' ? 'title' : shortId(), name, type };
-      if (type === 'select') {
-        const select = config.select;
-        const options = isRecord(select) && Array.isArray(select.options) ? select.options : [];
-        schema.options = options.map((option, index) => {
-          if (!isRecord(option) || typeof option.name !== 'string' || option.name.includes(',') || option.name.length > 100) {
-            throw validation(`body failed validation: body.initial_data_source.properties.${name}.select.options[${index}].name is invalid.`);
-          }
-          const color = typeof option.color === 'string' && COLORS.includes(option.color) ? option.color : 'default';
-          return { id: shortId(), name: option.name, color, description: null };
-        });
-      }
-      if (type === 'relation') {
-        const relation = config.relation;
-        if (!isRecord(relation) || !isId(relation.data_source_id)) {
-          throw validation(`body failed validation: body.initial_data_source.properties.${name}.relation.data_source_id should be defined, instead was \`undefined\`.`);
-        }
-        const target = dataSources.get(normaliseId(relation.data_source_id));
-        if (!target) throw notFound(normaliseId(relation.data_source_id), 'data_source');
-        schema.relation = { data_source_id: target.id, database_id: target.databaseId };
-      }
-      properties.push(schema);
-    }
+    for (const [name, config] of Object.entries(rawProperties)) properties.push(propertySchema(name, config, 'body.initial_data_source.properties'));
     if (properties.filter((property) => property.type === 'title').length !== 1) {
       throw validation('body failed validation: a data source needs exactly one title property.');
     }
@@ -796,6 +815,7 @@ export async function startNotionEmulator(options: EmulatorOptions = {}): Promis
       return databaseResponse(database);
     }
     if (resource === 'data_sources' && method === 'GET' && id && !sub) return dataSourceResponse(sourceFor(id));
+    if (resource === 'data_sources' && method === 'PATCH' && id && !sub) return updateDataSource(id, body);
     if (resource === 'data_sources' && method === 'POST' && id && sub === 'query' && parts.length === 4) return queryDataSource(id, body);
     if (resource === 'pages' && method === 'POST' && !id) return createPage(body);
     if (resource === 'pages' && method === 'GET' && id && !sub) return pageResponse(pageFor(id));

@@ -4,6 +4,7 @@ import { runNotionSyncJob, type NotionSettings } from '../../src/jobs/notion-syn
 import { actionToFields } from '../../src/notion/action-item-properties.js';
 import { createNotionClient, type NotionConnection, type TransportClock, type TransportOptions } from '../../src/notion/client.js';
 import { partnerToFields } from '../../src/notion/partner-properties.js';
+import { lastContactDays } from '../../src/domain/contact-log.js';
 import { createCorridorDatabases } from '../../src/notion/setup.js';
 import { actionPropertyNames, partnerPropertyNames } from '../../src/notion/schema.js';
 import type { SyncOptions } from '../../src/notion/sync-engine.js';
@@ -104,6 +105,7 @@ export async function notionFixture(options: NotionFixtureOptions = {}): Promise
 }
 
 async function differences(fixture: NotionFixture): Promise<string[]> {
+  const lastContacts = lastContactDays(await fixture.store.contacts.list());
   const { emulator, store, lang } = fixture;
   const problems: string[] = [];
   const partnerNames = partnerPropertyNames(lang);
@@ -125,7 +127,7 @@ async function differences(fixture: NotionFixture): Promise<string[]> {
     }
     const page = pages[0]!;
     pageOfPartner.set(partner.id, page.id);
-    const fields = partnerToFields(partner, lang);
+    const fields = partnerToFields(partner, lang, lastContacts.get(partner.id) ?? null);
     for (const [key, name] of Object.entries(partnerNames)) {
       const expected = fields[key as keyof typeof fields];
       const actual = page.values[name];

@@ -27,6 +27,7 @@ export function partnerRecord(id: string, overrides: Partial<Partner> = {}): Par
     nextStepDueOn: null,
     followUpUserId: null,
     internalNote: null,
+    stage: null,
     ...overrides,
   };
 }

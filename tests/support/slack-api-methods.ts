@@ -26,6 +26,8 @@ export interface SlackUser {
   is_stranger?: boolean;
   /** The profile's e-mail (users.lookupByEmail finds the user by it). */
   email?: string;
+  /** A multi-channel guest (`is_restricted`), or a single-channel one (`is_ultra_restricted` too). */
+  guest?: 'multi-channel' | 'single-channel';
 }
 
 export interface WorkspaceIdentity {
@@ -49,6 +51,8 @@ export class EmulatedWorkspace {
   readonly views = new Map<string, Record<string, unknown>>();
   /** Messages posted with chat.postMessage, per channel, oldest first (conversations.history reads them). */
   readonly messages = new Map<string, Record<string, unknown>[]>();
+  /** The direct-message conversation (D…) conversations.open opened with each user. */
+  readonly directMessages = new Map<string, string>();
   private readonly homeViewIds = new Map<string, string>();
   private messageCount = 0;
   private viewCount = 0;
@@ -90,6 +94,7 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
   'chat.postEphemeral': chatPostEphemeral,
   'chat.update': chatUpdate,
   'chat.delete': chatDelete,
+  'chat.getPermalink': chatGetPermalink,
   'users.info': usersInfo,
   'users.lookupByEmail': usersLookupByEmail,
   'views.open': viewsOpen,
@@ -99,6 +104,7 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
   'views.publish': viewsPublish,
   'conversations.info': conversationsInfo,
   'conversations.history': conversationsHistory,
+  'conversations.open': conversationsOpen,
   'conversations.replies': conversationsReplies,
 };
 
@@ -124,6 +130,17 @@ function authTest(_args: ApiArgs, { identity }: EmulatedWorkspace): ApiResponse 
     user_id: identity.botUserId,
     bot_id: identity.botId,
     is_enterprise_install: false,
+  };
+}
+
+/** As Slack answers: the message's link in the workspace, `p` and the ts without its dot. */
+function chatGetPermalink(args: ApiArgs, { identity }: EmulatedWorkspace): ApiResponse {
+  if (isBlank(args.channel)) return failure('channel_not_found');
+  if (typeof args.message_ts !== 'string' || !/^\d+\.\d+$/.test(args.message_ts)) return failure('message_not_found');
+  return {
+    ok: true,
+    channel: args.channel,
+    permalink: `https://${identity.teamDomain}.slack.com/archives/${String(args.channel)}/p${args.message_ts.replace('.', '')}`,
   };
 }
 
@@ -265,6 +282,25 @@ function viewsPublish(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse 
   return { ok: true, view: storeView(args.view as Record<string, unknown>, workspace, viewId) };
 }
 
+/**
+ * Opens (or finds) the bot's direct-message conversation with one user, given in `users`
+ * (docs.slack.dev/reference/methods/conversations.open): `{ channel: { id } }`, with
+ * `already_open` when it existed. A user Slack does not know is `user_not_found`; the bot itself
+ * or another bot, `cannot_dm_bot`.
+ */
+function conversationsOpen(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  if (isBlank(args.users) && isBlank(args.channel)) return failure('users_list_not_supplied');
+  const users = String(args.users ?? '').split(',').filter(Boolean);
+  if (users.length !== 1) return failure('not_implemented', ['the emulator opens direct messages with one user only']);
+  const user = workspace.users.get(users[0]!);
+  if (!user) return failure('user_not_found');
+  if (user.is_bot) return failure('cannot_dm_bot');
+  const existing = workspace.directMessages.get(user.id);
+  const id = existing ?? `D${user.id.replace(/^U/, '')}`;
+  workspace.directMessages.set(user.id, id);
+  return { ok: true, ...(existing ? { no_op: true, already_open: true } : {}), channel: { id } };
+}
+
 function conversationsInfo(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
   const problem = channelProblem(args, workspace);
   if (problem) return problem;
@@ -370,6 +406,8 @@ function userObject(user: SlackUser, identity: WorkspaceIdentity, includeLocale:
     },
     ...(user.enterprise_id ? { enterprise_user: { id: user.id, enterprise_id: user.enterprise_id, enterprise_name: user.enterprise_id, is_admin: false, is_owner: false, teams: [teamId] } } : {}),
     ...(user.is_stranger ? { is_stranger: true } : {}),
+    is_restricted: user.guest !== undefined,
+    is_ultra_restricted: user.guest === 'single-channel',
     is_admin: false,
     is_owner: false,
     is_bot: user.is_bot ?? false,

@@ -59,6 +59,7 @@ function elementState(element: InputElement, given: string | string[] | null | u
     case 'users_select':
       return { type: element.type, selected_user: single(element.initial_user) };
     case 'static_select':
+    case 'external_select':
     case 'radio_buttons': {
       const value = single(element.initial_option?.value);
       return { type: element.type, selected_option: value === null ? null : pick(value) };
@@ -195,5 +196,27 @@ export function modalChoice(userId: string, view: Json, blockId: string, value: 
     },
     actions: [{ type: element.type, action_id: blockId, block_id: blockId, selected_option: element.selected_option, action_ts: '1700000003.000000' }],
     is_enterprise_install: false,
+  };
+}
+
+/** A message shortcut (`message_action`) on a message in a channel, as Slack sends it. */
+export function messageAction(
+  userId: string,
+  callbackId: string,
+  message: { text: string; user: string; ts: string },
+  { channelId = 'C0CORRIDOR', responseUrl }: { channelId?: string; responseUrl?: string } = {},
+): Json {
+  return {
+    type: 'message_action',
+    token: 'legacy-verification-token',
+    action_ts: '1733400000.000100',
+    team: TEAM,
+    user: user(userId),
+    channel: { id: channelId, name: 'corridor' },
+    callback_id: callbackId,
+    trigger_id: `trigger-${userId}-${callbackId}`,
+    message_ts: message.ts,
+    message: { type: 'message', ...message },
+    ...(responseUrl ? { response_url: responseUrl } : {}),
   };
 }

@@ -17,6 +17,9 @@ export const formErrorCodes = [
   'invalidEmail',
   'speakerLine',
   'invisibleCharacter',
+  'lineBreak',
+  'blankName',
+  'controlCharacter',
 ] as const;
 export type FormErrorCode = (typeof formErrorCodes)[number];
 

@@ -70,7 +70,7 @@ export function parseEventForm(values: FormValues, context: EventFormContext): F
       [F.summaryEn]: text(L.summary),
       [F.organisers]: choices((id) => partnerIds.has(id), L.organisers),
       // Speakers' names become people on record: held to the same rule as names.
-      [F.speakers]: nameText(L.speakersText),
+      [F.speakers]: nameText(L.speakersText, { multiline: true }),
       [F.status]: choice(eventStatuses),
     })
     .superRefine((form, issues) => {

@@ -10,24 +10,41 @@ import { isoDate, localTime, slackUserId, type BilingualText } from '../types.js
 const asText = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 const asList = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 
+/** Control characters (NUL, ESC…) no one types; PostgreSQL cannot even store a NUL. Tabs and line breaks pass. */
+const withoutControls = (value: string) => !/[\u0000-\u0008\u000E-\u001F\u007F]/u.test(value);
+
 /** Optional text: '' when left blank. */
 export function text(max: number) {
-  return z.preprocess(asText, z.string().max(max, 'tooLong'));
+  return z.preprocess(asText, z.string().max(max, 'tooLong').refine(withoutControls, 'controlCharacter'));
 }
 
 export function requiredText(max: number) {
-  return z.preprocess(asText, z.string().min(1, 'required').max(max, 'tooLong'));
+  return z.preprocess(asText, z.string().min(1, 'required').max(max, 'tooLong').refine(withoutControls, 'controlCharacter'));
 }
 
 const visible = (value: string) => !hasInvisibleCharacters(value);
+const oneLine = (value: string) => !/[\n\v\f\r\u0085\u2028\u2029]/u.test(value);
+/** Braille blanks, lone combining marks, symbols: shown as nothing, or as nothing anyone could type. */
+const hasLetterOrDigit = (value: string) => value === '' || /[\p{L}\p{N}]/u.test(value);
 
-/** Optional name or title: refuses characters that hide or reorder what is shown (see text.ts). */
-export function nameText(max: number) {
-  return text(max).refine(visible, 'invisibleCharacter');
+/**
+ * A name or title: refuses characters that hide or reorder what is shown (see text.ts), names
+ * without a single letter or digit and, unless it is a list of one name per line, line breaks.
+ */
+function asName(schema: z.ZodType<string, unknown>, multiline: boolean) {
+  return schema
+    .refine(visible, 'invisibleCharacter')
+    .refine((value) => multiline || oneLine(value), 'lineBreak')
+    .refine(hasLetterOrDigit, 'blankName');
+}
+
+/** Optional name or title. */
+export function nameText(max: number, { multiline = false } = {}) {
+  return asName(text(max), multiline);
 }
 
 export function requiredNameText(max: number) {
-  return requiredText(max).refine(visible, 'invisibleCharacter');
+  return asName(requiredText(max), false);
 }
 
 /** Optional `YYYY-MM-DD`; '' when not picked. */

@@ -4,7 +4,8 @@ import { draftOf } from '../draft.js';
 import { slugify, uniqueId } from '../slug.js';
 import { normalize } from '../text.js';
 import { namesOf } from '../partner-match.js';
-import { jurisdictions, PARTNER_ALIAS_MAX, PARTNER_ALIASES_MAX, partnerKinds, partnerStatuses, type Draft, type Partner } from '../types.js';
+import { stageOf } from '../stages.js';
+import { jurisdictions, PARTNER_ALIAS_MAX, PARTNER_ALIASES_MAX, partnerKinds, partnerStatuses, pendingStages, type AdhesionStageName, type Draft, type Partner } from '../types.js';
 import { formErrorsFrom, type FormResult } from './errors.js';
 import { bilingual, choice, nameText, nullIfBlank, optionalDate, optionalUser, requiredChoice, requiredNameText, text } from './fields.js';
 import type { FormValues } from './state.js';
@@ -25,6 +26,8 @@ export const PARTNER_FIELDS = {
   nextStepFr: 'next_step_fr',
   nextStepEn: 'next_step_en',
   nextStepDueOn: 'next_step_due_on',
+  stage: 'stage',
+  stageSince: 'stage_since',
   followUp: 'follow_up',
   internalNote: 'internal_note',
 } as const;
@@ -79,6 +82,8 @@ function partnerFormSchema({ existing, partners, today }: PartnerFormContext) {
       [F.nextStepFr]: text(L.nextStep),
       [F.nextStepEn]: text(L.nextStep),
       [F.nextStepDueOn]: optionalDate,
+      [F.stage]: choice(pendingStages),
+      [F.stageSince]: optionalDate,
       [F.followUp]: optionalUser,
       [F.internalNote]: text(L.internalNote),
     })
@@ -94,10 +99,11 @@ function partnerFormSchema({ existing, partners, today }: PartnerFormContext) {
         issues.addIssue({ code: 'custom', path: [F.statusDate], message: 'required' });
       }
       if (date !== '' && date > today) issues.addIssue({ code: 'custom', path: [F.statusDate], message: 'dateInFuture' });
+      if (form[F.stageSince] > today) issues.addIssue({ code: 'custom', path: [F.stageSince], message: 'dateInFuture' });
     });
 }
 
-function draftFromForm(form: z.infer<ReturnType<typeof partnerFormSchema>>, { existing, partners }: PartnerFormContext): Draft<Partner> {
+function draftFromForm(form: z.infer<ReturnType<typeof partnerFormSchema>>, { existing, partners, today }: PartnerFormContext): Draft<Partner> {
   const name = form[F.name];
   const id = existing?.id ?? uniqueId(slugify(name), new Set(partners.map((partner) => partner.id)));
   const draft: Draft<Partner> = {
@@ -124,7 +130,26 @@ function draftFromForm(form: z.infer<ReturnType<typeof partnerFormSchema>>, { ex
           nextStep: bilingual(form[F.nextStepFr], form[F.nextStepEn]),
           nextStepDueOn: nullIfBlank(form[F.nextStepDueOn]),
         } as const);
-  return withSourcesStillTrue(withAdhesion(draft, adhesion), existing);
+  return withSourcesStillTrue(withStage(withAdhesion(draft, adhesion), form[F.stage], form[F.stageSince], today), existing);
+}
+
+/**
+ * The stage chosen in the form, for a pending adhesion: reached on the day given, else on the day
+ * it was already reached (the same stage), else today. A signing date or reason it had stays with it.
+ */
+function withStage(draft: Draft<Partner>, chosen: string, since: string, today: string): Draft<Partner> {
+  if (draft.status !== 'pending' || chosen === '') return draft;
+  const current = stageOf(draft);
+  const same = current?.name === chosen;
+  return {
+    ...draft,
+    stage: {
+      name: chosen as AdhesionStageName,
+      since: since || (same ? current.since : today),
+      on: same ? current.on : null,
+      reason: same ? current.reason : null,
+    },
+  };
 }
 
 /** A field's source stops applying once a coordinator changes the value: theirs is the record's own. */
@@ -184,5 +209,6 @@ function emptyPartner(id: string): Draft<Partner> {
     nextStepDueOn: null,
     followUpUserId: null,
     internalNote: null,
+    stage: null,
   };
 }

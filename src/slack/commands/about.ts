@@ -5,7 +5,8 @@ import type { CorridorCommand } from './command.js';
 
 export const aboutCommand: CorridorCommand = {
   name: 'about',
-  aliases: ['apropos', 'a-propos', 'info', 'corridor'],
+  aliases: ['info', 'corridor'],
+  frenchAliases: ['apropos', 'a-propos'],
   help: (t) => t.commands.about,
   async run(_args, { store, lang, t, audience }) {
     const [profile, partners, contact] = await Promise.all([

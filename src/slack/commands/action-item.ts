@@ -16,7 +16,8 @@ import { openModal, refusal } from './modal-command.js';
 /** `action <words>` shows one item; `action add` and `action edit <words>` open the item modal. */
 export const actionCommand: CorridorCommand = {
   name: 'action',
-  aliases: ['tache', 'task', 'item'],
+  aliases: ['task', 'item'],
+  frenchAliases: ['tache'],
   help: (t) => t.commands.action,
   async run(args, context) {
     const { store, t } = context;

@@ -31,15 +31,33 @@ export interface CommandContext extends Asker {
   };
 }
 
+/** One help line: what anyone may do, and what coordinators may do besides (`partner add`), listed to them only. */
+export interface HelpLine {
+  usage: string;
+  description: string;
+  examples?: readonly string[];
+}
+
+export interface CommandHelp extends HelpLine {
+  manage?: HelpLine;
+}
+
 export interface CorridorCommand {
   /** Canonical English name, shown in help. */
   name: string;
-  /** Other accepted names, lowercase without accents (French names, singular/plural). */
+  /** Other accepted names, lowercase without accents, that an English reader may type too (`card`, `?`). */
   aliases: readonly string[];
+  /**
+   * Names only a French speaker types (`partenaire`, `attente`), lowercase without accents: without
+   * `--fr` or `--en`, they answer in French whatever the Slack locale, as `/corridor aide` promises.
+   */
+  frenchAliases: readonly string[];
   /** Usage, description and examples (e.g. `partner c2mi`, `partenaire c2mi`) for the help, from the catalogue. */
-  help(t: Catalogue): { usage: string; description: string; examples?: readonly string[] };
+  help(t: Catalogue): CommandHelp;
   /** Hidden commands work but are not listed in the help. */
   hidden?: boolean;
+  /** The whole command is the coordinators' (`sync`): the help lists it to them only. */
+  forCoordinators?: boolean;
   /** Returns the ephemeral reply; undefined when the command answered otherwise (e.g. opened a modal). */
   run(args: string, context: CommandContext): Promise<Reply | undefined>;
 }

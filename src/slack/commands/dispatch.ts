@@ -1,4 +1,4 @@
-import { commandTextInput, parseCommandText, type CommandText } from '../../domain/command-text.js';
+import { commandTextInput, parseCommandText, withTwoWordName, type CommandText } from '../../domain/command-text.js';
 import { localIsoDate } from '../../domain/dates.js';
 import { closestName } from '../../domain/fuzzy.js';
 import { namesPartner } from '../../domain/partner-match.js';
@@ -32,16 +32,6 @@ export interface CommandRequest {
   keptRoutes?: KeptRoutes;
 }
 
-/**
- * Subcommand names only a French speaker types (accents stripped): without `--fr` or `--en`, they
- * answer in French whatever the Slack locale, as `/corridor aide` promises an English reader.
- */
-const FRENCH_NAMES = new Set([
-  'aide', 'partenaires', 'partenaire', 'fiche', 'membres', 'attente', 'en-attente', 'evenements', 'evenement', 'rencontre',
-  'historique', 'journal', 'resume', 'bilan', 'sommaire', 'hebdo', 'pistes', 'taches', 'tache', 'apropos', 'a-propos',
-  'synchro', 'synchroniser', 'personnes', 'personne', 'gens',
-]);
-
 /** Parses `/corridor …` text and runs the subcommand: the one path Slack and the console share. */
 export async function runCorridorCommand(request: CommandRequest): Promise<Reply | undefined> {
   const { userId, audience, timeZone, admins, now = new Date(), keptRoutes } = request;
@@ -51,9 +41,12 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
   if (kept) return kept;
   const input = commandTextInput.safeParse(request.text);
   if (!input.success) return messageView(catalogue(request.lang).tooLong);
-  const parsed = parseCommandText(input.data);
+  const commands = corridorCommands();
+  const parsed = withTwoWordName(parseCommandText(input.data), (name) => findCommand(name, commands) !== undefined);
+  const command = parsed.name === '' ? commands[0]! : findCommand(parsed.name, commands);
+  const typedInFrench = command?.frenchAliases.includes(parsed.name) ?? false;
   const context: CommandContext = {
-    ...whoIsAsking({ userId, lang: parsed.lang ?? (FRENCH_NAMES.has(parsed.name) ? 'fr' : request.lang), audience, admins, timeZone, now }),
+    ...whoIsAsking({ userId, lang: parsed.lang ?? (typedInFrench ? 'fr' : request.lang), audience, admins, timeZone, now }),
     store: request.store,
     timeZone,
     admins,
@@ -61,8 +54,6 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
     notion: request.notion,
     calendar: request.calendar,
   };
-  const commands = corridorCommands();
-  const command = parsed.name === '' ? commands[0]! : findCommand(parsed.name, commands);
   if (!command) {
     const listed = commands.filter((c) => !c.hidden);
     const suggestion = await suggestionFor(parsed, listed, context);
@@ -91,7 +82,7 @@ async function suggestionFor({ name, rest }: CommandText, listed: readonly Corri
 }
 
 export function findCommand(name: string, commands: readonly CorridorCommand[]): CorridorCommand | undefined {
-  return commands.find((command) => command.name === name || command.aliases.includes(name));
+  return commands.find((command) => command.name === name || command.aliases.includes(name) || command.frenchAliases.includes(name));
 }
 
 /** A command's name as the help shows it in the reader's language (`partner`, `partenaire`). */
@@ -104,6 +95,6 @@ export function localName(command: CorridorCommand, t: Catalogue): string {
  * language; punctuation aliases (`?`) are left out, since a suggestion is shown to be typed.
  */
 export function closestCommand(typed: string, commands: readonly CorridorCommand[]): CorridorCommand | undefined {
-  const names = commands.flatMap((command) => [command.name, ...command.aliases].map((name) => ({ name, value: command })));
+  const names = commands.flatMap((command) => [command.name, ...command.aliases, ...command.frenchAliases].map((name) => ({ name, value: command })));
   return closestName(typed, names.filter(({ name }) => /^\p{L}[\p{L}\p{N}-]*$/u.test(name)));
 }

@@ -13,7 +13,8 @@ import { openModal, refusal } from './modal-command.js';
 
 export const eventCommand: CorridorCommand = {
   name: 'event',
-  aliases: ['evenement', 'rencontre', 'meeting'],
+  aliases: ['meeting'],
+  frenchAliases: ['evenement', 'rencontre'],
   help: (t) => t.commands.event,
   async run(args, context) {
     const { store, t } = context;

@@ -1,5 +1,6 @@
 import { eventWhenArgument } from '../../domain/event-when.js';
 import { eventsWhen } from '../../domain/events.js';
+import { matchPartner } from '../../domain/partner-match.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { eventListView } from '../views/event-views.js';
 import { messageView } from '../views/message-view.js';
@@ -7,11 +8,18 @@ import type { CorridorCommand } from './command.js';
 
 export const eventsCommand: CorridorCommand = {
   name: 'events',
-  aliases: ['evenements', 'evenement-list', 'agenda'],
+  aliases: ['agenda'],
+  frenchAliases: ['evenements', 'evenement-list'],
   help: (t) => t.commands.events,
   async run(args, { store, lang, t, today }) {
     const when = eventWhenArgument.safeParse(args);
-    if (!when.success) return messageView(t.events.unknownWhen(escapeMrkdwn(args)));
-    return eventListView(eventsWhen(await store.events.list(), when.data, today), when.data, lang, t);
+    if (when.success) return eventListView(eventsWhen(await store.events.list(), when.data, today), when.data, lang, t);
+    // `events venture lab`: the events a partner organised or attended.
+    const [events, partners] = await Promise.all([store.events.list(), store.partners.list()]);
+    const match = matchPartner(args, partners);
+    if (match.kind !== 'one') return messageView(t.events.unknownWhen(escapeMrkdwn(args)));
+    const id = match.partner.id;
+    const theirs = eventsWhen(events, 'all', today).filter((event) => event.organiserIds.includes(id) || event.attendingPartnerIds.includes(id));
+    return eventListView(theirs, 'all', lang, t, t.events.titlePartner(match.partner.name));
   },
 };

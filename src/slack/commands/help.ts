@@ -5,10 +5,11 @@ import type { CorridorCommand } from './command.js';
 export function helpCommand(commands: () => readonly CorridorCommand[]): CorridorCommand {
   return {
     name: 'help',
-    aliases: ['aide', '?', 'h'],
+    aliases: ['?', 'h'],
+    frenchAliases: ['aide'],
     help: (t) => t.commands.help,
-    async run(_args, { t }) {
-      return helpView(commands(), t);
+    async run(_args, { t, isAdmin }) {
+      return helpView(commands(), t, isAdmin);
     },
   };
 }

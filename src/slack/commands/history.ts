@@ -9,7 +9,8 @@ import type { CorridorCommand } from './command.js';
 /** `history <partner>`: every change to a partner's record, removed partners included. */
 export const historyCommand: CorridorCommand = {
   name: 'history',
-  aliases: ['historique', 'changes', 'journal', 'log'],
+  aliases: ['changes'],
+  frenchAliases: ['historique', 'journal'],
   help: (t) => t.commands.history,
   async run(args, { store, lang, t, timeZone, audience }) {
     // Who changed what, and the internal notes' old values: the coordinators' side.

@@ -1,6 +1,7 @@
 import { readVerb } from '../../domain/command-text.js';
 import { matchPartner, namesOf, namesPartner } from '../../domain/partner-match.js';
 import { normalize } from '../../domain/text.js';
+import { contactsOf, contactSummary } from '../../domain/contact-log.js';
 import { partnerCardView } from '../views/partner-card-view.js';
 import { partnerNotFoundView, partnerSeveralView } from '../views/partner-matches-view.js';
 import { partnerButtons } from '../views/record-buttons.js';
@@ -13,7 +14,8 @@ import type { Reply } from '../blocks.js';
 
 export const partnerCommand: CorridorCommand = {
   name: 'partner',
-  aliases: ['partenaire', 'card', 'fiche'],
+  aliases: ['card'],
+  frenchAliases: ['partenaire', 'fiche'],
   help: (t) => t.commands.partner,
   async run(args, context) {
     if (!args.trim()) return messageView(context.t.partner.missingName);
@@ -39,9 +41,14 @@ export const partnerCommand: CorridorCommand = {
   },
 };
 
+/** Entries the card shows under its contact summary. */
+const CARD_CONTACTS = 3;
+
 export async function partnerCard(partner: Partner, { store, lang, t, today, audience, isAdmin, slack }: CommandContext): Promise<Reply> {
-  const people = (await store.people.list()).filter((person) => person.partnerId === partner.id);
+  const [everyone, entries] = await Promise.all([store.people.list(), audience === 'internal' ? store.contacts.list() : []]);
+  const people = everyone.filter((person) => person.partnerId === partner.id);
+  const contactLog = { summary: contactSummary(partner.id, entries), recent: contactsOf(partner.id, entries).slice(0, CARD_CONTACTS) };
   // Buttons only where they can be clicked: in Slack, for the coordinators (never for another organisation).
   const actions = isAdmin && slack ? [partnerButtons(partner, t)] : [];
-  return partnerCardView({ partner, people, lang, t, today, audience, actions });
+  return partnerCardView({ partner, people, lang, t, today, audience, contactLog, actions });
 }

@@ -7,7 +7,8 @@ import type { CorridorCommand } from './command.js';
 
 export const partnersCommand: CorridorCommand = {
   name: 'partners',
-  aliases: ['partenaires', 'membres', 'members', 'list'],
+  aliases: ['members', 'list'],
+  frenchAliases: ['partenaires', 'membres'],
   help: (t) => t.commands.partners,
   async run(args, { store, t }) {
     const filter = partnerFilterArgument.safeParse(args);
@@ -19,7 +20,8 @@ export const partnersCommand: CorridorCommand = {
   },
 };
 
-function filterLabel(filter: PartnerFilter, t: Catalogue): string | undefined {
+/** What a filter lists, in the reader's words (`New Hampshire`, `Signatories`). */
+export function filterLabel(filter: PartnerFilter, t: Catalogue): string | undefined {
   if (filter.kind === 'status') return t.statusPlural[filter.status];
   if (filter.kind === 'jurisdiction') return t.jurisdiction[filter.jurisdiction];
   if (filter.kind === 'country') return t.country[filter.country];

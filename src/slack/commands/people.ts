@@ -7,7 +7,8 @@ import { changePerson, peopleDirectory } from './person.js';
 /** `people [name]`: everyone on record, partners' people or not, found by name, title or organisation. */
 export const peopleCommand: CorridorCommand = {
   name: 'people',
-  aliases: ['personnes', 'contacts', 'gens'],
+  aliases: ['contacts'],
+  frenchAliases: ['personnes', 'gens'],
   help: (t) => t.commands.people,
   async run(args, context) {
     const directory = await peopleDirectory(context);

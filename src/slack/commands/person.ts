@@ -16,7 +16,8 @@ import { openModal, refusal } from './modal-command.js';
 /** `person <name>`: one person's card; `person add`, `person edit <name>`: the person form (coordinators). */
 export const personCommand: CorridorCommand = {
   name: 'person',
-  aliases: ['personne', 'contact'],
+  aliases: ['contact'],
+  frenchAliases: ['personne'],
   help: (t) => t.commands.person,
   async run(args, context) {
     if (!args.trim()) return messageView(context.t.people.missingName);

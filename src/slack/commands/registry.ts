@@ -7,9 +7,12 @@ import { eventCommand } from './event.js';
 import { eventsCommand } from './events.js';
 import { helpCommand } from './help.js';
 import { historyCommand } from './history.js';
+import { nudgesCommand } from './nudges.js';
 import { partnerCommand } from './partner.js';
 import { partnersCommand } from './partners.js';
 import { pendingCommand } from './pending.js';
+import { stageCommand } from './stage.js';
+import { contactLogCommand } from './contact-log.js';
 import { peopleCommand } from './people.js';
 import { personCommand } from './person.js';
 import { syncCommand } from './sync.js';
@@ -24,10 +27,13 @@ export function corridorCommands(): readonly CorridorCommand[] {
     peopleCommand,
     personCommand,
     pendingCommand,
+    stageCommand,
+    contactLogCommand,
     eventsCommand,
     eventCommand,
     actionsCommand,
     digestCommand,
+    nudgesCommand,
     actionCommand,
     historyCommand,
     aboutCommand,

@@ -9,7 +9,9 @@ import type { CorridorCommand } from './command.js';
 /** `/corridor sync`: runs the Notion sync now (admins only) and shows its summary. */
 export const syncCommand: CorridorCommand = {
   name: 'sync',
-  aliases: ['synchro', 'synchroniser', 'synchronisation', 'notion'],
+  aliases: ['notion'],
+  frenchAliases: ['synchro', 'synchroniser', 'synchronisation'],
+  forCoordinators: true,
   help: (t) => t.commands.sync,
   async run(_args, { notion, isAdmin, audience, admins, lang, t, slack }) {
     if (!isAdmin) return refusalView(admins, t, audience);

@@ -1,8 +1,11 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { PARTNER_FIELDS } from '../../domain/forms/partner-form.js';
 import type { SlackDeps } from '../deps.js';
-import { ACTION_IDS, actionIdPattern, CALLBACK_IDS, PARTNER_OPTIONS_ACTION } from '../interaction-ids.js';
+import { ACTION_IDS, actionIdPattern, CALLBACK_IDS, PARTNER_OPTIONS_ACTION, SHORTCUT_IDS } from '../interaction-ids.js';
+import { addActionItemShortcut } from './shortcuts/add-action-item-shortcut.js';
+import { logOnPartnerShortcut } from './shortcuts/log-on-partner-shortcut.js';
 import { actionItemDoneClicked } from './clicks/action-item-done.js';
+import { actionItemPostponeClicked } from './clicks/action-item-postpone.js';
 import { addActionItemClicked } from './clicks/add-action-item.js';
 import { addEventClicked } from './clicks/add-event.js';
 import { addPartnerClicked } from './clicks/add-partner.js';
@@ -15,6 +18,7 @@ import { partnerRemoveClicked } from './clicks/partner-remove.js';
 import { partnerStatusSwitchClicked } from './clicks/partner-status-switch.js';
 import { personEditClicked } from './clicks/person-edit.js';
 import { snoozeClicked } from './clicks/snooze.js';
+import { logContactClicked } from './clicks/log-contact.js';
 import { corridorCommandListener } from './commands/corridor-command.js';
 import { appHomeOpened } from './events/app-home-opened.js';
 import { channelSharingChanged } from './events/channel-sharing.js';
@@ -27,8 +31,9 @@ import { eventSubmitted } from './submissions/event-submitted.js';
 import { markSignedSubmitted } from './submissions/mark-signed-submitted.js';
 import { partnerSubmitted } from './submissions/partner-submitted.js';
 import { personSubmitted } from './submissions/person-submitted.js';
+import { contactSubmitted } from './submissions/contact-submitted.js';
 import { clickRouter, submissionRouter } from './routes.js';
-import { busyClick, busyForm } from './store-busy.js';
+import { busyClick, formNotSaved } from './store-busy.js';
 
 /** Every listener the app has, registered in one place. */
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -44,7 +49,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       { callbackId: CALLBACK_IDS.actionStatus, listener: actionItemStatusSubmitted(deps) },
       { callbackId: CALLBACK_IDS.conflict, listener: conflictSubmitted(deps) },
       { callbackId: CALLBACK_IDS.markSigned, listener: markSignedSubmitted(deps) },
-    ], deps.unknown, busyForm(deps)),
+      { callbackId: CALLBACK_IDS.contact, listener: contactSubmitted(deps) },
+    ], deps.unknown, formNotSaved(deps)),
   );
 
   app.action<BlockAction>(
@@ -56,9 +62,11 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       { actionId: actionIdPattern(ACTION_IDS.eventEdit), listener: eventEditClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.eventCancel), listener: eventCancelClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.actionDone), listener: actionItemDoneClicked(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.actionPostpone), listener: actionItemPostponeClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.reminderMarkSigned), listener: markSignedClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.reminderSnooze), listener: snoozeClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.reminderOpenNotion), listener: openNotionClicked() },
+      { actionId: actionIdPattern(ACTION_IDS.logContact), listener: logContactClicked(deps) },
       { actionId: ACTION_IDS.addPartner, listener: addPartnerClicked(deps) },
       { actionId: ACTION_IDS.addEvent, listener: addEventClicked(deps) },
       { actionId: ACTION_IDS.addAction, listener: addActionItemClicked(deps) },
@@ -67,6 +75,9 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   );
 
   app.options(PARTNER_OPTIONS_ACTION, partnerOptions(deps));
+
+  app.shortcut({ type: 'message_action', callback_id: SHORTCUT_IDS.addActionItem }, addActionItemShortcut(deps));
+  app.shortcut({ type: 'message_action', callback_id: SHORTCUT_IDS.logOnPartner }, logOnPartnerShortcut(deps));
 
   // Bolt acknowledges every event itself, so only a catch-all can tell which ones nobody handles.
   const sharingChanged = channelSharingChanged(deps) as (args: EventArgs) => Promise<void>;

@@ -19,6 +19,9 @@ export interface SubmissionRoute {
 /** What to answer when a listener finds the database busy (StoreBusyError: nothing was written). */
 export type BusyAnswer<Args> = (args: Args) => Promise<void>;
 
+/** What to answer in a form whose listener failed before answering: busy, or any other failure. */
+export type FailureAnswer<Args> = (args: Args, error: unknown) => Promise<void>;
+
 /**
  * Bolt runs the middleware of every registered listener for every request it receives, so one
  * Bolt listener per button made each slash command pay for all of them. One Bolt listener per
@@ -47,7 +50,7 @@ export function clickRouter(routes: readonly ClickRoute[], unknown = new Unknown
   };
 }
 
-export function submissionRouter(routes: readonly SubmissionRoute[], unknown = new UnknownPayloads(), busy?: BusyAnswer<SubmissionArgs>) {
+export function submissionRouter(routes: readonly SubmissionRoute[], unknown = new UnknownPayloads(), failed?: FailureAnswer<SubmissionArgs>) {
   return async (args: SubmissionArgs): Promise<void> => {
     const route = routes.find((candidate) => candidate.callbackId === args.view.callback_id);
     if (!route) {
@@ -63,10 +66,11 @@ export function submissionRouter(routes: readonly SubmissionRoute[], unknown = n
     try {
       await route.listener({ ...args, ack });
     } catch (error) {
-      // Once the form is answered, its busy notice can no longer be shown in it.
-      if (!(error instanceof StoreBusyError) || !busy || acknowledged) throw error;
-      args.logger.warn(`Form ${args.view.callback_id}: ${error.message}`);
-      await busy(args);
+      // Once the form is answered, its notice can no longer be shown in it.
+      if (!failed || acknowledged) throw error;
+      if (error instanceof StoreBusyError) args.logger.warn(`Form ${args.view.callback_id}: ${error.message}`);
+      else args.logger.error(`Form ${args.view.callback_id} not saved:`, error);
+      await failed(args, error);
     }
   };
 }

@@ -1,4 +1,5 @@
 import { catalogue, type Lang } from '../../i18n/index.js';
+import { StoreBusyError } from '../../store/corridor-store.js';
 import type { SlackDeps } from '../deps.js';
 import { blockActionsPayload } from '../payloads.js';
 import { decodeMetadata } from '../views/modals/metadata.js';
@@ -7,18 +8,21 @@ import type { ClickArgs } from './clicks/click.js';
 import type { SubmissionArgs } from './submissions/submission.js';
 
 /**
- * A form submitted while the database was busy (StoreBusyError: nothing was written): the notice
- * goes under the form's first input, so the form stays open with everything the user typed.
+ * A form whose save failed before it was answered. Busy (StoreBusyError: nothing was written) says
+ * try again; any other failure (the database gone, a value it refuses) says the form was not saved.
+ * Either way the notice goes under the form's first input, so the form stays open with everything
+ * the user typed: a form never closes as if saved.
  */
-export function busyForm(deps: SlackDeps) {
-  return async (args: SubmissionArgs): Promise<void> => {
+export function formNotSaved(deps: SlackDeps) {
+  return async (args: SubmissionArgs, error: unknown): Promise<void> => {
     const { view, body } = args;
-    const lang = decodeMetadata(view.private_metadata)?.lang ?? (await deps.userLanguages.of(body.user.id));
+    const lang = decodeMetadata(view.private_metadata)?.lang ?? (await deps.userLanguages.of(body.user.id).catch(() => 'en' as const));
+    const t = catalogue(lang);
+    const [title, text] = error instanceof StoreBusyError ? [t.common.storeBusyTitle, t.common.storeBusy] : [t.notSaved.title, t.notSaved.text];
     const field = view.blocks.find((block) => block.type === 'input' && block.block_id)?.block_id;
-    const text = catalogue(lang).common.storeBusy;
     // A form without inputs (the conflict notice) cannot show a field error: say it in its place.
     if (!field) {
-      await args.ack({ response_action: 'update', view: noticeModal(catalogue(lang).common.storeBusyTitle, text, catalogue(lang)) });
+      await args.ack({ response_action: 'update', view: noticeModal(title, text, t) });
       return;
     }
     await args.ack({ response_action: 'errors', errors: { [field]: text } });

@@ -10,7 +10,7 @@ import {
 } from '../../domain/digest-changes.js';
 import { mondayOf } from '../../domain/dates.js';
 import type { Audience } from '../../domain/permissions.js';
-import { formatAge, formatDate } from '../../i18n/format.js';
+import { formatDate } from '../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { context, divider, fitBlocks, header, LIMITS, lineSections, type Reply } from '../blocks.js';
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
@@ -19,6 +19,9 @@ import { channelLangs, multilingualMessage, type ChannelLang } from './channel-m
 import { eventDateText, eventLine } from './event-views.js';
 import { partnerName } from './partner-text.js';
 import { followUpText } from './pending-view.js';
+import { stageText } from './stage-text.js';
+import { stageOf } from '../../domain/stages.js';
+import type { PartnerEditedField } from '../../domain/digest-changes.js';
 
 /** How many items each part lists before "… and N more": the digest is a summary. */
 export const DIGEST_CAPS = {
@@ -72,8 +75,8 @@ function eventLines(digest: Digest, lang: Lang, t: Catalogue): string[] {
 function pendingLines(digest: Digest, lang: Lang, t: Catalogue, audience: Audience): string[] {
   if (digest.pending.length === 0) return [`_${t.digest.pendingNone}_`];
   return capped(digest.pending, DIGEST_CAPS.pending, t, (partner) => {
-    const age = partner.pendingSince ? formatAge(partner.pendingSince, digest.today, lang) : t.common.unknown;
-    return t.digest.pendingLine(partnerName(partner), age, audience === 'internal' ? followUpText(partner, t) : '');
+    const stage = stageText(partner, lang, t, digest.today, audience);
+    return t.digest.pendingLine(partnerName(partner), stage, audience === 'internal' ? followUpText(partner, t) : '');
   });
 }
 
@@ -126,7 +129,11 @@ function cappedNames(names: string[], t: Catalogue): string {
 /** Outside, which fields changed stays unsaid: some (owner, internal note) are the coordinators' own. */
 function partnerChangeName(change: PartnerChange, t: Catalogue, audience: Audience): string {
   if (change.kind !== 'edited' || change.fields.length === 0 || audience === 'public') return partnerName(change.partner);
-  return t.digest.withDetail(partnerName(change.partner), change.fields.map((field) => t.digest.editedFields[field]).join(', '));
+  const stage = stageOf(change.partner);
+  // A new stage is named: "Venture Lab (stage now legal review)".
+  const named = (field: PartnerEditedField) =>
+    field === 'stage' && stage ? `${t.digest.editedFields.stage} ${t.digest.now(t.stages.name[stage.name])}` : t.digest.editedFields[field];
+  return t.digest.withDetail(partnerName(change.partner), change.fields.map(named).join(', '));
 }
 
 function eventChangeName(change: EventChange, lang: Lang, t: Catalogue): string {

@@ -21,8 +21,8 @@ export function eventLine(event: CorridorEvent, lang: Lang, t: Catalogue): strin
   return event.status === 'cancelled' ? `• ~${line}~ (${t.events.cancelled})` : `• ${line}`;
 }
 
-export function eventListView(events: CorridorEvent[], when: EventWhen, lang: Lang, t: Catalogue): Reply {
-  const title = t.events.title[when];
+/** `title`: when the list is of one partner's events rather than of a time. */
+export function eventListView(events: CorridorEvent[], when: EventWhen, lang: Lang, t: Catalogue, title = t.events.title[when]): Reply {
   if (events.length === 0) return { text: t.events.none[when], blocks: [header(title), section(t.events.none[when])] };
   const lines = events.map((event) => eventLine(event, lang, t));
   return {

@@ -3,31 +3,43 @@ import type { Audience } from '../../domain/permissions.js';
 import { nextStepState, UNDATED_NEXT_STEP_WEEKS } from '../../domain/next-step.js';
 import { sortPending } from '../../domain/partner-order.js';
 import type { Snooze } from '../../domain/snooze.js';
-import type { Partner } from '../../domain/types.js';
-import { formatAge, formatDate } from '../../i18n/format.js';
+import type { ContactEntry, Partner } from '../../domain/types.js';
+import { contactSummary, type ContactSummary } from '../../domain/contact-log.js';
+import { contactSummaryText } from './contact-log-view.js';
+import { formatDate } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import { context, fitBlocks, header, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
 import { partnerName } from './partner-text.js';
+import { stageText } from './stage-text.js';
 
 export interface PendingTextOptions {
   /** 'quiet' when the reminder already @-mentioned the owner this week: no second ping. */
   followUp?: 'mention' | 'quiet';
   /** The adhesion's running snooze, shown with who asked for it. */
   snooze?: Snooze | undefined;
+  /** What its contact log says: last contact and next follow-up (the coordinators' side). */
+  contacts?: ContactSummary;
 }
 
 /**
- * One pending adhesion as mrkdwn: name, age, next step and when it is due and, inside, its
- * follow-up owner and snooze (the coordinators' side).
+ * One pending adhesion as mrkdwn: name, stage and how long, next step and, inside, when it is due
+ * or how it is late, its follow-up owner and snooze (the coordinators' side).
  */
 export function pendingText(partner: Partner, lang: Lang, t: Catalogue, today: string, audience: Audience, options: PendingTextOptions = {}): string {
-  const age = partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : t.common.unknown;
+  const inside = audience === 'internal';
   return [
-    t.pending.line(partnerName(partner), age),
+    t.pending.line(partnerName(partner), stageText(partner, lang, t, today, audience)),
     partner.nextStep ? t.pending.nextStep(escapeMrkdwn(partner.nextStep[lang])) : '',
-    nextStepLine(partner, lang, t, today),
-    ...(audience === 'internal' ? [followUpText(partner, t, options.followUp), snoozeText(options.snooze, lang, t)] : []),
+    // Whether a step is late is the coordinators' business: another organisation reads no "overdue".
+    ...(inside
+      ? [
+          nextStepLine(partner, lang, t, today),
+          options.contacts ? contactSummaryText(options.contacts, lang, t, today) : '',
+          followUpText(partner, t, options.followUp),
+          snoozeText(options.snooze, lang, t),
+        ]
+      : []),
   ]
     .filter(Boolean)
     .join('\n');
@@ -51,11 +63,20 @@ export function nextStepLine(partner: Partner, lang: Lang, t: Catalogue, today: 
 }
 
 /** `snoozes`: the snoozes running today (SnoozeStore.active). */
-export function pendingView(partners: Partner[], lang: Lang, t: Catalogue, today: string, audience: Audience, snoozes: readonly Snooze[] = []): Reply {
+export function pendingView(
+  partners: Partner[],
+  lang: Lang,
+  t: Catalogue,
+  today: string,
+  audience: Audience,
+  snoozes: readonly Snooze[] = [],
+  contacts: readonly ContactEntry[] = [],
+): Reply {
   const pending = sortPending(partners);
   if (pending.length === 0) return { text: t.pending.none, blocks: [header(t.pending.title), section(t.pending.none)] };
   const snoozeOf = (partner: Partner) => snoozes.find((snooze) => snooze.partnerId === partner.id);
-  const items: KnownBlock[] = pending.map((partner) => section(pendingText(partner, lang, t, today, audience, { snooze: snoozeOf(partner) })));
+  const items: KnownBlock[] = pending.map((partner) => section(pendingText(partner, lang, t, today, audience, { snooze: snoozeOf(partner), contacts: contactSummary(partner.id, contacts) })),
+  );
   const names = pending.map(partnerName).join(', ');
   return {
     text: `${t.pending.summary(pending.length)} ${names}`,

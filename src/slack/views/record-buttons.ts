@@ -5,13 +5,14 @@ import { ACTION_IDS, keyedActionId, recordRef } from '../interaction-ids.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { button } from './buttons.js';
 
-/** Buttons under a partner card, for coordinators: edit, or mark removed (kept on record). */
+/** Buttons under a partner card, for coordinators: log a contact, edit, or mark removed (kept on record). */
 export function partnerButtons(partner: Partner, t: Catalogue): ActionsBlock {
   const ref = recordRef(partner.id, partner.version);
   return {
     type: 'actions',
     block_id: `partner_buttons:${partner.id}`.slice(0, 255),
     elements: [
+      ...(partner.removedAt === null ? [button(t.contactLog.button, ACTION_IDS.logContact, partner.id)] : []),
       button(t.buttons.edit, ACTION_IDS.partnerEdit, ref),
       ...(partner.removedAt === null
         ? [

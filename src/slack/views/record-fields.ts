@@ -1,5 +1,5 @@
 import type { HistoryEntry, Partner, Person, Track } from '../../domain/types.js';
-import { slackUserId } from '../../domain/types.js';
+import { adhesionStage, slackUserId, type AdhesionStage } from '../../domain/types.js';
 import { formatDate, formatTime } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import { truncate } from '../blocks.js';
@@ -52,6 +52,7 @@ export function fieldLabel(key: string, t: Catalogue): string {
     pendingSince: f.pendingSince,
     nextStep: f.nextStep,
     nextStepDueOn: f.nextStepDueOn,
+    stage: f.stage,
     followUpUserId: f.followUp,
     internalNote: f.internalNote,
     removedAt: f.removed,
@@ -111,6 +112,7 @@ export function formatFieldValue(entity: Entity, key: string, value: unknown, { 
     return text(names.join(', '));
   }
   if (isBilingual(value)) return text(value[lang]);
+  if (key === 'stage' && isStage(value)) return text(stageValue(value, lang, t));
   if (typeof value === 'boolean') return value ? t.history.yes : EMPTY_VALUE;
   return text(typeof value === 'object' ? JSON.stringify(value) : String(value));
 }
@@ -128,7 +130,7 @@ export function recordFields(entity: Entity, record: object, keys: readonly stri
 
 /** The fields each kind of record shows in a summary (at most ten: a section's limit). */
 export const SUMMARY_KEYS: Record<'partner' | 'person' | 'event' | 'action', readonly string[]> = {
-  partner: ['name', 'acronym', 'status', 'joinedOn', 'pendingSince', 'nextStep', 'nextStepDueOn', 'kind', 'jurisdiction', 'website', 'followUpUserId'],
+  partner: ['name', 'status', 'stage', 'joinedOn', 'pendingSince', 'nextStep', 'nextStepDueOn', 'kind', 'jurisdiction', 'followUpUserId'],
   // Summaries are shown to coordinators only (saved and conflict forms): the e-mail may be.
   person: ['name', 'title', 'partnerId', 'affiliation', 'email'],
   event: ['title', 'date', 'startTime', 'place', 'organiserIds', 'speakers', 'status'],
@@ -140,6 +142,17 @@ function statusLabel(entity: Entity, value: string, t: Catalogue): string | unde
   if (entity === 'event') return t.eventStatus[value as keyof Catalogue['eventStatus']];
   if (entity === 'action') return t.actionStatus[value as keyof Catalogue['actionStatus']];
   return undefined;
+}
+
+/** A stage as history shows it: its name, the day it was reached, the signing date or reason it carries. */
+function stageValue(stage: AdhesionStage, lang: Lang, t: Catalogue): string {
+  const reached = `${t.stages.name[stage.name]} (${formatDate(stage.since, lang)})`;
+  const on = stage.on ? t.stages.signingOn(formatDate(stage.on, lang)) : '';
+  return [reached, on, stage.reason ? t.stages.reason(stage.reason) : ''].filter(Boolean).join(' · ');
+}
+
+function isStage(value: unknown): value is AdhesionStage {
+  return adhesionStage.safeParse(value).success;
 }
 
 function isBilingual(value: unknown): value is { fr: string; en: string } {

@@ -2,8 +2,8 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Audience } from '../../domain/permissions.js';
 import { nextStepState } from '../../domain/next-step.js';
 import { sortPending } from '../../domain/partner-order.js';
-import type { Partner } from '../../domain/types.js';
-import { formatAge } from '../../i18n/format.js';
+import type { ContactEntry, Partner } from '../../domain/types.js';
+import { contactSummary, followUpOverdue } from '../../domain/contact-log.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { context, fitBlocks, header, LIMITS, lineSections, section, truncate, type Reply } from '../blocks.js';
 import { ACTION_IDS, keyedActionId } from '../interaction-ids.js';
@@ -11,6 +11,7 @@ import { mentionUser } from '../mrkdwn.js';
 import { multilingualMessage } from './channel-message.js';
 import { partnerName } from './partner-text.js';
 import { pendingText } from './pending-view.js';
+import { stageText } from './stage-text.js';
 
 export interface ReminderInput {
   /** Pending partners to remind about (snoozed ones already left out). */
@@ -24,6 +25,8 @@ export interface ReminderInput {
   audience: Audience;
   /** Partners whose follow-up owner this post @-mentions (the others were mentioned this week). */
   mentioned: ReadonlySet<string>;
+  /** The contact log, for the coordinators' details: last contact and next follow-up. */
+  contacts?: readonly ContactEntry[];
 }
 
 /** The reminder: a short summary in the channel, its details and buttons in a reply in its thread. */
@@ -53,44 +56,46 @@ export function reminderView(input: ReminderInput): ReminderPost | undefined {
 }
 
 /** One line per adhesion, in each language of the channel: what a coordinator reads without opening the thread. */
-function summaryView(pending: Partner[], { today, langs, mentioned, audience }: ReminderInput): Reply {
+function summaryView(pending: Partner[], { today, langs, mentioned, audience, contacts = [] }: ReminderInput): Reply {
   return multilingualMessage(langs, (lang, maxBlocks) => {
     const t = catalogue(lang);
-    const lines = pending.slice(0, SUMMARY_LINES).map((partner) => summaryLine(partner, lang, t, today, audience, mentioned.has(partner.id)));
+    const lines = pending.slice(0, SUMMARY_LINES).map((partner) => summaryLine(partner, lang, t, today, audience, mentioned.has(partner.id), contacts));
     const left = pending.length - lines.length;
     const blocks: KnownBlock[] = [
       header(t.reminder.title),
       ...lineSections([...lines, ...(left > 0 ? [`_${t.common.andMore(left)} ${t.reminder.seeAll}_`] : [])]),
-      context(t.reminder.inThread),
+      // The public thread holds no buttons: it says so.
+      context(audience === 'internal' ? t.reminder.inThread : t.reminder.inThreadPublic),
     ];
     return { text: `${t.reminder.summary(pending.length)} ${pending.map(partnerName).join(', ')}`, blocks: fitBlocks(blocks, t.common.andMore, maxBlocks) };
   });
 }
 
-function summaryLine(partner: Partner, lang: Lang, t: Catalogue, today: string, audience: Audience, mention: boolean): string {
-  const age = partner.pendingSince ? formatAge(partner.pendingSince, today, lang) : t.common.unknown;
-  const overdue = nextStepState(partner, today).overdue ? [t.reminder.overdue] : [];
-  if (audience === 'public') return [t.reminder.line(partnerName(partner), age), ...overdue].join(' · ');
+function summaryLine(partner: Partner, lang: Lang, t: Catalogue, today: string, audience: Audience, mention: boolean, contacts: readonly ContactEntry[]): string {
+  const line = t.reminder.line(partnerName(partner), stageText(partner, lang, t, today, audience));
+  if (audience === 'public') return line;
+  // Needs attention: a late or long-undated next step, or a follow-up date that has passed.
+  const overdue = nextStepState(partner, today).overdue || followUpOverdue(contactSummary(partner.id, contacts), today) ? [t.reminder.overdue] : [];
   const followUp = !partner.followUpUserId
     ? t.reminder.noFollowUp
     : mention
       ? t.reminder.followUp(mentionUser(partner.followUpUserId))
       : t.reminder.followUpQuiet;
-  return [t.reminder.line(partnerName(partner), age), ...overdue, followUp].join(' · ');
+  return [line, ...overdue, followUp].join(' · ');
 }
 
 /**
  * The thread reply: each adhesion with its age, next step and follow-up in every language of the
  * channel, and its buttons once. The owner is not pinged again here: the summary did, this week.
  */
-function detailsView(pending: Partner[], { today, notionUrls, langs, audience }: ReminderInput): Reply {
+function detailsView(pending: Partner[], { today, notionUrls, langs, audience, contacts = [] }: ReminderInput): Reply {
   const ts = langs.map((lang) => catalogue(lang));
   const fit = Math.floor((LIMITS.messageBlocks - DETAILS_FRAME_BLOCKS) / BLOCKS_PER_PARTNER);
   const shown = pending.slice(0, fit);
   const left = pending.length - shown.length;
   const blocks: KnownBlock[] = [
     ...shown.flatMap((partner) => [
-      { ...section(langs.map((lang, i) => pendingText(partner, lang, ts[i]!, today, audience, { followUp: 'quiet' })).join('\n\n')), block_id: reminderBlockIds(partner.id).details },
+      { ...section(langs.map((lang, i) => pendingText(partner, lang, ts[i]!, today, audience, { followUp: 'quiet', contacts: contactSummary(partner.id, contacts) })).join('\n\n')), block_id: reminderBlockIds(partner.id).details },
       ...(audience === 'internal' ? [partnerButtons(partner, ts, notionUrls.get(partner.id))] : []),
     ]),
     ...(left > 0 ? [context(...ts.map((t) => `${t.common.andMore(left)} ${t.reminder.seeAll}`))] : []),
@@ -113,6 +118,7 @@ function partnerButtons(partner: Partner, ts: Catalogue[], notionUrl: string | u
     elements: [
       button(ACTION_IDS.reminderMarkSigned, label((t) => t.reminder.markSigned), { style: 'primary' }),
       button(ACTION_IDS.reminderSnooze, label((t) => t.reminder.snooze)),
+      button(ACTION_IDS.logContact, label((t) => t.contactLog.button)),
       ...(notionUrl ? [button(ACTION_IDS.reminderOpenNotion, label((t) => t.reminder.openNotion), { url: notionUrl })] : []),
     ],
   };

@@ -4,7 +4,7 @@ import { migratePostgres } from './pg-migrate.js';
 import { seedPostgresOnce } from './pg-seed.js';
 import { addSourcedFacts } from '../seed/field-sources.js';
 import { addUsualShortNames } from '../seed/usual-short-names.js';
-import { poolConfig, urlParts } from './pool-config.js';
+import { poolConfig, urlParts, withPreferFallback } from './pool-config.js';
 import { PostgresCorridorStore } from './postgres-corridor-store.js';
 
 export interface PostgresStoreOptions {
@@ -20,7 +20,7 @@ export async function openPostgresStore(databaseUrl: string, options: PostgresSt
   const url = urlParts(databaseUrl);
   let pool: pg.Pool | undefined;
   try {
-    pool = new pg.Pool(poolConfig(databaseUrl, options.poolMax));
+    pool = new pg.Pool(poolConfig(await withPreferFallback(databaseUrl), options.poolMax));
     // An idle connection the server dropped (a restart, a failover) must not crash the process:
     // the pool discards it and the next query opens a new one.
     pool.on('error', () => undefined);

@@ -1,4 +1,4 @@
-import type { PoolConfig } from 'pg';
+import pg, { type PoolConfig } from 'pg';
 
 export const DEFAULT_POOL_MAX = 10;
 
@@ -16,8 +16,8 @@ const STATEMENT_TIMEOUT_MS = 30_000;
  * `prefer`, `require` and `verify-ca` as `verify-full`, which refuses the self-signed certificates
  * most managed servers present under `require`; its `uselibpqcompat=true` switch gives libpq's
  * meaning, so it is added unless the URL sets it itself (`uselibpqcompat=false` keeps node-postgres's).
- * Unlike libpq, `prefer` does not fall back to an unencrypted connection. Without `sslmode` the
- * connection is not encrypted.
+ * `prefer` falls back to an unencrypted connection when the server offers no TLS, as libpq does
+ * (see withPreferFallback). Without `sslmode` the connection is not encrypted.
  */
 export function poolConfig(databaseUrl: string, poolMax = DEFAULT_POOL_MAX): PoolConfig {
   return {
@@ -36,6 +36,28 @@ export function poolConfig(databaseUrl: string, poolMax = DEFAULT_POOL_MAX): Poo
 function withLibpqSslModes(databaseUrl: string): string {
   if (!/[?&]sslmode=/.test(databaseUrl) || /[?&]uselibpqcompat=/.test(databaseUrl)) return databaseUrl;
   return `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}uselibpqcompat=true`;
+}
+
+/** node-postgres's words when the server answers "N" to the TLS request. */
+const NO_TLS_ON_SERVER = 'The server does not support SSL connections';
+
+/**
+ * `sslmode=prefer` as libpq reads it: TLS when the server offers it, a plain connection otherwise.
+ * node-postgres has no such mode, so one connection is tried with TLS first; a server that offers
+ * none is then reached with `sslmode=disable` by every connection of the pool. Any other failure is
+ * left to the pool, which reports it as usual.
+ */
+export async function withPreferFallback(databaseUrl: string): Promise<string> {
+  if (!/[?&]sslmode=prefer(&|$)/.test(databaseUrl)) return databaseUrl;
+  const probe = new pg.Client({ ...poolConfig(databaseUrl), connectionTimeoutMillis: 5_000 });
+  try {
+    await probe.connect();
+    return databaseUrl;
+  } catch (error) {
+    return error instanceof Error && error.message === NO_TLS_ON_SERVER ? databaseUrl.replace(/([?&]sslmode=)prefer/, '$1disable') : databaseUrl;
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
 }
 
 /** What an error line may show of the URL: everything but the password. */

@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import {
   actionItem,
+  contactEntry,
+  type ContactEntry,
   corridorEvent,
   corridorProfile,
   partner,
@@ -22,6 +24,7 @@ import { LATEST_MIGRATION } from './pg-migrate.js';
 import { PgNotionLinks } from './pg-notion-links.js';
 import { PgRecordTable } from './pg-record-table.js';
 import { PgRunLedger } from './pg-run-ledger.js';
+import { PgNudgePreferences } from './pg-nudge-preferences.js';
 import { PgReminderMentions } from './pg-reminder-mentions.js';
 import { PgSnoozes } from './pg-snoozes.js';
 
@@ -33,9 +36,11 @@ export class PostgresCorridorStore implements CorridorStore {
   readonly people: PgRecordTable<Person>;
   readonly events: PgRecordTable<CorridorEvent>;
   readonly actions: PgRecordTable<ActionItem>;
+  readonly contacts: PgRecordTable<ContactEntry>;
   readonly runs: PgRunLedger;
   readonly snoozes: PgSnoozes;
   readonly mentions: PgReminderMentions;
+  readonly nudgePreferences: PgNudgePreferences;
   readonly notionLinks: PgNotionLinks;
   readonly coordination: PgCoordination;
   private readonly historyLog: PgHistoryLog;
@@ -48,9 +53,11 @@ export class PostgresCorridorStore implements CorridorStore {
     this.people = new PgRecordTable(db, 'people', 'person', person, this.historyLog);
     this.events = new PgRecordTable(db, 'events', 'event', corridorEvent, this.historyLog);
     this.actions = new PgRecordTable(db, 'actions', 'action', actionItem, this.historyLog);
+    this.contacts = new PgRecordTable(db, 'contacts', 'contact', contactEntry, this.historyLog);
     this.runs = new PgRunLedger(db);
     this.snoozes = new PgSnoozes(db);
     this.mentions = new PgReminderMentions(db);
+    this.nudgePreferences = new PgNudgePreferences(db);
     this.notionLinks = new PgNotionLinks(db);
     this.coordination = new PgCoordination(db);
   }

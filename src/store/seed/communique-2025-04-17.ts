@@ -20,6 +20,7 @@ const signatory = {
   status: 'signatory',
   joinedOn: null,
   pendingSince: null,
+  stage: null,
   nextStep: null,
   nextStepDueOn: null,
   followUpUserId: null,
@@ -27,10 +28,23 @@ const signatory = {
   website: null,
 } as const;
 
+/** The release's words for the three partners' stage: present "in order to join shortly". */
+const intentionSource: FieldSource[] = [
+  {
+    field: 'stage',
+    source: {
+      fr: 'communiqué du 17 avril 2025, présents à la rencontre « dans le but d’adhérer prochainement à l’initiative »',
+      en: 'press release of 17 April 2025, present at the meeting “in order to join the initiative shortly” (« dans le but d’adhérer prochainement »)',
+    },
+  },
+];
+
 const pending = {
   status: 'pending',
   joinedOn: null,
   pendingSince: MEETING_DATE,
+  stage: { name: 'intention_declared', since: MEETING_DATE, on: null, reason: null },
+  sources: intentionSource,
   nextStep: {
     fr: 'Confirmer l’adhésion au MOU (annonce attendue dans les prochaines semaines)',
     en: 'Confirm adhesion to the MOU (announcement expected in the coming weeks)',

@@ -32,7 +32,7 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
 
   constructor(
     private readonly db: Database.Database,
-    table: 'partners' | 'people' | 'events' | 'actions',
+    table: 'partners' | 'people' | 'events' | 'actions' | 'contacts',
     private readonly entity: HistoryEntry['entity'],
     private readonly schema: z.ZodType<T>,
     private readonly historyLog: HistoryLog,

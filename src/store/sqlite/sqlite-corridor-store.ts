@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import {
   actionItem,
+  contactEntry,
+  type ContactEntry,
   corridorEvent,
   corridorProfile,
   partner,
@@ -21,6 +23,7 @@ import { SqliteCoordination } from './sqlite-coordination.js';
 import { SqliteNotionLinks } from './sqlite-notion-links.js';
 import { RecordTable } from './record-table.js';
 import { SqliteRunLedger } from './sqlite-run-ledger.js';
+import { SqliteNudgePreferences } from './sqlite-nudge-preferences.js';
 import { SqliteReminderMentions } from './sqlite-reminder-mentions.js';
 import { SqliteSnoozes } from './sqlite-snoozes.js';
 
@@ -40,9 +43,11 @@ export class SqliteCorridorStore implements CorridorStore {
   readonly people: RecordTable<Person>;
   readonly events: RecordTable<CorridorEvent>;
   readonly actions: RecordTable<ActionItem>;
+  readonly contacts: RecordTable<ContactEntry>;
   readonly runs: SqliteRunLedger;
   readonly snoozes: SqliteSnoozes;
   readonly mentions: SqliteReminderMentions;
+  readonly nudgePreferences: SqliteNudgePreferences;
   readonly notionLinks: SqliteNotionLinks;
   readonly coordination: SqliteCoordination;
   private readonly historyLog: HistoryLog;
@@ -58,9 +63,11 @@ export class SqliteCorridorStore implements CorridorStore {
     this.people = new RecordTable(db, 'people', 'person', person, this.historyLog, userMs);
     this.events = new RecordTable(db, 'events', 'event', corridorEvent, this.historyLog, userMs);
     this.actions = new RecordTable(db, 'actions', 'action', actionItem, this.historyLog, userMs);
+    this.contacts = new RecordTable(db, 'contacts', 'contact', contactEntry, this.historyLog, userMs);
     this.runs = new SqliteRunLedger(db, backgroundMs);
     this.snoozes = new SqliteSnoozes(db, userMs);
     this.mentions = new SqliteReminderMentions(db, backgroundMs);
+    this.nudgePreferences = new SqliteNudgePreferences(db, userMs);
     this.notionLinks = new SqliteNotionLinks(db, backgroundMs);
     this.coordination = new SqliteCoordination(db, userMs);
     this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();

@@ -3,7 +3,7 @@ import { ACTION_FIELDS as F, ACTION_LIMITS as L, ACTION_STATUS_FIELDS } from '..
 import { NO_CHOICE } from '../../../domain/forms/fields.js';
 import { actionStatuses, type ActionItem, type Partner, type Track } from '../../../domain/types.js';
 import type { Catalogue, Lang } from '../../../i18n/index.js';
-import { section } from '../../blocks.js';
+import { context, section } from '../../blocks.js';
 import { CALLBACK_IDS } from '../../interaction-ids.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { bilingualInputs } from './bilingual-inputs.js';
@@ -18,10 +18,12 @@ export interface ActionModalInput {
   partners: readonly Partner[];
   lang: Lang;
   t: Catalogue;
+  /** A new item's starting values, from a Slack message: its text as title, its author as owner, a link back to it. */
+  fromMessage?: { text: string; authorUserId: string | undefined; permalink: string | undefined };
 }
 
 /** Add an action item, or assign, re-date or complete one. */
-export function actionModal({ item, tracks, partners, lang, t }: ActionModalInput): ModalView {
+export function actionModal({ item, tracks, partners, lang, t, fromMessage }: ActionModalInput): ModalView {
   const f = t.fields;
   const m = t.modals.action;
   const trackChoices = [
@@ -35,8 +37,9 @@ export function actionModal({ item, tracks, partners, lang, t }: ActionModalInpu
     close: t.forms.cancel,
     privateMetadata: encodeMetadata({ id: item?.id ?? null, version: item?.version ?? null, lang }),
     blocks: [
-      ...bilingualInputs({ blockIds: { fr: F.titleFr, en: F.titleEn }, label: f.title, initial: item?.title, maxLength: L.title, lang, t }),
-      userInput(F.owner, f.owner, { initial: item?.ownerUserId, optional: true, placeholder: t.forms.choose }),
+      ...(fromMessage?.permalink ? [context(m.fromMessage(fromMessage.permalink))] : []),
+      ...bilingualInputs({ blockIds: { fr: F.titleFr, en: F.titleEn }, label: f.title, initial: item?.title ?? messageTitle(fromMessage), maxLength: L.title, lang, t }),
+      userInput(F.owner, f.owner, { initial: item?.ownerUserId ?? fromMessage?.authorUserId, optional: true, placeholder: t.forms.choose }),
       dateInput(F.due, f.due, { initial: item?.dueOn, optional: true }),
       statusSelect(F.status, item?.status ?? 'open', t),
       selectInput(F.track, f.track, trackChoices, { initial: item?.trackId ?? undefined, optional: true, placeholder: t.forms.choose }),
@@ -47,6 +50,12 @@ export function actionModal({ item, tracks, partners, lang, t }: ActionModalInpu
       }),
     ],
   });
+}
+
+/** A message's text as a title to start from, in both languages' fields (the coordinator translates one). */
+function messageTitle(fromMessage: ActionModalInput['fromMessage']): { fr: string; en: string } | undefined {
+  const text = fromMessage?.text.replace(/\s+/g, ' ').trim().slice(0, L.title);
+  return text ? { fr: text, en: text } : undefined;
 }
 
 /** What an item's owner without admin rights may change: its status. */

@@ -180,3 +180,29 @@ export function partnersInput(
         };
   return input(blockId, label, element, options);
 }
+
+/**
+ * One partner: a static menu while the choices fit Slack's 100 options, else an external one searched
+ * as the user types (block_suggestion), as partnersInput does for several.
+ */
+export function partnerInput(
+  blockId: string,
+  label: string,
+  choices: OptionChoice[],
+  options: InputOptions & { initial?: string | null; placeholder: string },
+): InputBlock {
+  if (choices.length <= MODAL_LIMITS.staticOptions) return selectInput(blockId, label, choices, options);
+  const chosen = choices.find((choice) => choice.value === options.initial);
+  return input(
+    blockId,
+    label,
+    {
+      type: 'external_select',
+      action_id: PARTNER_OPTIONS_ACTION,
+      placeholder: plain(options.placeholder, MODAL_LIMITS.placeholder),
+      min_query_length: 1,
+      ...(chosen ? { initial_option: option(chosen) } : {}),
+    },
+    options,
+  );
+}

@@ -1,7 +1,8 @@
 import type { ModalView } from '@slack/types';
 import { NO_CHOICE } from '../../../domain/forms/fields.js';
 import { PARTNER_FIELDS as F, PARTNER_LIMITS as L } from '../../../domain/forms/partner-form.js';
-import { jurisdictions, partnerKinds, partnerStatuses, type Partner } from '../../../domain/types.js';
+import { jurisdictions, partnerKinds, partnerStatuses, pendingStages, type Partner } from '../../../domain/types.js';
+import { stageOf } from '../../../domain/stages.js';
 import type { Catalogue, Lang } from '../../../i18n/index.js';
 import { CALLBACK_IDS } from '../../interaction-ids.js';
 import { bilingualInputs } from './bilingual-inputs.js';
@@ -59,6 +60,7 @@ export function partnerModal({ partner, lang, t, name, status = partner?.status 
           })
         : []),
       ...(status === 'pending' ? [dateInput(F.nextStepDueOn, f.nextStepDueOn, { initial: partner?.nextStepDueOn ?? null, optional: true })] : []),
+      ...(status === 'pending' ? stageInputs(partner, t) : []),
       userInput(F.followUp, f.followUp, { initial: partner?.followUpUserId, optional: true, placeholder: t.forms.choose }),
       textInput(F.internalNote, f.internalNote, { initial: partner?.internalNote, maxLength: L.internalNote, multiline: true, optional: true, hint: m.internalNoteHint }),
       selectInput(F.kind, f.kind, [none, ...partnerKinds.map((kind) => ({ value: kind, text: t.kind[kind] }))], {
@@ -82,4 +84,18 @@ export function partnerModal({ partner, lang, t, name, status = partner?.status 
       }),
     ],
   });
+}
+
+/** Where a pending adhesion stands, and since when (see /corridor stage for the quick way). */
+function stageInputs(partner: Partner | undefined, t: Catalogue) {
+  const stage = partner ? stageOf(partner) : undefined;
+  const reached = stage && (pendingStages as readonly string[]).includes(stage.name) ? stage : undefined;
+  return [
+    selectInput(F.stage, t.fields.stage, pendingStages.map((name) => ({ value: name, text: t.stages.name[name] })), {
+      initial: reached?.name,
+      optional: true,
+      placeholder: t.forms.choose,
+    }),
+    dateInput(F.stageSince, t.modals.partner.stageSince, { initial: reached?.since ?? null, optional: true, hint: t.modals.partner.stageSinceHint }),
+  ];
 }

@@ -5,7 +5,7 @@ import type { Partner, Person } from '../../../domain/types.js';
 import type { Catalogue, Lang } from '../../../i18n/index.js';
 import { CALLBACK_IDS } from '../../interaction-ids.js';
 import { bilingualInputs } from './bilingual-inputs.js';
-import { modal, selectInput, textInput } from './inputs.js';
+import { modal, partnerInput, textInput } from './inputs.js';
 import { encodeMetadata } from './metadata.js';
 import { partnerChoices } from './partner-choices.js';
 
@@ -33,7 +33,8 @@ export function personModal({ person, partners, lang, t, name }: PersonModalInpu
     blocks: [
       textInput(F.name, f.name, { initial: person?.name ?? name, maxLength: L.name }),
       ...bilingualInputs({ blockIds: { fr: F.titleFr, en: F.titleEn }, label: f.title, initial: person?.title, maxLength: L.title, lang, t }),
-      selectInput(F.partner, f.partnerId, [{ value: NO_CHOICE, text: t.common.none }, ...partnerChoices(partners, chosen)], {
+      // Past Slack's 100 options the picker searches as one types (block_suggestion).
+      partnerInput(F.partner, f.partnerId, [{ value: NO_CHOICE, text: t.common.none }, ...partnerChoices(partners, chosen)], {
         initial: person?.partnerId,
         optional: true,
         placeholder: t.forms.choose,

@@ -1,0 +1,23 @@
+import { isOpen } from '../../../domain/action-items.js';
+import { draftOf } from '../../../domain/draft.js';
+import { postponedDue } from '../../../domain/nudges.js';
+import { formatDate } from '../../../i18n/format.js';
+import type { SlackDeps } from '../../deps.js';
+import { escapeMrkdwn } from '../../mrkdwn.js';
+import { actionItemClicked } from './action-item-click.js';
+import { tell } from './click.js';
+
+/** *Postpone a week* on a personal nudge: the item's due date a week later, in its history like any change. */
+export function actionItemPostponeClicked(deps: SlackDeps) {
+  return actionItemClicked(deps, async (item, click, args) => {
+    const { t, lang } = click;
+    const title = escapeMrkdwn(item.title[lang]);
+    if (!isOpen(item)) {
+      await tell(args, click, t.modals.saved.title, t.changes.alreadyDone(title));
+      return;
+    }
+    const dueOn = postponedDue(item, click.today);
+    await deps.store.actions.save({ ...draftOf(item), dueOn }, { actor: click.userId, expectedVersion: item.version, now: click.now });
+    await tell(args, click, t.modals.saved.title, t.nudges.postponed(title, formatDate(dueOn, lang, { weekday: true })));
+  });
+}

@@ -1,0 +1,71 @@
+import type { KnownBlock } from '@slack/types';
+import type { FollowUpDue, Nudge } from '../../domain/nudges.js';
+import type { ActionItem } from '../../domain/types.js';
+import { formatDate } from '../../i18n/format.js';
+import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
+import { context, header, section, truncate, type Reply } from '../blocks.js';
+import { ACTION_IDS, keyedActionId } from '../interaction-ids.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
+import { button } from './buttons.js';
+import { actionDoneButton } from './record-buttons.js';
+
+/** Items shown with their buttons (two blocks each): the message stays far within Slack's 50 blocks. */
+const MAX_ITEMS = 15;
+/** Follow-ups shown (one or two blocks each), after the items: the whole stays under 50 blocks. */
+const MAX_FOLLOW_UPS = 6;
+const TEXT_TITLES = 10;
+const TEXT_MAX = 3000;
+
+/**
+ * A person's weekly nudge, in their language: their overdue action items, then those due within
+ * 7 days, each with *Done* and *Postpone a week*; then the adhesions they follow whose follow-up
+ * is due, with *Log a contact* for a coordinator (the form is theirs). Only ever sent to an
+ * internal person, so the buttons, dates and follow-ups are theirs to see.
+ */
+export function nudgeView(nudge: Nudge, lang: Lang, canLogContacts = false): Reply {
+  const t = catalogue(lang);
+  const items = [...nudge.overdue, ...nudge.dueSoon];
+  const shown = new Set(items.slice(0, MAX_ITEMS));
+  const part = (title: string, list: readonly ActionItem[]): KnownBlock[] => {
+    const kept = list.filter((item) => shown.has(item));
+    return kept.length ? [section(`*${title}*`), ...kept.flatMap((item) => itemBlocks(item, lang, t))] : [];
+  };
+  const blocks: KnownBlock[] = [
+    header(t.nudges.title),
+    context(t.nudges.summary(nudge.overdue.length, nudge.dueSoon.length)),
+    ...part(t.nudges.overdueTitle, nudge.overdue),
+    ...part(t.nudges.dueSoonTitle, nudge.dueSoon),
+    ...(items.length > MAX_ITEMS ? [context(t.nudges.more(items.length - MAX_ITEMS))] : []),
+    ...followUpBlocks(nudge.followUps.slice(0, MAX_FOLLOW_UPS), lang, t, canLogContacts),
+    context(t.nudges.footer),
+  ];
+  const titles = items.slice(0, TEXT_TITLES).map((item) => item.title[lang]);
+  const rest = items.length > TEXT_TITLES ? [t.common.andMore(items.length - TEXT_TITLES)] : [];
+  const text = [
+    ...(items.length ? [t.nudges.text(items.length, [...titles, ...rest].join('; '))] : []),
+    ...(nudge.followUps.length ? [t.nudges.followUpsText(nudge.followUps.length, nudge.followUps.map(({ partner }) => partner.name).join('; '))] : []),
+  ].join('\n');
+  return { text: truncate(text, TEXT_MAX), blocks };
+}
+
+function itemBlocks(item: ActionItem, lang: Lang, t: Catalogue): KnownBlock[] {
+  return [
+    section(t.nudges.line(escapeMrkdwn(item.title[lang]), formatDate(item.dueOn!, lang, { weekday: true }))),
+    {
+      type: 'actions',
+      block_id: `nudge:${item.id}`.slice(0, 255),
+      elements: [actionDoneButton(item, t), button(t.nudges.postpone, keyedActionId(ACTION_IDS.actionPostpone, item.id), item.id)],
+    },
+  ];
+}
+
+function followUpBlocks(followUps: readonly FollowUpDue[], lang: Lang, t: Catalogue, canLogContacts: boolean): KnownBlock[] {
+  if (followUps.length === 0) return [];
+  return [
+    section(`*${t.nudges.followUpsTitle}*`),
+    ...followUps.map(({ partner, dueOn }) => {
+      const line = t.nudges.followUpLine(escapeMrkdwn(partner.name), formatDate(dueOn, lang, { weekday: true }));
+      return section(line, canLogContacts ? button(t.contactLog.button, keyedActionId(ACTION_IDS.logContact, partner.id), partner.id) : undefined);
+    }),
+  ];
+}

@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addDays, localIsoDate } from '../../src/domain/dates.js';
+import { draftOf } from '../../src/domain/draft.js';
+import { actionRecord } from '../support/records.js';
+import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { buttonClick, type Json } from '../support/slack-interactions.js';
+
+// The buttons of a personal nudge and `/corridor nudges`, through signed requests into the running
+// app, as Slack sends them from a direct message.
+
+const OWNER = 'U0OWNER';
+const OTHER = 'U0OTHER';
+const OUTSIDER = 'U0OUTSIDE';
+const ITEM = 'map-suppliers';
+const today = localIsoDate(new Date(), 'America/Toronto');
+let running: RunningCorridorApp;
+
+beforeEach(async () => {
+  running = await startCorridorApp();
+  running.slack.setUser({ id: OWNER, locale: 'en-US' });
+  running.slack.setUser({ id: OTHER, locale: 'en-US' });
+  running.slack.setUser({ id: OUTSIDER, locale: 'en-US', team_id: 'T0OTHERORG' });
+  const item = actionRecord(ITEM, null, { title: { en: 'Map the suppliers', fr: 'Cartographier les fournisseurs' }, ownerUserId: OWNER, dueOn: addDays(today, 2) });
+  await running.store.actions.save(draftOf(item), { actor: ADMIN_ID });
+});
+
+afterEach(async () => {
+  await running.close();
+});
+
+/** A click on a button of the nudge in the clicker's direct messages with the bot. */
+async function clickInDm(userId: string, actionId: string): Promise<string> {
+  const payload = buttonClick(userId, `${actionId}:${ITEM}`, ITEM, { responseUrl: running.slack.responseUrl, blockId: `nudge:${ITEM}` });
+  const dm = `D${userId.slice(1)}`;
+  Object.assign(payload, { channel: { id: dm, name: 'directmessage' }, container: { type: 'message', message_ts: '1700000001.000001', channel_id: dm, is_ephemeral: false } });
+  const response = await running.interaction(payload);
+  expect(response.status).toBe(200);
+  await running.corridor.idle();
+  return running.slack.callsTo('response_url').map((call) => String((call.args as Json).text)).join('\n');
+}
+
+describe('the buttons of a nudge', () => {
+  it('Postpone a week moves the due date a week later, in the item’s history, and says so', async () => {
+    const answer = await clickInDm(OWNER, 'action_postpone');
+    const item = await running.store.actions.get(ITEM);
+    expect(item!.dueOn).toBe(addDays(today, 9));
+    const history = await running.store.history('action', ITEM);
+    expect(history.at(-1)).toMatchObject({ actor: OWNER, diff: { dueOn: { from: addDays(today, 2), to: addDays(today, 9) } } });
+    expect(answer).toContain('*Map the suppliers* is now due');
+  });
+
+  it('Done completes the item, as it does in the Home tab', async () => {
+    const answer = await clickInDm(OWNER, 'action_done');
+    expect(await running.store.actions.get(ITEM)).toMatchObject({ status: 'done', completedOn: today });
+    expect(answer).toContain('is done');
+  });
+
+  it('Log a contact opens the contact-log form on the partner, for a coordinator', async () => {
+    const payload = buttonClick(ADMIN_ID, 'log_contact:venture-lab', 'venture-lab', { responseUrl: running.slack.responseUrl, blockId: 'follow-up' });
+    Object.assign(payload, { channel: { id: 'D0ADMIN', name: 'directmessage' } });
+    expect((await running.interaction(payload)).status).toBe(200);
+    await running.corridor.idle();
+    const view = running.slack.callsTo('views.open').at(-1)?.args.view as Json | undefined;
+    expect(JSON.stringify(view)).toContain('venture-lab');
+    expect(view).toMatchObject({ type: 'modal' });
+  });
+
+  it('changes nothing for someone who neither owns the item nor coordinates, nor for another organisation', async () => {
+    for (const userId of [OTHER, OUTSIDER]) {
+      running.slack.reset();
+      const answer = await clickInDm(userId, 'action_postpone');
+      expect(answer).toMatch(/Sorry|coordinators/);
+    }
+    expect(await running.store.actions.get(ITEM)).toMatchObject({ dueOn: addDays(today, 2), version: 1 });
+  });
+});
+
+describe('/corridor nudges', () => {
+  const say = async (text: string, userId: string) => JSON.stringify((await running.command(text, { user_id: userId })).json);
+
+  it('turns a person’s nudges off and on, in French with rappels-perso, and tells where they stand', async () => {
+    expect(await say('nudges', OWNER)).toContain('Your weekly nudges are on');
+    expect(await say('nudges off', OWNER)).toContain('Your weekly nudges are off');
+    expect(await running.store.nudgePreferences.enabled(OWNER)).toBe(false);
+    expect(await running.store.nudgePreferences.enabled(OTHER)).toBe(true);
+    expect(await say('rappels-perso on', OWNER)).toContain('Vos rappels personnels de la semaine sont activés');
+    expect(await running.store.nudgePreferences.enabled(OWNER)).toBe(true);
+    expect(await say('nudges maybe', OWNER)).toContain('is neither `on` nor `off`');
+  });
+
+  it('is not for users of other organisations: nothing is stored', async () => {
+    expect(await say('nudges off', OUTSIDER)).toContain('organisation that runs the corridor');
+    expect(await running.store.nudgePreferences.turnedOff()).toEqual([]);
+  });
+});
