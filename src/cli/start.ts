@@ -33,7 +33,9 @@ await runCli(async (lang) => {
   });
   // The running server's log lines go through Bolt's logger and stay in English.
   slack.app.logger.info(
-    port === undefined ? 'corridor-bot connected to Slack (Socket Mode)' : `corridor-bot listening on port ${port} at /slack/events`,
+    config.slackMode === 'socket'
+      ? `corridor-bot connected to Slack (Socket Mode); /healthz, /readyz and /metrics on port ${port}`
+      : `corridor-bot listening on port ${port} at /slack/events`,
   );
   const scheduler = config.CORRIDOR_CHANNEL
     ? scheduleCorridorJobs({ config, store, logger: slack.app.logger, notionUrlFor: partnerNotionUrls(config, store.notionLinks), channels: slack.channels })

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, LogLevel, type CustomRoute, type Logger } from '@slack/bolt';
+import { App, LogLevel, type Logger } from '@slack/bolt';
 import type { Config } from '../config/env.js';
 import { routesBesideSlack, type HttpRouteOptions } from '../http/routes.js';
 import type { CorridorStore } from '../store/corridor-store.js';
@@ -10,6 +10,7 @@ import { InstallingOrganisation } from './installation.js';
 import { registerListeners } from './listeners/index.js';
 import { markFailed } from './receiver/request-record.js';
 import { GuardedReceiver } from './receiver/guarded-receiver.js';
+import { GuardedSocketReceiver } from './receiver/guarded-socket-receiver.js';
 import { apiClientOptions, modalClient } from './slack-clients.js';
 import { SharedChannels } from './shared-channels.js';
 import { checkSlackReachable, portError } from './start-checks.js';
@@ -18,7 +19,7 @@ import { UserLanguages } from './user-lang.js';
 
 export interface CorridorApp {
   app: App;
-  /** Starts receiving; resolves with the HTTP port (undefined in Socket Mode). */
+  /** Starts receiving; resolves with the HTTP port: PORT's, or HEALTH_PORT's in Socket Mode. */
   start(): Promise<number | undefined>;
   stop(): Promise<void>;
   /** Resolves once every request received so far is fully handled (work after the ack included). */
@@ -41,7 +42,7 @@ export interface SlackAppOptions extends HttpRouteOptions {
 export function createSlackApp(config: Config, store: CorridorStore, options: SlackAppOptions = {}): CorridorApp {
   const logger = options.logger;
   const unknown = new UnknownPayloads();
-  const app = boltApp(config, store, options, unknown);
+  const { app, listeningPort } = boltApp(config, store, options, unknown);
   const inFlight = new InFlight();
   inFlight.watch(app);
   const userLanguages = new UserLanguages(app.client);
@@ -71,9 +72,9 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
       // Known before the first request, so no request waits for it (a failure is tried again then).
       await installation.get();
       const started: unknown = await app.start(config.PORT).catch((error: unknown) => {
-        throw config.slackMode === 'http' ? portError(error, 'PORT', config.PORT) : portError(error, 'HEALTH_PORT', config.HEALTH_PORT ?? 0);
+        throw config.slackMode === 'http' ? portError(error, 'PORT', config.PORT) : portError(error, 'HEALTH_PORT', healthPort(config));
       });
-      return config.slackMode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
+      return config.slackMode === 'http' ? ((started as Server).address() as AddressInfo).port : listeningPort();
     },
     stop: async () => {
       await app.stop();
@@ -85,8 +86,8 @@ export function createSlackApp(config: Config, store: CorridorStore, options: Sl
   };
 }
 
-/** Bolt's App over the HTTP receiver or Socket Mode, with the routes served beside Slack's. */
-function boltApp(config: Config, store: CorridorStore, options: SlackAppOptions, unknown: UnknownPayloads): App {
+/** Bolt's App over the HTTP receiver or Socket Mode, each guarded and tracked alike, with the routes served beside Slack's. */
+function boltApp(config: Config, store: CorridorStore, options: SlackAppOptions, unknown: UnknownPayloads): { app: App; listeningPort(): number | undefined } {
   const logger = options.logger;
   const common = {
     token: config.SLACK_BOT_TOKEN,
@@ -100,31 +101,32 @@ function boltApp(config: Config, store: CorridorStore, options: SlackAppOptions,
     extendedErrorHandler: true,
     ...(logger ? { logger } : {}),
   };
-  // /healthz, /readyz, /metrics, the calendars and /notion/webhooks: beside /slack/events, or in Socket Mode on HEALTH_PORT when set.
+  // /healthz, /readyz, /metrics, the calendars and /notion/webhooks: beside /slack/events, or in Socket Mode on HEALTH_PORT.
   const customRoutes = routesBesideSlack(config, store, options, (): Logger => app.logger);
-  const socketHealth = config.HEALTH_PORT === undefined ? {} : { customRoutes, installerOptions: { port: config.HEALTH_PORT } };
-  const app: App =
-    config.slackMode === 'socket'
-      ? new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true, ...socketHealth })
-      : new App({ ...common, receiver: httpReceiver(config, store, unknown, options, customRoutes) });
-  return app;
+  const guard = {
+    unknown,
+    firstDelivery: (eventId: string) => store.coordination.firstDelivery(`event:${eventId}`, new Date()),
+    ...(logger ? { logger } : {}),
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+  };
+  if (config.slackMode === 'socket') {
+    const receiver = new GuardedSocketReceiver({
+      ...guard,
+      appToken: config.SLACK_APP_TOKEN!,
+      clientOptions: apiClientOptions(config),
+      port: healthPort(config),
+      customRoutes,
+    });
+    const app: App = new App({ ...common, socketMode: true, receiver });
+    return { app, listeningPort: () => receiver.healthPort };
+  }
+  // Bolt's HTTP receiver, guarded against bodies that would crash it (see GuardedReceiver).
+  const receiver = new GuardedReceiver({ ...guard, signingSecret: config.SLACK_SIGNING_SECRET!, port: config.PORT, customRoutes });
+  const app: App = new App({ ...common, receiver });
+  return { app, listeningPort: () => undefined };
 }
 
-/** Bolt's HTTP receiver, guarded against bodies that would crash it (see GuardedReceiver). */
-function httpReceiver(
-  config: Config,
-  store: CorridorStore,
-  unknown: UnknownPayloads,
-  options: SlackAppOptions,
-  customRoutes: CustomRoute[],
-): GuardedReceiver {
-  return new GuardedReceiver({
-    signingSecret: config.SLACK_SIGNING_SECRET!,
-    port: config.PORT,
-    customRoutes,
-    unknown,
-    firstDelivery: (eventId) => store.coordination.firstDelivery(`event:${eventId}`, new Date()),
-    ...(options.logger ? { logger: options.logger } : {}),
-    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
-  });
+/** In Socket Mode the routes beside Slack's listen on HEALTH_PORT, or PORT when it is not set: a probe always has an answer. */
+function healthPort(config: Config): number {
+  return config.HEALTH_PORT ?? config.PORT;
 }

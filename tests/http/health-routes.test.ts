@@ -82,17 +82,22 @@ describe('health endpoints beside /slack/events', () => {
 });
 
 describe('health endpoints in Socket Mode', () => {
-  it('listen on HEALTH_PORT', async () => {
+  it.each([
+    { on: 'HEALTH_PORT', variable: 'HEALTH_PORT' },
+    // So a container probe always has something to ask.
+    { on: 'PORT when HEALTH_PORT is not set', variable: 'PORT' },
+  ])('listen on $on', async ({ variable }) => {
     const slack = await startSlackApiEmulator({ botToken: BOT_TOKEN, botUserId: 'U0BOT' });
     const port = await freePort();
-    const config = parseConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-corridor-test', SLACK_API_URL: slack.url, HEALTH_PORT: String(port) });
+    const config = parseConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-corridor-test', SLACK_API_URL: slack.url, [variable]: String(port) });
     const corridor = createSlackApp(config, current, { logger: silentLogger() });
     try {
-      // The emulator has no Socket Mode: the connection is refused, and the health server listens all the same.
+      // The emulator refuses this app token: the connection fails, and the health server listens all the same.
       await corridor.start().catch(() => undefined);
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(ready.status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(200);
     } finally {
       await corridor.stop();
       await slack.close();

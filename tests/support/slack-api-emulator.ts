@@ -42,6 +42,8 @@ export interface InjectedFailure {
 export interface SlackApiEmulatorOptions {
   botToken?: string;
   botUserId?: string;
+  /** The app-level token (xapp-…) apps.connections.open accepts, for Socket Mode. */
+  appToken?: string;
 }
 
 export interface SlackApiEmulator {
@@ -56,12 +58,15 @@ export interface SlackApiEmulator {
   setMissingChannel(channelId: string): void;
   /** Makes conversations.info say the channel is shared with another organisation (or no longer). */
   setSharedChannel(channelId: string, shared?: boolean): void;
+  /** The WebSocket URL apps.connections.open hands out (see tests/support/socket-mode-slack.ts). */
+  setSocketModeUrl(url: string): void;
   /** Forgets recorded calls and queued failures; users and missing channels stay. */
   reset(): void;
   close(): Promise<void>;
 }
 
 const RESPONSE_URL_METHOD = 'response_url';
+const CONNECTIONS_OPEN_METHOD = 'apps.connections.open';
 
 const API_PATH = '/api/';
 const RESPONSE_URL_PATH = '/response/R0CORRIDOR';
@@ -88,7 +93,7 @@ export async function startSlackApiEmulator(options: SlackApiEmulatorOptions = {
     botId: 'B0CORRIDORBOT',
     appId: 'A0CORRIDOR',
   });
-  const emulator = new LoopbackSlackApi(options.botToken ?? 'xoxb-test-token', workspace);
+  const emulator = new LoopbackSlackApi({ bot: options.botToken ?? 'xoxb-test-token', app: options.appToken }, workspace);
   await emulator.listen();
   return emulator;
 }
@@ -102,9 +107,10 @@ class LoopbackSlackApi implements SlackApiEmulator {
     this.handle(req, res).catch((error: unknown) => send(res, textReply(500, `emulator error: ${String(error)}`)));
   });
   private origin = '';
+  private socketModeUrl: string | undefined;
 
   constructor(
-    private readonly botToken: string,
+    private readonly tokens: { bot: string; app: string | undefined },
     private readonly workspace: EmulatedWorkspace,
   ) {}
 
@@ -146,6 +152,10 @@ class LoopbackSlackApi implements SlackApiEmulator {
     else this.workspace.sharedChannels.delete(channelId);
   }
 
+  setSocketModeUrl(url: string): void {
+    this.socketModeUrl = url;
+  }
+
   reset(): void {
     this.calls.length = 0;
     this.queuedFailures.clear();
@@ -183,9 +193,18 @@ class LoopbackSlackApi implements SlackApiEmulator {
   private answer(method: string, { args, token }: ParsedRequest): HttpReply {
     if (method === RESPONSE_URL_METHOD) return answerResponseUrl(args);
     if (token === undefined) return jsonReply(failure('not_authed'));
-    if (token !== this.botToken) return jsonReply(failure('invalid_auth'));
+    if (method === CONNECTIONS_OPEN_METHOD) return jsonReply(this.openConnection(token));
+    if (token !== this.tokens.bot) return jsonReply(failure(token === this.tokens.app ? 'not_allowed_token_type' : 'invalid_auth'));
     const handler = METHOD_HANDLERS[method];
     return jsonReply(handler ? handler(args, this.workspace) : failure('unknown_method'));
+  }
+
+  /** apps.connections.open takes only the app-level token, and answers with a WebSocket URL for Socket Mode. */
+  private openConnection(token: string): ApiResponse {
+    if (token === this.tokens.bot) return failure('not_allowed_token_type');
+    if (token !== this.tokens.app) return failure('invalid_auth');
+    if (this.socketModeUrl === undefined) return failure('internal_error');
+    return { ok: true, url: this.socketModeUrl };
   }
 
   private sendAfter(res: ServerResponse, reply: HttpReply, delayMs: number): void {

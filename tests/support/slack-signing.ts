@@ -42,10 +42,15 @@ const SLASH_COMMAND_DEFAULTS = {
   trigger_id: '1000000000001.1000000000002.0123456789abcdef0123456789abcdef',
 };
 
+/** A slash command's fields, as Socket Mode delivers them in an envelope's payload. */
+export function slashCommandFields(fields: SlashCommandFields = {}): Record<string, string> {
+  const given = Object.entries(fields).filter(([, value]) => value !== undefined);
+  return { ...SLASH_COMMAND_DEFAULTS, ...Object.fromEntries(given) };
+}
+
 /** A slash-command body as Slack posts it (application/x-www-form-urlencoded). */
 export function slashCommandBody(fields: SlashCommandFields = {}): string {
-  const given = Object.entries(fields).filter(([, value]) => value !== undefined);
-  return new URLSearchParams({ ...SLASH_COMMAND_DEFAULTS, ...Object.fromEntries(given) }).toString();
+  return new URLSearchParams(slashCommandFields(fields)).toString();
 }
 
 /** `payload=<urlencoded JSON>`, the body Slack posts for block_actions, view_submission and friends. */

@@ -1,32 +1,17 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import {
-  App,
-  HTTPModuleFunctions,
-  HTTPReceiver,
-  HTTPReceiverDeferredRequestError,
-  LogLevel,
-  type CustomRoute,
-  type Logger,
-  type ReceiverDispatchErrorHandlerArgs,
-} from '@slack/bolt';
-import { metrics } from '../../ops/metrics.js';
+import { HTTPModuleFunctions, HTTPReceiver, type App, type CustomRoute, type Logger } from '@slack/bolt';
 import type { UnknownPayloads } from '../unknown-payloads.js';
 import { normaliseFormType, screenBody } from './body-screen.js';
-import { trackRequests } from './tracked-requests.js';
+import { answerUnrouted } from './route-server.js';
+import { countRejected, loggingOptions, trackedApp, type ReceiverGuard } from './tracked-requests.js';
 
 export const EVENTS_PATH = '/slack/events';
 
-export interface GuardedReceiverOptions {
+export interface GuardedReceiverOptions extends ReceiverGuard {
   signingSecret: string;
   port: number;
-  unknown: UnknownPayloads;
   /** Routes served beside /slack/events (health and metrics). */
   customRoutes?: CustomRoute[];
-  /** See RequestTracking.firstDelivery. */
-  firstDelivery(eventId: string): Promise<boolean>;
-  /** Defaults to the app's own logger. */
-  logger?: Logger;
-  logLevel?: LogLevel;
 }
 
 /**
@@ -55,35 +40,13 @@ export class GuardedReceiver extends HTTPReceiver {
 
   override init(app: App): void {
     this.log ??= app.logger;
-    // The receiver only ever calls processEvent on its app.
-    const processEvent = trackRequests((event) => app.processEvent(event), {
-      logger: this.guardLogger(),
-      unknown: this.guard.unknown,
-      firstDelivery: this.guard.firstDelivery,
-    });
-    super.init({ processEvent } as unknown as App);
+    super.init(trackedApp(app, this.guard, this.guardLogger()));
   }
 
   private guardLogger(): Logger {
     if (!this.log) throw new Error('GuardedReceiver used before App.init');
     return this.log;
   }
-}
-
-function loggingOptions(guard: GuardedReceiverOptions): { logger: Logger } | { logLevel: LogLevel } {
-  return guard.logger ? { logger: guard.logger } : { logLevel: guard.logLevel ?? LogLevel.INFO };
-}
-
-/**
- * Bolt's answer to a request no route takes (404) or whose route failed (500), logged with its
- * path only: the query may carry a secret (the calendar key of a HEAD, POST or OPTIONS on the feed).
- */
-function answerUnrouted({ error, logger, request, response }: ReceiverDispatchErrorHandlerArgs): void {
-  const where = `(${request.method}) made to ${new URL(request.url ?? '/', 'http://localhost').pathname}`;
-  const unrouted = error instanceof HTTPReceiverDeferredRequestError;
-  if (unrouted) logger.info(`Unhandled HTTP request ${where}`);
-  else logger.error(`An unexpected error occurred during a request ${where}`);
-  HTTPModuleFunctions.buildNoBodyResponse(response, unrouted ? 404 : 500);
 }
 
 interface Screening {
@@ -130,7 +93,6 @@ async function screen(req: IncomingMessage, res: ServerResponse, boltListener: R
     HTTPModuleFunctions.buildNoBodyResponse(res, 401);
     return;
   }
-  screening.unknown.note('rejected: not a JSON object', screening.logger(), 'a signed body that is not a JSON object (answered 400)');
-  metrics.requests.inc({ kind: 'unknown', outcome: 'rejected' });
+  countRejected(screening.unknown, screening.logger(), 'rejected: not a JSON object', 'a signed body that is not a JSON object (answered 400)');
   HTTPModuleFunctions.buildNoBodyResponse(res, 400);
 }

@@ -1,4 +1,4 @@
-import type { Logger, ReceiverEvent } from '@slack/bolt';
+import { LogLevel, type App, type Logger, type ReceiverEvent } from '@slack/bolt';
 import { metrics } from '../../ops/metrics.js';
 import type { UnknownPayloads } from '../unknown-payloads.js';
 import { recordProperties, type RequestRecord } from './request-record.js';
@@ -14,9 +14,36 @@ export interface RequestTracking {
   firstDelivery(eventId: string): Promise<boolean>;
 }
 
+/** What both receivers (HTTP and Socket Mode) are given to guard and track the requests they receive. */
+export interface ReceiverGuard {
+  unknown: UnknownPayloads;
+  /** See RequestTracking.firstDelivery. */
+  firstDelivery(eventId: string): Promise<boolean>;
+  /** Defaults to the app's own logger. */
+  logger?: Logger;
+  logLevel?: LogLevel;
+}
+
+/** Bolt's receiver options for logging: the given logger, or Bolt's own at the given level. */
+export function loggingOptions(guard: ReceiverGuard): { logger: Logger } | { logLevel: LogLevel } {
+  return guard.logger ? { logger: guard.logger } : { logLevel: guard.logLevel ?? LogLevel.INFO };
+}
+
+/** The app as a receiver's init takes it, with every request going through trackRequests (receivers only call processEvent). */
+export function trackedApp(app: App, guard: ReceiverGuard, logger: Logger): App {
+  const processEvent = trackRequests((event) => app.processEvent(event), { logger, unknown: guard.unknown, firstDelivery: guard.firstDelivery });
+  return { processEvent } as unknown as App;
+}
+
 export type ProcessEvent = (event: ReceiverEvent) => Promise<void>;
 
 type Outcome = 'ok' | 'error' | 'duplicate';
+
+/** A request refused before Bolt saw it (not an object, a malformed envelope): counted, and logged once per kind. */
+export function countRejected(unknown: UnknownPayloads, logger: Pick<Logger, 'warn'>, kind: string, what: string): void {
+  unknown.note(kind, logger, what);
+  metrics.requests.inc({ kind: 'unknown', outcome: 'rejected' });
+}
 
 /** Each kind's metrics bound to their labels once: a labelled lookup per request costs more. */
 interface KindMetrics {
