@@ -179,10 +179,12 @@ export const en = {
     entity: {
       partner: 'Partner',
       action: 'Action item',
+      person: 'Person',
     },
     entityPlural: {
       partner: 'Partners',
       action: 'Action items',
+      person: 'People',
     },
     summary: {
       title: 'Notion sync',
@@ -270,6 +272,26 @@ export const en = {
       created: (title: string, url: string) => `Created “${title}”: ${url}`,
       addToEnv: 'Add these lines to .env:',
     },
+  },
+  notionPeople: {
+    /** Name of the third database made by `npm run notion:setup`. */
+    databaseTitle: 'Corridor people',
+    /** Property names of the People database (no e-mail: Notion pages can be shared outside the organisation). */
+    properties: {
+      name: 'Name',
+      corridorId: 'Corridor ID',
+      title: 'Job title',
+      organisation: 'Organisation',
+      partner: 'Partner',
+    },
+    notConfigured: 'People are not synced: set NOTION_PEOPLE_DATABASE_ID (npm run notion:setup creates the People database).',
+  },
+  notionRun: {
+    warningsHeading: 'To look at',
+    otherDataSources: (variable: string, kept: string, others: string) =>
+      `${variable}: this Notion database now also holds ${others}; the sync keeps to “${kept}” and leaves the other as it is.`,
+    leaseLost: (done: number, total: number) =>
+      `another replica took over the sync while this one had done ${done} of ${total} records; this one stopped so that only one writes to Notion.`,
   },
   help: {
     title: 'Corridor bot — what I can do',

@@ -173,10 +173,12 @@ export const fr: Catalogue = {
     entity: {
       partner: 'Partenaire',
       action: 'Action',
+      person: 'Personne',
     },
     entityPlural: {
       partner: 'Partenaires',
       action: 'Actions',
+      person: 'Personnes',
     },
     summary: {
       title: 'Synchronisation Notion',
@@ -263,6 +265,24 @@ export const fr: Catalogue = {
       created: (title: string, url: string) => `« ${title} » créée : ${url}`,
       addToEnv: 'Ajoutez ces lignes à .env :',
     },
+  },
+  notionPeople: {
+    databaseTitle: 'Personnes du corridor',
+    properties: {
+      name: 'Nom',
+      corridorId: 'ID du corridor',
+      title: 'Fonction',
+      organisation: 'Organisation',
+      partner: 'Partenaire',
+    },
+    notConfigured: 'Les personnes ne sont pas synchronisées : définissez NOTION_PEOPLE_DATABASE_ID (npm run notion:setup crée la base Personnes).',
+  },
+  notionRun: {
+    warningsHeading: 'À examiner',
+    otherDataSources: (variable: string, kept: string, others: string) =>
+      `${variable} : cette base Notion contient maintenant aussi ${others} ; la synchronisation s’en tient à « ${kept} » et laisse l’autre telle quelle.`,
+    leaseLost: (done: number, total: number) =>
+      `une autre réplique a repris la synchronisation alors que celle-ci avait traité ${done} fiches sur ${total} ; celle-ci s’est arrêtée pour qu’une seule écrive dans Notion.`,
   },
   help: {
     title: 'Corridor bot — ce que je sais faire',

@@ -99,7 +99,7 @@ async function beginSync(deps: NotionSyncJobDeps): Promise<SyncStart> {
     const summary = observe({ ...emptySummary(clock()), alreadyRunning: lease.busy });
     return { status: 'busy', running: lease.busy, summary };
   }
-  const done = syncOnce(deps)
+  const done = syncOnce(deps, () => lease.held.lost)
     .finally(() => lease.held.release())
     .then(async (summary) => {
       observe(summary);
@@ -115,7 +115,8 @@ function syncOutcome(summary: SyncSummary): 'ok' | 'failed' | 'aborted' | 'busy'
   return syncFailed(summary) ? 'failed' : 'ok';
 }
 
-async function syncOnce(deps: NotionSyncJobDeps): Promise<SyncSummary> {
+/** One run; it stops before its next record once `leaseLost` says another replica took the lease over. */
+async function syncOnce(deps: NotionSyncJobDeps, leaseLost: () => boolean): Promise<SyncSummary> {
   const clock = deps.clock ?? (() => new Date());
   const door = openNotion(deps.config, deps);
   if (!door.ready) return aborted(clock(), door.problem);
@@ -133,6 +134,7 @@ async function syncOnce(deps: NotionSyncJobDeps): Promise<SyncSummary> {
     options: { ...(deps.config.CORRIDOR_TZ ? { timeZone: deps.config.CORRIDOR_TZ } : {}), ...deps.options },
     requestCount: () => connection.stats.requests,
     breaker: connection.breaker,
+    leaseLost,
   });
 }
 

@@ -2,8 +2,18 @@ import { collectPaginatedAPI, type Client } from '@notionhq/client';
 import { z } from 'zod';
 import type { NotionLinks } from '../store/notion-links.js';
 import { normaliseNotionId } from './ids.js';
-import { checkActionsSchema, checkPartnersSchema, partnerPropertiesToAdd, type ActionsDatabase, type PartnersDatabase } from './schema.js';
-import { DatabaseNotFoundError, isNotFound, SeveralDataSourcesError } from './sync-failures.js';
+import type { BilingualText } from '../domain/types.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
+import {
+  checkActionsSchema,
+  checkPartnersSchema,
+  checkPeopleSchema,
+  partnerPropertiesToAdd,
+  type ActionsDatabase,
+  type PartnersDatabase,
+  type PeopleDatabase,
+} from './schema.js';
+import { DATABASE_VARIABLES, DatabaseNotFoundError, isNotFound, SeveralDataSourcesError } from './sync-failures.js';
 import type { NotionDatabaseIds } from './sync-types.js';
 
 /** Reading Notion: the data source behind each database, checked, and the pages it holds. */
@@ -13,6 +23,10 @@ export { DatabaseNotFoundError, SeveralDataSourcesError };
 export interface CheckedDatabases {
   partners: PartnersDatabase;
   actions: ActionsDatabase;
+  /** Set when NOTION_PEOPLE_DATABASE_ID is. */
+  people?: PeopleDatabase;
+  /** What the check noticed and left as it is: a data source added later to a database in use. */
+  warnings: BilingualText[];
 }
 
 type CheckDeps = { notion: Client; databases: NotionDatabaseIds; clock?: () => Date; links: NotionLinks };
@@ -23,11 +37,15 @@ type CheckDeps = { notion: Client; databases: NotionDatabaseIds; clock?: () => D
  */
 export async function checkNotionDatabases(deps: CheckDeps): Promise<CheckedDatabases> {
   const now = deps.clock?.() ?? new Date();
-  const partnersSource = await withPropertiesAddedLater(deps.notion, await dataSourceOf(deps, 'partners', now));
+  const warnings: BilingualText[] = [];
+  const partnersSource = await withPropertiesAddedLater(deps.notion, await dataSourceOf(deps, 'partners', now, warnings));
   const partners = checkPartnersSchema(deps.databases.partners, partnersSource);
-  const actionsSource = await dataSourceOf(deps, 'actions', now);
+  const actionsSource = await dataSourceOf(deps, 'actions', now, warnings);
   const actions = checkActionsSchema(deps.databases.actions, actionsSource, partners.dataSourceId);
-  return { partners, actions };
+  if (deps.databases.people === undefined) return { partners, actions, warnings };
+  const peopleSource = await dataSourceOf(deps, 'people', now, warnings);
+  const people = checkPeopleSchema(deps.databases.people, peopleSource, partners.dataSourceId);
+  return { partners, actions, people, warnings };
 }
 
 /** A Partners data source made before some properties existed gets them (Stage, Last contact…), once. */
@@ -60,24 +78,48 @@ async function rememberedDataSource(deps: CheckDeps, databaseId: string): Promis
   return undefined;
 }
 
-async function dataSourceOf(deps: CheckDeps, which: keyof NotionDatabaseIds, now: Date): Promise<unknown> {
-  const databaseId = deps.databases[which];
+/**
+ * The data source the sync uses for a database: the one remembered, or the database's only one. A
+ * database holding several is refused at first; one added later, beside the source in use, is named
+ * in `warnings` and left alone.
+ */
+async function dataSourceOf(deps: CheckDeps, which: keyof NotionDatabaseIds, now: Date, warnings: BilingualText[]): Promise<unknown> {
+  const databaseId = deps.databases[which]!;
+  const sources = await listedDataSources(deps, which, databaseId);
   const remembered = await rememberedDataSource(deps, databaseId);
-  if (remembered) return remembered;
-  let database: unknown;
-  try {
-    database = await deps.notion.databases.retrieve({ database_id: databaseId });
-  } catch (error) {
-    if (isNotFound(error)) throw new DatabaseNotFoundError(which);
-    throw error;
+  if (remembered) {
+    const keptId = normaliseNotionId(z.object({ id: z.string() }).loose().parse(remembered).id);
+    const kept = sources.find((source) => normaliseNotionId(source.id) === keptId);
+    const others = sources.filter((source) => source !== kept).map(sourceName);
+    if (others.length > 0) warnings.push(otherSourcesWarning(which, kept ? sourceName(kept) : keptId, others));
+    return remembered;
   }
-  const sources = databaseShape.parse(database).data_sources;
-  if (sources.length > 1) throw new SeveralDataSourcesError(which, sources.map((source) => source.name || source.id));
+  if (sources.length > 1) throw new SeveralDataSourcesError(which, sources.map(sourceName));
   const first = sources[0];
   if (!first) throw new DatabaseNotFoundError(which);
   const source = await deps.notion.dataSources.retrieve({ data_source_id: first.id });
   await deps.links.rememberDataSource(databaseId, normaliseNotionId(first.id), now);
   return source;
+}
+
+type ListedSource = z.infer<typeof databaseShape>['data_sources'][number];
+
+async function listedDataSources(deps: CheckDeps, which: keyof NotionDatabaseIds, databaseId: string): Promise<ListedSource[]> {
+  try {
+    return databaseShape.parse(await deps.notion.databases.retrieve({ database_id: databaseId })).data_sources;
+  } catch (error) {
+    if (isNotFound(error)) throw new DatabaseNotFoundError(which);
+    throw error;
+  }
+}
+
+function sourceName(source: ListedSource): string {
+  return source.name || source.id;
+}
+
+function otherSourcesWarning(which: keyof NotionDatabaseIds, kept: string, others: string[]): BilingualText {
+  const named = others.map((name) => `“${name}”`).join(', ');
+  return bothLanguages((words) => words.notionRun.otherDataSources(DATABASE_VARIABLES[which], kept, named));
 }
 
 export const pageShape = z

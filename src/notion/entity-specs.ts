@@ -1,11 +1,22 @@
-import type { ActionItem, BilingualText, Partner, Track } from '../domain/types.js';
+import type { ActionItem, BilingualText, Partner, Person, Track } from '../domain/types.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
 import { actionFieldsFromPage, actionToFields, type ActionFields } from './action-item-properties.js';
 import { pullActionItem, type PullContext } from './action-item-pull.js';
 import type { CheckedDatabases, NotionPage } from './data-sources.js';
 import { partnerFieldsFromPage, partnerToFields } from './partner-properties.js';
+import { personFieldsFromPage, personToFields } from './person-properties.js';
 import type { FieldValue } from './property-values.js';
-import { actionPropertyTypes, partnerPropertyTypes, type ActionPropertyKey, type NotionPropertyType, type PartnerPropertyKey, type ResolvedDatabase } from './schema.js';
+import {
+  actionPropertyTypes,
+  partnerPropertyTypes,
+  personPropertyTypes,
+  type ActionPropertyKey,
+  type NotionPropertyType,
+  type PartnerPropertyKey,
+  type PeopleDatabase,
+  type PersonPropertyKey,
+  type ResolvedDatabase,
+} from './schema.js';
 import type { SyncEntity } from './sync-summary.js';
 
 /** A record kind the sync mirrors: which database, which properties, and what comes back from Notion. */
@@ -29,6 +40,8 @@ export interface SpecContext {
   tracks: ReadonlyMap<string, Track>;
   /** Live partners, whose missing page is a problem for an action item that concerns them. */
   livePartners: ReadonlySet<string>;
+  /** Every partner by ID, removed ones included: a person's organisation is named by it. */
+  partnersById: ReadonlyMap<string, Partner>;
   /** Pages of live partners, for the action items' relation: known ones first, new ones as created. */
   partnerPages: Map<string, string>;
   /** Each partner's last contact, from the contact log (the page's "Last contact" date). */
@@ -68,5 +81,23 @@ export function actionSpec(context: SpecContext, pulling: PullContext): EntitySp
     read: (properties) => actionFieldsFromPage(properties, database.names),
     pull: (action, current, pushed, page) =>
       pullActionItem({ action, current: current as ActionFields, pushed: pushed as ActionFields, desired: desired(action).fields, page, ownerProperty: database.names.owner }, pulling),
+  };
+}
+
+/** People: every field is the store's; the partner they represent is a relation to its page, their e-mail never leaves the store. */
+export function personSpec(context: SpecContext, database: PeopleDatabase): EntitySpec<Person, PersonPropertyKey> {
+  const mapping = { lang: database.lang, partners: context.partnersById, partnerPages: context.partnerPages };
+  return {
+    entity: 'person',
+    database,
+    corridorIdProperty: database.names.corridorId,
+    types: personPropertyTypes,
+    label: (person) => bothLanguages(() => person.name),
+    desired: (person) => {
+      const { fields, missingPartner } = personToFields(person, mapping);
+      if (missingPartner === null || !context.livePartners.has(missingPartner)) return { fields };
+      return { fields, problem: bothLanguages((words) => words.notion.errors.partnerPageMissing(missingPartner)) };
+    },
+    read: (properties) => personFieldsFromPage(properties, database.names),
   };
 }

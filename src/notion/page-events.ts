@@ -122,7 +122,8 @@ export class PageEvents {
     }
     const tracks = new Map((await store.listTracks()).map((track) => [track.id, track]));
     const lastContacts = lastContactDays(await store.contacts.list());
-    return { checked, tracks, livePartners: new Set(partners.map((partner) => partner.id)), partnerPages, lastContacts };
+    const partnersById = new Map(partners.map((partner) => [partner.id, partner]));
+    return { checked, tracks, livePartners: new Set(partners.map((partner) => partner.id)), partnersById, partnerPages, lastContacts };
   }
 
   private pullContext(summary: SyncSummary) {

@@ -7,10 +7,11 @@ import { normaliseNotionId } from './ids.js';
 
 /** The property types the two databases use. */
 export type NotionPropertyType = 'title' | 'rich_text' | 'select' | 'date' | 'url' | 'relation';
-export type NotionEntity = 'partner' | 'action';
+export type NotionEntity = 'partner' | 'action' | 'person';
 
 export type PartnerPropertyKey = keyof Catalogue['notion']['partnerProperties'];
 export type ActionPropertyKey = keyof Catalogue['notion']['actionProperties'];
+export type PersonPropertyKey = keyof Catalogue['notionPeople']['properties'];
 
 export const partnerPropertyTypes: Record<PartnerPropertyKey, NotionPropertyType> = {
   name: 'title',
@@ -48,6 +49,15 @@ export const actionPropertyTypes: Record<ActionPropertyKey, NotionPropertyType> 
   completedOn: 'date',
 };
 
+/** People: no e-mail, which stays in the corridor's records (Notion pages can be shared outside the organisation). */
+export const personPropertyTypes: Record<PersonPropertyKey, NotionPropertyType> = {
+  name: 'title',
+  corridorId: 'rich_text',
+  title: 'rich_text',
+  organisation: 'rich_text',
+  partner: 'relation',
+};
+
 /** What the sync knows about one database once its schema has been checked. */
 export interface ResolvedDatabase<K extends string> {
   entity: NotionEntity;
@@ -61,6 +71,7 @@ export interface ResolvedDatabase<K extends string> {
 }
 export type PartnersDatabase = ResolvedDatabase<PartnerPropertyKey>;
 export type ActionsDatabase = ResolvedDatabase<ActionPropertyKey>;
+export type PeopleDatabase = ResolvedDatabase<PersonPropertyKey>;
 
 export function partnerPropertyNames(lang: Lang): Record<PartnerPropertyKey, string> {
   return catalogue(lang).notion.partnerProperties;
@@ -68,6 +79,10 @@ export function partnerPropertyNames(lang: Lang): Record<PartnerPropertyKey, str
 
 export function actionPropertyNames(lang: Lang): Record<ActionPropertyKey, string> {
   return catalogue(lang).notion.actionProperties;
+}
+
+export function personPropertyNames(lang: Lang): Record<PersonPropertyKey, string> {
+  return catalogue(lang).notionPeople.properties;
 }
 
 /** Select options may not contain commas and are at most 100 characters long. */
@@ -150,6 +165,18 @@ export function actionsDatabaseProperties(lang: Lang, partnersDataSourceId: stri
     [names.dueOn]: { date: {} },
     [names.partners]: { relation: { data_source_id: partnersDataSourceId, single_property: {} } },
     [names.completedOn]: { date: {} },
+  };
+}
+
+/** Property definitions of the People database; the partner they represent is a relation to the partners' data source. */
+export function peopleDatabaseProperties(lang: Lang, partnersDataSourceId: string): Record<string, PropertyDefinition> {
+  const names = personPropertyNames(lang);
+  return {
+    [names.name]: { title: {} },
+    [names.corridorId]: { rich_text: {} },
+    [names.title]: { rich_text: {} },
+    [names.organisation]: { rich_text: {} },
+    [names.partner]: { relation: { data_source_id: partnersDataSourceId, single_property: {} } },
   };
 }
 
@@ -263,6 +290,11 @@ function resolve<K extends string>(
 /** Checks the Partners data source; throws a NotionSchemaError naming what is missing or mistyped. */
 export function checkPartnersSchema(databaseId: string, dataSource: unknown): PartnersDatabase {
   return resolve('partner', databaseId, dataSource, partnerPropertyTypes, partnerPropertyNames);
+}
+
+/** Checks the People data source, including that its relation points at the partners. */
+export function checkPeopleSchema(databaseId: string, dataSource: unknown, partnersDataSourceId: string): PeopleDatabase {
+  return resolve('person', databaseId, dataSource, personPropertyTypes, personPropertyNames, partnersDataSourceId);
 }
 
 /** Checks the Action items data source, including that its relation points at the partners. */

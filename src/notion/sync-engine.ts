@@ -1,10 +1,11 @@
 import { lastContactDays } from '../domain/contact-log.js';
-import type { ActionItem, Partner, Track } from '../domain/types.js';
+import type { ActionItem, Partner, Person, Track } from '../domain/types.js';
+import { bothLanguages } from '../i18n/bilingual-error.js';
 import type { NotionLinks } from '../store/notion-links.js';
 import { adoptActionItem } from './adoption.js';
 import type { NotionNotAnsweringError } from './circuit-breaker.js';
 import { checkNotionDatabases, queryAll, type CheckedDatabases, type NotionPage } from './data-sources.js';
-import { actionSpec, partnerSpec, type AnySpec, type SpecContext } from './entity-specs.js';
+import { actionSpec, partnerSpec, personSpec, type AnySpec, type SpecContext } from './entity-specs.js';
 import { normaliseNotionId } from './ids.js';
 import { indexPages, reportOrphans, unlinkedPage, type PageIndex } from './page-index.js';
 import { Reconciler } from './reconcile.js';
@@ -18,6 +19,7 @@ export { abortReason } from './sync-failures.js';
 
 interface StoreSide {
   partners: Partner[];
+  people: Person[];
   actions: ActionItem[];
   tracks: Track[];
   lastContacts: ReadonlyMap<string, string>;
@@ -27,6 +29,8 @@ interface NotionSide {
   checked: CheckedDatabases;
   partners: PageIndex;
   actions: PageIndex;
+  /** Set when the People database is. */
+  people?: PageIndex;
 }
 
 type Synced = { id: string; removedAt: string | null };
@@ -48,6 +52,8 @@ class SyncRun {
   private readonly requestsAtStart: number;
   /** Set once Notion stopped answering: the records not yet through are left for the next run. */
   private halted: NotionNotAnsweringError | null = null;
+  /** Set once another replica took the sync lease over: this run writes nothing more. */
+  private leaseTaken = false;
   private remaining = 0;
   private total = 0;
 
@@ -62,8 +68,8 @@ class SyncRun {
   async run(): Promise<SyncSummary> {
     // Read the store first, so that a stop says how many records are left.
     const store = await this.readStore();
-    this.total = store.partners.length + store.actions.length;
     const notion = await this.readNotion();
+    this.total = store.partners.length + store.actions.length + (notion?.people ? store.people.length : 0);
     if (!notion) return this.finish();
     const context = this.specContext(store, notion);
     const reconciler = this.reconciler();
@@ -71,18 +77,37 @@ class SyncRun {
     await this.syncAll(reconciler, partners as unknown as AnySpec, notion.partners, store.partners, (partner, pageId) => {
       if (partner.removedAt === null) context.partnerPages.set(partner.id, pageId);
     });
+    await this.syncPeople(reconciler, context, notion, store.people);
     await this.adoptActionItems(store, notion);
     this.listUnlinked(notion);
     const actions = actionSpec(context, this.pullContext());
     await this.syncAll(reconciler, actions as unknown as AnySpec, notion.actions, store.actions);
-    if (!this.halted) this.logger.info('notion sync finished', { partners: this.summary.counts.partner, actions: this.summary.counts.action });
+    if (!this.stopped()) this.logger.info('notion sync finished', { ...this.summary.counts });
     return this.finish();
+  }
+
+  /** People, once their partners have pages to point at; a run without the People database says how to add it. */
+  private async syncPeople(reconciler: Reconciler, context: SpecContext, notion: NotionSide, people: Person[]): Promise<void> {
+    const database = notion.checked.people;
+    if (!database || !notion.people) {
+      this.summary.warnings.push(bothLanguages((words) => words.notionPeople.notConfigured));
+      return;
+    }
+    this.summary.synced.push('person');
+    await this.syncAll(reconciler, personSpec(context, database) as unknown as AnySpec, notion.people, people);
+  }
+
+  /** Whether the run stops short: Notion stopped answering, or another replica took over. */
+  private stopped(): boolean {
+    this.leaseTaken ||= this.deps.leaseLost?.() ?? false;
+    return this.halted !== null || this.leaseTaken;
   }
 
   private async readStore(): Promise<StoreSide> {
     const { store } = this.deps;
     return {
       partners: await store.partners.list({ includeRemoved: true }),
+      people: await store.people.list({ includeRemoved: true }),
       actions: await store.actions.list({ includeRemoved: true }),
       tracks: await store.listTracks(),
       lastContacts: lastContactDays(await store.contacts.list()),
@@ -93,15 +118,15 @@ class SyncRun {
     const { notion } = this.deps;
     try {
       const checked = await checkNotionDatabases({ ...this.deps, links: this.links });
+      this.summary.warnings.push(...checked.warnings);
       const partners = indexPages(await queryAll(notion, checked.partners.dataSourceId), checked.partners.names.corridorId);
       const actions = indexPages(await queryAll(notion, checked.actions.dataSourceId), checked.actions.names.corridorId);
-      return { checked, partners, actions };
+      if (!checked.people) return { checked, partners, actions };
+      const people = indexPages(await queryAll(notion, checked.people.dataSourceId), checked.people.names.corridorId);
+      return { checked, partners, actions, people };
     } catch (error) {
       this.halted = haltReason(error, this.deps.breaker);
-      if (this.halted) {
-        this.remaining = this.total;
-        return undefined;
-      }
+      if (this.halted) return undefined;
       this.summary.aborted = abortReason(error);
       this.logger.error('notion sync could not start', { error: error instanceof Error ? error.message : String(error) });
       return undefined;
@@ -111,6 +136,7 @@ class SyncRun {
   private specContext(store: StoreSide, notion: NotionSide): SpecContext {
     reportOrphans(notion.partners, new Set(store.partners.map((partner) => partner.id)), 'partner', this.logger);
     reportOrphans(notion.actions, new Set(store.actions.map((action) => action.id)), 'action', this.logger);
+    if (notion.people) reportOrphans(notion.people, new Set(store.people.map((person) => person.id)), 'person', this.logger);
     const livePartners = new Set(store.partners.filter((partner) => partner.removedAt === null).map((partner) => partner.id));
     const partnerPages = new Map<string, string>();
     for (const id of livePartners) {
@@ -118,7 +144,8 @@ class SyncRun {
       if (found) partnerPages.set(id, normaliseNotionId(found.id));
     }
     const tracks = new Map(store.tracks.map((track) => [track.id, track]));
-    return { checked: notion.checked, tracks, livePartners, partnerPages, lastContacts: store.lastContacts };
+    const partnersById = new Map(store.partners.map((partner) => [partner.id, partner]));
+    return { checked: notion.checked, tracks, livePartners, partnersById, partnerPages, lastContacts: store.lastContacts };
   }
 
   private reconciler(): Reconciler {
@@ -135,7 +162,7 @@ class SyncRun {
 
   /** Action items made by hand in Notion with a title and a track join the store (see adoption.ts). */
   private async adoptActionItems(store: StoreSide, notion: NotionSide): Promise<void> {
-    if (this.halted) return;
+    if (this.stopped()) return;
     const partnerOfPage = new Map<string, string>();
     for (const [id, pages] of notion.partners.byCorridorId) partnerOfPage.set(normaliseNotionId(pages[0]!.id), id);
     const taken = new Set(store.actions.map((action) => action.id));
@@ -157,9 +184,10 @@ class SyncRun {
   }
 
   private listUnlinked(notion: NotionSide): void {
-    const { partners, actions } = notion.checked;
+    const { partners, actions, people } = notion.checked;
     this.summary.unlinked.push(
       ...notion.partners.unlinked.map((page) => unlinkedPage('partner', page, partners.names.name)),
+      ...(people && notion.people ? notion.people.unlinked.map((page) => unlinkedPage('person', page, people.names.name)) : []),
       ...notion.actions.unlinked.map((page) => unlinkedPage('action', page, actions.names.title)),
     );
   }
@@ -167,7 +195,7 @@ class SyncRun {
   private async syncAll<R extends Synced>(reconciler: Reconciler, spec: AnySpec, index: PageIndex, records: R[], onPage?: (record: R, pageId: string) => void) {
     const concurrency = Math.max(1, this.deps.options?.concurrency ?? 3);
     await forEachLimit(records, concurrency, async (record) => {
-      if (this.halted) {
+      if (this.stopped()) {
         this.remaining += 1;
         return;
       }
@@ -190,8 +218,18 @@ class SyncRun {
   private finish(): SyncSummary {
     this.summary.finishedAt = this.clock().toISOString();
     this.summary.requests = (this.deps.requestCount?.() ?? 0) - this.requestsAtStart;
+    // Notion stopped answering before anything was read: every record is left for the next run.
+    if (this.halted && this.remaining === 0) this.remaining = this.total;
     if (this.halted) recordInterruption(this.summary, this.halted, { total: this.total, remaining: this.remaining }, this.logger);
+    else if (this.leaseTaken) this.recordLeaseLoss();
     return this.summary;
+  }
+
+  /** Stopped because another replica holds the lease now: one sync writes to Notion at a time. */
+  private recordLeaseLoss(): void {
+    const done = this.total - this.remaining;
+    this.summary.aborted = bothLanguages((words) => words.notionRun.leaseLost(done, this.total));
+    this.logger.warn('notion sync stopped: another replica took the sync lease over', { done, remaining: this.remaining });
   }
 }
 

@@ -83,7 +83,12 @@ export function recordInterruption(
   logger.warn('notion sync stopped: Notion is not answering', { route: halted.route, kind: halted.kind, remaining: records.remaining });
 }
 
-const DATABASE_VARIABLES: Record<keyof NotionDatabaseIds, string> = { partners: 'NOTION_PARTNERS_DATABASE_ID', actions: 'NOTION_ACTIONS_DATABASE_ID' };
+/** The setting that names each database, for messages. */
+export const DATABASE_VARIABLES: Record<keyof NotionDatabaseIds, string> = {
+  partners: 'NOTION_PARTNERS_DATABASE_ID',
+  actions: 'NOTION_ACTIONS_DATABASE_ID',
+  people: 'NOTION_PEOPLE_DATABASE_ID',
+};
 
 /** Why a sync could not run, in both languages. */
 export function abortReason(error: unknown): BilingualText {

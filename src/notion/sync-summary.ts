@@ -3,7 +3,10 @@ import { bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import type { UnansweredKind } from './circuit-breaker.js';
 
-export type SyncEntity = 'partner' | 'action';
+export type SyncEntity = 'partner' | 'action' | 'person';
+
+/** The record kinds in the order a run goes through them. */
+export const SYNC_ENTITIES: readonly SyncEntity[] = ['partner', 'person', 'action'];
 
 export interface EntityCounts {
   created: number;
@@ -60,6 +63,10 @@ export interface SyncSummary {
   startedAt: string;
   finishedAt: string;
   counts: Record<SyncEntity, EntityCounts>;
+  /** The record kinds this run covered (people only when their database is set). */
+  synced: SyncEntity[];
+  /** What the run noticed and left as it is, for someone to look at (a data source added to a database…). */
+  warnings: BilingualText[];
   pulled: PulledChange[];
   overwritten: OverwrittenEdit[];
   failures: SyncFailure[];
@@ -104,7 +111,9 @@ export function emptySummary(startedAt: Date): SyncSummary {
   return {
     startedAt: startedAt.toISOString(),
     finishedAt: startedAt.toISOString(),
-    counts: { partner: emptyCounts(), action: emptyCounts() },
+    counts: { partner: emptyCounts(), action: emptyCounts(), person: emptyCounts() },
+    synced: ['partner', 'action'],
+    warnings: [],
     pulled: [],
     overwritten: [],
     adopted: [],
@@ -136,10 +145,15 @@ export function alreadyRunningText(running: RunningSync, lang: Lang): string {
 
 /** Whether the run should be reported as failed (non-zero exit). */
 export function syncFailed(summary: SyncSummary): boolean {
-  return summary.aborted !== null || summary.counts.partner.failed > 0 || summary.counts.action.failed > 0;
+  return summary.aborted !== null || totalCounts(summary).failed > 0;
 }
 
-/** Sum of both entities' counts. */
+/** The record kinds of the run, in the order it goes through them. */
+export function syncedEntities(summary: SyncSummary): SyncEntity[] {
+  return SYNC_ENTITIES.filter((entity) => summary.synced.includes(entity));
+}
+
+/** Sum of every entity's counts. */
 export function totalCounts(summary: SyncSummary): EntityCounts {
   const total = emptyCounts();
   for (const counts of Object.values(summary.counts)) {
@@ -218,6 +232,9 @@ export function summarySections(summary: SyncSummary, lang: Lang): SummarySectio
     });
   }
   result.push(...notionOnlySections(summary, lang));
+  if (summary.warnings.length > 0) {
+    result.push({ heading: catalogue(lang).notionRun.warningsHeading, lines: summary.warnings.map((warning) => warning[lang]) });
+  }
   const failures = summary.failures.map((failure) => summaryWords.failedLine(failure.label[lang], failure.reason[lang]));
   const duplicates = summary.duplicatesArchived.map((duplicate) =>
     summaryWords.failedLine(duplicate.recordId, summaryWords.duplicateArchived),
@@ -244,7 +261,7 @@ export function renderSyncSummaryText(summary: SyncSummary, lang: Lang): string 
   const words = catalogue(lang).notion;
   const lines = [words.summary.title];
   if (!summary.aborted && !summary.alreadyRunning) {
-    for (const entity of ['partner', 'action'] as const) {
+    for (const entity of syncedEntities(summary)) {
       lines.push(words.summary.labelled(words.entityPlural[entity], countsLine(summary.counts[entity], lang)));
     }
   }

@@ -14,10 +14,11 @@ export interface SyncLogger {
 
 export const silentLogger: SyncLogger = { info() {}, warn() {}, error() {} };
 
-/** IDs of the two Notion databases (dashed form, see parseNotionId). */
+/** IDs of the Notion databases (dashed form, see parseNotionId); people only when NOTION_PEOPLE_DATABASE_ID is set. */
 export interface NotionDatabaseIds {
   partners: string;
   actions: string;
+  people?: string;
 }
 
 /**
@@ -51,6 +52,8 @@ export interface SyncEngineDeps {
   people?: PeopleDirectory;
   /** Requests sent so far by the client's transport, to report in the summary. */
   requestCount?: () => number;
+  /** True once another replica took the sync lease over (see takeSyncLease): the run stops before its next record. */
+  leaseLost?: () => boolean;
   /** The transport's circuit breaker: once it trips, the run stops (see NotionNotAnsweringError). */
   breaker?: { readonly tripped: NotionNotAnsweringError | null };
 }

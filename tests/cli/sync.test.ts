@@ -60,7 +60,7 @@ async function setUp(): Promise<Record<string, string>> {
       .filter((line) => line.startsWith('NOTION_'))
       .map((line) => line.split('=') as [string, string]),
   );
-  expect(Object.keys(settings)).toEqual(['NOTION_PARTNERS_DATABASE_ID', 'NOTION_ACTIONS_DATABASE_ID']);
+  expect(Object.keys(settings)).toEqual(['NOTION_PARTNERS_DATABASE_ID', 'NOTION_ACTIONS_DATABASE_ID', 'NOTION_PEOPLE_DATABASE_ID']);
   return { ...env, ...settings };
 }
 
@@ -103,6 +103,22 @@ describe('npm run sync', () => {
     expect(second.stdout).toContain('Actions\u00a0: 0 créée, 0 mise à jour, 1 inchangée');
     const partners = emulator.dataSourceOf(env.NOTION_PARTNERS_DATABASE_ID!);
     expect(emulator.pagesOf(partners.id)).toHaveLength(12);
+  });
+
+  it('puts the 5 people of the release in the People database, with their partner and without e-mail', async () => {
+    const env = await setUp();
+    const result = await run('sync', env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('People: 5 created, 0 updated');
+    expect(emulator.database(env.NOTION_PEOPLE_DATABASE_ID!)?.title).toBe('Corridor people');
+    const people = emulator.pagesOf(emulator.dataSourceOf(env.NOTION_PEOPLE_DATABASE_ID!).id).map((page) => emulator.readPage(page.id));
+    expect(people.map((person) => person.Name).sort()).toEqual(['Manon Duclos', 'Michel Belval', 'Peter Welch', 'René Sylvestre', 'Stéphanie Latour']);
+    const amcham = emulator.pagesOf(emulator.dataSourceOf(env.NOTION_PARTNERS_DATABASE_ID!).id).find((page) => emulator.readPage(page.id)['Corridor ID'] === 'amcham-quebec')!;
+    expect(people.find((person) => person.Name === 'Michel Belval')).toMatchObject({ Partner: [amcham.id], 'Job title': 'President of AmCham’s Québec chapter' });
+    expect(JSON.stringify(people)).not.toContain('technumquebec.ca');
+    const again = await run('sync', env);
+    expect(again.stdout).toContain('People: 0 created, 0 updated, 5 unchanged');
   });
 
   it('brings back a due date changed in Notion, and says so in its summary', async () => {
@@ -174,9 +190,9 @@ describe('npm run sync when Notion stops answering', () => {
     expect(elapsed).toBeLessThan(120_000);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
-      /^corridor-bot: Sync stopped: Notion is not answering \(3 requests in a row timed out\): 0 of 13 records done, 13 left for the next sync\.\n$/,
+      /^corridor-bot: Sync stopped: Notion is not answering \(3 requests in a row timed out\): 0 of 18 records done, 18 left for the next sync\.\n$/,
     );
-    // Three creations in flight time out, and the run stops: not four attempts for each of 13 records.
+    // Three creations in flight time out, and the run stops: not four attempts for each of 18 records (partners, people, action item).
     expect(emulator.requests.filter((request) => request.method === 'POST' && request.path === '/v1/pages').length).toBeLessThanOrEqual(5);
   }, 130_000);
 

@@ -111,6 +111,32 @@ describe('one Notion sync at a time across replicas', () => {
     expect(summary.counts.partner.created).toBe(12);
   });
 
+  it('stops a sync whose lease another replica took over, so only that one writes to Notion', async () => {
+    // Replica A stalls on its first request to Notion, past its lease's TTL…
+    fixture.emulator.failNext({ kind: 'hang' }, 1);
+    const startedA = await startNotionSync(deps(first, A));
+    if (startedA.status !== 'started') throw new Error('the first sync should start');
+    for (let tries = 0; tries < 200 && fixture.emulator.requests.length === 0; tries += 1) await sleep(10);
+    // …so its lease lapses, and replica B's sync takes it (B stalls on its first request too, holding it).
+    const holderA = (await second.coordination.leaseHolder(SYNC_LEASE, new Date()))!;
+    expect(parseHolder(holderA).replica).toBe(A);
+    await second.coordination.releaseLease(SYNC_LEASE, holderA);
+    fixture.emulator.failNext({ kind: 'hang' }, 1);
+    const startedB = await startNotionSync(deps(second, B));
+    if (startedB.status !== 'started') throw new Error('the second sync should start');
+
+    const [a, b] = await Promise.all([startedA.done, startedB.done]);
+    expect(a.aborted?.en).toMatch(/^another replica took over the sync while this one had done 0 of 13 records; this one stopped/);
+    expect(a.aborted?.fr).toContain('une autre réplique a repris la synchronisation');
+    expect(a.counts.partner.created).toBe(0);
+    expect(b.aborted).toBeNull();
+    expect(b.counts.partner.created).toBe(12);
+    // One page per partner: A wrote none.
+    expect(fixture.emulator.pagesOf(fixture.partnersDataSourceId)).toHaveLength(12);
+    // A left B's lease alone; B released it at its end.
+    expect(await first.coordination.leaseHolder(SYNC_LEASE, new Date())).toBeUndefined();
+  });
+
   it('reads where and since when from the lease holder', () => {
     expect(parseHolder('host:12:abcdef#3@2025-04-17T12:00:00.000Z')).toEqual({ replica: 'host:12:abcdef', since: '2025-04-17T12:00:00.000Z' });
     expect(parseHolder('something else')).toEqual({ replica: 'something else', since: null });

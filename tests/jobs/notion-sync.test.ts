@@ -43,14 +43,16 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (kind) => {
       const summary = await fixture.sync();
       expect(totalCounts(summary)).toMatchObject({ created: 0, updated: 0, archived: 0, failed: 0, unchanged: 13 });
       expect(fixture.writes()).toBe(0);
-      // Only reads: two schema checks and one query page per database.
+      // Only reads: per database, its list of data sources (a new one is noticed), its schema, one query page.
       expect(fixture.emulator.requests.map((request) => `${request.method} ${request.path.replace(/[0-9a-f-]{36}/g, ':id')}`)).toEqual([
+        'GET /v1/databases/:id',
         'GET /v1/data_sources/:id',
+        'GET /v1/databases/:id',
         'GET /v1/data_sources/:id',
         'POST /v1/data_sources/:id/query',
         'POST /v1/data_sources/:id/query',
       ]);
-      expect(summary.requests).toBe(4);
+      expect(summary.requests).toBe(6);
     });
   });
 

@@ -459,6 +459,15 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       expect((await notionLinks.list('ds-1', 'partner')).map((l) => l.recordId)).toEqual(['c2mi', 'venture-lab']);
     });
 
+    it('keeps people’s pages apart from partners’ with the same ID', async () => {
+      const { notionLinks } = await open();
+      await notionLinks.save(link);
+      await notionLinks.save({ ...link, entity: 'person', recordId: 'c2mi', pageId: 'p5' });
+      await notionLinks.save({ ...link, entity: 'person', recordId: 'peter-welch', pageId: 'p6' });
+      expect((await notionLinks.list('ds-1', 'person')).map((l) => l.pageId)).toEqual(['p5', 'p6']);
+      expect((await notionLinks.get('ds-1', 'partner', 'c2mi'))!.pageId).toBe('page-1');
+    });
+
     it('remembers the data source behind a database, the latest one winning', async () => {
       const { notionLinks } = await open();
       expect(await notionLinks.dataSourceOf('db-1')).toBeUndefined();

@@ -39,6 +39,8 @@ export interface NotionFixture {
   lang: Lang;
   partnersDataSourceId: string;
   actionsDataSourceId: string;
+  /** The People database is always made; it is synced only with `people: true`. */
+  peopleDataSourceId: string;
   sync(options?: SyncOptions): Promise<SyncSummary>;
   /** Differences between what Notion shows and what the store says; empty when in step. */
   differences(): Promise<string[]>;
@@ -53,6 +55,8 @@ export interface NotionFixtureOptions {
   now?: () => Date;
   /** The store to sync (closed with the fixture); a new in-memory SQLite store by default. */
   store?: CorridorStore;
+  /** Sets NOTION_PEOPLE_DATABASE_ID, so people are synced too. */
+  people?: boolean;
 }
 
 export async function notionFixture(options: NotionFixtureOptions = {}): Promise<NotionFixture> {
@@ -80,6 +84,7 @@ export async function notionFixture(options: NotionFixtureOptions = {}): Promise
     NOTION_BASE_URL: emulator.url,
     NOTION_PARTNERS_DATABASE_ID: created.partners.databaseId,
     NOTION_ACTIONS_DATABASE_ID: created.actions.databaseId,
+    ...(options.people ? { NOTION_PEOPLE_DATABASE_ID: created.people.databaseId } : {}),
     NOTION_MAX_RPS: 3,
     CORRIDOR_TZ: 'America/Toronto',
   };
@@ -93,6 +98,7 @@ export async function notionFixture(options: NotionFixtureOptions = {}): Promise
     lang,
     partnersDataSourceId: created.partners.dataSourceId,
     actionsDataSourceId: created.actions.dataSourceId,
+    peopleDataSourceId: created.people.dataSourceId,
     sync: (syncOptions) => runNotionSyncJob({ config, store, links, connection, ...(syncOptions ? { options: syncOptions } : {}) }),
     differences: () => differences(fixture),
     writes: () => emulator.requests.filter((request) => request.path.startsWith('/v1/pages') && request.method !== 'GET').length,

@@ -5,6 +5,7 @@ import {
   renderSyncSummaryText,
   summaryConclusion,
   summarySections,
+  syncedEntities,
   type SyncSummary,
 } from '../../notion/sync-summary.js';
 import { context, fieldsSection, header, lineSections } from '../blocks.js';
@@ -16,7 +17,7 @@ export function renderSyncSummaryBlocks(summary: SyncSummary, lang: Lang): Known
   const blocks: KnownBlock[] = [header(words.summary.title)];
   if (!summary.aborted && !summary.alreadyRunning) {
     const counts = fieldsSection(
-      (['partner', 'action'] as const).map((entity) => [words.entityPlural[entity], countsLine(summary.counts[entity], lang)]),
+      syncedEntities(summary).map((entity) => [words.entityPlural[entity], countsLine(summary.counts[entity], lang)]),
     );
     if (counts) blocks.push(counts);
   }
