@@ -339,7 +339,11 @@ export const en = {
       description: 'the contact log of a partner, newest first; add a call, meeting, e-mail or note (end with `next <date>` for the next follow-up)',
       examples: ['log venture lab', 'log venture lab: Call with their legal counsel, draft sent'],
     },
-    history: { usage: 'history <partner>', description: 'every change made to a partner’s record: who, when, old → new', examples: ['history c2mi'] },
+    history: {
+      usage: 'history <partner|person|event|action item>',
+      description: 'every change made to a record: who, when, old → new',
+      examples: ['history c2mi', 'history welch', 'history 2025-04-16'],
+    },
     actions: { usage: 'actions [track|mine|overdue|<partner>]', description: 'action items grouped by the four tracks; yours, the late ones, or a partner’s', examples: ['actions 2', 'actions mine'] },
     about: { usage: 'about', description: 'the corridor’s purpose, members and sector figures' },
     digest: { usage: 'digest', description: 'this week’s digest: events, pending adhesions, open action items, what changed' },
@@ -507,7 +511,7 @@ export const en = {
     pickOne: 'Type more words of the title to pick one.',
   },
   history: {
-    missing: 'Whose history? For example: `/corridor history c2mi`.',
+    missing: 'Whose history? A partner, a person, an event or an action item, for example: `/corridor history c2mi` or `/corridor history welch`.',
     title: (name: string) => `History — ${name}`,
     none: 'No change recorded yet.',
     summary: (count: number) => `${count} ${plural(count, 'change', 'changes')}, newest first`,

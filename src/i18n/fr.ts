@@ -330,7 +330,11 @@ export const fr: Catalogue = {
       description: 'le suivi des contacts d’un partenaire, du plus récent au plus ancien ; ajoutez un appel, une réunion, un courriel ou une note (terminez par `relance <date>` pour le prochain suivi)',
       examples: ['suivi venture lab', 'suivi venture lab : Appel avec leur conseiller juridique'],
     },
-    history: { usage: 'historique <partenaire>', description: 'chaque modification de la fiche d’un partenaire : qui, quand, avant → après', examples: ['historique c2mi'] },
+    history: {
+      usage: 'historique <partenaire|personne|événement|action>',
+      description: 'chaque modification d’une fiche : qui, quand, avant → après',
+      examples: ['historique c2mi', 'historique welch', 'historique 2025-04-16'],
+    },
     actions: { usage: 'pistes [piste|miennes|en retard|<partenaire>]', description: 'les actions regroupées selon les quatre pistes ; les vôtres, celles en retard ou celles d’un partenaire', examples: ['pistes 2', 'pistes miennes'] },
     about: { usage: 'à-propos', description: 'la mission du corridor, ses membres et les chiffres du secteur' },
     digest: { usage: 'résumé', description: 'le résumé de la semaine : événements, adhésions en attente, actions ouvertes, nouveautés' },
@@ -497,7 +501,7 @@ export const fr: Catalogue = {
     pickOne: 'Tapez plus de mots du titre pour en choisir une.',
   },
   history: {
-    missing: 'L’historique de qui ? Par exemple : `/corridor historique c2mi`.',
+    missing: 'L’historique de quoi ? Un partenaire, une personne, un événement ou une action, par exemple : `/corridor historique c2mi` ou `/corridor historique welch`.',
     title: (name: string) => `Historique — ${name}`,
     none: 'Aucune modification enregistrée.',
     summary: (count: number) => plural(count, `${count} modification`, `${count} modifications, les plus récentes d’abord`),

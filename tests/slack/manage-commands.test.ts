@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftOf } from '../../src/domain/draft.js';
 import { runCorridorCommand } from '../../src/slack/commands/dispatch.js';
+import { blockKitViolations } from '../support/block-kit-limits.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import { openSqliteStore } from '../../src/store/open-store.js';
 import { SEED_ACTOR } from '../../src/store/seed/seed-plan.js';
@@ -117,7 +118,38 @@ describe('history', () => {
     expect(text).toContain('Usual short names: — → UVM');
   });
 
-  it('asks whose history when no partner is named', async () => {
+  it('asks whose history when no record is named', async () => {
     expect(await run('history')).toContain('/corridor history c2mi');
+  });
+
+  it('reads a person’s, an event’s and an action item’s history as well as a partner’s', async () => {
+    const welch = await run('history welch');
+    expect(welch).toContain('HISTORY — PETER WELCH');
+    expect(welch).toContain('The founding press release created the record.');
+    expect(welch).toContain('Senator (Vermont)');
+    const meeting = await run('historique 2025-04-16', 'U0ALICE', 'fr');
+    expect(meeting).toContain('HISTORIQUE — PREMIÈRE RENCONTRE OFFICIELLE DES SIGNATAIRES');
+    expect(meeting).toContain('Université de Sherbrooke');
+    const item = await store.actions.get('announce-new-adhesions');
+    await store.actions.save({ ...draftOf(item!), dueOn: '2026-03-31' }, { actor: 'U0BOB' });
+    const action = await run('history announce');
+    expect(action).toContain(`HISTORY — ${item!.title.en.toUpperCase()}`);
+    expect(action).toContain('@U0BOB changed the record.');
+    // A partner's name comes first: "technum" is the partner, not its two people.
+    expect(await run('history technum')).toContain('HISTORY — TECHNUM QUÉBEC');
+  });
+
+  it('lists the people a query finds when it finds several, and stays within Slack’s limits on a long history', async () => {
+    const presidents = await run('history president');
+    expect(presidents).toContain('Manon Duclos');
+    expect(presidents).toContain('Michel Belval');
+    const rene = (await store.people.get('rene-sylvestre'))!;
+    for (let edit = 1; edit <= 60; edit += 1) {
+      const current = (await store.people.get('rene-sylvestre'))!;
+      await store.people.save({ ...draftOf(current), title: { fr: `${rene.title!.fr} (${edit})`, en: `${rene.title!.en} (${edit})` } }, { actor: 'U0BOB' });
+    }
+    const reply = await runCorridorCommand({ text: 'history sylvestre', userId: 'U0ADMIN', lang: 'en', audience: 'internal', store, timeZone: 'America/Toronto', admins: ['U0ADMIN'] });
+    expect(blockKitViolations(reply!.blocks, 'message')).toEqual([]);
+    expect(renderBlocksAsText(reply!.blocks)).toContain('61 changes, newest first');
   });
 });

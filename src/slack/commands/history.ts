@@ -1,31 +1,69 @@
-import { matchPartner } from '../../domain/partner-match.js';
+import { findHistoryTarget, type HistoryTarget } from '../../domain/history-target.js';
+import type { HistoryEntry } from '../../domain/types.js';
+import type { Reply } from '../blocks.js';
+import { actionSeveralView } from '../views/action-item-card-view.js';
+import { eventSeveralView } from '../views/event-views.js';
 import { historyView } from '../views/history-view.js';
 import { partnerNotFoundView, partnerSeveralView } from '../views/partner-matches-view.js';
-import { directoryOf } from '../views/record-fields.js';
+import { peopleListView } from '../views/person-views.js';
+import { directoryOf, type Directory } from '../views/record-fields.js';
 import { messageView } from '../views/message-view.js';
 import { internalOnlyView } from '../views/refusal-view.js';
-import type { CorridorCommand } from './command.js';
+import type { CommandContext, CorridorCommand } from './command.js';
+import { organisationNamesOf, organisationOf } from './person.js';
 
-/** `history <partner>`: every change to a partner's record, removed partners included. */
+/** `history <words>`: every change to a partner's, person's, event's or action item's record, removed ones included. */
 export const historyCommand: CorridorCommand = {
   name: 'history',
   aliases: ['changes'],
   frenchAliases: ['historique', 'journal'],
   help: (t) => t.commands.history,
-  async run(args, { store, lang, t, timeZone, audience }) {
+  async run(args, context) {
+    const { store, t, audience } = context;
     // Who changed what, and the internal notes' old values: the coordinators' side.
     if (audience === 'public') return internalOnlyView(t);
     const query = args.trim();
     if (!query) return messageView(t.history.missing);
-    const partners = await store.partners.list({ includeRemoved: true });
-    const match = matchPartner(query, partners);
-    if (match.kind === 'many') return partnerSeveralView(query, match.partners, t);
-    if (match.kind === 'none') return partnerNotFoundView(query, match.suggestion, t);
-    const [entries, people, tracks] = await Promise.all([
-      store.history('partner', match.partner.id),
-      store.people.list({ includeRemoved: true }),
+    const everything = { includeRemoved: true };
+    const [partners, people, events, actions, tracks] = await Promise.all([
+      store.partners.list(everything),
+      store.people.list(everything),
+      store.events.list(everything),
+      store.actions.list(everything),
       store.listTracks(),
     ]);
-    return historyView({ name: match.partner.name, entries, lang, t, timeZone, directory: directoryOf(partners, people, tracks) });
+    const directory = directoryOf(partners, people, tracks);
+    const target = findHistoryTarget(query, { partners, people, events, actions }, organisationNamesOf(directory.partners));
+    if (target.kind === 'none') return partnerNotFoundView(query, target.suggestion, t);
+    if (target.records.length > 1) return severalView(query, target, directory, context);
+    const { entity, id, name } = described(target, context);
+    return historyView({ name, entries: await store.history(entity, id), lang: context.lang, t, timeZone: context.timeZone, directory });
   },
 };
+
+/** The one record found: its kind as the history knows it, its ID and its name in the user's language. */
+function described(target: Exclude<HistoryTarget, { kind: 'none' }>, { lang }: CommandContext): { entity: HistoryEntry['entity']; id: string; name: string } {
+  switch (target.kind) {
+    case 'partner':
+    case 'person':
+      return { entity: target.kind, id: target.records[0]!.id, name: target.records[0]!.name };
+    case 'event':
+    case 'action':
+      return { entity: target.kind, id: target.records[0]!.id, name: target.records[0]!.title[lang] };
+  }
+}
+
+/** Several records of one kind: the list to choose from, as their own command shows it. */
+function severalView(query: string, target: Exclude<HistoryTarget, { kind: 'none' }>, directory: Directory, context: CommandContext): Reply {
+  const { lang, t } = context;
+  switch (target.kind) {
+    case 'partner':
+      return partnerSeveralView(query, target.records, t);
+    case 'person':
+      return peopleListView({ people: target.records, organisationOf: (person) => organisationOf(directory.partners, person, lang), typed: query, lang, t });
+    case 'event':
+      return eventSeveralView(query, target.records, lang, t);
+    case 'action':
+      return actionSeveralView(query, target.records, { lang, t, directory, today: context.today, audience: context.audience });
+  }
+}

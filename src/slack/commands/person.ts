@@ -45,18 +45,27 @@ export interface PeopleDirectory {
 export async function peopleDirectory({ store }: CommandContext): Promise<PeopleDirectory> {
   const [people, partners, events] = await Promise.all([store.people.list(), store.partners.list({ includeRemoved: true }), store.events.list()]);
   const byId = new Map(partners.map((partner) => [partner.id, partner]));
-  const organisationOf = (person: Person, lang: Lang) => (person.partnerId ? byId.get(person.partnerId)?.name : undefined) ?? person.affiliation?.[lang] ?? null;
-  const organisationNames: OrganisationNames = (person) => {
-    const partner = person.partnerId ? byId.get(person.partnerId) : undefined;
-    return [partner?.name, partner?.acronym, person.affiliation?.fr, person.affiliation?.en].filter((name): name is string => Boolean(name));
-  };
+  const organisationNames = organisationNamesOf(byId);
   return {
     people,
     partners: byId,
     events,
     organisationNames,
     finder: { names: (query) => namesPerson(query, people), finds: (query) => findPeople(query, people, organisationNames).kind === 'found' },
-    listing: (lang) => ({ organisationOf: (person) => organisationOf(person, lang), lang }),
+    listing: (lang) => ({ organisationOf: (person) => organisationOf(byId, person, lang), lang }),
+  };
+}
+
+/** The organisation a person is of, in the user's language: their partner's name, or their affiliation. */
+export function organisationOf(partners: ReadonlyMap<string, Partner>, person: Person, lang: Lang): string | null {
+  return (person.partnerId ? partners.get(person.partnerId)?.name : undefined) ?? person.affiliation?.[lang] ?? null;
+}
+
+/** What else a person is known by: their partner's name and acronym, or their affiliation in either language. */
+export function organisationNamesOf(partners: ReadonlyMap<string, Partner>): OrganisationNames {
+  return (person) => {
+    const partner = person.partnerId ? partners.get(person.partnerId) : undefined;
+    return [partner?.name, partner?.acronym, person.affiliation?.fr, person.affiliation?.en].filter((name): name is string => Boolean(name));
   };
 }
 
