@@ -1,10 +1,10 @@
 import { lastContactDays } from '../domain/contact-log.js';
 import type { Client } from '@notionhq/client';
-import type { ActionItem, Partner } from '../domain/types.js';
+import type { ActionItem, Partner, Person } from '../domain/types.js';
 import type { CorridorStore } from '../store/corridor-store.js';
 import { adoptActionItem } from './adoption.js';
 import { checkNotionDatabases, retrievePage, type CheckedDatabases, type NotionPage } from './data-sources.js';
-import { actionSpec, partnerSpec, type AnySpec, type SpecContext } from './entity-specs.js';
+import { actionSpec, partnerSpec, personSpec, type AnySpec, type SpecContext } from './entity-specs.js';
 import { normaliseNotionId } from './ids.js';
 import { corridorIdOf } from './page-index.js';
 import { Reconciler } from './reconcile.js';
@@ -61,7 +61,8 @@ export class PageEvents {
   private foreignParent(event: NotionWebhookEvent): boolean {
     const parent = event.data?.parent;
     if (!parent) return false;
-    const ours = [this.deps.databases.partners, this.deps.databases.actions];
+    const { partners, actions, people } = this.deps.databases;
+    const ours = [partners, actions, ...(people ? [people] : [])];
     if (parent.type === 'database') return !ours.includes(normaliseNotionId(parent.id));
     return parent.type !== 'data_source' && parent.data_source_id === undefined;
   }
@@ -76,7 +77,7 @@ export class PageEvents {
 
   private async applyPage(input: { event: NotionWebhookEvent; page: NotionPage; entity: SyncEntity; checked: CheckedDatabases; summary: SyncSummary }): Promise<WebhookOutcome> {
     const { page, entity, checked, summary } = input;
-    const database = entity === 'partner' ? checked.partners : checked.actions;
+    const database = databaseOf(entity, checked)!;
     const corridorId = corridorIdOf(page, database.names.corridorId);
     const record = corridorId ? await this.recordOf(entity, corridorId) : await this.adopt(page, checked, summary);
     if (!record) return 'ignored';
@@ -86,14 +87,21 @@ export class PageEvents {
       return 'stale';
     }
     const context = await this.specContext(checked, record, entity);
-    const spec = (entity === 'partner' ? partnerSpec(context) : actionSpec(context, this.pullContext(summary))) as unknown as AnySpec;
     const reconciler = new Reconciler({ notion: this.deps.notion, links: this.deps.store.notionLinks, clock: this.deps.clock, logger: this.deps.logger, summary, createAttempts: 2 });
-    await reconciler.syncRecord(spec, page.in_trash ? [] : [page], record);
+    await reconciler.syncRecord(this.specOf(entity, context, summary), page.in_trash ? [] : [page], record);
     return 'applied';
   }
 
-  private async recordOf(entity: SyncEntity, id: string): Promise<Partner | ActionItem | undefined> {
-    return entity === 'partner' ? this.deps.store.partners.get(id) : this.deps.store.actions.get(id);
+  private specOf(entity: SyncEntity, context: SpecContext, summary: SyncSummary): AnySpec {
+    if (entity === 'partner') return partnerSpec(context) as unknown as AnySpec;
+    if (entity === 'person') return personSpec(context, context.checked.people!) as unknown as AnySpec;
+    return actionSpec(context, this.pullContext(summary)) as unknown as AnySpec;
+  }
+
+  private async recordOf(entity: SyncEntity, id: string): Promise<Partner | Person | ActionItem | undefined> {
+    const { store } = this.deps;
+    if (entity === 'partner') return store.partners.get(id);
+    return entity === 'person' ? store.people.get(id) : store.actions.get(id);
   }
 
   /** A page made by hand in the Action items database is adopted as the periodic sync would. */
@@ -112,18 +120,19 @@ export class PageEvents {
   }
 
   /** The spec context for one record: its partners' pages from the links, not from a full read. */
-  private async specContext(checked: CheckedDatabases, record: Partner | ActionItem, entity: SyncEntity): Promise<SpecContext> {
+  private async specContext(checked: CheckedDatabases, record: Partner | Person | ActionItem, entity: SyncEntity): Promise<SpecContext> {
     const { store } = this.deps;
-    const partners = await store.partners.list();
+    const partners = await store.partners.list({ includeRemoved: true });
     const partnerPages = new Map<string, string>();
-    for (const partnerId of entity === 'action' ? (record as ActionItem).partnerIds : []) {
+    for (const partnerId of partnersOf(record, entity)) {
       const link = await store.notionLinks.get(checked.partners.dataSourceId, 'partner', partnerId);
       if (link && !link.archived) partnerPages.set(partnerId, link.pageId);
     }
     const tracks = new Map((await store.listTracks()).map((track) => [track.id, track]));
     const lastContacts = lastContactDays(await store.contacts.list());
+    const livePartners = new Set(partners.filter((partner) => partner.removedAt === null).map((partner) => partner.id));
     const partnersById = new Map(partners.map((partner) => [partner.id, partner]));
-    return { checked, tracks, livePartners: new Set(partners.map((partner) => partner.id)), partnersById, partnerPages, lastContacts };
+    return { checked, tracks, livePartners, partnersById, partnerPages, lastContacts };
   }
 
   private pullContext(summary: SyncSummary) {
@@ -136,7 +145,20 @@ function entityOf(page: NotionPage, checked: CheckedDatabases): SyncEntity | und
   const source = page.parent?.data_source_id ? normaliseNotionId(page.parent.data_source_id) : undefined;
   if (source === checked.partners.dataSourceId) return 'partner';
   if (source === checked.actions.dataSourceId) return 'action';
+  if (checked.people && source === checked.people.dataSourceId) return 'person';
   return undefined;
+}
+
+function databaseOf(entity: SyncEntity, checked: CheckedDatabases) {
+  if (entity === 'partner') return checked.partners;
+  return entity === 'person' ? checked.people : checked.actions;
+}
+
+/** The partners whose pages a record's page points at. */
+function partnersOf(record: Partner | Person | ActionItem, entity: SyncEntity): string[] {
+  if (entity === 'action') return (record as ActionItem).partnerIds;
+  const partnerId = entity === 'person' ? (record as Person).partnerId : null;
+  return partnerId ? [partnerId] : [];
 }
 
 /** The event, or the page as fetched, is older than the page state the store already holds. */

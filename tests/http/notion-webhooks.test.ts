@@ -22,7 +22,7 @@ let webhookUrl: string;
 let logged: RecordingLogger;
 
 beforeEach(async () => {
-  fixture = await notionFixture();
+  fixture = await notionFixture({ people: true });
   expect((await fixture.sync()).aborted).toBeNull();
   logged = recordingLogger();
   const config = { ...fixture.config, NOTION_WEBHOOK_VERIFICATION_TOKEN: TOKEN };
@@ -38,8 +38,13 @@ afterEach(async () => {
 });
 
 /** An event as Notion sends it (the SDK's PagePropertiesUpdatedWebhookPayload and kin). */
-function pageEvent(type: string, pageId: string, options: { timestamp?: Date; database?: 'actions' | 'partners' } = {}) {
+function pageEvent(type: string, pageId: string, options: { timestamp?: Date; database?: 'actions' | 'partners' | 'people' } = {}) {
   const database = options.database ?? 'actions';
+  const ids = {
+    actions: [fixture.config.NOTION_ACTIONS_DATABASE_ID, fixture.actionsDataSourceId],
+    partners: [fixture.config.NOTION_PARTNERS_DATABASE_ID, fixture.partnersDataSourceId],
+    people: [fixture.config.NOTION_PEOPLE_DATABASE_ID, fixture.peopleDataSourceId],
+  }[database];
   return {
     id: randomUUID(),
     timestamp: (options.timestamp ?? new Date()).toISOString(),
@@ -53,11 +58,7 @@ function pageEvent(type: string, pageId: string, options: { timestamp?: Date; da
     type,
     entity: { id: pageId, type: 'page' },
     data: {
-      parent: {
-        id: database === 'actions' ? fixture.config.NOTION_ACTIONS_DATABASE_ID : fixture.config.NOTION_PARTNERS_DATABASE_ID,
-        type: 'database',
-        data_source_id: database === 'actions' ? fixture.actionsDataSourceId : fixture.partnersDataSourceId,
-      },
+      parent: { id: ids[0], type: 'database', data_source_id: ids[1] },
       ...(type === 'page.properties_updated' ? { updated_properties: ['%3AUPp'] } : {}),
     },
   };
@@ -163,7 +164,7 @@ describe('POST /notion/webhooks', () => {
     expect(homes()).toHaveLength(2);
   });
 
-  it('keeps the store’s value for other fields, as the sync does, and restores a page trashed by hand', async () => {
+  it('keeps the store’s value for other fields and for people, as the sync does, and restores a page trashed by hand', async () => {
     const partnerPage = fixture.emulator
       .pagesOf(fixture.partnersDataSourceId)
       .find((page) => fixture.emulator.readPage(page.id)['Corridor ID'] === 'c2mi')!;
@@ -171,6 +172,11 @@ describe('POST /notion/webhooks', () => {
     fixture.emulator.editPage(partnerPage.id, { Name: { title: [{ text: { content: 'Renamed in Notion' } }] } });
     expect(await post(pageEvent('page.properties_updated', partnerPage.id, { database: 'partners' }))).toEqual({ status: 200, text: 'applied' });
     expect(fixture.emulator.readPage(partnerPage.id).Name).toBe(name);
+
+    const welch = fixture.emulator.pagesOf(fixture.peopleDataSourceId).find((page) => fixture.emulator.readPage(page.id)['Corridor ID'] === 'peter-welch')!;
+    fixture.emulator.editPage(welch.id, { 'Job title': { rich_text: [{ text: { content: 'Governor' } }] } });
+    expect(await post(pageEvent('page.properties_updated', welch.id, { database: 'people' }))).toEqual({ status: 200, text: 'applied' });
+    expect(fixture.emulator.readPage(welch.id)['Job title']).toBe('Senator (Vermont), architect of the CHIPS and Science Act');
 
     fixture.emulator.trashPage(actionPage().id);
     const trashed = fixture.emulator.pagesOf(fixture.actionsDataSourceId, { includeTrashed: true })[0]!;
