@@ -1,8 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Config } from '../config/env.js';
-import { parseCommandText } from '../domain/command-text.js';
 import { catalogue, type Lang } from '../i18n/index.js';
-import { runCorridorCommand } from '../slack/commands/dispatch.js';
+import { readCommand, runCorridorCommand } from '../slack/commands/dispatch.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';
 import type { NotionSyncAccess } from '../notion/sync-access.js';
 import type { CorridorStore } from '../store/corridor-store.js';
@@ -56,7 +55,7 @@ async function answer(line: string, { store, config, lang, notion }: Pick<Consol
     notion,
     calendar: config,
   });
-  // `--fr` / `--en` in the text chose the reply's language, and so how its fields read.
-  const replyLang = parseCommandText(match[2] ?? '').lang ?? lang;
+  // The text chose the reply's language (`--fr`, `partenaire`), and so how its fields read.
+  const replyLang = readCommand(match[2] ?? '', lang).lang;
   return reply ? renderBlocksAsText(reply.blocks, catalogue(replyLang).common.labelled) : t.console.slackOnly;
 }

@@ -33,6 +33,21 @@ export function namesPartner(query: string, partners: readonly Partner[]): boole
   return matchInTiers(query, partners, nameTiers).kind !== 'none';
 }
 
+/**
+ * A partner named by the first words of the text, the words after them left out: `c2mi extra words`
+ * is C2MI, leaving out "extra words". Undefined when the whole text finds a partner, or no first
+ * words name exactly one by its names (a designation or a person is too loose a reading for this).
+ */
+export function partnerNamedFirst(query: string, partners: readonly Partner[]): { partner: Partner; leftOut: string } | undefined {
+  const typed = query.trim().split(/\s+/);
+  for (let count = typed.length - 1; count >= 1; count--) {
+    const match = matchInTiers(typed.slice(0, count).join(' '), partners, nameTiers);
+    if (match.kind === 'one') return { partner: match.partner, leftOut: typed.slice(count).join(' ') };
+    if (match.kind === 'many') return undefined;
+  }
+  return undefined;
+}
+
 /** A partner with its names normalised once per lookup: each tier reads them again. */
 interface Candidate {
   partner: Partner;
@@ -106,7 +121,9 @@ function closestPartner(typed: string, candidates: readonly Candidate[]): Partne
     for (const candidate of names) {
       // Compare against the name's start too, so a short typo of a long name still scores well.
       const score = Math.min(distance(typed, candidate), distance(typed, candidate.slice(0, typed.length)) + 1);
-      if (!best || score < best.score) best = { partner, score };
+      // Half the letters changed is another word: "chips" is not a typo of "CPQ".
+      const alike = score * 2 <= Math.max(typed.length, candidate.length);
+      if (alike && (!best || score < best.score)) best = { partner, score };
     }
   }
   // Beyond half the typed length the "closest" name is a guess, not a suggestion.

@@ -390,6 +390,8 @@ export const en = {
     missingEdit: 'Which partner? For example: `/corridor partner edit c2mi`.',
     representative: (name: string, title: string) => `${name}, ${title}`,
     fieldSource: (label: string, source: string) => `Source of “${label}”: ${source}.`,
+    leftOut: (words: string) => `I left out “${words}”, which is not part of the name.`,
+    isPerson: (command: string) => `Looking for a person? \`/corridor ${command}\``,
   },
   contactLog: {
     kinds: { call: 'call', meeting: 'meeting', email: 'e-mail', note: 'note' } satisfies Record<ContactKind, string>,
@@ -499,6 +501,7 @@ export const en = {
   event: {
     missing: 'Which event? Give a word of its title or its date, e.g. `/corridor event 2025-04-16`.',
     notFound: (typed: string) => `No event matches “${typed}”.`,
+    listAll: 'See them all with `/corridor events`, or the coming ones with `/corridor events upcoming`.',
     several: (typed: string, count: number) => `${count} events match “${typed}”:`,
     cancelled: 'This event was cancelled.',
     missingEdit: 'Which event? For example: `/corridor event edit 2025-04-16`.',

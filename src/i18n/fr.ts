@@ -381,6 +381,8 @@ export const fr: Catalogue = {
     missingEdit: 'Quel partenaire ? Par exemple : `/corridor partenaire modifier c2mi`.',
     representative: (name: string, title: string) => `${name}, ${title}`,
     fieldSource: (label: string, source: string) => `Source de « ${label} » : ${source}.`,
+    leftOut: (words: string) => `J’ai laissé de côté « ${words} », qui ne fait pas partie du nom.`,
+    isPerson: (command: string) => `Vous cherchez une personne ? \`/corridor ${command}\``,
   },
   contactLog: {
     kinds: { call: 'appel', meeting: 'réunion', email: 'courriel', note: 'note de suivi' },
@@ -489,6 +491,7 @@ export const fr: Catalogue = {
   event: {
     missing: 'Quel événement ? Donnez un mot de son titre ou sa date, p. ex. `/corridor événement 2025-04-16`.',
     notFound: (typed: string) => `Aucun événement ne correspond à « ${typed} ».`,
+    listAll: 'Voyez-les tous avec `/corridor événements`, ou ceux à venir avec `/corridor événements à-venir`.',
     several: (typed: string, count: number) => `${count} événements correspondent à « ${typed} » :`,
     cancelled: 'Cet événement a été annulé.',
     missingEdit: 'Quel événement ? Par exemple : `/corridor événement modifier 2025-04-16`.',

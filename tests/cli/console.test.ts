@@ -68,6 +68,20 @@ describe('npm start without credentials: the local console', () => {
     expect(result.stdout).not.toMatch(/No partner matches|No event matches|opens a form/);
   });
 
+  it('reads commands as people type them: extra words, a person asked as a partner, a French question, an event not found', async () => {
+    const input = ['/corridor partner c2mi extra words', '/corridor partner welch', '/corridor partenaire c2mi', '/corridor qui a parlé ?', '/corridor event boston'].join('\n');
+    const result = await runCli('src/cli/start.ts', { input: `${input}\n` });
+    expect(result.code).toBe(0);
+    const [extra = '', welch = '', french = '', question = '', boston = ''] = result.stdout.split('\n\n').filter((part) => !part.includes('local console')).map((part) => part.trim());
+    expect(extra).toMatch(/^C2MI\n═+\n {2}I left out “extra words”, which is not part of the name\.\n {2}Status: Signatory/);
+    expect(welch).toContain('No partner matches “welch”. Looking for a person? /corridor person welch');
+    // A French command word makes the whole card French, its fields' colons included.
+    expect(french).toContain('Statut\u00a0: Signataire');
+    expect(french).toContain('Territoire\u00a0: Québec');
+    expect(question).toContain('Je ne connais pas la commande « qui ».');
+    expect(boston).toBe('No event matches “boston”.\n  See them all with /corridor events, or the coming ones with /corridor events upcoming.');
+  });
+
   it('follows a French LANG for its own words', async () => {
     const result = await runCli('src/cli/start.ts', { input: '/corridor\n', env: cleanEnv({ LANG: 'fr_CA.UTF-8' }) });
     expect(result.stdout).toContain('console locale');

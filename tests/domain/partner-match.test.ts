@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isInitialism, matchPartner, namesOf } from '../../src/domain/partner-match.js';
+import { isInitialism, matchPartner, namesOf, partnerNamedFirst } from '../../src/domain/partner-match.js';
 import { partner as partnerSchema, type Partner, type Person } from '../../src/domain/types.js';
 import { openSqliteStore } from '../../src/store/open-store.js';
 
@@ -91,6 +91,19 @@ describe('matchPartner', () => {
     const match = matchPartner('dixtrik', partners);
     expect(match.kind).toBe('none');
     expect(match.kind === 'none' && match.suggestion?.id).toBe('distriq');
+  });
+
+  it('suggests no partner for a word that shares a letter or two with a short name', () => {
+    // "chips" is three edits from "CPQ": another word, not a typo of it.
+    for (const word of ['chips', 'boston']) expect(matchPartner(word, partners)).toEqual({ kind: 'none', suggestion: undefined });
+  });
+
+  it('finds the partner the first words name, and says which words were left out', () => {
+    expect(partnerNamedFirst('c2mi extra words', partners)).toMatchObject({ partner: { id: 'c2mi' }, leftOut: 'extra words' });
+    expect(partnerNamedFirst('universite de sherbrooke stuff', partners)).toMatchObject({ partner: { id: 'universite-de-sherbrooke' }, leftOut: 'stuff' });
+    // Several partners for the first words, or none at all: no card is guessed.
+    expect(partnerNamedFirst('vermont stuff', partners)).toBeUndefined();
+    expect(partnerNamedFirst('chips and more', partners)).toBeUndefined();
   });
 
   it('suggests nothing for unrelated text', () => {

@@ -2,6 +2,7 @@ import { commandTextInput, parseCommandText, withTwoWordName, type CommandText }
 import { localIsoDate } from '../../domain/dates.js';
 import { closestName } from '../../domain/fuzzy.js';
 import { namesPartner } from '../../domain/partner-match.js';
+import { looksFrench } from '../../domain/lang.js';
 import type { Audience } from '../../domain/permissions.js';
 import { normalize } from '../../domain/text.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
@@ -42,11 +43,9 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
   const input = commandTextInput.safeParse(request.text);
   if (!input.success) return messageView(catalogue(request.lang).tooLong);
   const commands = corridorCommands();
-  const parsed = withTwoWordName(parseCommandText(input.data), (name) => findCommand(name, commands) !== undefined);
-  const command = parsed.name === '' ? commands[0]! : findCommand(parsed.name, commands);
-  const typedInFrench = command?.frenchAliases.includes(parsed.name) ?? false;
+  const { parsed, command, lang } = readCommand(input.data, request.lang, commands);
   const context: CommandContext = {
-    ...whoIsAsking({ userId, lang: parsed.lang ?? (typedInFrench ? 'fr' : request.lang), audience, admins, timeZone, now }),
+    ...whoIsAsking({ userId, lang, audience, admins, timeZone, now }),
     store: request.store,
     timeZone,
     admins,
@@ -62,6 +61,18 @@ export async function runCorridorCommand(request: CommandRequest): Promise<Reply
   const key = answerKey(command.name, parsed.rest, context);
   if (requestKey && key) keptRoutes!.remember(requestKey, key, context.today);
   return runKeepingAnswers(command, parsed.rest, context, key);
+}
+
+/**
+ * The subcommand a text names and the language to answer in: `--fr` / `--en`; else French for a
+ * French command word (`partenaire`) or, when no command is named, a French question
+ * (`qui a parlé ?`); else the user's. The console renders the reply in the same language.
+ */
+export function readCommand(text: string, userLang: Lang, commands = corridorCommands()): { parsed: CommandText; command: CorridorCommand | undefined; lang: Lang } {
+  const parsed = withTwoWordName(parseCommandText(text), (name) => findCommand(name, commands) !== undefined);
+  const command = parsed.name === '' ? commands[0]! : findCommand(parsed.name, commands);
+  const inFrench = command ? command.frenchAliases.includes(parsed.name) : looksFrench(text);
+  return { parsed, command, lang: parsed.lang ?? (inFrench ? 'fr' : userLang) };
 }
 
 const MAX_NAME_SUGGESTED = 100;

@@ -1,5 +1,6 @@
 import { readVerb } from '../../domain/command-text.js';
-import { matchPartner, namesOf, namesPartner } from '../../domain/partner-match.js';
+import { matchPartner, namesOf, namesPartner, partnerNamedFirst } from '../../domain/partner-match.js';
+import { findPeople } from '../../domain/people.js';
 import { normalize } from '../../domain/text.js';
 import { contactsOf, contactSummary } from '../../domain/contact-log.js';
 import { partnerCardView } from '../views/partner-card-view.js';
@@ -10,7 +11,8 @@ import { partnerModalFor } from '../modal-loaders.js';
 import type { CommandContext, CorridorCommand } from './command.js';
 import { openModal, refusal } from './modal-command.js';
 import type { Partner } from '../../domain/types.js';
-import type { Reply } from '../blocks.js';
+import { context as contextBlock, LIMITS, type Reply } from '../blocks.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
 
 export const partnerCommand: CorridorCommand = {
   name: 'partner',
@@ -35,11 +37,23 @@ export const partnerCommand: CorridorCommand = {
     }
     const match = matchPartner(query, partners, people);
     if (match.kind === 'many') return partnerSeveralView(query, match.partners, context.t);
-    if (match.kind === 'none') return partnerNotFoundView(query, match.suggestion, context.t, { canAdd: context.isAdmin });
+    if (match.kind === 'none') {
+      // `c2mi extra words`: the card of the partner the first words name, saying what was left out.
+      const named = verb.kind === 'lookup' ? partnerNamedFirst(query, partners) : undefined;
+      if (named) return withLeftOut(await partnerCard(named.partner, context), context.t.partner.leftOut(escapeMrkdwn(named.leftOut)));
+      const person = findPeople(query, people, () => []).kind === 'found';
+      return partnerNotFoundView(query, match.suggestion, context.t, { canAdd: context.isAdmin, person });
+    }
     if (verb.kind === 'edit') return openModal(context, () => partnerModalFor(context.lang, match.partner));
     return partnerCard(match.partner, context);
   },
 };
+
+/** A note under the card's header, within Slack's limit of blocks. */
+function withLeftOut(card: Reply, note: string): Reply {
+  const [first, ...others] = card.blocks;
+  return { ...card, blocks: [first!, contextBlock(note), ...others].slice(0, LIMITS.messageBlocks) };
+}
 
 /** Entries the card shows under its contact summary. */
 const CARD_CONTACTS = 3;

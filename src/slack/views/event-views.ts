@@ -82,5 +82,5 @@ export function eventSeveralView(typed: string, events: CorridorEvent[], lang: L
 
 export function eventNotFoundView(typed: string, t: Catalogue): Reply {
   const said = t.event.notFound(escapeMrkdwn(typed));
-  return { text: said, blocks: [section(said), context(t.commands.events.usage)] };
+  return { text: `${said} ${t.event.listAll}`, blocks: [section(said), context(t.event.listAll)] };
 }

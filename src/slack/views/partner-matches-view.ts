@@ -13,10 +13,14 @@ export function partnerSeveralView(typed: string, partners: Partner[], t: Catalo
   };
 }
 
-/** Nothing found: the closest name if any, the list, and for coordinators how to add the partner. */
-export function partnerNotFoundView(typed: string, suggestion: Partner | undefined, t: Catalogue, { canAdd = false } = {}): Reply {
+/**
+ * Nothing found: the person the text names (`person welch`), else the closest partner's name if
+ * any; the list, and for coordinators how to add the partner.
+ */
+export function partnerNotFoundView(typed: string, suggestion: Partner | undefined, t: Catalogue, { canAdd = false, person = false } = {}): Reply {
   const said = t.partner.notFound(escapeMrkdwn(typed));
-  const hint = suggestion ? t.partner.didYouMean(partnerName(suggestion)) : t.partner.listAll;
-  const notes = [...(suggestion ? [t.partner.listAll] : []), ...(canAdd ? [t.partner.addHint] : [])];
+  const personCommand = `${t.commands.person.usage.split(' ')[0]} ${escapeMrkdwn(typed)}`;
+  const hint = person ? t.partner.isPerson(personCommand) : suggestion ? t.partner.didYouMean(partnerName(suggestion)) : t.partner.listAll;
+  const notes = [...(person || suggestion ? [t.partner.listAll] : []), ...(canAdd ? [t.partner.addHint] : [])];
   return { text: `${said} ${hint}`, blocks: [section(`${said} ${hint}`), ...(notes.length > 0 ? [context(notes.join(' '))] : [])] };
 }
