@@ -40,6 +40,32 @@ export function regionName({ country, state }: HolidayRegion): string {
   return state === undefined ? country : `${country}-${state}`;
 }
 
+/**
+ * The names date-holidays gives that a reader of the corridor would not use: US holidays it leaves
+ * in English in French (Thanksgiving Day → Jour de l’Action de grâce), one holiday named differently
+ * by two states (Presidents' Day, President's Day, Washington's Birthday), and the US spelling of
+ * Labor Day, the same day as Canada's. Keyed by date-holidays' English name.
+ */
+const HOLIDAY_NAMES: Readonly<Record<string, BilingualText>> = (() => {
+  const presidents = { en: 'Presidents’ Day', fr: 'Jour des Présidents' };
+  const kingDay = { en: 'Martin Luther King Jr. Day', fr: 'Journée de Martin Luther King Jr.' };
+  return {
+    "Presidents' Day": presidents,
+    "President's Day": presidents,
+    "Washington's Birthday": presidents,
+    "Washington's Birthday/President's Day": presidents,
+    'Martin Luther King Jr. Day': kingDay,
+    'Martin Luther King, Jr./ Civil Rights Day': kingDay,
+    'Thanksgiving Day': { en: 'Thanksgiving Day', fr: 'Jour de l’Action de grâce' },
+    'Day after Thanksgiving': { en: 'Day after Thanksgiving', fr: 'Lendemain de l’Action de grâce' },
+    'Veterans Day': { en: 'Veterans Day', fr: 'Jour du Souvenir' },
+    'Columbus Day': { en: 'Columbus Day', fr: 'Jour de Christophe Colomb' },
+    "Indigenous Peoples' Day": { en: 'Indigenous Peoples’ Day', fr: 'Journée des peuples autochtones' },
+    'Election Day': { en: 'Election Day', fr: 'Jour des élections' },
+    'Labour Day': { en: 'Labor Day', fr: 'Fête du Travail' },
+  };
+})();
+
 /** Holidays per region and year, in both languages: computing a year's rules costs milliseconds. */
 const yearCache = new Map<string, PublicHoliday[]>();
 
@@ -56,7 +82,7 @@ function publicHolidaysOfYear(region: HolidayRegion, year: number): PublicHolida
     const french = calendar.getHolidays(year, 'fr');
     holidays = calendar
       .getHolidays(year, 'en')
-      .map((holiday, index) => ({ holiday, name: { en: holiday.name, fr: french[index]?.name ?? holiday.name } }))
+      .map((holiday, index) => ({ holiday, name: HOLIDAY_NAMES[holiday.name] ?? { en: holiday.name, fr: french[index]?.name ?? holiday.name } }))
       .filter(({ holiday }) => holiday.type === 'public')
       .map(({ holiday, name }) => ({ date: holiday.date.slice(0, 10), name, regionLangs, region: regionName(region) }));
     yearCache.set(key, holidays);

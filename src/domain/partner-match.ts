@@ -36,12 +36,13 @@ export function namesPartner(query: string, partners: readonly Partner[]): boole
 /**
  * A partner named by the first words of the text, the words after them left out: `c2mi extra words`
  * is C2MI, leaving out "extra words". Undefined when the whole text finds a partner, or no first
- * words name exactly one by its names (a designation or a person is too loose a reading for this).
+ * words are one partner's whole name, short name or initials (a typo forgiven): the start of a name
+ * is too loose a reading here, `new brunswick innovation` is not New Hampshire.
  */
 export function partnerNamedFirst(query: string, partners: readonly Partner[]): { partner: Partner; leftOut: string } | undefined {
   const typed = query.trim().split(/\s+/);
   for (let count = typed.length - 1; count >= 1; count--) {
-    const match = matchInTiers(typed.slice(0, count).join(' '), partners, nameTiers);
+    const match = matchInTiers(typed.slice(0, count).join(' '), partners, (words) => nameTiers(words).slice(0, WHOLE_NAME_TIERS));
     if (match.kind === 'one') return { partner: match.partner, leftOut: typed.slice(count).join(' ') };
     if (match.kind === 'many') return undefined;
   }
@@ -69,6 +70,9 @@ function matchInTiers(query: string, partners: readonly Partner[], tiersFor: (ty
   }
   return { kind: 'none', suggestion: closestPartner(typed, candidates) };
 }
+
+/** The first tiers of nameTiers: a whole name, a whole name mistyped, initials. */
+const WHOLE_NAME_TIERS = 3;
 
 function nameTiers(typed: string): Tier[] {
   const typedWords = typed.split(' ');

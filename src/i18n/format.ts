@@ -30,16 +30,21 @@ export function formatDate(isoDate: string, lang: Lang, options: { weekday?: boo
  */
 const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
-/** A wall-clock time `HH:MM`, e.g. "9 h 30" / "9:30 a.m.". */
+/** A wall-clock time `HH:MM`, e.g. "9 h 30", "11 h" / "9:30 a.m.". */
 export function formatTime(localTime: string, lang: Lang): string {
   const [hours, minutes] = localTime.split(':').map(Number);
   const instant = new Date(Date.UTC(2000, 0, 1, hours, minutes));
-  return dateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', ...TIME }).format(instant);
+  return wholeHours(dateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', ...TIME }).format(instant), lang);
 }
 
 /** An instant in the corridor's zone, e.g. for "last synced at". */
 export function formatDateTime(instant: Date, lang: Lang, timeZone: string): string {
-  return dateTimeFormat(catalogue(lang).locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', ...TIME }).format(instant);
+  return wholeHours(dateTimeFormat(catalogue(lang).locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', ...TIME }).format(instant), lang);
+}
+
+/** The OQLF writes a whole hour without its minutes: « 11 h », not « 11 h 00 ». */
+function wholeHours(time: string, lang: Lang): string {
+  return lang === 'fr' ? time.replace(/\b(\d{1,2}) h 00\b/, '$1 h') : time;
 }
 
 /** How long between two calendar dates, in years, months and days ("1 year, 7 months"). */

@@ -16,7 +16,7 @@ export const fr: Catalogue = {
     quoted: (text: string) => `« ${text} »`,
     labelled: (label: string, value: string) => `${label} : ${value}`,
     sourceNote: 'Source : communiqué du 17 avril 2025.',
-    internalError: 'Désolé, un problème est survenu de notre côté. L’équipe a été avertie ; veuillez réessayer dans un instant.',
+    internalError: 'Désolé, un problème est survenu de notre côté. L’équipe a été avertie ; veuillez réessayer dans un instant.',
     modalUnavailable: 'Désolé, Slack n’a pas ouvert le formulaire à temps. Veuillez relancer la commande.',
     storeBusy: 'La base de données est occupée — réessayez dans un instant.',
     storeBusyTitle: 'Base occupée',
@@ -197,7 +197,7 @@ export const fr: Catalogue = {
         owner: (from: string, to: string) => `responsable ${from} → ${to}`,
       },
       none: 'vide',
-      pulledSeparator: ' ; ',
+      pulledSeparator: ' ; ',
       adoptedHeading: 'Actions créées dans Notion, désormais dans les fiches du corridor',
       adoptedLine: (label: string, id: string) => `${label} (ID corridor ${id})`,
       unlinkedHeading: 'Pages sans ID corridor, laissées telles quelles',
@@ -208,15 +208,15 @@ export const fr: Catalogue = {
       failedLine: (label: string, reason: string) => `${label} : ${reason}`,
       aborted: (reason: string) => `Synchronisation interrompue : ${reason}`,
       allGood: 'Notion est à jour avec les fiches du corridor.',
-      started: 'Synchronisation Notion lancée ; son résumé suivra ici.',
+      started: 'Synchronisation Notion lancée ; son résumé suivra ici.',
       someFailed: (count: number) =>
-        `${count} ${plural(count, 'fiche n’a pas pu être synchronisée', 'fiches n’ont pas pu être synchronisées')} ; la prochaine exécution réessaiera.`,
+        `${count} ${plural(count, 'fiche n’a pas pu être synchronisée', 'fiches n’ont pas pu être synchronisées')} ; la prochaine exécution réessaiera.`,
       pulledHeading: 'Changements rapatriés de Notion',
       overwrittenHeading: 'Modifications Notion remplacées',
       failedHeading: 'Échecs',
       duplicateArchived: 'page en double archivée',
       alreadyRunning: (replica: string | null, since: string | null) =>
-        `Une synchronisation Notion est déjà en cours${replica ? ` sur ${replica}` : ''}${since ? ` (depuis ${since})` : ''} ; celle-ci n’a pas été lancée.`,
+        `Une synchronisation Notion est déjà en cours${replica ? ` sur ${replica}` : ''}${since ? ` (depuis ${since})` : ''} ; celle-ci n’a pas été lancée.`,
     },
     errors: {
       notConfigured: (missing: string) =>
@@ -225,25 +225,25 @@ export const fr: Catalogue = {
       missingProperty: (database: string, property: string, type: string) =>
         `La base Notion « ${database} » n’a pas de propriété « ${property} » (type attendu : ${type}).`,
       wrongType: (database: string, property: string, type: string, actual: string) =>
-        `La propriété « ${property} » de la base Notion « ${database} » est de type ${actual} ; type attendu : ${type}.`,
+        `La propriété « ${property} » de la base Notion « ${database} » est de type ${actual} ; type attendu : ${type}.`,
       wrongRelation: (database: string, property: string) =>
         `La propriété « ${property} » de la base Notion « ${database} » doit pointer vers la base des partenaires.`,
       databaseNotFound: (what: string) => `${what} : base Notion introuvable, ou non partagée avec l’intégration.`,
       unauthorized: 'Notion a refusé le jeton (NOTION_TOKEN) : vérifiez-le, ainsi que l’installation de l’intégration.',
       severalDataSources: (variable: string, names: string) =>
-        `${variable} : cette base Notion contient plusieurs sources de données (${names}) ; la synchronisation demande une base qui n’en a qu’une. Indiquez une base ne contenant que celle du corridor.`,
+        `${variable} : cette base Notion contient plusieurs sources de données (${names}) ; la synchronisation demande une base qui n’en a qu’une. Indiquez une base ne contenant que celle du corridor.`,
       notionSaid: (message: string) => `(Notion : ${message})`,
       /** Les codes d’erreur de Notion, expliqués (developers.notion.com/reference/status-codes). */
       api: {
         unauthorized: 'Notion a refusé le jeton (NOTION_TOKEN).',
         restricted_resource: 'L’intégration n’y est pas autorisée : partagez-lui la page ou la base.',
         object_not_found: 'Notion ne connaît pas cette page ou cette base, ou elle n’est pas partagée avec l’intégration.',
-        rate_limited: 'Notion a demandé de ralentir ; la prochaine exécution réessaiera.',
+        rate_limited: 'Notion a demandé de ralentir ; la prochaine exécution réessaiera.',
         validation_error: 'Notion a refusé les valeurs envoyées.',
-        conflict_error: 'La page a été modifiée dans Notion au même moment ; la prochaine exécution réessaiera.',
-        internal_server_error: 'Notion a rencontré une erreur interne ; la prochaine exécution réessaiera.',
-        service_unavailable: 'Notion est indisponible pour le moment ; la prochaine exécution réessaiera.',
-        gateway_timeout: 'Notion n’a pas répondu à temps ; la prochaine exécution réessaiera.',
+        conflict_error: 'La page a été modifiée dans Notion au même moment ; la prochaine exécution réessaiera.',
+        internal_server_error: 'Notion a rencontré une erreur interne ; la prochaine exécution réessaiera.',
+        service_unavailable: 'Notion est indisponible pour le moment ; la prochaine exécution réessaiera.',
+        gateway_timeout: 'Notion n’a pas répondu à temps ; la prochaine exécution réessaiera.',
       } as Record<string, string>,
       unreachable: (reason: string) => `Notion est injoignable : ${reason}`,
       notAnswering: (cause: string, done: number, total: number, remaining: number) =>
@@ -255,10 +255,10 @@ export const fr: Catalogue = {
       },
       noAnswer: { timeout: 'pas de réponse dans le délai', network: 'la connexion a échoué', server_error: 'erreur serveur' },
       setupNotAnswering: (reason: string) =>
-        `Notion ne répond pas (${reason}) ; aucune base n’a été créée. Vérifiez NOTION_BASE_URL et le réseau, puis réessayez.`,
+        `Notion ne répond pas (${reason}) ; aucune base n’a été créée. Vérifiez NOTION_BASE_URL et le réseau, puis réessayez.`,
       partnerPageMissing: (ids: string) => `partenaires pas encore dans Notion : ${ids}`,
       parentNotFound: 'La page parente est introuvable, ou n’est pas partagée avec l’intégration.',
-      usageSetup: 'Usage : npm run notion:setup -- --parent <ID ou URL de page> [--lang fr|en]',
+      usageSetup: 'Utilisation : npm run notion:setup -- --parent <ID ou URL de page> [--lang fr|en]',
       badLang: '--lang fr ou --lang en est attendu',
     },
     setup: {
@@ -289,7 +289,7 @@ export const fr: Catalogue = {
     intro: 'Posez vos questions sur le corridor Québec – Nord-Est américain des semi-conducteurs : ses partenaires, les adhésions en attente, les événements et les pistes d’action. Ajoutez `--fr` ou `--en` à une commande pour choisir la langue.',
     usageLine: (usage: string, description: string) => `\`/corridor ${usage}\` — ${description}`,
     examplesTitle: 'Exemples',
-    coordinatorsTitle: 'Pour la coordination',
+    coordinatorsTitle: 'Pour les coordonnateurs',
     otherLanguage: 'Commands also work in English: `/corridor help`.',
   },
   commands: {
@@ -297,7 +297,7 @@ export const fr: Catalogue = {
     partners: {
       usage: 'partenaires [qc|on|vt|nh|ca|us|attente]',
       description:
-        'tous les partenaires, par statut ; filtre par province ou État (`qc`, `on`, `vt`, `nh`, `ma`…), par pays (`ca`, `us` : tout le pays, organismes fédéraux compris ; `ca federal`, `us federal` : organismes fédéraux seulement) ou par statut',
+        'tous les partenaires, par statut ; filtre par province ou État (`qc`, `on`, `vt`, `nh`, `ma`…), par pays (`ca`, `us` : tout le pays, organismes fédéraux compris ; `ca federal`, `us federal` : organismes fédéraux seulement) ou par statut',
       examples: ['partenaires qc', 'partenaires attente'],
     },
     partner: {
@@ -537,10 +537,10 @@ export const fr: Catalogue = {
       tooMany: (limit: number) => `Veuillez en choisir au plus ${limit}.`,
       invalidUrl: 'Veuillez donner une adresse Web commençant par https:// (ou http://).',
       invalidDate: 'Veuillez choisir une date.',
-      dateInFuture: 'Cette date est dans le futur ; veuillez choisir aujourd’hui ou une date antérieure.',
+      dateInFuture: 'Cette date est dans le futur ; veuillez choisir aujourd’hui ou une date antérieure.',
       invalidTime: 'Veuillez choisir une heure (HH:MM).',
       invalidUser: 'Veuillez choisir une personne de l’espace de travail.',
-      unknownChoice: 'Ce choix n’est plus offert ; veuillez choisir de nouveau.',
+      unknownChoice: 'Ce choix n’est plus offert ; veuillez choisir de nouveau.',
       duplicateName: 'Un partenaire porte déjà ce nom.',
       duplicatePerson: 'Une personne inscrite porte déjà ce nom.',
       invalidEmail: 'Veuillez donner une adresse courriel comme nom@exemple.org.',
@@ -553,7 +553,7 @@ export const fr: Catalogue = {
   },
   notSaved: {
     title: 'Non enregistré',
-    text: 'Non enregistré : la base de données l’a refusé ou ne répond pas. Tout ce que vous avez saisi est encore là ; réessayez dans un instant, ou prévenez une coordinatrice ou un coordinateur si cela se reproduit.',
+    text: 'Non enregistré : la base de données l’a refusé ou ne répond pas. Tout ce que vous avez saisi est encore là ; réessayez dans un instant, ou prévenez une coordonnatrice ou un coordonnateur si cela se reproduit.',
   },
   modals: {
     partner: {
@@ -581,7 +581,7 @@ export const fr: Catalogue = {
       speakersHint: 'Un conférencier par ligne : Nom — rôle. Les nouveaux noms sont ajoutés aux personnes enregistrées.',
       speakersPlaceholder: 'Jeanne Tremblay — Conférence d’ouverture',
       statusHint: 'Un événement annulé reste enregistré, marqué annulé.',
-      organisersCapped: (shown: number, total: number) => `Seuls les ${shown} premiers des ${total} partenaires sont listés ici ; tapez pour chercher.`,
+      organisersCapped: (shown: number, total: number) => `Seuls les ${shown} premiers des ${total} partenaires sont listés ici ; tapez pour chercher.`,
     },
     action: {
       titleAdd: 'Nouvelle action',
@@ -593,19 +593,19 @@ export const fr: Catalogue = {
     },
     saved: {
       title: 'Enregistré',
-      partnerAdded: (name: string) => `*${name}* a été ajouté aux partenaires du corridor.`,
-      partnerUpdated: (name: string) => `*${name}* a été mis à jour.`,
-      personAdded: (name: string) => `*${name}* a été ajoutée aux personnes inscrites.`,
-      personUpdated: (name: string) => `*${name}* a été mise à jour.`,
-      eventAdded: (title: string, when: string) => `*${title}* a été ajouté pour le ${when}.`,
-      eventUpdated: (title: string, when: string) => `*${title}* (${when}) a été mis à jour.`,
-      actionAdded: (title: string) => `*${title}* a été ajoutée aux actions.`,
-      actionUpdated: (title: string) => `*${title}* a été mise à jour.`,
+      partnerAdded: (name: string) => `La fiche de *${name}* a été ajoutée aux partenaires du corridor.`,
+      partnerUpdated: (name: string) => `La fiche de *${name}* a été mise à jour.`,
+      personAdded: (name: string) => `La fiche de *${name}* a été ajoutée aux personnes inscrites.`,
+      personUpdated: (name: string) => `La fiche de *${name}* a été mise à jour.`,
+      eventAdded: (title: string, when: string) => `L’événement *${title}* a été ajouté pour le ${when}.`,
+      eventUpdated: (title: string, when: string) => `L’événement *${title}* (${when}) a été mis à jour.`,
+      actionAdded: (title: string) => `L’action *${title}* a été ajoutée.`,
+      actionUpdated: (title: string) => `L’action *${title}* a été mise à jour.`,
       unchanged: 'Rien n’a changé : la fiche avait déjà ces valeurs.',
     },
     conflict: {
       title: 'Modifié entre-temps',
-      changedBy: (what: string, who: string) => `*${what}* a été modifié par ${who} entre-temps : vos modifications n’ont pas été enregistrées.`,
+      changedBy: (what: string, who: string) => `*${what}* : la fiche a été modifiée par ${who} entre-temps ; vos modifications n’ont pas été enregistrées.`,
       someone: 'quelqu’un',
       current: 'Valeurs actuelles',
       yours: 'Ce que vous aviez saisi',
@@ -629,23 +629,23 @@ export const fr: Catalogue = {
     addAction: 'Ajouter une action',
     confirmRemove: {
       title: 'Retirer ce partenaire ?',
-      text: (name: string) => `*${name}* sera marqué retiré ; sa fiche et son historique sont conservés.`,
+      text: (name: string) => `La fiche de *${name}* sera marquée retirée ; elle reste enregistrée, avec son historique.`,
       confirm: 'Retirer',
       deny: 'Conserver',
     },
     confirmCancel: {
       title: 'Annuler cet événement ?',
-      text: (title: string) => `*${title}* sera marqué annulé ; il reste enregistré.`,
+      text: (title: string) => `L’événement *${title}* sera marqué annulé ; il reste enregistré.`,
       confirm: 'Annuler l’événement',
       deny: 'Conserver',
     },
   },
   changes: {
-    partnerRemoved: (name: string) => `*${name}* a été marqué retiré. Sa fiche et son historique sont conservés.`,
-    eventCancelled: (title: string) => `*${title}* a été marqué annulé.`,
-    actionDone: (title: string) => `*${title}* est terminée. Merci !`,
-    alreadyDone: (title: string) => `*${title}* était déjà terminée.`,
-    conflict: (what: string, who: string) => `*${what}* a été modifié par ${who} entre-temps ; rien n’a été changé. Veuillez vérifier de nouveau.`,
+    partnerRemoved: (name: string) => `La fiche de *${name}* a été marquée retirée. Elle reste enregistrée, avec son historique.`,
+    eventCancelled: (title: string) => `L’événement *${title}* a été marqué annulé.`,
+    actionDone: (title: string) => `L’action *${title}* est terminée. Merci !`,
+    alreadyDone: (title: string) => `L’action *${title}* était déjà terminée.`,
+    conflict: (what: string, who: string) => `*${what}* : la fiche a été modifiée par ${who} entre-temps ; rien n’a été changé. Veuillez vérifier de nouveau.`,
     gone: 'Cette fiche n’existe plus, ou a été retirée entre-temps.',
   },
   home: {
@@ -796,7 +796,7 @@ export const fr: Catalogue = {
     dateHint: 'Le jour où le protocole d’entente a été signé.',
     dateMissing: 'Choisissez la date de signature.',
     future: 'La date de signature ne peut pas être dans le futur.',
-    beforePending: (date: string) => `L’adhésion n’est en attente que depuis le ${date} ; choisissez ce jour-là ou plus tard.`,
+    beforePending: (date: string) => `L’adhésion n’est en attente que depuis le ${date} ; choisissez ce jour-là ou plus tard.`,
     notPending: (name: string) => `${name} n’est plus en attente : rien à marquer.`,
     notFound: 'Ce partenaire ne figure plus dans les dossiers du corridor.',
     done: (name: string, date: string) => `*${name}* est maintenant signataire (signé le ${date}).`,
@@ -817,13 +817,13 @@ export const fr: Catalogue = {
         'Terminez avec Ctrl-D (ou tapez exit). Pour brancher Slack, définissez SLACK_BOT_TOKEN et SLACK_SIGNING_SECRET (voir .env.example).',
       ].join('\n'),
     notACommand: 'Les commandes commencent par /corridor — essayez `/corridor aide`.',
-    slackOnly: 'Cette commande ouvre un formulaire dans Slack ; elle n’est pas offerte dans la console locale.',
+    slackOnly: 'Cette commande ouvre un formulaire dans Slack ; elle n’est pas offerte dans la console locale.',
   },
   permissions: {
     refused: (admins: string, count: number) =>
       `Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers. ${admins} ${plural(count, 'peut', 'peuvent')} vous aider.`,
     refusedNoAdmins: 'Désolé, seuls les coordonnateurs du corridor peuvent modifier ses dossiers, et aucun n’est encore désigné (CORRIDOR_ADMINS).',
-    refusedExternal: 'Désolé, les dossiers du corridor sont modifiés par l’organisation de ses coordonnateurs seulement ; ce n’est pas offert aux autres organisations.',
+    refusedExternal: 'Désolé, les dossiers du corridor sont modifiés par l’organisation de ses coordonnateurs seulement ; ce n’est pas offert aux autres organisations.',
     internalOnly: 'Désolé, ceci est réservé aux coordonnateurs du corridor.',
   },
   /** Pourquoi une variable de l’environnement (.env) est refusée, selon son nom. */
@@ -858,56 +858,56 @@ export const fr: Catalogue = {
   },
   cli: {
     unexpected: (message: string) => `erreur inattendue : ${message}`,
-    unknownOption: (option: string, usage: string) => `option inconnue ${option} ; ${usage}`,
+    unknownOption: (option: string, usage: string) => `option inconnue ${option} ; ${usage}`,
     errors: {
       tokenRequired: 'SLACK_BOT_TOKEN : requis quand SLACK_SIGNING_SECRET ou SLACK_APP_TOKEN est défini (attendu : xoxb-…)',
       secretRequired: 'SLACK_SIGNING_SECRET : requis pour le récepteur HTTP (ou définissez SLACK_APP_TOKEN pour le Socket Mode)',
-      tokenRequiredToPost: 'SLACK_BOT_TOKEN : requis pour publier (attendu : xoxb-…) ; ajoutez --dry-run pour afficher le message plutôt',
+      tokenRequiredToPost: 'SLACK_BOT_TOKEN : requis pour publier (attendu : xoxb-…) ; ajoutez --dry-run pour afficher le message plutôt',
       channelRequired:
         'CORRIDOR_CHANNEL : requis pour publier rappels, résumés et rappels d’événements (un identifiant de canal comme C0123456789)',
       badTimeZone: (timeZone: string) => `CORRIDOR_TZ : « ${timeZone} » n’est pas un fuseau horaire (attendu : par exemple America/Toronto)`,
       unknownHolidayRegion: (entry: string) =>
-        `CORRIDOR_HOLIDAYS : « ${entry} » n’est pas une région aux jours fériés connus ; attendu : un pays et un État ou une province, comme CA-QC, US-VT ou US-NH`,
+        `CORRIDOR_HOLIDAYS : « ${entry} » n’est pas une région aux jours fériés connus ; attendu : un pays et un État ou une province, comme CA-QC, US-VT ou US-NH`,
       badCron: (variable: string, expression: string, why: string) =>
-        `${variable} : « ${expression} » n’est pas une expression cron valide (${why}) ; attendu : par exemple « 0 10 * * 1-5 »`,
+        `${variable} : « ${expression} » n’est pas une expression cron valide (${why}) ; attendu : par exemple « 0 10 * * 1-5 »`,
       noDatabaseFile: 'DATABASE_URL ne nomme aucun fichier : attendu par exemple sqlite:./data/corridor.sqlite',
-      unsupportedDatabase: (scheme: string) => `DATABASE_URL désigne une base de données non prise en charge (${scheme}) ; attendu : sqlite:<chemin d’un fichier> ou postgres://…`,
+      unsupportedDatabase: (scheme: string) => `DATABASE_URL désigne une base de données non prise en charge (${scheme}) ; attendu : sqlite:<chemin d’un fichier> ou postgres://…`,
       cannotOpenDatabase: (path: string, reason: string) => `DATABASE_URL : impossible d’ouvrir ${path} (${reason})`,
       postgres: {
         unreachable: (where: string) => `rien ne répond à ${where}`,
         passwordRefused: (user: string) => `le serveur a refusé le mot de passe de l’utilisateur ${user}`,
         databaseMissing: (name: string) => `le serveur n’a pas de base de données nommée ${name}`,
-        serverTooOld: (version: string) => `PostgreSQL ${version} est trop ancien ; la version 13 ou plus récente est requise`,
+        serverTooOld: (version: string) => `PostgreSQL ${version} est trop ancien ; la version 13 ou plus récente est requise`,
         tlsUnavailable: 'l’URL demande TLS (sslmode) mais le serveur ne le propose pas',
         tlsRequired: 'le serveur n’accepte que les connexions TLS : ajoutez ?sslmode=require à l’URL',
         tlsUntrusted: (detail: string) => `le certificat TLS du serveur n’est pas reconnu (${detail})`,
       },
       damagedDatabase: (path: string) =>
-        `DATABASE_URL : le fichier de base de données ${path} est endommagé ; restaurez-le depuis une sauvegarde, ou déplacez-le pour repartir d’une base vide`,
-      databaseBusy: (path: string) => `DATABASE_URL : ${path} est resté verrouillé par un autre processus ; réessayez dans un instant`,
+        `DATABASE_URL : le fichier de base de données ${path} est endommagé ; restaurez-le depuis une sauvegarde, ou déplacez-le pour repartir d’une base vide`,
+      databaseBusy: (path: string) => `DATABASE_URL : ${path} est resté verrouillé par un autre processus ; réessayez dans un instant`,
       slackRefusedToken: (code: string) =>
-        `SLACK_BOT_TOKEN : Slack a refusé le jeton (${code}) ; copiez le Bot User OAuth Token (xoxb-…) de la page OAuth & Permissions de l’app`,
+        `SLACK_BOT_TOKEN : Slack a refusé le jeton (${code}) ; copiez le Bot User OAuth Token (xoxb-…) de la page OAuth & Permissions de l’app`,
       slackUnreachable: (url: string, reason: string) =>
-        `SLACK_API_URL : Slack est injoignable à ${url} (${reason}) ; vérifiez la connexion réseau (DNS, mandataire, pare-feu), ou SLACK_API_URL s’il est défini`,
+        `SLACK_API_URL : Slack est injoignable à ${url} (${reason}) ; vérifiez la connexion réseau (DNS, mandataire, pare-feu), ou SLACK_API_URL s’il est défini`,
       noAnswerWithin: (seconds: number) => `pas de réponse en ${seconds} s`,
       blockedPort: (url: string) => `fetch ne se connecte jamais au port de ${url}, un port réservé à d’autres protocoles`,
       portInUse: (variable: string, port: number) =>
-        `${variable} : le port ${port} est déjà utilisé par un autre processus ; arrêtez ce processus ou donnez à ${variable} un port libre`,
+        `${variable} : le port ${port} est déjà utilisé par un autre processus ; arrêtez ce processus ou donnez à ${variable} un port libre`,
       portNotAllowed: (variable: string, port: number) =>
-        `${variable} : écoute interdite sur le port ${port} (les ports sous 1024 exigent des privilèges) ; donnez à ${variable} un port comme 3000`,
+        `${variable} : écoute interdite sur le port ${port} (les ports sous 1024 exigent des privilèges) ; donnez à ${variable} un port comme 3000`,
       notAFile: (path: string, kind: string) =>
-        `DATABASE_URL : ${path} est ${kind}, pas un fichier de base de données ; attendu : le chemin d’un fichier comme ./data/corridor.sqlite`,
+        `DATABASE_URL : ${path} est ${kind}, pas un fichier de base de données ; attendu : le chemin d’un fichier comme ./data/corridor.sqlite`,
       fileKinds: { directory: 'un répertoire', fifo: 'un tube nommé (FIFO)', device: 'un périphérique', socket: 'un socket', system: 'un fichier système (sous /proc ou /sys)' },
       timeZoneAbbreviation: (value: string, place: string) =>
-        `CORRIDOR_TZ : « ${value} » est une abréviation, pas un lieu, et ne suit pas l’heure avancée du lieu ; utilisez ${place}`,
+        `CORRIDOR_TZ : « ${value} » est une abréviation, pas un lieu, et ne suit pas l’heure avancée du lieu ; utilisez ${place}`,
       gotValue: (why: string, value: string) => `${why} (reçu : « ${value} »)`,
       gotEntry: (why: string, value: string, entry: number) => `${why} (l’entrée ${entry}, « ${value} », n’en est pas un)`,
     },
     jobs: {
-      dryRunHint: '  --dry-run  affiche le message au lieu de le publier ; aucun identifiant Slack requis',
+      dryRunHint: '  --dry-run  affiche le message au lieu de le publier ; aucun identifiant Slack requis',
       dateHint: '  --date AAAA-MM-JJ  avec --dry-run : ce que le calendrier publierait ce jour-là (sans les jours fériés de CORRIDOR_HOLIDAYS)',
-      badDate: (value: string, usage: string) => `--date : « ${value} » n’est pas une date ; attendu : AAAA-MM-JJ, par exemple --date 2026-09-08 ; ${usage}`,
-      dateNeedsDryRun: (usage: string) => `--date ne fait qu’un aperçu de ce qui serait publié : ajoutez --dry-run ; ${usage}`,
+      badDate: (value: string, usage: string) => `--date : « ${value} » n’est pas une date ; attendu : AAAA-MM-JJ, par exemple --date 2026-09-08 ; ${usage}`,
+      dateNeedsDryRun: (usage: string) => `--date ne fait qu’un aperçu de ce qui serait publié : ajoutez --dry-run ; ${usage}`,
       usage: {
         remind: 'utilisation : npm run remind [-- --dry-run [--date AAAA-MM-JJ]]',
         digest: 'utilisation : npm run digest [-- --dry-run [--date AAAA-MM-JJ]]',
@@ -931,7 +931,7 @@ export const fr: Catalogue = {
         now: 'maintenant',
         onDay: (day: string, time: string) => `le ${day} à ${time}`,
       },
-      /** `--dry-run --date` : ce que le calendrier fait ce jour-là ; `what` est le libellé du travail, en minuscules. */
+      /** `--dry-run --date` : ce que le calendrier fait ce jour-là ; `what` est le libellé du travail, en minuscules. */
       onDate: {
         held: (what: string, day: string, names: string, next: string) =>
           `Essai à blanc : aucun ${what} le ${day}, jour férié : ${names}. Le ${what} prévu ce jour-là sera publié le jour ouvrable suivant, ${next}.`,
@@ -944,45 +944,45 @@ export const fr: Catalogue = {
         holiday: (day: string, names: string) => `Le ${day} est un jour férié : ${names}.`,
         heldFrom: (day: string, names: string) => `C’est la publication reportée du ${day}, jour férié : ${names}.`,
         stillPosted: (day: string, names: string) =>
-          `Le ${day} est un jour férié (${names}) ; les rappels d’événements sont publiés quand même, la veille de chaque événement.`,
+          `Le ${day} est un jour férié (${names}) ; les rappels d’événements sont publiés quand même, la veille de chaque événement.`,
       },
       label: { remind: 'Rappel', digest: 'Résumé', 'event-reminder': 'Rappel d’événement', nudges: 'Rappel personnel' },
       posted: (what: string, channel: string, ts: string) => `${what} : publié dans ${channel} (ts ${ts}).`,
-      alreadyDone: (what: string) => `${what} : déjà publié ; rien à faire.`,
-      alreadyRun: (what: string) => `${what} : déjà exécuté (il n’y avait rien à publier) ; rien à faire.`,
+      alreadyDone: (what: string) => `${what} : déjà publié ; rien à faire.`,
+      alreadyRun: (what: string) => `${what} : déjà exécuté (il n’y avait rien à publier) ; rien à faire.`,
       stillInProgress: (what: string, owner: string) =>
-        `${what} : une autre exécution (${owner}) le publie encore et renouvelle sa réservation ; relancez plus tard pour voir le résultat.`,
-      found: (what: string, channel: string, ts: string) => `${what} : déjà dans ${channel} (ts ${ts}), publié par une exécution arrêtée avant de l’enregistrer ; enregistré.`,
+        `${what} : une autre exécution (${owner}) le publie encore et renouvelle sa réservation ; relancez plus tard pour voir le résultat.`,
+      found: (what: string, channel: string, ts: string) => `${what} : déjà dans ${channel} (ts ${ts}), publié par une exécution arrêtée avant de l’enregistrer ; enregistré.`,
       nothingToPost: (what: string) => `${what} : rien à publier (aucune adhésion en attente, ou toutes reportées).`,
-      failed: (what: string, error: string) => `${what} : non publié (${error}) ; la période reste ouverte pour la prochaine exécution.`,
-      eventSkipped: (what: string) => `${what} : déjà publié (ou en cours de publication) ; rien à faire.`,
-      eventFailed: (what: string, error: string) => `${what} : non publié (${error}) ; la prochaine exécution réessaiera.`,
-      noEventTomorrow: (tomorrow: string) => `Rappels d’événements : aucun événement demain (${tomorrow}) ; rien à publier.`,
+      failed: (what: string, error: string) => `${what} : non publié (${error}) ; la période reste ouverte pour la prochaine exécution.`,
+      eventSkipped: (what: string) => `${what} : déjà publié (ou en cours de publication) ; rien à faire.`,
+      eventFailed: (what: string, error: string) => `${what} : non publié (${error}) ; la prochaine exécution réessaiera.`,
+      noEventTomorrow: (tomorrow: string) => `Rappels d’événements : aucun événement demain (${tomorrow}) ; rien à publier.`,
     },
     log: {
       label: { remind: 'rappel', digest: 'résumé', 'event-reminder': 'rappel d’événement', nudges: 'rappel personnel' },
-      anotherRun: (label: string, owner: string) => `${label} : une autre exécution (${owner}) le publie ; rien à faire ici.`,
-      alreadyPosted: (label: string) => `${label} : déjà publié ; rien à faire.`,
-      alreadyRun: (label: string) => `${label} : déjà exécuté ; rien à faire.`,
+      anotherRun: (label: string, owner: string) => `${label} : une autre exécution (${owner}) le publie ; rien à faire ici.`,
+      alreadyPosted: (label: string) => `${label} : déjà publié ; rien à faire.`,
+      alreadyRun: (label: string) => `${label} : déjà exécuté ; rien à faire.`,
       nothingToPost: (label: string) => `${label} : rien à publier.`,
       notPosted: (label: string, error: string, hint: string) => `${label} non publié (${error}) : ${hint} La période reste ouverte pour une nouvelle tentative.`,
       staleClaim: (label: string) => `${label} : publié, mais sa réservation avait entre-temps été reprise comme périmée.`,
       posted: (label: string, channel: string, ts: string) => `${label} publié dans ${channel} (ts ${ts}).`,
       noNotionLink: (partner: string, reason: string) => `Aucun lien Notion pour ${partner} : ${reason}`,
       unknownOwner: 'inconnue',
-      takingOver: (label: string, owner: string) => `${label} : l’exécution qui le publiait (${owner}) a disparu ; reprise.`,
-      foundEarlierPost: (label: string, ts: string) => `${label} : déjà dans le canal (ts ${ts}), publié par une exécution précédente ; enregistré, pas republié.`,
+      takingOver: (label: string, owner: string) => `${label} : l’exécution qui le publiait (${owner}) a disparu ; reprise.`,
+      foundEarlierPost: (label: string, ts: string) => `${label} : déjà dans le canal (ts ${ts}), publié par une exécution précédente ; enregistré, pas republié.`,
       cannotCheckEarlierPost: (label: string, error: string, hint: string) =>
-        `${label} : une exécution précédente l’a peut-être publié, et l’historique du canal est illisible (${error}) : ${hint} Non publié, pour éviter un doublon ; la période reste ouverte.`,
+        `${label} : une exécution précédente l’a peut-être publié, et l’historique du canal est illisible (${error}) : ${hint} Non publié, pour éviter un doublon ; la période reste ouverte.`,
       historyScopeMissing: (label: string) =>
-        `${label} : l’historique du canal est illisible (portée channels:history ou groups:history manquante), on ne peut donc pas y chercher une publication antérieure ; publication quand même. Ajoutez les portées et réinstallez l’app.`,
-      waitingForOtherRun: (label: string, owner: string) => `${label} : une autre exécution (${owner}) le tient ; attente de sa fin ou de son expiration.`,
+        `${label} : l’historique du canal est illisible (portée channels:history ou groups:history manquante), on ne peut donc pas y chercher une publication antérieure ; publication quand même. Ajoutez les portées et réinstallez l’app.`,
+      waitingForOtherRun: (label: string, owner: string) => `${label} : une autre exécution (${owner}) le tient ; attente de sa fin ou de son expiration.`,
     },
     slack: {
-      rateLimited: (seconds: string) => `Slack demande d’attendre ${seconds} s ; la prochaine exécution le publiera.`,
-      http: (status: string) => `Slack a répondu HTTP ${status} malgré les nouvelles tentatives ; la prochaine exécution réessaiera.`,
-      unreachable: (reason: string) => `Slack est injoignable (${reason}) ; vérifiez le réseau ou SLACK_API_URL.`,
-      keptRateLimiting: 'Slack a limité le débit à chaque nouvelle tentative ; la prochaine exécution le publiera.',
+      rateLimited: (seconds: string) => `Slack demande d’attendre ${seconds} s ; la prochaine exécution le publiera.`,
+      http: (status: string) => `Slack a répondu HTTP ${status} malgré les nouvelles tentatives ; la prochaine exécution réessaiera.`,
+      unreachable: (reason: string) => `Slack est injoignable (${reason}) ; vérifiez le réseau ou SLACK_API_URL.`,
+      keptRateLimiting: 'Slack a limité le débit à chaque nouvelle tentative ; la prochaine exécution le publiera.',
       notInChannel: (channel: string) =>
         `le bot n’est pas membre du canal ${channel} : invitez-le (tapez /invite @corridor dans ce canal), puis relancez.`,
       channelNotFound: (channel: string) =>
@@ -990,11 +990,11 @@ export const fr: Catalogue = {
       archived: (channel: string) => `le canal ${channel} est archivé : désarchivez-le ou choisissez un autre canal pour CORRIDOR_CHANNEL.`,
       badToken: 'Slack refuse SLACK_BOT_TOKEN : indiquez le Bot User OAuth Token (xoxb-…) de la page OAuth & Permissions de l’app.',
       missingScope: 'il manque au jeton du bot la portée chat:write : ajoutez-la sous OAuth & Permissions et réinstallez l’app.',
-      badLayout: 'Slack a refusé la mise en page du message ; c’est un bogue à signaler.',
+      badLayout: 'Slack a refusé la mise en page du message ; c’est un bogue à signaler.',
       refused: (code: string) => `Slack a refusé la publication (${code}).`,
-      waiting: (seconds: string) => `Slack limite le débit de la publication ; attente de ${seconds} s (Retry-After) avant de réessayer.`,
+      waiting: (seconds: string) => `Slack limite le débit de la publication ; attente de ${seconds} s (Retry-After) avant de réessayer.`,
       cannotLook: (code: string) => `Slack n’a pas répondu à la publication, et le canal n’a pas pu être lu pour voir si elle y est (${code}) : elle n’est pas retentée, pour ne jamais la doubler.`,
-      noAnswer: (seconds: string) => `Slack n’a pas répondu en ${seconds} s ; la période reste ouverte et sera retentée (la publication est d’abord recherchée : jamais de doublon).`,
+      noAnswer: (seconds: string) => `Slack n’a pas répondu en ${seconds} s ; la période reste ouverte et sera retentée (la publication est d’abord recherchée : jamais de doublon).`,
     },
   },
 };

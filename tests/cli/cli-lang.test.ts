@@ -47,7 +47,7 @@ describe('npm start', () => {
     const result = await runCli('src/cli/start.ts', { env: cleanEnv({ ...FRENCH, DATABASE_URL: 'mysql://db/corridor' }) });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'corridor-bot: DATABASE_URL désigne une base de données non prise en charge (mysql) ; attendu\u00a0: sqlite:<chemin d’un fichier> ou postgres://…\n',
+      'corridor-bot: DATABASE_URL désigne une base de données non prise en charge (mysql)\u00a0; attendu\u00a0: sqlite:<chemin d’un fichier> ou postgres://…\n',
     );
   });
 
@@ -55,7 +55,7 @@ describe('npm start', () => {
     const result = await runCli('src/cli/start.ts', { env: cleanEnv({ ...FRENCH, CORRIDOR_TZ: 'EST' }) });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'corridor-bot: CORRIDOR_TZ\u00a0: « EST » est une abréviation, pas un lieu, et ne suit pas l’heure avancée du lieu ; utilisez America/Toronto\n',
+      'corridor-bot: CORRIDOR_TZ\u00a0: « EST » est une abréviation, pas un lieu, et ne suit pas l’heure avancée du lieu\u00a0; utilisez America/Toronto\n',
     );
   });
 
@@ -76,7 +76,7 @@ describe('npm run digest', () => {
   it('refuses an unknown option in French under a French LANG', async () => {
     const result = await runCli('src/cli/digest.ts', { args: ['--bogus'], env: cleanEnv(FRENCH) });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('corridor-bot: option inconnue --bogus ; utilisation\u00a0: npm run digest [-- --dry-run [--date AAAA-MM-JJ]]\n');
+    expect(result.stderr).toBe('corridor-bot: option inconnue --bogus\u00a0; utilisation\u00a0: npm run digest [-- --dry-run [--date AAAA-MM-JJ]]\n');
   });
 
   it('refuses it in English under LANG=C.UTF-8', async () => {
@@ -111,7 +111,7 @@ describe('job results and Slack hints', () => {
     expect(describeResult(posted)).toBe('Digest 2026-W48: posted to C0CORRIDOR (ts 1.2).');
     expect(describeResult(posted, catalogue('fr').cli.jobs)).toBe('Résumé 2026-W48\u00a0: publié dans C0CORRIDOR (ts 1.2).');
     const skipped = { status: 'skipped', job: 'remind', period: '2026-11-26', reason: 'already-done' } as const;
-    expect(describeResult(skipped, catalogue('fr').cli.jobs)).toBe('Rappel 2026-11-26\u00a0: déjà publié ; rien à faire.');
+    expect(describeResult(skipped, catalogue('fr').cli.jobs)).toBe('Rappel 2026-11-26\u00a0: déjà publié\u00a0; rien à faire.');
 
     const refusal = new WebAPIPlatformError({ ok: false, error: 'not_in_channel' } as never);
     expect(describePostError(refusal, 'C0CORRIDOR').hint).toContain('invite it (type /invite @corridor in that channel)');

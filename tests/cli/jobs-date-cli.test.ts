@@ -22,21 +22,21 @@ describe('--dry-run --date: what the schedule posts on a given day', () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('aucun rappel le mercredi 24 juin 2026, jour férié\u00a0: Fête nationale du Québec (National Holiday).');
-    expect(result.stdout).toContain('Le prochain rappel sera publié le jeudi 25 juin 2026 à 10 h 00.');
+    expect(result.stdout).toContain('Le prochain rappel sera publié le jeudi 25 juin 2026 à 10 h.');
   });
 
   it('digest on Labour Day (2026-09-07): the week’s digest goes out on Tuesday 8 September, and that day prints it', async () => {
     const monday = await runCli('src/cli/digest.ts', { args: ['--dry-run', '--date', '2026-09-07'] });
     expect(monday.code).toBe(0);
     expect(monday.stdout).toBe(
-      'Dry run: no digest on Monday, September 7, 2026, a public holiday: Labour Day (Fête du travail). ' +
+      'Dry run: no digest on Monday, September 7, 2026, a public holiday: Labor Day (Fête du Travail). ' +
         'The digest due that day goes out on the next working day, on Tuesday, September 8, 2026 at 9:00 a.m.\n',
     );
 
     const tuesday = await runCli('src/cli/digest.ts', { args: ['--dry-run', '--date', '2026-09-08'] });
     expect(tuesday.code).toBe(0);
     const lines = tuesday.stdout.split('\n');
-    expect(lines[0]).toBe('This is the post held over from Monday, September 7, 2026, a public holiday: Labour Day (Fête du travail).');
+    expect(lines[0]).toBe('This is the post held over from Monday, September 7, 2026, a public holiday: Labor Day (Fête du Travail).');
     expect(lines[1]).toBe('Dry run: the digest that would be posted to CORRIDOR_CHANNEL (not set) on Tuesday, September 8, 2026 at 9:00 a.m.:');
     expect(tuesday.stdout).toContain('RÉSUMÉ DU CORRIDOR — SEMAINE DU 7 SEPTEMBRE 2026');
     expect(tuesday.stdout).toContain('CORRIDOR DIGEST — WEEK OF');
@@ -61,7 +61,7 @@ describe('--dry-run --date: what the schedule posts on a given day', () => {
     expect(eve.stdout).toContain('Reminder: First official meeting of the MOU signatories is tomorrow.');
 
     const holiday = await runCli('src/cli/event-reminder.ts', { args: ['--dry-run', '--date', '2026-09-07'] });
-    expect(holiday.stdout.split('\n')[0]).toBe('Monday, September 7, 2026 is a public holiday (Labour Day (Fête du travail)); event reminders still go out, the day before each event.');
+    expect(holiday.stdout.split('\n')[0]).toBe('Monday, September 7, 2026 is a public holiday (Labor Day (Fête du Travail)); event reminders still go out, the day before each event.');
     expect(holiday.stdout).toContain('no event tomorrow (2026-09-08)');
   });
 

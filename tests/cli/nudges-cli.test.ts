@@ -106,7 +106,7 @@ describe('npm run nudges', () => {
   it('--dry-run --date holds Labour Day’s nudges to the next working day, as the other weekly posts are', async () => {
     const result = await runCli('src/cli/nudges.ts', { args: ['--dry-run', '--date', '2026-09-07'], env: cleanEnv({ DATABASE_URL: url }) });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('no nudge on Monday, September 7, 2026, a public holiday: Labour Day');
+    expect(result.stdout).toContain('no nudge on Monday, September 7, 2026, a public holiday: Labor Day');
     expect(result.stdout).toContain('Tuesday, September 8, 2026 at 8:30 a.m.');
   });
 

@@ -77,7 +77,7 @@ describe('npm start when Slack cannot be reached', () => {
 
   it('a name DNS cannot resolve: the same, in French under a French LANG', async () => {
     const result = await timedStart(cleanEnv({ ...SLACK, LANG: 'fr_CA.UTF-8', SLACK_API_URL: 'http://slack.corridor.invalid/api/' }));
-    expectOneLine(result, /^corridor-bot: SLACK_API_URL\u00a0: Slack est injoignable à http:\/\/slack\.corridor\.invalid\/api\/ \((ENOTFOUND|EAI_AGAIN)\) ; vérifiez la connexion réseau/);
+    expectOneLine(result, /^corridor-bot: SLACK_API_URL\u00a0: Slack est injoignable à http:\/\/slack\.corridor\.invalid\/api\/ \((ENOTFOUND|EAI_AGAIN)\)\u00a0; vérifiez la connexion réseau/);
     expect(result.seconds).toBeLessThan(15);
   });
 

@@ -234,7 +234,7 @@ describe('npm run notion:setup when Notion cannot be reached', () => {
     const result = await run('notion-setup', { NOTION_TOKEN: emulator.token, NOTION_BASE_URL: emulator.url }, ['--parent', emulator.addWorkspacePage('Corridor'), '--lang', 'fr']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'corridor-bot: Notion ne répond pas (pas de réponse dans le délai) ; aucune base n’a été créée. Vérifiez NOTION_BASE_URL et le réseau, puis réessayez.\n',
+      'corridor-bot: Notion ne répond pas (pas de réponse dans le délai)\u00a0; aucune base n’a été créée. Vérifiez NOTION_BASE_URL et le réseau, puis réessayez.\n',
     );
   }, 60_000);
 });

@@ -20,6 +20,21 @@ describe('holiday regions', () => {
     for (const entry of ['US-XX', 'XX', 'Quebec', 'CA-QC-1', '']) expect(holidayRegion(entry), entry).toBeUndefined();
   });
 
+  it('names US holidays in French where French has a name, and a holiday two states name differently once', () => {
+    const names = (date: string, lang: 'fr' | 'en') => holidaysOn(date, CORRIDOR).map((holiday) => holidayName(holiday, lang));
+    // Vermont's "Presidents' Day" and New Hampshire's "President's Day" are one holiday, one name.
+    expect(names('2026-02-16', 'en')).toEqual(['Presidents’ Day']);
+    // A French reader gets the French name, with the states' own name beside it.
+    expect(names('2026-02-16', 'fr')).toEqual(['Jour des Présidents (Presidents’ Day)']);
+    expect(names('2026-11-26', 'fr')).toEqual(['Jour de l’Action de grâce (Thanksgiving Day)']);
+    expect(names('2026-11-27', 'fr')).toEqual(['Lendemain de l’Action de grâce (Day after Thanksgiving)']);
+    expect(names('2026-11-11', 'fr')).toEqual(['Jour du Souvenir (Veterans Day)']);
+    expect(names('2026-01-19', 'fr')).toEqual(['Journée de Martin Luther King Jr. (Martin Luther King Jr. Day)']);
+    // Labor Day is one day in Québec and in the states: its US spelling in English, « Fête du Travail » in French.
+    expect(names('2026-09-07', 'en')).toEqual(['Labor Day (Fête du Travail)']);
+    expect(names('2026-09-07', 'fr')).toEqual(['Fête du Travail (Labor Day)']);
+  });
+
   it('lists the public holidays of Québec only, with their names in both languages', () => {
     const [fete] = holidaysOn('2026-06-24', QUEBEC);
     expect(fete).toMatchObject({ date: '2026-06-24', name: { fr: 'Fête nationale du Québec', en: 'National Holiday' }, region: 'CA-QC' });

@@ -104,6 +104,8 @@ describe('matchPartner', () => {
     // Several partners for the first words, or none at all: no card is guessed.
     expect(partnerNamedFirst('vermont stuff', partners)).toBeUndefined();
     expect(partnerNamedFirst('chips and more', partners)).toBeUndefined();
+    // The start of a name is not a name: "new" is not New Hampshire.
+    expect(partnerNamedFirst('new brunswick innovation', partners)).toBeUndefined();
   });
 
   it('suggests nothing for unrelated text', () => {

@@ -81,3 +81,32 @@ describe('history lines', () => {
     expect(fr.history.entry('17 avr. 2025, 9 h 00', '<@U1>', fr.history.change.updated)).toBe('*17 avr. 2025, 9 h 00* — <@U1> a modifié la fiche.');
   });
 });
+
+describe('French words a Québec reader expects', () => {
+  const french = JSON.stringify(Object.values(fr).map(function texts(node: unknown): unknown {
+    if (typeof node === 'function') return (node as (...args: unknown[]) => unknown)(...Array.from({ length: node.length }, () => 'X'));
+    if (node && typeof node === 'object') return Object.values(node).map(texts);
+    return node;
+  }));
+
+  it('says « Utilisation », never « Usage »', () => {
+    expect(french).not.toMatch(/\busage\b/i);
+    expect(fr.notion.errors.usageSetup).toMatch(/^Utilisation\u00a0: npm run notion:setup/);
+  });
+
+  it('names the coordinators one way: « coordonnateurs »', () => {
+    expect(french).not.toMatch(/coordinat(eur|rice)|coordination/i);
+    expect(fr.help.coordinatorsTitle).toBe('Pour les coordonnateurs');
+  });
+
+  it('confirms a change without agreeing with the name’s gender', () => {
+    expect(fr.modals.saved.personAdded('Jean Tremblay')).toBe('La fiche de *Jean Tremblay* a été ajoutée aux personnes inscrites.');
+    expect(fr.modals.saved.partnerUpdated('Université de Sherbrooke')).toBe('La fiche de *Université de Sherbrooke* a été mise à jour.');
+    const confirmations = [
+      ...Object.entries(fr.modals.saved).filter(([key]) => key !== 'title' && key !== 'unchanged').map(([, say]) => (say as (name: string, when: string) => string)('X', '1er mai')),
+      fr.changes.partnerRemoved('X'), fr.changes.eventCancelled('X'), fr.changes.actionDone('X'), fr.changes.alreadyDone('X'), fr.buttons.confirmRemove.text('X'),
+    ];
+    // A name never opens the sentence, where the participle would have to agree with it.
+    for (const text of confirmations) expect(text).not.toMatch(/^\*X\*/);
+  });
+});

@@ -74,7 +74,7 @@ describe('one Notion sync at a time across replicas', () => {
     const en = await ask('en');
     expect(en.text).toMatch(/^A Notion sync is already running on replica-a:101:aaaaaa \(since \d{4}-\d\d-\d\d \d\d:\d\d UTC\); this one was not started\.$/);
     const fr = await ask('fr');
-    expect(fr.text).toMatch(/^Une synchronisation Notion est déjà en cours sur replica-a:101:aaaaaa \(depuis .* UTC\) ; celle-ci n’a pas été lancée\.$/);
+    expect(fr.text).toMatch(/^Une synchronisation Notion est déjà en cours sur replica-a:101:aaaaaa \(depuis .* UTC\)\u00a0; celle-ci n’a pas été lancée\.$/);
     await held;
     // Only replica A's sync wrote to Notion.
     expect(fixture.emulator.pagesOf(fixture.partnersDataSourceId)).toHaveLength(12);

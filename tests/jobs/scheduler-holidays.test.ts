@@ -64,7 +64,7 @@ describe('public holidays in the running schedule', () => {
       'remind 2026-09-08 10:00 schedule',
       'remind 2026-09-09 10:00 schedule',
     ]);
-    expect(logged.join('\n')).toContain('public holiday (Labour Day)');
+    expect(logged.join('\n')).toContain('public holiday (Labor Day)');
   });
 
   it('skips the reminder of the Fête nationale (Wednesday 2026-06-24) and posts the next day', async () => {

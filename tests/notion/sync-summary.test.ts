@@ -39,7 +39,7 @@ describe('sync summary', () => {
     const text = renderSyncSummaryText(summary(), 'fr');
     expect(text).toContain('Partenaires\u00a0: 12 créées, 0 mise à jour');
     expect(text).toContain('Échecs\u00a0:');
-    expect(text).toContain('Annoncer\u00a0: modifié dans Notion, statut Ouverte → Terminée ; échéance vide → 2025-06-30');
+    expect(text).toContain('Annoncer\u00a0: modifié dans Notion, statut Ouverte → Terminée\u00a0; échéance vide → 2025-06-30');
     expect(text).toContain('Partenaire « Draft partner »\u00a0: https://www.notion.so/');
     expect(text).toContain('31 requêtes à Notion');
   });

@@ -36,7 +36,7 @@ describe('a database file with damaged pages', () => {
     expect(text.en).toBe(
       `DATABASE_URL: the database file ${sqlitePathFromUrl(url)} is damaged; restore it from a backup, or move it away to start an empty one`,
     );
-    expect(text.fr).toMatch(/^DATABASE_URL\u00a0: le fichier de base de données .* est endommagé ;/);
+    expect(text.fr).toMatch(/^DATABASE_URL\u00a0: le fichier de base de données .* est endommagé\u00a0;/);
     expect(`${text.en}${text.fr}`).not.toContain('\n');
   });
 

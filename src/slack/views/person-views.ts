@@ -77,7 +77,7 @@ export function peopleListView({ people, organisationOf, typed, lang, t }: Peopl
   const summary = t.people.summary(people.length);
   const lines = people.map((person) => personLine(person, organisationOf(person), lang));
   return {
-    text: `${title}: ${summary}`,
+    text: t.common.labelled(title, summary),
     blocks: fitBlocks([header(title), context(summary), ...lineSections(lines), context(t.people.cardHint)], t.common.andMore),
   };
 }

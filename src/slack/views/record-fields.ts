@@ -102,7 +102,7 @@ export function formatFieldValue(entity: Entity, key: string, value: unknown, { 
         if (key === 'attendeePersonIds') return directory.people.get(item)?.name ?? item;
         return item;
       }
-      if (key === 'sources' && isFieldSource(item)) return `${fieldLabel(item.field, t)}: ${item.source[lang]}`;
+      if (key === 'sources' && isFieldSource(item)) return t.common.labelled(fieldLabel(item.field, t), item.source[lang]);
       if (key === 'speakers' && isSpeaker(item)) {
         const name = directory.people.get(item.personId)?.name ?? item.personId;
         return item.role ? `${name} (${item.role[lang]})` : name;

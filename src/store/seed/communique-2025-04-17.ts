@@ -286,7 +286,7 @@ export const seedEvents: Draft<CorridorEvent>[] = [
     startTime: null,
     place: 'Université de Sherbrooke',
     summary: {
-      fr: 'Allocution du sénateur Peter Welch en matinée ; identification de quatre pistes d’action pour intensifier les échanges.',
+      fr: 'Allocution du sénateur Peter Welch en matinée ; identification de quatre pistes d’action pour intensifier les échanges.',
       en: 'Morning address by Senator Peter Welch; four action tracks identified to intensify exchanges.',
     },
     organiserIds: ['technum-quebec', 'amcham-quebec'],
