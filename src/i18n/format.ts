@@ -37,9 +37,13 @@ export function formatTime(localTime: string, lang: Lang): string {
   return wholeHours(dateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', ...TIME }).format(instant), lang);
 }
 
-/** An instant in the corridor's zone, e.g. for "last synced at". */
+/**
+ * An instant in the corridor's zone, e.g. for "last synced at": "November 30, 2026 at 8:46 a.m.",
+ * English's one date style, and « 30 nov. 2026, 8 h 46 ».
+ */
 export function formatDateTime(instant: Date, lang: Lang, timeZone: string): string {
-  return wholeHours(dateTimeFormat(catalogue(lang).locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', ...TIME }).format(instant), lang);
+  const month = lang === 'en' ? 'long' : 'short';
+  return wholeHours(dateTimeFormat(catalogue(lang).locale, { timeZone, year: 'numeric', month, day: 'numeric', ...TIME }).format(instant), lang);
 }
 
 /** The OQLF writes a whole hour without its minutes: « 11 h », not « 11 h 00 ». */

@@ -450,7 +450,7 @@ export const fr: Catalogue = {
     followUpQuiet: 'Suivi : responsable déjà relancé cette semaine',
     dueOn: (date: string) => `Prochaine étape prévue le ${date}`,
     overdueSince: (date: string) => `:warning: Prochaine étape en retard : elle était prévue le ${date}`,
-    overdueUndated: (weeks: number) => `:warning: Prochaine étape en retard : aucune échéance après ${weeks} semaines d’attente`,
+    overdueUndated: (weeks: number) => `:warning: Prochaine étape en retard : toujours aucune échéance après ${weeks} semaines`,
     snoozed: (date: string, who: string) => `Rappels reportés jusqu’au ${date}, par ${who}`,
   },
   stages: {

@@ -31,7 +31,8 @@ export function actionStatusLabel(status: ActionStatus, lang: Lang): string {
 /** The store's status for a Notion status option, in either language; undefined for an option of Notion's own. */
 export function actionStatusFromLabel(label: FieldValue): ActionStatus | undefined {
   if (typeof label !== 'string') return undefined;
-  const wanted = label.trim().toLowerCase();
+  // Pages written before the US spelling ("Canceled") keep their "Cancelled" option.
+  const wanted = label.trim().toLowerCase().replace(/^cancelled$/, 'canceled');
   for (const lang of LANGS) {
     const found = actionStatuses.find((status) => actionStatusLabel(status, lang).toLowerCase() === wanted);
     if (found) return found;

@@ -82,7 +82,7 @@ describe('French times', () => {
 
   it('keep English as it was: "8:46 a.m."', () => {
     expect(formatTime('08:46', 'en')).toBe('8:46 a.m.');
-    expect(formatDateTime(new Date(Date.UTC(2026, 10, 30, 13, 46)), 'en', 'America/Toronto')).toBe('Nov 30, 2026, 8:46 a.m.');
+    expect(formatDateTime(new Date(Date.UTC(2026, 10, 30, 13, 46)), 'en', 'America/Toronto')).toBe('November 30, 2026 at 8:46 a.m.');
   });
 });
 // OQLF typography in what the app renders in French, not only in its catalogue: a non-breaking

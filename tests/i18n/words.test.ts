@@ -5,7 +5,9 @@ import { en } from '../../src/i18n/en.js';
 import { fr } from '../../src/i18n/fr.js';
 import { pluralFor } from '../../src/i18n/plural.js';
 import { findCommand } from '../../src/slack/commands/dispatch.js';
-import { seedPeople, seedProfile } from '../../src/store/seed/communique-2025-04-17.js';
+import { seedPeople, seedProfile, seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
+import { openSqliteStore } from '../../src/store/open-store.js';
+import { runCorridorCommand } from '../../src/slack/commands/dispatch.js';
 import { corridorCommands } from '../../src/slack/commands/registry.js';
 import { helpView } from '../../src/slack/views/help-view.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
@@ -108,5 +110,56 @@ describe('French words a Québec reader expects', () => {
     ];
     // A name never opens the sentence, where the participle would have to agree with it.
     for (const text of confirmations) expect(text).not.toMatch(/^\*X\*/);
+  });
+});
+
+describe('English as a US Northeast reader expects', () => {
+  const BRITISH = /organis|cancelled|\bcentre|labour|colour|licence|catalogue/i;
+  const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+  // One date style: "April 17, 2025"; never "17 April 2025" nor "Apr 17, 2025".
+  const OTHER_DATE_STYLE = new RegExp(`\\b\\d{1,2} (${MONTHS})\\b|\\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.? \\d{1,2}, \\d{4}`);
+  const english = (node: unknown, path = ''): [string, string][] => {
+    if (typeof node === 'string') return [[path, node]];
+    if (typeof node === 'function') {
+      const say = node as (...args: unknown[]) => unknown;
+      // Sample words, or a list for the functions that join one.
+      for (const args of [Array.from({ length: say.length }, () => 'X'), [['X', 'Y']]]) {
+        try {
+          return [[path, String(say(...args))]];
+        } catch {
+          // Not the arguments this function takes: the next sample is.
+        }
+      }
+      return [];
+    }
+    if (node && typeof node === 'object') return Object.entries(node).flatMap(([key, value]) => english(value, `${path}.${key}`));
+    return [];
+  };
+
+  it('spells the catalogue the US way and writes its dates one way', () => {
+    // A Notion property name is how the sync finds the column in databases already made: it stays.
+    const texts = english(en).filter(([path]) => path !== '.notionPeople.properties.organisation');
+    expect(texts.filter(([, text]) => BRITISH.test(text) || OTHER_DATE_STYLE.test(text))).toEqual([]);
+    expect(en.pending.overdueUndated(8)).toBe(':warning: Next step overdue: still no due date after 8 weeks');
+    expect(en.commands.sync.description).toBe('sync the Notion pages now');
+  });
+
+  it('replies the same way, and names the tracks as actions', async () => {
+    const store = await openSqliteStore('sqlite::memory:');
+    try {
+      const texts: string[] = [];
+      for (const text of ['help', 'partners', 'partner c2mi', 'partner udes', 'person welch', 'event 2025-04-16', 'events', 'actions', 'about', 'history c2mi', 'history welch', 'pending', 'digest']) {
+        const reply = await runCorridorCommand({ text, userId: 'U0ADMIN', lang: 'en', audience: 'internal', store, timeZone: 'America/Toronto', admins: ['U0ADMIN'], now: new Date('2026-11-26T15:00:00Z') });
+        texts.push(`${text}: ${renderBlocksAsText(reply!.blocks)}`);
+      }
+      expect(texts.filter((text) => BRITISH.test(text) || OTHER_DATE_STYLE.test(text))).toEqual([]);
+      const actions = texts.find((text) => text.startsWith('actions:'))!;
+      expect(actions).toContain('2. Accelerating joint research and innovation projects');
+      expect(actions).toContain('3. Building local, resilient value chains');
+      // The release's French titles stay as it wrote them.
+      expect(seedTracks.map((track) => track.title.fr)).toContain('Accélération de projets conjoints en recherche et innovation');
+    } finally {
+      await store.close();
+    }
   });
 });

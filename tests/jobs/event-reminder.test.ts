@@ -115,7 +115,7 @@ describe('remindTomorrowsEvents', () => {
     expect(text).toContain('Reminder: *Meeting forum* is tomorrow.');
     expect(text).toContain('Wednesday, June 10, 2026, 6:30 p.m.');
     expect(text).toContain('Burlington &lt;VT&gt;');
-    expect(text).toContain('Organised by Technum Québec.');
+    expect(text).toContain('Organized by Technum Québec.');
     expect(text.indexOf('Rappel')).toBeLessThan(text.indexOf('Reminder'));
   });
 

@@ -136,7 +136,7 @@ describe('reminder posts people do not mute', () => {
   it('flags the seed’s next step, without a due date 19 months on, as overdue', async () => {
     await remind(deps().jobDeps);
     expect(postedText(0)).toContain('Venture Lab — intention declared for 1 year, 7 months · :warning: next step overdue');
-    expect(postedText(1)).toContain(':warning: Next step overdue: no due date after 8 weeks pending');
+    expect(postedText(1)).toContain(':warning: Next step overdue: still no due date after 8 weeks');
   });
 
   it('mentions a follow-up owner once a week per adhesion, whichever run posts', async () => {

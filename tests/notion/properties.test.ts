@@ -79,7 +79,7 @@ describe('action properties', () => {
   it('maps owner, track, status and the partners concerned', () => {
     const tracks = new Map(seedTracks.map((track) => [track.id, track]));
     const { fields, missingPartners } = actionToFields(action, { lang: 'en', tracks, partnerPages: pages });
-    expect(fields).toMatchObject({ owner: 'U0123ABC', status: 'In progress', track: 'Local and resilient value chains', dueOn: '2025-06-30' });
+    expect(fields).toMatchObject({ owner: 'U0123ABC', status: 'In progress', track: 'Building local – resilient value chains', dueOn: '2025-06-30' });
     expect(fields.partners).toEqual(['aaaaaaaa-0000-4000-8000-000000000000', 'bbbbbbbb-0000-4000-8000-000000000000']);
     expect(missingPartners).toEqual(['gone']);
     const names = actionPropertyNames('en');

@@ -96,7 +96,7 @@ describe('/corridor over signed HTTP', () => {
 
   it('groups action items by the four tracks', async () => {
     const text = readable(await ask('actions'));
-    expect(text).toMatch(/1\. Better mutual knowledge[\s\S]*2\. Faster joint research[\s\S]*3\. Local and resilient[\s\S]*4\. Closer coordination/);
+    expect(text).toMatch(/1\. Improving mutual knowledge[\s\S]*2\. Accelerating joint research[\s\S]*3\. Building local, resilient[\s\S]*4\. Coordinating more closely/);
   });
 
   it('gives the corridor’s figures in about', async () => {

@@ -89,7 +89,7 @@ describe('partner cards, inside and outside', () => {
 
     const opened = running.slack.callsTo('views.open').length;
     const refused = await ask('partner edit venture lab', PARTNER);
-    expect(refused.text).toContain('not open to other organisations');
+    expect(refused.text).toContain('not open to other organizations');
     expect(refused.text).toContain('pas offert aux autres organisations');
     expect(refused.all).not.toContain(ADMIN_ID);
     await running.corridor.idle();
@@ -129,7 +129,7 @@ describe('partner cards, inside and outside', () => {
     expect(card.blocks.some((block) => block.type === 'actions')).toBe(false);
     const opened = running.slack.callsTo('views.open').length;
     const refused = await ask('partner edit venture lab', GUEST_COORDINATOR, 'C0CORRIDOR');
-    expect(refused.text).toContain('not open to other organisations');
+    expect(refused.text).toContain('not open to other organizations');
     await running.corridor.idle();
     expect(running.slack.callsTo('views.open')).toHaveLength(opened);
     // A full member asking the same in the same channel still reads the note.
@@ -196,7 +196,7 @@ describe('clicks and forms from another organisation', () => {
     expect(answers).toHaveLength(2);
     for (const answer of answers) {
       expect(answer).toMatchObject({ response_type: 'ephemeral' });
-      expect(String(answer.text)).toContain('not open to other organisations');
+      expect(String(answer.text)).toContain('not open to other organizations');
     }
     expect(await running.store.snoozes.active('2000-01-01')).toEqual([]);
 
@@ -207,7 +207,7 @@ describe('clicks and forms from another organisation', () => {
     const response = await running.interaction(viewSubmission(PARTNER, view, { internal_note: 'overwritten' }));
     const body = response.json as { response_action: string; view: Json };
     expect(body.response_action).toBe('update');
-    expect(JSON.stringify(body.view)).toContain('not open to other organisations');
+    expect(JSON.stringify(body.view)).toContain('not open to other organizations');
     expect((await running.store.partners.get('venture-lab'))!.internalNote).toBeNull();
   });
 });

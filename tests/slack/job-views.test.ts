@@ -197,7 +197,7 @@ describe('event reminder view', () => {
     expect(reply.blocks.map((block) => block.type)).toEqual(['section', 'context', 'divider', 'section', 'context']);
     const text = renderBlocksAsText(reply.blocks);
     expect(text.indexOf('a lieu demain')).toBeLessThan(text.indexOf('is tomorrow'));
-    expect(text).toContain('Organised by Université de Sherbrooke.');
+    expect(text).toContain('Organized by Université de Sherbrooke.');
     expect(channelLangs('en')).toEqual(['en']);
   });
 

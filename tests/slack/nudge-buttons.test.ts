@@ -89,7 +89,7 @@ describe('/corridor nudges', () => {
   });
 
   it('is not for users of other organisations: nothing is stored', async () => {
-    expect(await say('nudges off', OUTSIDER)).toContain('organisation that runs the corridor');
+    expect(await say('nudges off', OUTSIDER)).toContain('organization that runs the corridor');
     expect(await running.store.nudgePreferences.turnedOff()).toEqual([]);
   });
 });

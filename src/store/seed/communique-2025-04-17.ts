@@ -34,7 +34,7 @@ const intentionSource: FieldSource[] = [
     field: 'stage',
     source: {
       fr: 'communiqué du 17 avril 2025, présents à la rencontre « dans le but d’adhérer prochainement à l’initiative »',
-      en: 'press release of 17 April 2025, present at the meeting “in order to join the initiative shortly” (« dans le but d’adhérer prochainement »)',
+      en: 'press release of April 17, 2025, present at the meeting “in order to join the initiative shortly” (« dans le but d’adhérer prochainement »)',
     },
   },
 ];
@@ -138,7 +138,7 @@ const partnersInRelease: Omit<Draft<Partner>, 'aliases'>[] = [
     jurisdiction: 'QC',
     sources: jurisdictionSource(
       'communiqué du 17 avril 2025, daté de Sherbrooke : la rencontre « s’est tenue hier à l’Université de Sherbrooke »',
-      'press release of 17 April 2025, datelined Sherbrooke: the meeting “was held yesterday at Université de Sherbrooke”',
+      'press release of April 17, 2025, datelined Sherbrooke: the meeting “was held yesterday at Université de Sherbrooke”',
     ),
   },
   {
@@ -303,7 +303,7 @@ export const seedTracks: Track[] = [
     position: 1,
     title: {
       fr: 'Meilleure connaissance mutuelle des écosystèmes',
-      en: 'Better mutual knowledge of the ecosystems',
+      en: 'Improving mutual knowledge of the ecosystems',
     },
   },
   {
@@ -311,7 +311,7 @@ export const seedTracks: Track[] = [
     position: 2,
     title: {
       fr: 'Accélération de projets conjoints en recherche et innovation',
-      en: 'Faster joint research and innovation projects',
+      en: 'Accelerating joint research and innovation projects',
     },
   },
   {
@@ -319,7 +319,7 @@ export const seedTracks: Track[] = [
     position: 3,
     title: {
       fr: 'Création de chaînes de valeur locales et résilientes',
-      en: 'Local and resilient value chains',
+      en: 'Building local, resilient value chains',
     },
   },
   {
@@ -327,7 +327,7 @@ export const seedTracks: Track[] = [
     position: 4,
     title: {
       fr: 'Coordination plus étroite pour attirer les investissements et soutenir la formation de la main-d’œuvre',
-      en: 'Closer coordination to attract investment and support workforce training',
+      en: 'Coordinating more closely to attract investment and support workforce training',
     },
   },
 ];
@@ -384,6 +384,6 @@ export const seedProfile: CorridorProfile = {
   ],
   source: {
     fr: 'Communiqué du 17 avril 2025, Sherbrooke',
-    en: 'Press release of 17 April 2025, Sherbrooke',
+    en: 'Press release of April 17, 2025, Sherbrooke',
   },
 };
