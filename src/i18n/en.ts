@@ -18,7 +18,7 @@ export const en = {
     quoted: (text: string) => `“${text}”`,
     labelled: (label: string, value: string) => `${label}: ${value}`,
     sourceNote: 'Source: press release of April 17, 2025.',
-    internalError: 'Sorry, something went wrong on our side. The team has been told; please try again in a moment.',
+    internalError: (id: string) => `Sorry, something went wrong on our side. The team has been told (error ${id}); please try again in a moment.`,
     modalUnavailable: 'Sorry, Slack did not open the form in time. Please run the command again.',
     storeBusy: 'The database is busy — try again in a moment.',
     storeBusyTitle: 'Database busy',

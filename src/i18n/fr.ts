@@ -16,7 +16,7 @@ export const fr: Catalogue = {
     quoted: (text: string) => `« ${text} »`,
     labelled: (label: string, value: string) => `${label} : ${value}`,
     sourceNote: 'Source : communiqué du 17 avril 2025.',
-    internalError: 'Désolé, un problème est survenu de notre côté. L’équipe a été avertie ; veuillez réessayer dans un instant.',
+    internalError: (id: string) => `Désolé, un problème est survenu de notre côté. L’équipe a été avertie (erreur ${id}) ; veuillez réessayer dans un instant.`,
     modalUnavailable: 'Désolé, Slack n’a pas ouvert le formulaire à temps. Veuillez relancer la commande.',
     storeBusy: 'La base de données est occupée — réessayez dans un instant.',
     storeBusyTitle: 'Base occupée',

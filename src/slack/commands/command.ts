@@ -28,6 +28,8 @@ export interface CommandContext extends Asker {
      * reaches the user in a DM or a channel the bot has not joined. Never rejects; a failure is logged.
      */
     respondLater(reply: Reply): Promise<void>;
+    /** An error after the acknowledgement, logged with an ID: the apology that quotes it. */
+    reportedError(what: string, error: unknown): Reply;
   };
 }
 

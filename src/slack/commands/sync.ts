@@ -29,7 +29,7 @@ export const syncCommand: CorridorCommand = {
     // A sync at Notion's pace takes longer than Slack's 3 s: acknowledge now, answer with the summary after.
     void started.done.then(
       (summary) => slack.respondLater(summaryReply(summary)),
-      () => slack.respondLater(messageView(t.common.internalError)),
+      (error: unknown) => slack.respondLater(slack.reportedError('/corridor sync', error)),
     );
     return messageView(t.notion.summary.started);
   },

@@ -3,19 +3,21 @@ import { catalogue } from '../../../i18n/index.js';
 import { StoreBusyError } from '../../../store/corridor-store.js';
 import { knownViewerOf, viewerOf } from '../../asker.js';
 import { KeptRoutes } from '../../commands/answer-cache.js';
-import { runCorridorCommand } from '../../commands/dispatch.js';
+import { readCommand, runCorridorCommand } from '../../commands/dispatch.js';
 import { slashCommandPayload } from '../../payloads.js';
 import { modalOpener } from './modal-opener.js';
+import { reportedError } from '../../reported-error.js';
+import { messageView } from '../../views/message-view.js';
 import type { SlackDeps } from '../../deps.js';
 
 /** `/corridor …`: parse, answer ephemerally in the ack (Slack shows it within its 3 s window). */
 export function corridorCommandListener(deps: SlackDeps) {
   const keptRoutes = new KeptRoutes();
-  return async ({ command, ack, respond, client, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ command, ack, respond, client, logger, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const payload = slashCommandPayload.safeParse(command);
     if (!payload.success) {
-      logger.warn(`Ignoring a malformed slash command payload: ${payload.error.issues[0]?.message}`);
-      await ack({ response_type: 'ephemeral', text: catalogue('en').common.internalError });
+      const text = reportedError('A malformed slash command payload', payload.error.issues[0]?.message, { logger, lang: 'en', context });
+      await ack({ response_type: 'ephemeral', text });
       return;
     }
     const { text, user_id: userId, channel_id: channelId, trigger_id: triggerId } = payload.data;
@@ -37,6 +39,7 @@ export function corridorCommandListener(deps: SlackDeps) {
           triggerId,
           channelId,
           openModal: modal.open,
+          reportedError: (what, error) => messageView(reportedError(what, error, { logger, lang })),
           respondLater: (later) =>
             respond({ response_type: 'ephemeral', replace_original: false, text: later.text, blocks: later.blocks }).then(
               () => undefined,
@@ -49,13 +52,14 @@ export function corridorCommandListener(deps: SlackDeps) {
       });
       if (!modal.state.acked) await ack(reply ? { response_type: 'ephemeral', text: reply.text, blocks: reply.blocks } : undefined);
     } catch (error) {
+      // In the language the answer would have had (`partenaires` answers in French).
+      const replyLang = readCommand(text, lang).lang;
       if (error instanceof StoreBusyError) {
         logger.warn(`/corridor ${text.slice(0, 80)}: ${error.message}`);
-        await ack({ response_type: 'ephemeral', text: catalogue(lang).common.storeBusy });
+        await ack({ response_type: 'ephemeral', text: catalogue(replyLang).common.storeBusy });
         return;
       }
-      logger.error(`/corridor ${text.slice(0, 80)} failed:`, error);
-      const apology = { response_type: 'ephemeral' as const, text: catalogue(lang).common.internalError };
+      const apology = { response_type: 'ephemeral' as const, text: reportedError(`/corridor ${text.slice(0, 80)}`, error, { logger, lang: replyLang, context }) };
       await (modal.state.acked ? respond(apology) : ack(apology));
     }
   };

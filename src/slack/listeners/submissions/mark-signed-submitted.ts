@@ -13,6 +13,7 @@ import { answerThroughResponseUrl } from '../../response-url.js';
 import { showSignedInReminder } from './signed-in-reminder.js';
 import { partnerName } from '../../views/partner-text.js';
 import { refusalView } from '../../views/refusal-view.js';
+import { reportedError } from '../../reported-error.js';
 import { plain } from '../../views/render-text.js';
 import { fieldContext, readSubmission, saveUnlessChanged, type Submission, type SubmissionArgs } from './submission.js';
 
@@ -22,11 +23,10 @@ import { fieldContext, readSubmission, saveUnlessChanged, type Submission, type 
  * a change made meanwhile gives way to the conflict modal, like the other forms.
  */
 export function markSignedSubmitted(deps: SlackDeps) {
-  return async ({ ack, body, client, logger }: SubmissionArgs): Promise<void> => {
+  return async ({ ack, body, client, logger, context }: SubmissionArgs): Promise<void> => {
     const submission = await readSubmission(body, deps);
     if (!submission?.meta.id) {
-      logger.warn('Ignoring a malformed mark-as-signed submission');
-      await ack(dateError(catalogue('en').common.internalError));
+      await ack(dateError(reportedError('A malformed mark-as-signed submission', body.view.private_metadata, { logger, lang: 'en', context })));
       return;
     }
     const { userId, meta, lang, t, now } = submission;
