@@ -19,16 +19,22 @@ async function count(outcome: string): Promise<number> {
   return values.find((value) => value.labels.kind === 'command' && value.labels.outcome === outcome)?.value ?? 0;
 }
 
+/** The app on a store whose partners cannot be read, failing with the given message; its log kept. */
+async function failingApp(message: string) {
+  const logger = recordingLogger();
+  const store = await openSqliteStore('sqlite::memory:');
+  running = await startCorridorApp({}, store, { logger });
+  store.partners.list = async () => {
+    throw new Error(message);
+  };
+  return { app: running, logger };
+}
+
 describe('an error on our side', () => {
   it('gives the user an error ID that the log carries, and counts the command as an error', async () => {
-    const logger = recordingLogger();
-    const store = await openSqliteStore('sqlite::memory:');
-    running = await startCorridorApp({}, store, { logger });
-    store.partners.list = async () => {
-      throw new Error('the disk went away');
-    };
+    const { logger } = await failingApp('the disk went away');
     const [ok, errors] = [await count('ok'), await count('error')];
-    const response = await running.command('partners', { user_id: ADMIN_ID });
+    const response = await running!.command('partners', { user_id: ADMIN_ID });
     expect(response.status).toBe(200);
     const text = (response.json as { text: string }).text;
     const id = /The team has been told \(error ([0-9a-f]{8})\)/.exec(text)?.[1];
@@ -42,13 +48,8 @@ describe('an error on our side', () => {
   });
 
   it('answers in French with its ID, « L’équipe a été avertie (erreur …) »', async () => {
-    const logger = recordingLogger();
-    const store = await openSqliteStore('sqlite::memory:');
-    running = await startCorridorApp({}, store, { logger });
-    store.partners.list = async () => {
-      throw new Error('panne');
-    };
-    const text = ((await running.command('partenaires', { user_id: ADMIN_ID })).json as { text: string }).text;
+    const { app, logger } = await failingApp('panne');
+    const text = ((await app.command('partenaires', { user_id: ADMIN_ID })).json as { text: string }).text;
     const id = /L’équipe a été avertie \(erreur ([0-9a-f]{8})\)\u00a0;/.exec(text)?.[1];
     expect(id, text).toBeDefined();
     expect(logger.lines.some((line) => line.includes(`(error ${id})`) && line.includes('panne'))).toBe(true);
