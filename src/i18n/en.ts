@@ -923,7 +923,7 @@ export const en = {
         nudges: 'usage: npm run nudges [-- [--dry-run] [--date YYYY-MM-DD]]',
       },
       purpose: {
-        remind: '  Posts today’s reminder about pending adhesions to CORRIDOR_CHANNEL (once a day).',
+        remind: '  Posts the reminder about pending adhesions to CORRIDOR_CHANNEL now, at most once a day. The running bot posts it on REMINDER_CRON: by default once a week, on Tuesdays at 10:00 (0 10 * * 2).',
         digest: '  Posts this week’s digest to CORRIDOR_CHANNEL (once a week).',
         'event-reminder': '  Reminds CORRIDOR_CHANNEL of tomorrow’s events (once per event).',
         nudges: '  Sends each person their weekly direct message about the action items that are theirs (once a week per person); --date runs it as of that day.',

@@ -915,7 +915,7 @@ export const fr: Catalogue = {
         nudges: 'utilisation : npm run nudges [-- [--dry-run] [--date AAAA-MM-JJ]]',
       },
       purpose: {
-        remind: '  Publie dans CORRIDOR_CHANNEL le rappel du jour sur les adhésions en attente (une fois par jour).',
+        remind: '  Publie maintenant dans CORRIDOR_CHANNEL le rappel des adhésions en attente, au plus une fois par jour. Le bot en marche le publie selon REMINDER_CRON : par défaut une fois par semaine, le mardi à 10 h (0 10 * * 2).',
         digest: '  Publie dans CORRIDOR_CHANNEL le résumé de la semaine (une fois par semaine).',
         'event-reminder': '  Rappelle à CORRIDOR_CHANNEL les événements du lendemain (une fois par événement).',
         nudges: '  Envoie à chaque personne son message direct de la semaine sur les actions qui lui reviennent (une fois par semaine et par personne) ; --date l’exécute comme ce jour-là.',

@@ -50,6 +50,17 @@ async function syncedToNotion(env: NodeJS.ProcessEnv): Promise<Record<string, st
   };
 }
 
+describe('--help', () => {
+  it('npm run remind -- --help says the bot posts the reminder weekly by default, in either language', async () => {
+    const english = await runCli('src/cli/remind.ts', { args: ['--help'] });
+    expect(english.code).toBe(0);
+    expect(english.stdout).toContain('The running bot posts it on REMINDER_CRON: by default once a week, on Tuesdays at 10:00 (0 10 * * 2).');
+    expect(english.stdout).not.toMatch(/today’s reminder|\(once a day\)/);
+    const french = await runCli('src/cli/remind.ts', { args: ['--help'], env: cleanEnv({ LANG: 'fr_CA.UTF-8' }) });
+    expect(french.stdout).toContain('par défaut une fois par semaine, le mardi à 10 h (0 10 * * 2).');
+  });
+});
+
 describe('--dry-run, with no credentials', () => {
   it('npm run remind -- --dry-run prints the three pending adhesions with their ages', async () => {
     const result = await runCli('src/cli/remind.ts', { args: ['--dry-run'] });
