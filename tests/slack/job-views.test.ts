@@ -108,10 +108,10 @@ describe('reminder view', () => {
     expect(text.indexOf('intention déclarée depuis')).toBeLessThan(text.indexOf('intention declared for'));
   });
 
-  it('puts each adhesion’s details and its buttons once in the thread reply, pinging nobody', () => {
+  it('puts each adhesion’s details and its buttons once in the thread reply, naming the follow-up owner the summary mentions and no other', () => {
     const partners = [
       partnerRecord('partner-1', { name: 'Venture Lab', pendingSince: '2025-04-16', followUpUserId: 'U0FOLLOW', nextStepDueOn: '2026-12-15' }),
-      partnerRecord('partner-2', { name: 'CMC Microsystems', pendingSince: '2026-10-26', nextStepDueOn: '2026-11-01' }),
+      partnerRecord('partner-2', { name: 'CMC Microsystems', pendingSince: '2026-10-26', nextStepDueOn: '2026-11-01', followUpUserId: 'U0OTHER' }),
     ];
     const { details } = reminderView({ partners, today: TODAY, notionUrls: urls, langs: ['fr', 'en'], mentioned: new Set(['partner-1']), audience: 'internal' })!;
     expect(blockKitViolations(details.blocks, 'message')).toEqual([]);
@@ -120,7 +120,11 @@ describe('reminder view', () => {
     expect(text).toContain('Next step: Sign the MOU');
     expect(text).toContain('Next step due December 15, 2026');
     expect(text).toContain(':warning: Next step overdue: it was due November 1, 2026');
-    expect(JSON.stringify(details.blocks)).not.toContain('<@');
+    // The summary mentions Venture Lab's owner: the thread names them; CMC's was told earlier this week.
+    expect(text).toContain('Follow-up: @U0FOLLOW');
+    expect(text).toContain('Suivi\u00a0: @U0FOLLOW');
+    expect(text).toContain('Follow-up: owner already reminded this week');
+    expect(JSON.stringify(details.blocks)).not.toContain('<@U0OTHER>');
     const buttons = details.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
     expect(buttons.map((b) => ('action_id' in b ? b.action_id : ''))).toEqual([
       keyedActionId(ACTION_IDS.reminderMarkSigned, 'partner-1'),

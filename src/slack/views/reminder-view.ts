@@ -86,16 +86,17 @@ function summaryLine(partner: Partner, lang: Lang, t: Catalogue, today: string, 
 
 /**
  * The thread reply: each adhesion with its age, next step and follow-up in every language of the
- * channel, and its buttons once. The owner is not pinged again here: the summary did, this week.
+ * channel, and its buttons once. It names the follow-up owner the summary mentions; an owner already
+ * mentioned earlier this week is not named (nor pinged) again.
  */
-function detailsView(pending: Partner[], { today, notionUrls, langs, audience, contacts = [] }: ReminderInput): Reply {
+function detailsView(pending: Partner[], { today, notionUrls, langs, audience, mentioned, contacts = [] }: ReminderInput): Reply {
   const ts = langs.map((lang) => catalogue(lang));
   const fit = Math.floor((LIMITS.messageBlocks - DETAILS_FRAME_BLOCKS) / BLOCKS_PER_PARTNER);
   const shown = pending.slice(0, fit);
   const left = pending.length - shown.length;
   const blocks: KnownBlock[] = [
     ...shown.flatMap((partner) => [
-      { ...section(langs.map((lang, i) => pendingText(partner, lang, ts[i]!, today, audience, { followUp: 'quiet', contacts: contactSummary(partner.id, contacts) })).join('\n\n')), block_id: reminderBlockIds(partner.id).details },
+      { ...section(langs.map((lang, i) => pendingText(partner, lang, ts[i]!, today, audience, { followUp: mentioned.has(partner.id) ? 'mention' : 'quiet', contacts: contactSummary(partner.id, contacts) })).join('\n\n')), block_id: reminderBlockIds(partner.id).details },
       ...(audience === 'internal' ? [partnerButtons(partner, ts, notionUrls.get(partner.id))] : []),
     ]),
     ...(left > 0 ? [context(...ts.map((t) => `${t.common.andMore(left)} ${t.reminder.seeAll}`))] : []),
