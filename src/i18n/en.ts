@@ -455,6 +455,7 @@ export const en = {
     line: (name: string, stage: string) => `*${name}* — ${stage}`,
     nextStep: (step: string) => `Next step: ${step}`,
     followUp: (who: string) => `Follow-up: ${who}`,
+    followUpYours: 'Follow-up: yours',
     noFollowUp: 'No follow-up owner yet',
     followUpQuiet: 'Follow-up: owner already reminded this week',
     dueOn: (date: string) => `Next step due ${date}`,

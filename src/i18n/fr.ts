@@ -446,6 +446,7 @@ export const fr: Catalogue = {
     line: (name: string, stage: string) => `*${name}* — ${stage}`,
     nextStep: (step: string) => `Prochaine étape : ${step}`,
     followUp: (who: string) => `Suivi : ${who}`,
+    followUpYours: 'Suivi : à vous',
     noFollowUp: 'Aucun responsable du suivi pour l’instant',
     followUpQuiet: 'Suivi : responsable déjà relancé cette semaine',
     dueOn: (date: string) => `Prochaine étape prévue le ${date}`,

@@ -134,6 +134,20 @@ describe('Home tab', () => {
     expect(viewViolations(view)).toEqual([]);
   });
 
+  it('never names the viewer as the owner of their own items: "yours" for their follow-ups, no name on their action items', () => {
+    const own: ActionItem[] = [{ ...actions[0]!, id: 'mine', ownerUserId: 'U0ALICE', title: { fr: 'Ma tâche', en: 'My task' } }];
+    const followed = partners.map((partner) => (partner.status === 'pending' ? { ...partner, followUpUserId: 'U0ALICE' } : partner));
+    const alice = JSON.stringify(homeView({ ...base, partners: followed, actions: own, viewerId: 'U0ALICE' }).blocks);
+    expect(alice).toContain('My task');
+    expect(alice).toContain('Follow-up: yours');
+    expect(alice).not.toContain('<@U0ALICE>');
+    const french = JSON.stringify(homeView({ ...base, lang: 'fr', t: catalogue('fr'), partners: followed, actions: own, viewerId: 'U0ALICE' }).blocks);
+    expect(french).toContain('Suivi\u00a0: à vous');
+    expect(french).not.toContain('<@U0ALICE>');
+    // Someone else reads who follows them up.
+    expect(JSON.stringify(homeView({ ...base, partners: followed, actions: own, viewerId: 'U0BOB' }).blocks)).toContain('Follow-up: <@U0ALICE>');
+  });
+
   it('gives coordinators buttons to add partners, events and action items', () => {
     const view = homeView({ ...base, partners, isAdmin: true, viewerId: 'U0ADMIN' });
     const text = JSON.stringify(view.blocks);

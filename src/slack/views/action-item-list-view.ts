@@ -8,9 +8,10 @@ import { context, divider, fitBlocks, header, lineSections, type Reply } from '.
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
 
 /** An action item in one line: its title and status, and inside its owner, due date and lateness too. */
-export function actionLine(item: ActionItem, lang: Lang, t: Catalogue, today: string, audience: Audience): string {
+/** One action item; `viewerId` leaves out the owner where it is the reader (their own list). */
+export function actionLine(item: ActionItem, lang: Lang, t: Catalogue, today: string, audience: Audience, viewerId?: string): string {
   const details = audience === 'public' ? [] : [
-    item.ownerUserId ? mentionUser(item.ownerUserId) : '',
+    item.ownerUserId && item.ownerUserId !== viewerId ? mentionUser(item.ownerUserId) : '',
     item.dueOn ? `${t.fields.due} ${formatDate(item.dueOn, lang)}` : '',
     isOverdue(item, today) ? `*${t.actions.overdue}*` : '',
   ].filter(Boolean);

@@ -94,13 +94,13 @@ function eventBlocks({ events, today, lang, t }: HomeInput): KnownBlock[] {
   ];
 }
 
-function pendingBlocks({ partners, lang, t, today, audience }: HomeInput): KnownBlock[] {
+function pendingBlocks({ partners, lang, t, today, audience, viewerId }: HomeInput): KnownBlock[] {
   return cappedList({
     title: t.home.pendingTitle,
     items: sortPending(partners),
     cap: HOME_LIMITS.pending,
     empty: t.pending.none,
-    block: (partner) => section(pendingText(partner, lang, t, today, audience)),
+    block: (partner) => section(pendingText(partner, lang, t, today, audience, { viewerId })),
     more: t.home.more.pending,
   });
 }
@@ -114,7 +114,8 @@ function ownActionBlocks({ actions, viewerId, lang, t, today, audience }: HomeIn
     cap: HOME_LIMITS.ownActions,
     empty: t.home.noActions,
     // *Done* is a change: never offered outside the installing organisation.
-    block: (item) => section(actionLine(item, lang, t, today, audience), audience === 'internal' ? actionDoneButton(item, t) : undefined),
+    // Under "Your action items": the owner is the reader, not named.
+    block: (item) => section(actionLine(item, lang, t, today, audience, viewerId), audience === 'internal' ? actionDoneButton(item, t) : undefined),
     more: t.home.more.actions,
   });
 }

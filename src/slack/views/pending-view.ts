@@ -20,6 +20,8 @@ export interface PendingTextOptions {
   snooze?: Snooze | undefined;
   /** What its contact log says: last contact and next follow-up (the coordinators' side). */
   contacts?: ContactSummary;
+  /** Who reads it (the Home tab's owner): their own follow-up reads "yours", not their name. */
+  viewerId?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export function pendingText(partner: Partner, lang: Lang, t: Catalogue, today: s
       ? [
           nextStepLine(partner, lang, t, today),
           options.contacts ? contactSummaryText(options.contacts, lang, t, today) : '',
-          followUpText(partner, t, options.followUp),
+          partner.followUpUserId && partner.followUpUserId === options.viewerId ? t.pending.followUpYours : followUpText(partner, t, options.followUp),
           snoozeText(options.snooze, lang, t),
         ]
       : []),
