@@ -89,10 +89,12 @@ describe('modal subcommands outside Slack', () => {
 });
 
 describe('history', () => {
-  it('shows a seeded partner’s creation by the founding press release', async () => {
+  it('shows a seeded partner’s creation by the founding press release, dated from the release', async () => {
     const text = await run('history venture lab');
     expect(text).toContain('HISTORY — VENTURE LAB');
-    expect(text).toContain('The founding press release created the record.');
+    // The release's day, not the moment this database was seeded.
+    expect(text).toContain('April 17, 2025 — The founding press release created the record.');
+    expect(await run('historique venture lab', 'U0ALICE', 'fr')).toContain('17 avril 2025 — Le communiqué fondateur a créé la fiche.');
     expect(text).toContain('Status: Pending adhesion');
   });
 

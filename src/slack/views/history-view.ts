@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { HistoryEntry } from '../../domain/types.js';
 import { slackUserId } from '../../domain/types.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { FIELD_SOURCES_ACTOR } from '../../store/seed/field-sources.js';
+import { SEED_ACTOR, SEED_RELEASE_DATE } from '../../store/seed/seed-plan.js';
 import { SHORT_NAMES_ACTOR } from '../../store/seed/usual-short-names.js';
 import { context, fitBlocks, header, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
@@ -32,7 +33,8 @@ export function historyView(input: HistoryInput): Reply {
 
 export function entryText(entry: HistoryEntry, input: HistoryInput): string {
   const { t, lang, timeZone } = input;
-  const when = formatDateTime(new Date(entry.at), lang, timeZone);
+  // The release's facts date from the release, not from the moment this database was seeded.
+  const when = entry.actor === SEED_ACTOR ? formatDate(SEED_RELEASE_DATE, lang) : formatDateTime(new Date(entry.at), lang, timeZone);
   const heading = t.history.entry(when, actorText(entry.actor, input), t.history.change[entry.change]);
   // The ID never changes and says nothing the header does not.
   const changes = Object.entries(entry.diff)

@@ -4,6 +4,8 @@ import type { WriteContext } from '../corridor-store.js';
 import { SEED_NAME, seedActions, seedEvents, seedPartners, seedPeople, seedProfile, seedTracks } from './communique-2025-04-17.js';
 
 export const SEED_ACTOR = 'seed:communique-2025-04-17';
+/** The day of the release the seed records: the date of its facts, whenever the database was seeded. */
+export const SEED_RELEASE_DATE = '2025-04-17';
 export { SEED_NAME, seedProfile, seedTracks };
 
 export type SeededCollection = 'partners' | 'people' | 'events' | 'actions';
