@@ -64,7 +64,8 @@ export const envSchema = z.object({
   SLACK_APP_TOKEN: optionalMatching(/^xapp-/, expected.SLACK_APP_TOKEN),
   SLACK_API_URL: optionalText.pipe(z.url({ message: expected.SLACK_API_URL }).optional()),
   PORT: z.coerce.number({ message: expected.PORT }).int().min(0).max(65535).default(3000),
-  DATABASE_URL: z.string().trim().min(1).default(DEFAULT_DATABASE_URL),
+  // A URL, as documented: a bare path is refused with the sqlite: form to write (see describeIssue).
+  DATABASE_URL: z.string().trim().min(1).refine((value) => !isBarePath(value)).default(DEFAULT_DATABASE_URL),
   DATABASE_POOL_MAX: z.coerce.number({ message: expected.DATABASE_POOL_MAX }).int().min(1).max(100).default(10),
   /** text (Bolt's console lines) or json (one object per line, for log collectors). */
   LOG_FORMAT: z.enum(['text', 'json'], { message: expected.LOG_FORMAT }).default('text'),
@@ -128,6 +129,11 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 
 const ECHO_LIMIT = 80;
 
+/** A path where a URL is expected (`./foo.sqlite`, `/var/lib/corridor.db`): no `scheme:` before it. */
+function isBarePath(value: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(value);
+}
+
 /** The faulty variable, why, and the value it holds (the faulty entry of a list, by position). */
 function describeIssue(issue: z.core.$ZodIssue, source: NodeJS.ProcessEnv): BilingualText | string {
   const name = String(issue.path[0] ?? 'environment');
@@ -142,6 +148,7 @@ function describeIssue(issue: z.core.$ZodIssue, source: NodeJS.ProcessEnv): Bili
   }
   // A secret variable's value is never echoed: it would put a secret in a terminal or a log.
   const value = isSecretKey(name) || typeof raw !== 'string' ? undefined : echoable(raw, knownSecrets(source));
+  if (name === 'DATABASE_URL' && value !== undefined && isBarePath(value.trim())) return bothLanguages((words) => words.cli.errors.bareDatabasePath(value.trim()));
   return bothLanguages((words) => {
     const why = `${name}: ${words.config[name as Described]}`;
     if (value === undefined) return why;

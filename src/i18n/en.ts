@@ -880,6 +880,8 @@ export const en = {
       badCron: (variable: string, expression: string, why: string) =>
         `${variable}: "${expression}" is not a valid cron expression (${why}); expected e.g. "0 10 * * 1-5"`,
       noDatabaseFile: 'DATABASE_URL names no file: expected e.g. sqlite:./data/corridor.sqlite',
+      bareDatabasePath: (path: string) =>
+        `DATABASE_URL: "${path}" is a path, not a URL: write sqlite:${path} to keep the database in that file (the default is sqlite:./data/corridor.sqlite)`,
       unsupportedDatabase: (scheme: string) => `DATABASE_URL uses an unsupported database (${scheme}); expected sqlite:<path to a file> or postgres://…`,
       cannotOpenDatabase: (path: string, reason: string) => `DATABASE_URL: cannot open ${path} (${reason})`,
       postgres: {

@@ -872,6 +872,8 @@ export const fr: Catalogue = {
       badCron: (variable: string, expression: string, why: string) =>
         `${variable} : « ${expression} » n’est pas une expression cron valide (${why}) ; attendu : par exemple « 0 10 * * 1-5 »`,
       noDatabaseFile: 'DATABASE_URL ne nomme aucun fichier : attendu par exemple sqlite:./data/corridor.sqlite',
+      bareDatabasePath: (path: string) =>
+        `DATABASE_URL : « ${path} » est un chemin, pas une URL : écrivez sqlite:${path} pour garder la base dans ce fichier (par défaut : sqlite:./data/corridor.sqlite)`,
       unsupportedDatabase: (scheme: string) => `DATABASE_URL désigne une base de données non prise en charge (${scheme}) ; attendu : sqlite:<chemin d’un fichier> ou postgres://…`,
       cannotOpenDatabase: (path: string, reason: string) => `DATABASE_URL : impossible d’ouvrir ${path} (${reason})`,
       postgres: {

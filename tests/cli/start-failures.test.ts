@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,9 +99,16 @@ describe('npm start on a busy port', () => {
 });
 
 describe('npm start with DATABASE_URL naming something other than a file', () => {
+  it('a bare path: one line with the sqlite: form to write, exit 1, and no file left in the working directory', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'corridor-bare-'));
+    const result = await runCli(join(PROJECT_ROOT, 'src/cli/start.ts'), { env: cleanEnv({ DATABASE_URL: './foo.sqlite' }), cwd });
+    expectOneLine(result, /^corridor-bot: DATABASE_URL: "\.\/foo\.sqlite" is a path, not a URL: write sqlite:\.\/foo\.sqlite to keep the database in that file/);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
   it('a directory: one line, exit 1', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'corridor-dir-'));
-    const result = await timedStart(cleanEnv({ DATABASE_URL: directory }));
+    const result = await timedStart(cleanEnv({ DATABASE_URL: `sqlite:${directory}` }));
     expectOneLine(result, new RegExp(`^corridor-bot: DATABASE_URL: ${directory} is a directory, not a database file`));
   });
 

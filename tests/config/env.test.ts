@@ -91,6 +91,15 @@ describe('a refused setting', () => {
     expect(messageOf({ CORRIDOR_CHANNEL: '#general' })).toBe('CORRIDOR_CHANNEL: expected a channel ID such as C0123456789 (got "#general")');
   });
 
+  it('refuses a bare path as DATABASE_URL with the sqlite: form to write, and takes that form', () => {
+    expect(messageOf({ DATABASE_URL: './foo.sqlite' })).toBe(
+      'DATABASE_URL: "./foo.sqlite" is a path, not a URL: write sqlite:./foo.sqlite to keep the database in that file (the default is sqlite:./data/corridor.sqlite)',
+    );
+    expect(messageOf({ DATABASE_URL: '/var/lib/corridor.db' })).toMatch(/^DATABASE_URL: "\/var\/lib\/corridor\.db" is a path, not a URL: write sqlite:\/var\/lib\/corridor\.db/);
+    expect(parseConfig({ DATABASE_URL: 'sqlite:./foo.sqlite' }).DATABASE_URL).toBe('sqlite:./foo.sqlite');
+    expect(parseConfig({ DATABASE_URL: 'postgres://u:p@db/corridor' }).DATABASE_URL).toBe('postgres://u:p@db/corridor');
+  });
+
   it('names the faulty entry of CORRIDOR_ADMINS', () => {
     expect(messageOf({ CORRIDOR_ADMINS: 'U123,bad' })).toBe(
       'CORRIDOR_ADMINS: expected comma-separated Slack user IDs such as U0123,U0456 (entry 2, "bad", is not one)',
