@@ -1,13 +1,13 @@
 import { createInterface } from 'node:readline';
 import type { Config } from '../config/env.js';
+import { CONSOLE_USER_ID } from '../domain/permissions.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import { readCommand, runCorridorCommand } from '../slack/commands/dispatch.js';
 import { renderBlocksAsText } from '../slack/views/render-text.js';
 import type { NotionSyncAccess } from '../notion/sync-access.js';
 import type { CorridorStore } from '../store/corridor-store.js';
 
-/** The console user stands for a coordinator with admin rights, as on a local install. */
-export const CONSOLE_USER_ID = 'ULOCALCONSOLE';
+export { CONSOLE_USER_ID };
 
 export interface ConsoleOptions {
   store: CorridorStore;

@@ -61,3 +61,6 @@ export function seesInternalDetails(audience: Audience): boolean {
 export function canSnooze(userId: string, partner: Pick<Partner, 'followUpUserId'>, admins: readonly string[], audience: Audience): boolean {
   return canChangeRecords(userId, admins, audience) || (audience === 'internal' && partner.followUpUserId === userId);
 }
+
+/** Who acts at the local console: a coordinator at the machine, with admin rights, as on a local install. */
+export const CONSOLE_USER_ID = 'ULOCALCONSOLE';

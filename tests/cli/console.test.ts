@@ -82,6 +82,15 @@ describe('npm start without credentials: the local console', () => {
     expect(boston).toBe('No event matches “boston”.\n  See them all with /corridor events, or the coming ones with /corridor events upcoming.');
   });
 
+  it('names what was done at the console "console", never by its stand-in Slack ID', async () => {
+    const input = '/corridor log venture lab: Call with their counsel\n/corridor stage venture lab legal review\n/corridor history venture lab\n';
+    const result = await runCli('src/cli/start.ts', { input });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/· call · console\n/);
+    expect(result.stdout).toContain('— console changed the record.');
+    expect(result.stdout).not.toContain('ULOCALCONSOLE');
+  });
+
   it('follows a French LANG for its own words', async () => {
     const result = await runCli('src/cli/start.ts', { input: '/corridor\n', env: cleanEnv({ LANG: 'fr_CA.UTF-8' }) });
     expect(result.stdout).toContain('console locale');
