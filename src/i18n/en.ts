@@ -717,6 +717,7 @@ export const en = {
     nothingPending: 'No adhesion is pending (or all are snoozed): no reminder to post.',
     line: (name: string, stage: string) => `• *${name}* — ${stage}`,
     overdue: ':warning: next step overdue',
+    followUpPassed: ':warning: follow-up date passed',
     followUp: (who: string) => `follow-up ${who}`,
     followUpQuiet: 'follow-up owner already reminded this week',
     noFollowUp: 'no follow-up owner',

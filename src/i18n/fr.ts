@@ -707,6 +707,7 @@ export const fr: Catalogue = {
     nothingPending: 'Aucune adhésion en attente (ou toutes sont reportées) : aucun rappel à publier.',
     line: (name: string, stage: string) => `• *${name}* — ${stage}`,
     overdue: ':warning: prochaine étape en retard',
+    followUpPassed: ':warning: date de relance passée',
     followUp: (who: string) => `suivi : ${who}`,
     followUpQuiet: 'responsable du suivi déjà relancé cette semaine',
     noFollowUp: 'aucun responsable du suivi',

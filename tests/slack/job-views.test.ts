@@ -108,6 +108,17 @@ describe('reminder view', () => {
     expect(text.indexOf('intention déclarée depuis')).toBeLessThan(text.indexOf('intention declared for'));
   });
 
+  it('says a follow-up date has passed in its own words, not as an overdue next step', () => {
+    const partners = [partnerRecord('partner-2', { name: 'CMC Microsystems', pendingSince: '2026-10-26', nextStepDueOn: '2026-12-15' })];
+    const stored = { version: 1, createdAt: '2026-11-02T15:00:00.000Z', updatedAt: '2026-11-02T15:00:00.000Z', updatedBy: 'U0FOLLOW', removedAt: null };
+    const contacts = [{ ...stored, id: 'entry-1', partnerId: 'partner-2', on: '2026-11-02', author: 'U0FOLLOW', kind: 'call' as const, text: 'Call', nextFollowUpOn: '2026-11-20' }];
+    const { summary } = reminderView({ partners, today: TODAY, notionUrls: urls, langs: ['fr', 'en'], mentioned: none, audience: 'internal', contacts })!;
+    const text = renderBlocksAsText(summary.blocks);
+    expect(text).toContain('• CMC Microsystems — intention declared for 1 month · :warning: follow-up date passed');
+    expect(text).toContain(':warning: date de relance passée');
+    expect(text).not.toMatch(/next step overdue|prochaine étape en retard/);
+  });
+
   it('puts each adhesion’s details and its buttons once in the thread reply, naming the follow-up owner the summary mentions and no other', () => {
     const partners = [
       partnerRecord('partner-1', { name: 'Venture Lab', pendingSince: '2025-04-16', followUpUserId: 'U0FOLLOW', nextStepDueOn: '2026-12-15' }),

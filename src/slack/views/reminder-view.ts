@@ -74,8 +74,11 @@ function summaryView(pending: Partner[], { today, langs, mentioned, audience, co
 function summaryLine(partner: Partner, lang: Lang, t: Catalogue, today: string, audience: Audience, mention: boolean, contacts: readonly ContactEntry[]): string {
   const line = t.reminder.line(partnerName(partner), stageText(partner, lang, t, today, audience));
   if (audience === 'public') return line;
-  // Needs attention: a late or long-undated next step, or a follow-up date that has passed.
-  const overdue = nextStepState(partner, today).overdue || followUpOverdue(contactSummary(partner.id, contacts), today) ? [t.reminder.overdue] : [];
+  // Needs attention, each for what it is: a late or long-undated next step, a follow-up date that has passed.
+  const overdue = [
+    ...(nextStepState(partner, today).overdue ? [t.reminder.overdue] : []),
+    ...(followUpOverdue(contactSummary(partner.id, contacts), today) ? [t.reminder.followUpPassed] : []),
+  ];
   const followUp = !partner.followUpUserId
     ? t.reminder.noFollowUp
     : mention
