@@ -16,6 +16,8 @@ export const en = {
     andMore: (count: number) => `… and ${count} more`,
     listJoin: (items: string[]) => conjunction.format(items),
     quoted: (text: string) => `“${text}”`,
+    /** Items that may hold commas, one after the other. */
+    semicolonJoin: (items: string[]) => items.join('; '),
     labelled: (label: string, value: string) => `${label}: ${value}`,
     sourceNote: 'Source: press release of April 17, 2025.',
     internalError: (id: string) => `Sorry, something went wrong on our side. The team has been told (error ${id}); please try again in a moment.`,

@@ -14,6 +14,7 @@ export const fr: Catalogue = {
     andMore: (count: number) => `… et ${count} de plus`,
     listJoin: (items: string[]) => conjunction.format(items),
     quoted: (text: string) => `« ${text} »`,
+    semicolonJoin: (items: string[]) => items.join(' ; '),
     labelled: (label: string, value: string) => `${label} : ${value}`,
     sourceNote: 'Source : communiqué du 17 avril 2025.',
     internalError: (id: string) => `Désolé, un problème est survenu de notre côté. L’équipe a été avertie (erreur ${id}) ; veuillez réessayer dans un instant.`,

@@ -5,6 +5,9 @@ import { lacksSpaceBefore, ZERO_MINUTES } from '../support/french-prose.js';
 import { draftOf } from '../../src/domain/draft.js';
 import { runCorridorCommand } from '../../src/slack/commands/dispatch.js';
 import { reminderView } from '../../src/slack/views/reminder-view.js';
+import { composeNudges } from '../../src/jobs/nudges.js';
+import { nudgeView } from '../../src/slack/views/nudge-view.js';
+import { eventReminderView } from '../../src/slack/views/event-reminder-view.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import { openSqliteStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
@@ -104,6 +107,7 @@ beforeAll(async () => {
   await store.events.save({ ...draftOf(meeting), id: 'atelier', date: '2026-12-10', startTime: '11:00', title: { fr: 'Atelier', en: 'Workshop' } }, write);
   const action = (await store.actions.list())[0]!;
   await store.actions.save({ ...draftOf(action), ownerUserId: ADMIN, dueOn: '2026-11-01' }, write);
+  await store.actions.save({ ...draftOf(action), id: 'second', ownerUserId: ADMIN, dueOn: '2026-11-30', title: { fr: 'Préparer, relire et envoyer', en: 'Prepare, read and send' } }, write);
   await store.partners.save({ ...draftOf((await store.partners.get('venture-lab'))!), followUpUserId: 'U0FOLLOW' }, { actor: 'U0FOLLOW' });
   // French command words, as a coordinator types them: the replies are French whatever the locale.
   await ask('suivi venture lab : Appel avec leur conseiller juridique relance 2026-11-20');
@@ -161,6 +165,18 @@ describe('French as rendered', () => {
   it('writes whole hours as « 11 h »', async () => {
     const card = renderBlocksAsText((await ask('événement atelier'))!.blocks, fr.common.labelled);
     expect(card).toMatch(/\b11 h\b(?! 00)/);
+  });
+
+  it('keeps the nudges and the event reminder to the same rules', async () => {
+    const nudges = await composeNudges(store, NOW, 'America/Toronto');
+    expect(nudges.map((nudge) => nudge.userId).sort()).toEqual([ADMIN, 'U0FOLLOW']);
+    const events = (await store.events.list()).filter((event) => event.id === 'atelier');
+    const partners = new Map((await store.partners.list()).map((partner) => [partner.id, partner]));
+    const replies = [...nudges.map((nudge) => nudgeView(nudge, 'fr', true)), eventReminderView({ events, partners, langs: ['fr'] })];
+    const texts = replies.flatMap((reply) => [renderBlocksAsText(withoutCode(reply.blocks), fr.common.labelled), withoutCode(reply.text)]);
+    // Two action items of the admin's, joined in one sentence: « … ; … ».
+    expect(texts.join('\n')).toContain('\u00a0; ');
+    expect(texts.flatMap(faults)).toEqual([]);
   });
 
   it('keeps the reminder, channel summary and thread, to the same rules', async () => {

@@ -42,8 +42,8 @@ export function nudgeView(nudge: Nudge, lang: Lang, canLogContacts = false): Rep
   const titles = items.slice(0, TEXT_TITLES).map((item) => item.title[lang]);
   const rest = items.length > TEXT_TITLES ? [t.common.andMore(items.length - TEXT_TITLES)] : [];
   const text = [
-    ...(items.length ? [t.nudges.text(items.length, [...titles, ...rest].join('; '))] : []),
-    ...(nudge.followUps.length ? [t.nudges.followUpsText(nudge.followUps.length, nudge.followUps.map(({ partner }) => partner.name).join('; '))] : []),
+    ...(items.length ? [t.nudges.text(items.length, t.common.semicolonJoin([...titles, ...rest]))] : []),
+    ...(nudge.followUps.length ? [t.nudges.followUpsText(nudge.followUps.length, t.common.semicolonJoin(nudge.followUps.map(({ partner }) => partner.name)))] : []),
   ].join('\n');
   return { text: truncate(text, TEXT_MAX), blocks };
 }
