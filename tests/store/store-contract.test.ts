@@ -365,6 +365,37 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       expect(await runs.lastDone('digest')).toMatchObject({ period: '2026-W48', finishedAt: new Date('2026-11-23T14:00:01Z') });
     });
 
+    it('keeps a held post until its period is posted, across a restart, and records it once', async () => {
+      const url = await databaseUrl();
+      const before = await open(url);
+      const due = new Date('2026-09-08T13:00:00Z'); // the Tuesday after Labour Day, 09:00 in Toronto
+      await before.runs.hold({ job: 'digest', period: '2026-W37', dueAt: due }, { owner: 'host:1:a', now: T0 });
+      await before.runs.hold({ job: 'digest', period: '2026-W37', dueAt: new Date('2026-09-09T13:00:00Z') }, { owner: 'host:2:b', now: at(1000) });
+      await before.close();
+      const after = await open(url);
+      const held = { job: 'digest', period: '2026-W37', dueAt: due, heldBy: 'host:1:a', heldAt: T0 };
+      expect(await after.runs.heldPosts(new Date('2026-09-01T00:00:00Z'))).toEqual([held]);
+      expect(await after.runs.heldPosts(new Date(due.getTime() + 1))).toEqual([]);
+      const claim = await after.runs.claim('digest', '2026-W37', claimOptions('host:2:b', due));
+      await after.runs.fail(claim!, 'not_in_channel', due);
+      expect(await after.runs.heldPosts(due)).toEqual([held]);
+      const again = await after.runs.claim('digest', '2026-W37', claimOptions('host:2:b', due));
+      await after.runs.complete(again!, { channel: 'C1', messageTs: '1.1', now: due });
+      expect(await after.runs.heldPosts(due)).toEqual([]);
+    });
+
+    it('sends posts held from holidays in a row to the same instant once, as the latest of them', async () => {
+      const { runs } = await open();
+      const monday = new Date('2027-11-29T15:00:00Z');
+      await runs.hold({ job: 'remind', period: '2027-11-26', dueAt: monday }, { owner: 'a', now: T0 });
+      await runs.hold({ job: 'remind', period: '2027-11-25', dueAt: monday }, { owner: 'b', now: T0 });
+      await runs.hold({ job: 'digest', period: '2027-W47', dueAt: monday }, { owner: 'a', now: T0 });
+      expect((await runs.heldPosts(T0)).map((post) => `${post.job} ${post.period}`)).toEqual(['digest 2027-W47', 'remind 2027-11-26']);
+      const skipped = await runs.claim('remind', '2027-11-26', claimOptions('a', monday));
+      await runs.skip(skipped!, monday);
+      expect((await runs.heldPosts(T0)).map((post) => `${post.job} ${post.period}`)).toEqual(['digest 2027-W47']);
+    });
+
     it('remembers claims across a restart (the same database opened again)', async () => {
       const url = await databaseUrl();
       const before = await open(url);
