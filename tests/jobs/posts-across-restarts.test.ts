@@ -21,6 +21,7 @@ const LABOUR_DAY_8AM = '2026-09-07T12:00:00Z'; // Monday 7 September 2026, 08:00
 const TUESDAY_8AM = '2026-09-08T12:00:00Z';
 const TUESDAY_9AM = new Date('2026-09-08T13:00:00Z');
 const FRIDAYS = '0 9 * * 5';
+const MONDAYS = '0 10 * * 1';
 
 const quiet: JobLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -46,17 +47,17 @@ function useClock(iso: string): void {
  * digest on its default schedule (Mondays 09:00, CORRIDOR_HOLIDAYS CA-QC); the other posts moved to
  * New Year's Day, out of the way.
  */
-async function startApp(store: CorridorStore, digestCron?: string): Promise<Scheduler> {
+async function startApp(store: CorridorStore, crons: { DIGEST_CRON?: string; REMINDER_CRON?: string } = {}): Promise<Scheduler> {
   const elsewhere = '0 9 1 1 *';
   const config = parseConfig({
-    ...(digestCron ? { DIGEST_CRON: digestCron } : {}),
     CORRIDOR_CHANNEL: CHANNEL,
     CORRIDOR_CHANNEL_LANG: 'en',
     REMINDER_CRON: elsewhere,
     EVENT_REMINDER_CRON: elsewhere,
     NUDGE_CRON: elsewhere,
+    ...crons,
   });
-  expect(config.DIGEST_CRON).toBe(digestCron ?? '0 9 * * 1');
+  expect(config.DIGEST_CRON).toBe(crons.DIGEST_CRON ?? '0 9 * * 1');
   const clients = createPostingClients({
     token: BOT_TOKEN,
     slackApiUrl: slack.url,
@@ -70,14 +71,17 @@ async function startApp(store: CorridorStore, digestCron?: string): Promise<Sche
   return scheduler;
 }
 
-/** The digests Slack received, by the period their metadata names. */
-function digestsPosted(): string[] {
+/** The channel messages of a job Slack received (thread replies left out), by the period their metadata names. */
+function postedPeriods(job: 'digest' | 'remind'): string[] {
   return slack
     .callsTo('chat.postMessage')
+    .filter((call) => call.args.thread_ts === undefined)
     .map((call) => call.args.metadata as { event_payload?: { job?: string; period?: string } } | undefined)
-    .filter((metadata) => metadata?.event_payload?.job === 'digest')
+    .filter((metadata) => metadata?.event_payload?.job === job)
     .map((metadata) => metadata!.event_payload!.period!);
 }
+
+const digestsPosted = () => postedPeriods('digest');
 
 /**
  * Real I/O (the database, the emulator) finishes outside the fake clock: look again until it has.
@@ -100,12 +104,12 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('a digest held over Labour Day 
    * Two stores on one database (a process before and after its restart, or two replicas), the
    * first running the app from `at` (an hour before the holiday's digest) until just past 09:00.
    */
-  async function firingOnHoliday(at: string, digestCron?: string) {
+  async function firingOnHoliday(at: string, DIGEST_CRON?: string) {
     const url = await stores.databaseUrl();
     const first = await stores.open(url);
     const second = await stores.open(url);
     useClock(at);
-    const running = await startApp(first, digestCron);
+    const running = await startApp(first, { DIGEST_CRON });
     await vi.advanceTimersByTimeAsync(HOUR + 1000);
     return { first, second, running };
   }
@@ -158,7 +162,7 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('a digest held over Labour Day 
     await stop(first);
     await beforeRestart.close();
     vi.setSystemTime(new Date('2026-04-04T16:00:00Z')); // restarted on Saturday, neither a holiday nor a working day
-    await startApp(store, FRIDAYS);
+    await startApp(store, { DIGEST_CRON: FRIDAYS });
     await vi.advanceTimersByTimeAsync(44 * HOUR); // to Monday 08:00
     expect(digestsPosted()).toEqual([]);
     await vi.advanceTimersByTimeAsync(HOUR + 1000); // Monday 09:00
@@ -173,5 +177,30 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('a digest held over Labour Day 
     await startApp(store);
     expect(digestsPosted()).toEqual(['2026-W37']);
     expect(await store.runs.get('digest', '2026-W37')).toMatchObject({ state: 'done', attempts: 1 });
+  });
+});
+
+describe.each<StoreKind>(['sqlite', 'postgres'])('a weekly reminder missed on its day (%s)', (kind) => {
+  const stores = tempStores('weekly-reminder', kind);
+
+  it('is caught up once at Tuesday’s start, under its week, and not again that week', async () => {
+    const url = await stores.databaseUrl();
+    const tuesday = await stores.open(url);
+    const wednesday = await stores.open(url);
+    // Monday's 10:00 reminder came while the app was down; it starts on Tuesday 08:00.
+    useClock('2026-11-03T13:00:00Z');
+    const app = await startApp(tuesday, { REMINDER_CRON: MONDAYS });
+    expect(postedPeriods('remind')).toEqual([]); // before the post's own time of day: it waits
+    await vi.advanceTimersByTimeAsync(2 * HOUR + 1000); // Tuesday 10:00
+    await eventually(() => expect(postedPeriods('remind')).toEqual(['2026-W45']));
+    await stop(app);
+
+    vi.setSystemTime(new Date('2026-11-04T16:00:00Z')); // restarted on Wednesday 11:00
+    await startApp(wednesday, { REMINDER_CRON: MONDAYS });
+    expect(await wednesday.runs.get('remind', '2026-W45')).toMatchObject({ state: 'done', attempts: 1 });
+    await vi.advanceTimersByTimeAsync(4 * 24 * HOUR); // to Sunday: nothing more this week
+    expect(postedPeriods('remind')).toEqual(['2026-W45']);
+    await vi.advanceTimersByTimeAsync(23 * HOUR + 1000); // next Monday 10:00: the next week's
+    await eventually(() => expect(postedPeriods('remind')).toEqual(['2026-W45', '2026-W46']));
   });
 });
