@@ -1,6 +1,7 @@
 // The behaviour every store must have, run against SQLite and PostgreSQL alike so the two
 // cannot drift. Facts about one database only live in sqlite-store.test.ts and postgres-store.test.ts.
 import { describe, expect, it } from 'vitest';
+import { contactsOf } from '../../src/domain/contact-log.js';
 import { draftOf } from '../../src/domain/draft.js';
 import { VersionConflictError } from '../../src/store/corridor-store.js';
 import { SEED_ACTOR } from '../../src/store/seed/seed-plan.js';
@@ -284,6 +285,50 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       expect(() => {
         (first as { name: string }).name = 'changed';
       }).toThrow(TypeError);
+    });
+  });
+
+  describe('contact log', () => {
+    const entry = (id: string, partnerId: string, on: string, text: string) =>
+      ({ id, partnerId, on, author: 'U0ADMIN', kind: 'call', text, nextFollowUpOn: null }) as const;
+
+    it('adds entries and lists a partner’s newest first, by day and then by when each was logged', async () => {
+      const { contacts } = await open();
+      expect(await contacts.list()).toEqual([]);
+      await contacts.save(entry('venture-lab-2026-11-20-a', 'venture-lab', '2026-11-20', 'First call'), { actor: 'U0ADMIN', now: T0 });
+      await contacts.save(entry('venture-lab-2026-11-28-a', 'venture-lab', '2026-11-28', 'Draft sent'), { actor: 'U0ADMIN', now: at(1000) });
+      // Logged later, about an earlier day: it sorts by its day.
+      await contacts.save({ ...entry('venture-lab-2026-11-10-a', 'venture-lab', '2026-11-10', 'Met at the forum'), kind: 'meeting' }, { actor: 'U0BOB', now: at(2000) });
+      // The same day twice: the later logged first.
+      await contacts.save({ ...entry('venture-lab-2026-11-28-b', 'venture-lab', '2026-11-28', 'Counsel answered'), nextFollowUpOn: '2026-12-15' }, { actor: 'U0ADMIN', now: at(3000) });
+      await contacts.save(entry('c2mi-2026-11-29-a', 'c2mi', '2026-11-29', 'Other partner'), { actor: 'U0ADMIN', now: at(4000) });
+
+      const all = await contacts.list();
+      expect(all).toHaveLength(5);
+      expect(contactsOf('venture-lab', all).map((item) => item.text)).toEqual(['Counsel answered', 'Draft sent', 'First call', 'Met at the forum']);
+      expect(contactsOf('c2mi', all).map((item) => item.id)).toEqual(['c2mi-2026-11-29-a']);
+      expect(await contacts.get('venture-lab-2026-11-28-b')).toMatchObject({
+        partnerId: 'venture-lab',
+        on: '2026-11-28',
+        kind: 'call',
+        nextFollowUpOn: '2026-12-15',
+        version: 1,
+        updatedBy: 'U0ADMIN',
+        createdAt: at(3000).toISOString(),
+        removedAt: null,
+      });
+      expect(await contacts.get('venture-lab-2026-11-10-a')).toMatchObject({ kind: 'meeting', author: 'U0ADMIN', updatedBy: 'U0BOB' });
+    });
+
+    it('adds one entry for a form delivered twice, and keeps a removed one out of the partner’s log', async () => {
+      const { contacts } = await open();
+      const first = await contacts.save(entry('venture-lab-2026-11-28-a', 'venture-lab', '2026-11-28', 'Draft sent'), { actor: 'U0ADMIN', now: T0, expectedVersion: 0, formId: 'V0LOG' });
+      const again = await contacts.save(entry('venture-lab-2026-11-28-b', 'venture-lab', '2026-11-28', 'Draft sent'), { actor: 'U0ADMIN', now: at(1000), expectedVersion: 0, formId: 'V0LOG' });
+      expect(again.id).toBe(first.id);
+      expect(await contacts.list()).toHaveLength(1);
+      await contacts.remove(first.id, { actor: 'U0ADMIN', now: at(2000) });
+      expect(contactsOf('venture-lab', await contacts.list({ includeRemoved: true }))).toEqual([]);
+      expect(await contacts.list()).toEqual([]);
     });
   });
 
