@@ -45,7 +45,7 @@ export interface HeldJob {
 }
 
 /** The part of the run ledger that keeps held posts. */
-export type HeldPostLedger = Pick<RunLedger, 'hold' | 'heldPosts'>;
+export type HeldPostLedger = Pick<RunLedger, 'hold' | 'heldPosts' | 'settleHeld'>;
 
 /** A held post older than this is not looked for at start: its landing day's period is long over. */
 const HELD_LOOKBACK_MS = 8 * 24 * 60 * 60 * 1000;
@@ -116,6 +116,15 @@ export class HolidayHold {
     const names = new Set(jobs.map((held) => held.job));
     const posts = await ledger.heldPosts(new Date(now.getTime() - HELD_LOOKBACK_MS));
     await Promise.all(posts.filter((candidate) => names.has(candidate.job)).map((post) => this.wait(post)));
+  }
+
+  /** A held post's run went through: it is no longer waited for, by any replica. */
+  async settle(job: JobName, period: string): Promise<void> {
+    const { ledger, now, logger } = this.options;
+    await ledger.settleHeld(job, period, now()).catch((error: unknown) => {
+      // Its period's own record still says it was posted, for the jobs recorded under it.
+      logger.warn(`${job} ${period}: the held post went out but could not be marked so: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   stop(): void {

@@ -82,8 +82,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const held = new Map<JobName, HeldJob>();
   const workingTime = (job: JobName, at: Date) => catchUpTime(job, at, catchUpSchedule(byName.get(job)!.cron, held.get(job)!), timeZone);
   const periodOfJob = (job: JobName) => held.get(job)!.period;
-  const runner = new JobRunner(logger, now, timeZone, workingTime, periodOfJob);
-  const hold = new HolidayHold({
+  const runner = new JobRunner(logger, now, timeZone, workingTime, periodOfJob, (job, period) => hold.settle(job, period));
+  const hold: HolidayHold = new HolidayHold({
     logger,
     now,
     timeZone,
@@ -154,7 +154,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 }
 
 /** Without public holidays nothing is ever held. */
-const noLedger: HeldPostLedger = { hold: async () => {}, heldPosts: async () => [] };
+const noLedger: HeldPostLedger = { hold: async () => {}, heldPosts: async () => [], settleHeld: async () => {} };
 
 /** The job's own time of day and days, for catchUpTime. */
 function catchUpSchedule(expression: string, { schedule, period }: HeldJob): CatchUpSchedule {
@@ -181,6 +181,8 @@ class JobRunner {
     /** The first time in working hours from an instant, within its period (see catchUpTime). */
     private readonly workingTime: (job: JobName, at: Date) => Date | undefined,
     private readonly periodOf: (job: JobName) => PeriodLength,
+    /** A held post's run went through, needing no retry. */
+    private readonly heldSent: (job: JobName, period: string) => Promise<void>,
   ) {}
 
   /** Calls `then` after `wait` ms, unless stopped before. */
@@ -197,13 +199,16 @@ class JobRunner {
     const period = this.periodKey(job.job, this.now());
     const running = (async () => {
       let outcome: unknown;
+      let threw = false;
       try {
         outcome = await job.run(trigger, heldPeriod);
       } catch (error) {
+        threw = true;
         this.logger.error(`${job.job} (${trigger}) failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      const wait = this.stopped ? undefined : job.retryIn?.(outcome, retriesSoFar);
-      if (wait !== undefined) this.retryLater(job, period, wait, retriesSoFar + 1, heldPeriod);
+      const wait = threw ? undefined : job.retryIn?.(outcome, retriesSoFar);
+      if (heldPeriod && !threw && wait === undefined) await this.heldSent(job.job, heldPeriod);
+      if (wait !== undefined && !this.stopped) this.retryLater(job, period, wait, retriesSoFar + 1, heldPeriod);
     })();
     this.inFlight.add(running);
     void running.finally(() => this.inFlight.delete(running));

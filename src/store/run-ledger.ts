@@ -72,6 +72,11 @@ export interface RunLedger {
    */
   heldPosts(since: Date): Promise<HeldPost[]>;
   /**
+   * Marks a held post sent: its run went through and needs no retry. For jobs that record their
+   * posts under other keys (personal nudges, per person), this is what clears it.
+   */
+  settleHeld(job: JobName, period: string, now: Date): Promise<void>;
+  /**
    * Claims the period when it was never run, failed, or its claim's lease ran out; undefined
    * when it is done, skipped or claimed by a live run. Atomic across processes sharing the store.
    */

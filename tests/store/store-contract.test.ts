@@ -427,6 +427,11 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       const again = await after.runs.claim('digest', '2026-W37', claimOptions('host:2:b', due));
       await after.runs.complete(again!, { channel: 'C1', messageTs: '1.1', now: due });
       expect(await after.runs.heldPosts(due)).toEqual([]);
+      // Nudges are recorded per person: their held post is cleared by marking it sent.
+      await after.runs.hold({ job: 'nudges', period: '2026-W37', dueAt: due }, { owner: 'host:1:a', now: T0 });
+      expect((await after.runs.heldPosts(due)).map((post) => post.job)).toEqual(['nudges']);
+      await after.runs.settleHeld('nudges', '2026-W37', due);
+      expect(await after.runs.heldPosts(due)).toEqual([]);
     });
 
     it('sends posts held from holidays in a row to the same instant once, as the latest of them', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobName } from '../../domain/periods.js';
-import { GIVE_WAY, HELD_POSTS, heldPostFromRow, type HeldPostRow } from '../held-post-row.js';
+import { GIVE_WAY, HELD_POSTS, heldPostFromRow, SETTLE_HELD, type HeldPostRow } from '../held-post-row.js';
 import type { ClaimOptions, HeldPost, RunClaim, RunLedger, RunRecord, RunState } from '../run-ledger.js';
 import { runRecordFromRow, type RunRow } from '../run-row.js';
 import type { PgDatabase } from './pg-database.js';
@@ -86,6 +86,10 @@ export class PgRunLedger implements RunLedger {
 
   async heldPosts(since: Date): Promise<HeldPost[]> {
     return (await this.db.rows<HeldPostRow>(HELD_POSTS, [since])).map(heldPostFromRow);
+  }
+
+  async settleHeld(job: JobName, period: string, now: Date): Promise<void> {
+    await this.db.rows(SETTLE_HELD, [job, period, now]);
   }
 
   /** fields: channel, message ts, error. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { JobName } from '../../domain/periods.js';
 import type { ClaimOptions, HeldPost, RunClaim, RunLedger, RunRecord, RunState } from '../run-ledger.js';
-import { GIVE_WAY, HELD_POSTS, heldPostFromRow, type HeldPostRow } from '../held-post-row.js';
+import { GIVE_WAY, HELD_POSTS, heldPostFromRow, SETTLE_HELD, type HeldPostRow } from '../held-post-row.js';
 import { runRecordFromRow, type RunRow } from '../run-row.js';
 import { BACKGROUND_WRITE_PATIENCE_MS, whenNotBusy } from './busy-retry.js';
 
@@ -48,6 +48,7 @@ export class SqliteRunLedger implements RunLedger {
   private readonly lastDoneStatement: Database.Statement<[string], RunRow>;
   private readonly holdTransaction: Database.Transaction<(params: HoldParams) => void>;
   private readonly heldStatement: Database.Statement<[string], HeldPostRow>;
+  private readonly settleStatement: Database.Statement<[{ job: string; period: string; now: string }]>;
 
   constructor(
     db: Database.Database,
@@ -91,6 +92,7 @@ export class SqliteRunLedger implements RunLedger {
       giveWay.run(params);
     });
     this.heldStatement = db.prepare(HELD_POSTS.replace('$1', '?'));
+    this.settleStatement = db.prepare(SETTLE_HELD.replace('$1', '@job').replace('$2', '@period').replace('$3', '@now'));
   }
 
   async claim(job: JobName, period: string, options: ClaimOptions): Promise<RunClaim | undefined> {
@@ -140,6 +142,10 @@ export class SqliteRunLedger implements RunLedger {
 
   async heldPosts(since: Date): Promise<HeldPost[]> {
     return this.heldStatement.all(since.toISOString()).map(heldPostFromRow);
+  }
+
+  async settleHeld(job: JobName, period: string, now: Date): Promise<void> {
+    await this.whenFree(() => this.settleStatement.run({ job, period, now: now.toISOString() }));
   }
 
   private async finish(claim: RunClaim, state: RunState, now: Date, fields: { channel: string | null; ts: string | null; error: string | null }): Promise<boolean> {
