@@ -30,13 +30,14 @@ function toronto(instant: Date): string {
 }
 
 interface Options {
+  regions?: typeof QUEBEC;
   reminderCron?: string;
   digestCron?: string;
   catchUp?: boolean;
   eventReminderCron?: string;
 }
 
-async function recordFirings({ reminderCron = '0 10 * * 1-5', digestCron = '0 9 * * 1', catchUp = false, eventReminderCron }: Options = {}) {
+async function recordFirings({ regions = QUEBEC, reminderCron = '0 10 * * 1-5', digestCron = '0 9 * * 1', catchUp = false, eventReminderCron }: Options = {}) {
   const { runs } = await stores.open();
   const fired: string[] = [];
   const logged: string[] = [];
@@ -52,7 +53,7 @@ async function recordFirings({ reminderCron = '0 10 * * 1-5', digestCron = '0 9 
   });
   const jobs = [job('remind', reminderCron), job('digest', digestCron)];
   if (eventReminderCron) jobs.push(job('event-reminder', eventReminderCron, { heldOnHolidays: false }));
-  schedulers.push(startScheduler({ timeZone: TORONTO, logger, catchUp, holidays: { regions: QUEBEC, ledger: runs }, jobs }));
+  schedulers.push(startScheduler({ timeZone: TORONTO, logger, catchUp, holidays: { regions, ledger: runs }, jobs }));
   return { fired, logged };
 }
 
@@ -110,6 +111,22 @@ describe('public holidays at start', () => {
     expect(fired).toEqual([]);
     await vi.advanceTimersByTimeAsync(3 * HOUR);
     expect(fired).toEqual(['digest 2026-09-08 09:00 held', 'remind 2026-09-08 10:00 schedule']);
+  });
+
+  it('restarted over a weekend or a second holiday in a row, still sends the held post on the next working day', async () => {
+    // Good Friday's Friday reminder, the app restarted on Saturday (neither a holiday nor a working day).
+    useClock('2026-04-04T16:00:00Z');
+    const { fired } = await recordFirings({ catchUp: true, reminderCron: '0 10 * * 5', digestCron: '0 9 1 1 *' });
+    await schedulers[0]!.caughtUp;
+    await vi.advanceTimersByTimeAsync(2 * DAY);
+    expect(fired).toEqual(['remind 2026-04-06 10:00 held']);
+    // Thanksgiving's Thursday reminder in New Hampshire, restarted on the Friday after, a holiday there too.
+    await schedulers.splice(0)[0]!.stop();
+    vi.setSystemTime(new Date('2027-11-26T17:00:00Z'));
+    const thanksgiving = await recordFirings({ catchUp: true, regions: [holidayRegion('US-NH')!], reminderCron: '0 10 * * 4', digestCron: '0 9 1 1 *' });
+    await schedulers[0]!.caughtUp;
+    await vi.advanceTimersByTimeAsync(3 * DAY);
+    expect(thanksgiving.fired).toEqual(['remind 2027-11-29 10:00 held']);
   });
 
   it('started after the held time, catches the held post up at once', async () => {
