@@ -84,12 +84,26 @@ describe('history lines', () => {
   });
 });
 
+/** Every text of a catalogue with its path, its functions called with sample words (or a list, for those that join one). */
+function catalogueTexts(node: unknown, path = ''): [string, string][] {
+  if (typeof node === 'string') return [[path, node]];
+  if (typeof node === 'function') {
+    const say = node as (...args: unknown[]) => unknown;
+    for (const args of [Array.from({ length: say.length }, () => 'X'), [['X', 'Y']]]) {
+      try {
+        return [[path, String(say(...args))]];
+      } catch {
+        // Not the arguments this function takes: the next sample is.
+      }
+    }
+    return [];
+  }
+  if (node && typeof node === 'object') return Object.entries(node).flatMap(([key, value]) => catalogueTexts(value, `${path}.${key}`));
+  return [];
+}
+
 describe('French words a Québec reader expects', () => {
-  const french = JSON.stringify(Object.values(fr).map(function texts(node: unknown): unknown {
-    if (typeof node === 'function') return (node as (...args: unknown[]) => unknown)(...Array.from({ length: node.length }, () => 'X'));
-    if (node && typeof node === 'object') return Object.values(node).map(texts);
-    return node;
-  }));
+  const french = catalogueTexts(fr).map(([, text]) => text).join('\n');
 
   it('says « Utilisation », never « Usage »', () => {
     expect(french).not.toMatch(/\busage\b/i);
@@ -118,27 +132,10 @@ describe('English as a US Northeast reader expects', () => {
   const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
   // One date style: "April 17, 2025"; never "17 April 2025" nor "Apr 17, 2025".
   const OTHER_DATE_STYLE = new RegExp(`\\b\\d{1,2} (${MONTHS})\\b|\\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.? \\d{1,2}, \\d{4}`);
-  const english = (node: unknown, path = ''): [string, string][] => {
-    if (typeof node === 'string') return [[path, node]];
-    if (typeof node === 'function') {
-      const say = node as (...args: unknown[]) => unknown;
-      // Sample words, or a list for the functions that join one.
-      for (const args of [Array.from({ length: say.length }, () => 'X'), [['X', 'Y']]]) {
-        try {
-          return [[path, String(say(...args))]];
-        } catch {
-          // Not the arguments this function takes: the next sample is.
-        }
-      }
-      return [];
-    }
-    if (node && typeof node === 'object') return Object.entries(node).flatMap(([key, value]) => english(value, `${path}.${key}`));
-    return [];
-  };
 
   it('spells the catalogue the US way and writes its dates one way', () => {
     // A Notion property name is how the sync finds the column in databases already made: it stays.
-    const texts = english(en).filter(([path]) => path !== '.notionPeople.properties.organisation');
+    const texts = catalogueTexts(en).filter(([path]) => path !== '.notionPeople.properties.organisation');
     expect(texts.filter(([, text]) => BRITISH.test(text) || OTHER_DATE_STYLE.test(text))).toEqual([]);
     expect(en.pending.overdueUndated(8)).toBe(':warning: Next step overdue: still no due date after 8 weeks');
     expect(en.commands.sync.description).toBe('sync the Notion pages now');
