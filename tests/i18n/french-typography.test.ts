@@ -120,7 +120,7 @@ afterAll(async () => {
 
 /** Commands typed in French: every kind of reply the console or Slack shows. */
 const FRENCH_COMMANDS = [
-  'aide', 'partenaires', 'partenaires qc', 'partenaire c2mi', 'partenaire venture lab', 'partenaire cmc', 'partenaire technum', 'partenaire inconnu',
+  'aide', 'partenaires', 'partenaires qc', 'partenaire c2mi', 'partenaire udes', 'historique udes', 'partenaire distriq', 'partenaire venture lab', 'partenaire cmc', 'partenaire technum', 'partenaire inconnu',
   'personnes', 'personne welch', 'personne latour', 'attente', 'attente nh', 'attente n’importe', 'événements', 'événement 2025-04-16', 'événement atelier',
   'événement boston', 'pistes', 'pistes 2', 'pistes miennes', 'pistes en retard', 'action annoncer', 'à-propos', 'résumé', 'historique c2mi',
   'historique venture lab', 'historique welch', 'historique 2025-04-16', 'historique annoncer', 'suivi venture lab', 'étape', 'rappels-perso',
