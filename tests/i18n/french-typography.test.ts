@@ -13,7 +13,8 @@ import { openSqliteStore } from '../../src/store/open-store.js';
 import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 
 // OQLF typography in every French text the app renders: a non-breaking space (U+00A0 or U+202F)
-// before a colon, and hours without a leading zero ("8 h 46", not "08 h 46").
+// before a colon and a semicolon, hours without a leading zero ("8 h 46", not "08 h 46") and whole
+// hours without their minutes ("11 h"). First the catalogue, then the replies as rendered.
 
 /** Every text of the catalogue, its functions called with counts (0, 1, 2) and sample words. */
 function renderedTexts(node: unknown, path = ''): [string, string][] {
