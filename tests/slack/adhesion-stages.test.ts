@@ -149,6 +149,9 @@ describe('filters people reach for', () => {
     const mine = await askAs(app, 'actions mine');
     expect(mine).toContain('YOUR ACTION ITEMS');
     expect(mine).toContain(first!.title.en);
+    // Their own list does not name the reader as the owner; the late ones do.
+    expect(mine).not.toContain(ADMIN_ID);
+    expect(await askAs(app, 'actions overdue')).toContain(`@${ADMIN_ID}`);
     expect((await askAs(app, 'actions mine', ALICE)).match(/•/g) ?? []).toHaveLength(0);
     expect(await askAs(app, 'taches en retard')).toContain(first!.title.fr);
     expect(await askAs(app, 'actions overdue', PARTNER, SHARED)).toContain('kept among the coordinators');

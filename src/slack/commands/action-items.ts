@@ -23,7 +23,7 @@ export const actionsCommand: CorridorCommand = {
       // Owners and lateness are the coordinators' side: another organisation is told so.
       if (audience === 'public') return messageView(t.actions.insideOnly);
       const chosen = word === 'mine' ? items.filter((item) => item.ownerUserId === userId) : items.filter((item) => isOverdue(item, today));
-      return filteredList(chosen, word === 'mine' ? t.actions.titleMine : t.actions.titleOverdue, context);
+      return filteredList(chosen, word === 'mine' ? t.actions.titleMine : t.actions.titleOverdue, context, word === 'mine' ? userId : undefined);
     }
     const track = findTrack(args, tracks);
     if (track) {
@@ -37,7 +37,7 @@ export const actionsCommand: CorridorCommand = {
 };
 
 /** A chosen few, by track, leaving out the tracks with none of them. */
-async function filteredList(items: ActionItem[], title: string, { store, lang, t, today, audience }: CommandContext): Promise<Reply> {
+async function filteredList(items: ActionItem[], title: string, { store, lang, t, today, audience }: CommandContext, viewerId?: string): Promise<Reply> {
   const groups: TrackGroup[] = groupByTrack(items, await store.listTracks()).filter((group) => group.items.length > 0);
-  return actionListView(groups, lang, t, today, audience, title);
+  return actionListView(groups, lang, t, today, audience, title, viewerId);
 }

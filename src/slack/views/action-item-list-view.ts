@@ -19,12 +19,13 @@ export function actionLine(item: ActionItem, lang: Lang, t: Catalogue, today: st
   return `• ${line}${details.length ? ` · ${details.join(' · ')}` : ''}`;
 }
 
-export function actionListView(groups: TrackGroup[], lang: Lang, t: Catalogue, today: string, audience: Audience, title = t.actions.title): Reply {
+/** `viewerId` when every item is the reader's own (`actions mine`): no owner named on them. */
+export function actionListView(groups: TrackGroup[], lang: Lang, t: Catalogue, today: string, audience: Audience, title = t.actions.title, viewerId?: string): Reply {
   const items = groups.flatMap((group) => group.items);
   const summary = t.actions.summary(items.filter(isOpen).length, items.length);
   const blocks: KnownBlock[] = groups.flatMap((group) => {
     const heading = group.track ? t.actions.trackLine(group.track.position, escapeMrkdwn(group.track.title[lang])) : t.actions.noTrack;
-    const lines = group.items.length ? group.items.map((item) => actionLine(item, lang, t, today, audience)) : [`_${t.actions.emptyTrack}_`];
+    const lines = group.items.length ? group.items.map((item) => actionLine(item, lang, t, today, audience, viewerId)) : [`_${t.actions.emptyTrack}_`];
     return [divider(), ...lineSections([`*${heading}*`, ...lines])];
   });
   return {
