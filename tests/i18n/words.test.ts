@@ -77,10 +77,8 @@ describe('seeded words', () => {
 
 describe('history lines', () => {
   it('read as sentences', () => {
-    expect(en.history.entry('Apr 17, 2025, 9:00 a.m.', en.history.seedActor, en.history.change.created)).toBe(
-      '*Apr 17, 2025, 9:00 a.m.* — The founding press release created the record.',
-    );
-    expect(fr.history.entry('17 avr. 2025, 9 h 00', '<@U1>', fr.history.change.updated)).toBe('*17 avr. 2025, 9 h 00* — <@U1> a modifié la fiche.');
+    expect(en.history.entry('April 17, 2025', en.history.seedActor, en.history.change.created)).toBe('*April 17, 2025* — The founding press release created the record.');
+    expect(fr.history.entry('17 avr. 2025, 9 h', '<@U1>', fr.history.change.updated)).toBe('*17 avr. 2025, 9 h* — <@U1> a modifié la fiche.');
   });
 });
 
