@@ -4,7 +4,7 @@ import { changeGroupLines } from '../i18n/change-words.js';
 import { formatDate, formatNumber, formatReportPeriod } from '../i18n/format.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import { CHART_FONT, CHART_HEIGHT, CHART_WIDTH, reportCharts } from './charts.js';
-import { pdfPartnerRows, type PartnerCells } from './pdf-partners.js';
+import { pdfContactRows, pdfOpenItemRows, pdfPartnerRows, type TableCells } from './pdf-tables.js';
 import type { ReportLang } from './record-tables.js';
 
 export interface PdfOptions {
@@ -15,8 +15,8 @@ export interface PdfOptions {
 
 /**
  * The report as a PDF of A4 pages: for each language (French, then English, for `both`), a page
- * of headline figures, what changed and the sector's figures, a page of charts, and a page of the
- * tracks and partners. DejaVu Sans is embedded: PDF's standard fonts stop at Latin-1 and would drop
+ * of headline figures, what changed, the tracks and the sector's figures; a page of charts; the
+ * partners table; and in internal copies, the open action items with their owners and the period's contacts. DejaVu Sans is embedded: PDF's standard fonts stop at Latin-1 and would drop
  * « », œ and the non-breaking spaces of French typography.
  */
 export async function reportPdf(figures: ReportFigures, options: PdfOptions): Promise<Buffer> {
@@ -46,6 +46,7 @@ export async function reportPdf(figures: ReportFigures, options: PdfOptions): Pr
     page.overview();
     page.charts(charts);
     page.partners();
+    page.coordinators();
     while (pageLangs.length < doc.bufferedPageRange().count) pageLangs.push(lang);
   }
   footers(doc, figures, pageLangs);
@@ -159,7 +160,7 @@ class ReportPage {
 
   private chart(title: string, svg: string): void {
     const { doc } = this;
-    doc.fillColor(INK).font(BOLD).fontSize(11).text(title, MARGIN, doc.y + 10, { width: this.width });
+    this.subheading(title);
     const height = (CHART_HEIGHT * this.width) / CHART_WIDTH;
     drawSvg(doc, svg, MARGIN, doc.y + 4, this.width, height);
     doc.x = MARGIN;
@@ -187,7 +188,26 @@ class ReportPage {
     this.table(pdfPartnerRows(figures, lang));
   }
 
-  private table({ header, rows, widths }: PartnerCells): void {
+  /** Internal copies: what the public view hides, open action items with owners and due dates, and the period's contacts. */
+  coordinators(): void {
+    const { doc, t, figures, lang } = this;
+    if (figures.audience !== 'internal') return;
+    doc.addPage();
+    this.heading(t.report.internalTitle, 0);
+    this.subheading(t.report.openItemsTitle);
+    if (figures.openItems.length) this.table(pdfOpenItemRows(figures, lang));
+    else this.paragraph(t.report.openItemsNone, GREY);
+    this.subheading(t.report.contactsTitle);
+    if (figures.contacts.length) this.table(pdfContactRows(figures, lang));
+    else this.paragraph(t.report.contactsNone, GREY);
+  }
+
+  private subheading(text: string): void {
+    this.doc.fillColor(INK).font(BOLD).fontSize(11).text(text, MARGIN, this.doc.y + 10, { width: this.width });
+    this.doc.y += 4;
+  }
+
+  private table({ header, rows, widths }: TableCells): void {
     const { doc } = this;
     const padding = 4;
     const row = (cells: string[], font: string, fill?: string) => {

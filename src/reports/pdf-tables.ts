@@ -3,7 +3,7 @@ import { RESTING_STAGES } from '../domain/stages.js';
 import { formatDate } from '../i18n/format.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 
-export interface PartnerCells {
+export interface TableCells {
   header: string[];
   rows: string[][];
   /** Column widths in points, adding up to the text width. */
@@ -17,7 +17,7 @@ const NONE = '—';
  * The partners table: name, jurisdiction, status or stage, since when; the last contact in
  * internal copies only. Outside, a paused or declined adhesion reads "adhesion in progress".
  */
-export function pdfPartnerRows(figures: ReportFigures, lang: Lang): PartnerCells {
+export function pdfPartnerRows(figures: ReportFigures, lang: Lang): TableCells {
   const t = catalogue(lang);
   const inside = figures.audience === 'internal';
   const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -42,4 +42,26 @@ export function pdfPartnerRows(figures: ReportFigures, lang: Lang): PartnerCells
   return inside
     ? { header: [columns.name, columns.jurisdiction, columns.stage, columns.since, columns.lastContact], rows, widths: [170, 85, 90, 75, 75] }
     : { header: [columns.name, columns.jurisdiction, columns.stage, columns.since], rows, widths: [200, 100, 105, 90] };
+}
+
+/** Internal copies: each open action item with its track, owner and due date, lateness said. */
+export function pdfOpenItemRows(figures: ReportFigures, lang: Lang): TableCells {
+  const t = catalogue(lang);
+  const tracks = new Map(figures.tracks.flatMap(({ track }) => (track ? [[track.id, track.position] as const] : [])));
+  const rows = figures.openItems.map(({ item, overdue }) => {
+    const position = item.trackId ? tracks.get(item.trackId) : undefined;
+    const due = item.dueOn ? formatDate(item.dueOn, lang) : NONE;
+    return [item.title[lang], position ? t.report.track(position) : t.report.otherTrack, item.ownerUserId ?? NONE, overdue ? t.report.overdueMark(due) : due];
+  });
+  const columns = t.report.itemColumns;
+  return { header: [columns.item, columns.track, columns.owner, columns.due], rows, widths: [235, 70, 85, 105] };
+}
+
+/** Internal copies: the contact log's entries of the period. */
+export function pdfContactRows(figures: ReportFigures, lang: Lang): TableCells {
+  const t = catalogue(lang);
+  const names = new Map(figures.partners.map(({ partner }) => [partner.id, partner.name]));
+  const rows = figures.contacts.map((entry) => [formatDate(entry.on, lang), names.get(entry.partnerId) ?? entry.partnerId, t.contactLog.kinds[entry.kind], entry.text]);
+  const columns = t.report.contactColumns;
+  return { header: [t.fields.date, columns.partner, columns.kind, columns.text], rows, widths: [80, 110, 55, 250] };
 }
