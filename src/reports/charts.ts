@@ -92,7 +92,7 @@ function stackedBars(echarts: typeof import('echarts'), { categories, series }: 
     grid: { left: 40, right: 16, top: 22, bottom: 62 },
     legend: { bottom: 0, itemWidth: 14, itemHeight: 10, itemGap: 18, textStyle: { fontFamily: CHART_FONT, fontSize: 12 } },
     xAxis: { type: 'category', data: categories, axisTick: { alignWithLabel: true }, axisLabel: { fontFamily: CHART_FONT, fontSize: 11, interval: 0 } },
-    yAxis: { type: 'value', minInterval: 1, max: (extent: { max: number }) => Math.max(1, Math.ceil(extent.max * 1.15)), axisLabel: { fontFamily: CHART_FONT, fontSize: 11 } },
+    yAxis: { type: 'value', minInterval: 1, boundaryGap: [0, '12%'], axisLabel: { fontFamily: CHART_FONT, fontSize: 11 } },
     series: series.map((one, index) => ({
       type: 'bar',
       name: one.name,
