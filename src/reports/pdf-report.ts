@@ -67,6 +67,7 @@ const INK = '#222222';
 const GREY = '#666666';
 const ACCENT = '#1f3d6b';
 const RULE = '#d5d9e0';
+const HEADER_FILL = '#eef2f8';
 
 /** One language's pages. */
 class ReportPage {
@@ -126,7 +127,7 @@ class ReportPage {
     tiles.forEach(([label, value], index) => {
       const x = MARGIN + (index % columns) * (tileWidth + gap);
       const y = top + Math.floor(index / columns) * (tileHeight + gap);
-      doc.roundedRect(x, y, tileWidth, tileHeight, 4).fill('#eef2f8');
+      doc.roundedRect(x, y, tileWidth, tileHeight, 4).fill(HEADER_FILL);
       doc.fillColor(ACCENT).font(BOLD).fontSize(20).text(formatNumber(value, this.lang, 'count'), x + 10, y + 8, { width: tileWidth - 20 });
       doc.fillColor(INK).font(BODY).fontSize(8.5).text(label, x + 10, y + 35, { width: tileWidth - 20, height: 24, ellipsis: true });
     });
@@ -213,7 +214,11 @@ class ReportPage {
     const row = (cells: string[], font: string, fill?: string) => {
       doc.font(font).fontSize(8.5);
       const height = Math.max(...cells.map((cell, index) => doc.heightOfString(cell, { width: widths[index]! - 2 * padding }))) + 2 * padding;
-      if (doc.y + height > doc.page.height - MARGIN - 20) doc.addPage();
+      if (doc.y + height > doc.page.height - MARGIN - 20) {
+        doc.addPage();
+        // A table that runs on says again what its columns are.
+        if (cells !== header) row(header, BOLD, HEADER_FILL);
+      }
       const y = doc.y;
       if (fill) doc.rect(MARGIN, y, this.width, height).fill(fill);
       let x = MARGIN;
@@ -225,7 +230,7 @@ class ReportPage {
       doc.x = MARGIN;
       doc.y = y + height;
     };
-    row(header, BOLD, '#eef2f8');
+    row(header, BOLD, HEADER_FILL);
     rows.forEach((cells) => row(cells, BODY));
   }
 
