@@ -876,7 +876,7 @@ export const fr: Catalogue = {
     },
     sheets: { partners: 'Partenaires', people: 'Personnes', events: 'Événements', 'action-items': 'Actions' },
     cli: {
-      usage: 'usage : npm run report [-- --out DOSSIER] [--period 2026-11|2026-Q4|2026] [--lang fr|en|both] [--public]',
+      usage: 'utilisation : npm run report [-- --out DOSSIER] [--period 2026-11|2026-Q4|2026] [--lang fr|en|both] [--public]',
       purpose: [
         '  Écrit le rapport du corridor pour une période : un PDF avec graphiques, un fichier CSV par type de dossier et corridor.xlsx.',
         '  --out DOSSIER  où les écrire (par défaut ./reports)',

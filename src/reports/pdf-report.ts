@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { localIsoDate } from '../domain/dates.js';
 import type { ReportFigures } from '../domain/report-figures.js';
 import { changeGroupLines } from '../i18n/change-words.js';
 import { formatDate, formatNumber, formatReportPeriod } from '../i18n/format.js';
@@ -94,7 +95,7 @@ class ReportPage {
     doc.fontSize(10).fillColor('#dbe4f3').text(t.report.edition[figures.audience], { width: this.width });
     doc.y = 136;
     doc.fillColor(INK).font(BODY).fontSize(10).text(t.report.span(formatDate(figures.period.from, lang), formatDate(figures.period.to, lang)), MARGIN);
-    doc.fillColor(GREY).fontSize(8.5).text(t.report.prepared(formatDate(localDate(this.options.now, this.options.timeZone), lang), formatDate(figures.asOf, lang)));
+    doc.fillColor(GREY).fontSize(8.5).text(t.report.prepared(formatDate(localIsoDate(this.options.now, this.options.timeZone), lang), formatDate(figures.asOf, lang)));
     this.heading(t.report.headlineTitle);
     this.tiles();
     this.heading(t.report.changesTitle(formatDate(figures.period.from, lang), formatDate(figures.period.to, lang)));
@@ -245,10 +246,6 @@ class ReportPage {
     this.doc.fillColor(colour).font(BODY).fontSize(9.5).text(text, MARGIN, this.doc.y, { width: this.width });
     this.doc.moveDown(0.3);
   }
-}
-
-function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
 /** The SVG as vector paths and text in the embedded font. */
