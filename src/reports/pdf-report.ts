@@ -123,14 +123,14 @@ class ReportPage {
     const columns = tiles.length > 6 ? 4 : 3;
     const gap = 10;
     const tileWidth = (this.width - gap * (columns - 1)) / columns;
-    const tileHeight = 62;
+    const tileHeight = 72;
     const top = doc.y;
     tiles.forEach(([label, value], index) => {
       const x = MARGIN + (index % columns) * (tileWidth + gap);
       const y = top + Math.floor(index / columns) * (tileHeight + gap);
       doc.roundedRect(x, y, tileWidth, tileHeight, 4).fill(HEADER_FILL);
       doc.fillColor(ACCENT).font(BOLD).fontSize(20).text(formatNumber(value, this.lang, 'count'), x + 10, y + 8, { width: tileWidth - 20 });
-      doc.fillColor(INK).font(BODY).fontSize(8.5).text(label, x + 10, y + 35, { width: tileWidth - 20, height: 24, ellipsis: true });
+      doc.fillColor(INK).font(BODY).fontSize(8.5).text(label, x + 10, y + 35, { width: tileWidth - 20, height: 33, ellipsis: true });
     });
     doc.x = MARGIN;
     doc.y = top + Math.ceil(tiles.length / columns) * (tileHeight + gap);
