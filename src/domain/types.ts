@@ -225,6 +225,9 @@ export type ContactEntry = z.infer<typeof contactEntry>;
 /** Limits of the about card's texts, in either language. */
 export const ABOUT_LIMITS = { purpose: 1500, figureValue: 100, source: 300 } as const;
 
+/** The years a sector figure may hold for. */
+export const FIGURE_YEARS = { min: 1900, max: 2100 } as const;
+
 const limitedText = (max: number) => z.object({ fr: z.string().min(1).max(max), en: z.string().min(1).max(max) });
 
 /** One figure of the sector as its source gives it ("plus de 900"), the year it holds for, and that source. */
@@ -232,7 +235,7 @@ export const sectorFigure = z.object({
   id: recordId,
   label: bilingualText,
   value: limitedText(ABOUT_LIMITS.figureValue),
-  year: z.number().int().min(1900).max(2100),
+  year: z.number().int().min(FIGURE_YEARS.min).max(FIGURE_YEARS.max),
   source: limitedText(ABOUT_LIMITS.source),
 });
 export type SectorFigure = z.infer<typeof sectorFigure>;

@@ -186,6 +186,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const current = (await app.store.about.get(ABOUT_ID))!;
       expect(current).toMatchObject({ version: 2, updatedBy: 'U0BOB', purpose: { en: 'Purpose revised' } });
       expect(current.figures[0]!.value.en).toBe('more than 900');
+      // Edit again: the form on the current card.
+      const again = await submit(app, ADMIN_ID, ack.view!, {});
+      expect(again.view?.callback_id).toBe('about_modal');
+      expect(JSON.stringify(again.view)).toContain('Purpose revised');
+      expect(JSON.parse(String(again.view!.private_metadata))).toMatchObject({ id: ABOUT_ID, version: 2 });
     });
   });
 }

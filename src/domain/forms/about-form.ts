@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { retitled } from '../about.js';
 import { draftOf } from '../draft.js';
-import { ABOUT_LIMITS, TRACK_TITLE_MAX, type BilingualText, type CorridorProfile, type Draft } from '../types.js';
+import { ABOUT_LIMITS, FIGURE_YEARS, TRACK_TITLE_MAX, type BilingualText, type CorridorProfile, type Draft } from '../types.js';
 import { formErrorsFrom, type FormResult } from './errors.js';
 import { bilingual, nameText, text } from './fields.js';
 import type { FormValues } from './state.js';
@@ -15,9 +15,6 @@ export const ABOUT_FIELDS = {
   figureSource: (id: string) => ({ fr: `figure_source_fr:${id}`, en: `figure_source_en:${id}` }),
   trackTitle: (id: string) => ({ fr: `track_title_fr:${id}`, en: `track_title_en:${id}` }),
 } as const;
-
-/** The years a figure may hold for. */
-export const FIGURE_YEARS = { min: 1900, max: 2100 } as const;
 
 const F = ABOUT_FIELDS;
 const L = ABOUT_LIMITS;
