@@ -1,5 +1,9 @@
 import { hostname } from 'node:os';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseConfig } from '../../src/config/env.js';
+import { localIsoDate, wallClockTime } from '../../src/domain/dates.js';
+import { periodKey } from '../../src/domain/periods.js';
+import { startScheduler, type Scheduler, type Trigger } from '../../src/jobs/scheduler.js';
 import type { JobLogger } from '../../src/jobs/job-logger.js';
 import type { JobDeps } from '../../src/jobs/job-deps.js';
 import { postMonthlyReport } from '../../src/jobs/report-post.js';
@@ -18,6 +22,8 @@ const CHANNEL = 'C0CORRIDOR';
 /** Tuesday 1 December 2026, 09:00 in Toronto: the first working day of the month; it reports November. */
 const NOW = new Date('2026-12-01T14:00:00Z');
 const MONTH = '2026-11';
+const TZ = 'America/Toronto';
+const DAY = 86_400_000;
 const PDF_NAME = 'corridor-report-2026-11.pdf';
 /** A process of this host that is not running (pid far above any real one). */
 const DEAD_HERE = `${hostname()}:4194000:dead01`;
@@ -200,5 +206,54 @@ describe('the monthly report', () => {
     expect(warnings.some((line) => line.includes('files:write'))).toBe(true);
     expect(await postMonthlyReport(deps(store).jobDeps)).toMatchObject({ status: 'posted', found: true });
     expectPostedOnce();
+  });
+});
+
+describe('on REPORT_CRON', () => {
+  const schedulers: Scheduler[] = [];
+
+  afterEach(async () => {
+    for (const scheduler of schedulers.splice(0)) await scheduler.stop();
+    vi.useRealTimers();
+  });
+
+  /** The default schedule with Québec's holidays, started at `iso`: when it fires, in Toronto time, and which month it reports. */
+  function startAt(iso: string): string[] {
+    vi.useFakeTimers({ now: new Date(iso), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    const fired: string[] = [];
+    const job = {
+      job: 'report' as const,
+      cron: parseConfig({}).REPORT_CRON,
+      source: 'REPORT_CRON',
+      run: async (trigger: Trigger) => {
+        const now = new Date();
+        fired.push(`${trigger} ${localIsoDate(now, TZ)} ${wallClockTime(now, TZ).slice(0, 5)} reports ${periodKey('report', now, TZ)}`);
+      },
+    };
+    schedulers.push(startScheduler({ timeZone: TZ, logger: { info: () => {}, warn: () => {}, error: () => {} }, jobs: [job], holidays: parseConfig({}).CORRIDOR_HOLIDAYS }));
+    return fired;
+  }
+
+  it('fires on the first weekday of the month at 09:00, and holds New Year’s Day over to the next working day', async () => {
+    const fired = startAt('2026-11-30T14:00:00Z'); // Monday 30 November, 09:00
+    await vi.advanceTimersByTimeAsync(70 * DAY);
+    expect(fired).toEqual([
+      // Started on the month's last day: its own post, due on the 2nd, is caught up (the job posts a month once).
+      'catch-up 2026-11-30 09:00 reports 2026-10',
+      'schedule 2026-12-01 09:00 reports 2026-11',
+      // 1 January 2027, a Friday, is a holiday: held to Monday the 4th.
+      'held 2027-01-04 09:00 reports 2026-12',
+      'schedule 2027-02-01 09:00 reports 2027-01',
+    ]);
+  });
+
+  it('catches up a month whose post is missed at start, in working hours only', async () => {
+    const thursday = startAt('2026-12-03T15:00:00Z'); // Thursday 3 December, 10:00
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(thursday).toEqual(['catch-up 2026-12-03 10:00 reports 2026-11']);
+    for (const scheduler of schedulers.splice(0)) await scheduler.stop();
+    const saturday = startAt('2026-12-05T15:00:00Z'); // Saturday: the catch-up waits for Monday's 09:00
+    await vi.advanceTimersByTimeAsync(3 * DAY);
+    expect(saturday).toEqual(['catch-up 2026-12-07 09:00 reports 2026-11']);
   });
 });
