@@ -83,6 +83,10 @@ export interface ReportFigures {
   tracks: TrackFigures[];
   eventsByMonth: { month: string; held: number; cancelled: number }[];
   partners: PartnerRow[];
+  /** Internal copies only (empty in public ones): open action items, overdue first, with their owners and due dates. */
+  openItems: { item: ActionItem; overdue: boolean }[];
+  /** Internal copies only (empty in public ones): the contact log's entries of the period, oldest first. */
+  contacts: ContactEntry[];
   changes: DigestChanges;
   profile: CorridorProfile;
 }
@@ -131,6 +135,8 @@ export function reportFigures(input: ReportInput): ReportFigures {
       return { month: month.key, held: events.filter((event) => event.status === 'scheduled').length, cancelled: events.filter((event) => event.status === 'cancelled').length };
     }),
     partners: partners.map((partner) => ({ partner, stage: stageOf(partner), lastContact: inside ? lastContacts.get(partner.id) : undefined })),
+    openItems: inside ? openItems(actions, input.tracks, asOf) : [],
+    contacts: inside ? contacts.filter((entry) => inPeriod(entry.on, period)).sort((a, b) => a.on.localeCompare(b.on) || a.createdAt.localeCompare(b.createdAt)) : [],
     changes,
     profile: input.profile,
   };
@@ -172,4 +178,13 @@ function trackFigures(actions: readonly ActionItem[], tracks: Track[], asOf: str
       done: items.filter((item) => item.status === 'done').length,
     };
   });
+}
+
+/** Open action items in track order, the overdue ones first within each track, then by due date. */
+function openItems(actions: readonly ActionItem[], tracks: Track[], asOf: string): { item: ActionItem; overdue: boolean }[] {
+  return groupByTrack(actions.filter(isOpen), tracks).flatMap(({ items }) =>
+    items
+      .map((item) => ({ item, overdue: isOverdue(item, asOf) }))
+      .sort((a, b) => Number(b.overdue) - Number(a.overdue) || (a.item.dueOn ?? '9999').localeCompare(b.item.dueOn ?? '9999') || a.item.id.localeCompare(b.item.id)),
+  );
 }

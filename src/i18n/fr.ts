@@ -856,6 +856,14 @@ export const fr: Catalogue = {
     partnersTitle: 'Partenaires',
     columns: { name: 'Partenaire', jurisdiction: 'Territoire', stage: 'Statut ou étape', since: 'Depuis', lastContact: 'Dernier contact' },
     changesTitle: (from: string, to: string) => `Ce qui a changé du ${from} au ${to}`,
+    internalTitle: 'Pour les coordonnateurs',
+    openItemsTitle: 'Actions ouvertes',
+    openItemsNone: 'Aucune action ouverte.',
+    contactsTitle: 'Contacts consignés dans la période',
+    contactsNone: 'Aucun contact consigné dans la période.',
+    itemColumns: { item: 'Action', track: 'Piste', owner: 'Responsable', due: 'Échéance' },
+    contactColumns: { partner: 'Partenaire', kind: 'Type', text: 'Ce qui a été dit' },
+    overdueMark: (date: string) => `${date} (en retard)`,
     sectorTitle: 'Le secteur au Québec',
     source: (source: string) => `Source : ${source}`,
     summary: (period: string, signatories: number, pending: number, events: number, open: number, changes: number) =>
@@ -901,7 +909,7 @@ export const fr: Catalogue = {
     },
     sheets: { partners: 'Partenaires', people: 'Personnes', events: 'Événements', 'action-items': 'Actions' },
     cli: {
-      usage: 'usage : npm run report [-- --out DOSSIER] [--period 2026-11|2026-Q4|2026] [--lang fr|en|both] [--public]',
+      usage: 'utilisation : npm run report [-- --out DOSSIER] [--period 2026-11|2026-Q4|2026] [--lang fr|en|both] [--public]',
       purpose: [
         '  Écrit le rapport du corridor pour une période : un PDF avec graphiques, un fichier CSV par type de dossier et corridor.xlsx.',
         '  --out DOSSIER  où les écrire (par défaut ./reports)',

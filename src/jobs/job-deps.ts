@@ -10,6 +10,8 @@ export type JobConfig = Pick<Config, 'CORRIDOR_CHANNEL' | 'CORRIDOR_CHANNEL_LANG
   Partial<Pick<Config, 'PUBLIC_URL' | 'CALENDAR_FEED_KEY'>> &
   /** Who may log contacts from a nudge (coordinators). */
   Partial<Pick<Config, 'CORRIDOR_ADMINS'>> &
+  /** A reminder scheduled on one weekday only is a weekly post: its period is the week (see job-period.ts). */
+  Partial<Pick<Config, 'REMINDER_CRON'>> &
   /** The monthly report's edition; absent, the channel's (see jobs/report-post.ts). */
   Partial<Pick<Config, 'REPORT_AUDIENCE'>>;
 

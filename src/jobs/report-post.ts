@@ -1,6 +1,6 @@
 import { localIsoDate } from '../domain/dates.js';
 import type { Audience } from '../domain/permissions.js';
-import { lastFullMonth } from '../domain/report-period.js';
+import { lastFullMonth, parseReportPeriod } from '../domain/report-period.js';
 import { buildReport } from '../reports/report-files.js';
 import { reportFileComment, reportPostView } from '../slack/views/report-post-view.js';
 import type { JobDeps } from './job-deps.js';
@@ -8,12 +8,13 @@ import { requireChannel, runPostingJob, type ComposedPost, type JobResult } from
 import { filePart } from './slack-poster.js';
 
 /**
- * The monthly post as it would go out at `now`: the report of the last full month, its summary
- * in the channel, its PDF in the summary's thread (in the channel's languages, as other posts).
+ * The monthly post as it would go out at `now`: the report of the last full month (or of the
+ * month `key` names, a held post's), its summary in the channel, its PDF in the summary's thread,
+ * in the channel's languages as other posts.
  */
-export async function composeReportPost(deps: Pick<JobDeps, 'store' | 'config'>, now: Date, audience: Audience): Promise<ComposedPost> {
+export async function composeReportPost(deps: Pick<JobDeps, 'store' | 'config'>, now: Date, audience: Audience, key?: string): Promise<ComposedPost> {
   const { CORRIDOR_TZ: timeZone, CORRIDOR_CHANNEL_LANG: lang } = deps.config;
-  const period = lastFullMonth(localIsoDate(now, timeZone));
+  const period = (key === undefined ? undefined : parseReportPeriod(key)) ?? lastFullMonth(localIsoDate(now, timeZone));
   const report = await buildReport(deps.store, { period, lang, audience, now, timeZone });
   const { name, bytes } = report.pdf;
   return {
@@ -27,7 +28,7 @@ export async function reportAudience(deps: Pick<JobDeps, 'config' | 'poster'>): 
   return deps.config.REPORT_AUDIENCE ?? deps.poster.audienceOf(requireChannel(deps.config));
 }
 
-/** Posts last month's report to CORRIDOR_CHANNEL, once per month (the month reported is the period). */
-export async function postMonthlyReport(deps: JobDeps): Promise<JobResult> {
-  return runPostingJob('report', deps, async (now) => composeReportPost(deps, now, await reportAudience(deps)));
+/** Posts last month's report to CORRIDOR_CHANNEL, once per month (the month reported is the period); `period`: a held one. */
+export async function postMonthlyReport(deps: JobDeps, period?: string): Promise<JobResult> {
+  return runPostingJob('report', deps, async (now) => composeReportPost(deps, now, await reportAudience(deps), period), period);
 }

@@ -47,10 +47,10 @@ export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlF
     timeZone: config.CORRIDOR_TZ,
     logger,
     now: clock,
-    holidays: config.CORRIDOR_HOLIDAYS,
+    holidays: { regions: config.CORRIDOR_HOLIDAYS, ledger: store.runs },
     jobs: [
-      { job: 'remind', cron: config.REMINDER_CRON, source: 'REMINDER_CRON', run: () => remind(deps), retryIn: retryOnePost },
-      { job: 'digest', cron: config.DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(deps), retryIn: retryOnePost },
+      { job: 'remind', cron: config.REMINDER_CRON, source: 'REMINDER_CRON', run: (_trigger, period) => remind(deps, period), retryIn: retryOnePost },
+      { job: 'digest', cron: config.DIGEST_CRON, source: 'DIGEST_CRON', run: (_trigger, period) => digest(deps, period), retryIn: retryOnePost },
       {
         job: 'event-reminder',
         cron: config.EVENT_REMINDER_CRON,
@@ -60,7 +60,7 @@ export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlF
         heldOnHolidays: false,
         retryIn: (outcome, retries) => retryEvents((outcome as EventReminderResult[] | undefined) ?? [], retries),
       },
-      { job: 'report', cron: config.REPORT_CRON, source: 'REPORT_CRON', run: () => postMonthlyReport(deps), retryIn: retryOnePost },
+      { job: 'report', cron: config.REPORT_CRON, source: 'REPORT_CRON', run: (_trigger, period) => postMonthlyReport(deps, period), retryIn: retryOnePost },
       { job: 'nudges', cron: config.NUDGE_CRON, source: 'NUDGE_CRON', run: () => sendNudges(deps), retryIn: (outcome, retries) => retryNudges((outcome as NudgeResult[] | undefined) ?? [], retries) },
     ],
   });

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { catalogue } from '../i18n/index.js';
 import { RECORD_KINDS, recordTable, say, type RecordKind, type RecordTable, type ReportLang, type TableRecords } from './record-tables.js';
 import type { Audience } from '../domain/permissions.js';
@@ -8,7 +8,9 @@ const SHEET_NAME_MAX = 31;
 
 /** `corridor.xlsx`: one sheet per record kind, the same columns and rows as its CSV file, the header frozen. */
 export async function workbookBytes(records: TableRecords, lang: ReportLang, audience: Audience): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // ExcelJS is large: loaded when a workbook is made, not when the bot starts.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = 'corridor-bot';
   for (const kind of RECORD_KINDS) addSheet(workbook, kind, recordTable(kind, records, lang, audience), lang);
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanEnv, runCli } from '../support/run-cli.js';
 
@@ -20,7 +21,13 @@ describe('npm run report', () => {
     expect(result.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['action-items.csv', 'corridor-report-2025-Q2.pdf', 'corridor.xlsx', 'events.csv', 'partners.csv', 'people.csv']);
     expect(result.stdout).toContain(`6 files written to ${out}`);
-    expect(readFileSync(join(out, 'corridor-report-2025-Q2.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const pdf = await getDocument({ data: new Uint8Array(readFileSync(join(out, 'corridor-report-2025-Q2.pdf'))), verbosity: 0 }).promise;
+    const first = await (await pdf.getPage(1)).getTextContent();
+    expect(first.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' ')).toContain('Rapport du corridor — 2e trimestre 2025');
+    const partners = await (await pdf.getPage(3)).getTextContent();
+    const names = partners.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    for (const name of ['Venture Lab', 'CMC Microsystems', 'New Hampshire']) expect(names).toContain(name);
+    await pdf.destroy();
     expect(readFileSync(join(out, 'partners.csv'), 'utf8').split('\r\n').filter(Boolean)).toHaveLength(13);
   });
 

@@ -210,6 +210,7 @@ describe('the monthly report', () => {
 });
 
 describe('on REPORT_CRON', () => {
+  const { open } = tempStores('report-cron');
   const schedulers: Scheduler[] = [];
 
   afterEach(async () => {
@@ -218,24 +219,26 @@ describe('on REPORT_CRON', () => {
   });
 
   /** The default schedule with Québec's holidays, started at `iso`: when it fires, in Toronto time, and which month it reports. */
-  function startAt(iso: string): string[] {
+  async function startAt(iso: string): Promise<string[]> {
+    const { runs } = await open();
     vi.useFakeTimers({ now: new Date(iso), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     const fired: string[] = [];
     const job = {
       job: 'report' as const,
       cron: parseConfig({}).REPORT_CRON,
       source: 'REPORT_CRON',
-      run: async (trigger: Trigger) => {
+      run: async (trigger: Trigger, period?: string) => {
         const now = new Date();
-        fired.push(`${trigger} ${localIsoDate(now, TZ)} ${wallClockTime(now, TZ).slice(0, 5)} reports ${periodKey('report', now, TZ)}`);
+        fired.push(`${trigger} ${localIsoDate(now, TZ)} ${wallClockTime(now, TZ).slice(0, 5)} reports ${period ?? periodKey('report', now, TZ)}`);
       },
     };
-    schedulers.push(startScheduler({ timeZone: TZ, logger: { info: () => {}, warn: () => {}, error: () => {} }, jobs: [job], holidays: parseConfig({}).CORRIDOR_HOLIDAYS }));
+    const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+    schedulers.push(startScheduler({ timeZone: TZ, logger: quiet, jobs: [job], holidays: { regions: parseConfig({}).CORRIDOR_HOLIDAYS, ledger: runs } }));
     return fired;
   }
 
   it('fires on the first weekday of the month at 09:00, and holds New Year’s Day over to the next working day', async () => {
-    const fired = startAt('2026-11-30T14:00:00Z'); // Monday 30 November, 09:00
+    const fired = await startAt('2026-11-30T14:00:00Z'); // Monday 30 November, 09:00
     await vi.advanceTimersByTimeAsync(70 * DAY);
     expect(fired).toEqual([
       // Started on the month's last day: its own post, due on the 2nd, is caught up (the job posts a month once).
@@ -248,11 +251,12 @@ describe('on REPORT_CRON', () => {
   });
 
   it('catches up a month whose post is missed at start, in working hours only', async () => {
-    const thursday = startAt('2026-12-03T15:00:00Z'); // Thursday 3 December, 10:00
+    const thursday = await startAt('2026-12-03T15:00:00Z'); // Thursday 3 December, 10:00
     await vi.advanceTimersByTimeAsync(1000);
     expect(thursday).toEqual(['catch-up 2026-12-03 10:00 reports 2026-11']);
     for (const scheduler of schedulers.splice(0)) await scheduler.stop();
-    const saturday = startAt('2026-12-05T15:00:00Z'); // Saturday: the catch-up waits for Monday's 09:00
+    vi.useRealTimers();
+    const saturday = await startAt('2026-12-05T15:00:00Z'); // Saturday: the catch-up waits for Monday's 09:00
     await vi.advanceTimersByTimeAsync(3 * DAY);
     expect(saturday).toEqual(['catch-up 2026-12-07 09:00 reports 2026-11']);
   });
