@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { localIsoDate } from '../../src/domain/dates.js';
 import { lastFullMonth } from '../../src/domain/report-period.js';
+import { runCorridorCommand } from '../../src/slack/commands/dispatch.js';
 import { blockKitViolations } from '../support/block-kit-limits.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
 import { recordingLogger } from '../support/recording-logger.js';
@@ -10,7 +11,8 @@ import { tempStores } from '../support/temp-stores.js';
 // `/corridor report` and `/corridor export`, as Slack sends them: signed requests to the real
 // receiver, the real WebClient's files.uploadV2 against the emulator, the files read back.
 
-const start = oneAppPerTest(tempStores('report-command').open);
+const stores = tempStores('report-command');
+const start = oneAppPerTest(stores.open);
 
 /** The coordinator's direct messages with the bot, as conversations.open names them in the emulator. */
 const ADMIN_DM = `D${ADMIN_ID.slice(1)}`;
@@ -102,6 +104,14 @@ describe('/corridor report', () => {
     expect(app.slack.callsTo('conversations.open')).toHaveLength(0);
     expect(app.slack.callsTo('files.getUploadURLExternal')).toHaveLength(0);
     expect(app.slack.callsTo('response_url')).toHaveLength(0);
+  });
+
+  it('in the local console, says where the files are made instead', async () => {
+    const store = await stores.open();
+    const reply = await runCorridorCommand({ text: 'report 2026-11', userId: ADMIN_ID, lang: 'en', audience: 'internal', store, timeZone: 'America/Toronto', admins: [ADMIN_ID] });
+    expect(reply!.text).toBe('Files go to Slack direct messages; here, `npm run report -- --out DIR` writes the same files into a folder.');
+    const csv = await runCorridorCommand({ text: 'exporter personnes', userId: ADMIN_ID, lang: 'en', audience: 'internal', store, timeZone: 'America/Toronto', admins: [ADMIN_ID] });
+    expect(csv!.text).toContain('npm run report -- --out DOSSIER');
   });
 
   it('is listed in the help of coordinators only', async () => {
