@@ -43,7 +43,7 @@ export type PostOutcome =
 
 /**
  * A file shared in a channel (files.uploadV2), as a reply in a post's thread. A file share carries
- * no metadata: it is known again by its name among the bot's files in that thread (see filePart).
+ * no metadata: it is known again by its name among the files in that thread (see filePart).
  */
 export interface ChannelFile {
   channel: string;
@@ -265,7 +265,7 @@ export class SlackPoster implements Poster {
     }
   }
 
-  /** The keyed replies in a thread, each with its part and ts, and the files the bot shared there (as filePart). */
+  /** The keyed replies in a thread, each with its part and ts, and the files shared there (as filePart). */
   private async searchThread(channel: string, threadTs: string, key?: PostKey): Promise<{ part: string; ts: string }[]> {
     const parts: { part: string; ts: string }[] = [];
     let cursor: string | undefined;
@@ -280,8 +280,9 @@ export class SlackPoster implements Poster {
       for (const message of result.messages ?? []) {
         const part = (message.metadata?.event_payload as Record<string, unknown> | undefined)?.part;
         if (message.ts && message.ts !== threadTs && key && isPostOf(message.metadata, key) && typeof part === 'string') parts.push({ part, ts: message.ts });
-        // A bot's file share carries no metadata: in the post's own thread, its file's name is its part.
-        if (message.ts && message.ts !== threadTs && message.bot_id) parts.push(...(message.files ?? []).flatMap((file) => (file.name ? [{ part: filePart(file.name), ts: message.ts! }] : [])));
+        // A file share carries no metadata: in the post's own thread, its file's name is its part
+        // (whoever shared it: a PDF of that name in the thread is the one the post needs).
+        if (message.ts && message.ts !== threadTs) parts.push(...(message.files ?? []).flatMap((file) => (file.name ? [{ part: filePart(file.name), ts: message.ts! }] : [])));
       }
       cursor = result.response_metadata?.next_cursor || undefined;
       if (!result.has_more || !cursor) break;
