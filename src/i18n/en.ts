@@ -797,7 +797,7 @@ export const en = {
       usage: 'report [public] [period]',
       description:
         'the corridor’s report, a PDF with charts, and the workbook corridor.xlsx, in your direct messages with the bot: the last full month, or a month (`2026-11`), a quarter (`2026-Q4`) or a year (`2026`); `public` for the edition other organisations may read',
-      examples: ['report', 'report 2026-Q4', 'report public 2026-11'],
+      examples: ['report', 'report public 2026-Q4'],
     },
     exportHelp: {
       usage: 'export <partners|people|events|actions> [public]',

@@ -789,7 +789,7 @@ export const fr: Catalogue = {
       usage: 'rapport [public] [période]',
       description:
         'le rapport du corridor, un PDF avec graphiques, et le classeur corridor.xlsx, dans vos messages directs avec le bot : le dernier mois complet, ou un mois (`2026-11`), un trimestre (`2026-T4`) ou une année (`2026`) ; `public` pour l’édition que d’autres organisations peuvent lire',
-      examples: ['rapport', 'rapport 2026-T4', 'rapport public 2026-11'],
+      examples: ['rapport', 'rapport public 2026-T4'],
     },
     exportHelp: {
       usage: 'exporter <partenaires|personnes|événements|actions> [public]',
