@@ -14,6 +14,7 @@ import type {
   ContactEntry,
   CorridorEvent,
   CorridorProfile,
+  Draft,
   HistoryEntry,
   Partner,
   Track,
@@ -40,7 +41,8 @@ export interface ReportInput {
   actions: ActionItem[];
   contacts: ContactEntry[];
   tracks: Track[];
-  profile: CorridorProfile;
+  /** The about card's content: its figures and their sources. */
+  profile: Draft<CorridorProfile>;
   /** Every change on record, oldest first. */
   history: HistoryEntry[];
 }
@@ -88,7 +90,8 @@ export interface ReportFigures {
   /** Internal copies only (empty in public ones): the contact log's entries of the period, oldest first. */
   contacts: ContactEntry[];
   changes: DigestChanges;
-  profile: CorridorProfile;
+  /** The about card's content: its figures and their sources. */
+  profile: Draft<CorridorProfile>;
 }
 
 /** The instant a calendar date ends in the zone (the next day's first instant), as an ISO string. */

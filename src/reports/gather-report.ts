@@ -1,4 +1,4 @@
-import type { CorridorProfile, HistoryEntry, Track } from '../domain/types.js';
+import { ABOUT_ID, type CorridorProfile, type HistoryEntry, type Track } from '../domain/types.js';
 import type { CorridorStore } from '../store/corridor-store.js';
 import type { TableRecords } from './record-tables.js';
 
@@ -21,7 +21,7 @@ export async function gatherReportRecords(store: CorridorStore): Promise<ReportR
     store.actions.list(all),
     store.contacts.list(all),
     store.listTracks(),
-    store.getProfile(),
+    store.about.get(ABOUT_ID).then((profile) => profile ?? Promise.reject(new Error('the about card is missing: the store was not seeded'))),
     store.changesSince(ALL_HISTORY),
   ]);
   return { partners, people, events, actions, contacts, tracks, profile, history };

@@ -140,14 +140,15 @@ class ReportPage {
     const { doc, t, figures, lang } = this;
     this.heading(t.report.sectorTitle);
     for (const figure of figures.profile.figures) {
-      const value = formatNumber(figure.value, lang, figure.unit);
       const y = doc.y;
       doc.fillColor(INK).font(BODY).fontSize(9.5).text(figure.label[lang], MARGIN, y, { width: this.width - 130 });
       const after = doc.y;
-      doc.font(BOLD).text(figure.moreThan ? t.about.moreThan(value) : value, MARGIN + this.width - 120, y, { width: 120, align: 'right' });
+      doc.font(BOLD).text(figure.value[lang], MARGIN + this.width - 120, y, { width: 120, align: 'right' });
       doc.y = Math.max(after, doc.y) + 3;
     }
-    doc.fillColor(GREY).font(BODY).fontSize(8.5).text(t.report.source(figures.profile.source[lang]), MARGIN, doc.y + 2, { width: this.width });
+    // Each figure carries the year it holds for and its source: said once for the figures sharing them.
+    const sources = [...new Set(figures.profile.figures.map((figure) => `${figure.source[lang]} (${figure.year})`))];
+    doc.fillColor(GREY).font(BODY).fontSize(8.5).text(t.report.source(t.common.listJoin(sources)), MARGIN, doc.y + 2, { width: this.width });
   }
 
   charts(charts: { adhesions: string; actions: string; events: string }): void {

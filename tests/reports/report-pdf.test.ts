@@ -88,7 +88,7 @@ describe('the report’s PDF', () => {
     expect(text).toContain('Partners edited: Venture Lab (stage now legal review)');
     expect(text).toContain('Events added: Photonics workshop, Bromont');
     expect(text).toContain('Québec companies in electronics and semiconductors more than 900');
-    expect(text).toContain('Source: Press release of 17 April 2025, Sherbrooke');
+    expect(text).toContain('Source: Press release of 17 April 2025, Sherbrooke (2025)');
   });
 
   it('draws its charts as vector bars in their colours, with their titles and legends', () => {
