@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import type { WebClient } from '@slack/web-api';
+import type { Logger, WebClient } from '@slack/web-api';
 import type { Catalogue } from '../../i18n/index.js';
 import type { NotionSyncAccess } from '../../notion/sync-access.js';
 import type { CorridorStore } from '../../store/corridor-store.js';
@@ -30,6 +30,8 @@ export interface CommandContext extends Asker {
     respondLater(reply: Reply): Promise<void>;
     /** An error after the acknowledgement, logged with an ID: the apology that quotes it. */
     reportedError(what: string, error: unknown): Reply;
+    /** For what fails after the acknowledgement (an upload): the user is told, the operator reads why. */
+    logger: Pick<Logger, 'warn'>;
   };
 }
 

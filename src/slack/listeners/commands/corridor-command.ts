@@ -40,6 +40,7 @@ export function corridorCommandListener(deps: SlackDeps) {
           channelId,
           openModal: modal.open,
           reportedError: (what, error) => messageView(reportedError(what, error, { logger, lang })),
+          logger,
           respondLater: (later) =>
             respond({ response_type: 'ephemeral', replace_original: false, text: later.text, blocks: later.blocks }).then(
               () => undefined,
