@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../src/domain/dates.js';
 import { blockKitViolations, viewViolations } from '../support/block-kit-limits.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
-import { viewSubmission, type Typed } from '../support/slack-interactions.js';
+import { menuSearch, viewSubmission, type Typed } from '../support/slack-interactions.js';
 
 // An event added through the real form (signed requests into Bolt), then read as calendar apps and
 // people read it: the feed, the per-event file behind *Add to calendar*, and the card.
@@ -144,7 +144,16 @@ describe('the event card and its calendar file', () => {
     expect(file).not.toMatch(/ATTENDEE|mailto|technumquebec/i);
   });
 
-  it('still lists the 12 partners present at the founding meeting', async () => {
+  it('still lists the 12 partners present at the founding meeting, after an edit through the form that asks who attended', async () => {
+    const before = running.slack.callsTo('views.open').length;
+    await running.command('event edit 2025-04-16', { user_id: ADMIN_ID });
+    await running.corridor.idle();
+    const view = running.slack.callsTo('views.open')[before]!.args.view as Json;
+    expect(viewViolations(view)).toEqual([]);
+    const ack = await running.interaction(viewSubmission(ADMIN_ID, view, { summary_en: 'Four action tracks identified.' }, 'V0EVENTMEETING'));
+    expect((ack.json as { response_action?: string }).response_action).toBe('update');
+    await running.corridor.idle();
+    expect((await running.store.events.get('first-official-meeting-2025-04-16'))?.attendingPartnerIds).toHaveLength(12);
     const shown = JSON.stringify((await card(ADMIN_ID, 'event 2025-04-16')).blocks);
     expect(shown).toContain('*Partners present* (12)');
   });
@@ -168,5 +177,24 @@ describe('the event form refuses, under the field', () => {
       end_time: 'Veuillez aussi donner une heure de début, ou laisser la fin vide pour un événement d’une journée.',
       place: 'Veuillez donner un lieu, ou un lien en ligne pour un événement tenu en ligne seulement.',
     });
+  });
+});
+
+describe('the people invited, among more people than a menu holds', () => {
+  it('are searched as the coordinator types, and saved', async () => {
+    for (let i = 0; i < 110; i++) {
+      const id = `guest-${i}`;
+      await running.store.people.save({ id, name: `Guest ${i}`, title: null, partnerId: null, affiliation: null, email: null, quote: null }, { actor: ADMIN_ID });
+    }
+    const view = await openEventModal();
+    const picker = (view.blocks as Json[]).find((block) => block.block_id === 'invited_people') as { element: { type: string; action_id: string } };
+    expect(picker.element.type).toBe('multi_external_select');
+    const response = await running.interaction(menuSearch(ADMIN_ID, picker.element.action_id, 'invited_people', 'guest 10'));
+    const options = (response.json as { options: { value: string }[] }).options.map((option) => option.value);
+    expect(options.sort()).toEqual(['guest-10', 'guest-100', 'guest-101', 'guest-102', 'guest-103', 'guest-104', 'guest-105', 'guest-106', 'guest-107', 'guest-108', 'guest-109']);
+    const ack = await running.interaction(viewSubmission(ADMIN_ID, view, { title_en: 'Guest day', date, place: 'Bromont', invited_people: ['guest-107'] }, 'V0EVENTGUESTS'));
+    expect((ack.json as { response_action?: string }).response_action).toBe('update');
+    await running.corridor.idle();
+    expect((await running.store.events.list()).find((event) => event.title.en === 'Guest day')?.invitedPersonIds).toEqual(['guest-107']);
   });
 });

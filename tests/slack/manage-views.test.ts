@@ -66,6 +66,18 @@ describe('modals', () => {
     expect(elements).toContainEqual(expect.objectContaining({ type: 'plain_text_input', initial_value: 'Peter Welch — Morning address' }));
   });
 
+  it('asks who attended only once the event has begun, the founding meeting’s 12 partners already chosen', () => {
+    const t = catalogue('en');
+    const blockIds = (view: ViewJson) => view.blocks.map((block) => block.block_id);
+    const meeting = eventModal({ event: events[0]!, partners, people, timeZone: 'America/Toronto', today: '2026-12-05', lang: 'en', t }) as unknown as ViewJson;
+    expect(blockIds(meeting)).toEqual(expect.arrayContaining(['end_time', 'online_url', 'invited_partners', 'invited_people', 'attended_partners', 'attended_people']));
+    const attended = meeting.blocks.find((block) => block.block_id === 'attended_partners') as { element: { initial_options: unknown[] } };
+    expect(attended.element.initial_options).toHaveLength(12);
+    const ahead = eventModal({ event: events[0]!, partners, people, timeZone: 'America/Toronto', today: '2025-04-15', lang: 'en', t }) as unknown as ViewJson;
+    expect(blockIds(ahead)).not.toContain('attended_partners');
+    expect(blockIds(eventModal({ partners, people, timeZone: 'UTC', today: '2026-12-05', lang: 'en', t }) as unknown as ViewJson)).not.toContain('attended_people');
+  });
+
   it('offers partners in a static menu up to 100, and a searched menu beyond', () => {
     const t = catalogue('en');
     const small = eventModal({ partners: manyPartners(100), people, timeZone: 'UTC', today: '2026-12-05', lang: 'en', t }) as unknown as ViewJson;
