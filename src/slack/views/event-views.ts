@@ -29,6 +29,11 @@ export function eventPlaceText(event: CorridorEvent, t: Catalogue): string {
   return event.place ? escapeMrkdwn(event.place) : t.eventInvites.online;
 }
 
+/** "Online link: <address>", for an event with one. */
+export function onlineLinkText(event: CorridorEvent, t: Catalogue): string | undefined {
+  return event.onlineUrl ? t.common.labelled(t.eventInvites.onlineUrl, link(event.onlineUrl, event.onlineUrl)) : undefined;
+}
+
 export function eventLine(event: CorridorEvent, lang: Lang, t: Catalogue): string {
   const line = t.events.line(escapeMrkdwn(event.title[lang]), eventDateText(event, lang), eventPlaceText(event, t));
   return event.status === 'cancelled' ? `• ~${line}~ (${t.events.cancelled})` : `• ${line}`;
