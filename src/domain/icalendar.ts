@@ -83,7 +83,8 @@ function attendeesOf(event: CorridorEvent, people: readonly Person[]): ICalAtten
     const person = byId.get(id);
     if (!person?.email || person.removedAt !== null) return [];
     const status = present.has(id) ? ICalAttendeeStatus.ACCEPTED : ICalAttendeeStatus.NEEDSACTION;
-    return [{ name: textValue(person.name), email: person.email, role: ICalAttendeeRole.REQ, status }];
+    // CN is a quoted parameter, where RFC 5545 allows no double quote (ical-generator would write \").
+    return [{ name: textValue(person.name).replace(/"/g, "'"), email: person.email, role: ICalAttendeeRole.REQ, status }];
   });
 }
 

@@ -112,6 +112,9 @@ describe('buildICalendar', () => {
         'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN="René Sylvestre":MAILTO:rene@example.org',
       ]);
       expect(one(call, false)).not.toMatch(/ATTENDEE|MAILTO/);
+      const quoted = directory.map((person) => (person.id === 'rene-sylvestre' ? { ...person, name: 'René "Ray" Sylvestre' } : person));
+      const text = buildICalendar({ events: [call], timeZone: 'America/Toronto', lang: 'en', name: 'Corridor', people: quoted }).replace(/\r\n /g, '');
+      expect(text).toContain('CN="René \'Ray\' Sylvestre":MAILTO:rene@example.org');
     });
   });
 });
