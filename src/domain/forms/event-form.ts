@@ -66,13 +66,13 @@ export interface SpeakerLine {
 const F = EVENT_FIELDS;
 const L = EVENT_LIMITS;
 
-export function parseEventForm(values: FormValues, context: EventFormContext): FormResult<EventFormResult> {
-  const { existing, events, partners, people } = context;
+/** The form's fields, and the rules between them, checked against the partners and people on record. */
+function eventFormSchema({ partners, people }: Pick<EventFormContext, 'partners' | 'people'>) {
   const partnerIds = new Set(partners.map((partner) => partner.id));
   const personIds = new Set(people.map((person) => person.id));
   const somePartners = choices((id) => partnerIds.has(id), L.invitees);
   const somePeople = choices((id) => personIds.has(id), L.invitees);
-  const schema = z
+  return z
     .object({
       [F.titleFr]: nameText(L.title),
       [F.titleEn]: nameText(L.title),
@@ -106,7 +106,11 @@ export function parseEventForm(values: FormValues, context: EventFormContext): F
         issues.addIssue({ code: 'custom', path: [F.speakers], message: 'speakerLine' });
       }
     });
-  const parsed = schema.safeParse(values);
+}
+
+export function parseEventForm(values: FormValues, context: EventFormContext): FormResult<EventFormResult> {
+  const { existing, events, people } = context;
+  const parsed = eventFormSchema(context).safeParse(values);
   if (!parsed.success) return { ok: false, errors: formErrorsFrom(parsed.error.issues) };
   const form = parsed.data;
   const title = bilingual(form[F.titleFr], form[F.titleEn])!;

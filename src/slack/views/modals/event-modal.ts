@@ -1,4 +1,4 @@
-import type { ModalView } from '@slack/types';
+import type { InputBlock, ModalView } from '@slack/types';
 import { EVENT_FIELDS as F, EVENT_LIMITS as L, speakerText } from '../../../domain/forms/event-form.js';
 import { eventStatuses, type CorridorEvent, type Partner, type Person } from '../../../domain/types.js';
 import type { Catalogue, Lang } from '../../../i18n/index.js';
@@ -27,7 +27,6 @@ export function eventModal({ event, partners, people, timeZone, today, lang, t }
   const f = t.fields;
   const m = t.modals.event;
   const v = t.eventInvites;
-  const pick = { optional: true, placeholder: t.forms.choose };
   return modal({
     callbackId: CALLBACK_IDS.event,
     title: event ? m.titleEdit : m.titleAdd,
@@ -41,13 +40,8 @@ export function eventModal({ event, partners, people, timeZone, today, lang, t }
       timeInput(F.endTime, v.endTime(timeZone), { initial: event?.endTime, timeZone, optional: true, hint: v.endTimeHint }),
       textInput(F.place, f.place, { initial: event?.place, maxLength: L.place, optional: true, hint: v.placeHint }),
       textInput(F.onlineUrl, v.onlineUrl, { initial: event?.onlineUrl, maxLength: L.onlineUrl, optional: true, hint: v.onlineUrlHint, placeholder: v.onlineUrlPlaceholder }),
-      partnersInput(F.organisers, f.organisers, partnerChoices(partners, event?.organiserIds), { ...pick, initial: event?.organiserIds ?? [] }),
-      partnersInput(F.invitedPartners, v.invitedPartners, partnerChoices(partners, event?.invitedPartnerIds), { ...pick, initial: event?.invitedPartnerIds ?? [] }),
-      peopleInput(F.invitedPeople, v.invitedPeople, personChoices(people, event?.invitedPersonIds), {
-        ...pick,
-        initial: event?.invitedPersonIds ?? [],
-        hint: v.invitedPeopleHint,
-      }),
+      partnersInput(F.organisers, f.organisers, partnerChoices(partners, event?.organiserIds), { ...picker(t), initial: event?.organiserIds ?? [] }),
+      ...inviteeInputs(event, partners, people, t),
       textInput(F.speakers, f.speakers, {
         initial: event ? speakerText(event, people, lang) : undefined,
         maxLength: L.speakersText,
@@ -65,16 +59,7 @@ export function eventModal({ event, partners, people, timeZone, today, lang, t }
         lang,
         t,
       }),
-      ...(event && event.date <= today
-        ? [
-            partnersInput(F.attendedPartners, v.attendedPartners, partnerChoices(partners, event.attendingPartnerIds), {
-              ...pick,
-              initial: event.attendingPartnerIds,
-              hint: v.attendanceHint,
-            }),
-            peopleInput(F.attendedPeople, v.attendedPeople, personChoices(people, event.attendeePersonIds), { ...pick, initial: event.attendeePersonIds }),
-          ]
-        : []),
+      ...(event && event.date <= today ? attendanceInputs(event, partners, people, t) : []),
       ...(event
         ? [
             radioInput(F.status, f.status, eventStatuses.map((status) => ({ value: status, text: t.eventStatus[status] })), {
@@ -85,4 +70,32 @@ export function eventModal({ event, partners, people, timeZone, today, lang, t }
         : []),
     ],
   });
+}
+
+const picker = (t: Catalogue) => ({ optional: true, placeholder: t.forms.choose });
+
+/** The partners and people invited. */
+function inviteeInputs(event: CorridorEvent | undefined, partners: readonly Partner[], people: readonly Person[], t: Catalogue): InputBlock[] {
+  const v = t.eventInvites;
+  return [
+    partnersInput(F.invitedPartners, v.invitedPartners, partnerChoices(partners, event?.invitedPartnerIds), { ...picker(t), initial: event?.invitedPartnerIds ?? [] }),
+    peopleInput(F.invitedPeople, v.invitedPeople, personChoices(people, event?.invitedPersonIds), {
+      ...picker(t),
+      initial: event?.invitedPersonIds ?? [],
+      hint: v.invitedPeopleHint,
+    }),
+  ];
+}
+
+/** Who came: asked once the event has begun. */
+function attendanceInputs(event: CorridorEvent, partners: readonly Partner[], people: readonly Person[], t: Catalogue): InputBlock[] {
+  const v = t.eventInvites;
+  return [
+    partnersInput(F.attendedPartners, v.attendedPartners, partnerChoices(partners, event.attendingPartnerIds), {
+      ...picker(t),
+      initial: event.attendingPartnerIds,
+      hint: v.attendanceHint,
+    }),
+    peopleInput(F.attendedPeople, v.attendedPeople, personChoices(people, event.attendeePersonIds), { ...picker(t), initial: event.attendeePersonIds }),
+  ];
 }
