@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { contactsOf } from '../../src/domain/contact-log.js';
 import { draftOf } from '../../src/domain/draft.js';
 import { VersionConflictError } from '../../src/store/corridor-store.js';
 import { sqlitePathFromUrl } from '../../src/store/open-store.js';
@@ -342,6 +343,50 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
     });
   });
 
+  describe('contact log', () => {
+    const entry = (id: string, partnerId: string, on: string, text: string) =>
+      ({ id, partnerId, on, author: 'U0ADMIN', kind: 'call', text, nextFollowUpOn: null }) as const;
+
+    it('adds entries and lists a partner’s newest first, by day and then by when each was logged', async () => {
+      const { contacts } = await open();
+      expect(await contacts.list()).toEqual([]);
+      await contacts.save(entry('venture-lab-2026-11-20-a', 'venture-lab', '2026-11-20', 'First call'), { actor: 'U0ADMIN', now: T0 });
+      await contacts.save(entry('venture-lab-2026-11-28-a', 'venture-lab', '2026-11-28', 'Draft sent'), { actor: 'U0ADMIN', now: at(1000) });
+      // Logged later, about an earlier day: it sorts by its day.
+      await contacts.save({ ...entry('venture-lab-2026-11-10-a', 'venture-lab', '2026-11-10', 'Met at the forum'), kind: 'meeting' }, { actor: 'U0BOB', now: at(2000) });
+      // The same day twice: the later logged first.
+      await contacts.save({ ...entry('venture-lab-2026-11-28-b', 'venture-lab', '2026-11-28', 'Counsel answered'), nextFollowUpOn: '2026-12-15' }, { actor: 'U0ADMIN', now: at(3000) });
+      await contacts.save(entry('c2mi-2026-11-29-a', 'c2mi', '2026-11-29', 'Other partner'), { actor: 'U0ADMIN', now: at(4000) });
+
+      const all = await contacts.list();
+      expect(all).toHaveLength(5);
+      expect(contactsOf('venture-lab', all).map((item) => item.text)).toEqual(['Counsel answered', 'Draft sent', 'First call', 'Met at the forum']);
+      expect(contactsOf('c2mi', all).map((item) => item.id)).toEqual(['c2mi-2026-11-29-a']);
+      expect(await contacts.get('venture-lab-2026-11-28-b')).toMatchObject({
+        partnerId: 'venture-lab',
+        on: '2026-11-28',
+        kind: 'call',
+        nextFollowUpOn: '2026-12-15',
+        version: 1,
+        updatedBy: 'U0ADMIN',
+        createdAt: at(3000).toISOString(),
+        removedAt: null,
+      });
+      expect(await contacts.get('venture-lab-2026-11-10-a')).toMatchObject({ kind: 'meeting', author: 'U0ADMIN', updatedBy: 'U0BOB' });
+    });
+
+    it('adds one entry for a form delivered twice, and keeps a removed one out of the partner’s log', async () => {
+      const { contacts } = await open();
+      const first = await contacts.save(entry('venture-lab-2026-11-28-a', 'venture-lab', '2026-11-28', 'Draft sent'), { actor: 'U0ADMIN', now: T0, expectedVersion: 0, formId: 'V0LOG' });
+      const again = await contacts.save(entry('venture-lab-2026-11-28-b', 'venture-lab', '2026-11-28', 'Draft sent'), { actor: 'U0ADMIN', now: at(1000), expectedVersion: 0, formId: 'V0LOG' });
+      expect(again.id).toBe(first.id);
+      expect(await contacts.list()).toHaveLength(1);
+      await contacts.remove(first.id, { actor: 'U0ADMIN', now: at(2000) });
+      expect(contactsOf('venture-lab', await contacts.list({ includeRemoved: true }))).toEqual([]);
+      expect(await contacts.list()).toEqual([]);
+    });
+  });
+
   describe('run ledger', () => {
     it('lets one run claim a period; a second claim is refused while it runs and after it is done', async () => {
       const { runs } = await open();
@@ -418,6 +463,42 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       const failing = await runs.claim('digest', '2026-W49', claimOptions('a', new Date('2026-11-30T14:00:00Z')));
       await runs.fail(failing!, 'boom', new Date('2026-11-30T14:00:01Z'));
       expect(await runs.lastDone('digest')).toMatchObject({ period: '2026-W48', finishedAt: new Date('2026-11-23T14:00:01Z') });
+    });
+
+    it('keeps a held post until its period is posted, across a restart, and records it once', async () => {
+      const url = await databaseUrl();
+      const before = await open(url);
+      const due = new Date('2026-09-08T13:00:00Z'); // the Tuesday after Labour Day, 09:00 in Toronto
+      await before.runs.hold({ job: 'digest', period: '2026-W37', dueAt: due }, { owner: 'host:1:a', now: T0 });
+      await before.runs.hold({ job: 'digest', period: '2026-W37', dueAt: new Date('2026-09-09T13:00:00Z') }, { owner: 'host:2:b', now: at(1000) });
+      await before.close();
+      const after = await open(url);
+      const held = { job: 'digest', period: '2026-W37', dueAt: due, heldBy: 'host:1:a', heldAt: T0 };
+      expect(await after.runs.heldPosts(new Date('2026-09-01T00:00:00Z'))).toEqual([held]);
+      expect(await after.runs.heldPosts(new Date(due.getTime() + 1))).toEqual([]);
+      const claim = await after.runs.claim('digest', '2026-W37', claimOptions('host:2:b', due));
+      await after.runs.fail(claim!, 'not_in_channel', due);
+      expect(await after.runs.heldPosts(due)).toEqual([held]);
+      const again = await after.runs.claim('digest', '2026-W37', claimOptions('host:2:b', due));
+      await after.runs.complete(again!, { channel: 'C1', messageTs: '1.1', now: due });
+      expect(await after.runs.heldPosts(due)).toEqual([]);
+      // Nudges are recorded per person: their held post is cleared by marking it sent.
+      await after.runs.hold({ job: 'nudges', period: '2026-W37', dueAt: due }, { owner: 'host:1:a', now: T0 });
+      expect((await after.runs.heldPosts(due)).map((post) => post.job)).toEqual(['nudges']);
+      await after.runs.settleHeld('nudges', '2026-W37', due);
+      expect(await after.runs.heldPosts(due)).toEqual([]);
+    });
+
+    it('sends posts held from holidays in a row to the same instant once, as the latest of them', async () => {
+      const { runs } = await open();
+      const monday = new Date('2027-11-29T15:00:00Z');
+      await runs.hold({ job: 'remind', period: '2027-11-26', dueAt: monday }, { owner: 'a', now: T0 });
+      await runs.hold({ job: 'remind', period: '2027-11-25', dueAt: monday }, { owner: 'b', now: T0 });
+      await runs.hold({ job: 'digest', period: '2027-W47', dueAt: monday }, { owner: 'a', now: T0 });
+      expect((await runs.heldPosts(T0)).map((post) => `${post.job} ${post.period}`)).toEqual(['digest 2027-W47', 'remind 2027-11-26']);
+      const skipped = await runs.claim('remind', '2027-11-26', claimOptions('a', monday));
+      await runs.skip(skipped!, monday);
+      expect((await runs.heldPosts(T0)).map((post) => `${post.job} ${post.period}`)).toEqual(['digest 2027-W47']);
     });
 
     it('remembers claims across a restart (the same database opened again)', async () => {
