@@ -7,7 +7,14 @@ import { contactsOf } from '../../src/domain/contact-log.js';
 import { draftOf } from '../../src/domain/draft.js';
 import { VersionConflictError } from '../../src/store/corridor-store.js';
 import { sqlitePathFromUrl } from '../../src/store/open-store.js';
+import { ABOUT_ID } from '../../src/domain/types.js';
+import type { CorridorStore } from '../../src/store/corridor-store.js';
+import type { PostgresCorridorStore } from '../../src/store/postgres/postgres-corridor-store.js';
+import { postgresMigrations } from '../../src/store/postgres/pg-migrate.js';
+import { addAboutRecord } from '../../src/store/seed/about-record.js';
 import { SEED_ACTOR } from '../../src/store/seed/seed-plan.js';
+import { loadMigrations } from '../../src/store/sqlite/migrate.js';
+import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 import { addUsualShortNames, SHORT_NAMES_ACTOR } from '../../src/store/seed/usual-short-names.js';
 import { addSourcedFacts, FIELD_SOURCES_ACTOR } from '../../src/store/seed/field-sources.js';
 import type { NotionLink } from '../../src/store/notion-links.js';
@@ -101,8 +108,8 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       expect((await store.people.list()).map((p) => p.name)).toEqual(
         expect.arrayContaining(['Peter Welch', 'René Sylvestre', 'Manon Duclos', 'Michel Belval', 'Stéphanie Latour']),
       );
-      expect(await store.listTracks()).toHaveLength(4);
-      expect((await store.getProfile()).figures.map((f) => f.value)).toEqual([900, 90, 75, 50]);
+      expect((await store.listTracks()).map((track) => track.position)).toEqual([1, 2, 3, 4]);
+      expect((await store.about.get(ABOUT_ID))!.figures.map((f) => f.value.fr)).toEqual(['plus de 900', '90\u00a0%', '75\u00a0%', 'plus de 50']);
     });
 
     it('seeds once: a reopened store keeps later edits and removals', async () => {
@@ -219,6 +226,67 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       const before = (await store.history('event', MEETING)).length;
       await store.events.save(draftOf(meeting), { actor: 'U0ADMIN', expectedVersion: meeting.version });
       expect(await store.history('event', MEETING)).toHaveLength(before);
+    });
+  });
+
+  describe('the about card', () => {
+    it('is seeded from the release: the purpose, each figure with its year and the release as its source, the four tracks', async () => {
+      const card = (await (await open()).about.get(ABOUT_ID))!;
+      expect(card).toMatchObject({ version: 1, updatedBy: SEED_ACTOR, ledByPartnerIds: ['technum-quebec', 'amcham-quebec'] });
+      expect(card.purpose.fr).toMatch(/^Structurer le corridor Québec–États du Nord-Est américain/);
+      expect(card.figures.map((figure) => [figure.id, figure.value.en, figure.year])).toEqual([
+        ['quebec-companies', 'more than 900', 2025],
+        ['exporters', '90%', 2025],
+        ['exporters-to-us', '75%', 2025],
+        ['years-of-collaboration', 'more than 50', 2025],
+      ]);
+      expect(new Set(card.figures.map((figure) => figure.source.fr))).toEqual(new Set(['Communiqué du 17 avril 2025, Sherbrooke']));
+      expect(card.tracks.map((track) => track.title.fr)).toEqual([
+        'Meilleure connaissance mutuelle des écosystèmes',
+        'Accélération de projets conjoints en recherche et innovation',
+        'Création de chaînes de valeur locales et résilientes',
+        'Coordination plus étroite pour attirer les investissements et soutenir la formation de la main-d’œuvre',
+      ]);
+    });
+
+    it('takes an edit over the version shown, with its history, and the tracks read the new titles', async () => {
+      const store = await open();
+      const card = (await store.about.get(ABOUT_ID))!;
+      const figures = card.figures.map((figure) =>
+        figure.id === 'quebec-companies' ? { ...figure, value: { fr: 'plus de 1 000', en: 'more than 1,000' }, year: 2026, source: { fr: 'ISQ, 2026', en: 'ISQ, 2026' } } : figure,
+      );
+      const tracks = card.tracks.map((track) => (track.position === 3 ? { ...track, title: { fr: 'Chaînes d’approvisionnement', en: 'Supply chains' } } : track));
+      const later = new Date(Date.now() + 3_600_000);
+      const saved = await store.about.save({ ...draftOf(card), figures, tracks }, { actor: 'U0ADMIN', expectedVersion: 1, now: later });
+      expect(saved).toMatchObject({ version: 2, updatedBy: 'U0ADMIN' });
+      expect((await store.listTracks())[2]!.title.en).toBe('Supply chains');
+      const history = await store.history('about', ABOUT_ID);
+      expect(history.map((entry) => [entry.actor, entry.change])).toEqual([[SEED_ACTOR, 'created'], ['U0ADMIN', 'updated']]);
+      expect(Object.keys(history[1]!.diff).sort()).toEqual(['figures', 'tracks']);
+      expect(await store.changesSince(later)).toEqual([expect.objectContaining({ entity: 'about', entityId: ABOUT_ID })]);
+      // Another coordinator's form, opened on version 1, changes nothing.
+      const stale = store.about.save({ ...draftOf(card), purpose: { fr: 'Autre', en: 'Other' } }, { actor: 'U0BOB', expectedVersion: 1 });
+      await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
+      expect((await store.about.get(ABOUT_ID))!.purpose).toEqual(card.purpose);
+    });
+
+    it('comes to a database seeded before it existed, from the release, once, its records kept', async () => {
+      const url = await databaseUrl();
+      const old = await open(url);
+      const c2mi = (await old.partners.get('c2mi'))!;
+      await old.partners.save({ ...draftOf(c2mi), website: 'https://example.org/' }, { actor: 'U0ADMIN' });
+      await asBeforeTheAboutRecord(old);
+      await old.close();
+
+      const reopened = await open(url);
+      expect((await reopened.partners.get('c2mi'))!.website).toBe('https://example.org/');
+      expect(await reopened.partners.list()).toHaveLength(12);
+      const card = (await reopened.about.get(ABOUT_ID))!;
+      expect(card).toMatchObject({ version: 1, updatedBy: SEED_ACTOR });
+      expect(card.figures[0]).toMatchObject({ value: { fr: 'plus de 900' }, year: 2025, source: { en: 'Press release of 17 April 2025, Sherbrooke' } });
+      expect(await reopened.listTracks()).toHaveLength(4);
+      expect(await addAboutRecord(reopened)).toBe(false);
+      expect(await reopened.history('about', ABOUT_ID)).toHaveLength(1);
     });
   });
 
@@ -668,3 +736,12 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
     await expect(store.ping(2000)).resolves.toBeUndefined();
   });
 });
+
+/** Takes a database back to before the about card was a record: no about table, its migration not applied. */
+async function asBeforeTheAboutRecord(store: CorridorStore): Promise<void> {
+  const migrations = store.kind === 'sqlite' ? loadMigrations() : postgresMigrations();
+  const version = migrations.find((migration) => migration.name.endsWith('_about_record.sql'))!.version;
+  const sql = `DROP TABLE about; DELETE FROM history WHERE entity = 'about'; DELETE FROM schema_migrations WHERE version = ${version};`;
+  if (store.kind === 'sqlite') (store as SqliteCorridorStore).db.exec(sql);
+  else await (store as PostgresCorridorStore).pool.query(sql);
+}

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { EventWhen } from '../../domain/events.js';
 import type { CorridorEvent, Partner, Person } from '../../domain/types.js';
-import { formatDate, formatTime } from '../../i18n/format.js';
-import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
+import { formatDate, formatEventTime, formatEventWhen } from '../../i18n/format.js';
+import type { Catalogue, Lang } from '../../i18n/index.js';
 import { context, fieldsSection, fitBlocks, header, lineSections, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn, link } from '../mrkdwn.js';
 
@@ -12,16 +12,7 @@ export interface EventDirectory {
 }
 
 export function eventDateText(event: CorridorEvent, lang: Lang): string {
-  const date = formatDate(event.date, lang, { weekday: true });
-  const time = eventTimeText(event, lang);
-  return time ? `${date}, ${time}` : date;
-}
-
-/** The start, or start to end; null for a day-long event. */
-function eventTimeText(event: CorridorEvent, lang: Lang): string | null {
-  if (!event.startTime) return null;
-  const start = formatTime(event.startTime, lang);
-  return event.endTime ? catalogue(lang).eventInvites.timeRange(start, formatTime(event.endTime, lang)) : start;
+  return formatEventWhen(event, lang);
 }
 
 /** Where it takes place, as mrkdwn: the place, or "Online" for an event held online only. */
@@ -67,7 +58,7 @@ export function eventCardView(event: CorridorEvent, directory: EventDirectory, l
   };
   const fields = fieldsSection([
     [f.date, formatDate(event.date, lang, { weekday: true })],
-    [f.time, eventTimeText(event, lang) ?? f.allDay],
+    [f.time, formatEventTime(event, lang) ?? f.allDay],
     [f.place, eventPlaceText(event, t)],
     [t.eventInvites.onlineUrl, event.onlineUrl && link(event.onlineUrl, event.onlineUrl)],
     [f.organisers, t.common.listJoin(partnerNames(event.organiserIds))],

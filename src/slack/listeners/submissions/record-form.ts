@@ -8,7 +8,7 @@ type Draftable<T extends StoredRecord> = Parameters<RecordCollection<T>['save']>
 
 /** What differs between the record forms; the protocol around them (gone, errors, conflict, saved) is one. */
 export interface RecordForm<T extends StoredRecord, V> {
-  entity: 'partner' | 'person' | 'event' | 'action';
+  entity: 'partner' | 'person' | 'event' | 'action' | 'about';
   /** Which form the conflict form's "Edit again" reopens: the entity's own by default (an action item's status form). */
   reopen?: 'actionStatus';
   records: RecordCollection<T>;
