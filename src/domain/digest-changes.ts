@@ -58,7 +58,8 @@ export function changeKindsOf(entry: HistoryEntry): string[] {
   }
   if (entry.entity === 'event') {
     if (change === 'removed' || (diff.status?.to === 'cancelled' && diff.status.from !== 'cancelled')) return ['cancelled'];
-    return diff.date || diff.startTime ? ['moved'] : [];
+    // A new end moves the event as much as a new start does: calendars show the change.
+    return diff.date || diff.startTime || diff.endTime ? ['moved'] : [];
   }
   if (entry.entity === 'action') {
     if (change === 'removed') return [];

@@ -27,7 +27,7 @@ export interface EventDirectory {
 
 /**
  * Finds events by date (`2025-04-16`, `2025-04` for a month, or in words: "16 avril", "April 16
- * 2025"), or by words of their title, place, organisers, speakers and other people present, a typo
+ * 2025"), or by words of their title, place, organisers, speakers, people invited and other people present, a typo
  * or two forgiven ("welch" finds the meeting where Senator Welch spoke).
  */
 export function findEvents(query: string, events: readonly CorridorEvent[], directory: EventDirectory = { partners: [], people: [] }): CorridorEvent[] {
@@ -41,7 +41,7 @@ export function findEvents(query: string, events: readonly CorridorEvent[], dire
 }
 
 function eventText(event: CorridorEvent, { partners, people }: EventDirectory): string[] {
-  const personIds = new Set([...event.speakers.map((speaker) => speaker.personId), ...event.attendeePersonIds]);
+  const personIds = new Set([...event.speakers.map((speaker) => speaker.personId), ...event.attendeePersonIds, ...event.invitedPersonIds]);
   const organiserIds = new Set(event.organiserIds);
   return [
     event.id,

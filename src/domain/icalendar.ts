@@ -1,9 +1,9 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus, type ICalAttendeeData } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { localParts } from './dates.js';
 import type { Lang } from './lang.js';
 import { localInstant } from './periods.js';
-import type { BilingualText, CorridorEvent } from './types.js';
+import { DEFAULT_EVENT_MINUTES, type BilingualText, type CorridorEvent, type Person } from './types.js';
 
 /**
  * Events as an iCalendar file (RFC 5545), for calendar subscriptions and per-event downloads.
@@ -18,6 +18,11 @@ export interface ICalendarInput {
   lang: Lang | 'both';
   /** The calendar's name, as calendar apps show it. */
   name: string;
+  /**
+   * People on record, for a calendar read inside the organisation only: those invited or present whose
+   * e-mail is known become ATTENDEEs. Absent for anything other organisations may read: no e-mail then.
+   */
+  people?: readonly Person[];
 }
 
 /** The host part of every UID: stable, so calendar apps recognise an event they already hold. */
@@ -27,7 +32,7 @@ export function eventUid(event: Pick<CorridorEvent, 'id'>): string {
   return `${event.id}@${UID_DOMAIN}`;
 }
 
-export function buildICalendar({ events, timeZone, lang, name }: ICalendarInput): string {
+export function buildICalendar({ events, timeZone, lang, name, people }: ICalendarInput): string {
   const calendar = ical({ name: textValue(name), prodId: { company: 'corridor-bot', product: 'events' }, method: ICalCalendarMethod.PUBLISH });
   // No calendar-wide zone: ical-generator would then write DTSTAMP and LAST-MODIFIED in local time
   // too, where RFC 5545 wants UTC. The generator still adds the VTIMEZONE of every event's zone.
@@ -42,9 +47,12 @@ export function buildICalendar({ events, timeZone, lang, name }: ICalendarInput)
       stamp: new Date(event.updatedAt),
       lastModified: new Date(event.updatedAt),
       created: new Date(event.createdAt),
-      ...eventStart(event, timeZone),
+      ...eventTimes(event, timeZone),
       summary: textValue(inLang(event.title, lang, ' / ')),
-      location: textValue(event.place),
+      // An event held online only is "located" at its link, where calendar apps offer to join.
+      location: textValue(event.place) || event.onlineUrl,
+      url: event.onlineUrl,
+      attendees: people ? attendeesOf(event, people) : [],
       description: event.summary ? textValue(inLang(event.summary, lang, '\n\n')) : null,
       status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
@@ -53,13 +61,31 @@ export function buildICalendar({ events, timeZone, lang, name }: ICalendarInput)
 }
 
 /**
- * A timed start is written as wall-clock time with the zone's TZID; a day-long event is a DATE
- * (RFC 5545 allows no TZID there), read in the zone too. Both name the zone, so its VTIMEZONE is in
- * the file whatever the events.
+ * A timed start and end are written as wall-clock times with the zone's TZID; a day-long event is a
+ * DATE (RFC 5545 allows no TZID there), read in the zone too, lasting its day. Both name the zone, so
+ * its VTIMEZONE is in the file whatever the events. A timed event with no end recorded lasts
+ * DEFAULT_EVENT_MINUTES: without DTEND, RFC 5545 makes it last no time at all.
  */
-function eventStart(event: CorridorEvent, timeZone: string) {
-  const start = new ZonedInstant(localInstant(event.date, event.startTime ?? '12:00', timeZone), timeZone);
-  return { start, timezone: timeZone, allDay: event.startTime === null };
+function eventTimes(event: CorridorEvent, timeZone: string) {
+  const startAt = localInstant(event.date, event.startTime ?? '12:00', timeZone);
+  const start = new ZonedInstant(startAt, timeZone);
+  if (event.startTime === null) return { start, timezone: timeZone, allDay: true };
+  const endAt = event.endTime ? localInstant(event.date, event.endTime, timeZone) : new Date(startAt.getTime() + DEFAULT_EVENT_MINUTES * 60_000);
+  return { start, end: new ZonedInstant(endAt, timeZone), timezone: timeZone, allDay: false };
+}
+
+/** People invited (or, once it took place, present) whose e-mail is known, each once. */
+function attendeesOf(event: CorridorEvent, people: readonly Person[]): ICalAttendeeData[] {
+  const byId = new Map(people.map((person) => [person.id, person]));
+  const present = new Set([...event.attendeePersonIds, ...event.speakers.map((speaker) => speaker.personId)]);
+  const ids = [...new Set([...event.invitedPersonIds, ...present])];
+  return ids.flatMap((id) => {
+    const person = byId.get(id);
+    if (!person?.email || person.removedAt !== null) return [];
+    const status = present.has(id) ? ICalAttendeeStatus.ACCEPTED : ICalAttendeeStatus.NEEDSACTION;
+    // CN is a quoted parameter, where RFC 5545 allows no double quote (ical-generator would write \").
+    return [{ name: textValue(person.name).replace(/"/g, "'"), email: person.email, role: ICalAttendeeRole.REQ, status }];
+  });
 }
 
 /**

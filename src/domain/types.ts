@@ -150,6 +150,12 @@ export type Person = z.infer<typeof person>;
 
 export const eventStatuses = ['scheduled', 'cancelled'] as const;
 
+/** How long a timed event without an end lasts in calendars. */
+export const DEFAULT_EVENT_MINUTES = 60;
+
+/** A web address people can open: http or https, with a host name. */
+export const webAddress = z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
+
 export const corridorEvent = z.object({
   id: recordId,
   title: bilingualText,
@@ -157,7 +163,15 @@ export const corridorEvent = z.object({
   date: isoDate,
   /** Local start time in the corridor's time zone; null for a day-long event. */
   startTime: localTime.nullable(),
-  place: z.string().min(1).max(300),
+  /** Local end time, the same day; null when not given (a timed event then lasts DEFAULT_EVENT_MINUTES). Older events have none. */
+  endTime: localTime.nullable().default(null),
+  /** Where it takes place; empty for an event held online only (its link then says where). */
+  place: z.string().max(300),
+  /** The online meeting's address (Zoom, Teams…), http or https. Older events have none. */
+  onlineUrl: webAddress.nullable().default(null),
+  /** Partners invited, and people invited (their e-mail, when known, makes them calendar attendees). */
+  invitedPartnerIds: z.array(recordId).default([]),
+  invitedPersonIds: z.array(recordId).default([]),
   summary: bilingualText.nullable(),
   organiserIds: z.array(recordId),
   /** Partners whose delegates attended. */

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config/env.js';
+import type { Audience } from '../domain/permissions.js';
 import type { Lang } from '../i18n/index.js';
 
 /**
@@ -13,15 +14,21 @@ export type CalendarConfig = Partial<Pick<Config, 'PUBLIC_URL' | 'CALENDAR_FEED_
 export const FEED_PATH = '/calendar.ics';
 export const EVENT_FILE_PATH = '/calendar/event.ics';
 
-export function eventSignature(key: string, eventId: string): string {
+/**
+ * The signature of an event's link for an audience: the file of an internal link (shown to the
+ * installing organisation's people only) lists invitees' e-mails; a public one, which other
+ * organisations may read, never does. Public links keep the form they always had.
+ */
+export function eventSignature(key: string, eventId: string, audience: Audience = 'public'): string {
+  const signed = audience === 'internal' ? `event:${eventId}:internal` : `event:${eventId}`;
   // 128 bits of the HMAC, in URL-safe base64: far beyond guessing.
-  return createHmac('sha256', key).update(`event:${eventId}`).digest('base64url').slice(0, 22);
+  return createHmac('sha256', key).update(signed).digest('base64url').slice(0, 22);
 }
 
 /** The *Add to calendar* link of an event, in a language; undefined unless PUBLIC_URL and CALENDAR_FEED_KEY are set. */
-export function eventCalendarUrl(config: CalendarConfig, eventId: string, lang: Lang): string | undefined {
+export function eventCalendarUrl(config: CalendarConfig, eventId: string, lang: Lang, audience: Audience = 'public'): string | undefined {
   if (!config.PUBLIC_URL || !config.CALENDAR_FEED_KEY) return undefined;
-  const query = new URLSearchParams({ id: eventId, sig: eventSignature(config.CALENDAR_FEED_KEY, eventId), lang });
+  const query = new URLSearchParams({ id: eventId, sig: eventSignature(config.CALENDAR_FEED_KEY, eventId, audience), lang });
   return `${config.PUBLIC_URL}${EVENT_FILE_PATH}?${query}`;
 }
 

@@ -3,7 +3,7 @@ import type { CustomRoute } from '@slack/bolt';
 import { z } from 'zod';
 import type { Config } from '../config/env.js';
 import { buildICalendar } from '../domain/icalendar.js';
-import type { CorridorEvent } from '../domain/types.js';
+import type { CorridorEvent, Person } from '../domain/types.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import type { CorridorStore } from '../store/corridor-store.js';
 import { EVENT_FILE_PATH, eventSignature, FEED_PATH, sameSecret } from './calendar-links.js';
@@ -20,7 +20,9 @@ const langParameter = z.enum(['fr', 'en']).optional();
  * event, from its *Add to calendar* link. A wrong or missing key or signature, or no
  * CALENDAR_FEED_KEY at all, gets the same 404 as any unknown address, and no data.
  */
-export function calendarRoutes(config: CalendarRouteConfig, store: Pick<CorridorStore, 'events'>): CustomRoute[] {
+type CalendarStore = Pick<CorridorStore, 'events' | 'people'>;
+
+export function calendarRoutes(config: CalendarRouteConfig, store: CalendarStore): CustomRoute[] {
   const serve = (handler: (req: IncomingMessage, res: ServerResponse, key: string) => Promise<void>) => (req: IncomingMessage, res: ServerResponse) => {
     const key = config.CALENDAR_FEED_KEY;
     if (!key) return notFound(res);
@@ -33,7 +35,11 @@ export function calendarRoutes(config: CalendarRouteConfig, store: Pick<Corridor
   ];
 }
 
-async function feed(req: IncomingMessage, res: ServerResponse, key: string, config: CalendarRouteConfig, store: Pick<CorridorStore, 'events'>) {
+/**
+ * The feed carries no e-mail: one key serves every subscriber, and its address may sit in the
+ * calendars of other organisations' people, who read the public view.
+ */
+async function feed(req: IncomingMessage, res: ServerResponse, key: string, config: CalendarRouteConfig, store: CalendarStore) {
   const query = queryOf(req);
   const given = query('key');
   if (given === undefined || !sameSecret(given, key)) return notFound(res);
@@ -42,20 +48,25 @@ async function feed(req: IncomingMessage, res: ServerResponse, key: string, conf
   sendCalendar(res, await store.events.list(), lang.data ?? config.CORRIDOR_CHANNEL_LANG, config, 'corridor.ics');
 }
 
-async function oneEvent(req: IncomingMessage, res: ServerResponse, key: string, config: CalendarRouteConfig, store: Pick<CorridorStore, 'events'>) {
+/** One event; its invitees' e-mails only through an internal link (see eventSignature). */
+async function oneEvent(req: IncomingMessage, res: ServerResponse, key: string, config: CalendarRouteConfig, store: CalendarStore) {
   const query = queryOf(req);
   const [id, sig] = [query('id'), query('sig')];
-  if (!id || sig === undefined || !sameSecret(sig, eventSignature(key, id))) return notFound(res);
+  if (!id || sig === undefined) return notFound(res);
+  // Both compared whatever the first gives, in constant time.
+  const [isPublic, isInternal] = [sameSecret(sig, eventSignature(key, id)), sameSecret(sig, eventSignature(key, id, 'internal'))];
+  if (!isPublic && !isInternal) return notFound(res);
   const lang = langParameter.safeParse(query('lang'));
   if (!lang.success) return plain(res, 400, 'lang: expected fr or en');
   const event = await store.events.get(id);
   if (!event || event.removedAt !== null) return notFound(res);
-  sendCalendar(res, [event], lang.data ?? config.CORRIDOR_CHANNEL_LANG, config, `${event.id}.ics`);
+  const people = isInternal ? await store.people.list({ includeRemoved: true }) : undefined;
+  sendCalendar(res, [event], lang.data ?? config.CORRIDOR_CHANNEL_LANG, config, `${event.id}.ics`, people);
 }
 
-function sendCalendar(res: ServerResponse, events: CorridorEvent[], lang: Lang | 'both', config: CalendarRouteConfig, file: string): void {
+function sendCalendar(res: ServerResponse, events: CorridorEvent[], lang: Lang | 'both', config: CalendarRouteConfig, file: string, people?: Person[]): void {
   const name = lang === 'both' ? `${catalogue('fr').calendar.name} / ${catalogue('en').calendar.name}` : catalogue(lang).calendar.name;
-  const text = buildICalendar({ events, timeZone: config.CORRIDOR_TZ, lang, name });
+  const text = buildICalendar({ events, timeZone: config.CORRIDOR_TZ, lang, name, people });
   res.writeHead(200, {
     'content-type': 'text/calendar; charset=utf-8',
     'content-disposition': `attachment; filename="${file}"`,

@@ -39,10 +39,18 @@ export function formatTime(localTime: string, lang: Lang): string {
   return wholeHours(dateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', ...TIME }).format(instant), lang);
 }
 
-/** An event's day, with its start time when it has one: "Wednesday, April 16, 2025, 9:30 a.m.". */
-export function formatEventWhen(event: Pick<CorridorEvent, 'date' | 'startTime'>, lang: Lang): string {
+/** An event's day, with its times when it has them: "Wednesday, April 16, 2025, 9:30 a.m. to 11:00 a.m.". */
+export function formatEventWhen(event: Pick<CorridorEvent, 'date' | 'startTime' | 'endTime'>, lang: Lang): string {
   const date = formatDate(event.date, lang, { weekday: true });
-  return event.startTime ? `${date}, ${formatTime(event.startTime, lang)}` : date;
+  const time = formatEventTime(event, lang);
+  return time ? `${date}, ${time}` : date;
+}
+
+/** The start, or start to end; null for a day-long event. */
+export function formatEventTime(event: Pick<CorridorEvent, 'startTime' | 'endTime'>, lang: Lang): string | null {
+  if (!event.startTime) return null;
+  const start = formatTime(event.startTime, lang);
+  return event.endTime ? catalogue(lang).eventInvites.timeRange(start, formatTime(event.endTime, lang)) : start;
 }
 
 /** A report's period in words: "novembre 2026" / "November 2026", "4e trimestre 2026" / "Q4 2026", "2026". */

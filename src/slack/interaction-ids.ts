@@ -45,6 +45,8 @@ export const MARK_SIGNED_DATE = { block: 'signed_on', action: 'date' } as const;
 
 /** action_id of the partner picker whose options are served by block_suggestion. */
 export const PARTNER_OPTIONS_ACTION = 'partners_lookup';
+/** action_id of the people picker whose options are served by block_suggestion. */
+export const PEOPLE_OPTIONS_ACTION = 'people_lookup';
 
 /** Slack's limit on an action_id's length. */
 const MAX_ACTION_ID = 255;

@@ -1,4 +1,5 @@
 import type { ModalView } from '@slack/types';
+import { localIsoDate } from '../domain/dates.js';
 import type { ActionItem, CorridorEvent, CorridorProfile, Partner, Person } from '../domain/types.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import type { CorridorStore } from '../store/corridor-store.js';
@@ -21,7 +22,7 @@ export async function personModalFor(store: CorridorStore, lang: Lang, person?: 
 
 export async function eventModalFor(store: CorridorStore, lang: Lang, timeZone: string, event?: CorridorEvent): Promise<ModalView> {
   const [partners, people] = await Promise.all([store.partners.list({ includeRemoved: true }), store.people.list({ includeRemoved: true })]);
-  return eventModal({ event, partners, people, timeZone, lang, t: catalogue(lang) });
+  return eventModal({ event, partners, people, timeZone, today: localIsoDate(new Date(), timeZone), lang, t: catalogue(lang) });
 }
 
 export async function actionModalFor(store: CorridorStore, lang: Lang, item?: ActionItem, fromMessage?: ActionModalInput['fromMessage']): Promise<ModalView> {

@@ -100,6 +100,8 @@ describe('digest content', () => {
       eventRecord('new-event', '2026-12-10'),
       eventRecord('later', '2026-12-20'),
       eventRecord('off', '2026-12-05', { status: 'cancelled' }),
+      eventRecord('longer', '2026-12-21', { startTime: '13:30', endTime: '16:00' }),
+      eventRecord('linked', '2026-12-22', { onlineUrl: 'https://zoom.us/j/1' }),
     ];
     const actions = [actionRecord('handed', null, { ownerUserId: 'U0NEW' }), actionRecord('pushed', null, { dueOn: '2027-02-01' })];
     const changes = [
@@ -109,6 +111,8 @@ describe('digest content', () => {
       historyRecord('event', 'new-event', 'updated', { date: { from: '2026-12-09', to: '2026-12-10' } }),
       historyRecord('event', 'later', 'updated', { date: { from: '2026-12-12', to: '2026-12-20' } }),
       historyRecord('event', 'off', 'updated', { status: { from: 'scheduled', to: 'cancelled' } }),
+      historyRecord('event', 'longer', 'updated', { endTime: { from: '15:00', to: '16:00' } }),
+      historyRecord('event', 'linked', 'updated', { onlineUrl: { from: null, to: 'https://zoom.us/j/1' } }),
       historyRecord('action', 'handed', 'updated', { ownerUserId: { from: 'U0OLD', to: 'U0NEW' } }),
       historyRecord('action', 'pushed', 'updated', { dueOn: { from: '2026-12-01', to: '2027-02-01' } }),
     ];
@@ -121,6 +125,7 @@ describe('digest content', () => {
     expect(digest.changes.events.map((c) => [c.kind, c.event.id])).toEqual([
       ['added', 'new-event'],
       ['moved', 'later'],
+      ['moved', 'longer'],
       ['cancelled', 'off'],
     ]);
     expect(digest.changes.actions.map((c) => [c.kind, c.item.id])).toEqual([

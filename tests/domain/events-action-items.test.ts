@@ -58,6 +58,9 @@ describe('events', () => {
     expect(ids('welch')).toEqual(['meeting']);
     expect(ids('welsh')).toEqual(['meeting']);
     expect(ids('sylvestre')).toEqual(['meeting']);
+    const call = eventRecord('call', '2026-12-10', { invitedPersonIds: ['stephanie-latour'] });
+    const invited = { ...directory, people: [...directory.people, personRecord('stephanie-latour', 'Stéphanie Latour')] };
+    expect(findEvents('latour', [meeting, call], invited).map((e) => e.id)).toEqual(['call']);
     expect(ids('technum')).toEqual(['meeting']);
     expect(ids('welch bromont')).toEqual(['meeting']);
     expect(ids('welch montreal')).toEqual([]);

@@ -235,12 +235,60 @@ describe('event form', () => {
         { field: 'title_fr', code: 'requiredOneLanguage' },
         { field: 'title_en', code: 'requiredOneLanguage' },
         { field: 'date', code: 'required' },
-        { field: 'place', code: 'required' },
+        { field: 'place', code: 'placeOrLink' },
         { field: 'time', code: 'invalidTime' },
         { field: 'organisers', code: 'unknownChoice' },
         { field: 'speakers', code: 'tooMany', limit: 30 },
       ]),
     );
+  });
+
+  describe('as an invitation', () => {
+    const base = { title_en: 'Corridor call', date: '2026-06-11', time: '13:30' };
+
+    it('keeps an end, an online link, and the partners and people invited', () => {
+      const result = parseEventForm(
+        { ...base, end_time: '15:00', place: '', online_url: 'https://us02web.zoom.us/j/8512345678?pwd=abc', invited_partners: ['c2mi'], invited_people: ['peter-welch'] },
+        context,
+      );
+      expect(result.ok && result.value.event).toMatchObject({
+        startTime: '13:30',
+        endTime: '15:00',
+        place: '',
+        onlineUrl: 'https://us02web.zoom.us/j/8512345678?pwd=abc',
+        invitedPartnerIds: ['c2mi'],
+        invitedPersonIds: ['peter-welch'],
+        attendingPartnerIds: [],
+      });
+    });
+
+    it('refuses an end before (or at) the start, an end without a start, a link that is not http(s), and no place nor link', () => {
+      const errors = (values: Record<string, string | string[] | null>) => {
+        const result = parseEventForm({ ...base, place: 'Bromont', ...values }, context);
+        return result.ok ? [] : result.errors;
+      };
+      expect(errors({ end_time: '12:00' })).toEqual([{ field: 'end_time', code: 'endBeforeStart' }]);
+      expect(errors({ end_time: '13:30' })).toEqual([{ field: 'end_time', code: 'endBeforeStart' }]);
+      expect(errors({ time: null, end_time: '15:00' })).toEqual([{ field: 'end_time', code: 'endWithoutStart' }]);
+      for (const link of ['zoom.us/j/1', 'ftp://zoom.us/j/1', 'javascript:alert(1)', 'https://']) {
+        expect(errors({ online_url: link }), link).toEqual([{ field: 'online_url', code: 'invalidUrl' }]);
+      }
+      expect(errors({ place: '' })).toEqual([{ field: 'place', code: 'placeOrLink' }]);
+      expect(errors({ invited_people: ['nobody'], invited_partners: ['nowhere'] })).toEqual([
+        { field: 'invited_partners', code: 'unknownChoice' },
+        { field: 'invited_people', code: 'unknownChoice' },
+      ]);
+    });
+
+    it('records who attended once the form shows it, and keeps the record when it does not', () => {
+      const meeting = events[0]!;
+      const values = { title_fr: meeting.title.fr, title_en: meeting.title.en, date: meeting.date, place: meeting.place };
+      const kept = parseEventForm(values, { ...context, existing: meeting });
+      expect(kept.ok && kept.value.event.attendingPartnerIds).toEqual(meeting.attendingPartnerIds);
+      expect(meeting.attendingPartnerIds).toHaveLength(12);
+      const changed = parseEventForm({ ...values, attended_partners: ['c2mi', 'technum-quebec'], attended_people: [] }, { ...context, existing: meeting });
+      expect(changed.ok && changed.value.event).toMatchObject({ attendingPartnerIds: ['c2mi', 'technum-quebec'], attendeePersonIds: [] });
+    });
   });
 
   it('reads speaker lines with any dash', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildICalendar, eventUid } from '../../src/domain/icalendar.js';
-import { eventRecord } from '../support/records.js';
+import { eventRecord, seedRecords } from '../support/records.js';
 
 const machineZone = process.env.TZ;
 
@@ -74,5 +74,47 @@ describe('buildICalendar', () => {
     expect(unfolded).toContain('SUMMARY:Forum de Bromont[31m / Bromont forum\r\n');
     expect(unfolded).toContain('LOCATION:Salle A\\nBromont\r\n');
     expect(unfolded).toContain('DESCRIPTION:Ligne un\\nLigne deux\ttabulée\\n\\nLine one\r\n');
+  });
+
+  describe('an invitation', () => {
+    const { people } = seedRecords();
+    const withEmail = (id: string, email: string | null, removedAt: string | null = null) => ({ ...people.find((person) => person.id === id)!, email, removedAt });
+    const directory = [withEmail('stephanie-latour', 'stephanie.latour@technumquebec.ca'), withEmail('peter-welch', null), withEmail('rene-sylvestre', 'rene@example.org'), withEmail('jean-gone', 'gone@example.org', '2026-01-01T00:00:00.000Z')];
+    directory[3]!.id = 'jean-gone';
+    const call = eventRecord('call', '2026-11-26', {
+      startTime: '13:30',
+      endTime: '15:00',
+      place: '',
+      onlineUrl: 'https://zoom.us/j/851',
+      invitedPersonIds: ['stephanie-latour', 'peter-welch', 'jean-gone'],
+      attendeePersonIds: ['rene-sylvestre'],
+    });
+    const one = (event: typeof call, withPeople = true) =>
+      buildICalendar({ events: [event], timeZone: 'America/Toronto', lang: 'en', name: 'Corridor', ...(withPeople ? { people: directory } : {}) }).replace(/\r\n /g, '');
+
+    it('ends at its end time, is located at its link when it has no place, and links to it', () => {
+      const text = one(call);
+      expect(text).toContain('DTSTART;TZID=America/Toronto:20261126T133000\r\nDTEND;TZID=America/Toronto:20261126T150000\r\n');
+      expect(text).toContain('LOCATION:https://zoom.us/j/851\r\n');
+      expect(text).toContain('URL;VALUE=URI:https://zoom.us/j/851\r\n');
+    });
+
+    it('lasts one hour without an end, across midnight when it starts late', () => {
+      expect(one({ ...call, endTime: null })).toContain('DTEND;TZID=America/Toronto:20261126T143000\r\n');
+      expect(one({ ...call, startTime: '23:30', endTime: null })).toContain('DTEND;TZID=America/Toronto:20261127T003000\r\n');
+      expect(one({ ...call, startTime: null, endTime: null })).not.toContain('DTEND');
+    });
+
+    it('lists invitees and people present whose e-mail is known, never a removed person, and nobody without the people', () => {
+      const attendees = one(call).match(/ATTENDEE[^\r]*/g);
+      expect(attendees).toEqual([
+        'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN="Stéphanie Latour":MAILTO:stephanie.latour@technumquebec.ca',
+        'ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN="René Sylvestre":MAILTO:rene@example.org',
+      ]);
+      expect(one(call, false)).not.toMatch(/ATTENDEE|MAILTO/);
+      const quoted = directory.map((person) => (person.id === 'rene-sylvestre' ? { ...person, name: 'René "Ray" Sylvestre' } : person));
+      const text = buildICalendar({ events: [call], timeZone: 'America/Toronto', lang: 'en', name: 'Corridor', people: quoted }).replace(/\r\n /g, '');
+      expect(text).toContain('CN="René \'Ray\' Sylvestre":MAILTO:rene@example.org');
+    });
   });
 });

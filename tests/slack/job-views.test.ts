@@ -226,6 +226,17 @@ describe('event reminder view', () => {
     expect(text).toContain('Add to calendar (https://corridor.example.org/calendar/event.ics?id=forum&sig=s&lang=en)');
   });
 
+  it('gives an online event its time range, "online" for a place, and its link, in each language', () => {
+    const call = eventRecord('call', '2026-11-27', { startTime: '13:30', endTime: '15:30', place: '', onlineUrl: 'https://zoom.us/j/851' });
+    const reply = eventReminderView({ events: [call], partners: new Map(), langs: ['fr', 'en'] });
+    expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
+    const text = renderBlocksAsText(reply.blocks);
+    expect(text).toContain('de 13 h 30 à 15 h 30 — En ligne');
+    expect(text).toContain('Lien en ligne\u00a0: https://zoom.us/j/851');
+    expect(text).toContain('1:30 p.m. to 3:30 p.m. — Online');
+    expect(text).toContain('Online link: https://zoom.us/j/851');
+  });
+
   it('escapes the title in the notification text too', () => {
     const reply = eventReminderView({ events: [event], partners: new Map(), langs: ['fr', 'en'] });
     expect(reply.text).toContain('Forum &lt;!channel&gt;');

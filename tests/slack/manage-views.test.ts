@@ -38,8 +38,8 @@ describe('modals', () => {
       const views = [
         partnerModal({ lang, t }),
         partnerModal({ partner: partners[9]!, lang, t }),
-        eventModal({ partners, people, timeZone: 'America/Toronto', lang, t }),
-        eventModal({ event: events[0]!, partners, people, timeZone: 'America/Toronto', lang, t }),
+        eventModal({ partners, people, timeZone: 'America/Toronto', today: '2026-12-05', lang, t }),
+        eventModal({ event: events[0]!, partners, people, timeZone: 'America/Toronto', today: '2026-12-05', lang, t }),
         actionModal({ tracks: seedTracks, partners, lang, t }),
         actionModal({ item: actions[0]!, tracks: seedTracks, partners, lang, t }),
         actionStatusModal({ item: actions[0]!, lang, t }),
@@ -56,7 +56,7 @@ describe('modals', () => {
 
   it('prefills an event being edited, its time in the corridor’s zone', () => {
     const event = { ...events[0]!, startTime: '09:30', organiserIds: ['technum-quebec'] };
-    const view = eventModal({ event, partners, people, timeZone: 'America/Toronto', lang: 'en', t: catalogue('en') }) as unknown as ViewJson;
+    const view = eventModal({ event, partners, people, timeZone: 'America/Toronto', today: '2026-12-05', lang: 'en', t: catalogue('en') }) as unknown as ViewJson;
     const elements = elementsOf(view);
     expect(elements).toContainEqual(expect.objectContaining({ type: 'timepicker', initial_time: '09:30', timezone: 'America/Toronto' }));
     expect(elements).toContainEqual(expect.objectContaining({ type: 'datepicker', initial_date: '2025-04-16' }));
@@ -66,10 +66,22 @@ describe('modals', () => {
     expect(elements).toContainEqual(expect.objectContaining({ type: 'plain_text_input', initial_value: 'Peter Welch — Morning address' }));
   });
 
+  it('asks who attended only once the event has begun, the founding meeting’s 12 partners already chosen', () => {
+    const t = catalogue('en');
+    const blockIds = (view: ViewJson) => view.blocks.map((block) => block.block_id);
+    const meeting = eventModal({ event: events[0]!, partners, people, timeZone: 'America/Toronto', today: '2026-12-05', lang: 'en', t }) as unknown as ViewJson;
+    expect(blockIds(meeting)).toEqual(expect.arrayContaining(['end_time', 'online_url', 'invited_partners', 'invited_people', 'attended_partners', 'attended_people']));
+    const attended = meeting.blocks.find((block) => block.block_id === 'attended_partners') as { element: { initial_options: unknown[] } };
+    expect(attended.element.initial_options).toHaveLength(12);
+    const ahead = eventModal({ event: events[0]!, partners, people, timeZone: 'America/Toronto', today: '2025-04-15', lang: 'en', t }) as unknown as ViewJson;
+    expect(blockIds(ahead)).not.toContain('attended_partners');
+    expect(blockIds(eventModal({ partners, people, timeZone: 'UTC', today: '2026-12-05', lang: 'en', t }) as unknown as ViewJson)).not.toContain('attended_people');
+  });
+
   it('offers partners in a static menu up to 100, and a searched menu beyond', () => {
     const t = catalogue('en');
-    const small = eventModal({ partners: manyPartners(100), people, timeZone: 'UTC', lang: 'en', t }) as unknown as ViewJson;
-    const large = eventModal({ partners: manyPartners(101), people, timeZone: 'UTC', lang: 'en', t }) as unknown as ViewJson;
+    const small = eventModal({ partners: manyPartners(100), people, timeZone: 'UTC', today: '2026-12-05', lang: 'en', t }) as unknown as ViewJson;
+    const large = eventModal({ partners: manyPartners(101), people, timeZone: 'UTC', today: '2026-12-05', lang: 'en', t }) as unknown as ViewJson;
     const picker = (view: ViewJson) => view.blocks.find((block) => block.block_id === 'organisers') as { element: { type: string; options?: unknown[] } };
     expect(picker(small).element.type).toBe('multi_static_select');
     expect(picker(small).element.options).toHaveLength(100);

@@ -1,9 +1,12 @@
 // The behaviour every store must have, run against SQLite and PostgreSQL alike so the two
 // cannot drift. Facts about one database only live in sqlite-store.test.ts and postgres-store.test.ts.
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { contactsOf } from '../../src/domain/contact-log.js';
 import { draftOf } from '../../src/domain/draft.js';
 import { VersionConflictError } from '../../src/store/corridor-store.js';
+import { sqlitePathFromUrl } from '../../src/store/open-store.js';
 import { ABOUT_ID } from '../../src/domain/types.js';
 import type { CorridorStore } from '../../src/store/corridor-store.js';
 import type { PostgresCorridorStore } from '../../src/store/postgres/postgres-corridor-store.js';
@@ -16,7 +19,7 @@ import { addUsualShortNames, SHORT_NAMES_ACTOR } from '../../src/store/seed/usua
 import { addSourcedFacts, FIELD_SOURCES_ACTOR } from '../../src/store/seed/field-sources.js';
 import type { NotionLink } from '../../src/store/notion-links.js';
 import { raceWorkers } from '../support/race.js';
-import { partnerRecord } from '../support/records.js';
+import { eventRecord, partnerRecord } from '../support/records.js';
 import { tempStores, type StoreKind } from '../support/temp-stores.js';
 
 const T0 = new Date('2026-11-26T15:00:00Z');
@@ -171,6 +174,58 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       const created = (await a.changesSince(new Date(0))).filter((h) => h.change === 'created');
       expect(new Set(created.map((h) => `${h.entity}:${h.entityId}`)).size).toBe(created.length);
       expect(await b.changesSince(new Date(0))).toHaveLength(created.length);
+    });
+  });
+
+  describe('events as invitations', () => {
+    const MEETING = 'first-official-meeting-2025-04-16';
+
+    /** Rewrites a stored event's body as an older version of the app wrote it, without the invitation's fields. */
+    async function writeOlderBody(url: string, id: string): Promise<void> {
+      const older = (body: Record<string, unknown>) => {
+        const { endTime: _end, onlineUrl: _url, invitedPartnerIds: _partners, invitedPersonIds: _people, ...rest } = body;
+        return rest;
+      };
+      if (kind === 'sqlite') {
+        const db = new Database(sqlitePathFromUrl(url));
+        const row = db.prepare('SELECT body FROM events WHERE id = ?').get(id) as { body: string };
+        db.prepare('UPDATE events SET body = ? WHERE id = ?').run(JSON.stringify(older(JSON.parse(row.body))), id);
+        db.close();
+      } else {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        const { rows } = await client.query<{ body: Record<string, unknown> }>('SELECT body FROM events WHERE id = $1', [id]);
+        await client.query('UPDATE events SET body = $1 WHERE id = $2', [older(rows[0]!.body), id]);
+        await client.end();
+      }
+    }
+
+    it('keeps an end, an online link, invitees and who attended, and records their changes', async () => {
+      const store = await open();
+      const draft = draftOf(eventRecord('corridor-call', '2026-12-10', { startTime: '13:30', place: '' }));
+      const invitation = { endTime: '15:00', onlineUrl: 'https://zoom.us/j/851', invitedPartnerIds: ['c2mi'], invitedPersonIds: ['stephanie-latour'] };
+      await store.events.save({ ...draft, ...invitation }, { actor: 'U0ADMIN' });
+      expect(await store.events.get('corridor-call')).toMatchObject({ ...invitation, place: '', attendingPartnerIds: [] });
+      const saved = (await store.events.get('corridor-call'))!;
+      await store.events.save({ ...draftOf(saved), attendingPartnerIds: ['c2mi'], endTime: '15:30' }, { actor: 'U0ADMIN', expectedVersion: saved.version });
+      expect((await store.history('event', 'corridor-call')).at(-1)?.diff).toEqual({
+        endTime: { from: '15:00', to: '15:30' },
+        attendingPartnerIds: { from: [], to: ['c2mi'] },
+      });
+    });
+
+    it('reads an event stored before invitations as having none, and the founding meeting with its 12 partners present', async () => {
+      const url = await databaseUrl();
+      await (await open(url)).close();
+      await writeOlderBody(url, MEETING);
+      const store = await open(url);
+      const meeting = (await store.events.get(MEETING))!;
+      expect(meeting).toMatchObject({ startTime: null, endTime: null, onlineUrl: null, invitedPartnerIds: [], invitedPersonIds: [], attendeePersonIds: ['rene-sylvestre'] });
+      expect(meeting.attendingPartnerIds).toHaveLength(12);
+      // Saved again unchanged, it gains no spurious change in its history.
+      const before = (await store.history('event', MEETING)).length;
+      await store.events.save(draftOf(meeting), { actor: 'U0ADMIN', expectedVersion: meeting.version });
+      expect(await store.history('event', MEETING)).toHaveLength(before);
     });
   });
 

@@ -3,8 +3,8 @@ import { draftOf } from '../draft.js';
 import { slugify, uniqueId } from '../slug.js';
 import { normalize } from '../text.js';
 import { eventStatuses, type BilingualText, type CorridorEvent, type Draft, type Partner, type Person } from '../types.js';
-import { formErrorsFrom, type FormResult } from './errors.js';
-import { bilingual, choice, choices, nameText, nullIfBlank, optionalTime, requiredDate, text } from './fields.js';
+import { formErrorsFrom, type FormErrorCode, type FormResult } from './errors.js';
+import { bilingual, choice, choices, nameText, nullIfBlank, optionalTime, optionalWebAddress, requiredDate, text } from './fields.js';
 import type { FormValues } from './state.js';
 
 /** Block IDs of the event modal. */
@@ -13,11 +13,18 @@ export const EVENT_FIELDS = {
   titleEn: 'title_en',
   date: 'date',
   time: 'time',
+  endTime: 'end_time',
   place: 'place',
+  onlineUrl: 'online_url',
   summaryFr: 'summary_fr',
   summaryEn: 'summary_en',
   organisers: 'organisers',
   speakers: 'speakers',
+  invitedPartners: 'invited_partners',
+  invitedPeople: 'invited_people',
+  /** Shown once the event has begun: who came. */
+  attendedPartners: 'attended_partners',
+  attendedPeople: 'attended_people',
   status: 'status',
 } as const;
 
@@ -25,8 +32,11 @@ export const EVENT_LIMITS = {
   /** A title becomes a header block, which holds 150 characters. */
   title: 150,
   place: 300,
+  onlineUrl: 1000,
   summary: 1000,
   organisers: 100,
+  /** Partners or people invited, or present: as many as a menu holds. */
+  invitees: 100,
   speakersText: 3000,
   speakerCount: 30,
   speakerName: 150,
@@ -56,24 +66,36 @@ export interface SpeakerLine {
 const F = EVENT_FIELDS;
 const L = EVENT_LIMITS;
 
-export function parseEventForm(values: FormValues, context: EventFormContext): FormResult<EventFormResult> {
-  const { existing, events, partners, people } = context;
+/** The form's fields, and the rules between them, checked against the partners and people on record. */
+function eventFormSchema({ partners, people }: Pick<EventFormContext, 'partners' | 'people'>) {
   const partnerIds = new Set(partners.map((partner) => partner.id));
-  const schema = z
+  const personIds = new Set(people.map((person) => person.id));
+  const somePartners = choices((id) => partnerIds.has(id), L.invitees);
+  const somePeople = choices((id) => personIds.has(id), L.invitees);
+  return z
     .object({
       [F.titleFr]: nameText(L.title),
       [F.titleEn]: nameText(L.title),
       [F.date]: requiredDate,
       [F.time]: optionalTime,
-      [F.place]: text(L.place).refine((value) => value !== '', 'required'),
+      [F.endTime]: optionalTime,
+      [F.place]: text(L.place),
+      [F.onlineUrl]: optionalWebAddress(L.onlineUrl),
       [F.summaryFr]: text(L.summary),
       [F.summaryEn]: text(L.summary),
       [F.organisers]: choices((id) => partnerIds.has(id), L.organisers),
       // Speakers' names become people on record: held to the same rule as names.
       [F.speakers]: nameText(L.speakersText, { multiline: true }),
+      [F.invitedPartners]: somePartners,
+      [F.invitedPeople]: somePeople,
+      [F.attendedPartners]: somePartners,
+      [F.attendedPeople]: somePeople,
       [F.status]: choice(eventStatuses),
     })
     .superRefine((form, issues) => {
+      for (const [field, code] of whenAndWhereProblems(form[F.time], form[F.endTime], form[F.place], form[F.onlineUrl])) {
+        issues.addIssue({ code: 'custom', path: [field], message: code });
+      }
       if (form[F.titleFr] === '' && form[F.titleEn] === '') {
         for (const field of [F.titleFr, F.titleEn]) issues.addIssue({ code: 'custom', path: [field], message: 'requiredOneLanguage' });
       }
@@ -84,26 +106,50 @@ export function parseEventForm(values: FormValues, context: EventFormContext): F
         issues.addIssue({ code: 'custom', path: [F.speakers], message: 'speakerLine' });
       }
     });
-  const parsed = schema.safeParse(values);
+}
+
+export function parseEventForm(values: FormValues, context: EventFormContext): FormResult<EventFormResult> {
+  const { existing, events, people } = context;
+  const parsed = eventFormSchema(context).safeParse(values);
   if (!parsed.success) return { ok: false, errors: formErrorsFrom(parsed.error.issues) };
   const form = parsed.data;
   const title = bilingual(form[F.titleFr], form[F.titleEn])!;
   const date = form[F.date];
   const id = existing?.id ?? uniqueId(slugify(`${title.en} ${date}`), new Set(events.map((event) => event.id)));
   const { speakers, newPeople } = resolveSpeakers(speakerLines(form[F.speakers]), people, existing?.speakers ?? []);
+  // Attendance fields are in the form only once the event has begun: absent, what was recorded stays.
+  const shown = (field: string) => values[field] !== undefined;
   const event: Draft<CorridorEvent> = {
     ...(existing ? draftOf(existing) : { attendingPartnerIds: [], attendeePersonIds: [] }),
     id,
     title,
     date,
     startTime: nullIfBlank(form[F.time]),
+    endTime: nullIfBlank(form[F.endTime]),
     place: form[F.place],
+    onlineUrl: nullIfBlank(form[F.onlineUrl]),
     summary: bilingual(form[F.summaryFr], form[F.summaryEn]),
     organiserIds: form[F.organisers],
+    invitedPartnerIds: form[F.invitedPartners],
+    invitedPersonIds: form[F.invitedPeople],
+    ...(shown(F.attendedPartners) ? { attendingPartnerIds: form[F.attendedPartners] } : {}),
+    ...(shown(F.attendedPeople) ? { attendeePersonIds: form[F.attendedPeople] } : {}),
     speakers,
     status: (nullIfBlank(form[F.status]) as CorridorEvent['status'] | null) ?? existing?.status ?? 'scheduled',
   };
   return { ok: true, value: { event, newPeople } };
+}
+
+/**
+ * An end needs a start and comes after it (the same day); an event takes place somewhere, in a
+ * room or online. Times are `HH:MM`, so they compare as text.
+ */
+function whenAndWhereProblems(start: string, end: string, place: string, link: string): [string, FormErrorCode][] {
+  const problems: [string, FormErrorCode][] = [];
+  if (end && !start) problems.push([F.endTime, 'endWithoutStart']);
+  else if (end && start && end <= start) problems.push([F.endTime, 'endBeforeStart']);
+  if (!place && !link) problems.push([F.place, 'placeOrLink']);
+  return problems;
 }
 
 /** "Name — role" per line (dash or en dash also accepted); a line without a role is just a name. */

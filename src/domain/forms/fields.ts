@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hasInvisibleCharacters } from '../text.js';
-import { isoDate, localTime, slackUserId, type BilingualText } from '../types.js';
+import { isoDate, localTime, slackUserId, webAddress, type BilingualText } from '../types.js';
 
 /**
  * Field schemas for modal submissions. Each one takes the flattened Slack value (string,
@@ -66,6 +66,11 @@ export const optionalTime = z.preprocess(
   asText,
   z.string().refine((value) => value === '' || localTime.safeParse(value).success, 'invalidTime'),
 );
+
+/** Optional http(s) address; '' when left blank. */
+export function optionalWebAddress(max: number) {
+  return text(max).refine((value) => value === '' || webAddress.safeParse(value).success, 'invalidUrl');
+}
 
 export const optionalUser = z.preprocess(
   asText,

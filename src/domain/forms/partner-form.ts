@@ -7,7 +7,7 @@ import { namesOf } from '../partner-match.js';
 import { stageOf } from '../stages.js';
 import { jurisdictions, PARTNER_ALIAS_MAX, PARTNER_ALIASES_MAX, partnerKinds, partnerStatuses, pendingStages, type AdhesionStageName, type Draft, type Partner } from '../types.js';
 import { formErrorsFrom, type FormResult } from './errors.js';
-import { bilingual, choice, nameText, nullIfBlank, optionalDate, optionalUser, requiredChoice, requiredNameText, text } from './fields.js';
+import { bilingual, choice, nameText, nullIfBlank, optionalDate, optionalUser, optionalWebAddress, requiredChoice, requiredNameText, text } from './fields.js';
 import type { FormValues } from './state.js';
 
 /** Block IDs of the partner modal. */
@@ -55,7 +55,6 @@ export interface PartnerFormContext {
 
 const F = PARTNER_FIELDS;
 const L = PARTNER_LIMITS;
-const webUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
 
 /** Validates a submitted partner modal and turns it into the draft to save. */
 export function parsePartnerForm(values: FormValues, context: PartnerFormContext): FormResult<Draft<Partner>> {
@@ -74,7 +73,7 @@ function partnerFormSchema({ existing, partners, today }: PartnerFormContext) {
       [F.officialName]: nameText(L.officialName),
       [F.kind]: choice(partnerKinds),
       [F.jurisdiction]: choice(jurisdictions),
-      [F.website]: text(L.website).refine((value) => value === '' || webUrl.safeParse(value).success, 'invalidUrl'),
+      [F.website]: optionalWebAddress(L.website),
       [F.designationFr]: text(L.designation),
       [F.designationEn]: text(L.designation),
       [F.status]: requiredChoice(partnerStatuses),

@@ -43,13 +43,13 @@ export const eventCommand: CorridorCommand = {
   },
 };
 
-async function eventCard(event: CorridorEvent, { store, lang, t, isAdmin, slack, calendar }: CommandContext): Promise<Reply> {
+async function eventCard(event: CorridorEvent, { store, lang, t, isAdmin, slack, calendar, audience }: CommandContext): Promise<Reply> {
   const [partners, people] = await Promise.all([store.partners.list({ includeRemoved: true }), store.people.list({ includeRemoved: true })]);
   const directory = {
     partners: new Map(partners.map((partner) => [partner.id, partner])),
     people: new Map(people.map((person) => [person.id, person])),
   };
-  const card = eventCardView(event, directory, lang, t, calendar && eventCalendarUrl(calendar, event.id, lang));
+  const card = eventCardView(event, directory, lang, t, calendar && eventCalendarUrl(calendar, event.id, lang, audience));
   // Buttons only where they can be clicked: in Slack, for the coordinators.
   return isAdmin && slack ? { ...card, blocks: [...card.blocks.slice(0, LIMITS.messageBlocks - 1), eventButtons(event, lang, t)] } : card;
 }

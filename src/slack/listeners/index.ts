@@ -1,7 +1,7 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { PARTNER_FIELDS } from '../../domain/forms/partner-form.js';
 import type { SlackDeps } from '../deps.js';
-import { ACTION_IDS, actionIdPattern, CALLBACK_IDS, PARTNER_OPTIONS_ACTION, SHORTCUT_IDS } from '../interaction-ids.js';
+import { ACTION_IDS, actionIdPattern, CALLBACK_IDS, PARTNER_OPTIONS_ACTION, PEOPLE_OPTIONS_ACTION, SHORTCUT_IDS } from '../interaction-ids.js';
 import { addActionItemShortcut } from './shortcuts/add-action-item-shortcut.js';
 import { logOnPartnerShortcut } from './shortcuts/log-on-partner-shortcut.js';
 import { aboutEditClicked } from './clicks/about-edit.js';
@@ -25,6 +25,7 @@ import { appHomeOpened } from './events/app-home-opened.js';
 import { channelSharingChanged } from './events/channel-sharing.js';
 import { eventRouter, type EventArgs } from './events/event-router.js';
 import { partnerOptions } from './options/partner-options.js';
+import { peopleOptions } from './options/people-options.js';
 import { aboutSubmitted } from './submissions/about-submitted.js';
 import { actionItemStatusSubmitted } from './submissions/action-item-status-submitted.js';
 import { actionItemSubmitted } from './submissions/action-item-submitted.js';
@@ -78,7 +79,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     ], deps.unknown, busyClick(deps)),
   );
 
-  app.options(PARTNER_OPTIONS_ACTION, partnerOptions(deps));
+  app.options(actionIdPattern(PARTNER_OPTIONS_ACTION), partnerOptions(deps));
+  app.options(actionIdPattern(PEOPLE_OPTIONS_ACTION), peopleOptions(deps));
 
   app.shortcut({ type: 'message_action', callback_id: SHORTCUT_IDS.addActionItem }, addActionItemShortcut(deps));
   app.shortcut({ type: 'message_action', callback_id: SHORTCUT_IDS.logOnPartner }, logOnPartnerShortcut(deps));

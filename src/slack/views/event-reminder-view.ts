@@ -4,7 +4,7 @@ import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { context, fitBlocks, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { multilingualMessage } from './channel-message.js';
-import { calendarLinkBlock, eventDateText } from './event-views.js';
+import { calendarLinkBlock, eventDateText, eventPlaceText, onlineLinkText } from './event-views.js';
 
 export interface EventReminderInput {
   /** The events of one day, soonest first. */
@@ -26,7 +26,8 @@ export function eventReminderView({ events, partners, langs, calendarUrl }: Even
     const titles = events.map((event) => escapeMrkdwn(event.title[lang]));
     const heading = events.length === 1 ? t.reminders.eventTomorrow(titles[0]!) : t.reminders.eventsTomorrow(events.length);
     const blocks: KnownBlock[] = events.flatMap((event, index) => {
-      const details = t.reminders.details(eventDateText(event, lang), escapeMrkdwn(event.place));
+      const online = onlineLinkText(event, t);
+      const details = [t.reminders.details(eventDateText(event, lang), eventPlaceText(event, t)), ...(online ? [online] : [])].join('\n');
       const organisers = organiserLine(event, partners, t);
       const url = calendarUrl?.(event.id, lang);
       return [

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { EventWhen } from '../../domain/events.js';
 import type { CorridorEvent, Partner, Person } from '../../domain/types.js';
-import { formatDate, formatEventWhen, formatTime } from '../../i18n/format.js';
+import { formatDate, formatEventTime, formatEventWhen } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import { context, fieldsSection, fitBlocks, header, lineSections, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn, link } from '../mrkdwn.js';
@@ -15,8 +15,18 @@ export function eventDateText(event: CorridorEvent, lang: Lang): string {
   return formatEventWhen(event, lang);
 }
 
+/** Where it takes place, as mrkdwn: the place, or "Online" for an event held online only. */
+export function eventPlaceText(event: CorridorEvent, t: Catalogue): string {
+  return event.place ? escapeMrkdwn(event.place) : t.eventInvites.online;
+}
+
+/** "Online link: <address>", for an event with one. */
+export function onlineLinkText(event: CorridorEvent, t: Catalogue): string | undefined {
+  return event.onlineUrl ? t.common.labelled(t.eventInvites.onlineUrl, link(event.onlineUrl, event.onlineUrl)) : undefined;
+}
+
 export function eventLine(event: CorridorEvent, lang: Lang, t: Catalogue): string {
-  const line = t.events.line(escapeMrkdwn(event.title[lang]), eventDateText(event, lang), escapeMrkdwn(event.place));
+  const line = t.events.line(escapeMrkdwn(event.title[lang]), eventDateText(event, lang), eventPlaceText(event, t));
   return event.status === 'cancelled' ? `• ~${line}~ (${t.events.cancelled})` : `• ${line}`;
 }
 
@@ -48,10 +58,13 @@ export function eventCardView(event: CorridorEvent, directory: EventDirectory, l
   };
   const fields = fieldsSection([
     [f.date, formatDate(event.date, lang, { weekday: true })],
-    [f.time, event.startTime ? formatTime(event.startTime, lang) : f.allDay],
-    [f.place, escapeMrkdwn(event.place)],
+    [f.time, formatEventTime(event, lang) ?? f.allDay],
+    [f.place, eventPlaceText(event, t)],
+    [t.eventInvites.onlineUrl, event.onlineUrl && link(event.onlineUrl, event.onlineUrl)],
     [f.organisers, t.common.listJoin(partnerNames(event.organiserIds))],
   ]);
+  // Names only: a person's e-mail stays out of every card, whoever reads it.
+  const invited = [...partnerNames(event.invitedPartnerIds), ...event.invitedPersonIds.map((id) => personText(id))];
   const speakers = event.speakers.map((speaker) => `• ${personText(speaker.personId, speaker.role?.[lang])}`);
   const attendees = event.attendeePersonIds.map((id) => `• ${personText(id)}`);
   const present = partnerNames(event.attendingPartnerIds);
@@ -61,6 +74,7 @@ export function eventCardView(event: CorridorEvent, directory: EventDirectory, l
     ...(event.summary ? [section(escapeMrkdwn(event.summary[lang]))] : []),
     ...(fields ? [fields] : []),
     ...(calendarUrl ? [calendarLinkBlock(calendarUrl, t)] : []),
+    ...(invited.length ? [section(`*${t.eventInvites.invited}* (${invited.length})\n${invited.join(' · ')}`)] : []),
     ...(speakers.length ? [section(`*${f.speakers}*\n${speakers.join('\n')}`)] : []),
     ...(attendees.length ? [section(`*${f.attendees}*\n${attendees.join('\n')}`)] : []),
     ...(present.length
@@ -68,7 +82,7 @@ export function eventCardView(event: CorridorEvent, directory: EventDirectory, l
       : []),
   ];
   return {
-    text: `${escapeMrkdwn(event.title[lang])} — ${eventDateText(event, lang)}, ${escapeMrkdwn(event.place)}`,
+    text: `${escapeMrkdwn(event.title[lang])} — ${eventDateText(event, lang)}, ${eventPlaceText(event, t)}`,
     blocks: fitBlocks(blocks, t.common.andMore),
   };
 }

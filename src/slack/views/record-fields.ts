@@ -25,7 +25,9 @@ const MAX_VALUE = 500;
 export const EMPTY_VALUE = '—';
 const DATE_KEYS = new Set(['joinedOn', 'pendingSince', 'date', 'dueOn', 'completedOn']);
 const USER_KEYS = new Set(['followUpUserId', 'ownerUserId']);
-const PARTNER_LIST_KEYS = new Set(['organiserIds', 'attendingPartnerIds', 'partnerIds', 'ledByPartnerIds']);
+const PARTNER_LIST_KEYS = new Set(['organiserIds', 'attendingPartnerIds', 'invitedPartnerIds', 'partnerIds', 'ledByPartnerIds']);
+const PEOPLE_LIST_KEYS = new Set(['attendeePersonIds', 'invitedPersonIds']);
+const TIME_KEYS = new Set(['startTime', 'endTime']);
 
 export function directoryOf(partners: readonly Partner[], people: readonly Person[], tracks: readonly Track[]): Directory {
   return {
@@ -59,7 +61,11 @@ export function fieldLabel(key: string, t: Catalogue): string {
     title: f.title,
     date: f.date,
     startTime: f.time,
+    endTime: t.eventInvites.ends,
     place: f.place,
+    onlineUrl: t.eventInvites.onlineUrl,
+    invitedPartnerIds: t.eventInvites.invitedPartners,
+    invitedPersonIds: t.eventInvites.invitedPeople,
     summary: f.summary,
     organiserIds: f.organisers,
     attendingPartnerIds: f.attendingPartners,
@@ -92,7 +98,7 @@ export function formatFieldValue(entity: Entity, key: string, value: unknown, { 
     if (USER_KEYS.has(key) && slackUserId.safeParse(value).success) return mentionUser(value);
     if (DATE_KEYS.has(key) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, lang);
     if (key === 'removedAt') return formatDate(value.slice(0, 10), lang);
-    if (key === 'startTime' && /^\d{2}:\d{2}$/.test(value)) return formatTime(value, lang);
+    if (TIME_KEYS.has(key) && /^\d{2}:\d{2}$/.test(value)) return formatTime(value, lang);
     if (key === 'status') return statusLabel(entity, value, t) ?? text(value);
     if (key === 'kind') return t.kind[value as keyof Catalogue['kind']] ?? text(value);
     if (key === 'jurisdiction') return t.jurisdiction[value as keyof Catalogue['jurisdiction']] ?? text(value);
@@ -109,7 +115,7 @@ export function formatFieldValue(entity: Entity, key: string, value: unknown, { 
     const names = value.map((item) => {
       if (typeof item === 'string') {
         if (PARTNER_LIST_KEYS.has(key)) return directory.partners.get(item)?.name ?? item;
-        if (key === 'attendeePersonIds') return directory.people.get(item)?.name ?? item;
+        if (PEOPLE_LIST_KEYS.has(key)) return directory.people.get(item)?.name ?? item;
         return item;
       }
       if (key === 'sources' && isFieldSource(item)) return t.common.labelled(fieldLabel(item.field, t), item.source[lang]);

@@ -283,13 +283,19 @@ export const seedEvents: Draft<CorridorEvent>[] = [
       en: 'First official meeting of the MOU signatories',
     },
     date: MEETING_DATE,
+    // The release gives neither the start nor the end of the meeting: a day-long event, no end invented.
     startTime: null,
+    endTime: null,
     place: 'Université de Sherbrooke',
+    onlineUrl: null,
     summary: {
       fr: 'Allocution du sénateur Peter Welch en matinée ; identification de quatre pistes d’action pour intensifier les échanges.',
       en: 'Morning address by Senator Peter Welch; four action tracks identified to intensify exchanges.',
     },
     organiserIds: ['technum-quebec', 'amcham-quebec'],
+    // Who was invited is not in the release; who attended is: the signatories and the three partners to come.
+    invitedPartnerIds: [],
+    invitedPersonIds: [],
     attendingPartnerIds: seedPartners.map((partner) => partner.id),
     speakers: [{ personId: 'peter-welch', role: { fr: 'Allocution en matinée', en: 'Morning address' } }],
     attendeePersonIds: ['rene-sylvestre'],

@@ -6,7 +6,7 @@ import type {
   KnownBlock,
 } from '@slack/types';
 import { truncate } from '../../blocks.js';
-import { PARTNER_OPTIONS_ACTION } from '../../interaction-ids.js';
+import { keyedActionId, PARTNER_OPTIONS_ACTION, PEOPLE_OPTIONS_ACTION } from '../../interaction-ids.js';
 
 /** Slack's limits for modal chrome and input elements. */
 export const MODAL_LIMITS = {
@@ -158,6 +158,26 @@ export function partnersInput(
   choices: OptionChoice[],
   options: InputOptions & { initial: readonly string[]; placeholder: string },
 ): InputBlock {
+  return recordsInput(blockId, label, choices, { ...options, optionsAction: PARTNER_OPTIONS_ACTION });
+}
+
+/** Several people on record, as partnersInput offers partners. */
+export function peopleInput(
+  blockId: string,
+  label: string,
+  choices: OptionChoice[],
+  options: InputOptions & { initial: readonly string[]; placeholder: string },
+): InputBlock {
+  return recordsInput(blockId, label, choices, { ...options, optionsAction: PEOPLE_OPTIONS_ACTION });
+}
+
+/** `optionsAction`: the action_id whose options listener searches the records once they outgrow a static menu. */
+function recordsInput(
+  blockId: string,
+  label: string,
+  choices: OptionChoice[],
+  options: InputOptions & { initial: readonly string[]; placeholder: string; optionsAction: string },
+): InputBlock {
   const byValue = new Map(choices.map((choice) => [choice.value, choice]));
   const initial = options.initial.map((value) => option(byValue.get(value) ?? { value, text: value }));
   const placeholder = plain(options.placeholder, MODAL_LIMITS.placeholder);
@@ -172,8 +192,8 @@ export function partnersInput(
         }
       : {
           type: 'multi_external_select',
-          // The action_id says which options to serve; the block_id says which field it fills.
-          action_id: PARTNER_OPTIONS_ACTION,
+          // The action_id says which options to serve (keyed by the field: unique within the view); the block_id, which field it fills.
+          action_id: keyedActionId(options.optionsAction, blockId),
           placeholder,
           min_query_length: 1,
           ...(initial.length ? { initial_options: initial } : {}),
