@@ -522,7 +522,7 @@ export const en = {
     onlineUrlPlaceholder: 'For example https://zoom.us/j/…',
     invitedPartners: 'Partners invited',
     invitedPeople: 'People invited',
-    invitedPeopleHint: 'Their e-mail, when on record, goes into the calendar files read inside the organisation only.',
+    invitedPeopleHint: 'Their e-mail, when on record, goes into the calendar files read inside the organization only.',
     attendedPartners: 'Partners present',
     attendedPeople: 'Also present',
     attendanceHint: 'Who came: the event has taken place.',
