@@ -29,6 +29,16 @@ const KEPT_ANSWERS: Readonly<Record<string, 'role' | 'user'>> = {
 /** Enough for every subcommand in both languages, with room for many distinct lookups. */
 const DEFAULT_CAPACITY = 500;
 
+/**
+ * What the kept answers may weigh in all: a few hundred answers of the largest size (a page of a
+ * list, about 12,000 characters), so that no one can grow the process's memory by asking for
+ * ever new large answers.
+ */
+export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+
+/** A string's weight in memory: V8 keeps most strings at one or two bytes a character. */
+const stringBytes = (text: string) => 2 * text.length;
+
 interface Entry {
   revision: string;
   reply: Reply;
@@ -41,8 +51,9 @@ interface Entry {
 export class AnswerCache {
   private readonly entries: BoundedMap<Entry>;
 
-  constructor(capacity = DEFAULT_CAPACITY) {
-    this.entries = new BoundedMap(capacity);
+  constructor(capacity = DEFAULT_CAPACITY, maxBytes = DEFAULT_MAX_BYTES) {
+    // Measured once, when kept: a reply's JSON is close to what its strings and objects hold.
+    this.entries = new BoundedMap({ entries: capacity, bytes: maxBytes, sizeOf: (key, entry) => stringBytes(key) + stringBytes(entry.revision) + stringBytes(JSON.stringify(entry.reply)) });
   }
 
   get(key: string, revision: string): Reply | undefined {
@@ -57,6 +68,11 @@ export class AnswerCache {
   get size(): number {
     return this.entries.size;
   }
+
+  /** What the kept answers weigh, as counted against DEFAULT_MAX_BYTES. */
+  get bytes(): number {
+    return this.entries.bytes;
+  }
 }
 
 /**
@@ -65,7 +81,12 @@ export class AnswerCache {
  * text and building the key. Valid for the day it was built on, since the key holds the date.
  */
 export class KeptRoutes {
-  private readonly routes = new BoundedMap<{ key: string; today: string }>(DEFAULT_CAPACITY);
+  // A request's text may be up to 4,000 characters: the routes are bounded by their size too.
+  private readonly routes = new BoundedMap<{ key: string; today: string }>({
+    entries: DEFAULT_CAPACITY,
+    bytes: DEFAULT_MAX_BYTES / 4,
+    sizeOf: (requestKey, route) => stringBytes(requestKey) + stringBytes(route.key) + stringBytes(route.today),
+  });
 
   /** The request as typed and who asks: language, audience and user ID come from Slack, the text is anything (last, unambiguous). */
   static requestKey(lang: string, audience: string, userId: string, text: string): string {
