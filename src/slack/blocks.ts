@@ -15,12 +15,19 @@ export const LIMITS = {
    * than 50 full sections, so a long answer is cut, or paged, well before the block count.
    */
   messageChars: 12_000,
+  /** The plain-text fallback: Slack shows it in notifications, a few thousand characters are plenty. */
+  fallbackText: 3000,
 } as const;
 
 export interface Reply {
   /** Plain-text fallback: notifications, screen readers, clients without Block Kit. */
   text: string;
   blocks: KnownBlock[];
+}
+
+/** The reply with its fallback text cut to LIMITS.fallbackText: a list of every name found can run long. */
+export function withShortText(reply: Reply): Reply {
+  return reply.text.length <= LIMITS.fallbackText ? reply : { ...reply, text: truncate(reply.text, LIMITS.fallbackText) };
 }
 
 export function header(text: string): HeaderBlock {

@@ -1,5 +1,5 @@
 import type { CorridorStore } from '../../store/corridor-store.js';
-import type { Reply } from '../blocks.js';
+import { withShortText, type Reply } from '../blocks.js';
 import { BoundedMap } from '../bounded-map.js';
 import type { CommandContext, CorridorCommand } from './command.js';
 
@@ -116,6 +116,8 @@ export function answerKey(commandName: string, args: string, context: CommandCon
   return JSON.stringify([commandName, args.trim(), context.lang, context.timeZone, context.today, rights, surface, context.admins]);
 }
 
+const shortened = (reply: Reply | undefined) => reply && withShortText(reply);
+
 /** One cache per store, shared by the Slack listener and the console that answer from it. */
 const caches = new WeakMap<CorridorStore, AnswerCache>();
 
@@ -132,14 +134,14 @@ export async function runKeepingAnswers(
   context: CommandContext,
   key = answerKey(command.name, args, context),
 ): Promise<Reply | undefined> {
-  if (key === undefined) return command.run(args, context);
+  if (key === undefined) return shortened(await command.run(args, context));
   const cache = answerCacheOf(context.store);
   // Read before the records: a write meanwhile leaves a fresh answer under the older revision,
   // which the next request skips; never a stale answer under the newer one.
   const revision = await context.store.revision();
   const kept = cache.get(key, revision);
   if (kept) return kept;
-  const reply = await command.run(args, context);
+  const reply = shortened(await command.run(args, context));
   // No reply means a modal was opened: an effect to repeat each time, never an answer to keep.
   if (reply) cache.set(key, revision, reply);
   return reply;
