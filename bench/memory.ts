@@ -14,7 +14,8 @@ import { BOT_TOKEN, SIGNING_SECRET } from '../tests/support/corridor-app.js';
 import { insertAtScale, SCALE } from '../tests/support/scale-records.js';
 import { startSlackApiEmulator } from '../tests/support/slack-api-emulator.js';
 import { benchDir, benchEnv, exitOf, freePort, metricValue, requireBuild, startCompiled, until200 } from './app-process.js';
-import { runLoad } from './run-load.js';
+import { runLoad, type LoadResult } from './run-load.js';
+import { summarise } from './slash-command.js';
 
 const COMMANDS = Number(process.env.BENCH_MEMORY_COMMANDS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -27,6 +28,12 @@ async function memory(base: string): Promise<{ rss: number; heap: number }> {
 
 /** V8's young generation and old-space limit held small: what NODE_OPTIONS can do where memory is tight. */
 export const SMALL_HEAP = '--max-semi-space-size=1 --max-old-space-size=64';
+
+/** How long the answers took at the corridor's future size: the issue wants each under a second. */
+function latencyLine(load: LoadResult): string {
+  const { p50, p99 } = summarise([load]);
+  return `    answers at that size: p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, slowest ${Math.max(...load.latencies).toFixed(0)} ms; goal < 1,000 ms`;
+}
 
 interface Measured {
   lines: string[];
@@ -68,6 +75,7 @@ async function measure(slackApiUrl: string, responseUrl: string, nodeOptions: st
       `    RSS at ready ${mb(atReady.rss)} (heap used ${mb(atReady.heap)})`,
       `    RSS after ${load.requests} commands ${mb(after.rss)} (heap used ${mb(after.heap)}); goal ≤ 100 MB: ${after.rss <= 100 * MB ? 'met' : 'not met'}`,
       `    load: ${(load.requests / load.seconds).toFixed(0)} commands/s, ${load.failures} not answered 200`,
+      ...(atScale ? [latencyLine(load)] : []),
       `    SIGTERM to exit ${stopMs.toFixed(0)} ms (exit code ${code}; goal ≤ 10,000 ms)`,
     ];
     return { lines, rss: after.rss };

@@ -32,8 +32,9 @@ export function actionListView(
   const summary = t.actions.summary(items.filter(isOpen).length, items.length);
   const entries: ListEntry[] = groups.flatMap((group) => {
     const heading = group.track ? t.actions.trackLine(group.track.position, escapeMrkdwn(group.track.title[lang])) : t.actions.noTrack;
-    const lines = group.items.length ? group.items.map((item) => actionLine(item, lang, t, today, audience)) : [`_${t.actions.emptyTrack}_`];
-    return lines.map((text) => ({ group: `*${heading}*`, text }));
+    const track = `*${heading}*`;
+    if (group.items.length === 0) return [{ group: track, text: `_${t.actions.emptyTrack}_`, note: true as const }];
+    return group.items.map((item) => ({ group: track, text: actionLine(item, lang, t, today, audience) }));
   });
   return pagedListView({ title, summary, entries, ...choice, t });
 }

@@ -9,6 +9,8 @@ import { button } from './buttons.js';
 export interface ListEntry {
   text: string;
   group?: string;
+  /** A line about the group rather than a record ("no action item yet"): not counted among those left. */
+  note?: true;
 }
 
 export interface PagedList {
@@ -79,7 +81,7 @@ function typedPage(command: string, page: number): string {
 function pagingBlocks(page: number, pages: readonly (readonly ListEntry[])[], paging: PagedList['paging'], t: Catalogue): KnownBlock[] {
   if (pages.length === 1) return [];
   if (page === pages.length) return [context(t.paging.last(pages.length))];
-  const later = pages.slice(page).reduce((sum, entries) => sum + entries.length, 0);
+  const later = pages.slice(page).reduce((sum, entries) => sum + entries.filter((entry) => !entry.note).length, 0);
   if (!paging) return [context(t.common.andMore(later))];
   const next = `${paging.command} page ${page + 1} --${paging.lang}`;
   return [
