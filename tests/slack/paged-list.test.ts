@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/i18n/index.js';
 import { LIMITS } from '../../src/slack/blocks.js';
-import { PAGE_BUDGET, pagedListView, paginate, type ListEntry } from '../../src/slack/views/paged-list.js';
+import { jsonChars, PAGE_BUDGET, pagedListView, paginate, type ListEntry } from '../../src/slack/views/paged-list.js';
 import { blockKitViolations } from '../support/block-kit-limits.js';
 
 const t = catalogue('en');
@@ -60,5 +61,17 @@ describe('a list in pages', () => {
       { type: 'context', elements: [{ type: 'mrkdwn', text: 'Counts' }] },
       { type: 'section', text: { type: 'mrkdwn', text: 'one\ntwo' } },
     ]);
+  });
+});
+
+describe('the size of a line in JSON', () => {
+  it('is what JSON.stringify writes, quotes aside, for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
+        expect(jsonChars(text)).toBe(JSON.stringify(text).length - 2);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of ['"\\\n\t\u0001', '😀', '\ud800', '\udc00x', 'a\ud83d', 'é & <b>']) expect(jsonChars(text)).toBe(JSON.stringify(text).length - 2);
   });
 });

@@ -75,9 +75,17 @@ export function pendingView(
 ): Reply {
   const pending = sortPending(partners);
   if (pending.length === 0) return { text: t.pending.none, blocks: [header(title), section(t.pending.none)] };
-  const snoozeOf = (partner: Partner) => snoozes.find((snooze) => snooze.partnerId === partner.id);
+  // Each partner's snooze and contacts found once, not by reading every entry for each of hundreds of partners.
+  const snoozeOf = new Map<string, Snooze>();
+  for (const snooze of snoozes) if (!snoozeOf.has(snooze.partnerId)) snoozeOf.set(snooze.partnerId, snooze);
+  const contactsOf = new Map<string, ContactEntry[]>();
+  for (const entry of contacts) {
+    const theirs = contactsOf.get(entry.partnerId);
+    if (theirs) theirs.push(entry);
+    else contactsOf.set(entry.partnerId, [entry]);
+  }
   const entries = pending.map((partner) => ({
-    text: pendingText(partner, lang, t, today, audience, { snooze: snoozeOf(partner), contacts: contactSummary(partner.id, contacts) }),
+    text: pendingText(partner, lang, t, today, audience, { snooze: snoozeOf.get(partner.id), contacts: contactSummary(partner.id, contactsOf.get(partner.id) ?? []) }),
   }));
   return pagedListView({ title, summary: t.pending.summary(pending.length), entries, layout: 'sections', ...choice, t });
 }
