@@ -19,16 +19,23 @@ export function groupByTrack(items: ActionItem[], tracks: Track[]): TrackGroup[]
   return groups;
 }
 
-/** A track by its number (1–4), ID or words of its title in either language. */
+/**
+ * A track by its number (1–4), ID or words of its title in either language; failing that, by words
+ * of a title it had before coordinators renamed it.
+ */
 export function findTrack(query: string, tracks: Track[]): Track | undefined {
   const typed = normalize(query);
   if (!typed) return undefined;
   if (/^\d+$/.test(typed)) return tracks.find((track) => track.position === Number(typed));
   const typedWords = typed.split(' ');
-  return tracks.find((track) => {
-    const haystack = normalize([track.id, track.title.fr, track.title.en].join(' '));
+  const holdsAll = (texts: string[]) => {
+    const haystack = normalize(texts.join(' '));
     return typedWords.every((word) => haystack.includes(word));
-  });
+  };
+  return (
+    tracks.find((track) => holdsAll([track.id, track.title.fr, track.title.en])) ??
+    tracks.find((track) => track.formerTitles.some((title) => holdsAll([title.fr, title.en])))
+  );
 }
 
 export function isOverdue(item: ActionItem, today: string): boolean {

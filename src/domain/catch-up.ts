@@ -1,5 +1,5 @@
 import { addDays, isoWeekday, localIsoDate, wallClockTime } from './dates.js';
-import { localInstant, periodKey, type JobName } from './periods.js';
+import { localInstant, periodKey, type JobName, type PeriodLength } from './periods.js';
 
 /** Working hours end here: a missed post is not caught up in the evening or at night. */
 export const END_OF_WORKING_DAY = '18:00:00';
@@ -11,6 +11,8 @@ export interface CatchUpSchedule {
   latestTimeOfDay: string;
   /** Whether the schedule itself posts on a date: then that day counts as a working day (a daily post's Saturday). */
   postsOn(isoDate: string): boolean;
+  /** The job's period as its schedule posts it (see periodOf); JOB_PERIOD's by default. */
+  period?: PeriodLength;
 }
 
 /**
@@ -26,11 +28,11 @@ export function catchUpTime(job: JobName, now: Date, schedule: CatchUpSchedule, 
   const end = schedule.latestTimeOfDay < END_OF_WORKING_DAY ? END_OF_WORKING_DAY : '24:00:00';
   const working = (isoDate: string) => isoWeekday(isoDate) <= 5 || schedule.postsOn(isoDate);
   if (working(today) && clock >= schedule.timeOfDay && clock < end) return now;
-  const period = periodKey(job, now, timeZone);
+  const period = periodKey(job, now, timeZone, schedule.period);
   // A period is a week at most: the loop ends within eight days.
   for (let day = clock < schedule.timeOfDay ? today : addDays(today, 1); ; day = addDays(day, 1)) {
     const at = localInstant(day, schedule.timeOfDay, timeZone);
-    if (periodKey(job, at, timeZone) !== period) return undefined;
+    if (periodKey(job, at, timeZone, schedule.period) !== period) return undefined;
     if (working(day)) return at;
   }
 }

@@ -15,7 +15,22 @@ export const JOB_NAMES: readonly JobName[] = ['remind', 'digest', 'event-reminde
  * `eventReminderKey`) rather than under the day, so a day can hold several; its period says when
  * a missed run is caught up. Personal nudges are recorded per person and week (see `nudgeKey`).
  */
-export const JOB_PERIOD: Record<JobName, 'day' | 'isoWeek'> = { remind: 'day', digest: 'isoWeek', 'event-reminder': 'day', nudges: 'isoWeek' };
+export const JOB_PERIOD: Record<JobName, PeriodLength> = { remind: 'day', digest: 'isoWeek', 'event-reminder': 'day', nudges: 'isoWeek' };
+
+export type PeriodLength = 'day' | 'isoWeek';
+
+/**
+ * The period of a job as its schedule posts it: a job of a day scheduled on one weekday only is a
+ * weekly post, and its period is the week, so a reminder missed on its day is caught up later that
+ * week, once. The event reminder keeps its day: its posts belong to the day before the events.
+ * `weekdays`: the days of the week the schedule names (0 Sunday … 6 Saturday); `everyDayOfMonth`:
+ * whether it leaves the day of the month free.
+ */
+export function periodOf(job: JobName, schedule: { weekdays: readonly number[]; everyDayOfMonth: boolean }): PeriodLength {
+  if (JOB_PERIOD[job] !== 'day' || job === 'event-reminder') return JOB_PERIOD[job];
+  const days = new Set(schedule.weekdays.map((day) => day % 7));
+  return days.size === 1 && schedule.everyDayOfMonth ? 'isoWeek' : 'day';
+}
 
 /** ISO 8601 week of a calendar date: weeks start on Monday; week 1 holds the year's first Thursday. */
 export function isoWeek(isoDate: string): { year: number; week: number } {
@@ -37,20 +52,20 @@ export function isoWeekKey(isoDate: string): string {
 }
 
 /** The key a run is recorded under: `2026-11-26` for a reminder, `2026-W48` for a digest. */
-export function periodKey(job: JobName, now: Date, timeZone: string): string {
+export function periodKey(job: JobName, now: Date, timeZone: string, length: PeriodLength = JOB_PERIOD[job]): string {
   const today = localIsoDate(now, timeZone);
-  return JOB_PERIOD[job] === 'day' ? today : isoWeekKey(today);
+  return length === 'day' ? today : isoWeekKey(today);
 }
 
 /** First calendar date of the period that holds `now` (today, or the Monday of this week). */
-export function periodStartDate(job: JobName, now: Date, timeZone: string): string {
+export function periodStartDate(job: JobName, now: Date, timeZone: string, length: PeriodLength = JOB_PERIOD[job]): string {
   const today = localIsoDate(now, timeZone);
-  return JOB_PERIOD[job] === 'day' ? today : mondayOf(today);
+  return length === 'day' ? today : mondayOf(today);
 }
 
 /** The instant the period holding `now` began in the zone. */
-export function periodStart(job: JobName, now: Date, timeZone: string): Date {
-  return startOfLocalDay(periodStartDate(job, now, timeZone), timeZone);
+export function periodStart(job: JobName, now: Date, timeZone: string, length: PeriodLength = JOB_PERIOD[job]): Date {
+  return startOfLocalDay(periodStartDate(job, now, timeZone, length), timeZone);
 }
 
 /** Offset of the zone from UTC at an instant, in minutes (e.g. -300 for EST). */

@@ -170,10 +170,15 @@ export const corridorEvent = z.object({
 });
 export type CorridorEvent = z.infer<typeof corridorEvent>;
 
+/** Longest title of a track, in either language. */
+export const TRACK_TITLE_MAX = 300;
+
 export const track = z.object({
   id: recordId,
   position: z.number().int(),
-  title: bilingualText,
+  title: z.object({ fr: z.string().min(1).max(TRACK_TITLE_MAX), en: z.string().min(1).max(TRACK_TITLE_MAX) }),
+  /** The titles it had before coordinators renamed it, newest last: `actions <words>` still finds it by them. */
+  formerTitles: z.array(bilingualText).default([]),
 });
 export type Track = z.infer<typeof track>;
 
@@ -217,22 +222,40 @@ export const contactEntry = z.object({
 });
 export type ContactEntry = z.infer<typeof contactEntry>;
 
+/** Limits of the about card's texts, in either language. */
+export const ABOUT_LIMITS = { purpose: 1500, figureValue: 100, source: 300 } as const;
+
+/** The years a sector figure may hold for. */
+export const FIGURE_YEARS = { min: 1900, max: 2100 } as const;
+
+const limitedText = (max: number) => z.object({ fr: z.string().min(1).max(max), en: z.string().min(1).max(max) });
+
+/** One figure of the sector as its source gives it ("plus de 900"), the year it holds for, and that source. */
 export const sectorFigure = z.object({
   id: recordId,
   label: bilingualText,
-  value: z.number().nonnegative(),
-  unit: z.enum(['count', 'percent']),
-  /** The source says "more than" this value. */
-  moreThan: z.boolean(),
+  value: limitedText(ABOUT_LIMITS.figureValue),
+  year: z.number().int().min(FIGURE_YEARS.min).max(FIGURE_YEARS.max),
+  source: limitedText(ABOUT_LIMITS.source),
 });
 export type SectorFigure = z.infer<typeof sectorFigure>;
 
-/** What the corridor says about itself. */
+/** The one about record's ID: there is a single corridor. */
+export const ABOUT_ID = 'corridor';
+
+/**
+ * What the corridor says about itself, one record coordinators edit (with history): its purpose
+ * and where that comes from, who leads it, the sector's figures and the four action tracks.
+ */
 export const corridorProfile = z.object({
-  purpose: bilingualText,
+  id: recordId,
+  purpose: limitedText(ABOUT_LIMITS.purpose),
   ledByPartnerIds: z.array(recordId),
   figures: z.array(sectorFigure),
-  source: bilingualText,
+  /** Where the purpose and the leaders come from. */
+  source: limitedText(ABOUT_LIMITS.source),
+  tracks: z.array(track),
+  ...recordMeta,
 });
 export type CorridorProfile = z.infer<typeof corridorProfile>;
 
@@ -242,7 +265,7 @@ export type Draft<T extends RecordMeta> = Omit<T, keyof RecordMeta>;
 
 export const historyEntry = z.object({
   id: z.number().int(),
-  entity: z.enum(['partner', 'event', 'action', 'person', 'contact']),
+  entity: z.enum(['partner', 'event', 'action', 'person', 'contact', 'about']),
   entityId: recordId,
   actor: z.string(),
   at: z.iso.datetime(),

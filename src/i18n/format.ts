@@ -1,4 +1,6 @@
-import { ageBetween, daysBetween } from '../domain/dates.js';
+import { ageBetween, dateParts, daysBetween } from '../domain/dates.js';
+import type { ReportPeriod } from '../domain/report-period.js';
+import type { CorridorEvent } from '../domain/types.js';
 import type { Lang } from './index.js';
 import { catalogue } from './index.js';
 
@@ -54,6 +56,20 @@ export function formatTime(localTime: string, lang: Lang): string {
   const [hours, minutes] = localTime.split(':').map(Number);
   const instant = new Date(Date.UTC(2000, 0, 1, hours, minutes));
   return dateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', ...TIME }).format(instant);
+}
+
+/** An event's day, with its start time when it has one: "Wednesday, April 16, 2025, 9:30 a.m.". */
+export function formatEventWhen(event: Pick<CorridorEvent, 'date' | 'startTime'>, lang: Lang): string {
+  const date = formatDate(event.date, lang, { weekday: true });
+  return event.startTime ? `${date}, ${formatTime(event.startTime, lang)}` : date;
+}
+
+/** A report's period in words: "novembre 2026" / "November 2026", "4e trimestre 2026" / "Q4 2026", "2026". */
+export function formatReportPeriod(period: Pick<ReportPeriod, 'kind' | 'from'>, lang: Lang): string {
+  const [year, month] = dateParts(period.from);
+  if (period.kind === 'year') return String(year);
+  if (period.kind === 'quarter') return catalogue(lang).report.quarter(Math.floor((month - 1) / 3) + 1, year);
+  return dateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', year: 'numeric', month: 'long' }).format(new Date(`${period.from}T12:00:00Z`));
 }
 
 /** An instant in the corridor's zone, e.g. for "last synced at". */

@@ -17,7 +17,7 @@ export async function composeChannelDigest(
   return channelDigestView(digest, deps.config.CORRIDOR_CHANNEL_LANG, audience);
 }
 
-/** Posts this week's digest to CORRIDOR_CHANNEL, once per ISO week. */
-export async function digest(deps: JobDeps): Promise<JobResult> {
-  return runPostingJob('digest', deps, async (now) => composeChannelDigest(deps, now, await deps.poster.audienceOf(requireChannel(deps.config))));
+/** Posts this week's digest to CORRIDOR_CHANNEL, once per ISO week; `period`: a held one (see runPostingJob). */
+export async function digest(deps: JobDeps, period?: string): Promise<JobResult> {
+  return runPostingJob('digest', deps, async (now) => composeChannelDigest(deps, now, await deps.poster.audienceOf(requireChannel(deps.config))), period);
 }

@@ -9,7 +9,9 @@ export type JobConfig = Pick<Config, 'CORRIDOR_CHANNEL' | 'CORRIDOR_CHANNEL_LANG
   /** For *Add to calendar* links on event reminders. */
   Partial<Pick<Config, 'PUBLIC_URL' | 'CALENDAR_FEED_KEY'>> &
   /** Who may log contacts from a nudge (coordinators). */
-  Partial<Pick<Config, 'CORRIDOR_ADMINS'>>;
+  Partial<Pick<Config, 'CORRIDOR_ADMINS'>> &
+  /** A reminder scheduled on one weekday only is a weekly post: its period is the week (see job-period.ts). */
+  Partial<Pick<Config, 'REMINDER_CRON'>>;
 
 /**
  * The language a person reads their nudge in; `not-nudged` for a guest or a user of another

@@ -68,7 +68,10 @@ async function notionUrls(deps: ComposeDeps, partners: readonly Partner[]): Prom
   return urls;
 }
 
-/** Posts today's reminder about pending adhesions to CORRIDOR_CHANNEL, once per day. */
-export async function remind(deps: JobDeps): Promise<JobResult> {
-  return runPostingJob('remind', deps, async (now) => composeReminder(deps, now, await deps.poster.audienceOf(requireChannel(deps.config))));
+/**
+ * Posts the reminder about pending adhesions to CORRIDOR_CHANNEL, once per period (a day, or the
+ * week of a weekly REMINDER_CRON); `period`: a held one (see runPostingJob).
+ */
+export async function remind(deps: JobDeps, period?: string): Promise<JobResult> {
+  return runPostingJob('remind', deps, async (now) => composeReminder(deps, now, await deps.poster.audienceOf(requireChannel(deps.config))), period);
 }

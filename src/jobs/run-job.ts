@@ -6,6 +6,7 @@ import { metrics } from '../ops/metrics.js';
 import type { RunClaim, RunRecord } from '../store/run-ledger.js';
 import type { Reply } from '../slack/blocks.js';
 import type { JobConfig, JobDeps } from './job-deps.js';
+import { configuredPeriod } from './job-period.js';
 import { claimPeriod, holdClaim } from './period-claim.js';
 
 export type JobResult =
@@ -39,14 +40,13 @@ export function requireChannel(config: JobConfig): string {
   return config.CORRIDOR_CHANNEL;
 }
 
-/** Posts a job's message for the current period (a day, an ISO week) exactly once; see postOnce. */
-export async function runPostingJob(
-  job: JobName,
-  deps: JobDeps,
-  compose: Compose,
-): Promise<JobResult> {
+/**
+ * Posts a job's message for the current period (a day, an ISO week) exactly once; see postOnce.
+ * `period`: another one, a post held over a holiday sent on the next working day.
+ */
+export async function runPostingJob(job: JobName, deps: JobDeps, compose: Compose, period?: string): Promise<JobResult> {
   const now = deps.clock();
-  return postOnce(job, periodKey(job, now, deps.config.CORRIDOR_TZ), deps, compose, now);
+  return postOnce(job, period ?? periodKey(job, now, deps.config.CORRIDOR_TZ, configuredPeriod(job, deps.config)), deps, compose, now);
 }
 
 /** How far back the channel is searched for a post an earlier try may have made. */

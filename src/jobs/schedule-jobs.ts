@@ -46,10 +46,10 @@ export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlF
     timeZone: config.CORRIDOR_TZ,
     logger,
     now: clock,
-    holidays: config.CORRIDOR_HOLIDAYS,
+    holidays: { regions: config.CORRIDOR_HOLIDAYS, ledger: store.runs },
     jobs: [
-      { job: 'remind', cron: config.REMINDER_CRON, source: 'REMINDER_CRON', run: () => remind(deps), retryIn: retryOnePost },
-      { job: 'digest', cron: config.DIGEST_CRON, source: 'DIGEST_CRON', run: () => digest(deps), retryIn: retryOnePost },
+      { job: 'remind', cron: config.REMINDER_CRON, source: 'REMINDER_CRON', run: (_trigger, period) => remind(deps, period), retryIn: retryOnePost },
+      { job: 'digest', cron: config.DIGEST_CRON, source: 'DIGEST_CRON', run: (_trigger, period) => digest(deps, period), retryIn: retryOnePost },
       {
         job: 'event-reminder',
         cron: config.EVENT_REMINDER_CRON,

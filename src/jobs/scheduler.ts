@@ -3,10 +3,12 @@ import { ConfigError } from '../config/env.js';
 import { catchUpTime, type CatchUpSchedule } from '../domain/catch-up.js';
 import type { HolidaySchedule } from '../domain/holiday-schedule.js';
 import type { HolidayRegion } from '../domain/holidays.js';
-import { periodKey, periodStart, type JobName } from '../domain/periods.js';
+import { periodKey, periodStart, type JobName, type PeriodLength } from '../domain/periods.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
-import { cronSchedule, HolidayHold, type HeldJob } from './holiday-hold.js';
+import { REPLICA_ID } from '../ops/process-identity.js';
+import { cronSchedule, HolidayHold, type HeldJob, type HeldPostLedger } from './holiday-hold.js';
 import type { JobLogger } from './job-logger.js';
+import { schedulePeriod } from './job-period.js';
 
 /** `held`: a post due on a public holiday, run on the next working day. */
 export type Trigger = 'schedule' | 'catch-up' | 'retry' | 'held';
@@ -17,7 +19,8 @@ export interface ScheduledJob {
   cron: string;
   /** Where the expression came from, for error messages (REMINDER_CRON, DIGEST_CRON). */
   source: string;
-  run(trigger: Trigger): Promise<unknown>;
+  /** `period`: for a held post, the period it was held for (a holiday's); otherwise the current one. */
+  run(trigger: Trigger, period?: string): Promise<unknown>;
   /**
    * How long to wait before running again within the same period, given what the run returned and
    * how many retries came before; undefined when the period is settled.
@@ -34,8 +37,11 @@ export interface SchedulerOptions {
   /** Run once at start a job whose time already came in the current period (default true). */
   catchUp?: boolean;
   now?: () => Date;
-  /** CORRIDOR_HOLIDAYS: a post due on one of their public holidays waits until the next working day. */
-  holidays?: readonly HolidayRegion[];
+  /**
+   * CORRIDOR_HOLIDAYS: a post due on one of their public holidays waits until the next working day,
+   * recorded in the run ledger meanwhile (`owner` names this process there, REPLICA_ID by default).
+   */
+  holidays?: { regions: readonly HolidayRegion[]; ledger: HeldPostLedger; owner?: string };
 }
 
 export interface Scheduler {
@@ -69,14 +75,28 @@ export function validateSchedules(jobs: readonly Pick<ScheduledJob, 'cron' | 'so
  * current period: the jobs themselves make sure a period is posted only once.
  */
 export function startScheduler(options: SchedulerOptions): Scheduler {
-  const { timeZone, jobs, logger, catchUp = true, now = () => new Date(), holidays = [] } = options;
+  const { timeZone, jobs, logger, catchUp = true, now = () => new Date(), holidays } = options;
   // These log lines go to the running server's logger (Bolt's) and stay in English.
   validateSchedules(jobs, timeZone);
   const byName = new Map(jobs.map((job) => [job.job, job]));
   const held = new Map<JobName, HeldJob>();
-  const workingTime = (job: JobName, at: Date) => catchUpTime(job, at, catchUpSchedule(byName.get(job)!.cron, held.get(job)!.schedule), timeZone);
-  const runner = new JobRunner(logger, now, timeZone, workingTime);
-  const hold = new HolidayHold(logger, now, timeZone, (name) => void runner.run(byName.get(name)!, 'held'));
+  const workingTime = (job: JobName, at: Date) => catchUpTime(job, at, catchUpSchedule(byName.get(job)!.cron, held.get(job)!), timeZone);
+  const periodOfJob = (job: JobName) => held.get(job)!.period;
+  const runner = new JobRunner(logger, now, timeZone, workingTime, periodOfJob, (job, period) => hold.settle(job, period));
+  const hold: HolidayHold = new HolidayHold({
+    logger,
+    now,
+    timeZone,
+    ledger: holidays?.ledger ?? noLedger,
+    owner: holidays?.owner ?? REPLICA_ID,
+    // A held post goes out at its time, or later in working hours, within the period of the day it lands on.
+    sendTime: (post, from) => {
+      const at = workingTime(post.job, from);
+      const landing = periodKey(post.job, post.dueAt, timeZone, periodOfJob(post.job));
+      return at && periodKey(post.job, at, timeZone, periodOfJob(post.job)) === landing ? at : undefined;
+    },
+    run: (name, period) => runner.run(byName.get(name)!, 'held', 0, period),
+  });
   const tasks = new Map<JobName, ScheduledTask>();
   for (const job of jobs) {
     const onTime = () => (hold.holdsFiring(held.get(job.job)!) ? undefined : runner.run(job, 'schedule'));
@@ -87,11 +107,12 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       logger: nodeCronLogger(logger),
     });
     tasks.set(job.job, task);
-    held.set(job.job, { job: job.job, schedule: cronSchedule(job.cron, task, timeZone, job.heldOnHolidays === false ? [] : holidays) });
+    const regions = job.heldOnHolidays === false ? [] : (holidays?.regions ?? []);
+    held.set(job.job, { job: job.job, schedule: cronSchedule(job.cron, task, timeZone, regions), period: schedulePeriod(job.job, job.cron) });
   }
   /** A run whose time already came in this period, caught up in working hours: now, later, or not at all. */
   const catchUpOnce = (job: ScheduledJob): Promise<void> | undefined => {
-    if (!catchesUp(job, tasks.get(job.job)!, hold.atStart(held.get(job.job)!), now(), timeZone)) return undefined;
+    if (hold.givesWay(held.get(job.job)!) || !cameEarlierInPeriod(job, tasks.get(job.job)!, now(), timeZone, periodOfJob(job.job))) return undefined;
     const at = workingTime(job.job, now());
     if (!at) {
       logger.info(`${job.job}: its time already came in this period, which ends before working hours; the schedule posts the next one.`);
@@ -106,7 +127,15 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     logger.info(`${job.job}: its time already came in this period; catching up now.`);
     return runner.run(job, 'catch-up');
   };
+  const heldJobs = [...held.values()].filter((job) => job.schedule.regions.length > 0);
   const catchUps: Promise<void>[] = [];
+  if (heldJobs.length > 0) {
+    catchUps.push(
+      hold.atStart(heldJobs).catch((error: unknown) => {
+        logger.error(`held posts: not read from the run ledger: ${error instanceof Error ? error.message : String(error)}`);
+      }),
+    );
+  }
   for (const job of jobs) {
     const started = catchUp ? catchUpOnce(job) : undefined;
     if (started) catchUps.push(started);
@@ -124,20 +153,18 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   };
 }
 
-/** The holiday rule first (no catch-up on a holiday; a held post's own time), then the period's. */
-function catchesUp(job: ScheduledJob, task: ScheduledTask, holiday: 'held' | 'catch-up' | 'ordinary', now: Date, timeZone: string): boolean {
-  if (holiday !== 'ordinary') return holiday === 'catch-up';
-  return cameEarlierInPeriod(job, task, now, timeZone);
-}
+/** Without public holidays nothing is ever held. */
+const noLedger: HeldPostLedger = { hold: async () => {}, heldPosts: async () => [], settleHeld: async () => {} };
 
 /** The job's own time of day and days, for catchUpTime. */
-function catchUpSchedule(expression: string, schedule: HolidaySchedule): CatchUpSchedule {
+function catchUpSchedule(expression: string, { schedule, period }: HeldJob): CatchUpSchedule {
   const { hour, minute, second } = cron.parse(expression);
   const time = (pick: (values: number[]) => number) => [hour, minute, second].map((values) => String(pick(values)).padStart(2, '0')).join(':');
   return {
     timeOfDay: time((values) => Math.min(...values)),
     latestTimeOfDay: time((values) => Math.max(...values)),
     postsOn: (isoDate) => schedule.firstFiringOn(isoDate) !== undefined,
+    period,
   };
 }
 
@@ -153,6 +180,9 @@ class JobRunner {
     private readonly timeZone: string,
     /** The first time in working hours from an instant, within its period (see catchUpTime). */
     private readonly workingTime: (job: JobName, at: Date) => Date | undefined,
+    private readonly periodOf: (job: JobName) => PeriodLength,
+    /** A held post's run went through, needing no retry. */
+    private readonly heldSent: (job: JobName, period: string) => Promise<void>,
   ) {}
 
   /** Calls `then` after `wait` ms, unless stopped before. */
@@ -164,17 +194,21 @@ class JobRunner {
     this.timers.add(timer);
   }
 
-  run(job: ScheduledJob, trigger: Trigger, retriesSoFar = 0): Promise<void> {
-    const period = periodKey(job.job, this.now(), this.timeZone);
+  /** `heldPeriod`: a held post's period; retries stay within the period of the day it runs all the same. */
+  run(job: ScheduledJob, trigger: Trigger, retriesSoFar = 0, heldPeriod?: string): Promise<void> {
+    const period = this.periodKey(job.job, this.now());
     const running = (async () => {
       let outcome: unknown;
+      let threw = false;
       try {
-        outcome = await job.run(trigger);
+        outcome = await job.run(trigger, heldPeriod);
       } catch (error) {
+        threw = true;
         this.logger.error(`${job.job} (${trigger}) failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      const wait = this.stopped ? undefined : job.retryIn?.(outcome, retriesSoFar);
-      if (wait !== undefined) this.retryLater(job, period, wait, retriesSoFar + 1);
+      const wait = threw ? undefined : job.retryIn?.(outcome, retriesSoFar);
+      if (heldPeriod && !threw && wait === undefined) await this.heldSent(job.job, heldPeriod);
+      if (wait !== undefined && !this.stopped) this.retryLater(job, period, wait, retriesSoFar + 1, heldPeriod);
     })();
     this.inFlight.add(running);
     void running.finally(() => this.inFlight.delete(running));
@@ -189,11 +223,15 @@ class JobRunner {
     await Promise.all(this.inFlight);
   }
 
-  private retryLater(job: ScheduledJob, period: string, backOff: number, retriesSoFar: number): void {
+  private periodKey(job: JobName, at: Date): string {
+    return periodKey(job, at, this.timeZone, this.periodOf(job));
+  }
+
+  private retryLater(job: ScheduledJob, period: string, backOff: number, retriesSoFar: number, heldPeriod: string | undefined): void {
     const now = this.now().getTime();
     // In working hours, as a catch-up: not at night nor on a weekend the schedule does not post on.
     const at = this.workingTime(job.job, new Date(now + backOff));
-    if (!at || periodKey(job.job, at, this.timeZone) !== period) {
+    if (!at || this.periodKey(job.job, at) !== period) {
       this.logger.warn(`${job.job} ${period}: not tried again, the period ends before working hours; the schedule posts the next one.`);
       return;
     }
@@ -201,15 +239,21 @@ class JobRunner {
     this.logger.info(`${job.job} ${period}: trying again in ${Math.round(wait / 1000)} s, within the period.`);
     this.later(wait, () => {
       // Only within the same period: the next period's run is the schedule's to make.
-      if (periodKey(job.job, this.now(), this.timeZone) === period) void this.run(job, 'retry', retriesSoFar);
+      if (this.periodKey(job.job, this.now()) === period) void this.run(job, heldPeriod ? 'held' : 'retry', retriesSoFar, heldPeriod);
     });
   }
 }
 
 /** Whether the schedule had a firing between the start of the current period and now. */
-export function cameEarlierInPeriod(job: Pick<ScheduledJob, 'job' | 'cron'>, matcher: Pick<ScheduledTask, 'match'>, now: Date, timeZone: string): boolean {
+export function cameEarlierInPeriod(
+  job: Pick<ScheduledJob, 'job' | 'cron'>,
+  matcher: Pick<ScheduledTask, 'match'>,
+  now: Date,
+  timeZone: string,
+  length: PeriodLength = schedulePeriod(job.job, job.cron),
+): boolean {
   const seconds = cron.parse(job.cron).second;
-  const start = periodStart(job.job, now, timeZone).getTime();
+  const start = periodStart(job.job, now, timeZone, length).getTime();
   const end = Math.floor(now.getTime() / 1000) * 1000;
   for (let minute = start; minute <= end; minute += 60_000) {
     for (const second of seconds) {

@@ -8,7 +8,7 @@ import type { NotionPage } from './data-sources.js';
 import { normaliseNotionId } from './ids.js';
 import { pageTitle } from './page-index.js';
 import { readValue } from './property-values.js';
-import { trackOptionName } from './schema.js';
+import { selectOptionName } from './schema.js';
 import { NOTION_SYNC_ACTOR } from './sync-types.js';
 
 export interface AdoptionContext {
@@ -26,7 +26,9 @@ export interface AdoptionContext {
 function trackOf(page: NotionPage, context: AdoptionContext): Track | undefined {
   const option = readOptional(page, context.database.names.track, 'select');
   if (typeof option !== 'string') return undefined;
-  return context.tracks.find((track) => trackOptionName(track, 'fr') === option || trackOptionName(track, 'en') === option);
+  const named = (title: Track['title']) => selectOptionName(title.fr) === option || selectOptionName(title.en) === option;
+  // A page made under a track's former title (an option renamed since) still belongs to that track.
+  return context.tracks.find((track) => named(track.title)) ?? context.tracks.find((track) => track.formerTitles.some(named));
 }
 
 function readOptional(page: NotionPage, property: string, type: 'select' | 'date' | 'relation') {

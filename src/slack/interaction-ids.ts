@@ -8,6 +8,7 @@ export const CALLBACK_IDS = {
   conflict: 'conflict_modal',
   markSigned: 'mark_signed',
   contact: 'contact_log_modal',
+  about: 'about_modal',
 } as const;
 
 /** callback_ids of the message shortcuts declared in manifest.yml. */
@@ -36,6 +37,7 @@ export const ACTION_IDS = {
   reminderSnooze: 'reminder_snooze',
   reminderOpenNotion: 'reminder_open_notion',
   logContact: 'log_contact',
+  aboutEdit: 'about_edit',
   /** *More* under a long list: its value is the command that shows the next page. */
   listMore: 'list_more',
 } as const;

@@ -1,7 +1,8 @@
 import type { ModalView } from '@slack/types';
-import type { ActionItem, CorridorEvent, Partner, Person } from '../domain/types.js';
+import type { ActionItem, CorridorEvent, CorridorProfile, Partner, Person } from '../domain/types.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import type { CorridorStore } from '../store/corridor-store.js';
+import { aboutModal } from './views/modals/about-modal.js';
 import { actionModal, actionStatusModal, type ActionModalInput } from './views/modals/action-item-modal.js';
 import { eventModal } from './views/modals/event-modal.js';
 import { partnerModal } from './views/modals/partner-modal.js';
@@ -30,4 +31,8 @@ export async function actionModalFor(store: CorridorStore, lang: Lang, item?: Ac
 
 export function actionStatusModalFor(lang: Lang, item: ActionItem): ModalView {
   return actionStatusModal({ item, lang, t: catalogue(lang) });
+}
+
+export function aboutModalFor(lang: Lang, profile: CorridorProfile): ModalView {
+  return aboutModal({ profile, lang, t: catalogue(lang) });
 }

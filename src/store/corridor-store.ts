@@ -60,8 +60,13 @@ export interface CorridorStore {
   actions: RecordCollection<ActionItem>;
   /** The contact log: dated entries of every exchange with a partner (internal only). */
   contacts: RecordCollection<ContactEntry>;
+  /**
+   * The about card: one record (ABOUT_ID) with the corridor's purpose, its sector figures (each
+   * with its year and source) and the four action tracks, which coordinators edit, with history.
+   */
+  about: RecordCollection<CorridorProfile>;
+  /** The four action tracks, in their order: the about record's. */
   listTracks(): Promise<Track[]>;
-  getProfile(): Promise<CorridorProfile>;
   history(entity: HistoryEntry['entity'], entityId: string): Promise<HistoryEntry[]>;
   /** Changes recorded at or after `since`, oldest first (digests report them). */
   changesSince(since: Date): Promise<HistoryEntry[]>;

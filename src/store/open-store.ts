@@ -5,6 +5,7 @@ import { bothLanguages } from '../i18n/bilingual-error.js';
 import { DatabaseOpenError, UnsupportedDatabaseError } from './database-errors.js';
 import { migrate } from './sqlite/migrate.js';
 import { seedOnce } from './sqlite/seed.js';
+import { addAboutRecord } from './seed/about-record.js';
 import { addSourcedFacts } from './seed/field-sources.js';
 import { addUsualShortNames } from './seed/usual-short-names.js';
 import { StoreBusyError, type CorridorStore } from './corridor-store.js';
@@ -60,6 +61,7 @@ export async function openSqliteStore(databaseUrl: string, patience?: WritePatie
     await whenNotBusy(() => seedOnce(store), BACKGROUND_WRITE_PATIENCE_MS);
     await addUsualShortNames(store);
     await addSourcedFacts(store);
+    await addAboutRecord(store);
     return store;
   } catch (error) {
     db.close();

@@ -45,8 +45,37 @@ export interface ClaimOptions {
  */
 export const DEFAULT_CLAIM_LEASE_MS = 60_000;
 
+/**
+ * A post due on a public holiday, waiting for the next working day: recorded so that a restart, or
+ * another replica, sends it then. It is posted under its own period, claimed as any other.
+ */
+export interface HeldPost {
+  job: JobName;
+  period: string;
+  /** When it goes out: the next working day, at the post's own time. */
+  dueAt: Date;
+  heldBy: string;
+  heldAt: Date;
+}
+
 /** Every scheduled post recorded under its period, claimed atomically before posting. */
 export interface RunLedger {
+  /**
+   * Records that a period's post waits until `dueAt` (held over a public holiday); recording it
+   * again changes nothing. A post of the same job held earlier to the same instant gives way to it:
+   * posts held from holidays in a row go out once, as the latest of them.
+   */
+  hold(post: Pick<HeldPost, 'job' | 'period' | 'dueAt'>, options: Pick<ClaimOptions, 'owner' | 'now'>): Promise<void>;
+  /**
+   * Held posts still to send, due since `since`, the earliest first: neither given way nor settled
+   * (their period neither done nor skipped). Posting the period is what clears its held record.
+   */
+  heldPosts(since: Date): Promise<HeldPost[]>;
+  /**
+   * Marks a held post sent: its run went through and needs no retry. For jobs that record their
+   * posts under other keys (personal nudges, per person), this is what clears it.
+   */
+  settleHeld(job: JobName, period: string, now: Date): Promise<void>;
   /**
    * Claims the period when it was never run, failed, or its claim's lease ran out; undefined
    * when it is done, skipped or claimed by a live run. Atomic across processes sharing the store.

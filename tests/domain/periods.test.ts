@@ -3,6 +3,7 @@ import { getISOWeek, getISOWeekYear } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import { addDays, localIsoDate } from '../../src/domain/dates.js';
 import { isoWeekKey, periodKey, periodStart, startOfLocalDay } from '../../src/domain/periods.js';
+import { schedulePeriod } from '../../src/jobs/job-period.js';
 
 const TORONTO = 'America/Toronto';
 
@@ -11,6 +12,19 @@ describe('period keys', () => {
     const now = new Date('2026-11-26T15:00:00Z');
     expect(periodKey('remind', now, TORONTO)).toBe('2026-11-26');
     expect(periodKey('digest', now, TORONTO)).toBe('2026-W48');
+  });
+
+  it('takes the week as the period of a reminder scheduled on one weekday only, as the cron says', () => {
+    const now = new Date('2026-11-26T15:00:00Z');
+    expect(schedulePeriod('remind', '0 10 * * 2')).toBe('isoWeek'); // REMINDER_CRON's default
+    expect(periodKey('remind', now, TORONTO, schedulePeriod('remind', '0 10 * * 2'))).toBe('2026-W48');
+    expect(schedulePeriod('remind', '0 10 * * 7')).toBe('isoWeek'); // Sunday written as 7
+    expect(schedulePeriod('remind', '0 10,15 * * 2')).toBe('isoWeek'); // twice on its day: still once a week
+    expect(schedulePeriod('remind', '0 10 * * 1-5')).toBe('day');
+    expect(schedulePeriod('remind', '0 10 * * *')).toBe('day');
+    expect(schedulePeriod('remind', '0 10 1 * 2')).toBe('day'); // a day of the month as well: not a weekly post
+    expect(schedulePeriod('event-reminder', '0 9 * * 1')).toBe('day'); // its posts belong to the day before the events
+    expect(schedulePeriod('digest', '0 9 * * *')).toBe('isoWeek');
   });
 
   it('reads the day in the corridor’s zone, not in UTC', () => {

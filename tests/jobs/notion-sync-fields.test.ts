@@ -1,6 +1,9 @@
 import { APIErrorCode, APIResponseError } from '@notionhq/client';
 import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
+import { retitled } from '../../src/domain/about.js';
+import { draftOf } from '../../src/domain/draft.js';
+import { ABOUT_ID } from '../../src/domain/types.js';
 import { runNotionSyncJob } from '../../src/jobs/notion-sync.js';
 import { errorText } from '../../src/notion/sync-failures.js';
 import { renderSyncSummaryText, totalCounts } from '../../src/notion/sync-summary.js';
@@ -145,5 +148,22 @@ describe('edges', () => {
       fr: 'Notion a refusé les valeurs envoyées. (Notion\u00a0: Title is not a property that exists.)',
       en: 'Notion refused the values sent. (Notion: Title is not a property that exists.)',
     });
+  });
+
+  it('takes a page made under a track’s former title as that track’s, once the track is renamed', async () => {
+    fixture = await notionFixture();
+    await fixture.sync();
+    const source = fixture.emulator.dataSourceOf(fixture.config.NOTION_ACTIONS_DATABASE_ID!);
+    const former = source.properties.find((property) => property.name === 'Track')!.options![0]!.name;
+    const card = (await fixture.store.about.get(ABOUT_ID))!;
+    const tracks = card.tracks.map((track) => (track.position === 1 ? retitled(track, { fr: 'Se connaître', en: 'Knowing each other' }) : track));
+    await fixture.store.about.save({ ...draftOf(card), tracks }, { actor: 'U0ADMIN', expectedVersion: card.version });
+    fixture.emulator.addPage(fixture.actionsDataSourceId, {
+      Title: { title: [{ text: { content: 'Map the Vermont labs' } }] },
+      Track: { select: { name: former } },
+    });
+    const summary = await fixture.sync();
+    expect(summary.adopted).toEqual([expect.objectContaining({ recordId: 'map-the-vermont-labs' })]);
+    expect((await fixture.store.actions.get('map-the-vermont-labs'))!.trackId).toBe('mutual-knowledge');
   });
 });

@@ -4,7 +4,7 @@ import { draftOf } from '../../src/domain/draft.js';
 import { ADMIN_ID, type RunningCorridorApp } from '../support/corridor-app.js';
 import { viewViolations } from '../support/block-kit-limits.js';
 import { viewSubmission } from '../support/slack-interactions.js';
-import { ALICE, askAs, PARTNER, SHARED, startWithReaders } from '../support/corridor-readers.js';
+import { ALICE, appsWithReaders, askAs, PARTNER, SHARED, startWithReaders } from '../support/corridor-readers.js';
 import { tempStores } from '../support/temp-stores.js';
 
 // Adhesion stages tried as coordinators and partners would: through signed requests to the real
@@ -14,18 +14,7 @@ const today = () => localIsoDate(new Date(), 'America/Toronto');
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`adhesion stages (${kind})`, () => {
-    const stores = tempStores(`stages-${kind}`, kind);
-    let running: RunningCorridorApp | undefined;
-
-    afterEach(async () => {
-      await running?.close();
-      running = undefined;
-    });
-
-    async function start(): Promise<RunningCorridorApp> {
-      running = await startWithReaders(await stores.open());
-      return running;
-    }
+    const { start } = appsWithReaders(`stages-${kind}`, kind);
 
     const ask = askAs;
 

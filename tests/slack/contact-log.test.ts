@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, localIsoDate } from '../../src/domain/dates.js';
-import { ADMIN_ID, type RunningCorridorApp } from '../support/corridor-app.js';
-import { ALICE, askAs, PARTNER, SHARED, startWithReaders } from '../support/corridor-readers.js';
-import { tempStores } from '../support/temp-stores.js';
+import { ADMIN_ID } from '../support/corridor-app.js';
+import { ALICE, appsWithReaders, askAs, PARTNER, SHARED } from '../support/corridor-readers.js';
 
 // The contact log, tried as coordinators, colleagues and partners would: signed requests to the
 // real receiver, on both databases.
@@ -11,18 +10,7 @@ const today = () => localIsoDate(new Date(), 'America/Toronto');
 
 for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`the contact log (${kind})`, () => {
-    const stores = tempStores(`contacts-${kind}`, kind);
-    let running: RunningCorridorApp | undefined;
-
-    afterEach(async () => {
-      await running?.close();
-      running = undefined;
-    });
-
-    async function start(): Promise<RunningCorridorApp> {
-      running = await startWithReaders(await stores.open());
-      return running;
-    }
+    const { start } = appsWithReaders(`contacts-${kind}`, kind);
 
     const ask = askAs;
 

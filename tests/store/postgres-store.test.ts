@@ -39,7 +39,7 @@ describe('opening one empty database from several processes', () => {
     expect(await count(store, 'SELECT count(*) AS n FROM schema_migrations')).toBe(MIGRATIONS.length);
     expect(await count(store, 'SELECT count(*) AS n FROM seeds')).toBe(1);
     expect(await count(store, "SELECT count(*) AS n FROM history WHERE change = 'created'")).toBe(
-      await count(store, 'SELECT (SELECT count(*) FROM partners) + (SELECT count(*) FROM people) + (SELECT count(*) FROM events) + (SELECT count(*) FROM actions) AS n'),
+      await count(store, 'SELECT (SELECT count(*) FROM partners) + (SELECT count(*) FROM people) + (SELECT count(*) FROM events) + (SELECT count(*) FROM actions) + (SELECT count(*) FROM about) AS n'),
     );
     expect(await count(store, 'SELECT count(*) AS n FROM partners')).toBe(12);
   });

@@ -1,9 +1,17 @@
 // The behaviour every store must have, run against SQLite and PostgreSQL alike so the two
 // cannot drift. Facts about one database only live in sqlite-store.test.ts and postgres-store.test.ts.
 import { describe, expect, it } from 'vitest';
+import { contactsOf } from '../../src/domain/contact-log.js';
 import { draftOf } from '../../src/domain/draft.js';
 import { VersionConflictError } from '../../src/store/corridor-store.js';
+import { ABOUT_ID } from '../../src/domain/types.js';
+import type { CorridorStore } from '../../src/store/corridor-store.js';
+import type { PostgresCorridorStore } from '../../src/store/postgres/postgres-corridor-store.js';
+import { postgresMigrations } from '../../src/store/postgres/pg-migrate.js';
+import { addAboutRecord } from '../../src/store/seed/about-record.js';
 import { SEED_ACTOR } from '../../src/store/seed/seed-plan.js';
+import { loadMigrations } from '../../src/store/sqlite/migrate.js';
+import type { SqliteCorridorStore } from '../../src/store/sqlite/sqlite-corridor-store.js';
 import { addUsualShortNames, SHORT_NAMES_ACTOR } from '../../src/store/seed/usual-short-names.js';
 import { addSourcedFacts, FIELD_SOURCES_ACTOR } from '../../src/store/seed/field-sources.js';
 import type { NotionLink } from '../../src/store/notion-links.js';
@@ -97,8 +105,8 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       expect((await store.people.list()).map((p) => p.name)).toEqual(
         expect.arrayContaining(['Peter Welch', 'René Sylvestre', 'Manon Duclos', 'Michel Belval', 'Stéphanie Latour']),
       );
-      expect(await store.listTracks()).toHaveLength(4);
-      expect((await store.getProfile()).figures.map((f) => f.value)).toEqual([900, 90, 75, 50]);
+      expect((await store.listTracks()).map((track) => track.position)).toEqual([1, 2, 3, 4]);
+      expect((await store.about.get(ABOUT_ID))!.figures.map((f) => f.value.fr)).toEqual(['plus de 900', '90\u00a0%', '75\u00a0%', 'plus de 50']);
     });
 
     it('seeds once: a reopened store keeps later edits and removals', async () => {
@@ -163,6 +171,67 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       const created = (await a.changesSince(new Date(0))).filter((h) => h.change === 'created');
       expect(new Set(created.map((h) => `${h.entity}:${h.entityId}`)).size).toBe(created.length);
       expect(await b.changesSince(new Date(0))).toHaveLength(created.length);
+    });
+  });
+
+  describe('the about card', () => {
+    it('is seeded from the release: the purpose, each figure with its year and the release as its source, the four tracks', async () => {
+      const card = (await (await open()).about.get(ABOUT_ID))!;
+      expect(card).toMatchObject({ version: 1, updatedBy: SEED_ACTOR, ledByPartnerIds: ['technum-quebec', 'amcham-quebec'] });
+      expect(card.purpose.fr).toMatch(/^Structurer le corridor Québec–États du Nord-Est américain/);
+      expect(card.figures.map((figure) => [figure.id, figure.value.en, figure.year])).toEqual([
+        ['quebec-companies', 'more than 900', 2025],
+        ['exporters', '90%', 2025],
+        ['exporters-to-us', '75%', 2025],
+        ['years-of-collaboration', 'more than 50', 2025],
+      ]);
+      expect(new Set(card.figures.map((figure) => figure.source.fr))).toEqual(new Set(['Communiqué du 17 avril 2025, Sherbrooke']));
+      expect(card.tracks.map((track) => track.title.fr)).toEqual([
+        'Meilleure connaissance mutuelle des écosystèmes',
+        'Accélération de projets conjoints en recherche et innovation',
+        'Création de chaînes de valeur locales et résilientes',
+        'Coordination plus étroite pour attirer les investissements et soutenir la formation de la main-d’œuvre',
+      ]);
+    });
+
+    it('takes an edit over the version shown, with its history, and the tracks read the new titles', async () => {
+      const store = await open();
+      const card = (await store.about.get(ABOUT_ID))!;
+      const figures = card.figures.map((figure) =>
+        figure.id === 'quebec-companies' ? { ...figure, value: { fr: 'plus de 1 000', en: 'more than 1,000' }, year: 2026, source: { fr: 'ISQ, 2026', en: 'ISQ, 2026' } } : figure,
+      );
+      const tracks = card.tracks.map((track) => (track.position === 3 ? { ...track, title: { fr: 'Chaînes d’approvisionnement', en: 'Supply chains' } } : track));
+      const later = new Date(Date.now() + 3_600_000);
+      const saved = await store.about.save({ ...draftOf(card), figures, tracks }, { actor: 'U0ADMIN', expectedVersion: 1, now: later });
+      expect(saved).toMatchObject({ version: 2, updatedBy: 'U0ADMIN' });
+      expect((await store.listTracks())[2]!.title.en).toBe('Supply chains');
+      const history = await store.history('about', ABOUT_ID);
+      expect(history.map((entry) => [entry.actor, entry.change])).toEqual([[SEED_ACTOR, 'created'], ['U0ADMIN', 'updated']]);
+      expect(Object.keys(history[1]!.diff).sort()).toEqual(['figures', 'tracks']);
+      expect(await store.changesSince(later)).toEqual([expect.objectContaining({ entity: 'about', entityId: ABOUT_ID })]);
+      // Another coordinator's form, opened on version 1, changes nothing.
+      const stale = store.about.save({ ...draftOf(card), purpose: { fr: 'Autre', en: 'Other' } }, { actor: 'U0BOB', expectedVersion: 1 });
+      await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
+      expect((await store.about.get(ABOUT_ID))!.purpose).toEqual(card.purpose);
+    });
+
+    it('comes to a database seeded before it existed, from the release, once, its records kept', async () => {
+      const url = await databaseUrl();
+      const old = await open(url);
+      const c2mi = (await old.partners.get('c2mi'))!;
+      await old.partners.save({ ...draftOf(c2mi), website: 'https://example.org/' }, { actor: 'U0ADMIN' });
+      await asBeforeTheAboutRecord(old);
+      await old.close();
+
+      const reopened = await open(url);
+      expect((await reopened.partners.get('c2mi'))!.website).toBe('https://example.org/');
+      expect(await reopened.partners.list()).toHaveLength(12);
+      const card = (await reopened.about.get(ABOUT_ID))!;
+      expect(card).toMatchObject({ version: 1, updatedBy: SEED_ACTOR });
+      expect(card.figures[0]).toMatchObject({ value: { fr: 'plus de 900' }, year: 2025, source: { en: 'Press release of 17 April 2025, Sherbrooke' } });
+      expect(await reopened.listTracks()).toHaveLength(4);
+      expect(await addAboutRecord(reopened)).toBe(false);
+      expect(await reopened.history('about', ABOUT_ID)).toHaveLength(1);
     });
   });
 
@@ -287,6 +356,50 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
     });
   });
 
+  describe('contact log', () => {
+    const entry = (id: string, partnerId: string, on: string, text: string) =>
+      ({ id, partnerId, on, author: 'U0ADMIN', kind: 'call', text, nextFollowUpOn: null }) as const;
+
+    it('adds entries and lists a partner’s newest first, by day and then by when each was logged', async () => {
+      const { contacts } = await open();
+      expect(await contacts.list()).toEqual([]);
+      await contacts.save(entry('venture-lab-2026-11-20-a', 'venture-lab', '2026-11-20', 'First call'), { actor: 'U0ADMIN', now: T0 });
+      await contacts.save(entry('venture-lab-2026-11-28-a', 'venture-lab', '2026-11-28', 'Draft sent'), { actor: 'U0ADMIN', now: at(1000) });
+      // Logged later, about an earlier day: it sorts by its day.
+      await contacts.save({ ...entry('venture-lab-2026-11-10-a', 'venture-lab', '2026-11-10', 'Met at the forum'), kind: 'meeting' }, { actor: 'U0BOB', now: at(2000) });
+      // The same day twice: the later logged first.
+      await contacts.save({ ...entry('venture-lab-2026-11-28-b', 'venture-lab', '2026-11-28', 'Counsel answered'), nextFollowUpOn: '2026-12-15' }, { actor: 'U0ADMIN', now: at(3000) });
+      await contacts.save(entry('c2mi-2026-11-29-a', 'c2mi', '2026-11-29', 'Other partner'), { actor: 'U0ADMIN', now: at(4000) });
+
+      const all = await contacts.list();
+      expect(all).toHaveLength(5);
+      expect(contactsOf('venture-lab', all).map((item) => item.text)).toEqual(['Counsel answered', 'Draft sent', 'First call', 'Met at the forum']);
+      expect(contactsOf('c2mi', all).map((item) => item.id)).toEqual(['c2mi-2026-11-29-a']);
+      expect(await contacts.get('venture-lab-2026-11-28-b')).toMatchObject({
+        partnerId: 'venture-lab',
+        on: '2026-11-28',
+        kind: 'call',
+        nextFollowUpOn: '2026-12-15',
+        version: 1,
+        updatedBy: 'U0ADMIN',
+        createdAt: at(3000).toISOString(),
+        removedAt: null,
+      });
+      expect(await contacts.get('venture-lab-2026-11-10-a')).toMatchObject({ kind: 'meeting', author: 'U0ADMIN', updatedBy: 'U0BOB' });
+    });
+
+    it('adds one entry for a form delivered twice, and keeps a removed one out of the partner’s log', async () => {
+      const { contacts } = await open();
+      const first = await contacts.save(entry('venture-lab-2026-11-28-a', 'venture-lab', '2026-11-28', 'Draft sent'), { actor: 'U0ADMIN', now: T0, expectedVersion: 0, formId: 'V0LOG' });
+      const again = await contacts.save(entry('venture-lab-2026-11-28-b', 'venture-lab', '2026-11-28', 'Draft sent'), { actor: 'U0ADMIN', now: at(1000), expectedVersion: 0, formId: 'V0LOG' });
+      expect(again.id).toBe(first.id);
+      expect(await contacts.list()).toHaveLength(1);
+      await contacts.remove(first.id, { actor: 'U0ADMIN', now: at(2000) });
+      expect(contactsOf('venture-lab', await contacts.list({ includeRemoved: true }))).toEqual([]);
+      expect(await contacts.list()).toEqual([]);
+    });
+  });
+
   describe('run ledger', () => {
     it('lets one run claim a period; a second claim is refused while it runs and after it is done', async () => {
       const { runs } = await open();
@@ -363,6 +476,42 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       const failing = await runs.claim('digest', '2026-W49', claimOptions('a', new Date('2026-11-30T14:00:00Z')));
       await runs.fail(failing!, 'boom', new Date('2026-11-30T14:00:01Z'));
       expect(await runs.lastDone('digest')).toMatchObject({ period: '2026-W48', finishedAt: new Date('2026-11-23T14:00:01Z') });
+    });
+
+    it('keeps a held post until its period is posted, across a restart, and records it once', async () => {
+      const url = await databaseUrl();
+      const before = await open(url);
+      const due = new Date('2026-09-08T13:00:00Z'); // the Tuesday after Labour Day, 09:00 in Toronto
+      await before.runs.hold({ job: 'digest', period: '2026-W37', dueAt: due }, { owner: 'host:1:a', now: T0 });
+      await before.runs.hold({ job: 'digest', period: '2026-W37', dueAt: new Date('2026-09-09T13:00:00Z') }, { owner: 'host:2:b', now: at(1000) });
+      await before.close();
+      const after = await open(url);
+      const held = { job: 'digest', period: '2026-W37', dueAt: due, heldBy: 'host:1:a', heldAt: T0 };
+      expect(await after.runs.heldPosts(new Date('2026-09-01T00:00:00Z'))).toEqual([held]);
+      expect(await after.runs.heldPosts(new Date(due.getTime() + 1))).toEqual([]);
+      const claim = await after.runs.claim('digest', '2026-W37', claimOptions('host:2:b', due));
+      await after.runs.fail(claim!, 'not_in_channel', due);
+      expect(await after.runs.heldPosts(due)).toEqual([held]);
+      const again = await after.runs.claim('digest', '2026-W37', claimOptions('host:2:b', due));
+      await after.runs.complete(again!, { channel: 'C1', messageTs: '1.1', now: due });
+      expect(await after.runs.heldPosts(due)).toEqual([]);
+      // Nudges are recorded per person: their held post is cleared by marking it sent.
+      await after.runs.hold({ job: 'nudges', period: '2026-W37', dueAt: due }, { owner: 'host:1:a', now: T0 });
+      expect((await after.runs.heldPosts(due)).map((post) => post.job)).toEqual(['nudges']);
+      await after.runs.settleHeld('nudges', '2026-W37', due);
+      expect(await after.runs.heldPosts(due)).toEqual([]);
+    });
+
+    it('sends posts held from holidays in a row to the same instant once, as the latest of them', async () => {
+      const { runs } = await open();
+      const monday = new Date('2027-11-29T15:00:00Z');
+      await runs.hold({ job: 'remind', period: '2027-11-26', dueAt: monday }, { owner: 'a', now: T0 });
+      await runs.hold({ job: 'remind', period: '2027-11-25', dueAt: monday }, { owner: 'b', now: T0 });
+      await runs.hold({ job: 'digest', period: '2027-W47', dueAt: monday }, { owner: 'a', now: T0 });
+      expect((await runs.heldPosts(T0)).map((post) => `${post.job} ${post.period}`)).toEqual(['digest 2027-W47', 'remind 2027-11-26']);
+      const skipped = await runs.claim('remind', '2027-11-26', claimOptions('a', monday));
+      await runs.skip(skipped!, monday);
+      expect((await runs.heldPosts(T0)).map((post) => `${post.job} ${post.period}`)).toEqual(['digest 2027-W47']);
     });
 
     it('remembers claims across a restart (the same database opened again)', async () => {
@@ -532,3 +681,12 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
     await expect(store.ping(2000)).resolves.toBeUndefined();
   });
 });
+
+/** Takes a database back to before the about card was a record: no about table, its migration not applied. */
+async function asBeforeTheAboutRecord(store: CorridorStore): Promise<void> {
+  const migrations = store.kind === 'sqlite' ? loadMigrations() : postgresMigrations();
+  const version = migrations.find((migration) => migration.name.endsWith('_about_record.sql'))!.version;
+  const sql = `DROP TABLE about; DELETE FROM history WHERE entity = 'about'; DELETE FROM schema_migrations WHERE version = ${version};`;
+  if (store.kind === 'sqlite') (store as SqliteCorridorStore).db.exec(sql);
+  else await (store as PostgresCorridorStore).pool.query(sql);
+}

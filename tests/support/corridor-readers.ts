@@ -1,8 +1,9 @@
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { CorridorStore } from '../../src/store/corridor-store.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import { blockKitViolations } from './block-kit-limits.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from './corridor-app.js';
+import { tempStores, type StoreKind } from './temp-stores.js';
 
 /** The people who read the corridor in tests: a colleague who is not a coordinator, someone of another organisation. */
 export const ALICE = 'U0ALICE';
@@ -17,6 +18,20 @@ export async function startWithReaders(store: CorridorStore): Promise<RunningCor
   running.slack.setUser({ id: PARTNER, locale: 'en-US', team_id: 'T0VENTURELAB' });
   running.slack.setSharedChannel(SHARED);
   return running;
+}
+
+/**
+ * For a describe block: `start()` gives the app with its readers on a new database of `kind`,
+ * closed (and its database deleted) after each test.
+ */
+export function appsWithReaders(prefix: string, kind: StoreKind): { start: () => Promise<RunningCorridorApp> } {
+  const stores = tempStores(prefix, kind);
+  let running: RunningCorridorApp | undefined;
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+  return { start: async () => (running = await startWithReaders(await stores.open())) };
 }
 
 /** `/corridor <text>` as `userId` would send it: the ephemeral answer, checked against Block Kit, as text and rendered blocks. */

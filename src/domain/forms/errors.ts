@@ -20,6 +20,7 @@ export const formErrorCodes = [
   'lineBreak',
   'blankName',
   'controlCharacter',
+  'invalidYear',
 ] as const;
 export type FormErrorCode = (typeof formErrorCodes)[number];
 

@@ -1,5 +1,6 @@
 import { findHistoryTarget, type HistoryTarget } from '../../domain/history-target.js';
-import type { HistoryEntry } from '../../domain/types.js';
+import { trackHistory } from '../../domain/about.js';
+import { ABOUT_ID, type HistoryEntry } from '../../domain/types.js';
 import type { Reply } from '../blocks.js';
 import { actionSeveralView } from '../views/action-item-card-view.js';
 import { eventSeveralView } from '../views/event-views.js';
@@ -12,7 +13,7 @@ import { internalOnlyView } from '../views/refusal-view.js';
 import type { CommandContext, CorridorCommand } from './command.js';
 import { organisationNamesOf, organisationOf } from './person.js';
 
-/** `history <words>`: every change to a partner's, person's, event's or action item's record, removed ones included. */
+/** `history <words>`: every change to a partner's, person's, event's or action item's record (removed ones included), the about card's or a track's. */
 export const historyCommand: CorridorCommand = {
   name: 'history',
   aliases: ['changes'],
@@ -33,16 +34,25 @@ export const historyCommand: CorridorCommand = {
       store.listTracks(),
     ]);
     const directory = directoryOf(partners, people, tracks);
-    const target = findHistoryTarget(query, { partners, people, events, actions }, organisationNamesOf(directory.partners));
+    const target = findHistoryTarget(query, { partners, people, events, actions, tracks }, organisationNamesOf(directory.partners));
     if (target.kind === 'none') return partnerNotFoundView(query, target.suggestion, t);
+    const shown = { lang: context.lang, t, timeZone: context.timeZone, directory };
+    if (target.kind === 'about' || target.kind === 'track') {
+      const card = await store.history('about', ABOUT_ID);
+      if (target.kind === 'about') return historyView({ name: t.aboutEdit.historyName, entries: card, ...shown });
+      return historyView({ name: target.track.title[context.lang], entries: trackHistory(card, target.track.id), ...shown });
+    }
     if (target.records.length > 1) return severalView(query, target, directory, context);
     const { entity, id, name } = described(target, context);
-    return historyView({ name, entries: await store.history(entity, id), lang: context.lang, t, timeZone: context.timeZone, directory });
+    return historyView({ name, entries: await store.history(entity, id), ...shown });
   },
 };
 
+/** A kind of record `history` finds among several of its kind. */
+type RecordTarget = Extract<HistoryTarget, { records: unknown }>;
+
 /** The one record found: its kind as the history knows it, its ID and its name in the user's language. */
-function described(target: Exclude<HistoryTarget, { kind: 'none' }>, { lang }: CommandContext): { entity: HistoryEntry['entity']; id: string; name: string } {
+function described(target: RecordTarget, { lang }: CommandContext): { entity: HistoryEntry['entity']; id: string; name: string } {
   switch (target.kind) {
     case 'partner':
     case 'person':
@@ -54,7 +64,7 @@ function described(target: Exclude<HistoryTarget, { kind: 'none' }>, { lang }: C
 }
 
 /** Several records of one kind: the list to choose from, as their own command shows it. */
-function severalView(query: string, target: Exclude<HistoryTarget, { kind: 'none' }>, directory: Directory, context: CommandContext): Reply {
+function severalView(query: string, target: RecordTarget, directory: Directory, context: CommandContext): Reply {
   const { lang, t } = context;
   switch (target.kind) {
     case 'partner':

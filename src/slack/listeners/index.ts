@@ -4,6 +4,7 @@ import type { SlackDeps } from '../deps.js';
 import { ACTION_IDS, actionIdPattern, CALLBACK_IDS, PARTNER_OPTIONS_ACTION, SHORTCUT_IDS } from '../interaction-ids.js';
 import { addActionItemShortcut } from './shortcuts/add-action-item-shortcut.js';
 import { logOnPartnerShortcut } from './shortcuts/log-on-partner-shortcut.js';
+import { aboutEditClicked } from './clicks/about-edit.js';
 import { actionItemDoneClicked } from './clicks/action-item-done.js';
 import { actionItemPostponeClicked } from './clicks/action-item-postpone.js';
 import { addActionItemClicked } from './clicks/add-action-item.js';
@@ -25,6 +26,7 @@ import { appHomeOpened } from './events/app-home-opened.js';
 import { channelSharingChanged } from './events/channel-sharing.js';
 import { eventRouter, type EventArgs } from './events/event-router.js';
 import { partnerOptions } from './options/partner-options.js';
+import { aboutSubmitted } from './submissions/about-submitted.js';
 import { actionItemStatusSubmitted } from './submissions/action-item-status-submitted.js';
 import { actionItemSubmitted } from './submissions/action-item-submitted.js';
 import { conflictSubmitted } from './submissions/conflict-submitted.js';
@@ -51,6 +53,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       { callbackId: CALLBACK_IDS.conflict, listener: conflictSubmitted(deps) },
       { callbackId: CALLBACK_IDS.markSigned, listener: markSignedSubmitted(deps) },
       { callbackId: CALLBACK_IDS.contact, listener: contactSubmitted(deps) },
+      { callbackId: CALLBACK_IDS.about, listener: aboutSubmitted(deps) },
     ], deps.unknown, formNotSaved(deps)),
   );
 
@@ -68,6 +71,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       { actionId: actionIdPattern(ACTION_IDS.reminderSnooze), listener: snoozeClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.reminderOpenNotion), listener: openNotionClicked() },
       { actionId: actionIdPattern(ACTION_IDS.logContact), listener: logContactClicked(deps) },
+      { actionId: actionIdPattern(ACTION_IDS.aboutEdit), listener: aboutEditClicked(deps) },
       { actionId: ACTION_IDS.listMore, listener: listMoreClicked(deps) },
       { actionId: ACTION_IDS.addPartner, listener: addPartnerClicked(deps) },
       { actionId: ACTION_IDS.addEvent, listener: addEventClicked(deps) },

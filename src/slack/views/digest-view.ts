@@ -1,27 +1,18 @@
 import type { KnownBlock } from '@slack/types';
 import { DIGEST_UPCOMING_DAYS, digestIsQuiet, type Digest } from '../../domain/digest.js';
-import {
-  ACTION_CHANGE_KINDS,
-  EVENT_CHANGE_KINDS,
-  PARTNER_CHANGE_KINDS,
-  type ActionChange,
-  type EventChange,
-  type PartnerChange,
-} from '../../domain/digest-changes.js';
 import { mondayOf } from '../../domain/dates.js';
 import type { Audience } from '../../domain/permissions.js';
+import { changeGroupLines } from '../../i18n/change-words.js';
 import { formatDate } from '../../i18n/format.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
 import { context, divider, fitBlocks, header, LIMITS, lineSections, type Reply } from '../blocks.js';
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
 import { actionLine } from './action-item-list-view.js';
 import { channelLangs, multilingualMessage, type ChannelLang } from './channel-message.js';
-import { eventDateText, eventLine } from './event-views.js';
+import { eventLine } from './event-views.js';
 import { partnerName } from './partner-text.js';
 import { followUpText } from './pending-view.js';
 import { stageText } from './stage-text.js';
-import { stageOf } from '../../domain/stages.js';
-import type { PartnerEditedField } from '../../domain/digest-changes.js';
 
 /** How many items each part lists before "… and N more": the digest is a summary. */
 export const DIGEST_CAPS = {
@@ -96,56 +87,6 @@ function changeLines(digest: Digest, lang: Lang, t: Catalogue, audience: Audienc
   const since = formatDate(digest.since, lang);
   const title = `*${digest.sincePreviousDigest ? t.digest.changesTitle(since) : t.digest.changesTitleFirst(since)}*`;
   if (digestIsQuiet(digest)) return [title, `_${t.digest.changesNone}_`];
-  const { partners, events, actions } = digest.changes;
-  const groups = t.digest.changeGroups;
-  return [
-    title,
-    ...changeGroupLines(t, PARTNER_CHANGE_KINDS, partners, (kind) => groups.partner[kind], (change) => partnerChangeName(change, t, audience)),
-    ...changeGroupLines(t, EVENT_CHANGE_KINDS, events, (kind) => groups.event[kind], (change) => eventChangeName(change, lang, t)),
-    ...changeGroupLines(t, ACTION_CHANGE_KINDS, actions, (kind) => groups.action[kind], (change) => actionChangeName(change, lang, t, audience)),
-  ];
-}
-
-/** One line per kind of change, its records named up to a cap, then "… and N more". */
-function changeGroupLines<K extends string, C extends { kind: K }>(
-  t: Catalogue,
-  kinds: readonly K[],
-  changes: readonly C[],
-  heading: (kind: K) => string,
-  name: (change: C) => string,
-): string[] {
-  return kinds.flatMap((kind) => {
-    const names = changes.filter((change) => change.kind === kind).map(name);
-    return names.length ? [`• ${t.digest.changeLine(heading(kind), cappedNames(names, t))}`] : [];
-  });
-}
-
-function cappedNames(names: string[], t: Catalogue): string {
-  const shown = names.slice(0, DIGEST_CAPS.changedNames);
-  const more = names.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} ${t.common.andMore(more)}` : t.common.listJoin(shown);
-}
-
-/** Outside, which fields changed stays unsaid: some (owner, internal note) are the coordinators' own. */
-function partnerChangeName(change: PartnerChange, t: Catalogue, audience: Audience): string {
-  if (change.kind !== 'edited' || change.fields.length === 0 || audience === 'public') return partnerName(change.partner);
-  const stage = stageOf(change.partner);
-  // A new stage is named: "Venture Lab (stage now legal review)".
-  const named = (field: PartnerEditedField) =>
-    field === 'stage' && stage ? `${t.digest.editedFields.stage} ${t.digest.now(t.stages.name[stage.name])}` : t.digest.editedFields[field];
-  return t.digest.withDetail(partnerName(change.partner), change.fields.map(named).join(', '));
-}
-
-function eventChangeName(change: EventChange, lang: Lang, t: Catalogue): string {
-  const title = escapeMrkdwn(change.event.title[lang]);
-  return change.kind === 'moved' ? t.digest.withDetail(title, t.digest.now(eventDateText(change.event, lang))) : title;
-}
-
-function actionChangeName({ kind, item }: ActionChange, lang: Lang, t: Catalogue, audience: Audience): string {
-  const title = escapeMrkdwn(item.title[lang]);
-  // An action item's owner and due date are internal: outside, its title and status only.
-  if (audience === 'public') return title;
-  if (kind === 'reassigned') return t.digest.withDetail(title, t.digest.now(item.ownerUserId ? mentionUser(item.ownerUserId) : t.digest.noOwner));
-  if (kind === 'redated') return t.digest.withDetail(title, item.dueOn ? t.digest.dueOn(formatDate(item.dueOn, lang)) : t.digest.noDueDate);
-  return title;
+  const style = { text: escapeMrkdwn, person: mentionUser, cap: DIGEST_CAPS.changedNames };
+  return [title, ...changeGroupLines(digest.changes, lang, t, audience, style).map((line) => `• ${line}`)];
 }

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { EventWhen } from '../../domain/events.js';
 import type { CorridorEvent, Partner, Person } from '../../domain/types.js';
-import { formatDate, formatTime } from '../../i18n/format.js';
+import { formatDate, formatEventWhen, formatTime } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import { context, fieldsSection, fitBlocks, header, lineSections, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn, link } from '../mrkdwn.js';
@@ -13,8 +13,7 @@ export interface EventDirectory {
 }
 
 export function eventDateText(event: CorridorEvent, lang: Lang): string {
-  const date = formatDate(event.date, lang, { weekday: true });
-  return event.startTime ? `${date}, ${formatTime(event.startTime, lang)}` : date;
+  return formatEventWhen(event, lang);
 }
 
 export function eventLine(event: CorridorEvent, lang: Lang, t: Catalogue): string {

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { itemisedChanges } from '../../domain/about.js';
 import type { HistoryEntry } from '../../domain/types.js';
 import { slackUserId } from '../../domain/types.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -35,7 +36,7 @@ export function entryText(entry: HistoryEntry, input: HistoryInput): string {
   const when = formatDateTime(new Date(entry.at), lang, timeZone);
   const heading = t.history.entry(when, actorText(entry.actor, input), t.history.change[entry.change]);
   // The ID never changes and says nothing the header does not.
-  const changes = Object.entries(entry.diff)
+  const changes = itemisedChanges(entry.diff)
     .filter(([key]) => key !== 'id')
     .map(([key, { from, to }]) => {
     const label = fieldLabel(key, t);

@@ -1,5 +1,5 @@
 import type { ActionsBlock } from '@slack/types';
-import type { ActionItem, CorridorEvent, Partner, Person } from '../../domain/types.js';
+import type { ActionItem, CorridorEvent, CorridorProfile, Partner, Person } from '../../domain/types.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import { ACTION_IDS, keyedActionId, recordRef } from '../interaction-ids.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
@@ -33,6 +33,11 @@ export function personButtons(person: Person, t: Catalogue): ActionsBlock {
     block_id: `person_buttons:${person.id}`.slice(0, 255),
     elements: [button(t.buttons.edit, ACTION_IDS.personEdit, recordRef(person.id, person.version))],
   };
+}
+
+/** The button under the about card, for coordinators: edit the purpose, the figures and the tracks. */
+export function aboutButtons(profile: CorridorProfile, t: Catalogue): ActionsBlock {
+  return { type: 'actions', block_id: 'about_buttons', elements: [button(t.buttons.edit, ACTION_IDS.aboutEdit, recordRef(profile.id, profile.version))] };
 }
 
 /** Buttons under an event card, for coordinators: edit, or mark cancelled (kept on record). */

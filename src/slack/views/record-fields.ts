@@ -1,5 +1,5 @@
 import type { HistoryEntry, Partner, Person, Track } from '../../domain/types.js';
-import { adhesionStage, slackUserId, type AdhesionStage } from '../../domain/types.js';
+import { adhesionStage, sectorFigure, slackUserId, track, type AdhesionStage } from '../../domain/types.js';
 import { formatDate, formatTime } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import { truncate } from '../blocks.js';
@@ -25,7 +25,7 @@ const MAX_VALUE = 500;
 export const EMPTY_VALUE = '—';
 const DATE_KEYS = new Set(['joinedOn', 'pendingSince', 'date', 'dueOn', 'completedOn']);
 const USER_KEYS = new Set(['followUpUserId', 'ownerUserId']);
-const PARTNER_LIST_KEYS = new Set(['organiserIds', 'attendingPartnerIds', 'partnerIds']);
+const PARTNER_LIST_KEYS = new Set(['organiserIds', 'attendingPartnerIds', 'partnerIds', 'ledByPartnerIds']);
 
 export function directoryOf(partners: readonly Partner[], people: readonly Person[], tracks: readonly Track[]): Directory {
   return {
@@ -75,6 +75,11 @@ export function fieldLabel(key: string, t: Catalogue): string {
     affiliation: f.affiliation,
     email: f.email,
     quote: f.quote,
+    purpose: t.aboutEdit.purpose,
+    source: t.aboutEdit.source,
+    ledByPartnerIds: t.aboutEdit.ledBy,
+    figures: t.aboutEdit.figuresHeading,
+    tracks: t.aboutEdit.tracksHeading,
   };
   return labels[key] ?? key;
 }
@@ -95,7 +100,12 @@ export function formatFieldValue(entity: Entity, key: string, value: unknown, { 
     if (key === 'trackId') return text(directory.tracks.get(value)?.title[lang] ?? value);
     return text(value);
   }
+  const cardItem = aboutCardItem(key, value, lang, t);
+  if (cardItem !== undefined) return text(cardItem);
   if (Array.isArray(value)) {
+    // The about card's figures and tracks: one a line.
+    const items = value.map((item) => aboutCardItem(key, item, lang, t));
+    if (items.every((item): item is string => item !== undefined)) return items.map(text).join('\n');
     const names = value.map((item) => {
       if (typeof item === 'string') {
         if (PARTNER_LIST_KEYS.has(key)) return directory.partners.get(item)?.name ?? item;
@@ -117,6 +127,22 @@ export function formatFieldValue(entity: Entity, key: string, value: unknown, { 
   return text(typeof value === 'object' ? JSON.stringify(value) : String(value));
 }
 
+/** One figure or track of the about card, as a line; undefined for any other value. */
+function aboutCardItem(key: string, value: unknown, lang: Lang, t: Catalogue): string | undefined {
+  if (key === 'figures') {
+    const figure = sectorFigure.safeParse(value);
+    if (figure.success) {
+      const { label, value: amount, year, source } = figure.data;
+      return t.aboutEdit.figureLine(label[lang], amount[lang], String(year), source[lang]);
+    }
+  }
+  if (key === 'tracks') {
+    const parsed = track.safeParse(value);
+    if (parsed.success) return t.actions.trackLine(parsed.data.position, parsed.data.title[lang]);
+  }
+  return undefined;
+}
+
 /** Label/value pairs for the given fields that have a value, ready for a fields section. */
 export function recordFields(entity: Entity, record: object, keys: readonly string[], context: FieldContext): [string, string][] {
   const values = record as Record<string, unknown>;
@@ -129,12 +155,13 @@ export function recordFields(entity: Entity, record: object, keys: readonly stri
 }
 
 /** The fields each kind of record shows in a summary (at most ten: a section's limit). */
-export const SUMMARY_KEYS: Record<'partner' | 'person' | 'event' | 'action', readonly string[]> = {
+export const SUMMARY_KEYS: Record<'partner' | 'person' | 'event' | 'action' | 'about', readonly string[]> = {
   partner: ['name', 'status', 'stage', 'joinedOn', 'pendingSince', 'nextStep', 'nextStepDueOn', 'kind', 'jurisdiction', 'followUpUserId'],
   // Summaries are shown to coordinators only (saved and conflict forms): the e-mail may be.
   person: ['name', 'title', 'partnerId', 'affiliation', 'email'],
   event: ['title', 'date', 'startTime', 'place', 'organiserIds', 'speakers', 'status'],
   action: ['title', 'status', 'ownerUserId', 'dueOn', 'trackId', 'partnerIds', 'completedOn'],
+  about: ['purpose', 'figures', 'tracks', 'source'],
 };
 
 function statusLabel(entity: Entity, value: string, t: Catalogue): string | undefined {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { checkServerVersion, openError } from './open-errors.js';
 import { migratePostgres } from './pg-migrate.js';
 import { seedPostgresOnce } from './pg-seed.js';
+import { addAboutRecord } from '../seed/about-record.js';
 import { addSourcedFacts } from '../seed/field-sources.js';
 import { addUsualShortNames } from '../seed/usual-short-names.js';
 import { poolConfig, urlParts, withPreferFallback } from './pool-config.js';
@@ -30,6 +31,7 @@ export async function openPostgresStore(databaseUrl: string, options: PostgresSt
     await seedPostgresOnce(store);
     await addUsualShortNames(store);
     await addSourcedFacts(store);
+    await addAboutRecord(store);
     return store;
   } catch (error) {
     await pool?.end().catch(() => undefined);

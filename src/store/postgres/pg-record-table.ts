@@ -6,7 +6,7 @@ import type { ListOptions, RecordCollection, WriteContext } from '../corridor-st
 import type { PgDatabase } from './pg-database.js';
 import type { PgHistoryLog } from './pg-history-log.js';
 
-export type RecordTableName = 'partners' | 'people' | 'events' | 'actions' | 'contacts';
+export type RecordTableName = 'partners' | 'people' | 'events' | 'actions' | 'contacts' | 'about';
 
 /**
  * One table of jsonb records. Every read goes to the database (another replica may have written

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JobName } from '../../domain/periods.js';
-import type { ClaimOptions, RunClaim, RunLedger, RunRecord, RunState } from '../run-ledger.js';
+import { GIVE_WAY, HELD_POSTS, heldPostFromRow, SETTLE_HELD, type HeldPostRow } from '../held-post-row.js';
+import type { ClaimOptions, HeldPost, RunClaim, RunLedger, RunRecord, RunState } from '../run-ledger.js';
 import { runRecordFromRow, type RunRow } from '../run-row.js';
 import type { PgDatabase } from './pg-database.js';
 
@@ -70,6 +71,25 @@ export class PgRunLedger implements RunLedger {
   async lastDone(job: JobName): Promise<RunRecord | undefined> {
     const row = await this.db.row<RunRow>(`SELECT * FROM job_runs WHERE job = $1 AND state = 'done' ORDER BY finished_at DESC LIMIT 1`, [job]);
     return row && runRecordFromRow(row);
+  }
+
+  async hold(post: Pick<HeldPost, 'job' | 'period' | 'dueAt'>, options: Pick<ClaimOptions, 'owner' | 'now'>): Promise<void> {
+    await this.db.transaction(async (client) => {
+      await this.db.rows(
+        `INSERT INTO held_posts (job, period, due_at, held_by, held_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (job, period) DO NOTHING`,
+        [post.job, post.period, post.dueAt, options.owner, options.now],
+        client,
+      );
+      await this.db.rows(GIVE_WAY, [post.job, post.dueAt], client);
+    });
+  }
+
+  async heldPosts(since: Date): Promise<HeldPost[]> {
+    return (await this.db.rows<HeldPostRow>(HELD_POSTS, [since])).map(heldPostFromRow);
+  }
+
+  async settleHeld(job: JobName, period: string, now: Date): Promise<void> {
+    await this.db.rows(SETTLE_HELD, [job, period, now]);
   }
 
   /** fields: channel, message ts, error. */

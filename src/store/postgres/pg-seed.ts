@@ -1,6 +1,5 @@
-import type { PoolClient } from 'pg';
 import type { StoredRecord } from '../record-row.js';
-import { SEED_NAME, seedProfile, seedRecordSets, seedTracks, seedWrite } from '../seed/seed-plan.js';
+import { SEED_NAME, seedRecordSets, seedWrite } from '../seed/seed-plan.js';
 import { holdSetupLock, SEED_LOCK } from './pg-migrate.js';
 import type { PgRecordTable } from './pg-record-table.js';
 import type { PostgresCorridorStore } from './postgres-corridor-store.js';
@@ -20,19 +19,7 @@ export async function seedPostgresOnce(store: PostgresCorridorStore, now = new D
       const table = store[collection] as unknown as PgRecordTable<StoredRecord>;
       for (const draft of drafts) await table.insertIfMissing(client, draft, write);
     }
-    await insertStatic(client);
     await client.query('INSERT INTO seeds (name, applied_at) VALUES ($1, $2)', [SEED_NAME, now]);
     return true;
   });
-}
-
-async function insertStatic(client: PoolClient): Promise<void> {
-  for (const track of seedTracks) {
-    await client.query('INSERT INTO tracks (id, position, body) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [
-      track.id,
-      track.position,
-      JSON.stringify(track),
-    ]);
-  }
-  await client.query('INSERT INTO profile (id, body) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [JSON.stringify(seedProfile)]);
 }

@@ -7,7 +7,7 @@ import {
   corridorProfile,
   partner,
   person,
-  track,
+  ABOUT_ID,
   type ActionItem,
   type CorridorEvent,
   type CorridorProfile,
@@ -16,6 +16,7 @@ import {
   type Person,
   type Track,
 } from '../../domain/types.js';
+import { tracksOf } from '../../domain/about.js';
 import type { CorridorStore } from '../corridor-store.js';
 import { PgCoordination } from './pg-coordination.js';
 import { PgDatabase } from './pg-database.js';
@@ -37,6 +38,7 @@ export class PostgresCorridorStore implements CorridorStore {
   readonly events: PgRecordTable<CorridorEvent>;
   readonly actions: PgRecordTable<ActionItem>;
   readonly contacts: PgRecordTable<ContactEntry>;
+  readonly about: PgRecordTable<CorridorProfile>;
   readonly runs: PgRunLedger;
   readonly snoozes: PgSnoozes;
   readonly mentions: PgReminderMentions;
@@ -54,6 +56,7 @@ export class PostgresCorridorStore implements CorridorStore {
     this.events = new PgRecordTable(db, 'events', 'event', corridorEvent, this.historyLog);
     this.actions = new PgRecordTable(db, 'actions', 'action', actionItem, this.historyLog);
     this.contacts = new PgRecordTable(db, 'contacts', 'contact', contactEntry, this.historyLog);
+    this.about = new PgRecordTable(db, 'about', 'about', corridorProfile, this.historyLog);
     this.runs = new PgRunLedger(db);
     this.snoozes = new PgSnoozes(db);
     this.mentions = new PgReminderMentions(db);
@@ -86,14 +89,7 @@ export class PostgresCorridorStore implements CorridorStore {
   }
 
   async listTracks(): Promise<Track[]> {
-    const rows = await this.database.rows<{ body: unknown }>('SELECT body FROM tracks ORDER BY position');
-    return rows.map((row) => track.parse(row.body));
-  }
-
-  async getProfile(): Promise<CorridorProfile> {
-    const row = await this.database.row<{ body: unknown }>('SELECT body FROM profile WHERE id = 1');
-    if (!row) throw new Error('the corridor profile is missing: the store was not seeded');
-    return corridorProfile.parse(row.body);
+    return tracksOf(await this.about.get(ABOUT_ID));
   }
 
   async history(entity: HistoryEntry['entity'], entityId: string): Promise<HistoryEntry[]> {

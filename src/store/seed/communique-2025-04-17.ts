@@ -5,7 +5,7 @@
  * stays null, except where public knowledge gives it, and then the field carries that source
  * (`sources`). English wording is a translation of the French text, not new information.
  */
-import type { ActionItem, CorridorEvent, CorridorProfile, Draft, FieldSource, Partner, Person, Track } from '../../domain/types.js';
+import { ABOUT_ID, type ActionItem, type BilingualText, type CorridorEvent, type CorridorProfile, type Draft, type FieldSource, type Partner, type Person, type SectorFigure, type Track } from '../../domain/types.js';
 
 export const SEED_NAME = 'communique-2025-04-17';
 /** The meeting the three new partners attended "in order to join shortly". */
@@ -305,6 +305,7 @@ export const seedTracks: Track[] = [
       fr: 'Meilleure connaissance mutuelle des écosystèmes',
       en: 'Better mutual knowledge of the ecosystems',
     },
+    formerTitles: [],
   },
   {
     id: 'joint-projects',
@@ -313,6 +314,7 @@ export const seedTracks: Track[] = [
       fr: 'Accélération de projets conjoints en recherche et innovation',
       en: 'Faster joint research and innovation projects',
     },
+    formerTitles: [],
   },
   {
     id: 'value-chains',
@@ -321,6 +323,7 @@ export const seedTracks: Track[] = [
       fr: 'Création de chaînes de valeur locales et résilientes',
       en: 'Local and resilient value chains',
     },
+    formerTitles: [],
   },
   {
     id: 'investment-and-workforce',
@@ -329,6 +332,7 @@ export const seedTracks: Track[] = [
       fr: 'Coordination plus étroite pour attirer les investissements et soutenir la formation de la main-d’œuvre',
       en: 'Closer coordination to attract investment and support workforce training',
     },
+    formerTitles: [],
   },
 ];
 
@@ -349,41 +353,41 @@ export const seedActions: Draft<ActionItem>[] = [
   },
 ];
 
-export const seedProfile: CorridorProfile = {
+/** The release, as the source of the figures and of the purpose, in its own words. */
+const releaseSource = {
+  fr: 'Communiqué du 17 avril 2025, Sherbrooke',
+  en: 'Press release of 17 April 2025, Sherbrooke',
+};
+
+/**
+ * The figures as the release states them, in the present tense, on 17 April 2025: their year is the
+ * release's. Their values are its words ("plus de 900"); the English is their translation.
+ */
+function releaseFigure(id: string, label: BilingualText, value: BilingualText): SectorFigure {
+  return { id, label, value, year: 2025, source: releaseSource };
+}
+
+export const seedProfile: Draft<CorridorProfile> = {
+  id: ABOUT_ID,
   purpose: {
-    fr: 'Structurer le corridor Québec–États du Nord-Est américain dans le secteur des semi-conducteurs : renforcer les liens existants et créer de nouvelles passerelles dans les semi-conducteurs et les technologies connexes, en s’appuyant sur plus de 50 ans de collaboration entre les écosystèmes industriels et de recherche.',
+    fr: 'Structurer le corridor Québec–États du Nord-Est américain dans le secteur des semi-conducteurs : renforcer les liens existants et créer de nouvelles passerelles dans les semi-conducteurs et les technologies connexes, en s’appuyant sur plus de 50 ans de collaboration entre les écosystèmes industriels et de recherche.',
     en: 'Structure the Québec–US Northeast corridor in the semiconductor sector: strengthen existing ties and build new bridges in semiconductors and related technologies, building on more than 50 years of collaboration between the industrial and research ecosystems.',
   },
   ledByPartnerIds: ['technum-quebec', 'amcham-quebec'],
   figures: [
-    {
-      id: 'quebec-companies',
-      label: {
-        fr: 'Entreprises québécoises en électronique et semi-conducteurs',
-        en: 'Québec companies in electronics and semiconductors',
-      },
-      value: 900,
-      unit: 'count',
-      moreThan: true,
-    },
-    { id: 'exporters', label: { fr: 'Part qui exporte', en: 'Firms that export' }, value: 90, unit: 'percent', moreThan: false },
-    {
-      id: 'exporters-to-us',
-      label: { fr: 'Dont vers les États-Unis', en: 'Of which to the United States' },
-      value: 75,
-      unit: 'percent',
-      moreThan: false,
-    },
-    {
-      id: 'years-of-collaboration',
-      label: { fr: 'Années de collaboration Québec–Nord-Est', en: 'Years of Québec–Northeast collaboration' },
-      value: 50,
-      unit: 'count',
-      moreThan: true,
-    },
+    releaseFigure(
+      'quebec-companies',
+      { fr: 'Entreprises québécoises en électronique et semi-conducteurs', en: 'Québec companies in electronics and semiconductors' },
+      { fr: 'plus de 900', en: 'more than 900' },
+    ),
+    releaseFigure('exporters', { fr: 'Part qui exporte', en: 'Firms that export' }, { fr: '90\u00a0%', en: '90%' }),
+    releaseFigure('exporters-to-us', { fr: 'Dont vers les États-Unis', en: 'Of which to the United States' }, { fr: '75\u00a0%', en: '75%' }),
+    releaseFigure(
+      'years-of-collaboration',
+      { fr: 'Années de collaboration Québec–Nord-Est', en: 'Years of Québec–Northeast collaboration' },
+      { fr: 'plus de 50', en: 'more than 50' },
+    ),
   ],
-  source: {
-    fr: 'Communiqué du 17 avril 2025, Sherbrooke',
-    en: 'Press release of 17 April 2025, Sherbrooke',
-  },
+  source: releaseSource,
+  tracks: seedTracks,
 };

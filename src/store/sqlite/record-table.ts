@@ -32,7 +32,7 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
 
   constructor(
     private readonly db: Database.Database,
-    table: 'partners' | 'people' | 'events' | 'actions' | 'contacts',
+    table: 'partners' | 'people' | 'events' | 'actions' | 'contacts' | 'about',
     private readonly entity: HistoryEntry['entity'],
     private readonly schema: z.ZodType<T>,
     private readonly historyLog: HistoryLog,

@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { StoredRecord } from '../record-row.js';
-import { SEED_NAME, seedProfile, seedRecordSets, seedTracks, seedWrite } from '../seed/seed-plan.js';
+import { SEED_NAME, seedRecordSets, seedWrite } from '../seed/seed-plan.js';
 import type { RecordTable } from './record-table.js';
 import type { SqliteCorridorStore } from './sqlite-corridor-store.js';
 
@@ -19,15 +18,8 @@ export function seedOnce(store: SqliteCorridorStore, now = new Date()): boolean 
       const table = store[collection] as unknown as RecordTable<StoredRecord>;
       for (const draft of drafts) table.insertIfMissing(draft, write);
     }
-    insertStatic(db);
     db.prepare('INSERT INTO seeds (name, applied_at) VALUES (?, ?)').run(SEED_NAME, now.toISOString());
     return true;
   });
   return seed.immediate();
-}
-
-function insertStatic(db: Database.Database): void {
-  const insertTrack = db.prepare('INSERT OR IGNORE INTO tracks (id, position, body) VALUES (?, ?, ?)');
-  for (const track of seedTracks) insertTrack.run(track.id, track.position, JSON.stringify(track));
-  db.prepare('INSERT OR IGNORE INTO profile (id, body) VALUES (1, ?)').run(JSON.stringify(seedProfile));
 }

@@ -7,7 +7,7 @@ import {
   corridorProfile,
   partner,
   person,
-  track,
+  ABOUT_ID,
   type ActionItem,
   type CorridorEvent,
   type CorridorProfile,
@@ -16,6 +16,7 @@ import {
   type Person,
   type Track,
 } from '../../domain/types.js';
+import { tracksOf } from '../../domain/about.js';
 import type { CorridorStore } from '../corridor-store.js';
 import { BACKGROUND_WRITE_PATIENCE_MS, USER_WRITE_PATIENCE_MS } from './busy-retry.js';
 import { HistoryLog } from './history-log.js';
@@ -44,6 +45,7 @@ export class SqliteCorridorStore implements CorridorStore {
   readonly events: RecordTable<CorridorEvent>;
   readonly actions: RecordTable<ActionItem>;
   readonly contacts: RecordTable<ContactEntry>;
+  readonly about: RecordTable<CorridorProfile>;
   readonly runs: SqliteRunLedger;
   readonly snoozes: SqliteSnoozes;
   readonly mentions: SqliteReminderMentions;
@@ -64,6 +66,7 @@ export class SqliteCorridorStore implements CorridorStore {
     this.events = new RecordTable(db, 'events', 'event', corridorEvent, this.historyLog, userMs);
     this.actions = new RecordTable(db, 'actions', 'action', actionItem, this.historyLog, userMs);
     this.contacts = new RecordTable(db, 'contacts', 'contact', contactEntry, this.historyLog, userMs);
+    this.about = new RecordTable(db, 'about', 'about', corridorProfile, this.historyLog, userMs);
     this.runs = new SqliteRunLedger(db, backgroundMs);
     this.snoozes = new SqliteSnoozes(db, userMs);
     this.mentions = new SqliteReminderMentions(db, backgroundMs);
@@ -78,7 +81,7 @@ export class SqliteCorridorStore implements CorridorStore {
    * commits: those are counted by the record tables (history and seeding go through them too).
    */
   async revision(): Promise<string> {
-    const own = this.partners.ownWrites + this.people.ownWrites + this.events.ownWrites + this.actions.ownWrites;
+    const own = this.partners.ownWrites + this.people.ownWrites + this.events.ownWrites + this.actions.ownWrites + this.about.ownWrites;
     return `${this.dataVersion.get()}:${own}`;
   }
 
@@ -88,14 +91,7 @@ export class SqliteCorridorStore implements CorridorStore {
   }
 
   async listTracks(): Promise<Track[]> {
-    const rows = this.db.prepare<[], { body: string }>('SELECT body FROM tracks ORDER BY position').all();
-    return rows.map((row) => track.parse(JSON.parse(row.body)));
-  }
-
-  async getProfile(): Promise<CorridorProfile> {
-    const row = this.db.prepare<[], { body: string }>('SELECT body FROM profile WHERE id = 1').get();
-    if (!row) throw new Error('the corridor profile is missing: the store was not seeded');
-    return corridorProfile.parse(JSON.parse(row.body));
+    return tracksOf(await this.about.get(ABOUT_ID));
   }
 
   async history(entity: HistoryEntry['entity'], entityId: string): Promise<HistoryEntry[]> {

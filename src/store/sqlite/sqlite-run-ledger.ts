@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { JobName } from '../../domain/periods.js';
-import type { ClaimOptions, RunClaim, RunLedger, RunRecord, RunState } from '../run-ledger.js';
+import type { ClaimOptions, HeldPost, RunClaim, RunLedger, RunRecord, RunState } from '../run-ledger.js';
+import { GIVE_WAY, HELD_POSTS, heldPostFromRow, SETTLE_HELD, type HeldPostRow } from '../held-post-row.js';
 import { runRecordFromRow, type RunRow } from '../run-row.js';
 import { BACKGROUND_WRITE_PATIENCE_MS, whenNotBusy } from './busy-retry.js';
 
@@ -25,6 +26,14 @@ interface FinishParams {
   error: string | null;
 }
 
+interface HoldParams {
+  job: string;
+  period: string;
+  dueAt: string;
+  owner: string;
+  now: string;
+}
+
 /**
  * The run ledger in SQLite. A claim is one INSERT … ON CONFLICT DO UPDATE … WHERE statement:
  * SQLite runs it under the database's write lock, so of two processes claiming the same period
@@ -37,6 +46,9 @@ export class SqliteRunLedger implements RunLedger {
   private readonly finishStatement: Database.Statement<[FinishParams]>;
   private readonly getStatement: Database.Statement<[string, string], RunRow>;
   private readonly lastDoneStatement: Database.Statement<[string], RunRow>;
+  private readonly holdTransaction: Database.Transaction<(params: HoldParams) => void>;
+  private readonly heldStatement: Database.Statement<[string], HeldPostRow>;
+  private readonly settleStatement: Database.Statement<[{ job: string; period: string; now: string }]>;
 
   constructor(
     db: Database.Database,
@@ -70,6 +82,17 @@ export class SqliteRunLedger implements RunLedger {
     );
     this.getStatement = db.prepare('SELECT * FROM job_runs WHERE job = ? AND period = ?');
     this.lastDoneStatement = db.prepare(`SELECT * FROM job_runs WHERE job = ? AND state = 'done' ORDER BY finished_at DESC LIMIT 1`);
+    const insertHeld = db.prepare<[HoldParams]>(
+      `INSERT INTO held_posts (job, period, due_at, held_by, held_at) VALUES (@job, @period, @dueAt, @owner, @now)
+       ON CONFLICT (job, period) DO NOTHING`,
+    );
+    const giveWay = db.prepare<[HoldParams]>(GIVE_WAY.replaceAll('$1', '@job').replaceAll('$2', '@dueAt'));
+    this.holdTransaction = db.transaction((params: HoldParams) => {
+      insertHeld.run(params);
+      giveWay.run(params);
+    });
+    this.heldStatement = db.prepare(HELD_POSTS.replace('$1', '?'));
+    this.settleStatement = db.prepare(SETTLE_HELD.replace('$1', '@job').replace('$2', '@period').replace('$3', '@now'));
   }
 
   async claim(job: JobName, period: string, options: ClaimOptions): Promise<RunClaim | undefined> {
@@ -110,6 +133,19 @@ export class SqliteRunLedger implements RunLedger {
   async lastDone(job: JobName): Promise<RunRecord | undefined> {
     const row = this.lastDoneStatement.get(job);
     return row && runRecordFromRow(row);
+  }
+
+  async hold(post: Pick<HeldPost, 'job' | 'period' | 'dueAt'>, options: Pick<ClaimOptions, 'owner' | 'now'>): Promise<void> {
+    const params = { job: post.job, period: post.period, dueAt: post.dueAt.toISOString(), owner: options.owner, now: options.now.toISOString() };
+    await this.whenFree(() => this.holdTransaction.immediate(params));
+  }
+
+  async heldPosts(since: Date): Promise<HeldPost[]> {
+    return this.heldStatement.all(since.toISOString()).map(heldPostFromRow);
+  }
+
+  async settleHeld(job: JobName, period: string, now: Date): Promise<void> {
+    await this.whenFree(() => this.settleStatement.run({ job, period, now: now.toISOString() }));
   }
 
   private async finish(claim: RunClaim, state: RunState, now: Date, fields: { channel: string | null; ts: string | null; error: string | null }): Promise<boolean> {

@@ -3,7 +3,7 @@ import type { ModalView } from '@slack/types';
 import { canUpdateActionStatus } from '../../../domain/permissions.js';
 import type { Partner } from '../../../domain/types.js';
 import type { SlackDeps } from '../../deps.js';
-import { actionModalFor, actionStatusModalFor, eventModalFor, partnerModalFor, personModalFor } from '../../modal-loaders.js';
+import { aboutModalFor, actionModalFor, actionStatusModalFor, eventModalFor, partnerModalFor, personModalFor } from '../../modal-loaders.js';
 import { markSignedModal } from '../../views/mark-signed-view.js';
 import { goneModal, noticeModal, refusedModal } from '../../views/modals/outcome-modals.js';
 import { partnerName } from '../../views/partner-text.js';
@@ -38,6 +38,9 @@ export function conflictSubmitted(deps: SlackDeps) {
         break;
       case 'action':
         view = await whenLive(await store.actions.get(id), (item) => actionModalFor(store, lang, item));
+        break;
+      case 'about':
+        view = await whenLive(await store.about.get(id), (profile) => aboutModalFor(lang, profile));
         break;
       case 'markSigned':
         view = await whenLive(await store.partners.get(id), (partner) => markSignedAgain(partner, submission));

@@ -8,7 +8,9 @@ type Draftable<T extends StoredRecord> = Parameters<RecordCollection<T>['save']>
 
 /** What differs between the record forms; the protocol around them (gone, errors, conflict, saved) is one. */
 export interface RecordForm<T extends StoredRecord, V> {
-  entity: 'partner' | 'person' | 'event' | 'action';
+  entity: 'partner' | 'person' | 'event' | 'action' | 'about';
+  /** Which form the conflict form's "Edit again" reopens: the entity's own by default (an action item's status form). */
+  reopen?: 'actionStatus';
   records: RecordCollection<T>;
   /** The record the form edits, when it edits one. */
   existing: T | undefined;
@@ -48,7 +50,7 @@ export async function saveRecordForm<T extends StoredRecord, V>(
   const saved = await saveUnlessChanged(
     ack,
     () => form.records.save(attempted, formWrite(submission, existing)),
-    async (current) => conflictModal({ entity, reopen: entity, what: form.name(current), current, attempted, ...(await fieldContext(store, lang)) }),
+    async (current) => conflictModal({ entity, reopen: form.reopen ?? entity, what: form.name(current), current, attempted, ...(await fieldContext(store, lang)) }),
   );
   if (!saved) return undefined;
   await form.afterSave?.(parsed.value);

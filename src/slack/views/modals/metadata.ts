@@ -10,7 +10,7 @@ export const modalMetadata = z.object({
   version: z.number().int().nonnegative().nullable(),
   lang: z.enum(['fr', 'en']),
   /** For the conflict modal: which form "Edit again" reopens. */
-  kind: z.enum(['partner', 'person', 'event', 'action', 'actionStatus', 'markSigned', 'contact']).optional(),
+  kind: z.enum(['partner', 'person', 'event', 'action', 'actionStatus', 'markSigned', 'contact', 'about']).optional(),
   /** A form opened from a channel message (a reminder) confirms there once saved. */
   channelId: z.string().min(1).optional(),
   /** That message, updated in place once the form is saved (the reminder shows the partner signed). */

@@ -11,7 +11,7 @@ import { formatFieldValue, fieldLabel, recordFields, SUMMARY_KEYS, type FieldCon
 import { modal } from './inputs.js';
 import { encodeMetadata, originFields, type MessageOrigin, type ModalMetadata } from './metadata.js';
 
-type Summarised = 'partner' | 'person' | 'event' | 'action';
+type Summarised = 'partner' | 'person' | 'event' | 'action' | 'about';
 
 /** Shown in place of the form once the change is saved: what it says now. */
 export function savedModal(input: { entity: Summarised; record: object; message: string } & FieldContext): ModalView {
