@@ -1,9 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { catalogue } from '../../src/i18n/index.js';
 import { LIMITS } from '../../src/slack/blocks.js';
 import { jsonChars, PAGE_BUDGET, pagedListView, paginate, type ListEntry } from '../../src/slack/views/paged-list.js';
+import { ACTION_IDS } from '../../src/slack/interaction-ids.js';
 import { blockKitViolations } from '../support/block-kit-limits.js';
+import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { buttonClick } from '../support/slack-interactions.js';
 
 const t = catalogue('en');
 
@@ -73,5 +76,33 @@ describe('the size of a line in JSON', () => {
       { numRuns: 2000 },
     );
     for (const text of ['"\\\n\t\u0001', '😀', '\ud800', '\udc00x', 'a\ud83d', 'é & <b>']) expect(jsonChars(text)).toBe(JSON.stringify(text).length - 2);
+  });
+});
+
+describe('*More* under a list, clicked in Slack', () => {
+  let running: RunningCorridorApp | undefined;
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+
+  async function click(app: RunningCorridorApp, value: string) {
+    await app.interaction(buttonClick(ADMIN_ID, ACTION_IDS.listMore, value, { responseUrl: app.slack.responseUrl, blockId: 'list_paging' }));
+    await app.corridor.idle();
+    return app.slack.callsTo('response_url');
+  }
+
+  it('replaces the page read with the one its value names, in the language it says', async () => {
+    running = await startCorridorApp();
+    const [answer] = await click(running, 'partners page 1 --fr');
+    expect(answer!.args).toMatchObject({ replace_original: true, response_type: 'ephemeral' });
+    expect(JSON.stringify(answer!.args.blocks)).toContain('Partenaires du corridor');
+    expect(blockKitViolations(answer!.args.blocks, 'message')).toEqual([]);
+  });
+
+  it('runs nothing but a list: a value naming another command is ignored', async () => {
+    running = await startCorridorApp();
+    for (const value of ['partner add Forged', 'sync', 'stage venture lab signed', 'nudges off']) expect(await click(running, value)).toEqual([]);
+    expect(running.slack.callsTo('views.open')).toEqual([]);
   });
 });
