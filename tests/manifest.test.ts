@@ -35,12 +35,14 @@ describe('manifest.yml', () => {
     // The history scopes let a retried scheduled post look for itself in the channel before posting again;
     // users:read.email finds an action item's owner set in Notion;
     // the read scopes tell channels shared with other organisations (conversations.info, channel_shared);
-    // im:write opens each person's direct messages for their nudges, im:history looks there before sending again.
+    // im:write opens each person's direct messages for their nudges, im:history looks there before sending again;
+    // files:write shares the monthly report's PDF, and the files of /corridor report and export.
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'channels:history',
       'channels:read',
       'chat:write',
       'commands',
+      'files:write',
       'groups:history',
       'groups:read',
       'im:history',

@@ -9,6 +9,7 @@ import { consoleJobLogger, type JobLogger } from '../jobs/job-logger.js';
 import { partnerNotionUrls } from '../jobs/notion-sync.js';
 import { composeNudges, sendNudges, slackRecipients, type NudgeResult } from '../jobs/nudges.js';
 import { composeReminder, remind } from '../jobs/remind.js';
+import { composeReportPost, postMonthlyReport } from '../jobs/report-post.js';
 import { localInstant } from '../domain/periods.js';
 import { nudgeView } from '../slack/views/nudge-view.js';
 import type { JobDeps } from '../jobs/job-deps.js';
@@ -65,7 +66,7 @@ const COMMANDS: Record<JobName, JobCommand> = {
       // A dry run prints for whoever runs it, a coordinator: the internal view, as the console shows.
       const message = await composeReminder({ store, config: env, logger, notionUrlFor, lang }, now, 'internal');
       if (!message) return words.dryRun.noReminder(where);
-      const thread = (message.thread ?? []).flatMap(({ reply }) => [words.dryRun.inThread, renderBlocksAsText(reply.blocks)]);
+      const thread = (message.thread ?? []).flatMap((item) => ('reply' in item ? [words.dryRun.inThread, renderBlocksAsText(item.reply.blocks)] : []));
       return [words.dryRun.reminder(where, when), renderBlocksAsText(message.blocks), ...thread].join('\n');
     },
   },
@@ -89,6 +90,15 @@ const COMMANDS: Record<JobName, JobCommand> = {
       const { tomorrow, reminder } = await composeEventReminders({ store, ledger: store.runs, config: env }, now);
       if (!reminder) return words.dryRun.noEvent(where, tomorrow);
       return [words.dryRun.eventReminder(reminder.key, where, when), renderBlocksAsText(reminder.message.blocks)].join('\n');
+    },
+  },
+  report: {
+    post: async (deps, words) => oneResult(await untilSettled(() => postMonthlyReport(deps), deps, stillHeld), words),
+    // The edition REPORT_AUDIENCE names; without it the channel's, which only Slack can tell: the coordinators' here.
+    dryRun: async ({ store, env, where }, now, words, when) => {
+      const message = await composeReportPost({ store, config: env }, now, env.REPORT_AUDIENCE ?? 'internal');
+      const files = (message.thread ?? []).flatMap((item) => ('file' in item ? [words.dryRun.fileInThread(item.file.name, Math.ceil(item.file.bytes.length / 1024))] : []));
+      return [words.dryRun.report(where, when), renderBlocksAsText(message.blocks), ...files].join('\n');
     },
   },
   nudges: {

@@ -38,11 +38,12 @@ export function parseJobArgs(job: JobName, argv: readonly string[]): JobArgs {
   return args;
 }
 
-const CRON_VARIABLE: Record<JobName, 'REMINDER_CRON' | 'DIGEST_CRON' | 'EVENT_REMINDER_CRON' | 'NUDGE_CRON'> = {
+const CRON_VARIABLE: Record<JobName, 'REMINDER_CRON' | 'DIGEST_CRON' | 'EVENT_REMINDER_CRON' | 'NUDGE_CRON' | 'REPORT_CRON'> = {
   remind: 'REMINDER_CRON',
   digest: 'DIGEST_CRON',
   'event-reminder': 'EVENT_REMINDER_CRON',
   nudges: 'NUDGE_CRON',
+  report: 'REPORT_CRON',
 };
 
 /**

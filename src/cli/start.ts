@@ -42,10 +42,10 @@ await runCli(async (lang) => {
     : undefined;
   if (scheduler) {
     slack.app.logger.info(
-      `Reminders (${config.REMINDER_CRON}), digests (${config.DIGEST_CRON}), event reminders (${config.EVENT_REMINDER_CRON}) and personal nudges by direct message (${config.NUDGE_CRON}) scheduled in ${config.CORRIDOR_TZ} for ${config.CORRIDOR_CHANNEL}`,
+      `Reminders (${config.REMINDER_CRON}), digests (${config.DIGEST_CRON}), event reminders (${config.EVENT_REMINDER_CRON}), the monthly report (${config.REPORT_CRON}) and personal nudges by direct message (${config.NUDGE_CRON}) scheduled in ${config.CORRIDOR_TZ} for ${config.CORRIDOR_CHANNEL}`,
     );
   } else {
-    slack.app.logger.warn('CORRIDOR_CHANNEL is not set: reminders, digests, event reminders and personal nudges are not scheduled (set it to a channel ID such as C0123456789)');
+    slack.app.logger.warn('CORRIDOR_CHANNEL is not set: reminders, digests, event reminders, the monthly report and personal nudges are not scheduled (set it to a channel ID such as C0123456789)');
   }
   // The Notion sync: its schema checked once now (a problem is logged, the app still starts), then on schedule.
   void checkNotionAtStartup({ config, links: store.notionLinks }).then((problem) => {

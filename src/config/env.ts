@@ -84,6 +84,10 @@ export const envSchema = z.object({
   DIGEST_CRON: cronExpression('0 9 * * 1', 'DIGEST_CRON'),
   EVENT_REMINDER_CRON: cronExpression('0 9 * * *', 'EVENT_REMINDER_CRON'),
   NUDGE_CRON: cronExpression('30 8 * * 1', 'NUDGE_CRON'),
+  /** The monthly report: the weekday nearest the 1st (the first working day, holidays held over) at 09:00. */
+  REPORT_CRON: cronExpression('0 9 1W * *', 'REPORT_CRON'),
+  /** The monthly report's edition; unset, public when CORRIDOR_CHANNEL is shared with other organisations. */
+  REPORT_AUDIENCE: optionalText.pipe(z.enum(['public', 'internal'], { message: expected.REPORT_AUDIENCE }).optional()),
   CORRIDOR_HOLIDAYS: holidayRegions,
   PUBLIC_URL: publicUrl,
   /** Opens GET /calendar.ics?key=… and signs the per-event calendar links; unset, calendars are off. */

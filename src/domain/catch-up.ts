@@ -29,7 +29,7 @@ export function catchUpTime(job: JobName, now: Date, schedule: CatchUpSchedule, 
   const working = (isoDate: string) => isoWeekday(isoDate) <= 5 || schedule.postsOn(isoDate);
   if (working(today) && clock >= schedule.timeOfDay && clock < end) return now;
   const period = periodKey(job, now, timeZone, schedule.period);
-  // A period is a week at most: the loop ends within eight days.
+  // A period is a month at most: the loop ends within 32 days.
   for (let day = clock < schedule.timeOfDay ? today : addDays(today, 1); ; day = addDays(day, 1)) {
     const at = localInstant(day, schedule.timeOfDay, timeZone);
     if (periodKey(job, at, timeZone, schedule.period) !== period) return undefined;

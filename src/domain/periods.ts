@@ -1,4 +1,5 @@
 import { addDays, dateParts, isoWeekday, localIsoDate, localParts, mondayOf } from './dates.js';
+import { lastFullMonth } from './report-period.js';
 
 /**
  * Calendar arithmetic in the corridor's time zone, for the scheduled jobs: which period a run
@@ -6,18 +7,19 @@ import { addDays, dateParts, isoWeekday, localIsoDate, localParts, mondayOf } fr
  * period began. Pure: every function takes the instant and the zone it works with.
  */
 
-export type JobName = 'remind' | 'digest' | 'event-reminder' | 'nudges';
-export const JOB_NAMES: readonly JobName[] = ['remind', 'digest', 'event-reminder', 'nudges'];
+export type JobName = 'remind' | 'digest' | 'event-reminder' | 'nudges' | 'report';
+export const JOB_NAMES: readonly JobName[] = ['remind', 'digest', 'event-reminder', 'nudges', 'report'];
 
 /**
  * What one run covers: a reminder a day, a digest a week, the day-before reminders of events a day.
  * The event reminder records each post in the run ledger under its event and date (see
  * `eventReminderKey`) rather than under the day, so a day can hold several; its period says when
  * a missed run is caught up. Personal nudges are recorded per person and week (see `nudgeKey`).
+ * The monthly report is a month's: posted once in a month, about the month before.
  */
-export const JOB_PERIOD: Record<JobName, PeriodLength> = { remind: 'day', digest: 'isoWeek', 'event-reminder': 'day', nudges: 'isoWeek' };
+export const JOB_PERIOD: Record<JobName, PeriodLength> = { remind: 'day', digest: 'isoWeek', 'event-reminder': 'day', nudges: 'isoWeek', report: 'month' };
 
-export type PeriodLength = 'day' | 'isoWeek';
+export type PeriodLength = 'day' | 'isoWeek' | 'month';
 
 /**
  * The period of a job as its schedule posts it: a job of a day scheduled on one weekday only is a
@@ -51,15 +53,20 @@ export function isoWeekKey(isoDate: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-/** The key a run is recorded under: `2026-11-26` for a reminder, `2026-W48` for a digest. */
+/**
+ * The key a run is recorded under: `2026-11-26` for a reminder, `2026-W48` for a digest; for the
+ * monthly report, the month it reports (`2026-11` for a run in December 2026), its file's name.
+ */
 export function periodKey(job: JobName, now: Date, timeZone: string, length: PeriodLength = JOB_PERIOD[job]): string {
   const today = localIsoDate(now, timeZone);
+  if (length === 'month') return lastFullMonth(today).key;
   return length === 'day' ? today : isoWeekKey(today);
 }
 
-/** First calendar date of the period that holds `now` (today, or the Monday of this week). */
+/** First calendar date of the period that holds `now` (today, the Monday of this week, the first of this month). */
 export function periodStartDate(job: JobName, now: Date, timeZone: string, length: PeriodLength = JOB_PERIOD[job]): string {
   const today = localIsoDate(now, timeZone);
+  if (length === 'month') return `${today.slice(0, 8)}01`;
   return length === 'day' ? today : mondayOf(today);
 }
 

@@ -828,6 +828,39 @@ export const en = {
     noOwner: 'no owner',
     noDueDate: 'no due date',
   },
+  reportCommand: {
+    help: {
+      usage: 'report [public] [period]',
+      description:
+        'the corridor’s report, a PDF with charts, and the workbook corridor.xlsx, in your direct messages with the bot: the last full month, or a month (`2026-11`), a quarter (`2026-Q4`) or a year (`2026`); `public` for the edition other organisations may read',
+      examples: ['report', 'report public 2026-Q4'],
+    },
+    exportHelp: {
+      usage: 'export <partners|people|events|actions> [public]',
+      description: 'one kind of record as a CSV file (UTF-8, opens in Excel), in your direct messages with the bot',
+      examples: ['export partners'],
+    },
+    edition: { public: 'public edition', internal: 'internal edition, for the coordinators' },
+    kinds: { partners: 'partners', people: 'people', events: 'events', 'action-items': 'action items' },
+    preparing: (period: string, edition: string) =>
+      `Preparing the report for ${period} (${edition})… It will arrive in your direct messages with the bot in a moment.`,
+    preparingExport: (file: string, edition: string) => `Preparing ${file} (${edition})… It will arrive in your direct messages with the bot in a moment.`,
+    delivered: 'Done: the files are in your direct messages with the bot.',
+    reportComment: (period: string, edition: string) => `The corridor’s report for ${period} (${edition}): the PDF and the workbook corridor.xlsx.`,
+    exportComment: (kind: string, edition: string) => `The corridor’s ${kind} as a CSV file (${edition}), from today’s records.`,
+    badPeriod: (typed: string, usage: string) =>
+      `“${typed}” is not a period I know. Try a month (\`2026-11\`, \`november 2026\`), a quarter (\`2026-Q4\`) or a year (\`2026\`): \`/corridor ${usage}\``,
+    badKind: (typed: string, usage: string) => `“${typed}” is not something I can export. \`/corridor ${usage}\``,
+    missingKind: (usage: string) => `Which records? \`/corridor ${usage}\``,
+    notDelivered: (code: string) =>
+      `Sorry, the files could not be delivered to your direct messages (Slack said: ${code}). Nothing was posted anywhere else; try again in a moment.`,
+    consoleOnly: 'Files go to Slack direct messages; here, `npm run report -- --out DIR` writes the same files into a folder.',
+  },
+  reportPost: {
+    footer: (edition: string) => `${edition} · the PDF is in the thread`,
+    pdfComment: (period: string) => `The report for ${period}, as a PDF.`,
+    missingFilesScope: 'the bot token lacks the files:write scope: add it under OAuth & Permissions and reinstall the app.',
+  },
   report: {
     title: (period: string) => `Corridor report — ${period}`,
     corridor: 'Québec – US Northeast semiconductor corridor',
@@ -994,6 +1027,8 @@ export const en = {
     DIGEST_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
     EVENT_REMINDER_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
     NUDGE_CRON: 'expected a cron expression such as "0 10 * * 1-5"',
+    REPORT_CRON: 'expected a cron expression such as "0 9 1W * *" (the weekday nearest the 1st, at 09:00)',
+    REPORT_AUDIENCE: 'expected public or internal (or nothing: public when CORRIDOR_CHANNEL is shared with other organisations)',
     NOTION_BASE_URL: 'expected a URL such as https://api.notion.com',
     NOTION_MAX_RPS: 'expected requests per second',
     DATABASE_POOL_MAX: 'expected a number of connections from 1 to 100',
@@ -1061,12 +1096,14 @@ export const en = {
         digest: 'usage: npm run digest [-- --dry-run [--date YYYY-MM-DD]]',
         'event-reminder': 'usage: npm run event-reminder [-- --dry-run [--date YYYY-MM-DD]]',
         nudges: 'usage: npm run nudges [-- [--dry-run] [--date YYYY-MM-DD]]',
+        report: 'usage: npm run post-report [-- --dry-run [--date YYYY-MM-DD]]',
       },
       purpose: {
         remind: '  Posts today’s reminder about pending adhesions to CORRIDOR_CHANNEL (once a day).',
         digest: '  Posts this week’s digest to CORRIDOR_CHANNEL (once a week).',
         'event-reminder': '  Reminds CORRIDOR_CHANNEL of tomorrow’s events (once per event).',
         nudges: '  Sends each person their weekly direct message about the action items that are theirs (once a week per person); --date runs it as of that day.',
+        report: '  Posts last month’s report to CORRIDOR_CHANNEL, its summary and the PDF in its thread (once a month).',
       },
       channelNotSet: 'CORRIDOR_CHANNEL (not set)',
       dryRun: {
@@ -1076,6 +1113,8 @@ export const en = {
         digest: (where: string, when: string) => `Dry run: the digest that would be posted to ${where} ${when}:`,
         noEvent: (where: string, tomorrow: string) => `Dry run: nothing to post to ${where} — no event tomorrow (${tomorrow}).`,
         eventReminder: (key: string, where: string, when: string) => `Dry run: the event reminder ${key} that would be posted to ${where} ${when}:`,
+        report: (where: string, when: string) => `Dry run: the monthly report that would be posted to ${where} ${when}:`,
+        fileInThread: (name: string, kilobytes: number) => `— in its thread, the file ${name} (${kilobytes} KB)`,
         now: 'now',
         onDay: (day: string, time: string) => `on ${day} at ${time}`,
       },
@@ -1093,7 +1132,7 @@ export const en = {
         heldFrom: (day: string, names: string) => `This is the post held over from ${day}, a public holiday: ${names}.`,
         stillPosted: (day: string, names: string) => `${day} is a public holiday (${names}); event reminders still go out, the day before each event.`,
       },
-      label: { remind: 'Reminder', digest: 'Digest', 'event-reminder': 'Event reminder', nudges: 'Nudge' },
+      label: { remind: 'Reminder', digest: 'Digest', 'event-reminder': 'Event reminder', nudges: 'Nudge', report: 'Monthly report' },
       posted: (what: string, channel: string, ts: string) => `${what}: posted to ${channel} (ts ${ts}).`,
       alreadyDone: (what: string) => `${what}: already posted; nothing to do.`,
       alreadyRun: (what: string) => `${what}: already run (there was nothing to post); nothing to do.`,
@@ -1108,7 +1147,7 @@ export const en = {
     },
     /** The lines a job logs: on stderr for the CLI, through Bolt's logger in the server. */
     log: {
-      label: { remind: 'reminder', digest: 'digest', 'event-reminder': 'event reminder', nudges: 'nudge' },
+      label: { remind: 'reminder', digest: 'digest', 'event-reminder': 'event reminder', nudges: 'nudge', report: 'monthly report' },
       anotherRun: (label: string, owner: string) => `${label}: another run (${owner}) is posting it; nothing to do here.`,
       alreadyPosted: (label: string) => `${label}: already posted; nothing to do.`,
       alreadyRun: (label: string) => `${label}: already run; nothing to do.`,

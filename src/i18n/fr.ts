@@ -820,6 +820,39 @@ export const fr: Catalogue = {
     noOwner: 'sans responsable',
     noDueDate: 'sans échéance',
   },
+  reportCommand: {
+    help: {
+      usage: 'rapport [public] [période]',
+      description:
+        'le rapport du corridor, un PDF avec graphiques, et le classeur corridor.xlsx, dans vos messages directs avec le bot : le dernier mois complet, ou un mois (`2026-11`), un trimestre (`2026-T4`) ou une année (`2026`) ; `public` pour l’édition que d’autres organisations peuvent lire',
+      examples: ['rapport', 'rapport public 2026-T4'],
+    },
+    exportHelp: {
+      usage: 'exporter <partenaires|personnes|événements|actions> [public]',
+      description: 'un type de fiches en fichier CSV (UTF-8, s’ouvre dans Excel), dans vos messages directs avec le bot',
+      examples: ['exporter partenaires'],
+    },
+    edition: { public: 'édition publique', internal: 'édition interne, pour les coordonnateurs' },
+    kinds: { partners: 'partenaires', people: 'personnes', events: 'événements', 'action-items': 'actions' },
+    preparing: (period: string, edition: string) =>
+      `Préparation du rapport de ${period} (${edition})… Il arrivera dans un instant dans vos messages directs avec le bot.`,
+    preparingExport: (file: string, edition: string) => `Préparation de ${file} (${edition})… Il arrivera dans un instant dans vos messages directs avec le bot.`,
+    delivered: 'C’est fait : les fichiers sont dans vos messages directs avec le bot.',
+    reportComment: (period: string, edition: string) => `Le rapport du corridor pour ${period} (${edition}) : le PDF et le classeur corridor.xlsx.`,
+    exportComment: (kind: string, edition: string) => `Les ${kind} du corridor en fichier CSV (${edition}), d’après les fiches d’aujourd’hui.`,
+    badPeriod: (typed: string, usage: string) =>
+      `« ${typed} » n’est pas une période que je connais. Essayez un mois (\`2026-11\`, \`novembre 2026\`), un trimestre (\`2026-T4\`) ou une année (\`2026\`) : \`/corridor ${usage}\``,
+    badKind: (typed: string, usage: string) => `Je ne sais pas exporter « ${typed} ». \`/corridor ${usage}\``,
+    missingKind: (usage: string) => `Quelles fiches ? \`/corridor ${usage}\``,
+    notDelivered: (code: string) =>
+      `Désolé, les fichiers n’ont pas pu être remis dans vos messages directs (réponse de Slack : ${code}). Rien n’a été publié ailleurs ; réessayez dans un instant.`,
+    consoleOnly: 'Les fichiers vont dans les messages directs de Slack ; ici, `npm run report -- --out DOSSIER` écrit les mêmes fichiers dans un dossier.',
+  },
+  reportPost: {
+    footer: (edition: string) => `${edition} · le PDF est dans le fil`,
+    pdfComment: (period: string) => `Le rapport de ${period} en PDF.`,
+    missingFilesScope: 'le jeton du bot n’a pas la portée files:write : ajoutez-la sous OAuth & Permissions et réinstallez l’application.',
+  },
   report: {
     title: (period: string) => `Rapport du corridor — ${period}`,
     corridor: 'Corridor Québec – États du Nord-Est américain des semi-conducteurs',
@@ -987,6 +1020,8 @@ export const fr: Catalogue = {
     DIGEST_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
     EVENT_REMINDER_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
     NUDGE_CRON: 'attendu : une expression cron comme « 0 10 * * 1-5 »',
+    REPORT_CRON: 'attendu : une expression cron comme « 0 9 1W * * » (le jour de semaine le plus proche du 1er, à 9 h)',
+    REPORT_AUDIENCE: 'attendu : public ou internal (ou rien : public quand CORRIDOR_CHANNEL est partagé avec d’autres organisations)',
     NOTION_BASE_URL: 'attendu : une URL comme https://api.notion.com',
     NOTION_MAX_RPS: 'attendu : un nombre de requêtes par seconde',
     DATABASE_POOL_MAX: 'attendu : un nombre de connexions de 1 à 100',
@@ -1054,12 +1089,14 @@ export const fr: Catalogue = {
         digest: 'utilisation : npm run digest [-- --dry-run [--date AAAA-MM-JJ]]',
         'event-reminder': 'utilisation : npm run event-reminder [-- --dry-run [--date AAAA-MM-JJ]]',
         nudges: 'utilisation : npm run nudges [-- [--dry-run] [--date AAAA-MM-JJ]]',
+        report: 'utilisation : npm run post-report [-- --dry-run [--date AAAA-MM-JJ]]',
       },
       purpose: {
         remind: '  Publie dans CORRIDOR_CHANNEL le rappel du jour sur les adhésions en attente (une fois par jour).',
         digest: '  Publie dans CORRIDOR_CHANNEL le résumé de la semaine (une fois par semaine).',
         'event-reminder': '  Rappelle à CORRIDOR_CHANNEL les événements du lendemain (une fois par événement).',
         nudges: '  Envoie à chaque personne son message direct de la semaine sur les actions qui lui reviennent (une fois par semaine et par personne) ; --date l’exécute comme ce jour-là.',
+        report: '  Publie dans CORRIDOR_CHANNEL le rapport du mois précédent, son résumé et le PDF dans son fil (une fois par mois).',
       },
       channelNotSet: 'CORRIDOR_CHANNEL (non défini)',
       dryRun: {
@@ -1069,6 +1106,8 @@ export const fr: Catalogue = {
         digest: (where: string, when: string) => `Essai à blanc : le résumé qui serait publié dans ${where} ${when} :`,
         noEvent: (where: string, tomorrow: string) => `Essai à blanc : rien à publier dans ${where} — aucun événement demain (${tomorrow}).`,
         eventReminder: (key: string, where: string, when: string) => `Essai à blanc : le rappel d’événement ${key} qui serait publié dans ${where} ${when} :`,
+        report: (where: string, when: string) => `Essai à blanc : le rapport mensuel qui serait publié dans ${where} ${when} :`,
+        fileInThread: (name: string, kilobytes: number) => `— dans son fil, le fichier ${name} (${kilobytes} ko)`,
         now: 'maintenant',
         onDay: (day: string, time: string) => `le ${day} à ${time}`,
       },
@@ -1087,7 +1126,7 @@ export const fr: Catalogue = {
         stillPosted: (day: string, names: string) =>
           `Le ${day} est un jour férié (${names}) ; les rappels d’événements sont publiés quand même, la veille de chaque événement.`,
       },
-      label: { remind: 'Rappel', digest: 'Résumé', 'event-reminder': 'Rappel d’événement', nudges: 'Rappel personnel' },
+      label: { remind: 'Rappel', digest: 'Résumé', 'event-reminder': 'Rappel d’événement', nudges: 'Rappel personnel', report: 'Rapport mensuel' },
       posted: (what: string, channel: string, ts: string) => `${what} : publié dans ${channel} (ts ${ts}).`,
       alreadyDone: (what: string) => `${what} : déjà publié ; rien à faire.`,
       alreadyRun: (what: string) => `${what} : déjà exécuté (il n’y avait rien à publier) ; rien à faire.`,
@@ -1101,7 +1140,7 @@ export const fr: Catalogue = {
       noEventTomorrow: (tomorrow: string) => `Rappels d’événements : aucun événement demain (${tomorrow}) ; rien à publier.`,
     },
     log: {
-      label: { remind: 'rappel', digest: 'résumé', 'event-reminder': 'rappel d’événement', nudges: 'rappel personnel' },
+      label: { remind: 'rappel', digest: 'résumé', 'event-reminder': 'rappel d’événement', nudges: 'rappel personnel', report: 'rapport mensuel' },
       anotherRun: (label: string, owner: string) => `${label} : une autre exécution (${owner}) le publie ; rien à faire ici.`,
       alreadyPosted: (label: string) => `${label} : déjà publié ; rien à faire.`,
       alreadyRun: (label: string) => `${label} : déjà exécuté ; rien à faire.`,

@@ -11,7 +11,9 @@ export type JobConfig = Pick<Config, 'CORRIDOR_CHANNEL' | 'CORRIDOR_CHANNEL_LANG
   /** Who may log contacts from a nudge (coordinators). */
   Partial<Pick<Config, 'CORRIDOR_ADMINS'>> &
   /** A reminder scheduled on one weekday only is a weekly post: its period is the week (see job-period.ts). */
-  Partial<Pick<Config, 'REMINDER_CRON'>>;
+  Partial<Pick<Config, 'REMINDER_CRON'>> &
+  /** The monthly report's edition; absent, the channel's (see jobs/report-post.ts). */
+  Partial<Pick<Config, 'REPORT_AUDIENCE'>>;
 
 /**
  * The language a person reads their nudge in; `not-nudged` for a guest or a user of another

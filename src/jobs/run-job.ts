@@ -8,6 +8,7 @@ import type { Reply } from '../slack/blocks.js';
 import type { JobConfig, JobDeps } from './job-deps.js';
 import { configuredPeriod } from './job-period.js';
 import { claimPeriod, holdClaim } from './period-claim.js';
+import type { ChannelFile, PostOutcome, UploadOutcome } from './slack-poster.js';
 
 export type JobResult =
   /** `found`: an earlier try had posted it; this one recorded it. */
@@ -23,10 +24,13 @@ export type JobResult =
     }
   | { status: 'failed'; job: JobName; period: string; error: string; hint: string };
 
+/** A reply in a post's thread: a message, or a file (shared with files.uploadV2, its part the file's: see filePart). */
+export type ThreadItem = { part: string; reply: Reply } | { part: string; file: Omit<ChannelFile, 'channel' | 'threadTs'> };
+
 /** What a job posts: a message, and replies in its thread, each posted exactly once too. */
 export interface ComposedPost extends Reply {
   /** Replies in the message's thread, each named by a `part` so a retry posts only those missing. */
-  thread?: { part: string; reply: Reply }[];
+  thread?: ThreadItem[];
   /** Runs once the message and its replies are all posted (the reminder remembers whom it mentioned). */
   afterPosted?: (posted: { channel: string; ts: string }) => Promise<void>;
 }
@@ -153,12 +157,20 @@ async function postThread(
     if (!found.ok) return found;
     already = found.parts;
   }
-  for (const { part, reply } of thread.filter((item) => !already.includes(item.part))) {
-    const key = { job, period, part };
-    const outcome = await deps.poster.post({ channel: parent.channel, text: reply.text, blocks: reply.blocks, key, threadTs: parent.ts });
+  for (const item of thread.filter((each) => !already.includes(each.part))) {
+    const outcome = await postThreadItem(item, parent, { job, period }, deps);
     if (!outcome.ok) return outcome;
   }
   return undefined;
+}
+
+function postThreadItem(item: ThreadItem, parent: { channel: string; ts: string }, post: { job: JobName; period: string }, deps: JobDeps): Promise<PostOutcome | UploadOutcome> {
+  const where = { channel: parent.channel, threadTs: parent.ts };
+  if ('file' in item) {
+    const log = catalogue(deps.lang ?? 'en').cli.slack;
+    return deps.poster.upload?.({ ...item.file, ...where }) ?? Promise.resolve({ ok: false as const, error: 'no_upload', hint: log.refused('no_upload') });
+  }
+  return deps.poster.post({ ...where, text: item.reply.text, blocks: item.reply.blocks, key: { ...post, part: item.part } });
 }
 
 /** On a retry: the post an earlier try made; a failure when the channel cannot be read. */

@@ -6,6 +6,7 @@ import { remindTomorrowsEvents, type EventReminderResult } from './event-reminde
 import type { JobLogger } from './job-logger.js';
 import { sendNudges, slackRecipients, type NudgeResult } from './nudges.js';
 import { remind } from './remind.js';
+import { postMonthlyReport } from './report-post.js';
 import { retryDelay, retryOnePost } from './retry-within-period.js';
 import type { JobDeps } from './job-deps.js';
 import { requireChannel } from './run-job.js';
@@ -26,7 +27,7 @@ export interface CorridorJobsOptions {
   clock?: () => Date;
 }
 
-/** REMINDER_CRON, DIGEST_CRON and EVENT_REMINDER_CRON in CORRIDOR_TZ, posting to CORRIDOR_CHANNEL, and NUDGE_CRON's direct messages; catches up at start. */
+/** REMINDER_CRON, DIGEST_CRON, EVENT_REMINDER_CRON and REPORT_CRON in CORRIDOR_TZ, posting to CORRIDOR_CHANNEL, and NUDGE_CRON's direct messages; catches up at start. */
 export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlFor, recipients, channels, clock = () => new Date() }: CorridorJobsOptions): Scheduler {
   requireChannel(config);
   // A poster given (tests) comes without Slack: then only the recipients given are asked about.
@@ -59,6 +60,7 @@ export function scheduleCorridorJobs({ config, store, logger, poster, notionUrlF
         heldOnHolidays: false,
         retryIn: (outcome, retries) => retryEvents((outcome as EventReminderResult[] | undefined) ?? [], retries),
       },
+      { job: 'report', cron: config.REPORT_CRON, source: 'REPORT_CRON', run: (_trigger, period) => postMonthlyReport(deps, period), retryIn: retryOnePost },
       { job: 'nudges', cron: config.NUDGE_CRON, source: 'NUDGE_CRON', run: () => sendNudges(deps), retryIn: (outcome, retries) => retryNudges((outcome as NudgeResult[] | undefined) ?? [], retries) },
     ],
   });

@@ -3,7 +3,8 @@ import { ConfigError } from '../config/env.js';
 import { catchUpTime, type CatchUpSchedule } from '../domain/catch-up.js';
 import type { HolidaySchedule } from '../domain/holiday-schedule.js';
 import type { HolidayRegion } from '../domain/holidays.js';
-import { periodKey, periodStart, type JobName, type PeriodLength } from '../domain/periods.js';
+import { addDays, localIsoDate } from '../domain/dates.js';
+import { localInstant, periodKey, periodStart, periodStartDate, type JobName, type PeriodLength } from '../domain/periods.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
 import { REPLICA_ID } from '../ops/process-identity.js';
 import { cronSchedule, HolidayHold, type HeldJob, type HeldPostLedger } from './holiday-hold.js';
@@ -244,7 +245,11 @@ class JobRunner {
   }
 }
 
-/** Whether the schedule had a firing between the start of the current period and now. */
+/**
+ * Whether the schedule had a firing between the start of the current period and now. Only the
+ * times the expression names are tried, day by day: a month read minute by minute would take
+ * seconds at start.
+ */
 export function cameEarlierInPeriod(
   job: Pick<ScheduledJob, 'job' | 'cron'>,
   matcher: Pick<ScheduledTask, 'match'>,
@@ -252,13 +257,18 @@ export function cameEarlierInPeriod(
   timeZone: string,
   length: PeriodLength = schedulePeriod(job.job, job.cron),
 ): boolean {
-  const seconds = cron.parse(job.cron).second;
+  const { hour, minute, second } = cron.parse(job.cron);
   const start = periodStart(job.job, now, timeZone, length).getTime();
   const end = Math.floor(now.getTime() / 1000) * 1000;
-  for (let minute = start; minute <= end; minute += 60_000) {
-    for (const second of seconds) {
-      const instant = minute + second * 1000;
-      if (instant <= end && matcher.match(new Date(instant))) return true;
+  const today = localIsoDate(now, timeZone);
+  for (let day = periodStartDate(job.job, now, timeZone, length); day <= today; day = addDays(day, 1)) {
+    for (const h of hour) {
+      for (const m of minute) {
+        for (const s of second) {
+          const instant = localInstant(day, [h, m, s].map((part) => String(part).padStart(2, '0')).join(':'), timeZone).getTime();
+          if (instant >= start && instant <= end && matcher.match(new Date(instant))) return true;
+        }
+      }
     }
   }
   return false;

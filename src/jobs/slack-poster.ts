@@ -41,6 +41,27 @@ export type PostOutcome =
   /** `error` is Slack's code (or a short description); `hint` says what to do about it. */
   | { ok: false; error: string; hint: string };
 
+/**
+ * A file shared in a channel (files.uploadV2), as a reply in a post's thread. A file share carries
+ * no metadata: it is known again by its name among the files in that thread (see filePart).
+ */
+export interface ChannelFile {
+  channel: string;
+  threadTs: string;
+  name: string;
+  title: string;
+  bytes: Buffer;
+  /** The text shared with the file. */
+  comment?: string;
+}
+
+/** The `part` a file reply goes by in a thread (see Poster.findReplies): its name, which a retry looks for. */
+export function filePart(name: string): string {
+  return `file:${name}`;
+}
+
+export type UploadOutcome = { ok: true; channel: string } | { ok: false; error: string; hint: string };
+
 /** Whether a post is already in the channel: its ts when found. */
 export type FindOutcome = { ok: true; ts: string | undefined } | { ok: false; error: string; hint: string };
 
@@ -57,8 +78,10 @@ export interface Poster {
   findPosted(channel: string, key: PostKey, oldest: Date): Promise<FindOutcome>;
   /** Who reads the channel: `public` when it is shared with other organisations, or when that cannot be told. */
   audienceOf(channel: string): Promise<Audience>;
-  /** The parts of `key` already replied in the thread of `threadTs`: a retry posts the others only. */
+  /** The parts of `key` already replied in the thread of `threadTs` (files shared there as filePart): a retry posts the others only. */
   findReplies(channel: string, threadTs: string, key: PostKey): Promise<RepliesOutcome>;
+  /** Shares a file in a thread (files.uploadV2); absent in posters that only post messages. */
+  upload?(file: ChannelFile): Promise<UploadOutcome>;
   /** The direct-message conversation with a user (conversations.open), where their own messages go; absent in posters that only reach a channel. */
   openDirectMessage?(userId: string): Promise<OpenOutcome>;
 }
@@ -168,12 +191,47 @@ export class SlackPoster implements Poster {
   }
 
   post(message: ChannelMessage): Promise<PostOutcome> {
-    const previous = this.queues.get(message.channel) ?? Promise.resolve();
-    const next = previous.then(() => this.paced(message));
+    return this.inTurn(message.channel, () =>
+      this.paced(message.channel, (deadline) => this.postLookingBeforeRetry(message, deadline)),
+    );
+  }
+
+  /**
+   * Shares a file as a thread reply with files.uploadV2. An upload Slack did not answer may have
+   * landed: as for a message, it is tried again only once the thread shows it is not there.
+   */
+  async upload(file: ChannelFile): Promise<UploadOutcome> {
+    const part = filePart(file.name);
+    const send = async (): Promise<UploadOutcome> => {
+      await this.postingClient.files.uploadV2({
+        channel_id: file.channel,
+        thread_ts: file.threadTs,
+        file: file.bytes,
+        filename: file.name,
+        title: file.title,
+        ...(file.comment ? { initial_comment: file.comment } : {}),
+      });
+      return { ok: true, channel: file.channel };
+    };
+    const look = async () => {
+      const replies = await this.lookingUp(() => this.searchThread(file.channel, file.threadTs), file.channel);
+      if (replies === 'unknown') return replies;
+      return replies.some((reply) => reply.part === part) ? { ok: true as const, channel: file.channel } : undefined;
+    };
+    const outcome = await this.inTurn(file.channel, () =>
+      this.paced(file.channel, (deadline) => this.tryLookingBeforeRetry(() => this.waitingOutRateLimits(send, deadline), look, deadline)),
+    );
+    return !outcome.ok && outcome.error === 'missing_scope' ? { ...outcome, hint: catalogue(this.options.lang ?? 'en').reportPost.missingFilesScope } : outcome;
+  }
+
+  /** One message (or file) at a time per channel. */
+  private inTurn<T>(channel: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(channel) ?? Promise.resolve();
+    const next = previous.then(work);
     const settled = next.catch(() => undefined);
-    this.queues.set(message.channel, settled);
+    this.queues.set(channel, settled);
     void settled.then(() => {
-      if (this.queues.get(message.channel) === settled) this.queues.delete(message.channel);
+      if (this.queues.get(channel) === settled) this.queues.delete(channel);
     });
     return next;
   }
@@ -207,8 +265,8 @@ export class SlackPoster implements Poster {
     }
   }
 
-  /** The keyed replies in a thread, each with its part and ts. */
-  private async searchThread(channel: string, threadTs: string, key: PostKey): Promise<{ part: string; ts: string }[]> {
+  /** The keyed replies in a thread, each with its part and ts, and the files shared there (as filePart). */
+  private async searchThread(channel: string, threadTs: string, key?: PostKey): Promise<{ part: string; ts: string }[]> {
     const parts: { part: string; ts: string }[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < HISTORY_PAGES; page += 1) {
@@ -221,7 +279,10 @@ export class SlackPoster implements Poster {
       });
       for (const message of result.messages ?? []) {
         const part = (message.metadata?.event_payload as Record<string, unknown> | undefined)?.part;
-        if (message.ts && message.ts !== threadTs && isPostOf(message.metadata, key) && typeof part === 'string') parts.push({ part, ts: message.ts });
+        if (message.ts && message.ts !== threadTs && key && isPostOf(message.metadata, key) && typeof part === 'string') parts.push({ part, ts: message.ts });
+        // A file share carries no metadata: in the post's own thread, its file's name is its part
+        // (whoever shared it: a PDF of that name in the thread is the one the post needs).
+        if (message.ts && message.ts !== threadTs) parts.push(...(message.files ?? []).flatMap((file) => (file.name ? [{ part: filePart(file.name), ts: message.ts! }] : [])));
       }
       cursor = result.response_metadata?.next_cursor || undefined;
       if (!result.has_more || !cursor) break;
@@ -247,40 +308,51 @@ export class SlackPoster implements Poster {
     return undefined;
   }
 
-  private async paced(message: ChannelMessage): Promise<PostOutcome> {
-    const last = this.lastPostAt.get(message.channel);
+  /** Waits its turn in the channel's pace, then works within the deadline; Slack's refusals are described, never thrown. */
+  private async paced<T>(channel: string, work: (deadline: number) => Promise<T>): Promise<T | (PostOutcome & { ok: false })> {
+    const last = this.lastPostAt.get(channel);
     if (last !== undefined) {
       const wait = last + this.minIntervalMs - this.now();
       if (wait > 0) await this.sleep(wait);
     }
     try {
-      return await withDeadline(this.postLookingBeforeRetry(message, this.now() + this.deadlineMs), this.deadlineMs);
+      return await withDeadline(work(this.now() + this.deadlineMs), this.deadlineMs);
     } catch (error) {
-      return describePostError(error, message.channel, this.options.lang);
+      return describePostError(error, channel, this.options.lang);
     } finally {
-      this.lastPostAt.set(message.channel, this.now());
+      this.lastPostAt.set(channel, this.now());
     }
+  }
+
+  /** A keyed message, looked for in the channel (or its thread) before it is tried again. */
+  private postLookingBeforeRetry(message: ChannelMessage, deadline: number): Promise<PostOutcome> {
+    // Slack stamps the message with its own clock: look back a little before the first try.
+    const since = new Date(this.now() - CLOCK_MARGIN_MS);
+    const { key } = message;
+    const look = key && (async () => {
+      const ts = await this.lookingUp(() => this.lookFor(message, key, since), message.channel);
+      return ts === 'unknown' || ts === undefined ? ts : { ok: true as const, channel: message.channel, ts };
+    });
+    return this.tryLookingBeforeRetry(() => this.waitingOutRateLimits(() => this.sendMessage(message), deadline), look, deadline);
   }
 
   /**
    * A post that got no answer (a time-out, a dropped connection, a 5xx) may have landed: it is
-   * tried again only once the channel (or the thread) shows it is not there, which its key makes
-   * possible; found there, it is posted. Without a key, or when the channel cannot be read, the
-   * failure stands, and the period's next run looks before posting.
+   * tried again only once `look` (the channel, or the thread) shows it is not there; found there,
+   * it is posted. Without a way to look, or when the channel cannot be read, the failure stands,
+   * and the period's next run looks before posting.
    */
-  private async postLookingBeforeRetry(message: ChannelMessage, deadline: number): Promise<PostOutcome> {
+  private async tryLookingBeforeRetry<T>(send: () => Promise<T>, look: (() => Promise<T | undefined | 'unknown'>) | undefined, deadline: number): Promise<T> {
     const retry = this.postRetry;
-    // Slack stamps the message with its own clock: look back a little before the first try.
-    const since = new Date(this.now() - CLOCK_MARGIN_MS);
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await this.postWaitingOutRateLimits(message, deadline);
+        return await send();
       } catch (error) {
-        if (!message.key || !mayHaveLanded(error)) throw error;
+        if (!look || !mayHaveLanded(error)) throw error;
         // Looked for after the last try too: a post that landed is reported as posted.
-        const ts = await this.lookFor(message, message.key, since);
-        if (ts === 'unknown' || (!ts && attempt >= (retry.retries ?? 0))) throw error;
-        if (ts) return { ok: true, channel: message.channel, ts };
+        const found = await look();
+        if (found === 'unknown' || (!found && attempt >= (retry.retries ?? 0))) throw error;
+        if (found) return found;
         const wait = Math.min((retry.minTimeout ?? 1000) * (retry.factor ?? 2) ** attempt, retry.maxTimeout ?? Infinity);
         if (this.now() + wait >= deadline) throw error;
         await this.sleep(wait);
@@ -288,34 +360,43 @@ export class SlackPoster implements Poster {
     }
   }
 
-  /** The ts of the keyed message (a thread reply when the message is one), undefined when absent, 'unknown' when unreadable. */
-  private async lookFor(message: ChannelMessage, key: PostKey, since: Date): Promise<string | undefined | 'unknown'> {
+  /** The ts of the keyed message (a thread reply when the message is one), undefined when absent. */
+  private async lookFor(message: ChannelMessage, key: PostKey, since: Date): Promise<string | undefined> {
+    if (message.threadTs) {
+      const replies = await this.searchThread(message.channel, message.threadTs, key);
+      return replies.find((reply) => reply.part === key.part)?.ts;
+    }
+    return this.searchHistory(message.channel, key, since);
+  }
+
+  /** A look into the channel, 'unknown' (and a warning) when it cannot be read. */
+  private async lookingUp<T>(look: () => Promise<T>, channel: string): Promise<T | 'unknown'> {
     try {
-      if (message.threadTs) {
-        const replies = await this.searchThread(message.channel, message.threadTs, key);
-        return replies.find((reply) => reply.part === key.part)?.ts;
-      }
-      return await this.searchHistory(message.channel, key, since);
+      return await look();
     } catch (error) {
-      this.options.logger.warn(catalogue(this.options.lang ?? 'en').cli.slack.cannotLook(describePostError(error, message.channel, this.options.lang).error));
+      this.options.logger.warn(catalogue(this.options.lang ?? 'en').cli.slack.cannotLook(describePostError(error, channel, this.options.lang).error));
       return 'unknown';
     }
   }
 
+  private async sendMessage(message: ChannelMessage): Promise<PostOutcome> {
+    const result = await this.postingClient.chat.postMessage({
+      channel: message.channel,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+      ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+      ...(message.key ? { metadata: { event_type: POST_METADATA_EVENT, event_payload: { ...message.key } } } : {}),
+    });
+    return { ok: true, channel: result.channel ?? message.channel, ts: result.ts ?? '' };
+  }
+
   /** Waits Retry-After and tries again, as long as the wait ends before the deadline. */
-  private async postWaitingOutRateLimits(message: ChannelMessage, deadline: number): Promise<PostOutcome> {
+  private async waitingOutRateLimits<T>(send: () => Promise<T>, deadline: number): Promise<T> {
     for (;;) {
       try {
-        const result = await this.postingClient.chat.postMessage({
-          channel: message.channel,
-          text: message.text,
-          blocks: message.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-          ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
-          ...(message.key ? { metadata: { event_type: POST_METADATA_EVENT, event_payload: { ...message.key } } } : {}),
-        });
-        return { ok: true, channel: result.channel ?? message.channel, ts: result.ts ?? '' };
+        return await send();
       } catch (error) {
         if (!(error instanceof WebAPIRateLimitedError) || this.now() + error.retryAfter * 1000 >= deadline) throw error;
         this.options.logger.warn(catalogue(this.options.lang ?? 'en').cli.slack.waiting(String(error.retryAfter)));

@@ -85,8 +85,8 @@ function postsOf(job: string): RecordedCall[] {
 
 const textOf = (json: unknown) => JSON.stringify(json);
 
-/** Only the digest fires here: the reminders' schedules (1 January, 00:00) have no time to catch up today. */
-const DIGEST_ONLY = { DIGEST_CRON: '* * * * *', REMINDER_CRON: '0 0 1 1 *', EVENT_REMINDER_CRON: '0 0 1 1 *' };
+/** Only the digest fires here: the reminders' schedules (1 January, 00:00) have no time to catch up today, the monthly report's (31 December, 23:59) only in that minute. */
+const DIGEST_ONLY = { DIGEST_CRON: '* * * * *', REMINDER_CRON: '0 0 1 1 *', EVENT_REMINDER_CRON: '0 0 1 1 *', REPORT_CRON: '59 23 31 12 *' };
 
 /** A direct connection to the test database, closed even when the test fails. */
 async function withDatabase<T>(url: string, work: (db: pg.Client) => Promise<T>): Promise<T> {

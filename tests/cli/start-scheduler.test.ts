@@ -22,6 +22,8 @@ describe('npm start with Slack configured', () => {
       // Every minute: whatever the date, a firing already came in the current day and week.
       REMINDER_CRON: '* * * * *',
       DIGEST_CRON: '* * * * *',
+      // 31 December at 23:59 only: this month's report would otherwise be caught up too on a working day.
+      REPORT_CRON: '59 23 31 12 *',
     });
     const child = spawnTs('src/cli/start.ts', [], { env });
     let output = '';

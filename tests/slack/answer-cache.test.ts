@@ -66,7 +66,7 @@ describe('answers of read-only subcommands', () => {
   it('opens a modal each time it is asked for', async () => {
     const store = await open();
     const openModal = vi.fn(async () => undefined);
-    const slack = { client: {} as never, triggerId: 'T1', channelId: 'C1', openModal, respondLater: async () => undefined };
+    const slack = { client: {} as never, triggerId: 'T1', channelId: 'C1', openModal, respondLater: async () => undefined, logger: { warn: () => {} } };
     expect(await ask(store, 'partner add', { userId: 'U0ADMIN', slack })).toBeUndefined();
     expect(await ask(store, 'partner add', { userId: 'U0ADMIN', slack })).toBeUndefined();
     expect(openModal).toHaveBeenCalledTimes(2);

@@ -38,7 +38,9 @@ beforeEach(async () => {
   running.slack.reset();
   if (!composed) return; // every adhesion signed or snoozed by the tests before
   const parent = await poster.chat.postMessage({ channel: 'C0CORRIDOR', text: composed.text, blocks: composed.blocks });
-  const details = composed.thread![0]!.reply;
+  const first = composed.thread![0]!;
+  if (!('reply' in first)) throw new Error('the reminder’s thread holds its details, a message');
+  const details = first.reply;
   const posted = await poster.chat.postMessage({ channel: 'C0CORRIDOR', thread_ts: parent.ts!, text: details.text, blocks: details.blocks });
   reminder = { ...details, ts: posted.ts! };
   running.slack.reset();

@@ -43,3 +43,19 @@ export async function askAs(app: RunningCorridorApp, text: string, userId = ADMI
   expect(blockKitViolations(reply.blocks, 'message')).toEqual([]);
   return `${reply.text}\n${renderBlocksAsText(reply.blocks as never)}`;
 }
+
+/**
+ * One app per test, closed after it: `start()` gives the app with its readers on a new store of
+ * `open`, or the app `launch` starts on it.
+ */
+export function oneAppPerTest(open: () => Promise<CorridorStore>) {
+  let running: RunningCorridorApp | undefined;
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+  return async (launch: (store: CorridorStore) => Promise<RunningCorridorApp> = startWithReaders): Promise<RunningCorridorApp> => {
+    running = await launch(await open());
+    return running;
+  };
+}

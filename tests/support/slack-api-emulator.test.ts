@@ -416,3 +416,67 @@ describe('response_url', () => {
     expect((await postToResponseUrl({ text: 'expired' })).status).toBe(404);
   });
 });
+
+describe('file uploads', () => {
+  const pdf = Buffer.from('%PDF-1.7\n% a report\n%%EOF\n', 'latin1');
+
+  it('takes WebClient.files.uploadV2 unchanged: an upload URL per file, the bytes, then one message sharing them', async () => {
+    slack.setUser({ id: 'U0REPORTER' });
+    const client = botClient();
+    const dm = (await client.conversations.open({ users: 'U0REPORTER' })).channel!.id!;
+    const result = await client.files.uploadV2({
+      channel_id: dm,
+      initial_comment: 'The report for November',
+      file_uploads: [
+        { file: pdf, filename: 'corridor-report-2026-11.pdf', title: 'Report' },
+        { file: Buffer.from('PK\u0003\u0004 workbook'), filename: 'corridor.xlsx' },
+      ],
+    });
+    expect(result.ok).toBe(true);
+    expect(slack.callsTo('files.getUploadURLExternal').map((call) => call.args)).toEqual([
+      expect.objectContaining({ filename: 'corridor-report-2026-11.pdf', length: String(pdf.length) }),
+      expect.objectContaining({ filename: 'corridor.xlsx' }),
+    ]);
+    expect(slack.callsTo('file_upload')).toHaveLength(2);
+    const [complete] = slack.callsTo('files.completeUploadExternal');
+    expect(complete!.args).toMatchObject({ channel_id: dm, initial_comment: 'The report for November' });
+    const shared = slack.filesSharedIn(dm);
+    expect(shared.map((file) => [file.filename, file.title])).toEqual([
+      ['corridor-report-2026-11.pdf', 'Report'],
+      ['corridor.xlsx', 'corridor.xlsx'],
+    ]);
+    expect(shared[0]!.bytes!.equals(pdf)).toBe(true);
+    // The share is a message of the conversation, the comment its text, the files under it.
+    const history = await client.conversations.history({ channel: dm });
+    expect(history.messages).toEqual([expect.objectContaining({ text: 'The report for November', files: [expect.objectContaining({ name: 'corridor-report-2026-11.pdf' }), expect.objectContaining({ name: 'corridor.xlsx' })] })]);
+  });
+
+  it('shares a file as a reply in a thread of the channel, and refuses a thread the channel does not hold', async () => {
+    const client = botClient();
+    const parent = await client.chat.postMessage({ channel: 'C0CORRIDOR', text: 'Monthly summary' });
+    await client.files.uploadV2({ channel_id: 'C0CORRIDOR', thread_ts: parent.ts!, file: pdf, filename: 'corridor-report-2026-11.pdf' });
+    const thread = await client.conversations.replies({ channel: 'C0CORRIDOR', ts: parent.ts! });
+    expect(thread.messages?.map((message) => message.files?.[0]?.name)).toEqual([undefined, 'corridor-report-2026-11.pdf']);
+    await expect(client.files.uploadV2({ channel_id: 'C0CORRIDOR', thread_ts: '1.000001', file: pdf, filename: 'x.pdf' })).rejects.toMatchObject({ data: { error: 'thread_not_found' } });
+  });
+
+  it('validates as Slack does: required arguments, an unknown or already completed file, a file never uploaded, a missing channel', async () => {
+    const client = botClient();
+    await expect(client.apiCall('files.getUploadURLExternal', { filename: 'a.pdf' })).rejects.toMatchObject({ data: { error: 'invalid_arguments' } });
+    await expect(client.files.getUploadURLExternal({ filename: 'a.pdf', length: 0 })).rejects.toMatchObject({ data: { error: 'missing_argument' } });
+    await expect(client.files.completeUploadExternal({ files: [{ id: 'F0NOSUCH' }] })).rejects.toMatchObject({ data: { error: 'file_not_found' } });
+    const { file_id: announced } = await client.files.getUploadURLExternal({ filename: 'a.pdf', length: pdf.length });
+    // Announced, never uploaded.
+    await expect(client.files.completeUploadExternal({ files: [{ id: announced! }] })).rejects.toMatchObject({ data: { error: 'file_not_found' } });
+    const { file_id: fileId, upload_url: uploadUrl } = await client.files.getUploadURLExternal({ filename: 'b.pdf', length: pdf.length });
+    expect(uploadUrl!.startsWith(slack.url.replace('/api/', '/upload/'))).toBe(true);
+    const upload = await fetch(uploadUrl!, { method: 'POST', body: new Uint8Array(pdf) });
+    expect([upload.status, await upload.text()]).toEqual([200, `OK - ${pdf.length}`]);
+    slack.setMissingChannel('C0GONE');
+    await expect(client.files.completeUploadExternal({ files: [{ id: fileId! }], channel_id: 'C0GONE' })).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+    // Without a channel the file stays private; completed once, not twice.
+    expect(await client.files.completeUploadExternal({ files: [{ id: fileId!, title: 'B' }] })).toMatchObject({ ok: true, files: [{ id: fileId, title: 'B' }] });
+    await expect(client.files.completeUploadExternal({ files: [{ id: fileId! }] })).rejects.toMatchObject({ data: { error: 'file_not_found' } });
+    expect((await fetch(`${slack.url.replace('/api/', '/upload/v1/')}F0NOSUCH`, { method: 'POST', body: 'x' })).status).toBe(404);
+  });
+});

@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import {
   EmulatedWorkspace,
   METHOD_HANDLERS,
+  UPLOAD_PATH,
   failure,
   messageBlocksProblem,
+  type EmulatedFile,
   type ApiArgs,
   type ApiResponse,
   type SlackUser,
@@ -60,18 +62,25 @@ export interface SlackApiEmulator {
   setSharedChannel(channelId: string, shared?: boolean): void;
   /** The WebSocket URL apps.connections.open hands out (see tests/support/socket-mode-slack.ts). */
   setSocketModeUrl(url: string): void;
+  /**
+   * Files shared in a conversation through files.completeUploadExternal, oldest first, with the
+   * bytes POSTed to their upload URL (a PDF starts with %PDF).
+   */
+  filesSharedIn(channel: string): EmulatedFile[];
   /** Forgets recorded calls and queued failures; users and missing channels stay. */
   reset(): void;
   close(): Promise<void>;
 }
 
 const RESPONSE_URL_METHOD = 'response_url';
+/** How a POST to an upload URL is recorded (and named to failNext): not a Web API method, Slack's file service. */
+export const FILE_UPLOAD_METHOD = 'file_upload';
 const CONNECTIONS_OPEN_METHOD = 'apps.connections.open';
 
 const API_PATH = '/api/';
 const RESPONSE_URL_PATH = '/response/R0CORRIDOR';
 // WebClient form-encodes these object-valued arguments as JSON strings.
-const JSON_ENCODED_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls']);
+const JSON_ENCODED_ARGS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls', 'files']);
 
 interface HttpReply {
   status: number;
@@ -125,6 +134,11 @@ class LoopbackSlackApi implements SlackApiEmulator {
   async listen(): Promise<void> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.workspace.uploadOrigin = this.origin;
+  }
+
+  filesSharedIn(channel: string): EmulatedFile[] {
+    return [...this.workspace.files.values()].filter((file) => file.channels.includes(channel));
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -175,7 +189,12 @@ class LoopbackSlackApi implements SlackApiEmulator {
       send(res, textReply(404, 'not found'));
       return;
     }
-    const request = parseRequest(req.headers, await readBody(req));
+    const body = await readBody(req);
+    if (method === FILE_UPLOAD_METHOD) {
+      await this.receiveUpload(req, body, res);
+      return;
+    }
+    const request = parseRequest(req.headers, body.toString('utf8'));
     if (request === undefined) {
       send(res, jsonReply(failure('invalid_json')));
       return;
@@ -183,6 +202,22 @@ class LoopbackSlackApi implements SlackApiEmulator {
     this.calls.push({ method, args: request.args, token: request.token, at: Date.now() });
     const injected = this.takeQueuedFailure(method);
     const reply = (injected && injectedReply(injected)) ?? this.answer(method, request);
+    this.sendAfter(res, reply, injected?.delayMs ?? 0);
+  }
+
+  /**
+   * Step 2 of an upload: the bytes POSTed to the URL files.getUploadURLExternal gave, raw or as
+   * multipart form data (what WebClient sends); Slack's file service answers 200 `OK - <length>`.
+   * An ID it never gave is 404.
+   */
+  private async receiveUpload(req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
+    const fileId = new URL(req.url ?? '', 'http://emulator').pathname.slice(UPLOAD_PATH.length);
+    this.calls.push({ method: FILE_UPLOAD_METHOD, args: { file_id: fileId, length: body.length }, token: undefined, at: Date.now() });
+    const injected = this.takeQueuedFailure(FILE_UPLOAD_METHOD);
+    const failed = injected && injectedReply(injected);
+    const file = this.workspace.files.get(fileId);
+    if (!failed && file && !file.completed) file.bytes = await uploadedBytes(req.headers, body);
+    const reply = failed ?? (file ? textReply(200, `OK - ${file.bytes?.length ?? 0}`) : textReply(404, 'not found'));
     this.sendAfter(res, reply, injected?.delayMs ?? 0);
   }
 
@@ -223,6 +258,7 @@ class LoopbackSlackApi implements SlackApiEmulator {
 function methodForPath(url: string): string | undefined {
   const { pathname } = new URL(url, 'http://emulator');
   if (pathname === RESPONSE_URL_PATH) return RESPONSE_URL_METHOD;
+  if (pathname.startsWith(UPLOAD_PATH)) return FILE_UPLOAD_METHOD;
   if (!pathname.startsWith(API_PATH)) return undefined;
   return pathname.slice(API_PATH.length) || undefined;
 }
@@ -278,10 +314,21 @@ function parseJsonOrKeep(value: string): unknown {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** The file's bytes: the first file part of a multipart form, the one field of a form, or the body as sent. */
+async function uploadedBytes(headers: IncomingHttpHeaders, body: Buffer): Promise<Buffer> {
+  const type = headers['content-type'] ?? '';
+  if (!type.startsWith('multipart/form-data') && !type.startsWith('application/x-www-form-urlencoded')) return body;
+  const form = await new Response(new Uint8Array(body), { headers: { 'content-type': type } }).formData();
+  for (const value of form.values()) {
+    return typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(await value.arrayBuffer());
+  }
+  return Buffer.alloc(0);
 }
 
 function jsonReply(body: ApiResponse, status = 200, headers: Record<string, string> = {}): HttpReply {

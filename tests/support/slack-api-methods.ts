@@ -39,6 +39,23 @@ export interface WorkspaceIdentity {
   appId: string;
 }
 
+/** A file on its way through files.getUploadURLExternal, the upload URL and files.completeUploadExternal. */
+export interface EmulatedFile {
+  id: string;
+  filename: string;
+  /** The length announced to files.getUploadURLExternal. */
+  length: number;
+  /** What was POSTed to the upload URL; undefined until then. */
+  bytes?: Buffer;
+  /** Set by files.completeUploadExternal, which takes each file once. */
+  title?: string;
+  completed: boolean;
+  /** The conversations it was shared in (none: private to the bot). */
+  channels: string[];
+  initialComment?: string;
+  threadTs?: string;
+}
+
 // Fixed base for generated timestamps and hashes, so runs are reproducible.
 const EPOCH_SECONDS = 1_700_000_000;
 
@@ -53,8 +70,13 @@ export class EmulatedWorkspace {
   readonly messages = new Map<string, Record<string, unknown>[]>();
   /** The direct-message conversation (D…) conversations.open opened with each user. */
   readonly directMessages = new Map<string, string>();
+  /** Files announced by files.getUploadURLExternal, by ID: their bytes once uploaded, where they were shared once completed. */
+  readonly files = new Map<string, EmulatedFile>();
+  /** Where upload URLs point: the emulator's own origin (set when it listens). */
+  uploadOrigin = '';
   private readonly homeViewIds = new Map<string, string>();
   private messageCount = 0;
+  private fileCount = 0;
   private viewCount = 0;
   private hashCount = 0;
 
@@ -66,6 +88,11 @@ export class EmulatedWorkspace {
   nextMessageTs(): string {
     this.messageCount += 1;
     return `${Math.floor(Date.now() / 1000)}.${String(this.messageCount).padStart(6, '0')}`;
+  }
+
+  nextFileId(): string {
+    this.fileCount += 1;
+    return `F${String(this.fileCount).padStart(10, '0')}`;
   }
 
   nextViewId(): string {
@@ -106,6 +133,8 @@ export const METHOD_HANDLERS: Record<string, MethodHandler> = {
   'conversations.history': conversationsHistory,
   'conversations.open': conversationsOpen,
   'conversations.replies': conversationsReplies,
+  'files.getUploadURLExternal': filesGetUploadUrlExternal,
+  'files.completeUploadExternal': filesCompleteUploadExternal,
 };
 
 export function failure(error: string, messages?: string[]): ApiResponse {
@@ -299,6 +328,69 @@ function conversationsOpen(args: ApiArgs, workspace: EmulatedWorkspace): ApiResp
   const id = existing ?? `D${user.id.replace(/^U/, '')}`;
   workspace.directMessages.set(user.id, id);
   return { ok: true, ...(existing ? { no_op: true, already_open: true } : {}), channel: { id } };
+}
+
+/** The path of the upload URLs files.getUploadURLExternal hands out, on the emulator itself. */
+export const UPLOAD_PATH = '/upload/v1/';
+
+/**
+ * Step 1 of an upload (docs.slack.dev/reference/methods/files.getUploadURLExternal): `filename`
+ * and `length` (bytes) are required; a length of 0 is `missing_argument`, as the method's page
+ * says. Answers an upload URL, on which the bytes are POSTed, and the file's ID.
+ */
+function filesGetUploadUrlExternal(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  if (isBlank(args.filename)) return failure('invalid_arguments', ['missing required field: filename']);
+  if (isBlank(args.length)) return failure('invalid_arguments', ['missing required field: length']);
+  const length = Number(args.length);
+  if (!Number.isInteger(length) || length < 0) return failure('invalid_arguments', ['length must be an integer']);
+  if (length === 0) return failure('missing_argument');
+  const id = workspace.nextFileId();
+  workspace.files.set(id, { id, filename: String(args.filename), length, completed: false, channels: [] });
+  return { ok: true, upload_url: `${workspace.uploadOrigin}${UPLOAD_PATH}${id}`, file_id: id };
+}
+
+/**
+ * Step 3 (docs.slack.dev/reference/methods/files.completeUploadExternal): `files`, an array of
+ * `{ id, title? }`, each an ID files.getUploadURLExternal gave whose bytes were uploaded, taken
+ * once ("This method can only be called once"): anything else is `file_not_found`. With
+ * `channel_id` (or `channels`) the files are shared there in one message whose text is
+ * `initial_comment`, as a reply when `thread_ts` names a message of that channel; without, they
+ * stay private.
+ */
+function filesCompleteUploadExternal(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {
+  const listed = args.files;
+  if (!Array.isArray(listed) || listed.length === 0) return failure('invalid_arguments', ['missing required field: files']);
+  const wanted = listed.map((entry) => (typeof entry === 'object' && entry !== null ? (entry as { id?: unknown; title?: unknown }) : {}));
+  if (wanted.some((entry) => typeof entry.id !== 'string')) return failure('invalid_arguments', ['each file needs an id']);
+  const files = wanted.map((entry) => workspace.files.get(String(entry.id)));
+  if (files.some((file) => !file || file.completed || file.bytes === undefined)) return failure('file_not_found');
+  const channels = [args.channel_id, ...String(args.channels ?? '').split(',')].filter((channel) => !isBlank(channel)).map(String);
+  for (const channel of channels) {
+    const problem = channelProblem({ channel }, workspace) ?? threadProblem({ channel, thread_ts: args.thread_ts }, workspace);
+    if (problem) return problem;
+  }
+  const shared = files.map((file, index) => {
+    const title = typeof wanted[index]!.title === 'string' ? String(wanted[index]!.title) : file!.filename;
+    Object.assign(file!, { title, completed: true, channels, initialComment: optionalString(args.initial_comment), threadTs: optionalString(args.thread_ts) });
+    return file!;
+  });
+  for (const channel of channels) postFileShare(channel, shared, args, workspace);
+  return { ok: true, files: shared.map((file) => ({ id: file.id, title: file.title })) };
+}
+
+/** The message a share leaves in the conversation: the comment as its text, the files under it. */
+function postFileShare(channel: string, files: EmulatedFile[], args: ApiArgs, workspace: EmulatedWorkspace): void {
+  const ts = workspace.nextMessageTs();
+  const message = {
+    ...botMessage({ text: args.initial_comment ?? '', thread_ts: args.thread_ts }, workspace, ts),
+    upload: true,
+    files: files.map((file) => ({ id: file.id, name: file.filename, title: file.title, size: file.bytes!.length, user: workspace.identity.botUserId })),
+  };
+  workspace.messages.set(channel, [...(workspace.messages.get(channel) ?? []), message]);
+}
+
+function optionalString(value: unknown): string | undefined {
+  return isBlank(value) ? undefined : String(value);
 }
 
 function conversationsInfo(args: ApiArgs, workspace: EmulatedWorkspace): ApiResponse {

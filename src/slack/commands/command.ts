@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import type { WebClient } from '@slack/web-api';
+import type { Logger, WebClient } from '@slack/web-api';
 import type { Catalogue } from '../../i18n/index.js';
 import type { NotionSyncAccess } from '../../notion/sync-access.js';
 import type { CorridorStore } from '../../store/corridor-store.js';
@@ -28,6 +28,8 @@ export interface CommandContext extends Asker {
      * reaches the user in a DM or a channel the bot has not joined. Never rejects; a failure is logged.
      */
     respondLater(reply: Reply): Promise<void>;
+    /** For what fails after the acknowledgement (an upload): the user is told, the operator reads why. */
+    logger: Pick<Logger, 'warn'>;
   };
 }
 

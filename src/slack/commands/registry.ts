@@ -5,6 +5,7 @@ import type { CorridorCommand } from './command.js';
 import { digestCommand } from './digest.js';
 import { eventCommand } from './event.js';
 import { eventsCommand } from './events.js';
+import { exportCommand } from './export.js';
 import { helpCommand } from './help.js';
 import { historyCommand } from './history.js';
 import { nudgesCommand } from './nudges.js';
@@ -15,6 +16,7 @@ import { stageCommand } from './stage.js';
 import { contactLogCommand } from './contact-log.js';
 import { peopleCommand } from './people.js';
 import { personCommand } from './person.js';
+import { reportCommand } from './report.js';
 import { syncCommand } from './sync.js';
 
 /** Every `/corridor` subcommand, in the order the help lists them. */
@@ -37,6 +39,8 @@ export function corridorCommands(): readonly CorridorCommand[] {
     actionCommand,
     historyCommand,
     aboutCommand,
+    reportCommand,
+    exportCommand,
     syncCommand,
   ]);
 }

@@ -37,6 +37,7 @@ export function corridorCommandListener(deps: SlackDeps) {
           triggerId,
           channelId,
           openModal: modal.open,
+          logger,
           respondLater: (later) =>
             respond({ response_type: 'ephemeral', replace_original: false, text: later.text, blocks: later.blocks }).then(
               () => undefined,
