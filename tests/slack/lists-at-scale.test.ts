@@ -202,7 +202,9 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('a corridor at its future size,
       const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
       const reminder = (await composeReminder({ store, config, logger: quiet }, new Date(), audience))!;
       checkMessage(reminder as unknown as Answer, `reminder ${audience}`);
-      for (const { reply } of reminder.thread ?? []) checkMessage(reply as unknown as Answer, `reminder details ${audience}`);
+      const replies = (reminder.thread ?? []).flatMap((item) => ('reply' in item ? [item.reply] : []));
+      expect(replies).toHaveLength(1);
+      for (const reply of replies) checkMessage(reply as unknown as Answer, `reminder details ${audience}`);
     }
   }, 120_000);
 });
