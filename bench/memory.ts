@@ -1,15 +1,21 @@
 /**
  * Resident memory of the compiled app (HTTP mode, SQLite file) after 10,000 `/corridor` commands
  * sent by a load generator in its own process, read from the app's own /metrics; then how long it
- * takes to stop on SIGTERM. Goals: RSS ≤ 100 MB; stopped within 10 s.
+ * takes to stop on SIGTERM. Goals: RSS ≤ 100 MB; stopped within 10 s. Then the same on a corridor
+ * at its realistic future size (2,000 partners, 5,000 action items, 1,000 events): RSS at most
+ * 1.5 times what it is on the seed.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openStore } from '../src/store/open-store.js';
 import { BOT_TOKEN, SIGNING_SECRET } from '../tests/support/corridor-app.js';
+import { insertAtScale, SCALE } from '../tests/support/scale-records.js';
 import { startSlackApiEmulator } from '../tests/support/slack-api-emulator.js';
 import { benchDir, benchEnv, exitOf, freePort, metricValue, requireBuild, startCompiled, until200 } from './app-process.js';
-import { runLoad } from './run-load.js';
+import { runLoad, type LoadResult } from './run-load.js';
+import { summarise } from './slash-command.js';
 
 const COMMANDS = Number(process.env.BENCH_MEMORY_COMMANDS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -23,8 +29,31 @@ async function memory(base: string): Promise<{ rss: number; heap: number }> {
 /** V8's young generation and old-space limit held small: what NODE_OPTIONS can do where memory is tight. */
 export const SMALL_HEAP = '--max-semi-space-size=1 --max-old-space-size=64';
 
-async function measure(slackApiUrl: string, responseUrl: string, nodeOptions: string | undefined): Promise<string[]> {
+/** How long the answers took at the corridor's future size: the issue wants each under a second. */
+function latencyLine(load: LoadResult): string {
+  const { p50, p99 } = summarise([load]);
+  return `    answers at that size: p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, slowest ${Math.max(...load.latencies).toFixed(0)} ms; goal < 1,000 ms`;
+}
+
+interface Measured {
+  lines: string[];
+  rss: number;
+}
+
+/** Fills the database file with a corridor at its future size before the app opens it. */
+async function seedAtScale(dir: string): Promise<void> {
+  const url = `sqlite:${join(dir, 'corridor.sqlite')}`;
+  const store = await openStore(url);
+  try {
+    await insertAtScale(store, url);
+  } finally {
+    await store.close();
+  }
+}
+
+async function measure(slackApiUrl: string, responseUrl: string, nodeOptions: string | undefined, atScale = false): Promise<Measured> {
   const dir = benchDir();
+  if (atScale) await seedAtScale(dir);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const env = benchEnv(dir, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slackApiUrl, PORT: String(port) });
@@ -41,13 +70,15 @@ async function measure(slackApiUrl: string, responseUrl: string, nodeOptions: st
     const code = await exitOf(app);
     const stopMs = performance.now() - stopping;
     const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
-    return [
-      `  ${nodeOptions ? `NODE_OPTIONS='${nodeOptions}'` : 'default Node settings'}`,
+    const lines = [
+      `  ${nodeOptions ? `NODE_OPTIONS='${nodeOptions}'` : 'default Node settings'}${atScale ? `, at ${SCALE.partners} partners, ${SCALE.actions} action items, ${SCALE.events} events, ${SCALE.people} people` : ', on the seed'}`,
       `    RSS at ready ${mb(atReady.rss)} (heap used ${mb(atReady.heap)})`,
       `    RSS after ${load.requests} commands ${mb(after.rss)} (heap used ${mb(after.heap)}); goal ≤ 100 MB: ${after.rss <= 100 * MB ? 'met' : 'not met'}`,
       `    load: ${(load.requests / load.seconds).toFixed(0)} commands/s, ${load.failures} not answered 200`,
+      ...(atScale ? [latencyLine(load)] : []),
       `    SIGTERM to exit ${stopMs.toFixed(0)} ms (exit code ${code}; goal ≤ 10,000 ms)`,
     ];
+    return { lines, rss: after.rss };
   } finally {
     if (app.exitCode === null) app.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
@@ -70,11 +101,17 @@ export async function benchMemory(): Promise<string[]> {
   requireBuild();
   const slack = await startSlackApiEmulator({ botToken: BOT_TOKEN, botUserId: 'U0BOT' });
   try {
+    const seed = await measure(slack.url, slack.responseUrl, undefined);
+    const small = await measure(slack.url, slack.responseUrl, SMALL_HEAP);
+    const scale = await measure(slack.url, slack.responseUrl, undefined, true);
+    const ratio = scale.rss / seed.rss;
     return [
       `Memory of the compiled app (HTTP, SQLite file): ${COMMANDS} /corridor commands, ${CONCURRENCY} concurrent, from a separate process`,
       floors(),
-      ...(await measure(slack.url, slack.responseUrl, undefined)),
-      ...(await measure(slack.url, slack.responseUrl, SMALL_HEAP)),
+      ...seed.lines,
+      ...small.lines,
+      ...scale.lines,
+      `    RSS at that size ${ratio.toFixed(2)}× the seed's; goal ≤ 1.5×: ${ratio <= 1.5 ? 'met' : 'not met'}`,
     ];
   } finally {
     await slack.close();

@@ -384,6 +384,15 @@ export const en = {
     filterExamples: ['qc', 'on', 'vt', 'nh', 'ca', 'us', 'ca federal', 'pending'],
     cardHint: 'For one partner’s card: `/corridor partner <name>`',
   },
+  paging: {
+    pageOf: (page: number, pages: number) => `page ${page} of ${pages}`,
+    more: 'More',
+    next: (count: number, typed: string) => `${count} more: *More* below, or type ${typed}`,
+    last: (pages: number) => `Last page (${pages} of ${pages}).`,
+    beyond: (page: number, pages: number, typed: string) =>
+      `There is no page ${page}: this list has ${pages} ${plural(pages, 'page', 'pages')}.${typed ? ` The first: \`${typed}\`.` : ''}`,
+    invalid: 'Which page? Type its number, for example `partners page 2`.',
+  },
   partner: {
     missingName: 'Which partner? For example: `/corridor partner c2mi`.',
     notFound: (typed: string) => `No partner matches “${typed}”.`,

@@ -17,8 +17,27 @@ function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): In
   return formatter;
 }
 
+/**
+ * Dates and ages already written: a list of thousands of records repeats few dates, and writing
+ * one (formatToParts, calendar arithmetic) is slow. Forgotten all at once past a bound.
+ */
+const written = new Map<string, string | undefined>();
+const MAX_WRITTEN = 20_000;
+
+function remembered<T extends string | undefined>(key: string, write: () => T): T {
+  if (written.has(key)) return written.get(key) as T;
+  if (written.size >= MAX_WRITTEN) written.clear();
+  const text = write();
+  written.set(key, text);
+  return text;
+}
+
 /** A calendar date, e.g. "16 avril 2025" / "April 16, 2025", with the weekday when asked. */
 export function formatDate(isoDate: string, lang: Lang, options: { weekday?: boolean } = {}): string {
+  return remembered(`date|${isoDate}|${lang}|${options.weekday === true}`, () => writeDate(isoDate, lang, options));
+}
+
+function writeDate(isoDate: string, lang: Lang, options: { weekday?: boolean }): string {
   // Noon UTC keeps the calendar date whatever the formatting zone.
   const instant = new Date(`${isoDate}T12:00:00Z`);
   const parts = dateTimeFormat(catalogue(lang).locale, { timeZone: 'UTC', dateStyle: options.weekday ? 'full' : 'long' }).formatToParts(instant);
@@ -94,6 +113,10 @@ export function formatAge(fromIsoDate: string, toIsoDate: string, lang: Lang): s
  * month, then years and months ("3 weeks", "1 year, 7 months"). Undefined when it began today (or later).
  */
 export function formatSpan(fromIsoDate: string, toIsoDate: string, lang: Lang): string | undefined {
+  return remembered(`span|${fromIsoDate}|${toIsoDate}|${lang}`, () => writeSpan(fromIsoDate, toIsoDate, lang));
+}
+
+function writeSpan(fromIsoDate: string, toIsoDate: string, lang: Lang): string | undefined {
   const words = catalogue(lang).duration;
   const days = daysBetween(fromIsoDate, toIsoDate);
   if (days <= 0) return undefined;

@@ -374,6 +374,15 @@ export const fr: Catalogue = {
     filterExamples: ['qc', 'on', 'vt', 'nh', 'ca', 'us', 'ca federal', 'attente'],
     cardHint: 'Pour la fiche d’un partenaire : `/corridor partenaire <nom>`',
   },
+  paging: {
+    pageOf: (page: number, pages: number) => `page ${page} sur ${pages}`,
+    more: 'Voir la suite',
+    next: (count: number, typed: string) => `${count} de plus : *Voir la suite* ci-dessous, ou tapez ${typed}`,
+    last: (pages: number) => `Dernière page (${pages} sur ${pages}).`,
+    beyond: (page: number, pages: number, typed: string) =>
+      `Il n’y a pas de page ${page} : cette liste compte ${pages} ${plural(pages, 'page', 'pages')}.${typed ? ` La première : \`${typed}\`.` : ''}`,
+    invalid: 'Quelle page ? Tapez son numéro, par exemple `partenaires page 2`.',
+  },
   partner: {
     missingName: 'Quel partenaire ? Par exemple : `/corridor partenaire c2mi`.',
     notFound: (typed: string) => `Aucun partenaire ne correspond à « ${typed} ».`,

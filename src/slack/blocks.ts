@@ -10,12 +10,24 @@ export const LIMITS = {
   headerText: 150,
   contextElements: 10,
   buttonText: 75,
+  /**
+   * Characters of blocks (their JSON) a message keeps under: Slack refuses messages far smaller
+   * than 50 full sections, so a long answer is cut, or paged, well before the block count.
+   */
+  messageChars: 12_000,
+  /** The plain-text fallback: Slack shows it in notifications, a few thousand characters are plenty. */
+  fallbackText: 3000,
 } as const;
 
 export interface Reply {
   /** Plain-text fallback: notifications, screen readers, clients without Block Kit. */
   text: string;
   blocks: KnownBlock[];
+}
+
+/** The reply with its fallback text cut to LIMITS.fallbackText: a list of every name found can run long. */
+export function withShortText(reply: Reply): Reply {
+  return reply.text.length <= LIMITS.fallbackText ? reply : { ...reply, text: truncate(reply.text, LIMITS.fallbackText) };
 }
 
 export function header(text: string): HeaderBlock {
@@ -80,12 +92,26 @@ export function lineSections(lines: string[]): SectionBlock[] {
   return packLines(lines).map((chunk) => section(chunk));
 }
 
+/** A block's share of a message's size: its JSON, as Slack receives it, and the comma after it. */
+export function blockChars(block: KnownBlock): number {
+  return JSON.stringify(block).length + 1;
+}
+
+/** What the "… and N more" line may take, kept free when blocks are cut. */
+const MORE_LINE_CHARS = 300;
+
 /**
- * Keeps a message within the block limit: when there are too many blocks, the last one kept
- * says how many were left out, instead of Slack rejecting the whole message.
+ * Keeps a message within the block limit and its size: when there are too many blocks or too many
+ * characters, the last one kept says how many were left out, instead of Slack rejecting the whole
+ * message. A share of the blocks (one language of a bilingual post, a view's 100) gets the same
+ * share of the characters.
  */
 export function fitBlocks(blocks: KnownBlock[], moreLabel: (count: number) => string, max: number = LIMITS.messageBlocks): KnownBlock[] {
-  if (blocks.length <= max) return blocks;
-  const kept = blocks.slice(0, max - 1);
-  return [...kept, context(moreLabel(blocks.length - kept.length))];
+  const maxChars = Math.floor((LIMITS.messageChars * max) / LIMITS.messageBlocks);
+  const sizes = blocks.map(blockChars);
+  if (blocks.length <= max && sizes.reduce((sum, size) => sum + size, 2) <= maxChars) return blocks;
+  let kept = 0;
+  let chars = 2 + MORE_LINE_CHARS;
+  while (kept < max - 1 && chars + sizes[kept]! <= maxChars) chars += sizes[kept++]!;
+  return [...blocks.slice(0, kept), context(moreLabel(blocks.length - kept))];
 }

@@ -38,6 +38,8 @@ export const ACTION_IDS = {
   reminderOpenNotion: 'reminder_open_notion',
   logContact: 'log_contact',
   aboutEdit: 'about_edit',
+  /** *More* under a long list: its value is the command that shows the next page. */
+  listMore: 'list_more',
 } as const;
 
 /** The mark-as-signed modal's one input: its block_id (where errors show) and its datepicker's action_id. */

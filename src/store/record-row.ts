@@ -40,6 +40,19 @@ export function bodyOf(record: StoredRecord): Record<string, unknown> {
   return body;
 }
 
+/** The row a record is written as: its body as JSON text, its bookkeeping in columns of their own. */
+export function rowOf(record: StoredRecord) {
+  return {
+    id: record.id,
+    body: JSON.stringify(bodyOf(record)),
+    version: record.version,
+    created_at: record.createdAt,
+    updated_at: record.updatedAt,
+    updated_by: record.updatedBy,
+    removed_at: record.removedAt,
+  };
+}
+
 /** A write to perform: the new record and the history entry that goes with it. */
 export interface PlannedWrite<T> {
   next: T;

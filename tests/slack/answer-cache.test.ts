@@ -4,7 +4,7 @@ import { runConsole } from '../../src/cli/console.js';
 import { parseConfig } from '../../src/config/env.js';
 import { draftOf } from '../../src/domain/draft.js';
 import { commandTextInput } from '../../src/domain/command-text.js';
-import { AnswerCache, answerCacheOf, answerKey, KeptRoutes } from '../../src/slack/commands/answer-cache.js';
+import { AnswerCache, answerCacheOf, answerKey, DEFAULT_MAX_BYTES, KeptRoutes } from '../../src/slack/commands/answer-cache.js';
 import type { CommandContext } from '../../src/slack/commands/command.js';
 import { runCorridorCommand, type CommandRequest } from '../../src/slack/commands/dispatch.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
@@ -119,6 +119,30 @@ describe('answers of read-only subcommands', () => {
     expect(cache.get('a', '1')?.text).toBe('a');
     expect(cache.get('a', '2')).toBeUndefined();
     expect(cache.size).toBe(2);
+  });
+
+  it('keeps answers within its bound in bytes however large they are, the most recent first', () => {
+    const cache = new AnswerCache();
+    // A page of a long list: 40 sections of 300 characters, about 12,000 characters of blocks.
+    const big = (n: number) => ({
+      text: `answer ${n}`,
+      blocks: Array.from({ length: 40 }, (_, i) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: `${n}:${i} ${'é'.repeat(300)}` } })),
+    });
+    const answers = 2_000;
+    for (let n = 0; n < answers; n++) cache.set(`key ${n}`, '1', big(n));
+    expect(cache.bytes).toBeLessThanOrEqual(DEFAULT_MAX_BYTES);
+    // Far fewer than the 500 entries it may keep by number: the bytes bound them.
+    expect(cache.size).toBeLessThan(500);
+    expect(cache.size).toBeGreaterThan(100);
+    expect(cache.get(`key ${answers - 1}`, '1')?.text).toBe(`answer ${answers - 1}`);
+    expect(cache.get('key 0', '1')).toBeUndefined();
+    expect(cache.get(`key ${answers - cache.size - 1}`, '1')).toBeUndefined();
+
+    // One answer heavier than the whole bound is not kept, and pushes nothing out.
+    const size = cache.size;
+    cache.set('huge', '1', { text: 'x'.repeat(DEFAULT_MAX_BYTES), blocks: [] });
+    expect(cache.get('huge', '1')).toBeUndefined();
+    expect(cache.size).toBe(size);
   });
 });
 

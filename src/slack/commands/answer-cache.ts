@@ -1,5 +1,5 @@
 import type { CorridorStore } from '../../store/corridor-store.js';
-import type { Reply } from '../blocks.js';
+import { withShortText, type Reply } from '../blocks.js';
 import { BoundedMap } from '../bounded-map.js';
 import type { CommandContext, CorridorCommand } from './command.js';
 
@@ -29,6 +29,16 @@ const KEPT_ANSWERS: Readonly<Record<string, 'role' | 'user'>> = {
 /** Enough for every subcommand in both languages, with room for many distinct lookups. */
 const DEFAULT_CAPACITY = 500;
 
+/**
+ * What the kept answers may weigh in all: a few hundred answers of the largest size (a page of a
+ * list, about 12,000 characters), so that no one can grow the process's memory by asking for
+ * ever new large answers.
+ */
+export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+
+/** A string's weight in memory: V8 keeps most strings at one or two bytes a character. */
+const stringBytes = (text: string) => 2 * text.length;
+
 interface Entry {
   revision: string;
   reply: Reply;
@@ -41,8 +51,9 @@ interface Entry {
 export class AnswerCache {
   private readonly entries: BoundedMap<Entry>;
 
-  constructor(capacity = DEFAULT_CAPACITY) {
-    this.entries = new BoundedMap(capacity);
+  constructor(capacity = DEFAULT_CAPACITY, maxBytes = DEFAULT_MAX_BYTES) {
+    // Measured once, when kept: a reply's JSON is close to what its strings and objects hold.
+    this.entries = new BoundedMap({ entries: capacity, bytes: maxBytes, sizeOf: (key, entry) => stringBytes(key) + stringBytes(entry.revision) + stringBytes(JSON.stringify(entry.reply)) });
   }
 
   get(key: string, revision: string): Reply | undefined {
@@ -57,6 +68,11 @@ export class AnswerCache {
   get size(): number {
     return this.entries.size;
   }
+
+  /** What the kept answers weigh, as counted against DEFAULT_MAX_BYTES. */
+  get bytes(): number {
+    return this.entries.bytes;
+  }
 }
 
 /**
@@ -65,7 +81,12 @@ export class AnswerCache {
  * text and building the key. Valid for the day it was built on, since the key holds the date.
  */
 export class KeptRoutes {
-  private readonly routes = new BoundedMap<{ key: string; today: string }>(DEFAULT_CAPACITY);
+  // A request's text may be up to 4,000 characters: the routes are bounded by their size too.
+  private readonly routes = new BoundedMap<{ key: string; today: string }>({
+    entries: DEFAULT_CAPACITY,
+    bytes: DEFAULT_MAX_BYTES / 4,
+    sizeOf: (requestKey, route) => stringBytes(requestKey) + stringBytes(route.key) + stringBytes(route.today),
+  });
 
   /** The request as typed and who asks: language, audience and user ID come from Slack, the text is anything (last, unambiguous). */
   static requestKey(lang: string, audience: string, userId: string, text: string): string {
@@ -95,6 +116,8 @@ export function answerKey(commandName: string, args: string, context: CommandCon
   return JSON.stringify([commandName, args.trim(), context.lang, context.timeZone, context.today, rights, surface, context.admins]);
 }
 
+const shortened = (reply: Reply | undefined) => reply && withShortText(reply);
+
 /** One cache per store, shared by the Slack listener and the console that answer from it. */
 const caches = new WeakMap<CorridorStore, AnswerCache>();
 
@@ -111,14 +134,14 @@ export async function runKeepingAnswers(
   context: CommandContext,
   key = answerKey(command.name, args, context),
 ): Promise<Reply | undefined> {
-  if (key === undefined) return command.run(args, context);
+  if (key === undefined) return shortened(await command.run(args, context));
   const cache = answerCacheOf(context.store);
   // Read before the records: a write meanwhile leaves a fresh answer under the older revision,
   // which the next request skips; never a stale answer under the newer one.
   const revision = await context.store.revision();
   const kept = cache.get(key, revision);
   if (kept) return kept;
-  const reply = await command.run(args, context);
+  const reply = shortened(await command.run(args, context));
   // No reply means a modal was opened: an effect to repeat each time, never an answer to keep.
   if (reply) cache.set(key, revision, reply);
   return reply;

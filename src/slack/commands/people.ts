@@ -2,6 +2,7 @@ import { readVerb } from '../../domain/command-text.js';
 import { findPeople } from '../../domain/people.js';
 import { peopleListView, personNotFoundView } from '../views/person-views.js';
 import type { CorridorCommand } from './command.js';
+import { listPage } from './list-page.js';
 import { changePerson, peopleDirectory } from './person.js';
 
 /** `people [name]`: everyone on record, partners' people or not, found by name, title or organisation. */
@@ -14,8 +15,11 @@ export const peopleCommand: CorridorCommand = {
     const directory = await peopleDirectory(context);
     const verb = readVerb(args, directory.finder);
     if (verb.kind !== 'lookup') return changePerson(verb, directory, context);
-    const match = findPeople(verb.query, directory.people, directory.organisationNames);
-    if (match.kind === 'none') return personNotFoundView(verb.query, match.suggestion, context.t);
-    return peopleListView({ ...directory.listing(context.lang), people: match.people, typed: verb.query || undefined, t: context.t });
+    const page = listPage(verb.query, context.t.commands.people, context);
+    if ('answer' in page) return page.answer;
+    const query = page.rest;
+    const match = findPeople(query, directory.people, directory.organisationNames);
+    if (match.kind === 'none') return personNotFoundView(query, match.suggestion, context.t);
+    return peopleListView({ ...directory.listing(context.lang), people: match.people, typed: query || undefined, t: context.t, choice: page.choice });
   },
 };

@@ -20,6 +20,7 @@ import { partnerStatusSwitchClicked } from './clicks/partner-status-switch.js';
 import { personEditClicked } from './clicks/person-edit.js';
 import { snoozeClicked } from './clicks/snooze.js';
 import { logContactClicked } from './clicks/log-contact.js';
+import { listMoreClicked } from './clicks/list-more.js';
 import { corridorCommandListener } from './commands/corridor-command.js';
 import { appHomeOpened } from './events/app-home-opened.js';
 import { channelSharingChanged } from './events/channel-sharing.js';
@@ -72,6 +73,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
       { actionId: actionIdPattern(ACTION_IDS.reminderOpenNotion), listener: openNotionClicked() },
       { actionId: actionIdPattern(ACTION_IDS.logContact), listener: logContactClicked(deps) },
       { actionId: actionIdPattern(ACTION_IDS.aboutEdit), listener: aboutEditClicked(deps) },
+      { actionId: ACTION_IDS.listMore, listener: listMoreClicked(deps) },
       { actionId: ACTION_IDS.addPartner, listener: addPartnerClicked(deps) },
       { actionId: ACTION_IDS.addEvent, listener: addEventClicked(deps) },
       { actionId: ACTION_IDS.addAction, listener: addActionItemClicked(deps) },

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Lang } from '../../i18n/index.js';
-import { divider, LIMITS, truncate, type Reply } from '../blocks.js';
+import { divider, LIMITS, withShortText, type Reply } from '../blocks.js';
 
 /** CORRIDOR_CHANNEL_LANG: which languages a channel post is written in. */
 export type ChannelLang = 'fr' | 'en' | 'both';
@@ -9,9 +9,6 @@ export type ChannelLang = 'fr' | 'en' | 'both';
 export function channelLangs(setting: ChannelLang): Lang[] {
   return setting === 'both' ? ['fr', 'en'] : [setting];
 }
-
-/** Slack shows the fallback text in notifications; a few thousand characters are plenty. */
-const MAX_FALLBACK_TEXT = 3000;
 
 /**
  * One message in several languages, one after the other, within Slack's block limit in total:
@@ -35,5 +32,5 @@ export function multilingualMessage(
     blocks.push(...reply.blocks.slice(0, share));
     texts.push(reply.text);
   });
-  return { text: truncate(texts.join('\n'), MAX_FALLBACK_TEXT), blocks };
+  return withShortText({ text: texts.join('\n'), blocks });
 }

@@ -5,6 +5,7 @@ import { formatDate, formatEventTime, formatEventWhen } from '../../i18n/format.
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import { context, fieldsSection, fitBlocks, header, lineSections, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn, link } from '../mrkdwn.js';
+import { FIRST_PAGE, pagedListView, type PageChoice } from './paged-list.js';
 
 export interface EventDirectory {
   partners: Map<string, Partner>;
@@ -30,14 +31,11 @@ export function eventLine(event: CorridorEvent, lang: Lang, t: Catalogue): strin
   return event.status === 'cancelled' ? `• ~${line}~ (${t.events.cancelled})` : `• ${line}`;
 }
 
-/** `title`: when the list is of one partner's events rather than of a time. */
-export function eventListView(events: CorridorEvent[], when: EventWhen, lang: Lang, t: Catalogue, title = t.events.title[when]): Reply {
+/** `title`: when the list is of one partner's events rather than of a time. One page at a time. */
+export function eventListView(events: CorridorEvent[], when: EventWhen, lang: Lang, t: Catalogue, title = t.events.title[when], choice: PageChoice = FIRST_PAGE): Reply {
   if (events.length === 0) return { text: t.events.none[when], blocks: [header(title), section(t.events.none[when])] };
-  const lines = events.map((event) => eventLine(event, lang, t));
-  return {
-    text: t.common.labelled(title, t.events.summary(events.length)),
-    blocks: fitBlocks([header(title), ...lineSections(lines)], t.common.andMore),
-  };
+  const entries = events.map((event) => ({ text: eventLine(event, lang, t) }));
+  return pagedListView({ title, summary: t.events.summary(events.length), entries, ...choice, t });
 }
 
 /** *Add to calendar*: a plain link, which every viewer can follow and no listener needs to acknowledge. */

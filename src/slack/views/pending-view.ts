@@ -1,4 +1,3 @@
-import type { KnownBlock } from '@slack/types';
 import type { Audience } from '../../domain/permissions.js';
 import { nextStepState, UNDATED_NEXT_STEP_WEEKS } from '../../domain/next-step.js';
 import { sortPending } from '../../domain/partner-order.js';
@@ -8,7 +7,8 @@ import { contactSummary, type ContactSummary } from '../../domain/contact-log.js
 import { contactSummaryText } from './contact-log-view.js';
 import { formatDate } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
-import { context, fitBlocks, header, section, type Reply } from '../blocks.js';
+import { header, section, type Reply } from '../blocks.js';
+import { FIRST_PAGE, pagedListView, type PageChoice } from './paged-list.js';
 import { escapeMrkdwn, mentionUser } from '../mrkdwn.js';
 import { partnerName } from './partner-text.js';
 import { stageText } from './stage-text.js';
@@ -64,7 +64,7 @@ export function nextStepLine(partner: Partner, lang: Lang, t: Catalogue, today: 
   return partner.nextStepDueOn ? t.pending.dueOn(formatDate(partner.nextStepDueOn, lang)) : '';
 }
 
-/** `snoozes`: the snoozes running today (SnoozeStore.active). */
+/** `snoozes`: the snoozes running today (SnoozeStore.active). One page at a time, each adhesion a section. */
 export function pendingView(
   partners: Partner[],
   lang: Lang,
@@ -73,15 +73,21 @@ export function pendingView(
   audience: Audience,
   snoozes: readonly Snooze[] = [],
   contacts: readonly ContactEntry[] = [],
+  { choice = FIRST_PAGE, title = t.pending.title }: { choice?: PageChoice; title?: string } = {},
 ): Reply {
   const pending = sortPending(partners);
-  if (pending.length === 0) return { text: t.pending.none, blocks: [header(t.pending.title), section(t.pending.none)] };
-  const snoozeOf = (partner: Partner) => snoozes.find((snooze) => snooze.partnerId === partner.id);
-  const items: KnownBlock[] = pending.map((partner) => section(pendingText(partner, lang, t, today, audience, { snooze: snoozeOf(partner), contacts: contactSummary(partner.id, contacts) })),
-  );
-  const names = pending.map(partnerName).join(', ');
-  return {
-    text: `${t.pending.summary(pending.length)} ${names}`,
-    blocks: fitBlocks([header(t.pending.title), context(t.pending.summary(pending.length)), ...items], t.common.andMore),
-  };
+  if (pending.length === 0) return { text: t.pending.none, blocks: [header(title), section(t.pending.none)] };
+  // Each partner's snooze and contacts found once, not by reading every entry for each of hundreds of partners.
+  const snoozeOf = new Map<string, Snooze>();
+  for (const snooze of snoozes) if (!snoozeOf.has(snooze.partnerId)) snoozeOf.set(snooze.partnerId, snooze);
+  const contactsOf = new Map<string, ContactEntry[]>();
+  for (const entry of contacts) {
+    const theirs = contactsOf.get(entry.partnerId);
+    if (theirs) theirs.push(entry);
+    else contactsOf.set(entry.partnerId, [entry]);
+  }
+  const entries = pending.map((partner) => ({
+    text: pendingText(partner, lang, t, today, audience, { snooze: snoozeOf.get(partner.id), contacts: contactSummary(partner.id, contactsOf.get(partner.id) ?? []) }),
+  }));
+  return pagedListView({ title, summary: t.pending.summary(pending.length), entries, layout: 'sections', ...choice, t });
 }

@@ -4,6 +4,7 @@ import { formatDate } from '../../i18n/format.js';
 import type { Catalogue, Lang } from '../../i18n/index.js';
 import { context, fieldsSection, fitBlocks, header, lineSections, section, type Reply } from '../blocks.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
+import { FIRST_PAGE, pagedListView, type PageChoice } from './paged-list.js';
 
 /** What a person card shows besides the record: gathered by the command from the other records. */
 export interface PersonCardInput {
@@ -68,18 +69,16 @@ export interface PeopleListInput {
   typed?: string;
   lang: Lang;
   t: Catalogue;
+  /** Which page; the first, with those left out counted, unless said. */
+  choice?: PageChoice;
 }
 
-/** Everyone found, by name, within Slack's message limits at any size. */
-export function peopleListView({ people, organisationOf, typed, lang, t }: PeopleListInput): Reply {
+/** Everyone found, by name, one page at a time within Slack's message limits. */
+export function peopleListView({ people, organisationOf, typed, lang, t, choice = FIRST_PAGE }: PeopleListInput): Reply {
   const title = typed ? t.people.titleFiltered(escapeMrkdwn(typed)) : t.people.title;
   if (people.length === 0) return { text: t.people.none, blocks: [header(title), section(t.people.none)] };
-  const summary = t.people.summary(people.length);
-  const lines = people.map((person) => personLine(person, organisationOf(person), lang));
-  return {
-    text: t.common.labelled(title, summary),
-    blocks: fitBlocks([header(title), context(summary), ...lineSections(lines), context(t.people.cardHint)], t.common.andMore),
-  };
+  const entries = people.map((person) => ({ text: personLine(person, organisationOf(person), lang) }));
+  return pagedListView({ title, summary: t.people.summary(people.length), entries, ...choice, hint: t.people.cardHint, t });
 }
 
 export function personNotFoundView(typed: string, suggestion: Person | undefined, t: Catalogue): Reply {

@@ -5,7 +5,7 @@ import { sortPending } from '../../domain/partner-order.js';
 import type { ContactEntry, Partner } from '../../domain/types.js';
 import { contactSummary, followUpOverdue } from '../../domain/contact-log.js';
 import { catalogue, type Catalogue, type Lang } from '../../i18n/index.js';
-import { context, fitBlocks, header, LIMITS, lineSections, section, truncate, type Reply } from '../blocks.js';
+import { blockChars, context, fitBlocks, header, LIMITS, lineSections, section, truncate, type Reply } from '../blocks.js';
 import { ACTION_IDS, keyedActionId } from '../interaction-ids.js';
 import { mentionUser } from '../mrkdwn.js';
 import { multilingualMessage } from './channel-message.js';
@@ -40,7 +40,8 @@ export const SUMMARY_LINES = 20;
 
 /** Closing line of the details when partners are left out. */
 const DETAILS_FRAME_BLOCKS = 1;
-const BLOCKS_PER_PARTNER = 2;
+/** What the closing line and the brackets of the blocks may take. */
+const DETAILS_FRAME_CHARS = 600;
 
 /** Block IDs of one partner's details and buttons in the thread reply (chat.update finds them). */
 export const reminderBlockIds = (partnerId: string) => ({
@@ -94,16 +95,24 @@ function summaryLine(partner: Partner, lang: Lang, t: Catalogue, today: string, 
  */
 function detailsView(pending: Partner[], { today, notionUrls, langs, audience, mentioned, contacts = [] }: ReminderInput): Reply {
   const ts = langs.map((lang) => catalogue(lang));
-  const fit = Math.floor((LIMITS.messageBlocks - DETAILS_FRAME_BLOCKS) / BLOCKS_PER_PARTNER);
-  const shown = pending.slice(0, fit);
-  const left = pending.length - shown.length;
-  const blocks: KnownBlock[] = [
-    ...shown.flatMap((partner) => [
-      { ...section(langs.map((lang, i) => pendingText(partner, lang, ts[i]!, today, audience, { followUp: mentioned.has(partner.id) ? 'mention' : 'quiet', contacts: contactSummary(partner.id, contacts) })).join('\n\n')), block_id: reminderBlockIds(partner.id).details },
-      ...(audience === 'internal' ? [partnerButtons(partner, ts, notionUrls.get(partner.id))] : []),
-    ]),
-    ...(left > 0 ? [context(...ts.map((t) => `${t.common.andMore(left)} ${t.reminder.seeAll}`))] : []),
+  const partnerBlocks = (partner: Partner): KnownBlock[] => [
+    { ...section(langs.map((lang, i) => pendingText(partner, lang, ts[i]!, today, audience, { followUp: mentioned.has(partner.id) ? 'mention' : 'quiet', contacts: contactSummary(partner.id, contacts) })).join('\n\n')), block_id: reminderBlockIds(partner.id).details },
+    ...(audience === 'internal' ? [partnerButtons(partner, ts, notionUrls.get(partner.id))] : []),
   ];
+  // As many adhesions as the message holds, in blocks and in characters, the closing line kept free.
+  const blocks: KnownBlock[] = [];
+  let chars = DETAILS_FRAME_CHARS;
+  let shown = 0;
+  for (const partner of pending) {
+    const next = partnerBlocks(partner);
+    const size = next.reduce((sum, block) => sum + blockChars(block), 0);
+    if (blocks.length + next.length > LIMITS.messageBlocks - DETAILS_FRAME_BLOCKS || chars + size > LIMITS.messageChars) break;
+    blocks.push(...next);
+    chars += size;
+    shown += 1;
+  }
+  const left = pending.length - shown;
+  if (left > 0) blocks.push(context(...ts.map((t) => `${t.common.andMore(left)} ${t.reminder.seeAll}`)));
   return { text: ts.map((t) => t.reminder.summary(pending.length)).join(' / '), blocks };
 }
 

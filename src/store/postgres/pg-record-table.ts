@@ -13,6 +13,9 @@ export type RecordTableName = 'partners' | 'people' | 'events' | 'actions' | 'co
  * a moment ago); every write runs in a transaction holding the record's lock.
  */
 export class PgRecordTable<T extends StoredRecord> implements RecordCollection<T> {
+  /** The whole table as last read, with the store revision read just before it (see allRecords). */
+  private snapshot: { revision: string; records: T[] } | undefined;
+
   constructor(
     private readonly db: PgDatabase,
     private readonly table: RecordTableName,
@@ -22,9 +25,23 @@ export class PgRecordTable<T extends StoredRecord> implements RecordCollection<T
   ) {}
 
   async list(options: ListOptions = {}): Promise<T[]> {
-    const where = options.includeRemoved ? '' : 'WHERE removed_at IS NULL';
-    const rows = await this.db.rows<RecordRow>(`SELECT * FROM ${this.table} ${where} ORDER BY seq`);
-    return rows.map((row) => recordFromRow(this.schema, row));
+    const records = await this.allRecords();
+    return records.filter((record) => options.includeRemoved || record.removedAt === null);
+  }
+
+  /**
+   * Lists are the hot path of every slash command, and thousands of rows take long to read and
+   * check: the table is read again only when the store's revision has moved, which every commit
+   * to the records does, whoever makes it. The revision is read first: a write committed in
+   * between leaves newer rows under an older revision, read again next time, never the reverse.
+   */
+  private async allRecords(): Promise<T[]> {
+    const revision = (await this.db.row<{ value: string }>('SELECT value FROM store_revision WHERE id = 1'))!.value;
+    if (this.snapshot?.revision === revision) return this.snapshot.records;
+    const rows = await this.db.rows<RecordRow>(`SELECT * FROM ${this.table} ORDER BY seq`);
+    const records = rows.map((row) => recordFromRow(this.schema, row));
+    this.snapshot = { revision, records };
+    return records;
   }
 
   async get(id: string): Promise<T | undefined> {

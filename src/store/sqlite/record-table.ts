@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { Draft, HistoryEntry } from '../../domain/types.js';
-import { bodyOf, planRemoval, planSave, recordFromRow, type PlannedWrite, type StoredRecord } from '../record-row.js';
+import { planRemoval, planSave, recordFromRow, rowOf, type PlannedWrite, type StoredRecord } from '../record-row.js';
 import type { ListOptions, RecordCollection, WriteContext } from '../corridor-store.js';
 import { USER_WRITE_PATIENCE_MS, whenNotBusy } from './busy-retry.js';
 import type { HistoryLog } from './history-log.js';
@@ -143,15 +143,7 @@ export class RecordTable<T extends StoredRecord> implements RecordCollection<T> 
 
   private write(record: T): void {
     this.localWrites++;
-    this.upsert.run({
-      id: record.id,
-      body: JSON.stringify(bodyOf(record)),
-      version: record.version,
-      created_at: record.createdAt,
-      updated_at: record.updatedAt,
-      updated_by: record.updatedBy,
-      removed_at: record.removedAt,
-    });
+    this.upsert.run(rowOf(record));
   }
 
   private fromRow(row: Row): T {
