@@ -129,10 +129,13 @@ function eventTable({ records, lang, audience, partnerNames, personNames }: Tabl
     { header: (t) => t.report.csv.titleEn, value: (e) => e.title.en },
     { header: (t) => t.fields.date, value: (e) => e.date },
     { header: (t) => t.report.csv.startTime, value: (e) => e.startTime },
+    { header: (t) => t.report.csv.endTime, value: (e) => e.endTime },
     { header: (t) => t.report.csv.place, value: (e) => e.place },
+    { header: (t) => t.report.csv.onlineUrl, value: (e) => e.onlineUrl },
     { header: (t) => t.report.csv.status, value: (e) => say(lang, (t) => t.eventStatus[e.status]) },
     { header: (t) => t.report.csv.organisers, value: (e) => names(e.organiserIds, partnerNames) },
     { header: (t) => t.report.csv.speakers, value: (e) => names(e.speakers.map((speaker) => speaker.personId), personNames) },
+    { header: (t) => t.report.csv.invited, value: (e) => names(e.invitedPartnerIds, partnerNames) },
     { header: (t) => t.report.csv.attending, value: (e) => names(e.attendingPartnerIds, partnerNames) },
   ];
   return table(columns, live(records.events).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)), lang, audience);

@@ -39,7 +39,7 @@ export async function novemberStore(): Promise<CorridorStore> {
       title: { fr: 'Atelier de photonique, Bromont', en: 'Photonics workshop, Bromont' },
       date: '2026-11-18',
       startTime: '09:30',
-      endTime: null,
+      endTime: '12:00',
       place: 'C2MI, Bromont',
       onlineUrl: null,
       summary: null,

@@ -36,7 +36,7 @@ describe('the report’s CSV files', () => {
     expect(RECORD_KINDS.map((kind) => internal.csv[kind].name)).toEqual(['partners.csv', 'people.csv', 'events.csv', 'action-items.csv']);
     const events = lines(internal.csv.events.bytes);
     expect(events).toHaveLength(3);
-    expect(events.find((line) => line.startsWith('photonics-workshop'))).toContain(',2026-11-18,09:30,"C2MI, Bromont",');
+    expect(events.find((line) => line.startsWith('photonics-workshop'))).toContain(',2026-11-18,09:30,12:00,"C2MI, Bromont",,');
     const actions = lines(internal.csv['action-items'].bytes);
     expect(actions).toHaveLength(4);
     expect(actions.find((line) => line.startsWith('ecosystem-map'))).toContain('"Cartographier les écosystèmes, « qui fait quoi »"');
