@@ -1,4 +1,4 @@
-/** `npm run notion:setup -- --parent <page ID or URL> [--lang fr|en]`: creates the three databases. */
+/** `npm run notion:setup -- --parent <page ID or URL> [--lang fr|en]`: creates the four databases. */
 import { APIErrorCode, APIResponseError, UnknownHTTPResponseError } from '@notionhq/client';
 import { loadConfig } from '../config/env.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
@@ -35,10 +35,12 @@ await runCli(async (lang) => {
         words.setup.created(created.partners.title, created.partners.url),
         words.setup.created(created.actions.title, created.actions.url),
         words.setup.created(created.people.title, created.people.url),
+        words.setup.created(created.events.title, created.events.url),
         words.setup.addToEnv,
         `NOTION_PARTNERS_DATABASE_ID=${created.partners.databaseId}`,
         `NOTION_ACTIONS_DATABASE_ID=${created.actions.databaseId}`,
         `NOTION_PEOPLE_DATABASE_ID=${created.people.databaseId}`,
+        `NOTION_EVENTS_DATABASE_ID=${created.events.databaseId}`,
         '',
       ].join('\n'),
     );

@@ -99,6 +99,8 @@ export const envSchema = z.object({
   NOTION_ACTIONS_DATABASE_ID: optionalText,
   /** The People database; unset, people are not synced (installations made before it existed). */
   NOTION_PEOPLE_DATABASE_ID: optionalText,
+  /** The Events database; unset, events are not synced (installations made before it existed). */
+  NOTION_EVENTS_DATABASE_ID: optionalText,
   NOTION_MAX_RPS: z.coerce.number({ message: expected.NOTION_MAX_RPS }).positive().max(100).default(3),
   NOTION_SYNC_CRON: cronExpression('*/15 * * * *', 'NOTION_SYNC_CRON'),
   /** Notion's webhook verification token: signs every event sent to /notion/webhooks (a secret). */

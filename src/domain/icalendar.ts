@@ -3,7 +3,8 @@ import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { localParts } from './dates.js';
 import type { Lang } from './lang.js';
 import { localInstant } from './periods.js';
-import { DEFAULT_EVENT_MINUTES, type BilingualText, type CorridorEvent, type Person } from './types.js';
+import { timedEventSpan } from './event-times.js';
+import { type BilingualText, type CorridorEvent, type Person } from './types.js';
 
 /**
  * Events as an iCalendar file (RFC 5545), for calendar subscriptions and per-event downloads.
@@ -67,11 +68,9 @@ export function buildICalendar({ events, timeZone, lang, name, people }: ICalend
  * DEFAULT_EVENT_MINUTES: without DTEND, RFC 5545 makes it last no time at all.
  */
 function eventTimes(event: CorridorEvent, timeZone: string) {
-  const startAt = localInstant(event.date, event.startTime ?? '12:00', timeZone);
-  const start = new ZonedInstant(startAt, timeZone);
-  if (event.startTime === null) return { start, timezone: timeZone, allDay: true };
-  const endAt = event.endTime ? localInstant(event.date, event.endTime, timeZone) : new Date(startAt.getTime() + DEFAULT_EVENT_MINUTES * 60_000);
-  return { start, end: new ZonedInstant(endAt, timeZone), timezone: timeZone, allDay: false };
+  const span = timedEventSpan(event, timeZone);
+  if (span === null) return { start: new ZonedInstant(localInstant(event.date, '12:00', timeZone), timeZone), timezone: timeZone, allDay: true };
+  return { start: new ZonedInstant(span.start, timeZone), end: new ZonedInstant(span.end, timeZone), timezone: timeZone, allDay: false };
 }
 
 /** People invited (or, once it took place, present) whose e-mail is known, each once. */

@@ -182,11 +182,13 @@ export const en = {
       partner: 'Partner',
       action: 'Action item',
       person: 'Person',
+      event: 'Event',
     },
     entityPlural: {
       partner: 'Partners',
       action: 'Action items',
       person: 'People',
+      event: 'Events',
     },
     summary: {
       title: 'Notion sync',
@@ -287,6 +289,27 @@ export const en = {
       partner: 'Partner',
     },
     notConfigured: 'People are not synced: set NOTION_PEOPLE_DATABASE_ID (npm run notion:setup creates the People database).',
+  },
+  notionEvents: {
+    /** Name of the fourth database made by `npm run notion:setup`. */
+    databaseTitle: 'Corridor events',
+    /** Property names of the Events database (people relations only when the People database is set). */
+    properties: {
+      title: 'Title',
+      corridorId: 'Corridor ID',
+      date: 'Date',
+      place: 'Place',
+      onlineUrl: 'Online link',
+      status: 'Status',
+      organisers: 'Organizers',
+      invitedPartners: 'Invited partners',
+      partnersPresent: 'Partners present',
+      speakers: 'Speakers',
+      invitedPeople: 'Invited people',
+      summary: 'Summary',
+    },
+    pagesMissing: (ids: string) => `partners or people not yet in Notion: ${ids}`,
+    notConfigured: 'Events are not synced: set NOTION_EVENTS_DATABASE_ID (npm run notion:setup creates the Events database).',
   },
   notionRun: {
     warningsHeading: 'To look at',

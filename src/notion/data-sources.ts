@@ -7,9 +7,11 @@ import { bothLanguages } from '../i18n/bilingual-error.js';
 import {
   checkActionsSchema,
   checkPartnersSchema,
+  checkEventsSchema,
   checkPeopleSchema,
   partnerPropertiesToAdd,
   type ActionsDatabase,
+  type EventsDatabase,
   type PartnersDatabase,
   type PeopleDatabase,
 } from './schema.js';
@@ -25,6 +27,8 @@ export interface CheckedDatabases {
   actions: ActionsDatabase;
   /** Set when NOTION_PEOPLE_DATABASE_ID is. */
   people?: PeopleDatabase;
+  /** Set when NOTION_EVENTS_DATABASE_ID is. */
+  events?: EventsDatabase;
   /** What the check noticed and left as it is: a data source added later to a database in use. */
   warnings: BilingualText[];
 }
@@ -42,10 +46,13 @@ export async function checkNotionDatabases(deps: CheckDeps): Promise<CheckedData
   const partners = checkPartnersSchema(deps.databases.partners, partnersSource);
   const actionsSource = await dataSourceOf(deps, 'actions', now, warnings);
   const actions = checkActionsSchema(deps.databases.actions, actionsSource, partners.dataSourceId);
-  if (deps.databases.people === undefined) return { partners, actions, warnings };
-  const peopleSource = await dataSourceOf(deps, 'people', now, warnings);
-  const people = checkPeopleSchema(deps.databases.people, peopleSource, partners.dataSourceId);
-  return { partners, actions, people, warnings };
+  const people = deps.databases.people === undefined
+    ? undefined
+    : checkPeopleSchema(deps.databases.people, await dataSourceOf(deps, 'people', now, warnings), partners.dataSourceId);
+  const events = deps.databases.events === undefined
+    ? undefined
+    : checkEventsSchema(deps.databases.events, await dataSourceOf(deps, 'events', now, warnings), partners.dataSourceId, people?.dataSourceId);
+  return { partners, actions, ...(people ? { people } : {}), ...(events ? { events } : {}), warnings };
 }
 
 /** A Partners data source made before some properties existed gets them (Stage, Last contact…), once. */

@@ -1,16 +1,20 @@
-import type { ActionItem, BilingualText, Partner, Person, Track } from '../domain/types.js';
+import type { ActionItem, BilingualText, CorridorEvent, Partner, Person, Track } from '../domain/types.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
 import { actionFieldsFromPage, actionToFields, type ActionFields } from './action-item-properties.js';
 import { pullActionItem, type PullContext } from './action-item-pull.js';
 import type { CheckedDatabases, NotionPage } from './data-sources.js';
+import { eventFieldsFromPage, eventToFields } from './event-properties.js';
 import { partnerFieldsFromPage, partnerToFields } from './partner-properties.js';
 import { personFieldsFromPage, personToFields } from './person-properties.js';
 import type { FieldValue } from './property-values.js';
 import {
   actionPropertyTypes,
+  eventPropertyTypes,
   partnerPropertyTypes,
   personPropertyTypes,
   type ActionPropertyKey,
+  type EventPropertyKey,
+  type EventsDatabase,
   type NotionPropertyType,
   type PartnerPropertyKey,
   type PeopleDatabase,
@@ -40,10 +44,14 @@ export interface SpecContext {
   tracks: ReadonlyMap<string, Track>;
   /** Live partners, whose missing page is a problem for an action item that concerns them. */
   livePartners: ReadonlySet<string>;
+  /** Live people, whose missing page is a problem for an event that names them. */
+  livePeople: ReadonlySet<string>;
   /** Every partner by ID, removed ones included: a person's organisation is named by it. */
   partnersById: ReadonlyMap<string, Partner>;
   /** Pages of live partners, for the action items' relation: known ones first, new ones as created. */
   partnerPages: Map<string, string>;
+  /** Pages of live people, for the events' relations: known ones first, new ones as created. */
+  personPages: Map<string, string>;
   /** Each partner's last contact, from the contact log (the page's "Last contact" date). */
   lastContacts: ReadonlyMap<string, string>;
 }
@@ -99,5 +107,28 @@ export function personSpec(context: SpecContext, database: PeopleDatabase): Enti
       return { fields, problem: bothLanguages((words) => words.notion.errors.partnerPageMissing(missingPartner)) };
     },
     read: (properties) => personFieldsFromPage(properties, database.names),
+  };
+}
+
+/**
+ * Events: every field is the store's (their pages are mirrors). The date carries a timed event's
+ * start and end in the corridor's zone; partners and people are relations to their pages.
+ */
+export function eventSpec(context: SpecContext, database: EventsDatabase, timeZone: string): EntitySpec<CorridorEvent, EventPropertyKey> {
+  const types = eventPropertyTypes(database.withPeople);
+  const mapping = { lang: database.lang, timeZone, types, partnerPages: context.partnerPages, personPages: context.personPages };
+  return {
+    entity: 'event',
+    database,
+    corridorIdProperty: database.names.corridorId,
+    types,
+    label: (event) => event.title,
+    desired: (event) => {
+      const { fields, missing } = eventToFields(event, mapping);
+      const live = missing.filter((id) => context.livePartners.has(id) || context.livePeople.has(id));
+      if (live.length === 0) return { fields };
+      return { fields, problem: bothLanguages((words) => words.notionEvents.pagesMissing(live.join(', '))) };
+    },
+    read: (properties) => eventFieldsFromPage(properties, database.names, types),
   };
 }

@@ -14,7 +14,7 @@ export type NotionSettings = Pick<
   Config,
   'NOTION_TOKEN' | 'NOTION_BASE_URL' | 'NOTION_PARTNERS_DATABASE_ID' | 'NOTION_ACTIONS_DATABASE_ID' | 'NOTION_MAX_RPS'
 > &
-  Partial<Pick<Config, 'CORRIDOR_TZ' | 'NOTION_WEBHOOK_VERIFICATION_TOKEN' | 'NOTION_PEOPLE_DATABASE_ID'>>;
+  Partial<Pick<Config, 'CORRIDOR_TZ' | 'NOTION_WEBHOOK_VERIFICATION_TOKEN' | 'NOTION_PEOPLE_DATABASE_ID' | 'NOTION_EVENTS_DATABASE_ID'>>;
 
 const REQUIRED = ['NOTION_TOKEN', 'NOTION_PARTNERS_DATABASE_ID', 'NOTION_ACTIONS_DATABASE_ID'] as const;
 
@@ -36,16 +36,18 @@ export function notConfiguredMessage(config: NotionSettings): BilingualText {
 
 export type ParsedDatabases = { databases: NotionDatabaseIds } | { problem: BilingualText };
 
-/** The database IDs (or URLs) of the settings, in Notion's dashed form; the People database's is optional. */
+/** The database IDs (or URLs) of the settings, in Notion's dashed form; the People and Events databases' are optional. */
 export function parseDatabaseIds(config: NotionSettings): ParsedDatabases {
   if (!notionConfigured(config)) return { problem: notConfiguredMessage(config) };
   try {
     const people = config.NOTION_PEOPLE_DATABASE_ID;
+    const events = config.NOTION_EVENTS_DATABASE_ID;
     return {
       databases: {
         partners: parseNotionId(config.NOTION_PARTNERS_DATABASE_ID!, 'NOTION_PARTNERS_DATABASE_ID'),
         actions: parseNotionId(config.NOTION_ACTIONS_DATABASE_ID!, 'NOTION_ACTIONS_DATABASE_ID'),
         ...(people ? { people: parseNotionId(people, 'NOTION_PEOPLE_DATABASE_ID') } : {}),
+        ...(events ? { events: parseNotionId(events, 'NOTION_EVENTS_DATABASE_ID') } : {}),
       },
     };
   } catch (error) {

@@ -132,7 +132,8 @@ export class PageEvents {
     const lastContacts = lastContactDays(await store.contacts.list());
     const livePartners = new Set(partners.filter((partner) => partner.removedAt === null).map((partner) => partner.id));
     const partnersById = new Map(partners.map((partner) => [partner.id, partner]));
-    return { checked, tracks, livePartners, partnersById, partnerPages, lastContacts };
+    // Events' pages are mirrors, not applied from webhooks: no person's page is needed here.
+    return { checked, tracks, livePartners, livePeople: new Set(), partnersById, partnerPages, personPages: new Map(), lastContacts };
   }
 
   private pullContext(summary: SyncSummary) {

@@ -9,11 +9,14 @@ export type PropertyValueRequest =
   | { title: RichTextRequestItem[] }
   | { rich_text: RichTextRequestItem[] }
   | { select: { name: string } | null }
-  | { date: { start: string } | null }
+  | { date: { start: string; end?: string | null } | null }
   | { url: string | null }
   | { relation: Array<{ id: string }> };
 
-/** Canonical values compared between the store and Notion: text, option name, date, URL or page IDs. */
+/**
+ * Canonical values compared between the store and Notion: text, option name, date, URL or page IDs.
+ * A date range is `start/end` (ISO 8601's interval), or `start` alone.
+ */
 export type FieldValue = string | null | string[];
 
 export function requestValue(type: NotionPropertyType, value: FieldValue): PropertyValueRequest {
@@ -26,6 +29,11 @@ export function requestValue(type: NotionPropertyType, value: FieldValue): Prope
       return { select: typeof value === 'string' && value !== '' ? { name: value } : null };
     case 'date':
       return { date: typeof value === 'string' && value !== '' ? { start: value } : null };
+    case 'date_range': {
+      if (typeof value !== 'string' || value === '') return { date: null };
+      const [start, end] = value.split('/') as [string, string | undefined];
+      return { date: { start, end: end ?? null } };
+    }
     case 'url':
       return { url: typeof value === 'string' && value !== '' ? value : null };
     case 'relation':
@@ -43,6 +51,7 @@ const responseValue = {
   rich_text: z.object({ type: z.literal('rich_text'), rich_text: richTextArray }).loose(),
   select: z.object({ type: z.literal('select'), select: z.object({ name: z.string() }).loose().nullable() }).loose(),
   date: z.object({ type: z.literal('date'), date: z.object({ start: z.string() }).loose().nullable() }).loose(),
+  date_range: z.object({ type: z.literal('date'), date: z.object({ start: z.string(), end: z.string().nullable().optional() }).loose().nullable() }).loose(),
   url: z.object({ type: z.literal('url'), url: z.string().nullable() }).loose(),
   relation: z.object({ type: z.literal('relation'), relation: z.array(z.object({ id: z.string() }).loose()) }).loose(),
 } satisfies Record<NotionPropertyType, z.ZodType>;
@@ -71,11 +80,21 @@ export function readValue(properties: unknown, name: string, type: NotionPropert
       // A date-time set by hand in Notion still means that calendar day.
       return date ? date.start.slice(0, 10) : null;
     }
+    case 'date_range': {
+      const date = value.date as { start: string; end?: string | null } | null;
+      if (!date) return null;
+      return date.end ? `${canonicalDateTime(date.start)}/${canonicalDateTime(date.end)}` : canonicalDateTime(date.start);
+    }
     case 'url':
       return (value.url as string | null) || null;
     case 'relation':
       return (value.relation as Array<{ id: string }>).map((item) => normaliseNotionId(item.id)).sort();
   }
+}
+
+/** Notion writes a date-time back with milliseconds (`13:30:00.000-04:00`); the same instant is the same value. */
+function canonicalDateTime(value: string): string {
+  return value.replace(/(T\d\d:\d\d:\d\d)\.0+(?=[Z+-]|$)/, '$1');
 }
 
 export function sameValue(a: FieldValue | undefined, b: FieldValue | undefined): boolean {

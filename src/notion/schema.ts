@@ -1,17 +1,26 @@
 import { z } from 'zod';
 import type { Track } from '../domain/types.js';
-import { actionStatuses, adhesionStages, jurisdictions, partnerKinds, partnerStatuses } from '../domain/types.js';
+import { actionStatuses, adhesionStages, eventStatuses, jurisdictions, partnerKinds, partnerStatuses } from '../domain/types.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import type { Catalogue } from '../i18n/en.js';
 import { normaliseNotionId } from './ids.js';
 
-/** The property types the two databases use. */
-export type NotionPropertyType = 'title' | 'rich_text' | 'select' | 'date' | 'url' | 'relation';
-export type NotionEntity = 'partner' | 'action' | 'person';
+/**
+ * The property types the databases use. `date_range` is a Notion `date` read with its time and end
+ * (an event's); `date` is a calendar day, whatever time was set by hand in Notion.
+ */
+export type NotionPropertyType = 'title' | 'rich_text' | 'select' | 'date' | 'date_range' | 'url' | 'relation';
+export type NotionEntity = 'partner' | 'action' | 'person' | 'event';
+
+/** The type Notion itself gives a property of this kind. */
+export function notionTypeOf(type: NotionPropertyType): string {
+  return type === 'date_range' ? 'date' : type;
+}
 
 export type PartnerPropertyKey = keyof Catalogue['notion']['partnerProperties'];
 export type ActionPropertyKey = keyof Catalogue['notion']['actionProperties'];
 export type PersonPropertyKey = keyof Catalogue['notionPeople']['properties'];
+export type EventPropertyKey = keyof Catalogue['notionEvents']['properties'];
 
 export const partnerPropertyTypes: Record<PartnerPropertyKey, NotionPropertyType> = {
   name: 'title',
@@ -58,6 +67,30 @@ export const personPropertyTypes: Record<PersonPropertyKey, NotionPropertyType> 
   partner: 'relation',
 };
 
+/** Events' relations to people, kept only when the People database is set (see eventPropertyTypes). */
+export const EVENT_PEOPLE_PROPERTIES: readonly EventPropertyKey[] = ['speakers', 'invitedPeople'];
+
+const allEventPropertyTypes: Record<EventPropertyKey, NotionPropertyType> = {
+  title: 'title',
+  corridorId: 'rich_text',
+  date: 'date_range',
+  place: 'rich_text',
+  onlineUrl: 'url',
+  status: 'select',
+  organisers: 'relation',
+  invitedPartners: 'relation',
+  partnersPresent: 'relation',
+  speakers: 'relation',
+  invitedPeople: 'relation',
+  summary: 'rich_text',
+};
+
+/** Events' properties the sync manages: without the People database, their relations to people are left alone. */
+export function eventPropertyTypes(withPeople: boolean): Record<EventPropertyKey, NotionPropertyType> {
+  if (withPeople) return allEventPropertyTypes;
+  return Object.fromEntries(Object.entries(allEventPropertyTypes).filter(([key]) => !EVENT_PEOPLE_PROPERTIES.includes(key as EventPropertyKey))) as Record<EventPropertyKey, NotionPropertyType>;
+}
+
 /** What the sync knows about one database once its schema has been checked. */
 export interface ResolvedDatabase<K extends string> {
   entity: NotionEntity;
@@ -72,6 +105,7 @@ export interface ResolvedDatabase<K extends string> {
 export type PartnersDatabase = ResolvedDatabase<PartnerPropertyKey>;
 export type ActionsDatabase = ResolvedDatabase<ActionPropertyKey>;
 export type PeopleDatabase = ResolvedDatabase<PersonPropertyKey>;
+export type EventsDatabase = ResolvedDatabase<EventPropertyKey> & { withPeople: boolean };
 
 export function partnerPropertyNames(lang: Lang): Record<PartnerPropertyKey, string> {
   return catalogue(lang).notion.partnerProperties;
@@ -83,6 +117,10 @@ export function actionPropertyNames(lang: Lang): Record<ActionPropertyKey, strin
 
 export function personPropertyNames(lang: Lang): Record<PersonPropertyKey, string> {
   return catalogue(lang).notionPeople.properties;
+}
+
+export function eventPropertyNames(lang: Lang): Record<EventPropertyKey, string> {
+  return catalogue(lang).notionEvents.properties;
 }
 
 /** Select options may not contain commas and are at most 100 characters long. */
@@ -180,6 +218,27 @@ export function peopleDatabaseProperties(lang: Lang, partnersDataSourceId: strin
   };
 }
 
+/** Property definitions of the Events database: relations to the partners' data source, and to the people's. */
+export function eventsDatabaseProperties(lang: Lang, partnersDataSourceId: string, peopleDataSourceId: string): Record<string, PropertyDefinition> {
+  const words = catalogue(lang);
+  const names = eventPropertyNames(lang);
+  const relation = (dataSourceId: string): PropertyDefinition => ({ relation: { data_source_id: dataSourceId, single_property: {} } });
+  return {
+    [names.title]: { title: {} },
+    [names.corridorId]: { rich_text: {} },
+    [names.date]: { date: {} },
+    [names.place]: { rich_text: {} },
+    [names.onlineUrl]: { url: {} },
+    [names.status]: options(eventStatuses.map((status) => words.eventStatus[status]), ['blue', 'red']),
+    [names.organisers]: relation(partnersDataSourceId),
+    [names.invitedPartners]: relation(partnersDataSourceId),
+    [names.partnersPresent]: relation(partnersDataSourceId),
+    [names.speakers]: relation(peopleDataSourceId),
+    [names.invitedPeople]: relation(peopleDataSourceId),
+    [names.summary]: { rich_text: {} },
+  };
+}
+
 /** The parts of a data source object the schema check reads, validated. */
 export const dataSourceShape = z.object({
   object: z.literal('data_source'),
@@ -224,9 +283,9 @@ export function renderSchemaProblems(problems: SchemaProblem[], lang: Lang): str
     .map((problem) => {
       switch (problem.kind) {
         case 'missing':
-          return words.errors.missingProperty(problem.database, problem.property, typeName(problem.expected));
+          return words.errors.missingProperty(problem.database, problem.property, typeName(notionTypeOf(problem.expected)));
         case 'wrong_type':
-          return words.errors.wrongType(problem.database, problem.property, typeName(problem.expected), typeName(problem.actual));
+          return words.errors.wrongType(problem.database, problem.property, typeName(notionTypeOf(problem.expected)), typeName(problem.actual));
         case 'wrong_relation':
           return words.errors.wrongRelation(problem.database, problem.property);
       }
@@ -239,19 +298,20 @@ function problemsFor<K extends string>(
   types: Record<K, NotionPropertyType>,
   names: Record<K, string>,
   title: string,
-  relationTarget?: string,
+  relationTarget?: (key: K) => string | undefined,
 ): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
   for (const key of Object.keys(types) as K[]) {
     const property = dataSource.properties[names[key]];
     const expected = types[key];
+    const wanted = expected === 'relation' ? relationTarget?.(key) : undefined;
     if (!property) {
       problems.push({ kind: 'missing', database: title, property: names[key], expected });
-    } else if (property.type !== expected) {
+    } else if (property.type !== notionTypeOf(expected)) {
       problems.push({ kind: 'wrong_type', database: title, property: names[key], expected, actual: property.type });
-    } else if (expected === 'relation' && relationTarget) {
+    } else if (wanted) {
       const target = property.relation?.data_source_id;
-      if (!target || normaliseNotionId(target) !== normaliseNotionId(relationTarget)) {
+      if (!target || normaliseNotionId(target) !== normaliseNotionId(wanted)) {
         problems.push({ kind: 'wrong_relation', database: title, property: names[key] });
       }
     }
@@ -265,7 +325,7 @@ function resolve<K extends string>(
   raw: unknown,
   types: Record<K, NotionPropertyType>,
   namesFor: (lang: Lang) => Record<K, string>,
-  relationTarget?: string,
+  relationTarget?: (key: K) => string | undefined,
 ): ResolvedDatabase<K> {
   const dataSource = dataSourceShape.parse(raw);
   const title = dataSource.title.map((item) => item.plain_text).join('') || databaseId;
@@ -294,10 +354,20 @@ export function checkPartnersSchema(databaseId: string, dataSource: unknown): Pa
 
 /** Checks the People data source, including that its relation points at the partners. */
 export function checkPeopleSchema(databaseId: string, dataSource: unknown, partnersDataSourceId: string): PeopleDatabase {
-  return resolve('person', databaseId, dataSource, personPropertyTypes, personPropertyNames, partnersDataSourceId);
+  return resolve('person', databaseId, dataSource, personPropertyTypes, personPropertyNames, () => partnersDataSourceId);
+}
+
+/**
+ * Checks the Events data source: its relations point at the partners, and at the people when the
+ * People database is set (without it, those two properties are not the sync's).
+ */
+export function checkEventsSchema(databaseId: string, dataSource: unknown, partnersDataSourceId: string, peopleDataSourceId: string | undefined): EventsDatabase {
+  const withPeople = peopleDataSourceId !== undefined;
+  const target = (key: EventPropertyKey) => (EVENT_PEOPLE_PROPERTIES.includes(key) ? peopleDataSourceId : partnersDataSourceId);
+  return { ...resolve('event', databaseId, dataSource, eventPropertyTypes(withPeople), eventPropertyNames, target), withPeople };
 }
 
 /** Checks the Action items data source, including that its relation points at the partners. */
 export function checkActionsSchema(databaseId: string, dataSource: unknown, partnersDataSourceId: string): ActionsDatabase {
-  return resolve('action', databaseId, dataSource, actionPropertyTypes, actionPropertyNames, partnersDataSourceId);
+  return resolve('action', databaseId, dataSource, actionPropertyTypes, actionPropertyNames, () => partnersDataSourceId);
 }

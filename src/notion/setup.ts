@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Track } from '../domain/types.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import { normaliseNotionId } from './ids.js';
-import { actionsDatabaseProperties, partnersDatabaseProperties, peopleDatabaseProperties } from './schema.js';
+import { actionsDatabaseProperties, eventsDatabaseProperties, partnersDatabaseProperties, peopleDatabaseProperties } from './schema.js';
 
 export interface CreatedDatabase {
   databaseId: string;
@@ -23,13 +23,13 @@ const createdShape = z
   .object({ id: z.string(), url: z.string().optional(), data_sources: z.array(z.object({ id: z.string() }).loose()).min(1) })
   .loose();
 
-/** Creates the Partners, Action items and People databases under a page (each with its data source). */
+/** Creates the Partners, Action items, People and Events databases under a page (each with its data source). */
 export async function createCorridorDatabases(args: {
   notion: Client;
   parentPageId: string;
   lang: Lang;
   tracks: Track[];
-}): Promise<{ partners: CreatedDatabase; actions: CreatedDatabase; people: CreatedDatabase }> {
+}): Promise<{ partners: CreatedDatabase; actions: CreatedDatabase; people: CreatedDatabase; events: CreatedDatabase }> {
   const { notion, parentPageId, lang, tracks } = args;
   const titles = catalogue(lang).notion.databaseTitles;
   const create = async (title: string, properties: Record<string, unknown>): Promise<CreatedDatabase> => {
@@ -55,5 +55,6 @@ export async function createCorridorDatabases(args: {
   const partners = await create(titles.partners, partnersDatabaseProperties(lang));
   const actions = await create(titles.actions, actionsDatabaseProperties(lang, partners.dataSourceId, tracks));
   const people = await create(catalogue(lang).notionPeople.databaseTitle, peopleDatabaseProperties(lang, partners.dataSourceId));
-  return { partners, actions, people };
+  const events = await create(catalogue(lang).notionEvents.databaseTitle, eventsDatabaseProperties(lang, partners.dataSourceId, people.dataSourceId));
+  return { partners, actions, people, events };
 }

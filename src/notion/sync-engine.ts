@@ -1,11 +1,11 @@
 import { lastContactDays } from '../domain/contact-log.js';
-import type { ActionItem, Partner, Person, Track } from '../domain/types.js';
+import type { ActionItem, CorridorEvent, Partner, Person, Track } from '../domain/types.js';
 import { bothLanguages } from '../i18n/bilingual-error.js';
 import type { NotionLinks } from '../store/notion-links.js';
 import { adoptActionItem } from './adoption.js';
 import type { NotionNotAnsweringError } from './circuit-breaker.js';
 import { checkNotionDatabases, queryAll, type CheckedDatabases, type NotionPage } from './data-sources.js';
-import { actionSpec, partnerSpec, personSpec, type AnySpec, type SpecContext } from './entity-specs.js';
+import { actionSpec, eventSpec, partnerSpec, personSpec, type AnySpec, type SpecContext } from './entity-specs.js';
 import { normaliseNotionId } from './ids.js';
 import { indexPages, reportOrphans, unlinkedPage, type PageIndex } from './page-index.js';
 import { Reconciler } from './reconcile.js';
@@ -20,6 +20,7 @@ export { abortReason } from './sync-failures.js';
 interface StoreSide {
   partners: Partner[];
   people: Person[];
+  events: CorridorEvent[];
   actions: ActionItem[];
   tracks: Track[];
   lastContacts: ReadonlyMap<string, string>;
@@ -31,7 +32,12 @@ interface NotionSide {
   actions: PageIndex;
   /** Set when the People database is. */
   people?: PageIndex;
+  /** Set when the Events database is. */
+  events?: PageIndex;
 }
+
+/** A record kind synced only when its database is set: People, Events. */
+type OptionalEntity = 'person' | 'event';
 
 type Synced = { id: string; removedAt: string | null };
 
@@ -69,7 +75,7 @@ class SyncRun {
     // Read the store first, so that a stop says how many records are left.
     const store = await this.readStore();
     const notion = await this.readNotion();
-    this.total = store.partners.length + store.actions.length + (notion?.people ? store.people.length : 0);
+    this.total = store.partners.length + store.actions.length + (notion?.people ? store.people.length : 0) + (notion?.events ? store.events.length : 0);
     if (!notion) return this.finish();
     const context = this.specContext(store, notion);
     const reconciler = this.reconciler();
@@ -77,7 +83,12 @@ class SyncRun {
     await this.syncAll(reconciler, partners as unknown as AnySpec, notion.partners, store.partners, (partner, pageId) => {
       if (partner.removedAt === null) context.partnerPages.set(partner.id, pageId);
     });
-    await this.syncPeople(reconciler, context, notion, store.people);
+    const people = notion.checked.people;
+    await this.syncOptional('person', people && personSpec(context, people), reconciler, notion.people, store.people, (person, pageId) => {
+      if (person.removedAt === null) context.personPages.set(person.id, pageId);
+    });
+    const events = notion.checked.events;
+    await this.syncOptional('event', events && eventSpec(context, events, this.pullContext().timeZone), reconciler, notion.events, store.events);
     await this.adoptActionItems(store, notion);
     this.listUnlinked(notion);
     const actions = actionSpec(context, this.pullContext());
@@ -86,15 +97,24 @@ class SyncRun {
     return this.finish();
   }
 
-  /** People, once their partners have pages to point at; a run without the People database says how to add it. */
-  private async syncPeople(reconciler: Reconciler, context: SpecContext, notion: NotionSide, people: Person[]): Promise<void> {
-    const database = notion.checked.people;
-    if (!database || !notion.people) {
-      this.summary.warnings.push(bothLanguages((words) => words.notionPeople.notConfigured));
+  /**
+   * People, then events, once the pages they point at exist; a run without one of their databases
+   * says how to add it.
+   */
+  private async syncOptional<R extends Synced>(
+    entity: OptionalEntity,
+    spec: object | undefined,
+    reconciler: Reconciler,
+    index: PageIndex | undefined,
+    records: R[],
+    onPage?: (record: R, pageId: string) => void,
+  ): Promise<void> {
+    if (!spec || !index) {
+      this.summary.warnings.push(bothLanguages((words) => (entity === 'person' ? words.notionPeople : words.notionEvents).notConfigured));
       return;
     }
-    this.summary.synced.push('person');
-    await this.syncAll(reconciler, personSpec(context, database) as unknown as AnySpec, notion.people, people);
+    this.summary.synced.push(entity);
+    await this.syncAll(reconciler, spec as unknown as AnySpec, index, records, onPage);
   }
 
   /** Whether the run stops short: Notion stopped answering, or another replica took over. */
@@ -108,6 +128,7 @@ class SyncRun {
     return {
       partners: await store.partners.list({ includeRemoved: true }),
       people: await store.people.list({ includeRemoved: true }),
+      events: await store.events.list({ includeRemoved: true }),
       actions: await store.actions.list({ includeRemoved: true }),
       tracks: await store.listTracks(),
       lastContacts: lastContactDays(await store.contacts.list()),
@@ -121,9 +142,11 @@ class SyncRun {
       this.summary.warnings.push(...checked.warnings);
       const partners = indexPages(await queryAll(notion, checked.partners.dataSourceId), checked.partners.names.corridorId);
       const actions = indexPages(await queryAll(notion, checked.actions.dataSourceId), checked.actions.names.corridorId);
-      if (!checked.people) return { checked, partners, actions };
-      const people = indexPages(await queryAll(notion, checked.people.dataSourceId), checked.people.names.corridorId);
-      return { checked, partners, actions, people };
+      const indexOf = async (database: { dataSourceId: string; names: { corridorId: string } } | undefined) =>
+        database ? indexPages(await queryAll(notion, database.dataSourceId), database.names.corridorId) : undefined;
+      const people = await indexOf(checked.people);
+      const events = await indexOf(checked.events);
+      return { checked, partners, actions, ...(people ? { people } : {}), ...(events ? { events } : {}) };
     } catch (error) {
       this.halted = haltReason(error, this.deps.breaker);
       if (this.halted) return undefined;
@@ -137,6 +160,7 @@ class SyncRun {
     reportOrphans(notion.partners, new Set(store.partners.map((partner) => partner.id)), 'partner', this.logger);
     reportOrphans(notion.actions, new Set(store.actions.map((action) => action.id)), 'action', this.logger);
     if (notion.people) reportOrphans(notion.people, new Set(store.people.map((person) => person.id)), 'person', this.logger);
+    if (notion.events) reportOrphans(notion.events, new Set(store.events.map((event) => event.id)), 'event', this.logger);
     const livePartners = new Set(store.partners.filter((partner) => partner.removedAt === null).map((partner) => partner.id));
     const partnerPages = new Map<string, string>();
     for (const id of livePartners) {
@@ -145,7 +169,9 @@ class SyncRun {
     }
     const tracks = new Map(store.tracks.map((track) => [track.id, track]));
     const partnersById = new Map(store.partners.map((partner) => [partner.id, partner]));
-    return { checked: notion.checked, tracks, livePartners, partnersById, partnerPages, lastContacts: store.lastContacts };
+    const livePeople = new Set(store.people.filter((person) => person.removedAt === null).map((person) => person.id));
+    // People's pages are known once the people are synced (syncOptional fills them in).
+    return { checked: notion.checked, tracks, livePartners, livePeople, partnersById, partnerPages, personPages: new Map(), lastContacts: store.lastContacts };
   }
 
   private reconciler(): Reconciler {
@@ -184,10 +210,11 @@ class SyncRun {
   }
 
   private listUnlinked(notion: NotionSide): void {
-    const { partners, actions, people } = notion.checked;
+    const { partners, actions, people, events } = notion.checked;
     this.summary.unlinked.push(
       ...notion.partners.unlinked.map((page) => unlinkedPage('partner', page, partners.names.name)),
       ...(people && notion.people ? notion.people.unlinked.map((page) => unlinkedPage('person', page, people.names.name)) : []),
+      ...(events && notion.events ? notion.events.unlinked.map((page) => unlinkedPage('event', page, events.names.title)) : []),
       ...notion.actions.unlinked.map((page) => unlinkedPage('action', page, actions.names.title)),
     );
   }

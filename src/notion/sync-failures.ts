@@ -88,6 +88,7 @@ export const DATABASE_VARIABLES: Record<keyof NotionDatabaseIds, string> = {
   partners: 'NOTION_PARTNERS_DATABASE_ID',
   actions: 'NOTION_ACTIONS_DATABASE_ID',
   people: 'NOTION_PEOPLE_DATABASE_ID',
+  events: 'NOTION_EVENTS_DATABASE_ID',
 };
 
 /** Why a sync could not run, in both languages. */

@@ -3,10 +3,10 @@ import { bothLanguages } from '../i18n/bilingual-error.js';
 import { catalogue, type Lang } from '../i18n/index.js';
 import type { UnansweredKind } from './circuit-breaker.js';
 
-export type SyncEntity = 'partner' | 'action' | 'person';
+export type SyncEntity = 'partner' | 'action' | 'person' | 'event';
 
 /** The record kinds in the order a run goes through them. */
-export const SYNC_ENTITIES: readonly SyncEntity[] = ['partner', 'person', 'action'];
+export const SYNC_ENTITIES: readonly SyncEntity[] = ['partner', 'person', 'event', 'action'];
 
 export interface EntityCounts {
   created: number;
@@ -111,7 +111,7 @@ export function emptySummary(startedAt: Date): SyncSummary {
   return {
     startedAt: startedAt.toISOString(),
     finishedAt: startedAt.toISOString(),
-    counts: { partner: emptyCounts(), action: emptyCounts(), person: emptyCounts() },
+    counts: { partner: emptyCounts(), action: emptyCounts(), person: emptyCounts(), event: emptyCounts() },
     synced: ['partner', 'action'],
     warnings: [],
     pulled: [],

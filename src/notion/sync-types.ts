@@ -19,6 +19,8 @@ export interface NotionDatabaseIds {
   partners: string;
   actions: string;
   people?: string;
+  /** Set when NOTION_EVENTS_DATABASE_ID is. */
+  events?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export interface SyncOptions {
   concurrency?: number;
   /** Attempts to create one page when Notion does not answer (each followed by a look-up). */
   createAttempts?: number;
-  /** Time zone of the corridor, for the completion date of an action closed in Notion. */
+  /** Time zone of the corridor, for the completion date of an action closed in Notion and events' times. */
   timeZone?: string;
 }
 

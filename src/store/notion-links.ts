@@ -1,5 +1,5 @@
 /** Bookkeeping of the Notion sync: which page shows which record, and what was last written there. */
-export type NotionLinkEntity = 'partner' | 'action' | 'person';
+export type NotionLinkEntity = 'partner' | 'action' | 'person' | 'event';
 
 export interface NotionLink {
   /** Data source the page belongs to: links to another database are ignored, not reused. */

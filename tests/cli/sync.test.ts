@@ -60,7 +60,7 @@ async function setUp(): Promise<Record<string, string>> {
       .filter((line) => line.startsWith('NOTION_'))
       .map((line) => line.split('=') as [string, string]),
   );
-  expect(Object.keys(settings)).toEqual(['NOTION_PARTNERS_DATABASE_ID', 'NOTION_ACTIONS_DATABASE_ID', 'NOTION_PEOPLE_DATABASE_ID']);
+  expect(Object.keys(settings)).toEqual(['NOTION_PARTNERS_DATABASE_ID', 'NOTION_ACTIONS_DATABASE_ID', 'NOTION_PEOPLE_DATABASE_ID', 'NOTION_EVENTS_DATABASE_ID']);
   return { ...env, ...settings };
 }
 
@@ -119,6 +119,19 @@ describe('npm run sync', () => {
     expect(JSON.stringify(people)).not.toContain('technumquebec.ca');
     const again = await run('sync', env);
     expect(again.stdout).toContain('People: 0 created, 0 updated, 5 unchanged');
+  });
+
+  it('puts the seed meeting in the Events database made by notion:setup, with its 12 partners present', async () => {
+    const env = await setUp();
+    const result = await run('sync', env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Events: 1 created, 0 updated');
+    expect(emulator.database(env.NOTION_EVENTS_DATABASE_ID!)?.title).toBe('Corridor events');
+    const [meeting, ...others] = emulator.pagesOf(emulator.dataSourceOf(env.NOTION_EVENTS_DATABASE_ID!).id).map((page) => emulator.readPage(page.id));
+    expect(others).toEqual([]);
+    expect(meeting).toMatchObject({ 'Corridor ID': 'first-official-meeting-2025-04-16', Place: 'Université de Sherbrooke', Date: '2025-04-16' });
+    expect(meeting!['Partners present']).toHaveLength(12);
+    expect((await run('sync', env)).stdout).toContain('Events: 0 created, 0 updated, 1 unchanged');
   });
 
   it('brings back a due date changed in Notion, and says so in its summary', async () => {
@@ -190,9 +203,9 @@ describe('npm run sync when Notion stops answering', () => {
     expect(elapsed).toBeLessThan(120_000);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(
-      /^corridor-bot: Sync stopped: Notion is not answering \(3 requests in a row timed out\): 0 of 18 records done, 18 left for the next sync\.\n$/,
+      /^corridor-bot: Sync stopped: Notion is not answering \(3 requests in a row timed out\): 0 of 19 records done, 19 left for the next sync\.\n$/,
     );
-    // Three creations in flight time out, and the run stops: not four attempts for each of 18 records (partners, people, action item).
+    // Three creations in flight time out, and the run stops: not four attempts for each of 19 records (partners, people, event, action item).
     expect(emulator.requests.filter((request) => request.method === 'POST' && request.path === '/v1/pages').length).toBeLessThanOrEqual(5);
   }, 130_000);
 

@@ -45,7 +45,7 @@ describe('catalogues', () => {
       }
     }
     // Only names shared by both languages may read the same.
-    const shared = ['.fields.date', '.fields.sources', '.fields.organisation', '.fields.affiliation', '.help.usageLine', '.commands.actions.examples.0', '.notion.propertyTypes.date', '.notion.propertyTypes.url', '.notion.propertyTypes.relation', '.notionPeople.properties.organisation'];
+    const shared = ['.fields.date', '.fields.sources', '.fields.organisation', '.fields.affiliation', '.help.usageLine', '.commands.actions.examples.0', '.notion.propertyTypes.date', '.notion.propertyTypes.url', '.notion.propertyTypes.relation', '.notionPeople.properties.organisation', '.notionEvents.properties.date'];
     // Partner filter words (qc, us, ca federal…) are codes, the same in both languages.
     expect(identical.filter((path) => !shared.includes(path) && !path.startsWith('.partners.filterExamples.'))).toEqual([]);
   });

@@ -672,6 +672,15 @@ describe.each<StoreKind>(['sqlite', 'postgres'])('%s store', (kind) => {
       expect((await notionLinks.get('ds-1', 'partner', 'c2mi'))!.pageId).toBe('page-1');
     });
 
+    it('keeps events’ pages apart from the other records’, and marks one archived', async () => {
+      const { notionLinks } = await open();
+      await notionLinks.save(link);
+      await notionLinks.save({ ...link, entity: 'event', recordId: 'c2mi', pageId: 'p7' });
+      await notionLinks.save({ ...link, entity: 'event', recordId: 'first-official-meeting-2025-04-16', pageId: 'p8', archived: true });
+      expect((await notionLinks.list('ds-1', 'event')).map((l) => [l.pageId, l.archived])).toEqual([['p7', false], ['p8', true]]);
+      expect((await notionLinks.get('ds-1', 'partner', 'c2mi'))!.pageId).toBe('page-1');
+    });
+
     it('remembers the data source behind a database, the latest one winning', async () => {
       const { notionLinks } = await open();
       expect(await notionLinks.dataSourceOf('db-1')).toBeUndefined();

@@ -41,6 +41,8 @@ export interface NotionFixture {
   actionsDataSourceId: string;
   /** The People database is always made; it is synced only with `people: true`. */
   peopleDataSourceId: string;
+  /** The Events database is always made; it is synced only with `events: true`. */
+  eventsDataSourceId: string;
   sync(options?: SyncOptions): Promise<SyncSummary>;
   /** Differences between what Notion shows and what the store says; empty when in step. */
   differences(): Promise<string[]>;
@@ -57,6 +59,8 @@ export interface NotionFixtureOptions {
   store?: CorridorStore;
   /** Sets NOTION_PEOPLE_DATABASE_ID, so people are synced too. */
   people?: boolean;
+  /** Sets NOTION_EVENTS_DATABASE_ID, so events are synced too. */
+  events?: boolean;
 }
 
 export async function notionFixture(options: NotionFixtureOptions = {}): Promise<NotionFixture> {
@@ -85,6 +89,7 @@ export async function notionFixture(options: NotionFixtureOptions = {}): Promise
     NOTION_PARTNERS_DATABASE_ID: created.partners.databaseId,
     NOTION_ACTIONS_DATABASE_ID: created.actions.databaseId,
     ...(options.people ? { NOTION_PEOPLE_DATABASE_ID: created.people.databaseId } : {}),
+    ...(options.events ? { NOTION_EVENTS_DATABASE_ID: created.events.databaseId } : {}),
     NOTION_MAX_RPS: 3,
     CORRIDOR_TZ: 'America/Toronto',
   };
@@ -99,6 +104,7 @@ export async function notionFixture(options: NotionFixtureOptions = {}): Promise
     partnersDataSourceId: created.partners.dataSourceId,
     actionsDataSourceId: created.actions.dataSourceId,
     peopleDataSourceId: created.people.dataSourceId,
+    eventsDataSourceId: created.events.dataSourceId,
     sync: (syncOptions) => runNotionSyncJob({ config, store, links, connection, ...(syncOptions ? { options: syncOptions } : {}) }),
     differences: () => differences(fixture),
     writes: () => emulator.requests.filter((request) => request.path.startsWith('/v1/pages') && request.method !== 'GET').length,
