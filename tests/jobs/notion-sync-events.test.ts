@@ -101,6 +101,19 @@ describe('events in Notion', () => {
     expect(eventPages().has(SEED_MEETING)).toBe(true);
   });
 
+  it('puts back an event’s date and link edited in Notion, and lists the edit it overwrote', async () => {
+    fixture = await notionFixture({ events: true });
+    const saved = await fixture.store.events.save(workshop(), { actor: 'U0ADMIN' });
+    await fixture.sync();
+    const page = eventPages().get(saved.id)!;
+    fixture.emulator.editPage(page.id, { Date: { date: { start: '2026-06-11' } }, 'Online link': { url: 'https://example.com/other' } });
+    const summary = await fixture.sync();
+    expect(summary.counts.event).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(summary.overwritten).toEqual([expect.objectContaining({ entity: 'event', recordId: saved.id, properties: ['Date', 'Online link'] })]);
+    expect(await dateOf(page.id)).toMatchObject({ start: '2026-06-10T13:30:00-04:00', end: '2026-06-10T15:00:00-04:00' });
+    expect(eventPages().get(saved.id)!.values['Online link']).toBe(ZOOM);
+  });
+
   it('gives a timed event without an end the calendar’s one hour, in winter’s offset too', async () => {
     fixture = await notionFixture({ events: true });
     await fixture.store.events.save(draftOf(eventRecord('winter-call', '2026-01-15', { startTime: '09:00', endTime: null })), { actor: 'U0ADMIN' });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { actionFieldsFromPage, actionFieldsToProperties, actionStatusFromLabel, actionToFields } from '../../src/notion/action-item-properties.js';
 import { partnerFieldsFromPage, partnerFieldsToProperties, partnerToFields } from '../../src/notion/partner-properties.js';
-import { NotionValueError, type PropertyValueRequest } from '../../src/notion/property-values.js';
+import { eventDateValue } from '../../src/notion/event-properties.js';
+import { NotionValueError, readValue, requestValue, type PropertyValueRequest } from '../../src/notion/property-values.js';
 import { actionPropertyNames, partnerPropertyNames } from '../../src/notion/schema.js';
 import { seedTracks } from '../../src/store/seed/communique-2025-04-17.js';
-import { actionRecord, partnerRecord } from '../support/records.js';
+import { actionRecord, eventRecord, partnerRecord } from '../support/records.js';
 
 const iseq = partnerRecord('iseq', {
   name: 'ISEQ',
@@ -95,5 +96,26 @@ describe('action properties', () => {
     expect(actionStatusFromLabel('En cours')).toBe('in_progress');
     expect(actionStatusFromLabel('Blocked')).toBeUndefined();
     expect(actionStatusFromLabel(null)).toBeUndefined();
+  });
+});
+
+describe('an event’s date range', () => {
+  it('reads Notion’s date-time with milliseconds as the one written, and a day-long date as a date', () => {
+    const asNotion = (date: unknown) => ({ Date: { id: 'd', type: 'date', date } });
+    expect(readValue(asNotion({ start: '2026-06-10T13:30:00.000-04:00', end: '2026-06-10T15:00:00.000-04:00', time_zone: null }), 'Date', 'date_range')).toBe(
+      '2026-06-10T13:30:00-04:00/2026-06-10T15:00:00-04:00',
+    );
+    expect(readValue(asNotion({ start: '2025-04-16', end: null, time_zone: null }), 'Date', 'date_range')).toBe('2025-04-16');
+    expect(requestValue('date_range', '2026-06-10T13:30:00-04:00/2026-06-10T15:00:00-04:00')).toEqual({
+      date: { start: '2026-06-10T13:30:00-04:00', end: '2026-06-10T15:00:00-04:00' },
+    });
+    // A partner's date stays a calendar day, whatever time was set in Notion.
+    expect(readValue(asNotion({ start: '2026-06-10T13:30:00.000-04:00', end: null }), 'Date', 'date')).toBe('2026-06-10');
+  });
+
+  it('gives a timed event without an end the calendar’s one hour, across the change to summer time', () => {
+    const event = eventRecord('e', '2026-03-08', { startTime: '01:30', endTime: null });
+    expect(eventDateValue(event, 'America/Toronto')).toBe('2026-03-08T01:30:00-05:00/2026-03-08T03:30:00-04:00');
+    expect(eventDateValue(eventRecord('d', '2025-04-16'), 'America/Toronto')).toBe('2025-04-16');
   });
 });
