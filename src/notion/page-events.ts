@@ -1,10 +1,10 @@
 import { lastContactDays } from '../domain/contact-log.js';
 import type { Client } from '@notionhq/client';
-import type { ActionItem, Partner, Person } from '../domain/types.js';
+import type { ActionItem, CorridorEvent, Partner, Person } from '../domain/types.js';
 import type { CorridorStore } from '../store/corridor-store.js';
 import { adoptActionItem } from './adoption.js';
 import { checkNotionDatabases, retrievePage, type CheckedDatabases, type NotionPage } from './data-sources.js';
-import { actionSpec, partnerSpec, personSpec, type AnySpec, type SpecContext } from './entity-specs.js';
+import { actionSpec, eventSpec, partnerSpec, personSpec, type AnySpec, type SpecContext } from './entity-specs.js';
 import { normaliseNotionId } from './ids.js';
 import { corridorIdOf } from './page-index.js';
 import { Reconciler } from './reconcile.js';
@@ -61,8 +61,8 @@ export class PageEvents {
   private foreignParent(event: NotionWebhookEvent): boolean {
     const parent = event.data?.parent;
     if (!parent) return false;
-    const { partners, actions, people } = this.deps.databases;
-    const ours = [partners, actions, ...(people ? [people] : [])];
+    const { partners, actions, people, events } = this.deps.databases;
+    const ours = [partners, actions, ...(people ? [people] : []), ...(events ? [events] : [])];
     if (parent.type === 'database') return !ours.includes(normaliseNotionId(parent.id));
     return parent.type !== 'data_source' && parent.data_source_id === undefined;
   }
@@ -95,12 +95,14 @@ export class PageEvents {
   private specOf(entity: SyncEntity, context: SpecContext, summary: SyncSummary): AnySpec {
     if (entity === 'partner') return partnerSpec(context) as unknown as AnySpec;
     if (entity === 'person') return personSpec(context, context.checked.people!) as unknown as AnySpec;
+    if (entity === 'event') return eventSpec(context, context.checked.events!, this.deps.timeZone) as unknown as AnySpec;
     return actionSpec(context, this.pullContext(summary)) as unknown as AnySpec;
   }
 
-  private async recordOf(entity: SyncEntity, id: string): Promise<Partner | Person | ActionItem | undefined> {
+  private async recordOf(entity: SyncEntity, id: string): Promise<SyncedRecord | undefined> {
     const { store } = this.deps;
     if (entity === 'partner') return store.partners.get(id);
+    if (entity === 'event') return store.events.get(id);
     return entity === 'person' ? store.people.get(id) : store.actions.get(id);
   }
 
@@ -119,21 +121,29 @@ export class PageEvents {
     return adopted;
   }
 
-  /** The spec context for one record: its partners' pages from the links, not from a full read. */
-  private async specContext(checked: CheckedDatabases, record: Partner | Person | ActionItem, entity: SyncEntity): Promise<SpecContext> {
+  /** The spec context for one record: its partners' (and an event's people's) pages from the links, not from a full read. */
+  private async specContext(checked: CheckedDatabases, record: SyncedRecord, entity: SyncEntity): Promise<SpecContext> {
     const { store } = this.deps;
     const partners = await store.partners.list({ includeRemoved: true });
-    const partnerPages = new Map<string, string>();
-    for (const partnerId of partnersOf(record, entity)) {
-      const link = await store.notionLinks.get(checked.partners.dataSourceId, 'partner', partnerId);
-      if (link && !link.archived) partnerPages.set(partnerId, link.pageId);
-    }
+    const partnerPages = await this.linkedPages(checked.partners.dataSourceId, 'partner', partnersOf(record, entity));
+    const personIds = entity === 'event' && checked.people ? peopleOf(record as CorridorEvent) : [];
+    const personPages = checked.people ? await this.linkedPages(checked.people.dataSourceId, 'person', personIds) : new Map<string, string>();
+    const livePeople = new Set(personIds.length === 0 ? [] : (await store.people.list()).map((person) => person.id));
     const tracks = new Map((await store.listTracks()).map((track) => [track.id, track]));
     const lastContacts = lastContactDays(await store.contacts.list());
     const livePartners = new Set(partners.filter((partner) => partner.removedAt === null).map((partner) => partner.id));
     const partnersById = new Map(partners.map((partner) => [partner.id, partner]));
-    // Events' pages are mirrors, not applied from webhooks: no person's page is needed here.
-    return { checked, tracks, livePartners, livePeople: new Set(), partnersById, partnerPages, personPages: new Map(), lastContacts };
+    return { checked, tracks, livePartners, livePeople, partnersById, partnerPages, personPages, lastContacts };
+  }
+
+  /** The live pages the links know for some records of one kind. */
+  private async linkedPages(dataSourceId: string, entity: 'partner' | 'person', ids: readonly string[]): Promise<Map<string, string>> {
+    const pages = new Map<string, string>();
+    for (const id of new Set(ids)) {
+      const link = await this.deps.store.notionLinks.get(dataSourceId, entity, id);
+      if (link && !link.archived) pages.set(id, link.pageId);
+    }
+    return pages;
   }
 
   private pullContext(summary: SyncSummary) {
@@ -147,17 +157,30 @@ function entityOf(page: NotionPage, checked: CheckedDatabases): SyncEntity | und
   if (source === checked.partners.dataSourceId) return 'partner';
   if (source === checked.actions.dataSourceId) return 'action';
   if (checked.people && source === checked.people.dataSourceId) return 'person';
+  if (checked.events && source === checked.events.dataSourceId) return 'event';
   return undefined;
 }
 
 function databaseOf(entity: SyncEntity, checked: CheckedDatabases) {
   if (entity === 'partner') return checked.partners;
+  if (entity === 'event') return checked.events;
   return entity === 'person' ? checked.people : checked.actions;
 }
 
+type SyncedRecord = Partner | Person | CorridorEvent | ActionItem;
+
+/** The people an event's page points at. */
+function peopleOf(event: CorridorEvent): string[] {
+  return [...event.speakers.map((speaker) => speaker.personId), ...event.invitedPersonIds];
+}
+
 /** The partners whose pages a record's page points at. */
-function partnersOf(record: Partner | Person | ActionItem, entity: SyncEntity): string[] {
+function partnersOf(record: SyncedRecord, entity: SyncEntity): string[] {
   if (entity === 'action') return (record as ActionItem).partnerIds;
+  if (entity === 'event') {
+    const event = record as CorridorEvent;
+    return [...event.organiserIds, ...event.invitedPartnerIds, ...event.attendingPartnerIds];
+  }
   const partnerId = entity === 'person' ? (record as Person).partnerId : null;
   return partnerId ? [partnerId] : [];
 }

@@ -22,7 +22,7 @@ let webhookUrl: string;
 let logged: RecordingLogger;
 
 beforeEach(async () => {
-  fixture = await notionFixture({ people: true });
+  fixture = await notionFixture({ people: true, events: true });
   expect((await fixture.sync()).aborted).toBeNull();
   logged = recordingLogger();
   const config = { ...fixture.config, NOTION_WEBHOOK_VERIFICATION_TOKEN: TOKEN };
@@ -38,12 +38,13 @@ afterEach(async () => {
 });
 
 /** An event as Notion sends it (the SDK's PagePropertiesUpdatedWebhookPayload and kin). */
-function pageEvent(type: string, pageId: string, options: { timestamp?: Date; database?: 'actions' | 'partners' | 'people' } = {}) {
+function pageEvent(type: string, pageId: string, options: { timestamp?: Date; database?: 'actions' | 'partners' | 'people' | 'events' } = {}) {
   const database = options.database ?? 'actions';
   const ids = {
     actions: [fixture.config.NOTION_ACTIONS_DATABASE_ID, fixture.actionsDataSourceId],
     partners: [fixture.config.NOTION_PARTNERS_DATABASE_ID, fixture.partnersDataSourceId],
     people: [fixture.config.NOTION_PEOPLE_DATABASE_ID, fixture.peopleDataSourceId],
+    events: [fixture.config.NOTION_EVENTS_DATABASE_ID, fixture.eventsDataSourceId],
   }[database];
   return {
     id: randomUUID(),
@@ -182,6 +183,19 @@ describe('POST /notion/webhooks', () => {
     const trashed = fixture.emulator.pagesOf(fixture.actionsDataSourceId, { includeTrashed: true })[0]!;
     expect(await post(pageEvent('page.deleted', trashed.id))).toEqual({ status: 200, text: 'applied' });
     expect(fixture.emulator.pagesOf(fixture.actionsDataSourceId)).toHaveLength(1);
+  });
+
+  it('puts an event’s page edited in Notion back within seconds, its partners and speaker kept', async () => {
+    const [meeting] = fixture.emulator.pagesOf(fixture.eventsDataSourceId);
+    const before = fixture.emulator.readPage(meeting!.id);
+    expect(before['Partners present']).toHaveLength(12);
+    fixture.emulator.editPage(meeting!.id, { Place: { rich_text: [{ text: { content: 'Montréal' } }] }, 'Partners present': { relation: [] } });
+    expect(await post(pageEvent('page.properties_updated', meeting!.id, { database: 'events' }))).toEqual({ status: 200, text: 'applied' });
+    const after = fixture.emulator.readPage(meeting!.id);
+    expect(after.Place).toBe('Université de Sherbrooke');
+    expect(new Set(after['Partners present'] as string[])).toEqual(new Set(before['Partners present'] as string[]));
+    expect(after.Speakers).toEqual(before.Speakers);
+    expect((await fixture.store.events.get('first-official-meeting-2025-04-16'))?.place).toBe('Université de Sherbrooke');
   });
 
   it('adopts an action item created in Notion, and ignores pages elsewhere', async () => {
