@@ -65,7 +65,8 @@ export const envSchema = z.object({
   SLACK_API_URL: optionalText.pipe(z.url({ message: expected.SLACK_API_URL }).optional()),
   PORT: z.coerce.number({ message: expected.PORT }).int().min(0).max(65535).default(3000),
   // A URL, as documented: a bare path is refused with the sqlite: form to write (see describeIssue).
-  DATABASE_URL: z.string().trim().min(1).refine((value) => !isBarePath(value)).default(DEFAULT_DATABASE_URL),
+  // Left empty (`DATABASE_URL=` in a .env file) it means the default, as unset does.
+  DATABASE_URL: optionalText.refine((value) => value === undefined || !isBarePath(value)).transform((value) => value ?? DEFAULT_DATABASE_URL),
   DATABASE_POOL_MAX: z.coerce.number({ message: expected.DATABASE_POOL_MAX }).int().min(1).max(100).default(10),
   /** text (Bolt's console lines) or json (one object per line, for log collectors). */
   LOG_FORMAT: z.enum(['text', 'json'], { message: expected.LOG_FORMAT }).default('text'),

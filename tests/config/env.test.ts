@@ -97,6 +97,9 @@ describe('a refused setting', () => {
     );
     expect(messageOf({ DATABASE_URL: '/var/lib/corridor.db' })).toMatch(/^DATABASE_URL: "\/var\/lib\/corridor\.db" is a path, not a URL: write sqlite:\/var\/lib\/corridor\.db/);
     expect(parseConfig({ DATABASE_URL: 'sqlite:./foo.sqlite' }).DATABASE_URL).toBe('sqlite:./foo.sqlite');
+    // Left empty or blank, as a .env file often has it, it means the default.
+    expect(parseConfig({ DATABASE_URL: '' }).DATABASE_URL).toBe('sqlite:./data/corridor.sqlite');
+    expect(parseConfig({ DATABASE_URL: '  ' }).DATABASE_URL).toBe('sqlite:./data/corridor.sqlite');
     expect(parseConfig({ DATABASE_URL: 'postgres://u:p@db/corridor' }).DATABASE_URL).toBe('postgres://u:p@db/corridor');
   });
 
