@@ -625,6 +625,7 @@ export const en = {
   notSaved: {
     title: 'Not saved',
     text: 'Not saved: the database refused this or could not be reached. Everything you typed is still here; try again in a moment, or tell a coordinator if it happens again.',
+    busy: 'Not saved: the database is busy. Everything you typed is still here; try again in a moment.',
   },
   modals: {
     partner: {

@@ -612,6 +612,7 @@ export const fr: Catalogue = {
   notSaved: {
     title: 'Non enregistré',
     text: 'Non enregistré : la base de données l’a refusé ou ne répond pas. Tout ce que vous avez saisi est encore là ; réessayez dans un instant, ou prévenez une coordonnatrice ou un coordonnateur si cela se reproduit.',
+    busy: 'Non enregistré : la base de données est occupée. Tout ce que vous avez saisi est encore là ; réessayez dans un instant.',
   },
   modals: {
     partner: {

@@ -4,13 +4,14 @@ import { sqlitePathFromUrl } from '../../src/store/open-store.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import type { CorridorStore } from '../../src/store/corridor-store.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { expectFormKept } from '../support/not-saved-form.js';
 import { viewSubmission, type Typed } from '../support/slack-interactions.js';
 import { tempStores } from '../support/temp-stores.js';
 
 // Tried as a coordinator would: names in French with œ, in Danish, Polish or Chinese are saved and
 // found again however they are typed; a save that fails for any reason other than a busy database
-// (the database gone, a character it cannot store) answers in the form with what was typed kept,
-// and never closes it as if saved.
+// (the database gone, a row it refuses) draws the form again with what was typed kept and a notice
+// at its top, never pinned on a field that is not at fault, and never closes it as if saved.
 
 type Json = Record<string, unknown>;
 
@@ -121,9 +122,9 @@ describe('a save that fails answers in the form', () => {
     const app = await start(store);
     const view = await openModal(app, 'person add');
     await store.close();
-    const answer = await submit(app, view, { name: 'Jean-François Cœurderoy', email: 'jf@example.org' });
-    // Slack keeps what was typed in a form answered with errors; only an update or an empty answer would lose it.
-    expect(answer).toEqual({ response_action: 'errors', errors: { name: expect.stringContaining(NOT_SAVED) } });
+    const typed = { name: 'Jean-François Cœurderoy', email: 'jf@example.org' };
+    const answer = await submit(app, view, typed);
+    expectFormKept(answer, view, typed, NOT_SAVED);
   });
 
   it('keeps the form open, and writes nothing, when the database’s schema refuses the row', async () => {
@@ -134,10 +135,18 @@ describe('a save that fails answers in the form', () => {
     other.exec("CREATE TRIGGER refuse_people BEFORE INSERT ON people BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: people'); END;");
     other.close();
     const changes = (await app.store.changesSince(new Date(0))).length;
-    const answer = await submit(app, await openModal(app, 'person add'), { name: 'Søren Kierkegaard' });
-    expect(answer).toEqual({ response_action: 'errors', errors: { name: expect.stringContaining(NOT_SAVED) } });
+    const view = await openModal(app, 'person add');
+    const typed = { name: 'Søren Kierkegaard', title_en: 'Philosopher' };
+    const redrawn = expectFormKept(await submit(app, view, typed), view, typed, NOT_SAVED);
     expect(await app.store.people.get('soren-kierkegaard')).toBeUndefined();
     expect((await app.store.changesSince(new Date(0))).length).toBe(changes);
+
+    // Once the database takes the row again, the form drawn again is submitted as it stands and saved.
+    const fixed = new Database(sqlitePathFromUrl(url));
+    fixed.exec('DROP TRIGGER refuse_people');
+    fixed.close();
+    expect(await submit(app, redrawn, {})).toMatchObject({ response_action: 'update', view: { callback_id: 'saved_modal' } });
+    expect(await app.store.people.get('soren-kierkegaard')).toMatchObject({ name: 'Søren Kierkegaard', title: { en: 'Philosopher' } });
   });
 
   it('answers a NUL character, which PostgreSQL cannot store, under its field', async () => {
@@ -148,14 +157,18 @@ describe('a save that fails answers in the form', () => {
     expect((await app.store.people.list()).length).toBe(before);
   });
 
-  it('answers in French in a French form', async () => {
-    const store = await sqlite.open();
+  it.each([
+    ['SQLite', () => sqlite.open()],
+    ['PostgreSQL', () => postgres.open()],
+  ])('answers in French in a French form on %s, keeping the text, menus and date chosen', async (_kind, open) => {
+    const store = await open();
     const app = await start(store);
     app.slack.setUser({ id: ADMIN_ID, locale: 'fr-CA', real_name: 'Ada Admin' });
     const view = await openModal(app, 'action add');
     await store.close();
-    const answer = await submit(app, view, { title_fr: TITLE });
-    expect(answer).toMatchObject({ response_action: 'errors' });
-    expect(Object.values((answer as { errors: Record<string, string> }).errors)[0]).toContain('Non enregistré');
+    const typed = { title_fr: TITLE, due: '2031-03-14', status: 'in_progress', partners: ['cmc-microsystems'], owner: ADMIN_ID };
+    const answer = await submit(app, view, typed);
+    expectFormKept(answer, view, typed, 'Non enregistré\u00a0: la base de données l’a refusé ou ne répond pas.');
+    expect(JSON.stringify(answer)).not.toContain('Not saved');
   });
 });

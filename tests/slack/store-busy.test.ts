@@ -5,6 +5,7 @@ import { localIsoDate } from '../../src/domain/dates.js';
 import { ACTION_IDS, keyedActionId } from '../../src/slack/interaction-ids.js';
 import { sqlitePathFromUrl } from '../../src/store/open-store.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { expectFormKept } from '../support/not-saved-form.js';
 import { buttonClick, viewSubmission } from '../support/slack-interactions.js';
 import { tempStores } from '../support/temp-stores.js';
 
@@ -88,10 +89,10 @@ describe('while another process holds the database file’s write lock', () => {
     expect((pending.result.json as { text: string }).text).toMatch(/adhésion/i);
     expect(pending.ms).toBeLessThan(SLACK_WINDOW_MS);
 
-    // The submitter: the form stays open, the notice under its first field.
+    // The submitter: the form drawn again with what was typed, the notice at its top.
     const submitted = await submitting;
     expect(submitted.ms).toBeLessThan(SLACK_WINDOW_MS);
-    expect(submitted.result.json).toEqual({ response_action: 'errors', errors: { name: 'The database is busy — try again in a moment.' } });
+    const redrawn = expectFormKept(submitted.result.json, view, typed, 'Not saved: the database is busy. Everything you typed is still here; try again in a moment.');
     expect(await running.store.partners.get('nova-semi')).toBeUndefined();
     expect(await running.store.changesSince(new Date(0))).toHaveLength(changesBefore);
 
@@ -111,7 +112,8 @@ describe('while another process holds the database file’s write lock', () => {
     expect(stillLocked.ms).toBeLessThan(SLACK_WINDOW_MS);
 
     expect(await lock.released).toBe(0);
-    const again = await running.interaction(viewSubmission(ADMIN_ID, view, typed));
+    // Submitted again as it stands, the form drawn again saves what was typed.
+    const again = await running.interaction(viewSubmission(ADMIN_ID, redrawn));
     expect(again.json).toMatchObject({ response_action: 'update' });
     expect(JSON.stringify(again.json)).toContain('*Nova Semi* was added');
     expect(await running.store.partners.get('nova-semi')).toMatchObject({ name: 'Nova Semi', status: 'pending' });
@@ -120,7 +122,7 @@ describe('while another process holds the database file’s write lock', () => {
 });
 
 describe('the busy notice elsewhere', () => {
-  it('shows under the mark-as-signed date, in French, and as a notice for a Home tab button', async () => {
+  it('shows atop the mark-as-signed form, in French with the date kept, and as a notice for a Home tab button', async () => {
     const markSigned = buttonClick(FRENCH_ADMIN, keyedActionId(ACTION_IDS.reminderMarkSigned, 'cmc-microsystems'), 'cmc-microsystems', {
       responseUrl: running.slack.responseUrl,
     });
@@ -139,10 +141,7 @@ describe('the busy notice elsewhere', () => {
         running.interaction(buttonClick(ADMIN_ID, keyedActionId(ACTION_IDS.actionDone, item.id), item.id)),
       ]);
       await running.corridor.idle();
-      expect(submitted.json).toEqual({
-        response_action: 'errors',
-        errors: { signed_on: 'La base de données est occupée — réessayez dans un instant.' },
-      });
+      expectFormKept(submitted.json, form, { signed_on: today }, 'Non enregistré\u00a0: la base de données est occupée.');
       const notice = running.slack.callsTo('views.open').at(-1)!.args.view as Json;
       expect(notice).toMatchObject({ title: { text: 'Database busy' } });
       expect(JSON.stringify(notice)).toContain('The database is busy — try again in a moment.');

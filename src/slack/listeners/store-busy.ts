@@ -3,6 +3,7 @@ import { StoreBusyError } from '../../store/corridor-store.js';
 import type { SlackDeps } from '../deps.js';
 import { blockActionsPayload } from '../payloads.js';
 import { decodeMetadata } from '../views/modals/metadata.js';
+import { notSavedForm } from '../views/modals/not-saved-form.js';
 import { noticeModal } from '../views/modals/outcome-modals.js';
 import type { ClickArgs } from './clicks/click.js';
 import type { SubmissionArgs } from './submissions/submission.js';
@@ -10,22 +11,23 @@ import type { SubmissionArgs } from './submissions/submission.js';
 /**
  * A form whose save failed before it was answered. Busy (StoreBusyError: nothing was written) says
  * try again; any other failure (the database gone, a value it refuses) says the form was not saved.
- * Either way the notice goes under the form's first input, so the form stays open with everything
- * the user typed: a form never closes as if saved.
+ * Either way the form is drawn again with the notice at its top and everything the user typed
+ * (notSavedForm): a field error would read as that field being wrong, and a form never closes as
+ * if saved.
  */
 export function formNotSaved(deps: SlackDeps) {
   return async (args: SubmissionArgs, error: unknown): Promise<void> => {
     const { view, body } = args;
     const lang = decodeMetadata(view.private_metadata)?.lang ?? (await deps.userLanguages.of(body.user.id).catch(() => 'en' as const));
     const t = catalogue(lang);
-    const [title, text] = error instanceof StoreBusyError ? [t.common.storeBusyTitle, t.common.storeBusy] : [t.notSaved.title, t.notSaved.text];
-    const field = view.blocks.find((block) => block.type === 'input' && block.block_id)?.block_id;
-    // A form without inputs (the conflict notice) cannot show a field error: say it in its place.
-    if (!field) {
+    const busy = error instanceof StoreBusyError;
+    // A form without inputs (the conflict notice) has nothing typed to keep: a notice in its place.
+    if (!view.blocks.some((block) => block.type === 'input')) {
+      const [title, text] = busy ? [t.common.storeBusyTitle, t.common.storeBusy] : [t.notSaved.title, t.notSaved.text];
       await args.ack({ response_action: 'update', view: noticeModal(title, text, t) });
       return;
     }
-    await args.ack({ response_action: 'errors', errors: { [field]: text } });
+    await args.ack({ response_action: 'update', view: notSavedForm(view, busy ? t.notSaved.busy : t.notSaved.text) });
   };
 }
 
