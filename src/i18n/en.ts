@@ -461,6 +461,7 @@ export const en = {
         partnerMissing: 'Choose the partner.',
         textMissing: 'Say what was said.',
         textTooLong: 'Please keep it under 2,000 characters.',
+        textControlCharacter: 'Please remove the control characters (often pasted along with the text).',
         dateMissing: 'Choose the day of the contact.',
         dateFuture: 'A contact is logged once it has happened: choose today or an earlier day.',
         nextBeforeContact: 'The next follow-up comes after the contact.',

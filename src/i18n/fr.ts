@@ -449,6 +449,7 @@ export const fr: Catalogue = {
         partnerMissing: 'Choisissez le partenaire.',
         textMissing: 'Indiquez ce qui a été dit.',
         textTooLong: 'Veuillez rester sous 2 000 caractères.',
+        textControlCharacter: 'Veuillez retirer les caractères de contrôle (souvent collés avec le texte).',
         dateMissing: 'Choisissez le jour du contact.',
         dateFuture: 'Un contact se consigne une fois qu’il a eu lieu : choisissez aujourd’hui ou un jour passé.',
         nextBeforeContact: 'Le prochain suivi vient après le contact.',

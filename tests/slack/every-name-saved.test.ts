@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ACTION_IDS } from '../../src/slack/interaction-ids.js';
 import { sqlitePathFromUrl } from '../../src/store/open-store.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import type { CorridorStore } from '../../src/store/corridor-store.js';
 import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
 import { expectFormKept } from '../support/not-saved-form.js';
-import { viewSubmission, type Typed } from '../support/slack-interactions.js';
+import { buttonClick, viewSubmission, type Typed } from '../support/slack-interactions.js';
 import { tempStores } from '../support/temp-stores.js';
 
 // Tried as a coordinator would: names in French with œ, in Danish, Polish or Chinese are saved and
@@ -155,6 +156,17 @@ describe('a save that fails answers in the form', () => {
     const answer = await submit(app, await openModal(app, 'person add'), { name: 'Jean-François Cœurderoy', title_en: 'Chair\u0000man' });
     expect(answer).toMatchObject({ response_action: 'errors', errors: { title_en: expect.stringContaining('control characters') } });
     expect((await app.store.people.list()).length).toBe(before);
+  });
+
+  it('answers a NUL character in a contact log under what was said, in French, saving nothing', async () => {
+    const app = await start(await postgres.open());
+    app.slack.setUser({ id: ADMIN_ID, locale: 'fr-CA', real_name: 'Ada Admin' });
+    await app.interaction(buttonClick(ADMIN_ID, ACTION_IDS.logContact, 'cmc-microsystems'));
+    await app.corridor.idle();
+    const view = app.slack.callsTo('views.open').at(-1)!.args.view as Json;
+    const answer = await submit(app, view, { contact_text: 'Appel\u0000 avec CMC' });
+    expect(answer).toEqual({ response_action: 'errors', errors: { contact_text: 'Veuillez retirer les caractères de contrôle (souvent collés avec le texte).' } });
+    expect(await app.store.contacts.list()).toEqual([]);
   });
 
   it.each([

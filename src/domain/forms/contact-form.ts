@@ -1,11 +1,12 @@
 import { contactId } from '../contact-log.js';
 import { contactKinds, CONTACT_TEXT_MAX, type ContactEntry, type ContactKind, type Draft, type Partner } from '../types.js';
+import { withoutControls } from './fields.js';
 import type { FormValues } from './state.js';
 
 /** The contact-log form's inputs, by block_id. */
 export const CONTACT_FORM = { partner: 'contact_partner', kind: 'contact_kind', on: 'contact_on', text: 'contact_text', next: 'contact_next' } as const;
 
-export type ContactFormProblem = 'partnerMissing' | 'textMissing' | 'textTooLong' | 'dateMissing' | 'dateFuture' | 'nextBeforeContact';
+export type ContactFormProblem = 'partnerMissing' | 'textMissing' | 'textTooLong' | 'textControlCharacter' | 'dateMissing' | 'dateFuture' | 'nextBeforeContact';
 export type ContactFormResult = { ok: true; draft: Draft<ContactEntry> } | { ok: false; errors: Partial<Record<keyof typeof CONTACT_FORM, ContactFormProblem>> };
 
 export interface ContactFormContext {
@@ -29,6 +30,7 @@ export function parseContactForm(values: FormValues, { partners, author, today, 
   if (!partner) errors.partner = 'partnerMissing';
   if (!text) errors.text = 'textMissing';
   else if (text.length > CONTACT_TEXT_MAX) errors.text = 'textTooLong';
+  else if (!withoutControls(text)) errors.text = 'textControlCharacter';
   if (!on) errors.on = 'dateMissing';
   else if (on > today) errors.on = 'dateFuture';
   if (next && on && next < on) errors.next = 'nextBeforeContact';

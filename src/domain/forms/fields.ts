@@ -11,7 +11,7 @@ const asText = (value: unknown) => (typeof value === 'string' ? value.trim() : '
 const asList = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 
 /** Control characters (NUL, ESC…) no one types; PostgreSQL cannot even store a NUL. Tabs and line breaks pass. */
-const withoutControls = (value: string) => !/[\u0000-\u0008\u000E-\u001F\u007F]/u.test(value);
+export const withoutControls = (value: string) => !/[\u0000-\u0008\u000E-\u001F\u007F]/u.test(value);
 
 /** Optional text: '' when left blank. */
 export function text(max: number) {
