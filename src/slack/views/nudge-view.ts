@@ -65,10 +65,19 @@ export function isNudgeButtonsBlockId(blockId: string | undefined): boolean {
  * already): the message stays as it is. The message only gets shorter, so Slack's limits hold.
  */
 export function nudgeWithItemHandled(blocks: readonly KnownBlock[], itemId: string, line: string): KnownBlock[] | undefined {
-  const at = blocks.findIndex((block) => block.type === 'actions' && block.block_id === nudgeButtonsBlockId(itemId));
+  const at = itemButtonsAt(blocks, itemId);
   if (at < 0) return undefined;
   const from = at > 0 && blocks[at - 1]!.type === 'section' ? at - 1 : at;
   return [...blocks.slice(0, from), section(line), ...blocks.slice(at + 1)];
+}
+
+/** Whether the nudge still offers the item's buttons: otherwise it was handled from there already. */
+export function nudgeOffersItem(blocks: readonly KnownBlock[], itemId: string): boolean {
+  return itemButtonsAt(blocks, itemId) >= 0;
+}
+
+function itemButtonsAt(blocks: readonly KnownBlock[], itemId: string): number {
+  return blocks.findIndex((block) => block.type === 'actions' && block.block_id === nudgeButtonsBlockId(itemId));
 }
 
 function itemBlocks(item: ActionItem, lang: Lang, t: Catalogue): KnownBlock[] {

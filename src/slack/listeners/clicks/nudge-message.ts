@@ -3,7 +3,7 @@ import type { ActionItem } from '../../../domain/types.js';
 import { formatDate } from '../../../i18n/format.js';
 import { messageAt, type HeldMessage } from '../../message-at.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
-import { isNudgeButtonsBlockId, nudgeWithItemHandled } from '../../views/nudge-view.js';
+import { isNudgeButtonsBlockId, nudgeOffersItem, nudgeWithItemHandled } from '../../views/nudge-view.js';
 import type { Click, ClickArgs } from './click.js';
 
 /** The personal nudge a click came from, as Slack holds it now, with where it is. */
@@ -28,9 +28,9 @@ export async function clickedNudge(args: ClickArgs, click: Click): Promise<Click
   }
 }
 
-/** Whether the nudge still offers the item's buttons: otherwise it was handled from there already. */
+/** Whether the click may act: anywhere but a nudge, or in a nudge that still offers the item's buttons. */
 export function stillOffered(nudge: ClickedNudge | undefined, item: ActionItem): boolean {
-  return !nudge || nudgeWithItemHandled(nudge.blocks, item.id, '') !== undefined;
+  return !nudge || nudgeOffersItem(nudge.blocks, item.id);
 }
 
 /** The polite answer to a click on an item handled already: done, or postponed to its due date. */
