@@ -6,7 +6,7 @@ import { draftOf } from '../../src/domain/draft.js';
 import { runCorridorCommand } from '../../src/slack/commands/dispatch.js';
 import { reminderView } from '../../src/slack/views/reminder-view.js';
 import { composeNudges } from '../../src/jobs/nudges.js';
-import { nudgeView } from '../../src/slack/views/nudge-view.js';
+import { nudgeView, nudgeWithItemHandled } from '../../src/slack/views/nudge-view.js';
 import { eventReminderView } from '../../src/slack/views/event-reminder-view.js';
 import { renderBlocksAsText } from '../../src/slack/views/render-text.js';
 import { openSqliteStore } from '../../src/store/open-store.js';
@@ -174,7 +174,16 @@ describe('French as rendered', () => {
     const events = (await store.events.list()).filter((event) => event.id === 'atelier');
     const partners = new Map((await store.partners.list()).map((partner) => [partner.id, partner]));
     const replies = [...nudges.map((nudge) => nudgeView(nudge, 'fr', true)), eventReminderView({ events, partners, langs: ['fr'] })];
+    // A nudge after clicks: one item shown done, one postponed, and the answer to a stale click.
+    const [first, second] = [...nudges[0]!.overdue, ...nudges[0]!.dueSoon];
+    const doneThenPostponed = nudgeWithItemHandled(
+      nudgeWithItemHandled(replies[0]!.blocks, first!.id, fr.nudges.doneLine(first!.title.fr))!,
+      second!.id,
+      fr.nudges.postponedLine(second!.title.fr, 'lundi 14 décembre 2026'),
+    )!;
+    replies.push({ text: fr.nudges.alreadyPostponed(second!.title.fr, 'lundi 14 décembre 2026'), blocks: doneThenPostponed });
     const texts = replies.flatMap((reply) => [renderBlocksAsText(withoutCode(reply.blocks), fr.common.labelled), withoutCode(reply.text)]);
+    expect(texts.at(-2)).toContain('— terminée');
     // Two action items of the admin's, joined in one sentence: « … ; … ».
     expect(texts.join('\n')).toContain('\u00a0; ');
     expect(texts.flatMap(faults)).toEqual([]);

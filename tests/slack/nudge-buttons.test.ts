@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, localIsoDate } from '../../src/domain/dates.js';
 import { draftOf } from '../../src/domain/draft.js';
+import { WebClient } from '@slack/web-api';
+import { composeNudges } from '../../src/jobs/nudges.js';
+import { nudgeView } from '../../src/slack/views/nudge-view.js';
+import { blockKitViolations } from '../support/block-kit-limits.js';
 import { actionRecord } from '../support/records.js';
-import { ADMIN_ID, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
+import { ADMIN_ID, BOT_TOKEN, startCorridorApp, type RunningCorridorApp } from '../support/corridor-app.js';
 import { buttonClick, type Json } from '../support/slack-interactions.js';
 
 // The buttons of a personal nudge and `/corridor nudges`, through signed requests into the running
@@ -72,6 +76,91 @@ describe('the buttons of a nudge', () => {
       expect(answer).toMatch(/Sorry|coordinators/);
     }
     expect(await running.store.actions.get(ITEM)).toMatchObject({ dueOn: addDays(today, 2), version: 1 });
+  });
+});
+
+describe('the nudge message after a click', () => {
+  const SECOND = 'brief-the-board';
+  let bot: WebClient;
+
+  beforeEach(async () => {
+    bot = new WebClient(BOT_TOKEN, { slackApiUrl: running.slack.url, retryConfig: { retries: 0 } });
+    const second = actionRecord(SECOND, null, { title: { en: 'Brief the board', fr: 'Informer le conseil' }, ownerUserId: OWNER, dueOn: addDays(today, 4) });
+    await running.store.actions.save(draftOf(second), { actor: ADMIN_ID });
+  });
+
+  /** The week's nudge, composed and sent into the owner's direct messages as the job does; its channel and ts. */
+  async function sendNudge(lang: 'en' | 'fr'): Promise<{ channel: string; ts: string }> {
+    const [nudge] = await composeNudges(running.store, new Date(), 'America/Toronto');
+    const opened = await bot.conversations.open({ users: OWNER });
+    const channel = opened.channel!.id!;
+    const posted = await bot.chat.postMessage({ channel, ...nudgeView(nudge!, lang) });
+    return { channel, ts: posted.ts! };
+  }
+
+  /** A click on one item's button of that message, as Slack sends it; the ephemeral answers. */
+  async function click(at: { channel: string; ts: string }, actionId: string, itemId: string): Promise<string> {
+    running.slack.reset();
+    const payload = buttonClick(OWNER, `${actionId}:${itemId}`, itemId, { responseUrl: running.slack.responseUrl, blockId: `nudge:${itemId}` });
+    Object.assign(payload, { channel: { id: at.channel, name: 'directmessage' }, container: { type: 'message', message_ts: at.ts, channel_id: at.channel, is_ephemeral: false } });
+    expect((await running.interaction(payload)).status).toBe(200);
+    await running.corridor.idle();
+    return running.slack.callsTo('response_url').map((call) => String((call.args as Json).text)).join('\n');
+  }
+
+  /** The message as Slack holds it now. */
+  async function held(at: { channel: string; ts: string }): Promise<Json[]> {
+    const history = await bot.conversations.history({ channel: at.channel, latest: at.ts, inclusive: true, limit: 1 });
+    const message = history.messages!.find((candidate) => candidate.ts === at.ts)!;
+    expect(blockKitViolations(message.blocks, 'message')).toEqual([]);
+    return message.blocks as Json[];
+  }
+
+  const buttonsOf = (blocks: Json[], itemId: string) => blocks.find((block) => block.block_id === `nudge:${itemId}`);
+  const textOf = (blocks: Json[]) => JSON.stringify(blocks);
+
+  it('Done shows the item done, without its buttons; the other item keeps its own; nothing said twice', async () => {
+    const at = await sendNudge('en');
+    const before = await held(at);
+    const answer = await click(at, 'action_done', ITEM);
+    const after = await held(at);
+    expect(await running.store.actions.get(ITEM)).toMatchObject({ status: 'done' });
+    expect(buttonsOf(after, ITEM)).toBeUndefined();
+    expect(textOf(after)).toContain('✓ *Map the suppliers* — done');
+    expect(buttonsOf(after, SECOND)).toEqual(buttonsOf(before, SECOND));
+    expect(textOf(after)).toContain('Brief the board');
+    expect(after).toHaveLength(before.length - 1);
+    expect(answer).toBe('');
+  });
+
+  it('Postpone a week shows the new due date in the person’s language, without the buttons', async () => {
+    running.slack.setUser({ id: OWNER, locale: 'fr-CA' });
+    const at = await sendNudge('fr');
+    await click(at, 'action_postpone', ITEM);
+    const after = await held(at);
+    expect(await running.store.actions.get(ITEM)).toMatchObject({ dueOn: addDays(today, 9) });
+    expect(buttonsOf(after, ITEM)).toBeUndefined();
+    const due = new Intl.DateTimeFormat('fr-CA', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${addDays(today, 9)}T12:00:00Z`));
+    expect(textOf(after)).toMatch(new RegExp(`Cartographier les fournisseurs\\* — reportée d’une semaine\u00a0: échéance le ${due}`));
+    expect(buttonsOf(after, SECOND)).toBeDefined();
+  });
+
+  it('a second click on a stale copy answers politely and changes nothing', async () => {
+    const at = await sendNudge('en');
+    await click(at, 'action_postpone', ITEM);
+    const once = await running.store.actions.get(ITEM);
+    const shown = await held(at);
+    const again = await click(at, 'action_postpone', ITEM);
+    expect(again).toMatch(/^\*Map the suppliers\* was already postponed from this message: it is due .+\. Nothing changed\.$/);
+    expect(await running.store.actions.get(ITEM)).toEqual(once);
+    expect(await held(at)).toEqual(shown);
+    expect(running.slack.callsTo('chat.update')).toEqual([]);
+
+    await click(at, 'action_done', SECOND);
+    const done = await held(at);
+    expect(await click(at, 'action_done', SECOND)).toContain('*Brief the board* was already done.');
+    expect(await held(at)).toEqual(done);
+    expect(running.slack.callsTo('chat.update')).toEqual([]);
   });
 });
 

@@ -48,12 +48,44 @@ export function nudgeView(nudge: Nudge, lang: Lang, canLogContacts = false): Rep
   return { text: truncate(text, TEXT_MAX), blocks };
 }
 
+/** The block_id of an item's buttons in a nudge: a click on them is a click in a nudge, and the update finds them. */
+export function nudgeButtonsBlockId(itemId: string): string {
+  return `${NUDGE_BUTTONS}${itemId}`.slice(0, 255);
+}
+
+const NUDGE_BUTTONS = 'nudge:';
+
+export function isNudgeButtonsBlockId(blockId: string | undefined): boolean {
+  return blockId?.startsWith(NUDGE_BUTTONS) ?? false;
+}
+
+/**
+ * The nudge as Slack holds it, with one item handled: its line and buttons become `line` (done,
+ * postponed), the rest as it was. Undefined when the item has no buttons there any more (handled
+ * already): the message stays as it is. The message only gets shorter, so Slack's limits hold.
+ */
+export function nudgeWithItemHandled(blocks: readonly KnownBlock[], itemId: string, line: string): KnownBlock[] | undefined {
+  const at = itemButtonsAt(blocks, itemId);
+  if (at < 0) return undefined;
+  const from = at > 0 && blocks[at - 1]!.type === 'section' ? at - 1 : at;
+  return [...blocks.slice(0, from), section(line), ...blocks.slice(at + 1)];
+}
+
+/** Whether the nudge still offers the item's buttons: otherwise it was handled from there already. */
+export function nudgeOffersItem(blocks: readonly KnownBlock[], itemId: string): boolean {
+  return itemButtonsAt(blocks, itemId) >= 0;
+}
+
+function itemButtonsAt(blocks: readonly KnownBlock[], itemId: string): number {
+  return blocks.findIndex((block) => block.type === 'actions' && block.block_id === nudgeButtonsBlockId(itemId));
+}
+
 function itemBlocks(item: ActionItem, lang: Lang, t: Catalogue): KnownBlock[] {
   return [
     section(t.nudges.line(escapeMrkdwn(item.title[lang]), formatDate(item.dueOn!, lang, { weekday: true }))),
     {
       type: 'actions',
-      block_id: `nudge:${item.id}`.slice(0, 255),
+      block_id: nudgeButtonsBlockId(item.id),
       elements: [actionDoneButton(item, t), button(t.nudges.postpone, keyedActionId(ACTION_IDS.actionPostpone, item.id), item.id)],
     },
   ];

@@ -4,14 +4,16 @@ import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { actionItemClicked } from './action-item-click.js';
 import { tell } from './click.js';
+import { alreadyHandled, clickedNudge, showHandledInNudge, stillOffered } from './nudge-message.js';
 
 /** *Done* next to an action item (Home tab, item card, a personal nudge): for its owner or a coordinator. */
 export function actionItemDoneClicked(deps: SlackDeps) {
   return actionItemClicked(deps, async (item, click, args) => {
     const { t, lang } = click;
     const title = escapeMrkdwn(item.title[lang]);
-    if (item.status === 'done') {
-      await tell(args, click, t.modals.saved.title, t.changes.alreadyDone(title));
+    const nudge = await clickedNudge(args, click);
+    if (item.status === 'done' || !stillOffered(nudge, item)) {
+      await tell(args, click, t.modals.saved.title, alreadyHandled(item, click));
       return;
     }
     // Completing is the same whatever else changed meanwhile, so it is based on the version just read.
@@ -19,7 +21,8 @@ export function actionItemDoneClicked(deps: SlackDeps) {
       { ...draftOf(item), ...withStatus(item, 'done', click.today) },
       { actor: click.userId, expectedVersion: item.version, now: click.now },
     );
-    // In the Home tab, the refreshed list is the answer; under a card, a short reply.
+    // In a nudge, the item shown done is the answer; in the Home tab, the refreshed list; under a card, a short reply.
+    if (nudge && (await showHandledInNudge(args, nudge, item, t.nudges.doneLine(title)))) return;
     if (args.body.response_url) await tell(args, click, t.modals.saved.title, t.changes.actionDone(title));
   });
 }

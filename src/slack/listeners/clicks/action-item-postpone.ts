@@ -6,18 +6,25 @@ import type { SlackDeps } from '../../deps.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import { actionItemClicked } from './action-item-click.js';
 import { tell } from './click.js';
+import { alreadyHandled, clickedNudge, showHandledInNudge, stillOffered } from './nudge-message.js';
 
-/** *Postpone a week* on a personal nudge: the item's due date a week later, in its history like any change. */
+/**
+ * *Postpone a week* on a personal nudge: the item's due date a week later, in its history like any
+ * change, shown in the nudge itself; a second click on a stale copy of the nudge postpones nothing.
+ */
 export function actionItemPostponeClicked(deps: SlackDeps) {
   return actionItemClicked(deps, async (item, click, args) => {
     const { t, lang } = click;
     const title = escapeMrkdwn(item.title[lang]);
-    if (!isOpen(item)) {
-      await tell(args, click, t.modals.saved.title, t.changes.alreadyDone(title));
+    const nudge = await clickedNudge(args, click);
+    if (!isOpen(item) || !stillOffered(nudge, item)) {
+      await tell(args, click, t.modals.saved.title, alreadyHandled(item, click));
       return;
     }
     const dueOn = postponedDue(item, click.today);
     await deps.store.actions.save({ ...draftOf(item), dueOn }, { actor: click.userId, expectedVersion: item.version, now: click.now });
-    await tell(args, click, t.modals.saved.title, t.nudges.postponed(title, formatDate(dueOn, lang, { weekday: true })));
+    const due = formatDate(dueOn, lang, { weekday: true });
+    if (nudge && (await showHandledInNudge(args, nudge, item, t.nudges.postponedLine(title, due)))) return;
+    await tell(args, click, t.modals.saved.title, t.nudges.postponed(title, due));
   });
 }

@@ -14,6 +14,8 @@ export type ClickArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareAr
 export interface Click extends Asker {
   actionId: string;
   value: string;
+  /** The block of the button clicked: tells a nudge's buttons from the same buttons elsewhere. */
+  blockId: string | undefined;
   triggerId: string;
   /** The channel of the message clicked in; undefined in the Home tab and in modals. */
   channelId: string | undefined;
@@ -38,6 +40,7 @@ export async function readClick({ ack, body, logger }: ClickArgs, deps: SlackDep
     ...(await askerOf(user.id, deps)),
     actionId: action.action_id,
     value: action.value,
+    blockId: action.block_id,
     triggerId,
     channelId: channel?.id,
     messageTs: container?.message_ts,
