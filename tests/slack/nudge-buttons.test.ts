@@ -162,6 +162,23 @@ describe('the nudge message after a click', () => {
     expect(await held(at)).toEqual(done);
     expect(running.slack.callsTo('chat.update')).toEqual([]);
   });
+
+  it('two clicks at the same moment postpone once, and the later one is answered, never left silent', async () => {
+    const at = await sendNudge('en');
+    const payload = () => {
+      const sent = buttonClick(OWNER, `action_postpone:${ITEM}`, ITEM, { responseUrl: running.slack.responseUrl, blockId: `nudge:${ITEM}` });
+      return Object.assign(sent, { channel: { id: at.channel, name: 'directmessage' }, container: { type: 'message', message_ts: at.ts, channel_id: at.channel, is_ephemeral: false } });
+    };
+    running.slack.reset();
+    const statuses = await Promise.all([running.interaction(payload()), running.interaction(payload())]);
+    expect(statuses.map((response) => response.status)).toEqual([200, 200]);
+    await running.corridor.idle();
+    expect(await running.store.actions.get(ITEM)).toMatchObject({ dueOn: addDays(today, 9) });
+    // The first click's answer is the updated message; the second's is one ephemeral line, whichever way it lost.
+    const answers = running.slack.callsTo('response_url').map((call) => String((call.args as Json).text));
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatch(/was already postponed from this message|was changed by .+ meanwhile; nothing was changed/);
+  });
 });
 
 describe('/corridor nudges', () => {
