@@ -111,34 +111,11 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     const regions = job.heldOnHolidays === false ? [] : (holidays?.regions ?? []);
     held.set(job.job, { job: job.job, schedule: cronSchedule(job.cron, task, timeZone, regions), period: schedulePeriod(job.job, job.cron) });
   }
-  /** A run whose time already came in this period, caught up in working hours: now, later, or not at all. */
-  const catchUpOnce = (job: ScheduledJob): Promise<void> | undefined => {
-    if (hold.givesWay(held.get(job.job)!) || !cameEarlierInPeriod(job, tasks.get(job.job)!, now(), timeZone, periodOfJob(job.job))) return undefined;
-    const at = workingTime(job.job, now());
-    if (!at) {
-      logger.info(`${job.job}: its time already came in this period, which ends before working hours; the schedule posts the next one.`);
-      return undefined;
-    }
-    const wait = at.getTime() - now().getTime();
-    if (wait > 0) {
-      logger.info(`${job.job}: its time already came in this period; catching up at ${at.toISOString()}, in working hours.`);
-      runner.later(wait, () => void catchUpOnce(job));
-      return undefined;
-    }
-    logger.info(`${job.job}: its time already came in this period; catching up now.`);
-    return runner.run(job, 'catch-up');
-  };
+  const start: StartContext = { logger, now, timeZone, runner, hold, held, tasks, workingTime };
   const heldJobs = [...held.values()].filter((job) => job.schedule.regions.length > 0);
-  const catchUps: Promise<void>[] = [];
-  if (heldJobs.length > 0) {
-    catchUps.push(
-      hold.atStart(heldJobs).catch((error: unknown) => {
-        logger.error(`held posts: not read from the run ledger: ${error instanceof Error ? error.message : String(error)}`);
-      }),
-    );
-  }
+  const catchUps: Promise<void>[] = heldJobs.length > 0 ? [readHeldPosts(hold, heldJobs, logger)] : [];
   for (const job of jobs) {
-    const started = catchUp ? catchUpOnce(job) : undefined;
+    const started = catchUp ? catchUpOnce(start, job) : undefined;
     if (started) catchUps.push(started);
     void tasks.get(job.job)!.start();
   }
@@ -152,6 +129,44 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       await runner.stop();
     },
   };
+}
+
+/** What the start-up catch-up reads of the scheduler being started. */
+interface StartContext {
+  logger: JobLogger;
+  now: () => Date;
+  timeZone: string;
+  runner: JobRunner;
+  hold: HolidayHold;
+  held: ReadonlyMap<JobName, HeldJob>;
+  tasks: ReadonlyMap<JobName, ScheduledTask>;
+  workingTime: (job: JobName, at: Date) => Date | undefined;
+}
+
+/** A run whose time already came in this period, caught up in working hours: now, later, or not at all. */
+function catchUpOnce(start: StartContext, job: ScheduledJob): Promise<void> | undefined {
+  const { logger, now, timeZone, runner, hold, held, tasks, workingTime } = start;
+  if (hold.givesWay(held.get(job.job)!) || !cameEarlierInPeriod(job, tasks.get(job.job)!, now(), timeZone, held.get(job.job)!.period)) return undefined;
+  const at = workingTime(job.job, now());
+  if (!at) {
+    logger.info(`${job.job}: its time already came in this period, which ends before working hours; the schedule posts the next one.`);
+    return undefined;
+  }
+  const wait = at.getTime() - now().getTime();
+  if (wait > 0) {
+    logger.info(`${job.job}: its time already came in this period; catching up at ${at.toISOString()}, in working hours.`);
+    runner.later(wait, () => void catchUpOnce(start, job));
+    return undefined;
+  }
+  logger.info(`${job.job}: its time already came in this period; catching up now.`);
+  return runner.run(job, 'catch-up');
+}
+
+/** The held posts of the run ledger, waited for or sent (see HolidayHold.atStart); a failure is logged. */
+function readHeldPosts(hold: HolidayHold, heldJobs: readonly HeldJob[], logger: JobLogger): Promise<void> {
+  return hold.atStart(heldJobs).catch((error: unknown) => {
+    logger.error(`held posts: not read from the run ledger: ${error instanceof Error ? error.message : String(error)}`);
+  });
 }
 
 /** Without public holidays nothing is ever held. */

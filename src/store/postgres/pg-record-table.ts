@@ -9,8 +9,9 @@ import type { PgHistoryLog } from './pg-history-log.js';
 export type RecordTableName = 'partners' | 'people' | 'events' | 'actions' | 'contacts' | 'about';
 
 /**
- * One table of jsonb records. Every read goes to the database (another replica may have written
- * a moment ago); every write runs in a transaction holding the record's lock.
+ * One table of jsonb records. Every read asks the database (another replica may have written a
+ * moment ago): a list, at least for the store's revision (see allRecords); every write runs in a
+ * transaction holding the record's lock.
  */
 export class PgRecordTable<T extends StoredRecord> implements RecordCollection<T> {
   /** The whole table as last read, with the store revision read just before it (see allRecords). */
