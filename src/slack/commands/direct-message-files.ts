@@ -1,5 +1,6 @@
 import type { ReportFile } from '../../reports/report-files.js';
 import type { Catalogue } from '../../i18n/index.js';
+import { describeSlackError, slackErrorCode } from '../slack-error.js';
 import { messageView } from '../views/message-view.js';
 import type { CommandContext } from './command.js';
 
@@ -29,16 +30,8 @@ export function sendToDirectMessages(slack: NonNullable<CommandContext['slack']>
       });
       await slack.respondLater(messageView(t.reportCommand.delivered));
     } catch (error) {
-      const code = slackErrorCode(error);
-      slack.logger.warn(`Could not send files to ${userId}'s direct messages: ${code} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
-      await slack.respondLater(messageView(t.reportCommand.notDelivered(code)));
+      slack.logger.warn(`Could not send files to ${userId}'s direct messages: ${describeSlackError(error)}`);
+      await slack.respondLater(messageView(t.reportCommand.notDelivered(slackErrorCode(error) ?? 'error')));
     }
   })();
-}
-
-/** Slack's error code (`not_allowed_token_type`, `missing_scope`), or the failure's kind. */
-function slackErrorCode(error: unknown): string {
-  const { data, code } = error as { data?: { error?: unknown }; code?: unknown };
-  if (typeof data?.error === 'string') return data.error;
-  return typeof code === 'string' ? code : 'error';
 }

@@ -1,6 +1,7 @@
 import type { AckFn, Logger, RespondArguments, RespondFn } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import { describeSlackError } from '../../slack-error.js';
 
 export interface ModalOpenerArgs {
   ack: AckFn<string | RespondArguments>;
@@ -23,17 +24,11 @@ export function modalOpener({ ack, respond, modalClient, triggerId, logger }: Mo
     try {
       await modalClient.views.open({ trigger_id: triggerId, view: await build() });
     } catch (error) {
-      logger.warn(`Could not open a modal: ${describeError(error)}`);
+      logger.warn(`Could not open a modal: ${describeSlackError(error)}`);
       await respond({ response_type: 'ephemeral', text: failureText }).catch((respondError: unknown) =>
-        logger.warn(`Could not tell the user the modal did not open: ${describeError(respondError)}`),
+        logger.warn(`Could not tell the user the modal did not open: ${describeSlackError(respondError)}`),
       );
     }
   };
   return { state, open };
-}
-
-function describeError(error: unknown): string {
-  const code = (error as { code?: unknown; data?: { error?: unknown } }).data?.error ?? (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return code ? `${String(code)} (${message.split('\n')[0]})` : (message.split('\n')[0] ?? '');
 }
